@@ -1,0 +1,514 @@
+//! The elements and their value types. Each enum's serde name is the FORMAT.md code; `label()`
+//! is the Chinese term shown to people (docs/glossary.md maps them).
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::at::At;
+use crate::id_number::IdNumber;
+use crate::ids::*;
+
+macro_rules! code_enum {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $code:literal / $label:literal),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name { $($(#[$vdoc])* #[serde(rename = $code)] $variant),* }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+            /// The FORMAT.md code.
+            pub fn as_str(self) -> &'static str { match self { $($name::$variant => $code),* } }
+            /// The Chinese term.
+            pub fn label(self) -> &'static str { match self { $($name::$variant => $label),* } }
+            /// Parses a FORMAT.md code.
+            pub fn from_code(code: &str) -> Option<$name> {
+                match code { $($code => Some($name::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+code_enum!(/// 性别.
+Gender { Male = "male" / "男", Female = "female" / "女" });
+
+code_enum!(/// Level of a unit in the tree.
+UnitLevel {
+    Province = "province" / "省厅",
+    City = "city" / "市局",
+    County = "county" / "县局/分局",
+    Station = "station" / "派出所",
+    Division = "division" / "大队",
+});
+
+code_enum!(/// What an officer may do. `admin` is Zhifa's extension for system administrators.
+Role {
+    Officer = "officer" / "办案民警",
+    LegalOfficer = "legal_officer" / "法制员",
+    CenterStaff = "center_staff" / "办案中心管理员",
+    Custodian = "custodian" / "涉案财物管理员",
+    Supervisor = "supervisor" / "执法监督",
+    Leader = "leader" / "领导",
+    Admin = "admin" / "系统管理员",
+});
+
+code_enum!(/// 警情来源.
+IncidentSource {
+    Phone110 = "phone_110" / "110报警",
+    WalkIn = "walk_in" / "来所报案",
+    SelfService = "self_service" / "扫码自助报警",
+    Online = "online" / "网上报警",
+    Transferred = "transferred" / "移交",
+});
+
+code_enum!(/// 警情性质.
+IncidentNature {
+    Criminal = "criminal" / "刑事",
+    Administrative = "administrative" / "行政(治安)",
+    Dispute = "dispute" / "纠纷",
+    Assistance = "assistance" / "求助",
+    Traffic = "traffic" / "交通",
+    Other = "other" / "其他",
+});
+
+impl IncidentNature {
+    /// Criminal and administrative incidents call for a case (案件类警情).
+    pub fn is_case_type(self) -> bool {
+        matches!(self, IncidentNature::Criminal | IncidentNature::Administrative)
+    }
+}
+
+code_enum!(/// 警情处置结果.
+DisposalResult {
+    CaseAccepted = "case_accepted" / "受案",
+    OnSpotPenalty = "on_spot_penalty" / "当场处罚",
+    Mediated = "mediated" / "调解",
+    Transferred = "transferred" / "移送",
+    NotPoliceMatter = "not_police_matter" / "不属公安职责",
+    AssistanceGiven = "assistance_given" / "已救助",
+    Duplicate = "duplicate" / "重复警情",
+    Invalid = "invalid" / "无效警情",
+    MistakenTransfer = "mistaken_transfer" / "误转账",
+    CivilDispute = "civil_dispute" / "民事纠纷",
+});
+
+code_enum!(/// 案件类别.
+CaseKind { Administrative = "administrative" / "行政案件", Criminal = "criminal" / "刑事案件" });
+
+code_enum!(/// 侦查/调查行为.
+ActKind {
+    Questioning = "questioning" / "询问",
+    Inspection = "inspection" / "勘验检查",
+    AppraisalCommissioned = "appraisal_commissioned" / "委托鉴定",
+    Search = "search" / "搜查",
+    Other = "other" / "其他",
+});
+
+code_enum!(/// 伤情.
+InjuryGrade { None = "none" / "未达轻微伤", Minor = "minor" / "轻微伤", Light = "light" / "轻伤", Serious = "serious" / "重伤" });
+
+code_enum!(/// 处理决定.
+DecisionKind {
+    Penalty = "penalty" / "给予处罚",
+    NoPenalty = "no_penalty" / "不予处罚",
+    MinorNoPenalty = "minor_no_penalty" / "轻微不罚",
+    Mediated = "mediated" / "调解结案",
+    ToCriminal = "to_criminal" / "转为刑事案件",
+    Terminated = "terminated" / "终止调查",
+});
+
+code_enum!(/// 处罚种类.
+PenaltyKind { Warning = "warning" / "警告", Fine = "fine" / "罚款", Detention = "detention" / "行政拘留", LicenseRevoked = "license_revoked" / "吊销许可证" });
+
+code_enum!(/// 涉案人员角色.
+PersonRole { Suspect = "suspect" / "嫌疑人", Victim = "victim" / "被害人", Witness = "witness" / "证人", Reporter = "reporter" / "报案人" });
+
+code_enum!(/// 特殊人群标记.
+PersonFlag {
+    Pregnant = "pregnant" / "怀孕",
+    NursingInfant = "nursing_infant" / "哺乳自己不满一周岁婴儿",
+    Blind = "blind" / "盲人",
+    Deaf = "deaf" / "聋人",
+    Mute = "mute" / "哑人",
+    Mental = "mental" / "精神疾病",
+});
+
+code_enum!(/// 强制措施及到案方式.
+MeasureKind {
+    SummonsCriminal = "summons_criminal" / "刑事传唤",
+    CompelledAppearance = "compelled_appearance" / "拘传",
+    AdminQuestioning = "admin_questioning" / "行政传唤询问",
+    ContinuedQuestioning = "continued_questioning" / "继续盘问",
+    CriminalDetention = "criminal_detention" / "刑事拘留",
+    Arrest = "arrest" / "逮捕",
+    Bail = "bail" / "取保候审",
+    ResidentialSurveillance = "residential_surveillance" / "监视居住",
+    AdminDetention = "admin_detention" / "行政拘留",
+});
+
+impl MeasureKind {
+    /// Kinds whose limit is stated in hours (extensions give `hours`); the others use `days`.
+    pub fn counts_hours(self) -> bool {
+        matches!(
+            self,
+            MeasureKind::SummonsCriminal
+                | MeasureKind::CompelledAppearance
+                | MeasureKind::AdminQuestioning
+                | MeasureKind::ContinuedQuestioning
+        )
+    }
+    /// Kinds that hold a person in a facility and can be `delivered` (送押).
+    pub fn is_detention(self) -> bool {
+        matches!(self, MeasureKind::CriminalDetention | MeasureKind::Arrest | MeasureKind::AdminDetention)
+    }
+}
+
+code_enum!(/// 措施结束方式.
+MeasureOutcome { Released = "released" / "释放", Converted = "converted" / "变更措施", Expired = "expired" / "期满", Revoked = "revoked" / "撤销" });
+
+code_enum!(/// 羁押场所.
+Facility { DetentionHouse = "detention_house" / "看守所", DetentionCenter = "detention_center" / "拘留所" });
+
+code_enum!(/// 办案区房间类型.
+RoomKind { Holding = "holding" / "候问室", Interrogation = "interrogation" / "讯询问室", Waiting = "waiting" / "等候室", Medical = "medical" / "医务室" });
+
+code_enum!(/// 离开办案中心去向.
+Destination {
+    Released = "released" / "放行",
+    DetentionHouse = "detention_house" / "送看守所",
+    DetentionCenter = "detention_center" / "送拘留所",
+    Hospital = "hospital" / "送医",
+    Transferred = "transferred" / "移交",
+});
+
+code_enum!(/// 讯问/询问.
+InterrogationKind { Interrogation = "interrogation" / "讯问", Questioning = "questioning" / "询问" });
+
+code_enum!(/// 财物强制措施.
+PropertyMeasure { Seizure = "seizure" / "扣押", Sealing = "sealing" / "查封", Freeze = "freeze" / "冻结", RegistrationPreservation = "registration_preservation" / "登记保存" });
+
+code_enum!(/// 财物处置方式.
+DisposalMethod {
+    ReturnedToOwner = "returned_to_owner" / "发还所有人",
+    ReturnedToVictim = "returned_to_victim" / "发还被害人",
+    Auctioned = "auctioned" / "拍卖",
+    Sold = "sold" / "变卖",
+    Confiscated = "confiscated" / "没收",
+    Destroyed = "destroyed" / "销毁",
+    TransferredWithCase = "transferred_with_case" / "随案移送",
+    Released = "released" / "解除",
+});
+
+code_enum!(/// 日历: 法定节假日或调休上班.
+DayKind { Holiday = "holiday" / "节假日", Workday = "workday" / "调休上班" });
+
+/// 单位.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    pub id: UnitId,
+    pub name: String,
+    pub parent: Option<UnitId>,
+    pub level: UnitLevel,
+    /// Ids from the root down to this unit: `/U33/U3305/U330503/`. Scoping by prefix.
+    pub path: String,
+    pub defined_at: At,
+}
+
+/// 民警/辅警.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Officer {
+    pub id: OfficerId,
+    pub name: String,
+    pub unit: UnitId,
+    pub gender: Gender,
+    /// 辅警: does not count as a 人民警察 for two-officer rules.
+    pub auxiliary: bool,
+    pub roles: Vec<Role>,
+    pub defined_at: At,
+}
+
+/// A change of an incident's nature (a possible 降格).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Recategorization {
+    pub at: At,
+    pub nature: IncidentNature,
+    pub category: String,
+}
+
+/// 警情.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Incident {
+    pub id: IncidentId,
+    pub unit: UnitId,
+    pub source: IncidentSource,
+    /// The nature at receipt; `nature` is the current one.
+    pub received_nature: IncidentNature,
+    pub nature: IncidentNature,
+    pub category: String,
+    pub summary: String,
+    pub received_at: At,
+    pub officers: Vec<OfficerId>,
+    pub dispatched_at: Option<At>,
+    pub arrived_at: Option<At>,
+    pub disposed_at: Option<At>,
+    pub result: Option<DisposalResult>,
+    pub case: Option<CaseId>,
+    pub recategorizations: Vec<Recategorization>,
+    pub videos: Vec<String>,
+}
+
+/// An investigative act (the latest ones matter for 立而不侦).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Act {
+    pub at: At,
+    pub act: ActKind,
+}
+
+/// An injury assessment of a person in a case.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InjuryAssessment {
+    pub at: At,
+    pub person: PersonId,
+    pub grade: InjuryGrade,
+}
+
+/// 处罚前告知.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PriorNotice {
+    pub at: At,
+    pub person: PersonId,
+}
+
+/// 法制审核.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    pub at: At,
+    pub reviewer: OfficerId,
+    pub passed: bool,
+}
+
+/// One penalty on one person.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Penalty {
+    pub person: PersonId,
+    pub kind: PenaltyKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount_yuan: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
+}
+
+/// 处理决定.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    pub at: At,
+    pub decision: DecisionKind,
+    pub decided_by_unit: UnitId,
+    pub penalties: Vec<Penalty>,
+}
+
+/// 案件.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Case {
+    pub id: CaseId,
+    pub unit: UnitId,
+    pub kind: CaseKind,
+    pub category: String,
+    pub incident: Option<IncidentId>,
+    pub complex: bool,
+    pub economic: bool,
+    pub accepted_at: At,
+    /// 立案审查 extended total, in days.
+    pub filing_extended_days: Option<u32>,
+    pub filed_at: Option<At>,
+    pub not_filed_at: Option<At>,
+    pub fast_track_at: Option<At>,
+    pub acts: Vec<Act>,
+    pub injuries: Vec<InjuryAssessment>,
+    pub prior_notices: Vec<PriorNotice>,
+    pub reviews: Vec<Review>,
+    /// 办案期限 extended total, in days.
+    pub limit_extended_days: Option<u32>,
+    pub decision: Option<Decision>,
+    pub dropped_at: Option<At>,
+    pub sent_for_prosecution_at: Option<At>,
+    pub closed_at: Option<At>,
+    pub archived_at: Option<At>,
+}
+
+/// A person's link to a case.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CaseLink {
+    pub at: At,
+    pub case: CaseId,
+    pub role: PersonRole,
+}
+
+/// 法律援助通知.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LegalAidNotice {
+    pub at: At,
+    pub case: CaseId,
+}
+
+/// 人员.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: PersonId,
+    pub name: String,
+    pub gender: Gender,
+    pub id_number: Option<IdNumber>,
+    pub birth_date: Option<Date>,
+    pub flags: Vec<PersonFlag>,
+    /// The unit that registered the person (Zhifa extension field `unit`; the root otherwise).
+    pub unit: UnitId,
+    pub registered_at: At,
+    pub links: Vec<CaseLink>,
+    pub legal_aid: Vec<LegalAidNotice>,
+}
+
+impl Person {
+    /// Age in whole years at a given date; `None` without a known birth date.
+    pub fn age_on(&self, date: Date) -> Option<i16> {
+        let birth = self.birth_date?;
+        let mut age = date.year() - birth.year();
+        if (date.month(), date.day()) < (birth.month(), birth.day()) {
+            age -= 1;
+        }
+        Some(age)
+    }
+}
+
+/// A family-notification outcome.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FamilyNotification {
+    pub at: At,
+    pub notified: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// 强制措施.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Measure {
+    pub id: MeasureId,
+    pub person: PersonId,
+    pub case: CaseId,
+    pub kind: MeasureKind,
+    pub started_at: At,
+    /// 到案时间: the anchor of hour limits.
+    pub arrived_at: At,
+    pub extended_hours: Option<u32>,
+    pub extended_days: Option<u32>,
+    pub family: Option<FamilyNotification>,
+    pub delivered: Option<(At, Facility)>,
+    pub arrest_requested_at: Option<At>,
+    pub ended: Option<(At, MeasureOutcome)>,
+}
+
+/// A placement in a room of the center.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Placement {
+    pub at: At,
+    pub room: String,
+    pub room_kind: RoomKind,
+}
+
+/// 办案中心在区记录.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stay {
+    pub id: StayId,
+    pub person: PersonId,
+    /// The unit that runs the center.
+    pub center: UnitId,
+    pub case: Option<CaseId>,
+    pub basis: Option<MeasureId>,
+    pub entered_at: At,
+    pub security_checked_at: Option<At>,
+    pub info_collected_at: Option<At>,
+    pub meals: Vec<At>,
+    pub placements: Vec<Placement>,
+    pub exited: Option<(At, Destination)>,
+    pub exit_document: Option<DocumentId>,
+}
+
+/// 讯问/询问.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Interrogation {
+    pub id: InterrogationId,
+    pub person: PersonId,
+    pub case: CaseId,
+    pub kind: InterrogationKind,
+    pub started_at: At,
+    pub ended_at: At,
+    pub officers: Vec<OfficerId>,
+    pub stay: Option<StayId>,
+    pub guardian_present: bool,
+    pub female_staff_present: bool,
+    pub av_recorded: bool,
+}
+
+/// A loan of an item out of storage (for appraisal, court, …).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckOut {
+    pub at: At,
+    pub purpose: String,
+    pub due: At,
+    pub approved_by: OfficerId,
+    pub returned_at: Option<At>,
+}
+
+/// Where and with whom an item is kept.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Storage {
+    pub at: At,
+    pub location: String,
+    pub custodian: OfficerId,
+}
+
+/// 涉案财物.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Property {
+    pub id: PropertyId,
+    pub case: CaseId,
+    pub measure: PropertyMeasure,
+    pub category: String,
+    pub description: String,
+    pub quantity: f64,
+    pub value_yuan: f64,
+    pub seized_by: OfficerId,
+    pub seized_at: At,
+    /// Every storage, first to latest (a move is a new storage).
+    pub storages: Vec<Storage>,
+    pub check_outs: Vec<CheckOut>,
+    pub found_unrelated_at: Option<At>,
+    pub seizure_extended_days: Option<u32>,
+    pub disposed: Option<(At, DisposalMethod)>,
+}
+
+impl Property {
+    /// The loan not yet returned, if any.
+    pub fn open_check_out(&self) -> Option<&CheckOut> {
+        self.check_outs.last().filter(|c| c.returned_at.is_none())
+    }
+}
+
+/// Service of a document on a person.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Service {
+    pub at: At,
+    pub to: PersonId,
+}
+
+/// 文书.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: DocumentId,
+    pub case: CaseId,
+    pub kind: String,
+    /// 文号, unique within the issuing unit.
+    pub number: String,
+    pub subject: Option<String>,
+    pub issued_at: At,
+    pub served: Vec<Service>,
+}

@@ -1,0 +1,538 @@
+//! Facts: one thing that happened, in FORMAT.md v1 terms. A fact keeps the JSON object it came
+//! from (unknown fields are kept, never rejected) beside its typed body.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::at::At;
+use crate::elements::*;
+use crate::error::{DomainError, ErrorCode};
+use crate::id_number::IdNumber;
+use crate::ids::*;
+
+/// The element a fact is about: also the name of its view and API route.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ElementKind {
+    Unit,
+    Officer,
+    Calendar,
+    Incident,
+    Case,
+    Person,
+    Measure,
+    Stay,
+    Interrogation,
+    Property,
+    Document,
+}
+
+impl ElementKind {
+    /// Every kind.
+    pub const ALL: [ElementKind; 11] = [
+        ElementKind::Unit,
+        ElementKind::Officer,
+        ElementKind::Calendar,
+        ElementKind::Incident,
+        ElementKind::Case,
+        ElementKind::Person,
+        ElementKind::Measure,
+        ElementKind::Stay,
+        ElementKind::Interrogation,
+        ElementKind::Property,
+        ElementKind::Document,
+    ];
+    /// The kinds that have element views and pages (the calendar is a table of days).
+    pub const VIEWED: [ElementKind; 10] = [
+        ElementKind::Unit,
+        ElementKind::Officer,
+        ElementKind::Incident,
+        ElementKind::Case,
+        ElementKind::Person,
+        ElementKind::Measure,
+        ElementKind::Stay,
+        ElementKind::Interrogation,
+        ElementKind::Property,
+        ElementKind::Document,
+    ];
+
+    /// The stable code (`case`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ElementKind::Unit => "unit",
+            ElementKind::Officer => "officer",
+            ElementKind::Calendar => "calendar",
+            ElementKind::Incident => "incident",
+            ElementKind::Case => "case",
+            ElementKind::Person => "person",
+            ElementKind::Measure => "measure",
+            ElementKind::Stay => "stay",
+            ElementKind::Interrogation => "interrogation",
+            ElementKind::Property => "property",
+            ElementKind::Document => "document",
+        }
+    }
+
+    /// Parses the stable code.
+    pub fn from_code(code: &str) -> Option<ElementKind> {
+        ElementKind::ALL.into_iter().find(|k| k.as_str() == code)
+    }
+
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            ElementKind::Unit => "单位",
+            ElementKind::Officer => "民警",
+            ElementKind::Calendar => "日历",
+            ElementKind::Incident => "警情",
+            ElementKind::Case => "案件",
+            ElementKind::Person => "人员",
+            ElementKind::Measure => "强制措施",
+            ElementKind::Stay => "办案中心在区",
+            ElementKind::Interrogation => "讯询问",
+            ElementKind::Property => "涉案财物",
+            ElementKind::Document => "文书",
+        }
+    }
+}
+
+macro_rules! facts {
+    ($(
+        $(#[$doc:meta])*
+        $variant:ident = $code:literal / $label:literal, $element:ident, $payload:ident {
+            $($(#[$fattr:meta])* $field:ident : $ty:ty),* $(,)?
+        }
+    )*) => {
+        $(
+            $(#[$doc])*
+            #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+            pub struct $payload { $($(#[$fattr])* pub $field: $ty),* }
+        )*
+
+        /// A fact's kind (`case.accepted`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum FactKind { $($variant),* }
+
+        impl FactKind {
+            /// Every kind, in FORMAT.md order.
+            pub const ALL: &'static [FactKind] = &[$(FactKind::$variant),*];
+            /// The FORMAT.md code.
+            pub fn as_str(self) -> &'static str { match self { $(FactKind::$variant => $code),* } }
+            /// The Chinese name shown in timelines.
+            pub fn label(self) -> &'static str { match self { $(FactKind::$variant => $label),* } }
+            /// The element the fact is about.
+            pub fn element(self) -> ElementKind { match self { $(FactKind::$variant => ElementKind::$element),* } }
+            /// Parses a FORMAT.md code.
+            pub fn from_code(code: &str) -> Option<FactKind> {
+                match code { $($code => Some(FactKind::$variant),)* _ => None }
+            }
+        }
+
+        /// A fact's typed content.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum FactBody { $($variant($payload)),* }
+
+        impl FactBody {
+            /// The kind.
+            pub fn kind(&self) -> FactKind { match self { $(FactBody::$variant(_) => FactKind::$variant),* } }
+
+            fn parse(kind: FactKind, object: &Value) -> Result<FactBody, serde_path_to_error::Error<serde_json::Error>> {
+                Ok(match kind { $(FactKind::$variant => FactBody::$variant(serde_path_to_error::deserialize(object)?)),* })
+            }
+
+            fn to_map(&self) -> Map<String, Value> {
+                let value = match self { $(FactBody::$variant(p) => serde_json::to_value(p)),* };
+                match value.expect("payloads serialize") {
+                    Value::Object(map) => map,
+                    _ => unreachable!("payloads are structs"),
+                }
+            }
+        }
+    };
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+facts! {
+    /// `unit.defined`.
+    UnitDefined = "unit.defined" / "单位设立", Unit, UnitDefined { id: UnitId, name: String, parent: Option<UnitId>, level: UnitLevel }
+    /// `officer.defined`.
+    OfficerDefined = "officer.defined" / "民警登记", Officer, OfficerDefined {
+        id: OfficerId, name: String, unit: UnitId, gender: Gender,
+        #[serde(default)] auxiliary: bool,
+        roles: Vec<Role>,
+    }
+    /// `officer.changed` (Zhifa extension): an administrator changes an officer's unit, roles or
+    /// auxiliary flag; absent fields keep their value.
+    OfficerChanged = "officer.changed" / "民警信息变更", Officer, OfficerChanged {
+        id: OfficerId,
+        #[serde(default, skip_serializing_if = "Option::is_none")] name: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")] unit: Option<UnitId>,
+        #[serde(default, skip_serializing_if = "Option::is_none")] roles: Option<Vec<Role>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")] auxiliary: Option<bool>,
+    }
+    /// `calendar.day`.
+    CalendarDay = "calendar.day" / "节假日设置", Calendar, CalendarDay { date: Date, kind: DayKind }
+
+    /// `incident.received`.
+    IncidentReceived = "incident.received" / "接警", Incident, IncidentReceived {
+        id: IncidentId, unit: UnitId, source: IncidentSource, nature: IncidentNature,
+        category: String, #[serde(default)] summary: String,
+    }
+    /// `incident.dispatched`.
+    IncidentDispatched = "incident.dispatched" / "派警", Incident, IncidentDispatched { id: IncidentId, officers: Vec<OfficerId> }
+    /// `incident.arrived`.
+    IncidentArrived = "incident.arrived" / "到达现场", Incident, IncidentArrived { id: IncidentId }
+    /// `incident.disposed`.
+    IncidentDisposed = "incident.disposed" / "警情处置", Incident, IncidentDisposed {
+        id: IncidentId, result: DisposalResult,
+        #[serde(default, skip_serializing_if = "Option::is_none")] case: Option<CaseId>,
+    }
+    /// `incident.recategorized`.
+    IncidentRecategorized = "incident.recategorized" / "警情性质变更", Incident, IncidentRecategorized { id: IncidentId, nature: IncidentNature, category: String }
+    /// `incident.video_linked`.
+    IncidentVideoLinked = "incident.video_linked" / "关联执法记录仪视频", Incident, IncidentVideoLinked { id: IncidentId, #[serde(rename = "ref")] reference: String }
+
+    /// `case.accepted` (受案).
+    CaseAccepted = "case.accepted" / "受案", Case, CaseAccepted {
+        id: CaseId, unit: UnitId, kind: CaseKind, category: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")] incident: Option<IncidentId>,
+        #[serde(default, skip_serializing_if = "is_false")] complex: bool,
+        #[serde(default, skip_serializing_if = "is_false")] economic: bool,
+    }
+    /// `case.filing_extended`.
+    CaseFilingExtended = "case.filing_extended" / "立案审查延期", Case, CaseFilingExtended { id: CaseId, days: u32, approved_by: OfficerId }
+    /// `case.filed` (立案).
+    CaseFiled = "case.filed" / "立案", Case, CaseFiled { id: CaseId }
+    /// `case.not_filed` (不予立案).
+    CaseNotFiled = "case.not_filed" / "不予立案", Case, CaseNotFiled { id: CaseId }
+    /// `case.fast_track` (快速办理).
+    CaseFastTrack = "case.fast_track" / "快速办理", Case, CaseFastTrack { id: CaseId }
+    /// `case.act`.
+    CaseAct = "case.act" / "侦查/调查行为", Case, CaseAct { id: CaseId, act: ActKind }
+    /// `case.injury_assessed`.
+    CaseInjuryAssessed = "case.injury_assessed" / "伤情鉴定", Case, CaseInjuryAssessed { id: CaseId, person: PersonId, grade: InjuryGrade }
+    /// `case.prior_notice_given` (处罚前告知).
+    CasePriorNoticeGiven = "case.prior_notice_given" / "处罚前告知", Case, CasePriorNoticeGiven { id: CaseId, person: PersonId }
+    /// `case.review_passed` (法制审核通过).
+    CaseReviewPassed = "case.review_passed" / "法制审核通过", Case, CaseReviewPassed { id: CaseId, reviewer: OfficerId }
+    /// `case.review_returned`.
+    CaseReviewReturned = "case.review_returned" / "法制审核退回", Case, CaseReviewReturned { id: CaseId, reviewer: OfficerId }
+    /// `case.limit_extended` (办案期限延长).
+    CaseLimitExtended = "case.limit_extended" / "办案期限延长", Case, CaseLimitExtended { id: CaseId, days: u32, approved_by_unit: UnitId }
+    /// `case.decided`.
+    CaseDecided = "case.decided" / "作出决定", Case, CaseDecided {
+        id: CaseId, decision: DecisionKind, decided_by_unit: UnitId,
+        #[serde(default)] penalties: Vec<Penalty>,
+    }
+    /// `case.dropped` (撤销案件).
+    CaseDropped = "case.dropped" / "撤销案件", Case, CaseDropped { id: CaseId }
+    /// `case.sent_for_prosecution`.
+    CaseSentForProsecution = "case.sent_for_prosecution" / "移送审查起诉", Case, CaseSentForProsecution { id: CaseId }
+    /// `case.closed`.
+    CaseClosed = "case.closed" / "结案", Case, CaseClosed { id: CaseId }
+    /// `case.archived`.
+    CaseArchived = "case.archived" / "归档", Case, CaseArchived { id: CaseId }
+
+    /// `person.registered`. `unit` is a Zhifa extension: the registering unit.
+    PersonRegistered = "person.registered" / "人员登记", Person, PersonRegistered {
+        id: PersonId, name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")] gender: Option<Gender>,
+        #[serde(default, skip_serializing_if = "Option::is_none")] id_number: Option<IdNumber>,
+        #[serde(default, skip_serializing_if = "Option::is_none")] birth_date: Option<Date>,
+        #[serde(default)] flags: Vec<PersonFlag>,
+        #[serde(default, skip_serializing_if = "Option::is_none")] unit: Option<UnitId>,
+    }
+    /// `person.linked`.
+    PersonLinked = "person.linked" / "关联案件", Person, PersonLinked { id: PersonId, case: CaseId, role: PersonRole }
+    /// `legal_aid.notified`: its subject is the person.
+    LegalAidNotified = "legal_aid.notified" / "通知法律援助", Person, LegalAidNotified { person: PersonId, case: CaseId }
+
+    /// `measure.started`.
+    MeasureStarted = "measure.started" / "采取措施", Measure, MeasureStarted {
+        id: MeasureId, person: PersonId, case: CaseId, kind: MeasureKind,
+        #[serde(default, skip_serializing_if = "Option::is_none")] arrived_at: Option<At>,
+    }
+    /// `measure.extended`: the new total limit.
+    MeasureExtended = "measure.extended" / "措施延长", Measure, MeasureExtended {
+        id: MeasureId,
+        #[serde(default, skip_serializing_if = "Option::is_none")] hours: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")] days: Option<u32>,
+        approved_by: OfficerId,
+    }
+    /// `measure.family_notified`.
+    MeasureFamilyNotified = "measure.family_notified" / "通知家属", Measure, MeasureFamilyNotified { id: MeasureId }
+    /// `measure.family_not_notified`.
+    MeasureFamilyNotNotified = "measure.family_not_notified" / "不通知家属", Measure, MeasureFamilyNotNotified { id: MeasureId, reason: String }
+    /// `measure.delivered` (送押).
+    MeasureDelivered = "measure.delivered" / "送押", Measure, MeasureDelivered { id: MeasureId, facility: Facility }
+    /// `measure.arrest_requested` (提请批准逮捕).
+    MeasureArrestRequested = "measure.arrest_requested" / "提请批准逮捕", Measure, MeasureArrestRequested { id: MeasureId }
+    /// `measure.ended`.
+    MeasureEnded = "measure.ended" / "措施结束", Measure, MeasureEnded { id: MeasureId, outcome: MeasureOutcome }
+
+    /// `custody.entered`.
+    CustodyEntered = "custody.entered" / "进入办案中心", Stay, CustodyEntered {
+        id: StayId, person: PersonId, center: UnitId,
+        #[serde(default, skip_serializing_if = "Option::is_none")] case: Option<CaseId>,
+        #[serde(default, skip_serializing_if = "Option::is_none")] basis: Option<MeasureId>,
+    }
+    /// `custody.security_checked`.
+    CustodySecurityChecked = "custody.security_checked" / "人身安全检查", Stay, CustodySecurityChecked { id: StayId }
+    /// `custody.info_collected`.
+    CustodyInfoCollected = "custody.info_collected" / "信息采集", Stay, CustodyInfoCollected { id: StayId }
+    /// `custody.meal`.
+    CustodyMeal = "custody.meal" / "就餐", Stay, CustodyMeal { id: StayId }
+    /// `custody.placed`.
+    CustodyPlaced = "custody.placed" / "安排房间", Stay, CustodyPlaced { id: StayId, room: String, room_kind: RoomKind }
+    /// `custody.exited`.
+    CustodyExited = "custody.exited" / "离开办案中心", Stay, CustodyExited {
+        id: StayId, destination: Destination,
+        #[serde(default, skip_serializing_if = "Option::is_none")] document: Option<DocumentId>,
+    }
+    /// `interrogation.held`.
+    InterrogationHeld = "interrogation.held" / "讯询问", Interrogation, InterrogationHeld {
+        id: InterrogationId, person: PersonId, case: CaseId, kind: InterrogationKind, end: At,
+        officers: Vec<OfficerId>,
+        #[serde(default, skip_serializing_if = "Option::is_none")] stay: Option<StayId>,
+        #[serde(default)] guardian_present: bool,
+        #[serde(default)] female_staff_present: bool,
+        #[serde(default)] av_recorded: bool,
+    }
+
+    /// `property.seized`.
+    PropertySeized = "property.seized" / "扣押/查封/冻结", Property, PropertySeized {
+        id: PropertyId, case: CaseId, measure: PropertyMeasure, category: String,
+        #[serde(default)] description: String,
+        #[serde(default = "one")] quantity: f64,
+        #[serde(default)] value_yuan: f64,
+        seized_by: OfficerId,
+    }
+    /// `property.stored`.
+    PropertyStored = "property.stored" / "入库保管", Property, PropertyStored { id: PropertyId, location: String, custodian: OfficerId }
+    /// `property.checked_out`.
+    PropertyCheckedOut = "property.checked_out" / "出库", Property, PropertyCheckedOut { id: PropertyId, purpose: String, due: At, approved_by: OfficerId }
+    /// `property.checked_in`.
+    PropertyCheckedIn = "property.checked_in" / "归还入库", Property, PropertyCheckedIn { id: PropertyId }
+    /// `property.found_unrelated`.
+    PropertyFoundUnrelated = "property.found_unrelated" / "确认与案件无关", Property, PropertyFoundUnrelated { id: PropertyId }
+    /// `property.seizure_extended`.
+    PropertySeizureExtended = "property.seizure_extended" / "扣押期限延长", Property, PropertySeizureExtended { id: PropertyId, days: u32, approved_by_unit: UnitId }
+    /// `property.disposed`.
+    PropertyDisposed = "property.disposed" / "处置", Property, PropertyDisposed { id: PropertyId, method: DisposalMethod }
+
+    /// `document.issued`.
+    DocumentIssued = "document.issued" / "文书签发", Document, DocumentIssued {
+        id: DocumentId, case: CaseId, kind: String, number: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")] subject: Option<String>,
+    }
+    /// `document.served`.
+    DocumentServed = "document.served" / "文书送达", Document, DocumentServed { id: DocumentId, to: PersonId }
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// One fact: business time, typed body, and the JSON object it is stored and exported as.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fact {
+    pub at: At,
+    pub body: FactBody,
+    /// The whole object, `fact` and `at` first; unknown fields kept.
+    pub object: Map<String, Value>,
+}
+
+impl Fact {
+    /// A fact made inside Zhifa (a command): the object is built from the body.
+    pub fn new(at: At, body: FactBody) -> Fact {
+        let mut object = Map::new();
+        object.insert("fact".into(), Value::String(body.kind().as_str().into()));
+        object.insert("at".into(), Value::String(at.to_string()));
+        for (key, value) in body.to_map() {
+            if !value.is_null() {
+                object.insert(key, value);
+            }
+        }
+        Fact { at, body, object }
+    }
+
+    /// The same fact with an extra field (an override reason, a note) kept in its object.
+    pub fn with_field(mut self, key: &str, value: Value) -> Fact {
+        self.object.insert(key.into(), value);
+        self
+    }
+
+    /// Parses one JSON object of FORMAT.md v1.
+    pub fn from_value(value: Value) -> Result<Fact, DomainError> {
+        let Value::Object(object) = value else {
+            return Err(DomainError::new(ErrorCode::Invalid, "每行应为一个JSON对象", "each line must be a JSON object"));
+        };
+        let code = object
+            .get("fact")
+            .and_then(Value::as_str)
+            .ok_or_else(|| DomainError::invalid("fact", "缺少事实类型 (missing fact kind)"))?;
+        let kind = FactKind::from_code(code).ok_or_else(|| {
+            DomainError::new(
+                ErrorCode::UnknownKind,
+                format!("未知的事实类型“{code}”"),
+                format!("unknown fact kind `{code}`"),
+            )
+            .at_field("fact")
+        })?;
+        let at_text = object
+            .get("at")
+            .and_then(Value::as_str)
+            .ok_or_else(|| DomainError::invalid("at", "缺少业务时间 (missing business time)"))?;
+        let at = At::parse(at_text).map_err(|e| DomainError::invalid("at", e))?;
+        let object = Value::Object(object);
+        let body = FactBody::parse(kind, &object).map_err(|error| {
+            let path = error.path().to_string();
+            let field = if path == "." { "(对象)".to_string() } else { path };
+            DomainError::invalid(field, error.into_inner())
+        })?;
+        let Value::Object(object) = object else { unreachable!() };
+        Ok(Fact { at, body, object })
+    }
+
+    /// Parses one line of a JSON Lines file.
+    pub fn from_line(line: &str) -> Result<Fact, DomainError> {
+        let value: Value = serde_json::from_str(line).map_err(|e| {
+            DomainError::new(ErrorCode::Invalid, format!("不是有效的JSON：{e}"), format!("not valid JSON: {e}"))
+        })?;
+        Fact::from_value(value)
+    }
+
+    /// The compact JSON object (one line of an export).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&self.object).expect("maps serialize")
+    }
+
+    /// The kind.
+    pub fn kind(&self) -> FactKind {
+        self.body.kind()
+    }
+
+    /// The id of the element the fact is about (the date for calendar days).
+    pub fn subject(&self) -> String {
+        use FactBody::*;
+        match &self.body {
+            UnitDefined(p) => p.id.to_string(),
+            OfficerDefined(p) => p.id.to_string(),
+            OfficerChanged(p) => p.id.to_string(),
+            CalendarDay(p) => p.date.to_string(),
+            IncidentReceived(p) => p.id.to_string(),
+            IncidentDispatched(p) => p.id.to_string(),
+            IncidentArrived(p) => p.id.to_string(),
+            IncidentDisposed(p) => p.id.to_string(),
+            IncidentRecategorized(p) => p.id.to_string(),
+            IncidentVideoLinked(p) => p.id.to_string(),
+            CaseAccepted(p) => p.id.to_string(),
+            CaseFilingExtended(p) => p.id.to_string(),
+            CaseFiled(p) => p.id.to_string(),
+            CaseNotFiled(p) => p.id.to_string(),
+            CaseFastTrack(p) => p.id.to_string(),
+            CaseAct(p) => p.id.to_string(),
+            CaseInjuryAssessed(p) => p.id.to_string(),
+            CasePriorNoticeGiven(p) => p.id.to_string(),
+            CaseReviewPassed(p) => p.id.to_string(),
+            CaseReviewReturned(p) => p.id.to_string(),
+            CaseLimitExtended(p) => p.id.to_string(),
+            CaseDecided(p) => p.id.to_string(),
+            CaseDropped(p) => p.id.to_string(),
+            CaseSentForProsecution(p) => p.id.to_string(),
+            CaseClosed(p) => p.id.to_string(),
+            CaseArchived(p) => p.id.to_string(),
+            PersonRegistered(p) => p.id.to_string(),
+            PersonLinked(p) => p.id.to_string(),
+            LegalAidNotified(p) => p.person.to_string(),
+            MeasureStarted(p) => p.id.to_string(),
+            MeasureExtended(p) => p.id.to_string(),
+            MeasureFamilyNotified(p) => p.id.to_string(),
+            MeasureFamilyNotNotified(p) => p.id.to_string(),
+            MeasureDelivered(p) => p.id.to_string(),
+            MeasureArrestRequested(p) => p.id.to_string(),
+            MeasureEnded(p) => p.id.to_string(),
+            CustodyEntered(p) => p.id.to_string(),
+            CustodySecurityChecked(p) => p.id.to_string(),
+            CustodyInfoCollected(p) => p.id.to_string(),
+            CustodyMeal(p) => p.id.to_string(),
+            CustodyPlaced(p) => p.id.to_string(),
+            CustodyExited(p) => p.id.to_string(),
+            InterrogationHeld(p) => p.id.to_string(),
+            PropertySeized(p) => p.id.to_string(),
+            PropertyStored(p) => p.id.to_string(),
+            PropertyCheckedOut(p) => p.id.to_string(),
+            PropertyCheckedIn(p) => p.id.to_string(),
+            PropertyFoundUnrelated(p) => p.id.to_string(),
+            PropertySeizureExtended(p) => p.id.to_string(),
+            PropertyDisposed(p) => p.id.to_string(),
+            DocumentIssued(p) => p.id.to_string(),
+            DocumentServed(p) => p.id.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_scenario_line_and_keeps_unknown_fields() {
+        let line = r#"{"fact": "case.accepted", "at": "2026-03-02T08:00:00+08:00", "id": "C1", "unit": "U1", "kind": "criminal", "category": "050200", "complex": false, "economic": false, "source_system": "警综"}"#;
+        let fact = Fact::from_line(line).unwrap();
+        assert_eq!(fact.kind(), FactKind::CaseAccepted);
+        assert_eq!(fact.subject(), "C1");
+        assert_eq!(fact.object["source_system"], "警综");
+        let FactBody::CaseAccepted(p) = &fact.body else { panic!() };
+        assert_eq!(p.kind, CaseKind::Criminal);
+        // Export is the object as read, order kept.
+        assert!(fact.to_json().starts_with(r#"{"fact":"case.accepted","at":"2026-03-02T08:00:00+08:00","id":"C1""#));
+    }
+
+    #[test]
+    fn errors_name_the_field_at_fault() {
+        let cases = [
+            (r#"{"fact":"case.accepted","at":"2026-03-02T08:00:00","id":"C1"}"#, ErrorCode::Invalid, Some("at")),
+            (r#"{"fact":"case.opened","at":"2026-03-02T08:00:00+08:00","id":"C1"}"#, ErrorCode::UnknownKind, Some("fact")),
+            (r#"{"fact":"case.accepted","at":"2026-03-02T08:00:00+08:00","id":"C1","unit":"U1","kind":"civil","category":"x"}"#, ErrorCode::Invalid, Some("kind")),
+            (r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P1","name":"甲","id_number":"110105194912310021"}"#, ErrorCode::Invalid, Some("id_number")),
+            (r#"{"fact":"case.filed","at":"2026-03-02T08:00:00+08:00"}"#, ErrorCode::Invalid, None),
+            (r#"[1,2]"#, ErrorCode::Invalid, None),
+        ];
+        for (line, code, field) in cases {
+            let error = Fact::from_line(line).expect_err(line);
+            assert_eq!(error.code, code, "{line}: {error}");
+            if let Some(field) = field {
+                assert_eq!(error.field.as_deref(), Some(field), "{line}: {error}");
+            }
+        }
+    }
+
+    #[test]
+    fn facts_made_inside_round_trip_through_json() {
+        let at = At::parse("2026-03-02T10:20:00+08:00").unwrap();
+        let body = FactBody::MeasureStarted(MeasureStarted {
+            id: MeasureId::parse("M1").unwrap(),
+            person: PersonId::parse("P1").unwrap(),
+            case: CaseId::parse("C1").unwrap(),
+            kind: MeasureKind::SummonsCriminal,
+            arrived_at: None,
+        });
+        let fact = Fact::new(at, body);
+        assert!(!fact.to_json().contains("null"));
+        let again = Fact::from_line(&fact.to_json()).unwrap();
+        assert_eq!(again, fact);
+    }
+
+    #[test]
+    fn every_kind_code_round_trips() {
+        for kind in FactKind::ALL {
+            assert_eq!(FactKind::from_code(kind.as_str()), Some(*kind));
+            assert!(!kind.label().is_empty());
+        }
+    }
+}
