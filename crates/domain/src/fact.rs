@@ -174,6 +174,14 @@ facts! {
         #[serde(default, skip_serializing_if = "Option::is_none")] roles: Option<Vec<Role>>,
         #[serde(default, skip_serializing_if = "Option::is_none")] auxiliary: Option<bool>,
     }
+    /// `account.created` (Zhifa extension): a login was opened for an officer. Credentials are
+    /// never part of a fact.
+    AccountCreated = "account.created" / "开通账号", Officer, AccountCreated { id: OfficerId, username: String }
+    /// `account.password_set` (Zhifa extension): the password was set, by its owner or reset by an
+    /// administrator (then it must be changed at next login).
+    AccountPasswordSet = "account.password_set" / "设置密码", Officer, AccountPasswordSet { id: OfficerId, #[serde(default)] reset: bool }
+    /// `account.disabled` (Zhifa extension): login refused (or allowed again).
+    AccountDisabled = "account.disabled" / "停用账号", Officer, AccountDisabled { id: OfficerId, disabled: bool }
     /// `calendar.day`.
     CalendarDay = "calendar.day" / "节假日设置", Calendar, CalendarDay { date: Date, kind: DayKind }
 
@@ -328,6 +336,8 @@ facts! {
     DocumentIssued = "document.issued" / "文书签发", Document, DocumentIssued {
         id: DocumentId, case: CaseId, kind: String, number: String,
         #[serde(default, skip_serializing_if = "Option::is_none")] subject: Option<String>,
+        /// Zhifa extension: the serial within the issuing unit, kind and year when Zhifa numbered it.
+        #[serde(default, skip_serializing_if = "Option::is_none")] serial: Option<u32>,
     }
     /// `document.served`.
     DocumentServed = "document.served" / "文书送达", Document, DocumentServed { id: DocumentId, to: PersonId }
@@ -423,6 +433,9 @@ impl Fact {
             UnitDefined(p) => p.id.to_string(),
             OfficerDefined(p) => p.id.to_string(),
             OfficerChanged(p) => p.id.to_string(),
+            AccountCreated(p) => p.id.to_string(),
+            AccountPasswordSet(p) => p.id.to_string(),
+            AccountDisabled(p) => p.id.to_string(),
             CalendarDay(p) => p.date.to_string(),
             IncidentReceived(p) => p.id.to_string(),
             IncidentDispatched(p) => p.id.to_string(),

@@ -11,6 +11,7 @@ pub mod fact;
 pub mod id_number;
 pub mod ids;
 pub mod ledger;
+pub mod policy;
 pub mod world;
 
 pub use at::At;

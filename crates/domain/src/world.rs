@@ -53,6 +53,9 @@ pub struct ElementView {
     pub county: String,
     pub status: &'static str,
     pub status_label: &'static str,
+    /// The kind-specific class lists filter on: an incident's nature, a case's kind, a measure's
+    /// kind, an item's measure, a document's kind, an officer's first role, a unit's level.
+    pub tag: String,
     /// A one-line summary for lists (a person's name, a case's category, …).
     pub title: String,
     /// The business time the element began.
@@ -76,6 +79,7 @@ enum Undo {
     Document(DocumentId, Option<Document>),
     OpenStay(PersonId, Option<StayId>),
     DocumentNumber((UnitId, String), Option<DocumentId>),
+    DocumentSerial((UnitId, String, i16), Option<u32>),
     Root(Option<UnitId>),
 }
 
@@ -97,6 +101,8 @@ pub struct World {
     open_stays: HashMap<PersonId, StayId>,
     /// Official numbers in use, per issuing unit.
     document_numbers: HashMap<(UnitId, String), DocumentId>,
+    /// The last serial issued by Zhifa per unit, document kind and year.
+    document_serials: HashMap<(UnitId, String, i16), u32>,
     root: Option<UnitId>,
     journal: Option<Vec<Undo>>,
 }
@@ -225,6 +231,7 @@ impl World {
                 Undo::Document(k, v) => restore(&mut self.documents, k, v),
                 Undo::OpenStay(k, v) => restore(&mut self.open_stays, k, v),
                 Undo::DocumentNumber(k, v) => restore(&mut self.document_numbers, k, v),
+                Undo::DocumentSerial(k, v) => restore(&mut self.document_serials, k, v),
                 Undo::Root(v) => self.root = v,
             }
         }
@@ -250,6 +257,26 @@ impl World {
     insert_journaled!(put_document, documents, DocumentId, Document, Document);
     insert_journaled!(put_open_stay, open_stays, PersonId, StayId, OpenStay);
     insert_journaled!(put_document_number, document_numbers, (UnitId, String), DocumentId, DocumentNumber);
+    insert_journaled!(put_document_serial, document_serials, (UnitId, String, i16), u32, DocumentSerial);
+
+    /// The last serial Zhifa issued for a unit, document kind and year (0 if none).
+    pub fn last_document_serial(&self, unit: &UnitId, kind: &str, year: i16) -> u32 {
+        self.document_serials.get(&(unit.clone(), kind.to_owned(), year)).copied().unwrap_or(0)
+    }
+
+    /// The journal's length: a mark to roll back to.
+    pub fn journal_mark(&self) -> usize {
+        self.journal.as_ref().map_or(0, Vec::len)
+    }
+
+    /// Undoes everything applied since `mark`, keeping the journal open.
+    pub fn rollback_to(&mut self, mark: usize) {
+        let Some(mut journal) = self.journal.take() else { return };
+        let tail = journal.split_off(mark.min(journal.len()));
+        self.journal = Some(tail);
+        self.rollback();
+        self.journal = Some(journal);
+    }
 
     fn close_stay(&mut self, person: &PersonId) {
         if let Some(journal) = self.journal.as_mut() {
@@ -418,6 +445,15 @@ impl World {
                 if let Some(unit) = &p.unit {
                     referenced(&self.units, unit, at, "unit", "单位", |u| u.defined_at)?;
                 }
+            }
+            AccountCreated(p) => {
+                subject(&self.officers, &p.id, at, "民警", |o| o.defined_at)?;
+            }
+            AccountPasswordSet(p) => {
+                subject(&self.officers, &p.id, at, "民警", |o| o.defined_at)?;
+            }
+            AccountDisabled(p) => {
+                subject(&self.officers, &p.id, at, "民警", |o| o.defined_at)?;
             }
             CalendarDay(_) => {}
             IncidentReceived(p) => {
@@ -841,6 +877,8 @@ impl World {
                     officer.auxiliary = auxiliary;
                 }
             }
+            // Accounts live outside the views; the fact is the record of the change.
+            AccountCreated(_) | AccountPasswordSet(_) | AccountDisabled(_) => {}
             CalendarDay(p) => self.put_calendar(p.date, p.kind),
             IncidentReceived(p) => {
                 let incident = Incident {
@@ -1053,6 +1091,12 @@ impl World {
             PropertyDisposed(p) => self.property_mut(&p.id).expect("checked").disposed = Some((at, p.method)),
             DocumentIssued(p) => {
                 let unit = self.cases[&p.case].unit.clone();
+                if let Some(serial) = p.serial {
+                    let key = (unit.clone(), p.kind.clone(), at.china_date().year());
+                    if serial > self.last_document_serial(&key.0, &key.1, key.2) {
+                        self.put_document_serial(key, serial);
+                    }
+                }
                 self.put_document_number((unit, p.number.clone()), p.id.clone());
                 let document = Document {
                     id: p.id.clone(),
@@ -1110,18 +1154,18 @@ impl World {
     /// The view row of an element, or `None` if it does not exist.
     pub fn view(&self, kind: ElementKind, id: &str) -> Option<ElementView> {
         let link = |kind: ElementKind, id: &dyn std::fmt::Display, role: &str| Link { kind, id: id.to_string(), role: role.into() };
-        let (unit, status, title, opened_at, snapshot, links): (UnitId, (&'static str, &'static str), String, At, Value, Vec<Link>) =
+        let (unit, status, tag, title, opened_at, snapshot, links): (UnitId, (&'static str, &'static str), String, String, At, Value, Vec<Link>) =
             match kind {
                 ElementKind::Calendar => return None,
                 ElementKind::Unit => {
                     let u = self.units.get(&UnitId::parse(id).ok()?)?;
                     let links = u.parent.iter().map(|p| link(ElementKind::Unit, p, "parent")).collect();
-                    (u.id.clone(), ("active", "在用"), u.name.clone(), u.defined_at, to_value(u), links)
+                    (u.id.clone(), ("active", "在用"), u.level.as_str().into(), u.name.clone(), u.defined_at, to_value(u), links)
                 }
                 ElementKind::Officer => {
                     let o = self.officers.get(&OfficerId::parse(id).ok()?)?;
                     let links = vec![link(ElementKind::Unit, &o.unit, "unit")];
-                    (o.unit.clone(), ("active", "在职"), o.name.clone(), o.defined_at, to_value(o), links)
+                    (o.unit.clone(), ("active", "在职"), o.roles.first().map(|r| r.as_str()).unwrap_or("").into(), o.name.clone(), o.defined_at, to_value(o), links)
                 }
                 ElementKind::Incident => {
                     let i = self.incidents.get(&IncidentId::parse(id).ok()?)?;
@@ -1136,7 +1180,7 @@ impl World {
                     };
                     let mut links: Vec<Link> = i.case.iter().map(|c| link(ElementKind::Case, c, "case")).collect();
                     links.extend(i.officers.iter().map(|o| link(ElementKind::Officer, o, "officer")));
-                    (i.unit.clone(), status, i.summary.clone(), i.received_at, to_value(i), links)
+                    (i.unit.clone(), status, i.nature.as_str().into(), i.summary.clone(), i.received_at, to_value(i), links)
                 }
                 ElementKind::Case => {
                     let c = self.cases.get(&CaseId::parse(id).ok()?)?;
@@ -1159,13 +1203,13 @@ impl World {
                     };
                     let links = c.incident.iter().map(|i| link(ElementKind::Incident, i, "incident")).collect();
                     let title = format!("{}·{}", c.kind.label(), c.category);
-                    (c.unit.clone(), status, title, c.accepted_at, to_value(c), links)
+                    (c.unit.clone(), status, c.kind.as_str().into(), title, c.accepted_at, to_value(c), links)
                 }
                 ElementKind::Person => {
                     let p = self.persons.get(&PersonId::parse(id).ok()?)?;
                     let status = if self.open_stays.contains_key(&p.id) { ("in_center", "在区") } else { ("registered", "已登记") };
                     let links = p.links.iter().map(|l| link(ElementKind::Case, &l.case, l.role.as_str())).collect();
-                    (p.unit.clone(), status, p.name.clone(), p.registered_at, to_value(p), links)
+                    (p.unit.clone(), status, p.gender.as_str().into(), p.name.clone(), p.registered_at, to_value(p), links)
                 }
                 ElementKind::Measure => {
                     let m = self.measures.get(&MeasureId::parse(id).ok()?)?;
@@ -1173,7 +1217,7 @@ impl World {
                     let links = vec![link(ElementKind::Person, &m.person, "person"), link(ElementKind::Case, &m.case, "case")];
                     let name = self.persons.get(&m.person).map(|p| p.name.as_str()).unwrap_or("");
                     let unit = self.cases.get(&m.case)?.unit.clone();
-                    (unit, status, format!("{}·{}", m.kind.label(), name), m.started_at, to_value(m), links)
+                    (unit, status, m.kind.as_str().into(), format!("{}·{}", m.kind.label(), name), m.started_at, to_value(m), links)
                 }
                 ElementKind::Stay => {
                     let s = self.stays.get(&StayId::parse(id).ok()?)?;
@@ -1182,7 +1226,7 @@ impl World {
                     links.extend(s.case.iter().map(|c| link(ElementKind::Case, c, "case")));
                     links.extend(s.basis.iter().map(|m| link(ElementKind::Measure, m, "basis")));
                     let name = self.persons.get(&s.person).map(|p| p.name.as_str()).unwrap_or("");
-                    (s.center.clone(), status, name.to_string(), s.entered_at, to_value(s), links)
+                    (s.center.clone(), status, s.case.as_ref().map(|c| c.to_string()).unwrap_or_default(), name.to_string(), s.entered_at, to_value(s), links)
                 }
                 ElementKind::Interrogation => {
                     let i = self.interrogations.get(&InterrogationId::parse(id).ok()?)?;
@@ -1191,7 +1235,7 @@ impl World {
                     links.extend(i.officers.iter().map(|o| link(ElementKind::Officer, o, "officer")));
                     let name = self.persons.get(&i.person).map(|p| p.name.as_str()).unwrap_or("");
                     let unit = self.cases.get(&i.case)?.unit.clone();
-                    (unit, ("held", "已完成"), format!("{}·{}", i.kind.label(), name), i.started_at, to_value(i), links)
+                    (unit, ("held", "已完成"), i.kind.as_str().into(), format!("{}·{}", i.kind.label(), name), i.started_at, to_value(i), links)
                 }
                 ElementKind::Property => {
                     let p = self.properties.get(&PropertyId::parse(id).ok()?)?;
@@ -1206,7 +1250,7 @@ impl World {
                     };
                     let links = vec![link(ElementKind::Case, &p.case, "case"), link(ElementKind::Officer, &p.seized_by, "seized_by")];
                     let unit = self.cases.get(&p.case)?.unit.clone();
-                    (unit, status, p.description.clone(), p.seized_at, to_value(p), links)
+                    (unit, status, p.measure.as_str().into(), p.description.clone(), p.seized_at, to_value(p), links)
                 }
                 ElementKind::Document => {
                     let d = self.documents.get(&DocumentId::parse(id).ok()?)?;
@@ -1222,7 +1266,7 @@ impl World {
                         }
                     }
                     let unit = self.cases.get(&d.case)?.unit.clone();
-                    (unit, status, d.number.clone(), d.issued_at, to_value(d), links)
+                    (unit, status, d.kind.clone(), d.number.clone(), d.issued_at, to_value(d), links)
                 }
             };
         Some(ElementView {
@@ -1233,6 +1277,7 @@ impl World {
             unit: unit.to_string(),
             status: status.0,
             status_label: status.1,
+            tag,
             title,
             opened_at,
             snapshot,

@@ -1,0 +1,268 @@
+//! 警 incidents: received → dispatched → arrived → disposed, and the cases they lead to.
+
+use crate::clock::{self, HOUR, MINUTE};
+use crate::generator::{Gen, IdKind};
+use crate::names::{CATEGORIES, Nature, Route, category_index};
+
+/// Calls by local hour of day, relative.
+const HOUR_WEIGHTS: [u32; 24] = [3, 2, 2, 1, 1, 1, 2, 3, 5, 6, 6, 6, 6, 6, 6, 6, 6, 7, 7, 7, 7, 6, 5, 4];
+
+const SOURCES: [&str; 5] = ["phone_110", "walk_in", "online", "self_service", "transferred"];
+const SOURCE_WEIGHTS: [u32; 5] = [65, 15, 8, 5, 7];
+
+/// Share of dispatches arriving after the 30-minute policy limit (JQ-02).
+const LATE_ARRIVAL: f64 = 0.03;
+/// Share of incidents left undisposed past 24 h (JQ-02).
+const LATE_DISPOSAL: f64 = 0.01;
+/// Share of case-worthy incidents whose case is accepted after 24 h (JQ-04).
+const LATE_ACCEPTANCE: f64 = 0.015;
+/// Share of criminal/administrative incidents closed with a non-case result (降格, JQ-05).
+const DOWNGRADE: f64 = 0.06;
+
+/// A case to be generated, accepted at `t_a`.
+pub(crate) struct CaseSeed {
+    pub t_a: i64,
+    pub order: u32,
+    pub cat: usize,
+    /// Station index of the handling unit (派出所 or 刑侦大队).
+    pub station: usize,
+    pub incident: Option<IncidentLink>,
+}
+
+/// The incident a case comes from; its `disposed` fact is written with the case.
+pub(crate) struct IncidentLink {
+    pub id: String,
+    /// The officer who went to the scene and keeps the case, when the same unit handles it.
+    pub officer: usize,
+}
+
+impl Gen {
+    pub(crate) fn incidents(&mut self, n: usize) -> Vec<CaseSeed> {
+        let mut times: Vec<i64> = (0..n).map(|_| self.incident_time()).collect();
+        times.sort_unstable();
+        let station_weights: Vec<u32> = self.org.stations.iter().map(|s| s.weight).collect();
+        let nature_weights = Nature::ALL.map(Nature::weight);
+        let by_nature: Vec<Vec<usize>> = Nature::ALL
+            .iter()
+            .map(|n| (0..CATEGORIES.len()).filter(|&i| CATEGORIES[i].nature == *n).collect())
+            .collect();
+        let cat_weights: Vec<Vec<u32>> =
+            by_nature.iter().map(|cats| cats.iter().map(|&i| CATEGORIES[i].weight).collect()).collect();
+        let mut seeds = Vec::new();
+        for t in times {
+            let station = self.weighted(&station_weights);
+            let nature = self.weighted(&nature_weights);
+            let cat = by_nature[nature][self.weighted(&cat_weights[nature])];
+            if let Some(seed) = self.incident(t, station, cat) {
+                seeds.push(CaseSeed { order: seeds.len() as u32, ..seed });
+            }
+        }
+        seeds
+    }
+
+    fn incident_time(&mut self) -> i64 {
+        let first = clock::local_day(self.start);
+        let days = i64::from(clock::local_day(self.end) - first) + 1;
+        loop {
+            let day = first + self.r(0, days) as i32;
+            let hour = self.weighted(&HOUR_WEIGHTS) as i64;
+            let t = clock::local_midnight(day) + hour * HOUR + self.r(0, HOUR);
+            if t >= self.start + 10 * MINUTE && t <= self.end {
+                return t;
+            }
+        }
+    }
+
+    /// Writes one incident; returns the case it leads to, if any.
+    fn incident(&mut self, t: i64, station: usize, cat_index: usize) -> Option<CaseSeed> {
+        let cat = &CATEGORIES[cat_index];
+        let id = self.new_id(IdKind::Incident);
+        let source = SOURCES[self.weighted(&SOURCE_WEIGHTS)];
+        let template = self.pick(cat.summaries);
+        let summary = self.fill(template);
+        let unit = self.org.stations[station].unit;
+        self.sink
+            .fact(t, "incident.received")
+            .s("id", &id)
+            .s("unit", &self.org.units[unit].id)
+            .s("source", source)
+            .s("nature", cat.nature.as_str())
+            .s("category", cat.code)
+            .s("summary", &summary)
+            .done();
+
+        let st = &self.org.stations[station];
+        let (regular, auxiliary) = (st.regular.clone(), st.auxiliary.clone());
+        let main = self.pick(&regular);
+        let mut officers = vec![main];
+        if !self.p(0.08) {
+            if !auxiliary.is_empty() && self.p(0.65) {
+                officers.push(self.pick(&auxiliary));
+            } else {
+                let other = self.pick(&regular);
+                if other != main {
+                    officers.push(other);
+                }
+            }
+            if self.p(0.05) {
+                let third = self.pick(&regular);
+                if !officers.contains(&third) {
+                    officers.push(third);
+                }
+            }
+        }
+        let walk_in = source == "walk_in";
+        let dispatched = t + self.mins(1, if walk_in { 8 } else { 6 }) + self.r(0, 60);
+        let ids: Vec<&str> = officers.iter().map(|&o| self.org.officers[o].id.as_str()).collect();
+        self.sink.fact(dispatched, "incident.dispatched").s("id", &id).list("officers", &ids).done();
+        let arrived = if walk_in {
+            dispatched
+        } else if self.p(LATE_ARRIVAL) {
+            dispatched + self.mins(31, 95)
+        } else {
+            dispatched + self.mins(4, 25)
+        };
+        self.sink.fact(arrived, "incident.arrived").s("id", &id).done();
+        if self.p(0.3) {
+            let at = arrived + self.mins(1, 10);
+            self.sink.fact(at, "incident.video_linked").s("id", &id).s("ref", &format!("VID-{id}-01")).done();
+        }
+
+        let case_nature = matches!(cat.nature, Nature::Criminal | Nature::Administrative);
+        let u: f64 = self.r(0, 1_000_000) as f64 / 1_000_000.0;
+        let (result, case_cat) = match cat.nature {
+            Nature::Criminal | Nature::Administrative => {
+                if u < 0.86 {
+                    ("case_accepted", Some(cat_index))
+                } else if u < 0.89 {
+                    ("transferred", None)
+                } else if u < 0.915 {
+                    ("duplicate", None)
+                } else if u < 1.0 - DOWNGRADE {
+                    ("invalid", None)
+                } else {
+                    (self.downgrade(&id, arrived, cat.code), None)
+                }
+            }
+            Nature::Dispute => {
+                if u < 0.06 {
+                    // Escalated to an administrative case, sometimes recorded as a fight.
+                    if self.p(0.5) {
+                        let at = arrived + self.mins(3, 25);
+                        self.sink
+                            .fact(at, "incident.recategorized")
+                            .s("id", &id)
+                            .s("nature", "administrative")
+                            .s("category", "order.fight")
+                            .done();
+                        ("case_accepted", Some(category_index("order.fight")))
+                    } else {
+                        ("case_accepted", Some(cat_index))
+                    }
+                } else {
+                    let results = ["mediated", "civil_dispute", "not_police_matter", "transferred", "duplicate"];
+                    (results[self.weighted(&[58, 26, 7, 5, 2])], None)
+                }
+            }
+            Nature::Assistance => {
+                let results = ["assistance_given", "not_police_matter", "transferred", "invalid"];
+                (results[self.weighted(&[88, 6, 3, 3])], None)
+            }
+            Nature::Traffic => {
+                let results = ["on_spot_penalty", "transferred", "mediated", "assistance_given"];
+                (results[self.weighted(&[25, 45, 15, 15])], None)
+            }
+            Nature::Other => match cat.code {
+                "other.invalid" => (if self.p(0.9) { "invalid" } else { "duplicate" }, None),
+                "other.consult" => ("not_police_matter", None),
+                _ => {
+                    let results = ["not_police_matter", "assistance_given", "duplicate"];
+                    (results[self.weighted(&[55, 35, 10])], None)
+                }
+            },
+        };
+
+        if let Some(case_cat) = case_cat {
+            let t_a = if self.p(LATE_ACCEPTANCE) { t + self.hrs(25, 96) } else { arrived + self.mins(15, 120) };
+            let case_category = &CATEGORIES[case_cat];
+            let to_division = case_category.route == Route::Criminal
+                && self.p(match case_category.code {
+                    "fraud.contract" | "economic.illegal_fundraising" => 1.0,
+                    "fraud.telecom" | "drug.trafficking" => 0.5,
+                    _ => 0.12,
+                });
+            let county = self.org.stations[station].county;
+            let handling = if to_division { self.org.counties[county].division } else { station };
+            return Some(CaseSeed {
+                t_a,
+                order: 0,
+                cat: case_cat,
+                station: handling,
+                incident: Some(IncidentLink { id, officer: if to_division { usize::MAX } else { main } }),
+            });
+        }
+
+        let disposed = if self.p(LATE_DISPOSAL) {
+            t + self.hrs(25, 72)
+        } else if cat.code == "assist.lost_person" {
+            arrived + self.mins(60, 480)
+        } else {
+            arrived + self.mins(if case_nature { 30 } else { 10 }, 150)
+        };
+        self.sink.fact(disposed, "incident.disposed").s("id", &id).s("result", result).done();
+        None
+    }
+
+    /// A 降格 result for a criminal or administrative report (JQ-05), sometimes via a
+    /// recategorisation to a dispute first.
+    fn downgrade(&mut self, id: &str, arrived: i64, code: &str) -> &'static str {
+        if code == "fraud.telecom" {
+            return "mistaken_transfer";
+        }
+        if self.p(0.4) {
+            let at = arrived + self.mins(3, 25);
+            let category = if code.starts_with("theft") { "dispute.consumer" } else { "dispute.neighbour" };
+            self.sink
+                .fact(at, "incident.recategorized")
+                .s("id", id)
+                .s("nature", "dispute")
+                .s("category", category)
+                .done();
+            return "mediated";
+        }
+        ["mediated", "civil_dispute", "not_police_matter"][self.weighted(&[50, 35, 15])]
+    }
+
+    /// Cases opened by the police themselves (patrols, raids, investigations): no incident.
+    pub(crate) fn proactive_cases(&mut self, incidents: usize) -> Vec<CaseSeed> {
+        let criminal = ["drug.trafficking", "economic.illegal_fundraising", "fraud.contract", "theft.burglary", "fraud.telecom"];
+        let administrative = ["gambling", "prostitution", "drug.use", "weapons.knife"];
+        let n_criminal = (incidents as f64 * 0.006).round().max(3.0) as usize;
+        let n_admin = (incidents as f64 * 0.012).round().max(3.0) as usize;
+        let mut seeds = Vec::new();
+        for i in 0..n_criminal + n_admin {
+            let is_criminal = i < n_criminal;
+            let code = if is_criminal {
+                criminal[self.weighted(&[35, 10, 10, 20, 25])]
+            } else {
+                administrative[self.weighted(&[40, 20, 30, 10])]
+            };
+            let county = self.idx(self.org.counties.len());
+            let station = if is_criminal {
+                self.org.counties[county].division
+            } else {
+                let n = self.org.counties[county].stations.len();
+                self.org.counties[county].stations[self.idx(n)]
+            };
+            let t_a = self.start + self.r(HOUR, (self.end - self.start).max(2 * HOUR));
+            seeds.push(CaseSeed {
+                t_a,
+                order: (1 << 30) + i as u32,
+                cat: category_index(code),
+                station,
+                incident: None,
+            });
+        }
+        seeds
+    }
+}

@@ -1,0 +1,327 @@
+//! 人 and 场所: coercive measures, stays in the case-handling center, interrogations.
+
+use crate::cases::CaseCtx;
+use crate::clock::{self, DAY, HOUR, MINUTE};
+use crate::generator::{Gen, IdKind};
+use crate::names::{self, DocKind};
+
+/// Share of interrogations by a single officer (CS-05).
+const ONE_OFFICER: f64 = 0.025;
+/// Share of interrogations by one officer and an auxiliary (CS-05).
+const WITH_AUXILIARY: f64 = 0.02;
+/// Share of minors questioned without a guardian (TS-01) or female minors without female staff (TS-02).
+const MINOR_UNPROTECTED: f64 = 0.05;
+/// Share of stays whose security check is later than 30 minutes (CS-02).
+const LATE_SECURITY_CHECK: f64 = 0.02;
+/// Share of special persons placed in a holding room (CS-07).
+const SPECIAL_IN_HOLDING: f64 = 0.06;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MeasureKind {
+    SummonsCriminal,
+    CompelledAppearance,
+    AdminQuestioning,
+    ContinuedQuestioning,
+    CriminalDetention,
+    Arrest,
+    Bail,
+    ResidentialSurveillance,
+    AdminDetention,
+}
+
+impl MeasureKind {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            MeasureKind::SummonsCriminal => "summons_criminal",
+            MeasureKind::CompelledAppearance => "compelled_appearance",
+            MeasureKind::AdminQuestioning => "admin_questioning",
+            MeasureKind::ContinuedQuestioning => "continued_questioning",
+            MeasureKind::CriminalDetention => "criminal_detention",
+            MeasureKind::Arrest => "arrest",
+            MeasureKind::Bail => "bail",
+            MeasureKind::ResidentialSurveillance => "residential_surveillance",
+            MeasureKind::AdminDetention => "admin_detention",
+        }
+    }
+
+    /// Measures limited in hours from arrival (到案), which carry `arrived_at`.
+    pub(crate) fn hourly(self) -> bool {
+        matches!(
+            self,
+            MeasureKind::SummonsCriminal
+                | MeasureKind::CompelledAppearance
+                | MeasureKind::AdminQuestioning
+                | MeasureKind::ContinuedQuestioning
+        )
+    }
+}
+
+/// A person brought in by an hour-limited measure, possibly into the center.
+pub(crate) struct Episode {
+    pub person: usize,
+    pub measure: String,
+    pub kind: MeasureKind,
+    pub arrived: i64,
+    pub stay: Option<String>,
+    pub entered: i64,
+    /// When questioning is over and the person may leave.
+    pub ready: i64,
+    /// The limit before any extension (RQ-01/02/03).
+    pub base_limit: i64,
+    /// The limit after an extension, or `None` when it cannot be extended.
+    pub extended_limit: Option<i64>,
+}
+
+/// How a stay ends.
+pub(crate) struct Exit<'a> {
+    pub at: i64,
+    pub destination: &'static str,
+    pub document: Option<&'a str>,
+}
+
+impl Gen {
+    /// Starts a measure on `person` at `at`; hour-limited measures carry `arrived_at`.
+    pub(crate) fn start_measure(&mut self, c: &CaseCtx, person: usize, kind: MeasureKind, at: i64) -> String {
+        let id = self.new_id(IdKind::Measure);
+        let mut f = self
+            .sink
+            .fact(at, "measure.started")
+            .s("id", &id)
+            .s("person", &self.persons[person].id)
+            .s("case", &c.id)
+            .s("kind", kind.as_str());
+        if kind.hourly() {
+            f = f.t("arrived_at", at);
+        }
+        f.done();
+        self.mark_busy(person, at);
+        id
+    }
+
+    pub(crate) fn end_measure(&mut self, measure: &str, person: usize, at: i64, outcome: &str) {
+        self.sink.fact(at, "measure.ended").s("id", measure).s("outcome", outcome).done();
+        self.mark_busy(person, at);
+    }
+
+    /// Brings `person` in at `at` by an hour-limited measure: warrant, optionally the center
+    /// (entry, security check, information, room), and one interrogation or questioning.
+    pub(crate) fn start_episode(
+        &mut self,
+        c: &CaseCtx,
+        person: usize,
+        kind: MeasureKind,
+        at: i64,
+        in_center: bool,
+    ) -> Episode {
+        let measure = self.start_measure(c, person, kind, at);
+        let warrant = match kind {
+            MeasureKind::CompelledAppearance => Some(DocKind::CompelledAppearanceWarrant),
+            MeasureKind::SummonsCriminal => Some(DocKind::SummonsWarrant),
+            // Administrative summons on the spot are often oral (口头传唤): no warrant.
+            MeasureKind::AdminQuestioning if self.p(0.6) => Some(DocKind::SummonsWarrant),
+            _ => None,
+        };
+        if let Some(kind) = warrant {
+            let doc_at = at + self.mins(0, 5);
+            let doc = self.issue_doc(doc_at, c, kind, Some(&measure));
+            let served = doc_at + self.mins(1, 5);
+            self.serve_doc(served, &doc, person);
+        }
+        let special = self.special(person, at);
+        let base_limit = match kind {
+            MeasureKind::AdminQuestioning => 8 * HOUR,
+            MeasureKind::ContinuedQuestioning if special => 4 * HOUR,
+            _ => 12 * HOUR,
+        };
+        let extended_limit = match kind {
+            MeasureKind::ContinuedQuestioning if special => None,
+            _ => Some(24 * HOUR),
+        };
+        let mut cursor = at;
+        let mut stay = None;
+        let mut entered = at;
+        let mut rooms = ("", "");
+        if in_center {
+            let id = self.new_id(IdKind::Stay);
+            entered = at + self.mins(5, 25);
+            self.sink
+                .fact(entered, "custody.entered")
+                .s("id", &id)
+                .s("person", &self.persons[person].id)
+                .s("center", &self.org.units[self.org.counties[c.county].unit].id)
+                .s("case", &c.id)
+                .s("basis", &measure)
+                .done();
+            let checked =
+                entered + if self.p(LATE_SECURITY_CHECK) { self.mins(35, 100) } else { self.mins(3, 20) };
+            self.sink.fact(checked, "custody.security_checked").s("id", &id).done();
+            let collected = checked + self.mins(5, 25);
+            self.sink.fact(collected, "custody.info_collected").s("id", &id).done();
+            let placed = collected + self.mins(1, 8);
+            rooms = if special && !self.p(SPECIAL_IN_HOLDING) {
+                (["等候室1", "等候室2"][self.idx(2)], "waiting")
+            } else {
+                (["候问室1", "候问室2", "候问室3", "候问室4", "候问室5", "候问室6"][self.idx(6)], "holding")
+            };
+            self.place(&id, placed, rooms.0, rooms.1);
+            cursor = placed;
+            stay = Some(id);
+        }
+        let start = cursor + self.mins(10, 40);
+        let duration = if special { self.mins(30, 70) } else { self.mins(30, 120) };
+        if let Some(s) = &stay {
+            let room = ["讯问室1", "讯问室2", "讯问室3", "讯问室4"][self.idx(4)];
+            self.place(s, start, room, "interrogation");
+        }
+        let kind_str = if c.criminal { "interrogation" } else { "questioning" };
+        self.interrogate(c, person, kind_str, start, start + duration, stay.as_deref());
+        let mut ready = start + duration + self.mins(5, 25);
+        if let Some(s) = &stay {
+            let back = start + duration + self.mins(1, 5);
+            self.place(s, back, rooms.0, rooms.1);
+            ready = ready.max(back + MINUTE);
+        }
+        Episode { person, measure, kind, arrived: at, stay, entered, ready, base_limit, extended_limit }
+    }
+
+    fn place(&mut self, stay: &str, at: i64, room: &str, room_kind: &str) {
+        self.sink.fact(at, "custody.placed").s("id", stay).s("room", room).s("room_kind", room_kind).done();
+    }
+
+    /// Ends an episode's measure at `end` (no earlier than `ready`); extends it first when it
+    /// runs past its limit and `lawful` (otherwise the overrun stays: RQ-01/02/03, CS-03).
+    /// The stay exits at `exit.at`, or with the measure when `exit` is `None`.
+    pub(crate) fn finish_episode(
+        &mut self,
+        c: &CaseCtx,
+        ep: &Episode,
+        end: i64,
+        outcome: &str,
+        exit: Option<Exit<'_>>,
+        lawful: bool,
+    ) -> i64 {
+        let mut end = end.max(ep.ready);
+        if end - ep.arrived > ep.base_limit
+            && lawful
+            && let Some(limit) = ep.extended_limit
+        {
+            let at = (ep.arrived + ep.base_limit - self.mins(20, 90)).max(ep.arrived + 10 * MINUTE);
+            let approver = self.county_leader(c.county);
+            self.sink
+                .fact(at, "measure.extended")
+                .s("id", &ep.measure)
+                .n("hours", limit / HOUR)
+                .s("approved_by", &self.org.officers[approver].id)
+                .done();
+            end = end.min(ep.arrived + limit - self.mins(5, 60)).max(ep.ready);
+        }
+        let (exit_at, destination, document) = match exit {
+            Some(e) => (e.at.max(end), e.destination, e.document),
+            None => (end, "released", None),
+        };
+        if let Some(stay) = &ep.stay {
+            self.meals(stay, ep.entered, exit_at);
+            self.sink
+                .fact(exit_at, "custody.exited")
+                .s("id", stay)
+                .s("destination", destination)
+                .opt("document", document)
+                .done();
+            self.mark_busy(ep.person, exit_at);
+        }
+        self.end_measure(&ep.measure, ep.person, end, outcome);
+        end
+    }
+
+    /// Lunch and dinner for a stay spanning 12:00 or 18:00.
+    fn meals(&mut self, stay: &str, entered: i64, exited: i64) {
+        let mut day = clock::local_day(entered);
+        while clock::local_midnight(day) < exited {
+            for hour in [12, 18] {
+                let at = clock::local_midnight(day) + hour * HOUR + self.mins(0, 20);
+                if at > entered + 20 * MINUTE && at < exited - 10 * MINUTE {
+                    self.sink.fact(at, "custody.meal").s("id", stay).done();
+                }
+            }
+            day += 1;
+        }
+    }
+
+    /// An interrogation (讯问) or questioning (询问) record. Not written when it would end after
+    /// the generated history.
+    pub(crate) fn interrogate(
+        &mut self,
+        c: &CaseCtx,
+        person: usize,
+        kind: &str,
+        at: i64,
+        end: i64,
+        stay: Option<&str>,
+    ) {
+        if end > self.end {
+            return;
+        }
+        let mut officers = vec![c.main];
+        if self.p(ONE_OFFICER) {
+            // one officer alone
+        } else if self.p(WITH_AUXILIARY) {
+            let aux = self.org.stations[c.station].auxiliary.clone();
+            officers.push(if aux.is_empty() { c.second } else { self.pick(&aux) });
+        } else {
+            officers.push(c.second);
+        }
+        let age = self.age(person, at);
+        let minor = age < 18;
+        let female = self.persons[person].female;
+        let guardian_present = minor && !self.p(MINOR_UNPROTECTED);
+        let any_female_officer = officers.iter().any(|&o| self.org.officers[o].female);
+        let female_staff_present = if minor && female {
+            !self.p(MINOR_UNPROTECTED) || any_female_officer
+        } else {
+            any_female_officer || self.p(0.08)
+        };
+        let av_recorded = self.p(if c.criminal { 0.97 } else { 0.85 });
+        let id = self.new_id(IdKind::Interrogation);
+        let ids: Vec<&str> = officers.iter().map(|&o| self.org.officers[o].id.as_str()).collect();
+        self.sink
+            .fact(at, "interrogation.held")
+            .s("id", &id)
+            .s("person", &self.persons[person].id)
+            .s("case", &c.id)
+            .s("kind", kind)
+            .t("end", end)
+            .list("officers", &ids)
+            .opt("stay", stay)
+            .b("guardian_present", guardian_present)
+            .b("female_staff_present", female_staff_present)
+            .b("av_recorded", av_recorded)
+            .done();
+    }
+
+    /// Family notification within 24 h (RQ-05), mostly on time.
+    pub(crate) fn notify_family(&mut self, measure: &str, from: i64) {
+        let u = self.r(0, 1000);
+        if u < 975 {
+            let at = from + self.mins(40, 20 * 60);
+            self.sink.fact(at, "measure.family_notified").s("id", measure).done();
+        } else if u < 985 {
+            let at = from + self.hrs(2, 20);
+            let reason = self.pick(names::NOT_NOTIFIED_REASONS);
+            self.sink.fact(at, "measure.family_not_notified").s("id", measure).s("reason", reason).done();
+        } else {
+            let at = from + self.hrs(25, 48);
+            self.sink.fact(at, "measure.family_notified").s("id", measure).done();
+        }
+    }
+
+    /// Administrative detention (行政拘留) executed at the detention center.
+    /// `delivered` is when the person reaches it.
+    pub(crate) fn admin_detention(&mut self, c: &CaseCtx, person: usize, start: i64, delivered: i64, days: i64) -> i64 {
+        let m = self.start_measure(c, person, MeasureKind::AdminDetention, start);
+        self.notify_family(&m, start);
+        self.sink.fact(delivered, "measure.delivered").s("id", &m).s("facility", "detention_center").done();
+        let end = start + days * DAY;
+        self.end_measure(&m, person, end, "expired");
+        end
+    }
+}

@@ -1,0 +1,98 @@
+//! Zhifa's storage: the ledger of facts and the views, behind one [`Store`] trait, on SQLite (the
+//! embedded default) or PostgreSQL (for a province).
+//!
+//! Storage knows rows, not the domain: the app turns facts and element snapshots into rows.
+//! **Architecture Invariant:** one SQL text serves both backends (written with `?`; PostgreSQL
+//! gets `$n`); the schemas differ only in types, in `migrations/sqlite` and `migrations/postgres`.
+
+mod rows;
+mod sql_store;
+
+pub use rows::*;
+pub use sql_store::{Backend, SqlStore};
+
+/// Storage failures. Database detail is for logs; callers show users a generic message.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("unsupported database URL `{0}`: use sqlite://PATH or postgres://…")]
+    UnsupportedUrl(String),
+    #[error("a unique value is taken: {0}")]
+    Conflict(String),
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+}
+
+/// Result of storage calls.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// The one storage interface the app uses. Each method is one statement or one transaction.
+#[async_trait::async_trait]
+pub trait Store: Send + Sync {
+    /// Which backend this is.
+    fn backend(&self) -> Backend;
+
+    /// Commits a batch in one transaction: facts appended, views replaced, and the rest.
+    async fn commit(&self, batch: &Batch) -> StoreResult<()>;
+
+    /// Replaces every view with `batch.views` etc. in one transaction (rebuild), keeping facts.
+    async fn replace_views(&self, batch: &Batch) -> StoreResult<()>;
+
+    /// Facts with `seq > after`, in ledger order, at most `limit`.
+    async fn facts_after(&self, after: i64, limit: i64) -> StoreResult<Vec<FactRow>>;
+
+    /// Facts of one chain with `chain_seq > after`, in chain order, at most `limit`.
+    async fn chain_facts(&self, chain: &str, after: i64, limit: i64) -> StoreResult<Vec<FactRow>>;
+
+    /// The latest fact of every chain.
+    async fn chain_heads(&self) -> StoreResult<Vec<ChainHead>>;
+
+    /// The highest `seq` (0 when the ledger is empty) and the number of facts.
+    async fn ledger_extent(&self) -> StoreResult<(i64, i64)>;
+
+    /// The facts about one element, oldest first.
+    async fn timeline(&self, element: &str, subject: &str) -> StoreResult<Vec<FactRow>>;
+
+    /// One element's view row.
+    async fn element(&self, kind: &str, id: &str) -> StoreResult<Option<ElementRow>>;
+
+    /// A page of element rows.
+    async fn list(&self, query: &ListQuery) -> StoreResult<Page>;
+
+    /// Counts of elements by status for a kind within a scope.
+    async fn count_by_status(&self, kind: &str, scope_path: &str) -> StoreResult<Vec<(String, i64)>>;
+
+    /// Links from and to an element.
+    async fn links(&self, kind: &str, id: &str) -> StoreResult<Vec<LinkRow>>;
+
+    /// Every element row of a kind (verification).
+    async fn all_elements(&self, kind: &str) -> StoreResult<Vec<ElementRow>>;
+
+    /// Every link row (verification).
+    async fn all_links(&self) -> StoreResult<Vec<LinkRow>>;
+
+    /// Whether a person is visible within a scope path.
+    async fn person_in_scope(&self, person: &str, scope_path: &str) -> StoreResult<bool>;
+
+    /// The holiday calendar.
+    async fn calendar(&self) -> StoreResult<Vec<(String, String)>>;
+
+    /// Accounts.
+    async fn account_by_username(&self, username: &str) -> StoreResult<Option<AccountRow>>;
+    async fn account_by_officer(&self, officer: &str) -> StoreResult<Option<AccountRow>>;
+    async fn accounts(&self) -> StoreResult<Vec<AccountRow>>;
+
+    /// Sessions and API tokens, by the hash of the secret.
+    async fn create_session(&self, session: &SessionRow) -> StoreResult<()>;
+    async fn session(&self, token_hash: &str, now_micros: i64) -> StoreResult<Option<SessionRow>>;
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
+
+    /// The audit trail of reads, newest first.
+    async fn audit_entries(&self, element: Option<(&str, &str)>, limit: i64) -> StoreResult<Vec<AuditRow>>;
+}
+
+/// Opens the store named by a URL and runs its migrations.
+pub async fn open(url: &str) -> StoreResult<std::sync::Arc<dyn Store>> {
+    Ok(std::sync::Arc::new(SqlStore::open(url).await?))
+}

@@ -1,0 +1,682 @@
+//! The SQL implementation of [`Store`] for SQLite and PostgreSQL through sqlx's `Any` driver.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::any::{AnyArguments, AnyConnectOptions, AnyPoolOptions, AnyRow};
+use sqlx::{Any, AnyPool, Arguments, AssertSqlSafe, Executor, Row};
+
+use crate::rows::*;
+use crate::{Store, StoreError, StoreResult};
+
+/// The database behind a store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Rows per multi-row INSERT: well under SQLite's 32,766 bound variables with 13 columns, and
+/// large enough that statement overhead vanishes in bulk imports.
+const ROWS_PER_INSERT: usize = 400;
+
+/// SQLite keeps one writer (the app's writer task); readers use their own pool.
+const SQLITE_READERS_MAX: u32 = 8;
+const POSTGRES_CONNECTIONS_MAX: u32 = 16;
+
+/// Migrations, in order, per backend. Append only: never edit a shipped one.
+const SQLITE_MIGRATIONS: &[(&str, &str)] =
+    &[("0001_ledger_and_views", include_str!("../migrations/sqlite/0001_ledger_and_views.sql"))];
+const POSTGRES_MIGRATIONS: &[(&str, &str)] =
+    &[("0001_ledger_and_views", include_str!("../migrations/postgres/0001_ledger_and_views.sql"))];
+
+/// A store on SQLite or PostgreSQL.
+pub struct SqlStore {
+    backend: Backend,
+    writer: AnyPool,
+    reader: AnyPool,
+}
+
+impl SqlStore {
+    /// Opens `sqlite://PATH` (created if missing) or `postgres://…` and migrates it.
+    pub async fn open(url: &str) -> StoreResult<SqlStore> {
+        sqlx::any::install_default_drivers();
+        let store = if url.starts_with("sqlite:") {
+            let options = AnyConnectOptions::from_str(&sqlite_url(url))?;
+            fn pragmas(
+                conn: &mut sqlx::AnyConnection,
+                _meta: sqlx::pool::PoolConnectionMetadata,
+            ) -> futures_core::future::BoxFuture<'_, Result<(), sqlx::Error>> {
+                Box::pin(async move {
+                    // WAL lets readers run beside the writer; FULL makes a commit survive power loss.
+                    conn.execute(sqlx::raw_sql(
+                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;",
+                    ))
+                    .await?;
+                    Ok(())
+                })
+            }
+            let writer = AnyPoolOptions::new()
+                .max_connections(1)
+                .acquire_timeout(Duration::from_secs(60))
+                .after_connect(pragmas)
+                .connect_with(options.clone())
+                .await?;
+            let reader = AnyPoolOptions::new()
+                .max_connections(SQLITE_READERS_MAX)
+                .acquire_timeout(Duration::from_secs(60))
+                .after_connect(pragmas)
+                .connect_with(options)
+                .await?;
+            SqlStore { backend: Backend::Sqlite, writer, reader }
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            let pool = AnyPoolOptions::new()
+                .max_connections(POSTGRES_CONNECTIONS_MAX)
+                .acquire_timeout(Duration::from_secs(60))
+                .connect(url)
+                .await?;
+            SqlStore { backend: Backend::Postgres, writer: pool.clone(), reader: pool }
+        } else {
+            return Err(StoreError::UnsupportedUrl(url.into()));
+        };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    async fn migrate(&self) -> StoreResult<()> {
+        let migrations = match self.backend {
+            Backend::Sqlite => SQLITE_MIGRATIONS,
+            Backend::Postgres => POSTGRES_MIGRATIONS,
+        };
+        let mut tx = self.writer.begin().await?;
+        if self.backend == Backend::Postgres {
+            // Two processes starting at once must not both migrate.
+            tx.execute("SELECT pg_advisory_xact_lock(7061736)").await?;
+        }
+        tx.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY)").await?;
+        for (name, sql) in migrations {
+            let done: Option<AnyRow> = sqlx::query(self.sql("SELECT name FROM schema_migrations WHERE name = ?"))
+                .bind(*name)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if done.is_none() {
+                tx.execute(sqlx::raw_sql(AssertSqlSafe(*sql))).await?;
+                sqlx::query(self.sql("INSERT INTO schema_migrations (name) VALUES (?)")).bind(*name).execute(&mut *tx).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Runs raw SQL. For tests that tamper with the ledger and for benchmarks, never for users.
+    pub async fn execute_raw(&self, sql: &str) -> StoreResult<u64> {
+        Ok(self.writer.execute(sqlx::raw_sql(AssertSqlSafe(sql.to_string()))).await?.rows_affected())
+    }
+
+    /// Deletes every row of every table (tests on a shared PostgreSQL database).
+    pub async fn wipe(&self) -> StoreResult<()> {
+        for table in [
+            "facts",
+            "elements",
+            "element_links",
+            "person_scopes",
+            "calendar_days",
+            "document_serials",
+            "accounts",
+            "sessions",
+            "audit_log",
+        ] {
+            self.writer.execute(AssertSqlSafe(format!("DELETE FROM {table}"))).await?;
+        }
+        Ok(())
+    }
+
+    /// The SQL text for this backend: `?` placeholders become `$1, $2, …` on PostgreSQL.
+    fn sql(&self, text: &str) -> AssertSqlSafe<String> {
+        AssertSqlSafe(match self.backend {
+            Backend::Sqlite => text.to_string(),
+            Backend::Postgres => {
+                let mut out = String::with_capacity(text.len() + 16);
+                let mut n = 0;
+                for c in text.chars() {
+                    if c == '?' {
+                        n += 1;
+                        out.push('$');
+                        out.push_str(&n.to_string());
+                    } else {
+                        out.push(c);
+                    }
+                }
+                out
+            }
+        })
+    }
+
+    async fn write_batch(&self, tx: &mut sqlx::Transaction<'_, Any>, batch: &Batch) -> StoreResult<()> {
+        for chunk in batch.facts.chunks(ROWS_PER_INSERT) {
+            let mut args = AnyArguments::default();
+            for f in chunk {
+                add(&mut args, f.seq);
+                add(&mut args, f.chain.as_str());
+                add(&mut args, f.chain_seq);
+                add(&mut args, f.at_micros);
+                add(&mut args, f.recorded_at_micros);
+                add(&mut args, f.actor.as_str());
+                add(&mut args, f.unit.as_str());
+                add(&mut args, f.kind.as_str());
+                add(&mut args, f.element.as_str());
+                add(&mut args, f.subject.as_str());
+                add(&mut args, f.payload.as_str());
+                add(&mut args, f.prev_hash.as_str());
+                add(&mut args, f.hash.as_str());
+            }
+            let sql = format!(
+                "INSERT INTO facts (seq, chain, chain_seq, at_micros, recorded_at_micros, actor, unit, kind, element, subject, payload, prev_hash, hash) VALUES {}",
+                values(chunk.len(), 13)
+            );
+            sqlx::query_with(self.sql(&sql), args).execute(&mut **tx).await?;
+        }
+        self.write_elements(tx, &batch.elements, &batch.links).await?;
+        for chunk in batch.person_scopes.chunks(ROWS_PER_INSERT) {
+            let mut args = AnyArguments::default();
+            for (person, path) in chunk {
+                add(&mut args, person.as_str());
+                add(&mut args, path.as_str());
+            }
+            let sql = format!(
+                "INSERT INTO person_scopes (person, unit_path) VALUES {} ON CONFLICT (person, unit_path) DO NOTHING",
+                values(chunk.len(), 2)
+            );
+            sqlx::query_with(self.sql(&sql), args).execute(&mut **tx).await?;
+        }
+        for (date, kind) in &batch.calendar {
+            sqlx::query(self.sql(
+                "INSERT INTO calendar_days (date, kind) VALUES (?, ?) ON CONFLICT (date) DO UPDATE SET kind = excluded.kind",
+            ))
+            .bind(date.as_str())
+            .bind(kind.as_str())
+            .execute(&mut **tx)
+            .await?;
+        }
+        for serial in &batch.serials {
+            sqlx::query(self.sql("INSERT INTO document_serials (unit, kind, year, serial, document) VALUES (?, ?, ?, ?, ?)"))
+                .bind(serial.unit.as_str())
+                .bind(serial.kind.as_str())
+                .bind(serial.year)
+                .bind(serial.serial)
+                .bind(serial.document.as_str())
+                .execute(&mut **tx)
+                .await
+                .map_err(|e| conflict(e, "document serial"))?;
+        }
+        for account in &batch.accounts {
+            sqlx::query(self.sql(
+                "INSERT INTO accounts (officer, username, password_hash, must_change, disabled) VALUES (?, ?, ?, ?, ?)
+                 ON CONFLICT (officer) DO UPDATE SET username = excluded.username, password_hash = excluded.password_hash,
+                 must_change = excluded.must_change, disabled = excluded.disabled",
+            ))
+            .bind(account.officer.as_str())
+            .bind(account.username.as_str())
+            .bind(account.password_hash.as_str())
+            .bind(i64::from(account.must_change))
+            .bind(i64::from(account.disabled))
+            .execute(&mut **tx)
+            .await
+            .map_err(|e| conflict(e, "username"))?;
+        }
+        for entry in &batch.audit {
+            sqlx::query(self.sql(
+                "INSERT INTO audit_log (at_micros, actor, action, element, subject, reason) VALUES (?, ?, ?, ?, ?, ?)",
+            ))
+            .bind(entry.at_micros)
+            .bind(entry.actor.as_str())
+            .bind(entry.action.as_str())
+            .bind(entry.element.as_str())
+            .bind(entry.subject.as_str())
+            .bind(entry.reason.as_str())
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(())
+    }
+
+    async fn write_elements(
+        &self,
+        tx: &mut sqlx::Transaction<'_, Any>,
+        elements: &[ElementRow],
+        links: &[LinkRow],
+    ) -> StoreResult<()> {
+        for chunk in elements.chunks(ROWS_PER_INSERT) {
+            let mut args = AnyArguments::default();
+            for e in chunk {
+                for text in [&e.kind, &e.id, &e.unit, &e.unit_path, &e.county, &e.status, &e.tag, &e.title] {
+                    add(&mut args, text.as_str());
+                }
+                add(&mut args, e.opened_at_micros);
+                add(&mut args, e.snapshot.as_str());
+            }
+            let sql = format!(
+                "INSERT INTO elements (kind, id, unit, unit_path, county, status, tag, title, opened_at_micros, snapshot) VALUES {}
+                 ON CONFLICT (kind, id) DO UPDATE SET unit = excluded.unit, unit_path = excluded.unit_path, county = excluded.county,
+                 status = excluded.status, tag = excluded.tag, title = excluded.title, opened_at_micros = excluded.opened_at_micros,
+                 snapshot = excluded.snapshot",
+                values(chunk.len(), 10)
+            );
+            sqlx::query_with(self.sql(&sql), args).execute(&mut **tx).await?;
+            // The links of a replaced element are replaced too.
+            let mut args = AnyArguments::default();
+            for e in chunk {
+                add(&mut args, e.kind.as_str());
+                add(&mut args, e.id.as_str());
+            }
+            let condition = vec!["(kind = ? AND id = ?)"; chunk.len()].join(" OR ");
+            sqlx::query_with(self.sql(&format!("DELETE FROM element_links WHERE {condition}")), args)
+                .execute(&mut **tx)
+                .await?;
+        }
+        for chunk in links.chunks(ROWS_PER_INSERT) {
+            let mut args = AnyArguments::default();
+            for l in chunk {
+                for text in [&l.kind, &l.id, &l.other_kind, &l.other_id, &l.role] {
+                    add(&mut args, text.as_str());
+                }
+            }
+            let sql = format!(
+                "INSERT INTO element_links (kind, id, other_kind, other_id, role) VALUES {} ON CONFLICT DO NOTHING",
+                values(chunk.len(), 5)
+            );
+            sqlx::query_with(self.sql(&sql), args).execute(&mut **tx).await?;
+        }
+        Ok(())
+    }
+
+    async fn fetch_facts(&self, sql: AssertSqlSafe<String>, binds: &[Bind<'_>]) -> StoreResult<Vec<FactRow>> {
+        let mut query = sqlx::query(sql);
+        for bind in binds {
+            query = match bind {
+                Bind::Int(v) => query.bind(*v),
+                Bind::Text(v) => query.bind(*v),
+            };
+        }
+        let rows = query.fetch_all(&self.reader).await?;
+        rows.iter().map(fact_row).collect()
+    }
+}
+
+enum Bind<'a> {
+    Int(i64),
+    Text(&'a str),
+}
+
+fn add<'q, T>(args: &mut AnyArguments, value: T)
+where
+    T: sqlx::Encode<'q, Any> + sqlx::Type<Any>,
+{
+    args.add(value).expect("Any encodes text and integers");
+}
+
+/// `(?, ?, …), (?, ?, …)` for `rows` rows of `columns` columns.
+fn values(rows: usize, columns: usize) -> String {
+    let row = format!("({})", vec!["?"; columns].join(", "));
+    vec![row; rows].join(", ")
+}
+
+fn conflict(error: sqlx::Error, what: &str) -> StoreError {
+    match &error {
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict(what.into()),
+        _ => StoreError::Database(error),
+    }
+}
+
+fn sqlite_url(url: &str) -> String {
+    // Create the file if it is missing.
+    if url.contains('?') { url.to_string() } else { format!("{url}?mode=rwc") }
+}
+
+const FACT_COLUMNS: &str =
+    "seq, chain, chain_seq, at_micros, recorded_at_micros, actor, unit, kind, element, subject, payload, prev_hash, hash";
+const ELEMENT_COLUMNS: &str = "kind, id, unit, unit_path, county, status, tag, title, opened_at_micros, snapshot";
+
+fn fact_row(row: &AnyRow) -> StoreResult<FactRow> {
+    Ok(FactRow {
+        seq: row.try_get(0)?,
+        chain: row.try_get(1)?,
+        chain_seq: row.try_get(2)?,
+        at_micros: row.try_get(3)?,
+        recorded_at_micros: row.try_get(4)?,
+        actor: row.try_get(5)?,
+        unit: row.try_get(6)?,
+        kind: row.try_get(7)?,
+        element: row.try_get(8)?,
+        subject: row.try_get(9)?,
+        payload: row.try_get(10)?,
+        prev_hash: row.try_get(11)?,
+        hash: row.try_get(12)?,
+    })
+}
+
+fn element_row(row: &AnyRow) -> StoreResult<ElementRow> {
+    Ok(ElementRow {
+        kind: row.try_get(0)?,
+        id: row.try_get(1)?,
+        unit: row.try_get(2)?,
+        unit_path: row.try_get(3)?,
+        county: row.try_get(4)?,
+        status: row.try_get(5)?,
+        tag: row.try_get(6)?,
+        title: row.try_get(7)?,
+        opened_at_micros: row.try_get(8)?,
+        snapshot: row.try_get(9)?,
+    })
+}
+
+fn link_row(row: &AnyRow) -> StoreResult<LinkRow> {
+    Ok(LinkRow {
+        kind: row.try_get(0)?,
+        id: row.try_get(1)?,
+        other_kind: row.try_get(2)?,
+        other_id: row.try_get(3)?,
+        role: row.try_get(4)?,
+    })
+}
+
+fn account_row(row: &AnyRow) -> StoreResult<AccountRow> {
+    Ok(AccountRow {
+        officer: row.try_get(0)?,
+        username: row.try_get(1)?,
+        password_hash: row.try_get(2)?,
+        must_change: row.try_get::<i64, _>(3)? != 0,
+        disabled: row.try_get::<i64, _>(4)? != 0,
+    })
+}
+
+#[async_trait::async_trait]
+impl Store for SqlStore {
+    fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    async fn commit(&self, batch: &Batch) -> StoreResult<()> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.writer.begin().await?;
+        self.write_batch(&mut tx, batch).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn replace_views(&self, batch: &Batch) -> StoreResult<()> {
+        let mut tx = self.writer.begin().await?;
+        for table in ["elements", "element_links", "person_scopes", "calendar_days"] {
+            tx.execute(AssertSqlSafe(format!("DELETE FROM {table}"))).await?;
+        }
+        let views_only = Batch {
+            elements: batch.elements.clone(),
+            links: batch.links.clone(),
+            person_scopes: batch.person_scopes.clone(),
+            calendar: batch.calendar.clone(),
+            ..Batch::default()
+        };
+        self.write_batch(&mut tx, &views_only).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn facts_after(&self, after: i64, limit: i64) -> StoreResult<Vec<FactRow>> {
+        let sql = self.sql(&format!("SELECT {FACT_COLUMNS} FROM facts WHERE seq > ? ORDER BY seq LIMIT ?"));
+        self.fetch_facts(sql, &[Bind::Int(after), Bind::Int(limit)]).await
+    }
+
+    async fn chain_facts(&self, chain: &str, after: i64, limit: i64) -> StoreResult<Vec<FactRow>> {
+        let sql = self.sql(&format!(
+            "SELECT {FACT_COLUMNS} FROM facts WHERE chain = ? AND chain_seq > ? ORDER BY chain_seq LIMIT ?"
+        ));
+        self.fetch_facts(sql, &[Bind::Text(chain), Bind::Int(after), Bind::Int(limit)]).await
+    }
+
+    async fn chain_heads(&self) -> StoreResult<Vec<ChainHead>> {
+        let rows = sqlx::query(
+            "SELECT f.chain, f.chain_seq, f.hash FROM facts f
+             JOIN (SELECT chain, MAX(chain_seq) AS last FROM facts GROUP BY chain) h
+             ON f.chain = h.chain AND f.chain_seq = h.last ORDER BY f.chain",
+        )
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter()
+            .map(|r| Ok(ChainHead { chain: r.try_get(0)?, chain_seq: r.try_get(1)?, hash: r.try_get(2)? }))
+            .collect()
+    }
+
+    async fn ledger_extent(&self) -> StoreResult<(i64, i64)> {
+        let row = sqlx::query("SELECT COALESCE(MAX(seq), 0), COUNT(*) FROM facts").fetch_one(&self.reader).await?;
+        Ok((row.try_get(0)?, row.try_get(1)?))
+    }
+
+    async fn timeline(&self, element: &str, subject: &str) -> StoreResult<Vec<FactRow>> {
+        let sql = self.sql(&format!("SELECT {FACT_COLUMNS} FROM facts WHERE element = ? AND subject = ? ORDER BY seq"));
+        self.fetch_facts(sql, &[Bind::Text(element), Bind::Text(subject)]).await
+    }
+
+    async fn element(&self, kind: &str, id: &str) -> StoreResult<Option<ElementRow>> {
+        let row = sqlx::query(self.sql(&format!("SELECT {ELEMENT_COLUMNS} FROM elements WHERE kind = ? AND id = ?")))
+            .bind(kind)
+            .bind(id)
+            .fetch_optional(&self.reader)
+            .await?;
+        row.as_ref().map(element_row).transpose()
+    }
+
+    async fn list(&self, query: &ListQuery) -> StoreResult<Page> {
+        let upper = path_upper_bound(&query.scope_path);
+        let mut condition = String::from("kind = ?");
+        let mut binds: Vec<Bind<'_>> = vec![Bind::Text(&query.kind)];
+        if query.kind == "person" {
+            // Persons are visible through any of their units.
+            condition.push_str(" AND id IN (SELECT person FROM person_scopes WHERE unit_path >= ? AND unit_path < ?)");
+        } else {
+            condition.push_str(" AND unit_path >= ? AND unit_path < ?");
+        }
+        binds.push(Bind::Text(&query.scope_path));
+        binds.push(Bind::Text(&upper));
+        if let Some(status) = &query.status {
+            condition.push_str(" AND status = ?");
+            binds.push(Bind::Text(status));
+        }
+        if let Some(tag) = &query.tag {
+            condition.push_str(" AND tag = ?");
+            binds.push(Bind::Text(tag));
+        }
+        let pattern;
+        if let Some(text) = &query.text {
+            pattern = format!("%{}%", text.replace('%', "").replace('_', ""));
+            condition.push_str(" AND (title LIKE ? OR id = ?)");
+            binds.push(Bind::Text(&pattern));
+            binds.push(Bind::Text(text));
+        }
+        if let Some(from) = query.opened_from_micros {
+            condition.push_str(" AND opened_at_micros >= ?");
+            binds.push(Bind::Int(from));
+        }
+        if let Some(until) = query.opened_until_micros {
+            condition.push_str(" AND opened_at_micros < ?");
+            binds.push(Bind::Int(until));
+        }
+        let order = if query.oldest_first { "ASC" } else { "DESC" };
+        let select = self.sql(&format!(
+            "SELECT {ELEMENT_COLUMNS} FROM elements WHERE {condition} ORDER BY opened_at_micros {order}, id {order} LIMIT ? OFFSET ?"
+        ));
+        let count = self.sql(&format!("SELECT COUNT(*) FROM elements WHERE {condition}"));
+        let mut rows_query = sqlx::query(select);
+        let mut count_query = sqlx::query(count);
+        for bind in &binds {
+            (rows_query, count_query) = match bind {
+                Bind::Int(v) => (rows_query.bind(*v), count_query.bind(*v)),
+                Bind::Text(v) => (rows_query.bind(*v), count_query.bind(*v)),
+            };
+        }
+        let rows = rows_query.bind(query.limit).bind(query.offset).fetch_all(&self.reader).await?;
+        let total: i64 = count_query.fetch_one(&self.reader).await?.try_get(0)?;
+        Ok(Page { rows: rows.iter().map(element_row).collect::<StoreResult<_>>()?, total })
+    }
+
+    async fn count_by_status(&self, kind: &str, scope_path: &str) -> StoreResult<Vec<(String, i64)>> {
+        let upper = path_upper_bound(scope_path);
+        let rows = sqlx::query(self.sql(
+            "SELECT status, COUNT(*) FROM elements WHERE kind = ? AND unit_path >= ? AND unit_path < ? GROUP BY status ORDER BY status",
+        ))
+        .bind(kind)
+        .bind(scope_path)
+        .bind(upper.as_str())
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+    }
+
+    async fn links(&self, kind: &str, id: &str) -> StoreResult<Vec<LinkRow>> {
+        let rows = sqlx::query(self.sql(
+            "SELECT kind, id, other_kind, other_id, role FROM element_links WHERE (kind = ? AND id = ?) OR (other_kind = ? AND other_id = ?)
+             ORDER BY kind, id, other_kind, other_id",
+        ))
+        .bind(kind)
+        .bind(id)
+        .bind(kind)
+        .bind(id)
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter().map(link_row).collect()
+    }
+
+    async fn all_elements(&self, kind: &str) -> StoreResult<Vec<ElementRow>> {
+        let rows = sqlx::query(self.sql(&format!("SELECT {ELEMENT_COLUMNS} FROM elements WHERE kind = ?")))
+            .bind(kind)
+            .fetch_all(&self.reader)
+            .await?;
+        rows.iter().map(element_row).collect()
+    }
+
+    async fn all_links(&self) -> StoreResult<Vec<LinkRow>> {
+        let rows = sqlx::query("SELECT kind, id, other_kind, other_id, role FROM element_links").fetch_all(&self.reader).await?;
+        rows.iter().map(link_row).collect()
+    }
+
+    async fn person_in_scope(&self, person: &str, scope_path: &str) -> StoreResult<bool> {
+        let upper = path_upper_bound(scope_path);
+        let row = sqlx::query(self.sql(
+            "SELECT COUNT(*) FROM person_scopes WHERE person = ? AND unit_path >= ? AND unit_path < ?",
+        ))
+        .bind(person)
+        .bind(scope_path)
+        .bind(upper.as_str())
+        .fetch_one(&self.reader)
+        .await?;
+        Ok(row.try_get::<i64, _>(0)? > 0)
+    }
+
+    async fn calendar(&self) -> StoreResult<Vec<(String, String)>> {
+        let rows = sqlx::query("SELECT date, kind FROM calendar_days ORDER BY date").fetch_all(&self.reader).await?;
+        rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+    }
+
+    async fn account_by_username(&self, username: &str) -> StoreResult<Option<AccountRow>> {
+        let row = sqlx::query(self.sql(
+            "SELECT officer, username, password_hash, must_change, disabled FROM accounts WHERE username = ?",
+        ))
+        .bind(username)
+        .fetch_optional(&self.reader)
+        .await?;
+        row.as_ref().map(account_row).transpose()
+    }
+
+    async fn account_by_officer(&self, officer: &str) -> StoreResult<Option<AccountRow>> {
+        let row = sqlx::query(self.sql(
+            "SELECT officer, username, password_hash, must_change, disabled FROM accounts WHERE officer = ?",
+        ))
+        .bind(officer)
+        .fetch_optional(&self.reader)
+        .await?;
+        row.as_ref().map(account_row).transpose()
+    }
+
+    async fn accounts(&self) -> StoreResult<Vec<AccountRow>> {
+        let rows = sqlx::query("SELECT officer, username, password_hash, must_change, disabled FROM accounts ORDER BY username")
+            .fetch_all(&self.reader)
+            .await?;
+        rows.iter().map(account_row).collect()
+    }
+
+    async fn create_session(&self, session: &SessionRow) -> StoreResult<()> {
+        sqlx::query(self.sql(
+            "INSERT INTO sessions (token_hash, officer, kind, label, created_at_micros, expires_at_micros) VALUES (?, ?, ?, ?, ?, ?)",
+        ))
+        .bind(session.token_hash.as_str())
+        .bind(session.officer.as_str())
+        .bind(session.kind.as_str())
+        .bind(session.label.as_str())
+        .bind(session.created_at_micros)
+        .bind(session.expires_at_micros)
+        .execute(&self.writer)
+        .await?;
+        Ok(())
+    }
+
+    async fn session(&self, token_hash: &str, now_micros: i64) -> StoreResult<Option<SessionRow>> {
+        let row = sqlx::query(self.sql(
+            "SELECT token_hash, officer, kind, label, created_at_micros, expires_at_micros FROM sessions WHERE token_hash = ? AND expires_at_micros > ?",
+        ))
+        .bind(token_hash)
+        .bind(now_micros)
+        .fetch_optional(&self.reader)
+        .await?;
+        row.map(|r| {
+            Ok(SessionRow {
+                token_hash: r.try_get(0)?,
+                officer: r.try_get(1)?,
+                kind: r.try_get(2)?,
+                label: r.try_get(3)?,
+                created_at_micros: r.try_get(4)?,
+                expires_at_micros: r.try_get(5)?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
+        sqlx::query(self.sql("DELETE FROM sessions WHERE token_hash = ?")).bind(token_hash).execute(&self.writer).await?;
+        Ok(())
+    }
+
+    async fn audit_entries(&self, element: Option<(&str, &str)>, limit: i64) -> StoreResult<Vec<AuditRow>> {
+        let columns = "at_micros, actor, action, element, subject, reason";
+        let rows = match element {
+            Some((kind, id)) => {
+                sqlx::query(self.sql(&format!(
+                    "SELECT {columns} FROM audit_log WHERE element = ? AND subject = ? ORDER BY seq DESC LIMIT ?"
+                )))
+                .bind(kind)
+                .bind(id)
+                .bind(limit)
+                .fetch_all(&self.reader)
+                .await?
+            }
+            None => {
+                sqlx::query(self.sql(&format!("SELECT {columns} FROM audit_log ORDER BY seq DESC LIMIT ?")))
+                    .bind(limit)
+                    .fetch_all(&self.reader)
+                    .await?
+            }
+        };
+        rows.iter()
+            .map(|r| {
+                Ok(AuditRow {
+                    at_micros: r.try_get(0)?,
+                    actor: r.try_get(1)?,
+                    action: r.try_get(2)?,
+                    element: r.try_get(3)?,
+                    subject: r.try_get(4)?,
+                    reason: r.try_get(5)?,
+                })
+            })
+            .collect()
+    }
+}
