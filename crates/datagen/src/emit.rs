@@ -28,7 +28,8 @@ fn rank(kind: &str) -> u8 {
 }
 
 /// The numbering series of a document: its number is assigned once all facts are in time
-/// order, so that numbers run 0001, 0002, … per issuing unit, kind and year.
+/// order, so that numbers run 0001, 0002, … per issuing unit, kind, department (刑/治) and
+/// year — one sequence per 字号, as bureaus number them; the full number is unique.
 pub(crate) struct DocSeries {
     /// Index of the issuing unit (the county bureau).
     pub unit: u8,
@@ -87,14 +88,14 @@ impl Sink {
     /// Puts the facts in time order, numbers the documents, and hands each line to `write`.
     pub(crate) fn finish(mut self, mut write: impl FnMut(&str)) {
         self.recs.sort_unstable_by_key(|r| (r.at, r.order));
-        let mut counters: HashMap<(u8, u8, i32), u32> = HashMap::new();
+        let mut counters: HashMap<(u8, u8, &'static str, i32), u32> = HashMap::new();
         let mut line = String::new();
         for rec in self.recs {
             match rec.body {
                 Body::Line(l) => write(&l),
                 Body::Doc(doc) => {
                     let (year, _, _) = clock::civil_from_days(clock::local_day(rec.at));
-                    let n = counters.entry((doc.series.unit, doc.series.kind, year)).or_insert(0);
+                    let n = counters.entry((doc.series.unit, doc.series.kind, doc.series.dept, year)).or_insert(0);
                     *n += 1;
                     line.clear();
                     line.push_str(&doc.head);

@@ -1,0 +1,392 @@
+//! Bulk operations on the ledger: replay, import, export, verify, rebuild.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::{BufRead, Write};
+use std::path::Path;
+
+use domain::fact::{ElementKind, FactBody};
+use domain::ledger::{GENESIS, HashInput, fact_hash};
+use domain::{Fact, World};
+use storage::{Batch, Store};
+
+use crate::error::LineError;
+use crate::rows::{element_rows, person_scopes};
+use crate::writer::Author;
+use crate::{App, AppError};
+
+/// Rebuilds the world by applying every fact in ledger order.
+pub(crate) async fn replay(store: &dyn Store, mut progress: impl FnMut(i64)) -> Result<World, AppError> {
+    let mut world = World::new();
+    let mut after = 0;
+    loop {
+        let page = store.facts_after(after, crate::REPLAY_PAGE).await?;
+        let Some(last) = page.last() else { break };
+        after = last.seq;
+        for row in &page {
+            let fact = Fact::from_line(&row.payload).map_err(|e| corrupt(row.seq, &e.message_en))?;
+            world.apply(&fact, None).map_err(|e| corrupt(row.seq, &e.message_en))?;
+        }
+        progress(after);
+    }
+    Ok(world)
+}
+
+fn corrupt(seq: i64, detail: &str) -> AppError {
+    AppError::Store(storage::StoreError::Corrupt(format!("fact #{seq} does not replay: {detail}")))
+}
+
+/// Every view of a world, as one batch.
+fn all_views(world: &World) -> Batch {
+    let mut batch = Batch::default();
+    for kind in ElementKind::VIEWED {
+        for id in world.ids(kind) {
+            if let Some(view) = world.view(kind, &id) {
+                let (row, links) = element_rows(&view);
+                batch.elements.push(row);
+                batch.links.extend(links);
+            }
+        }
+    }
+    for person in world.persons.keys() {
+        batch.person_scopes.extend(person_scopes(world, person));
+    }
+    batch.calendar = world.calendar.iter().map(|(d, k)| (d.to_string(), k.as_str().to_string())).collect();
+    batch
+}
+
+/// Options of an import.
+#[derive(Default)]
+pub struct ImportOptions {
+    /// Import the valid lines and report the others, instead of all or nothing.
+    pub skip_invalid: bool,
+    /// Called with (facts done, facts in all) while applying.
+    pub progress: Option<Box<dyn Fn(u64, u64) + Send + Sync>>,
+}
+
+/// What an import did.
+#[derive(Debug, Default)]
+pub struct ImportReport {
+    pub read: usize,
+    pub imported: usize,
+    pub rejected: Vec<LineError>,
+}
+
+/// A problem found by verification, naming the first bad fact.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerifyProblem {
+    pub chain: String,
+    pub seq: Option<i64>,
+    pub chain_seq: Option<i64>,
+    pub message_zh: String,
+    pub message_en: String,
+}
+
+/// The result of `verify`.
+#[derive(Clone, Debug, Default)]
+pub struct VerifyReport {
+    pub facts: i64,
+    pub chains: usize,
+    pub elements: usize,
+    pub problems: Vec<VerifyProblem>,
+}
+
+impl VerifyReport {
+    /// Whether everything checked out.
+    pub fn ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+struct SourceLine {
+    file: String,
+    line: usize,
+    text: String,
+}
+
+fn line_error(source: &SourceLine, error: &AppError) -> LineError {
+    LineError {
+        file: source.file.clone(),
+        line: source.line,
+        code: error.code(),
+        field: error.field().map(String::from),
+        message_zh: error.message_zh(),
+        message_en: error.message_en(),
+        text: source.text.clone(),
+    }
+}
+
+impl App {
+    /// Imports FORMAT.md files: facts applied in order of `at` (ties in file order), all or
+    /// nothing unless `skip_invalid`. Every error names its file and line.
+    pub async fn import_files(&self, paths: &[impl AsRef<Path>], options: ImportOptions) -> Result<ImportReport, AppError> {
+        let mut sources = Vec::new();
+        let mut facts = Vec::new();
+        let mut errors = Vec::new();
+        for path in paths {
+            let path = path.as_ref();
+            let file = std::fs::File::open(path)?;
+            let name = path.display().to_string();
+            for (index, line) in std::io::BufReader::with_capacity(1 << 20, file).lines().enumerate() {
+                let line = line?;
+                let trimmed = line.trim();
+                if trimmed.is_empty() || trimmed.starts_with('#') {
+                    continue;
+                }
+                let source = SourceLine { file: name.clone(), line: index + 1, text: line };
+                match Fact::from_line(&source.text) {
+                    Ok(fact) => {
+                        facts.push((fact, sources.len()));
+                        sources.push(source);
+                    }
+                    Err(error) => {
+                        errors.push(line_error(&source, &AppError::Domain(error)));
+                    }
+                }
+            }
+        }
+        let read = sources.len() + errors.len();
+        if !errors.is_empty() && !options.skip_invalid {
+            let total = errors.len();
+            errors.truncate(1000);
+            return Err(AppError::Import(errors, total));
+        }
+        // Facts apply in order of business time; the sort is stable, so ties keep file order.
+        facts.sort_by_key(|(fact, _)| fact.at);
+        assign_person_units(&*self.world().await, &mut facts);
+        let order: Vec<usize> = facts.iter().map(|(_, source)| *source).collect();
+        let facts: Vec<Fact> = facts.into_iter().map(|(fact, _)| fact).collect();
+        let total = facts.len() as u64;
+        if let Some(progress) = &options.progress {
+            progress(0, total);
+        }
+        let author = Author { actor: "import".into(), registering_unit: None };
+        let result = self.submit(author, facts, Vec::new(), None, options.skip_invalid).await;
+        if let Some(progress) = &options.progress {
+            progress(total, total);
+        }
+        match result {
+            Ok(outcome) => {
+                errors.extend(outcome.refused.iter().map(|(index, error)| line_error(&sources[order[*index]], error)));
+                errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+                Ok(ImportReport { read, imported: outcome.seqs.len(), rejected: errors })
+            }
+            Err(failure) => {
+                let total = failure.refused.len();
+                let mut errors: Vec<LineError> =
+                    failure.refused.iter().map(|(index, error)| line_error(&sources[order[*index]], error)).collect();
+                errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+                Err(AppError::Import(errors, total))
+            }
+        }
+    }
+
+    /// Writes the whole ledger as FORMAT.md JSON Lines, in ledger order.
+    pub async fn export(&self, out: &mut impl Write) -> Result<i64, AppError> {
+        let mut after = 0;
+        let mut count = 0;
+        loop {
+            let page = self.store().facts_after(after, crate::REPLAY_PAGE).await?;
+            let Some(last) = page.last() else { break };
+            after = last.seq;
+            for row in &page {
+                out.write_all(row.payload.as_bytes())?;
+                out.write_all(b"\n")?;
+                count += 1;
+            }
+        }
+        out.flush()?;
+        Ok(count)
+    }
+
+    /// Re-checks every chain, the ledger's sequence, and that the views equal a replay.
+    pub async fn verify(&self) -> Result<VerifyReport, AppError> {
+        let store = self.store().as_ref();
+        let mut report = VerifyReport::default();
+        // The global sequence has no gaps: a deleted fact anywhere shows here.
+        let mut after = 0;
+        let mut expected = 1;
+        'sequence: loop {
+            let page = store.facts_after(after, crate::REPLAY_PAGE).await?;
+            let Some(last) = page.last() else { break };
+            after = last.seq;
+            for row in &page {
+                if row.seq != expected {
+                    report.problems.push(VerifyProblem {
+                        chain: row.chain.clone(),
+                        seq: Some(row.seq),
+                        chain_seq: Some(row.chain_seq),
+                        message_zh: format!("账本序号不连续：缺少第{expected}号事实（可能被删除），下一条为第{}号", row.seq),
+                        message_en: format!("ledger sequence gap: fact #{expected} is missing (deleted?), next is #{}", row.seq),
+                    });
+                    break 'sequence;
+                }
+                expected += 1;
+            }
+        }
+        report.facts = expected - 1;
+        let heads = store.chain_heads().await?;
+        report.chains = heads.len();
+        for head in &heads {
+            if let Some(problem) = verify_chain(store, &head.chain).await? {
+                report.problems.push(problem);
+            }
+        }
+        match replay(store, |_| {}).await {
+            Ok(world) => compare_views(store, &world, &mut report).await?,
+            Err(error) => report.problems.push(VerifyProblem {
+                chain: String::new(),
+                seq: None,
+                chain_seq: None,
+                message_zh: format!("账本无法重放：{}", error.message_en()),
+                message_en: format!("the ledger does not replay: {}", error.message_en()),
+            }),
+        }
+        Ok(report)
+    }
+
+    /// Rebuilds every view from the ledger, in one transaction.
+    pub async fn rebuild(&self) -> Result<usize, AppError> {
+        let mut world = self.inner.world.write().await;
+        let fresh = replay(self.store().as_ref(), |_| {}).await?;
+        let batch = all_views(&fresh);
+        self.store().replace_views(&batch).await?;
+        *world = fresh;
+        Ok(batch.elements.len())
+    }
+}
+
+/// Persons registered without a unit belong to the unit of the first case they are linked to
+/// in the same import (their registration is usually the line before); otherwise the root.
+fn assign_person_units(world: &World, facts: &mut [(Fact, usize)]) {
+    let mut case_units: HashMap<String, domain::ids::UnitId> =
+        world.cases.iter().map(|(id, case)| (id.to_string(), case.unit.clone())).collect();
+    let mut first_case: HashMap<String, domain::ids::UnitId> = HashMap::new();
+    for (fact, _) in facts.iter() {
+        match &fact.body {
+            FactBody::CaseAccepted(p) => {
+                case_units.insert(p.id.to_string(), p.unit.clone());
+            }
+            FactBody::PersonLinked(p) => {
+                if let Some(unit) = case_units.get(p.case.as_str()) {
+                    first_case.entry(p.id.to_string()).or_insert_with(|| unit.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    for (fact, _) in facts.iter_mut() {
+        if let FactBody::PersonRegistered(p) = &mut fact.body
+            && p.unit.is_none()
+            && let Some(unit) = first_case.get(p.id.as_str())
+        {
+            fact.object.insert("unit".into(), serde_json::Value::String(unit.to_string()));
+            p.unit = Some(unit.clone());
+        }
+    }
+}
+
+async fn verify_chain(store: &dyn Store, chain: &str) -> Result<Option<VerifyProblem>, AppError> {
+    let mut after = 0;
+    let mut prev_hash = GENESIS.to_string();
+    let problem = |row: &storage::FactRow, zh: String, en: String| VerifyProblem {
+        chain: chain.into(),
+        seq: Some(row.seq),
+        chain_seq: Some(row.chain_seq),
+        message_zh: zh,
+        message_en: en,
+    };
+    loop {
+        let page = store.chain_facts(chain, after, crate::REPLAY_PAGE).await?;
+        if page.is_empty() {
+            return Ok(None);
+        }
+        for row in &page {
+            if row.chain_seq != after + 1 {
+                return Ok(Some(problem(
+                    row,
+                    format!("链{chain}缺少第{}条事实（被删除或移动），首个异常为第{}号事实", after + 1, row.seq),
+                    format!("chain {chain} is missing entry {} (deleted or moved); first bad fact #{}", after + 1, row.seq),
+                )));
+            }
+            if row.prev_hash != prev_hash {
+                return Ok(Some(problem(
+                    row,
+                    format!("第{}号事实的前序哈希与链上前一条不符（顺序被改动或前一条被篡改）", row.seq),
+                    format!("fact #{} does not follow its predecessor's hash (reordered, or the predecessor was altered)", row.seq),
+                )));
+            }
+            let hash = fact_hash(&HashInput {
+                prev_hash: &row.prev_hash,
+                chain: &row.chain,
+                chain_seq: row.chain_seq,
+                recorded_at_micros: row.recorded_at_micros,
+                actor: &row.actor,
+                unit: &row.unit,
+                payload: &row.payload,
+            });
+            if hash != row.hash {
+                return Ok(Some(problem(
+                    row,
+                    format!("第{}号事实内容与其哈希不符（已被篡改）", row.seq),
+                    format!("fact #{} does not match its hash (modified)", row.seq),
+                )));
+            }
+            prev_hash = row.hash.clone();
+            after = row.chain_seq;
+        }
+    }
+}
+
+async fn compare_views(store: &dyn Store, world: &World, report: &mut VerifyReport) -> Result<(), AppError> {
+    let expected = all_views(world);
+    report.elements = expected.elements.len();
+    let mut want: BTreeMap<(String, String), storage::ElementRow> =
+        expected.elements.into_iter().map(|r| ((r.kind.clone(), r.id.clone()), r)).collect();
+    let view_problem = |zh: String, en: String| VerifyProblem { chain: String::new(), seq: None, chain_seq: None, message_zh: zh, message_en: en };
+    let mut differences = 0;
+    for kind in ElementKind::VIEWED {
+        for row in store.all_elements(kind.as_str()).await? {
+            let key = (row.kind.clone(), row.id.clone());
+            match want.remove(&key) {
+                Some(expected) if expected == row => {}
+                Some(_) => {
+                    differences += 1;
+                    if differences <= 20 {
+                        report.problems.push(view_problem(
+                            format!("视图与账本重放不一致：{} {}", key.0, key.1),
+                            format!("view differs from the ledger replay: {} {}", key.0, key.1),
+                        ));
+                    }
+                }
+                None => {
+                    differences += 1;
+                    if differences <= 20 {
+                        report.problems.push(view_problem(
+                            format!("视图中多出账本没有的元素：{} {}", key.0, key.1),
+                            format!("view has an element the ledger does not: {} {}", key.0, key.1),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    for (kind, id) in want.keys().take(20) {
+        report.problems.push(view_problem(
+            format!("视图缺少账本中的元素：{kind} {id}"),
+            format!("view lacks an element of the ledger: {kind} {id}"),
+        ));
+    }
+    let stored: BTreeSet<_> = store.all_links().await?.into_iter().collect();
+    let replayed: BTreeSet<_> = expected.links.into_iter().collect();
+    if stored != replayed {
+        report.problems.push(view_problem(
+            format!("关联关系与账本重放不一致（{}处）", stored.symmetric_difference(&replayed).count()),
+            format!("links differ from the ledger replay ({} rows)", stored.symmetric_difference(&replayed).count()),
+        ));
+    }
+    let calendar: Vec<(String, String)> = store.calendar().await?;
+    if calendar != expected.calendar {
+        report.problems.push(view_problem("节假日日历与账本重放不一致".into(), "calendar differs from the ledger replay".into()));
+    }
+    Ok(())
+}

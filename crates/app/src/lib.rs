@@ -1,0 +1,241 @@
+//! Zhifa's use cases. Entry points (CLI, HTTP API, web UI) call only this crate.
+//!
+//! **Architecture Invariant:** only `app` changes data, and every change goes through the one
+//! writer: facts appended to the ledger and views updated in the same transaction.
+//! **Architecture Invariant:** every read of an element is scoped to the actor's unit and below;
+//! outside it the answer is `NotFound`, never "forbidden", so existence does not leak.
+
+mod auth;
+mod error;
+mod ledger_ops;
+pub mod numbering;
+mod reads;
+mod rows;
+mod writer;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use domain::elements::Role;
+use domain::fact::{ElementKind, FactBody};
+use domain::ids::{OfficerId, UnitId};
+use domain::world::Applied;
+use domain::{Fact, World};
+use storage::Store;
+use tokio::sync::{RwLock, broadcast, mpsc, oneshot};
+
+pub use auth::{LoginOutcome, hash_password};
+pub use error::{AppError, LineError};
+pub use ledger_ops::{ImportOptions, ImportReport, VerifyProblem, VerifyReport};
+pub use reads::{ElementDetail, ListRequest, Listing, TimelineEntry};
+pub use rows::now;
+pub use writer::Committed;
+use writer::{Author, Guard, Job, JobOutcome, Writer};
+
+/// How many facts are read per page when replaying the ledger.
+const REPLAY_PAGE: i64 = 20_000;
+
+/// A signed-in officer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub officer: OfficerId,
+    pub name: String,
+    pub unit: UnitId,
+    pub unit_name: String,
+    /// The unit's path: the actor sees elements whose path starts with it.
+    pub unit_path: String,
+    pub roles: Vec<Role>,
+    /// The password must be changed before anything else.
+    pub must_change_password: bool,
+}
+
+impl Actor {
+    /// Whether the actor holds a role.
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+}
+
+/// A command from a person: a fact to record, and a reason if it overrides a prohibition.
+#[derive(Clone, Debug)]
+pub struct Command {
+    pub fact: Fact,
+    pub override_reason: Option<String>,
+}
+
+/// What recording did.
+#[derive(Clone, Debug)]
+pub struct Recorded {
+    pub seq: i64,
+    pub fact: Fact,
+}
+
+/// The application: the store, the world, the writer.
+#[derive(Clone)]
+pub struct App {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    store: Arc<dyn Store>,
+    world: Arc<RwLock<World>>,
+    jobs: mpsc::Sender<Job>,
+    events: broadcast::Sender<Committed>,
+}
+
+impl App {
+    /// Opens the store at `url`, replays the ledger into memory and starts the writer.
+    pub async fn open(url: &str) -> Result<App, AppError> {
+        let store = storage::open(url).await?;
+        App::with_store(store).await
+    }
+
+    /// Starts on an opened store.
+    pub async fn with_store(store: Arc<dyn Store>) -> Result<App, AppError> {
+        let world = ledger_ops::replay(store.as_ref(), |_| {}).await?;
+        let mut heads = HashMap::new();
+        for head in store.chain_heads().await? {
+            heads.insert(head.chain, (head.chain_seq, head.hash));
+        }
+        let (max_seq, _) = store.ledger_extent().await?;
+        let world = Arc::new(RwLock::new(world));
+        let (events, _) = broadcast::channel(4096);
+        let (jobs, receiver) = mpsc::channel(4096);
+        let writer = Writer { store: store.clone(), world: world.clone(), events: events.clone(), heads, next_seq: max_seq + 1 };
+        tokio::spawn(writer.run(receiver));
+        Ok(App { inner: Arc::new(Inner { store, world, jobs, events }) })
+    }
+
+    /// The store, for read-only tools (the CLI's verify output, benchmarks).
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.inner.store
+    }
+
+    /// Committed facts as they happen.
+    pub fn subscribe(&self) -> broadcast::Receiver<Committed> {
+        self.inner.events.subscribe()
+    }
+
+    /// Reads the world (for the supervision engine and policy previews).
+    pub async fn world(&self) -> tokio::sync::RwLockReadGuard<'_, World> {
+        self.inner.world.read().await
+    }
+
+    async fn submit(&self, job_author: Author, facts: Vec<Fact>, accounts: Vec<storage::AccountRow>, guard: Option<Guard>, skip_invalid: bool) -> Result<JobOutcome, writer::JobFailure> {
+        let (reply, answer) = oneshot::channel();
+        let job = Job { author: job_author, facts, accounts, guard, skip_invalid, reply };
+        if self.inner.jobs.send(job).await.is_err() {
+            return Err(writer::JobFailure { refused: vec![(0, AppError::Store(storage::StoreError::Corrupt("writer stopped".into())))] });
+        }
+        answer.await.unwrap_or_else(|_| Err(writer::JobFailure { refused: vec![(0, AppError::Store(storage::StoreError::Corrupt("writer stopped".into())))] }))
+    }
+
+    /// Records facts for an actor: role, scope and policy checked, one transaction.
+    pub async fn record(&self, actor: &Actor, commands: Vec<Command>) -> Result<Vec<Recorded>, AppError> {
+        if actor.must_change_password {
+            return Err(AppError::Forbidden("须先修改初始密码"));
+        }
+        let mut facts = Vec::with_capacity(commands.len());
+        let mut reasons = Vec::with_capacity(commands.len());
+        for command in commands {
+            let kind = command.fact.kind();
+            let setup = matches!(kind.element(), ElementKind::Unit | ElementKind::Officer | ElementKind::Calendar);
+            if setup && !actor.has(Role::Admin) {
+                return Err(AppError::Forbidden("仅系统管理员可以维护单位、民警和日历"));
+            }
+            if !setup && actor.roles.iter().all(|r| *r == Role::Admin) {
+                return Err(AppError::Forbidden("系统管理员不办理业务"));
+            }
+            if command.fact.at.instant() > jiff::Timestamp::now() + jiff::SignedDuration::from_mins(5) {
+                return Err(AppError::Domain(domain::DomainError::invalid("at", "业务时间不能晚于当前时间 (time is in the future)")));
+            }
+            let reason = command.override_reason.filter(|r| !r.trim().is_empty());
+            let fact = match &reason {
+                Some(reason) => command.fact.with_field("override_reason", serde_json::Value::String(reason.clone())),
+                None => command.fact,
+            };
+            reasons.push(reason.is_some());
+            facts.push(fact);
+        }
+        let scope = actor.unit_path.clone();
+        let overrides: Arc<Vec<bool>> = Arc::new(reasons);
+        let counter = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let guard: Guard = Box::new(move |world: &World, fact: &Fact, applied: Option<&Applied>| {
+            match applied {
+                None => {
+                    let index = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    check_existing_in_scope(world, fact, &scope)?;
+                    let found = domain::policy::prohibitions(world, fact);
+                    if !found.is_empty() && !overrides.get(index).copied().unwrap_or(false) {
+                        return Err(AppError::Prohibited(found));
+                    }
+                    Ok(())
+                }
+                Some(applied) => {
+                    if visible(world, applied.element, &applied.subject, &scope) {
+                        Ok(())
+                    } else {
+                        Err(AppError::NotFound)
+                    }
+                }
+            }
+        });
+        let author = Author { actor: actor.officer.to_string(), registering_unit: Some(actor.unit.clone()) };
+        match self.submit(author, facts, Vec::new(), Some(guard), false).await {
+            Ok(outcome) => Ok(outcome.seqs.into_iter().zip(outcome.facts).map(|(seq, fact)| Recorded { seq, fact }).collect()),
+            Err(failure) => Err(failure.refused.into_iter().next().map(|(_, e)| e).unwrap_or(AppError::NotFound)),
+        }
+    }
+}
+
+/// Whether an element is visible from a scope path.
+pub(crate) fn visible(world: &World, kind: ElementKind, id: &str, scope: &str) -> bool {
+    if kind == ElementKind::Calendar {
+        return true;
+    }
+    if kind == ElementKind::Person {
+        let Ok(person) = domain::ids::PersonId::parse(id) else { return false };
+        return world.person_units(&person).iter().any(|u| world.unit_path(Some(u)).starts_with(scope));
+    }
+    world.owner_unit(kind, id).is_some_and(|u| world.unit_path(Some(&u)).starts_with(scope))
+}
+
+/// Before a fact about an existing element (or referring to a case) applies, that element must
+/// be visible to the actor: otherwise the answer is "not found".
+fn check_existing_in_scope(world: &World, fact: &Fact, scope: &str) -> Result<(), AppError> {
+    let element = fact.kind().element();
+    let subject = fact.subject();
+    if world.exists(element, &subject) && !visible(world, element, &subject, scope) {
+        return Err(AppError::NotFound);
+    }
+    let case = match &fact.body {
+        FactBody::PersonLinked(p) => Some(&p.case),
+        FactBody::LegalAidNotified(p) => Some(&p.case),
+        FactBody::MeasureStarted(p) => Some(&p.case),
+        FactBody::InterrogationHeld(p) => Some(&p.case),
+        FactBody::PropertySeized(p) => Some(&p.case),
+        FactBody::DocumentIssued(p) => Some(&p.case),
+        FactBody::CustodyEntered(p) => p.case.as_ref(),
+        _ => None,
+    };
+    if let Some(case) = case
+        && world.exists(ElementKind::Case, case.as_str())
+        && !visible(world, ElementKind::Case, case.as_str(), scope)
+    {
+        return Err(AppError::NotFound);
+    }
+    let person = match &fact.body {
+        FactBody::MeasureStarted(p) => Some(&p.person),
+        FactBody::CustodyEntered(p) => Some(&p.person),
+        FactBody::InterrogationHeld(p) => Some(&p.person),
+        FactBody::PersonLinked(p) => Some(&p.id),
+        _ => None,
+    };
+    if let Some(person) = person
+        && world.exists(ElementKind::Person, person.as_str())
+        && !visible(world, ElementKind::Person, person.as_str(), scope)
+    {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}

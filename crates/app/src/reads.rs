@@ -1,0 +1,193 @@
+//! Scoped, audited reads. A person's record is audited on every read; an ID number is shown
+//! masked unless revealed with a reason, which is audited too.
+
+use domain::fact::ElementKind;
+use serde_json::Value;
+use storage::{AuditRow, Batch, ElementRow, FactRow, LinkRow, ListQuery};
+
+use crate::{Actor, App, AppError};
+
+/// Largest page a list returns.
+pub const PAGE_SIZE_MAX: i64 = 200;
+
+/// A list request from an entry point (the scope comes from the actor).
+#[derive(Clone, Debug, Default)]
+pub struct ListRequest {
+    pub kind: String,
+    pub status: Option<String>,
+    pub tag: Option<String>,
+    pub text: Option<String>,
+    pub opened_from_micros: Option<i64>,
+    pub opened_until_micros: Option<i64>,
+    pub oldest_first: bool,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// A page of elements.
+#[derive(Clone, Debug)]
+pub struct Listing {
+    pub rows: Vec<ElementRow>,
+    pub total: i64,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// One element with its relations.
+#[derive(Clone, Debug)]
+pub struct ElementDetail {
+    pub row: ElementRow,
+    /// The snapshot, ID numbers masked unless revealed.
+    pub snapshot: Value,
+    pub links: Vec<LinkRow>,
+}
+
+/// One fact in an element's timeline.
+#[derive(Clone, Debug)]
+pub struct TimelineEntry {
+    pub seq: i64,
+    pub kind: String,
+    pub label: &'static str,
+    pub at: String,
+    pub recorded_at_micros: i64,
+    pub actor: String,
+    pub payload: Value,
+    pub hash: String,
+}
+
+fn parse_kind(kind: &str) -> Result<ElementKind, AppError> {
+    ElementKind::from_code(kind).filter(|k| *k != ElementKind::Calendar).ok_or(AppError::NotFound)
+}
+
+/// Masks every `id_number` in a snapshot (persons carry one at the top level).
+fn mask(mut snapshot: Value) -> Value {
+    if let Some(number) = snapshot.get("id_number").and_then(Value::as_str)
+        && let Ok(parsed) = domain::IdNumber::parse(number)
+    {
+        snapshot["id_number"] = Value::String(parsed.masked());
+    }
+    snapshot
+}
+
+fn mask_payload(mut payload: Value) -> Value {
+    if payload.get("fact").and_then(Value::as_str) == Some("person.registered") {
+        payload = mask(payload);
+    }
+    payload
+}
+
+impl App {
+    /// A page of elements of a kind within the actor's scope.
+    pub async fn list(&self, actor: &Actor, request: &ListRequest) -> Result<Listing, AppError> {
+        parse_kind(&request.kind)?;
+        let limit = request.limit.clamp(1, PAGE_SIZE_MAX);
+        let offset = request.offset.max(0);
+        let query = ListQuery {
+            kind: request.kind.clone(),
+            scope_path: actor.unit_path.clone(),
+            status: request.status.clone().filter(|s| !s.is_empty()),
+            tag: request.tag.clone().filter(|s| !s.is_empty()),
+            text: request.text.clone().filter(|s| !s.trim().is_empty()).map(|s| s.trim().to_string()),
+            opened_from_micros: request.opened_from_micros,
+            opened_until_micros: request.opened_until_micros,
+            oldest_first: request.oldest_first,
+            limit,
+            offset,
+        };
+        let page = self.store().list(&query).await?;
+        let rows = page.rows.into_iter().map(|mut row| {
+            if row.kind == "person" {
+                row.snapshot = mask(serde_json::from_str(&row.snapshot).unwrap_or(Value::Null)).to_string();
+            }
+            row
+        });
+        Ok(Listing { rows: rows.collect(), total: page.total, limit, offset })
+    }
+
+    /// Counts by status within the actor's scope (workbench tiles).
+    pub async fn counts(&self, actor: &Actor, kind: &str) -> Result<Vec<(String, i64)>, AppError> {
+        parse_kind(kind)?;
+        Ok(self.store().count_by_status(kind, &actor.unit_path).await?)
+    }
+
+    async fn visible_row(&self, actor: &Actor, kind: &str, id: &str) -> Result<ElementRow, AppError> {
+        parse_kind(kind)?;
+        let row = self.store().element(kind, id).await?.ok_or(AppError::NotFound)?;
+        let visible = if kind == "person" {
+            self.store().person_in_scope(id, &actor.unit_path).await?
+        } else {
+            row.unit_path.starts_with(&actor.unit_path)
+        };
+        if visible { Ok(row) } else { Err(AppError::NotFound) }
+    }
+
+    /// One element, if the actor may see it. Reading a person is audited.
+    pub async fn element(&self, actor: &Actor, kind: &str, id: &str) -> Result<ElementDetail, AppError> {
+        let row = self.visible_row(actor, kind, id).await?;
+        let mut snapshot: Value = serde_json::from_str(&row.snapshot).map_err(|e| storage::StoreError::Corrupt(e.to_string()))?;
+        if kind == "person" {
+            self.audit(actor, "read", kind, id, "查看人员信息").await?;
+            snapshot = mask(snapshot);
+        }
+        let links = self.store().links(kind, id).await?;
+        Ok(ElementDetail { row, snapshot, links })
+    }
+
+    /// Reveals a person's full ID number, for a stated reason (audited).
+    pub async fn reveal_id_number(&self, actor: &Actor, person: &str, reason: &str) -> Result<Option<String>, AppError> {
+        if reason.trim().chars().count() < 2 {
+            return Err(domain::DomainError::invalid("reason", "查看完整身份证号码须填写理由 (a reason is required)").into());
+        }
+        let row = self.visible_row(actor, "person", person).await?;
+        self.audit(actor, "reveal", "person", person, reason.trim()).await?;
+        let snapshot: Value = serde_json::from_str(&row.snapshot).map_err(|e| storage::StoreError::Corrupt(e.to_string()))?;
+        Ok(snapshot.get("id_number").and_then(Value::as_str).map(String::from))
+    }
+
+    /// The facts about an element, oldest first (ID numbers masked).
+    pub async fn timeline(&self, actor: &Actor, kind: &str, id: &str) -> Result<Vec<TimelineEntry>, AppError> {
+        self.visible_row(actor, kind, id).await?;
+        let facts = self.store().timeline(kind, id).await?;
+        Ok(facts.into_iter().map(timeline_entry).collect())
+    }
+
+    /// The audit trail of an element (or all), newest first. Supervisors, leaders, admins.
+    pub async fn audit_trail(&self, actor: &Actor, element: Option<(&str, &str)>) -> Result<Vec<AuditRow>, AppError> {
+        use domain::elements::Role;
+        if !(actor.has(Role::Supervisor) || actor.has(Role::Leader) || actor.has(Role::Admin)) {
+            return Err(AppError::Forbidden("仅执法监督、领导和管理员可以查看审计记录"));
+        }
+        if let Some((kind, id)) = element {
+            self.visible_row(actor, kind, id).await?;
+        }
+        Ok(self.store().audit_entries(element, 500).await?)
+    }
+
+    async fn audit(&self, actor: &Actor, action: &str, element: &str, subject: &str, reason: &str) -> Result<(), AppError> {
+        let row = AuditRow {
+            at_micros: jiff::Timestamp::now().as_microsecond(),
+            actor: actor.officer.to_string(),
+            action: action.into(),
+            element: element.into(),
+            subject: subject.into(),
+            reason: reason.into(),
+        };
+        Ok(self.store().commit(&Batch { audit: vec![row], ..Batch::default() }).await?)
+    }
+}
+
+fn timeline_entry(row: FactRow) -> TimelineEntry {
+    let payload: Value = serde_json::from_str(&row.payload).unwrap_or(Value::Null);
+    let label = domain::FactKind::from_code(&row.kind).map(|k| k.label()).unwrap_or("");
+    let at = payload.get("at").and_then(Value::as_str).unwrap_or("").to_string();
+    TimelineEntry {
+        seq: row.seq,
+        label,
+        kind: row.kind,
+        at,
+        recorded_at_micros: row.recorded_at_micros,
+        actor: row.actor,
+        payload: mask_payload(payload),
+        hash: row.hash,
+    }
+}

@@ -1,0 +1,295 @@
+//! The one writer: it owns changes to the world and the ledger. Jobs queue on a channel; the
+//! writer takes every job waiting (group commit), applies each to the world under a journal
+//! (a refused job is rolled back alone), and commits the batch in one transaction. Nothing is
+//! acknowledged before its transaction commits; if the commit fails, the whole batch is rolled
+//! back in memory too, so the world never runs ahead of the ledger.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use domain::fact::{ElementKind, FactBody};
+use domain::ledger::{GENESIS, HashInput, fact_hash};
+use domain::world::Applied;
+use domain::{Fact, World};
+use storage::{AccountRow, Batch, FactRow, SerialRow, Store};
+use tokio::sync::{RwLock, broadcast, mpsc, oneshot};
+
+use crate::error::AppError;
+use crate::rows::{element_rows, person_scopes};
+
+/// Jobs that wait are taken into the same transaction, up to this many.
+const JOBS_PER_COMMIT_MAX: usize = 512;
+
+/// Who a job acts for, as it goes into the ledger.
+#[derive(Clone, Debug)]
+pub struct Author {
+    /// Officer id, or `import` / `system`.
+    pub actor: String,
+    /// Unit that owns persons registered without a unit.
+    pub registering_unit: Option<domain::ids::UnitId>,
+}
+
+/// Checks a job makes before its facts are kept (scope, policy): run under the writer's lock
+/// against the world as it is before and after each fact.
+pub type Guard = Box<dyn Fn(&World, &Fact, Option<&Applied>) -> Result<(), AppError> + Send + Sync>;
+
+/// One unit of work.
+pub struct Job {
+    pub author: Author,
+    pub facts: Vec<Fact>,
+    pub accounts: Vec<AccountRow>,
+    pub guard: Option<Guard>,
+    /// For imports with `--skip-invalid`: keep the facts that apply, report the others.
+    pub skip_invalid: bool,
+    pub reply: oneshot::Sender<Result<JobOutcome, JobFailure>>,
+}
+
+/// What a committed job did.
+#[derive(Debug, Default)]
+pub struct JobOutcome {
+    /// Ledger sequence numbers of the kept facts.
+    pub seqs: Vec<i64>,
+    /// The facts as kept (with numbers and units filled in).
+    pub facts: Vec<Fact>,
+    /// Index in the job of each refused fact, with the error (only with skip_invalid, or the
+    /// first one otherwise).
+    pub refused: Vec<(usize, AppError)>,
+}
+
+/// Why a job failed: the index of the fact at fault (if any) and the error; with every refusal
+/// when the job is all or nothing.
+#[derive(Debug)]
+pub struct JobFailure {
+    pub refused: Vec<(usize, AppError)>,
+}
+
+/// A committed fact, as announced to listeners (live warnings, SSE).
+#[derive(Clone, Debug)]
+pub struct Committed {
+    pub seq: i64,
+    pub kind: &'static str,
+    pub element: ElementKind,
+    pub subject: String,
+    pub unit_path: String,
+}
+
+pub(crate) struct Writer {
+    pub store: Arc<dyn Store>,
+    pub world: Arc<RwLock<World>>,
+    pub events: broadcast::Sender<Committed>,
+    pub heads: HashMap<String, (i64, String)>,
+    pub next_seq: i64,
+}
+
+impl Writer {
+    pub async fn run(mut self, mut jobs: mpsc::Receiver<Job>) {
+        while let Some(first) = jobs.recv().await {
+            let mut batch = vec![first];
+            while batch.len() < JOBS_PER_COMMIT_MAX {
+                match jobs.try_recv() {
+                    Ok(job) => batch.push(job),
+                    Err(_) => break,
+                }
+            }
+            self.process(batch).await;
+        }
+    }
+
+    async fn process(&mut self, jobs: Vec<Job>) {
+        let mut world = self.world.write().await;
+        world.begin();
+        let mut heads = self.heads.clone();
+        let mut next_seq = self.next_seq;
+        let mut batch = Batch::default();
+        let mut touched: Vec<(ElementKind, String)> = Vec::new();
+        let mut seen: HashSet<(ElementKind, String)> = HashSet::new();
+        let mut replies = Vec::new();
+        let mut announcements = Vec::new();
+        for job in jobs {
+            let mark = world.journal_mark();
+            let (facts_mark, serials_mark, calendar_mark) = (batch.facts.len(), batch.serials.len(), batch.calendar.len());
+            let mut outcome = JobOutcome::default();
+            let mut job_touched = Vec::new();
+            let mut job_announcements = Vec::new();
+            let mut failed = Vec::new();
+            for (index, fact) in job.facts.into_iter().enumerate() {
+                let fact = prepare(&world, fact, &job.author);
+                match apply_guarded(&mut world, &fact, &job.author, job.guard.as_ref()) {
+                    Ok(applied) => {
+                        let chain = world.chain_of(applied.unit.as_ref());
+                        let unit = applied.unit.as_ref().map(ToString::to_string).unwrap_or_default();
+                        let (chain_seq, prev_hash) = heads.get(&chain).map(|(s, h)| (*s, h.clone())).unwrap_or((0, GENESIS.into()));
+                        let row = fact_row(next_seq, &chain, chain_seq + 1, &prev_hash, &job.author.actor, &unit, &fact, &applied);
+                        heads.insert(chain, (row.chain_seq, row.hash.clone()));
+                        if let FactBody::DocumentIssued(p) = &fact.body
+                            && let Some(serial) = p.serial
+                        {
+                            batch.serials.push(SerialRow {
+                                unit: unit.clone(),
+                                kind: p.kind.clone(),
+                                year: fact.at.china_date().year().into(),
+                                serial: serial.into(),
+                                document: p.id.to_string(),
+                            });
+                        }
+                        if let FactBody::CalendarDay(p) = &fact.body {
+                            batch.calendar.push((p.date.to_string(), p.kind.as_str().into()));
+                        }
+                        job_announcements.push(Committed {
+                            seq: next_seq,
+                            kind: fact.kind().as_str(),
+                            element: applied.element,
+                            subject: applied.subject.clone(),
+                            unit_path: world.unit_path(applied.unit.as_ref()),
+                        });
+                        outcome.seqs.push(next_seq);
+                        next_seq += 1;
+                        batch.facts.push(row);
+                        job_touched.extend(applied.touched);
+                        outcome.facts.push(fact);
+                    }
+                    Err(error) => {
+                        failed.push((index, error));
+                        if !job.skip_invalid && failed.len() >= 1000 {
+                            break;
+                        }
+                    }
+                }
+            }
+            if !failed.is_empty() && !job.skip_invalid {
+                // All or nothing: undo this job only.
+                world.rollback_to(mark);
+                batch.facts.truncate(facts_mark);
+                batch.serials.truncate(serials_mark);
+                batch.calendar.truncate(calendar_mark);
+                heads = recompute_heads(&self.heads, &batch.facts);
+                next_seq = self.next_seq + batch.facts.len() as i64;
+                replies.push((job.reply, Err(JobFailure { refused: failed })));
+                continue;
+            }
+            outcome.refused = failed;
+            batch.accounts.extend(job.accounts);
+            for key in job_touched {
+                if seen.insert(key.clone()) {
+                    touched.push(key);
+                }
+            }
+            announcements.extend(job_announcements);
+            replies.push((job.reply, Ok(outcome)));
+        }
+        for (kind, id) in &touched {
+            if let Some(view) = world.view(*kind, id) {
+                let (row, links) = element_rows(&view);
+                batch.elements.push(row);
+                batch.links.extend(links);
+            }
+            if *kind == ElementKind::Person
+                && let Ok(person) = domain::ids::PersonId::parse(id)
+            {
+                batch.person_scopes.extend(person_scopes(&world, &person));
+            }
+        }
+        // A person becomes visible to a case's unit when linked: covered above, since
+        // person.linked touches the person.
+        match self.store.commit(&batch).await {
+            Ok(()) => {
+                world.commit();
+                self.heads = heads;
+                self.next_seq = next_seq;
+                drop(world);
+                for announcement in announcements {
+                    let _ = self.events.send(announcement);
+                }
+                for (reply, result) in replies {
+                    let _ = reply.send(result);
+                }
+            }
+            Err(error) => {
+                tracing::error!(%error, "commit failed; batch rolled back");
+                world.rollback();
+                drop(world);
+                let message = error.to_string();
+                for (reply, result) in replies {
+                    let result = match result {
+                        Ok(_) => Err(JobFailure {
+                            refused: vec![(0, AppError::Store(storage::StoreError::Corrupt(message.clone())))],
+                        }),
+                        failure => failure,
+                    };
+                    let _ = reply.send(result);
+                }
+            }
+        }
+    }
+}
+
+fn recompute_heads(base: &HashMap<String, (i64, String)>, facts: &[FactRow]) -> HashMap<String, (i64, String)> {
+    let mut heads = base.clone();
+    for f in facts {
+        heads.insert(f.chain.clone(), (f.chain_seq, f.hash.clone()));
+    }
+    heads
+}
+
+/// Fills in what Zhifa adds to a fact before it is kept: the registering unit of a person, and
+/// the official number of a document issued without one.
+fn prepare(world: &World, mut fact: Fact, author: &Author) -> Fact {
+    match &mut fact.body {
+        FactBody::PersonRegistered(p) if p.unit.is_none() => {
+            if let Some(unit) = author.registering_unit.clone().or_else(|| world.root().cloned()) {
+                fact.object.insert("unit".into(), serde_json::Value::String(unit.to_string()));
+                p.unit = Some(unit);
+            }
+        }
+        FactBody::DocumentIssued(p) if p.number.trim().is_empty() => {
+            if let Some(case) = world.cases.get(&p.case) {
+                let year = fact.at.china_date().year();
+                let serial = world.last_document_serial(&case.unit, &p.kind, year) + 1;
+                let unit_name = world.units.get(&case.unit).map(|u| u.name.as_str()).unwrap_or("");
+                p.number = crate::numbering::official_number(unit_name, case.kind, &p.kind, year, serial);
+                p.serial = Some(serial);
+                fact.object.insert("number".into(), serde_json::Value::String(p.number.clone()));
+                fact.object.insert("serial".into(), serde_json::Value::from(serial));
+            }
+        }
+        _ => {}
+    }
+    fact
+}
+
+fn apply_guarded(world: &mut World, fact: &Fact, author: &Author, guard: Option<&Guard>) -> Result<Applied, AppError> {
+    if let Some(guard) = guard {
+        guard(world, fact, None)?;
+    }
+    let mark = world.journal_mark();
+    let applied = world.apply(fact, author.registering_unit.as_ref())?;
+    if let Some(guard) = guard
+        && let Err(error) = guard(world, fact, Some(&applied))
+    {
+        world.rollback_to(mark);
+        return Err(error);
+    }
+    Ok(applied)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn fact_row(seq: i64, chain: &str, chain_seq: i64, prev_hash: &str, actor: &str, unit: &str, fact: &Fact, applied: &Applied) -> FactRow {
+    let payload = fact.to_json();
+    let recorded_at_micros = jiff::Timestamp::now().as_microsecond();
+    let hash = fact_hash(&HashInput { prev_hash, chain, chain_seq, recorded_at_micros, actor, unit, payload: &payload });
+    FactRow {
+        seq,
+        chain: chain.into(),
+        chain_seq,
+        at_micros: fact.at.micros(),
+        recorded_at_micros,
+        actor: actor.into(),
+        unit: unit.into(),
+        kind: fact.kind().as_str().into(),
+        element: applied.element.as_str().into(),
+        subject: applied.subject.clone(),
+        payload,
+        prev_hash: prev_hash.into(),
+        hash,
+    }
+}

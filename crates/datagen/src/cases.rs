@@ -1,0 +1,542 @@
+//! 案 cases: acceptance, the people in them, and the administrative (治安) case flow.
+//! The criminal flow is in `criminal.rs`.
+
+use crate::clock::{DAY, HOUR, MINUTE};
+use crate::emit::push_json_str;
+use crate::generator::{Gen, IdKind, Profile};
+use crate::incidents::CaseSeed;
+use crate::measures::{Episode, Exit, MeasureKind};
+use crate::names::{CATEGORIES, Category, DocKind, Route};
+use crate::property::Item;
+
+/// Share of administrative cases decided after 30 days without an extension (XZ-02).
+const ADMIN_LATE_DECISION: f64 = 0.035;
+/// Share of administrative cases never decided within the history (XZ-02).
+const ADMIN_NEVER_DECIDED: f64 = 0.012;
+/// Share of penalised persons without a prior notice (XZ-06).
+const NO_PRIOR_NOTICE: f64 = 0.03;
+/// Share of detention decisions without legal review (XZ-08).
+const DETENTION_UNREVIEWED: f64 = 0.02;
+/// Share of detention decisions made by a station (XZ-08).
+const DETENTION_BY_STATION: f64 = 0.015;
+/// Share of penalty decisions served late or never (JZ-01).
+const LATE_SERVICE: f64 = 0.03;
+/// Share of closed cases archived after 30 days (JZ-07).
+const LATE_ARCHIVE: f64 = 0.06;
+/// Share of summons/questioning held past the limit without extension (RQ-01/02).
+const QUESTIONING_OVERRUN: f64 = 0.03;
+/// Share of property disposed of long after the case ended (CW-12).
+const LATE_PROPERTY_DISPOSAL: f64 = 0.04;
+
+/// What the generator needs to know about a case while writing its facts.
+pub(crate) struct CaseCtx {
+    pub id: String,
+    pub criminal: bool,
+    pub cat: usize,
+    /// Handling unit (index into units) and its station entry.
+    pub unit: usize,
+    pub station: usize,
+    pub county: usize,
+    pub t_a: i64,
+    /// The two case officers (主办 and 协办).
+    pub main: usize,
+    pub second: usize,
+}
+
+impl CaseCtx {
+    pub(crate) fn category(&self) -> &'static Category {
+        &CATEGORIES[self.cat]
+    }
+}
+
+/// One penalty of an administrative decision.
+pub(crate) struct Penalty {
+    pub person: usize,
+    pub kind: &'static str,
+    pub amount_yuan: i64,
+    pub days: i64,
+}
+
+impl Gen {
+    pub(crate) fn case(&mut self, seed: CaseSeed) {
+        let cat = &CATEGORIES[seed.cat];
+        let criminal = cat.route == Route::Criminal;
+        let station = &self.org.stations[seed.station];
+        let regular = station.regular.clone();
+        let (unit, county) = (station.unit, station.county);
+        let main = match &seed.incident {
+            Some(link) if regular.contains(&link.officer) => link.officer,
+            _ => self.pick(&regular),
+        };
+        let second = loop {
+            let o = self.pick(&regular);
+            if o != main {
+                break o;
+            }
+        };
+        let id = self.new_id(IdKind::Case);
+        let complex = self.p(if criminal { 0.08 } else { 0.04 });
+        self.sink
+            .fact(seed.t_a, "case.accepted")
+            .s("id", &id)
+            .s("unit", &self.org.units[unit].id)
+            .s("kind", if criminal { "criminal" } else { "administrative" })
+            .s("category", cat.code)
+            .opt("incident", seed.incident.as_ref().map(|l| l.id.as_str()))
+            .b("complex", complex)
+            .b("economic", cat.economic)
+            .done();
+        if let Some(link) = &seed.incident {
+            let at = seed.t_a + self.mins(1, 30);
+            self.sink
+                .fact(at, "incident.disposed")
+                .s("id", &link.id)
+                .s("result", "case_accepted")
+                .s("case", &id)
+                .done();
+        }
+        let c = CaseCtx { id, criminal, cat: seed.cat, unit, station: seed.station, county, t_a: seed.t_a, main, second };
+        if criminal {
+            self.criminal_case(&c, complex);
+        } else {
+            self.admin_case(&c, complex);
+        }
+    }
+
+    pub(crate) fn link(&mut self, c: &CaseCtx, person: usize, role: &str, at: i64) {
+        self.sink
+            .fact(at, "person.linked")
+            .s("id", &self.persons[person].id)
+            .s("case", &c.id)
+            .s("role", role)
+            .done();
+    }
+
+    /// Registers and links the victims (and their questioning); issues the acceptance receipt.
+    pub(crate) fn victims(&mut self, c: &CaseCtx) -> Vec<usize> {
+        let cat = c.category();
+        if !cat.victim {
+            return Vec::new();
+        }
+        let n = if cat.code == "economic.illegal_fundraising" {
+            self.r(3, 7)
+        } else if self.p(0.12) {
+            2
+        } else {
+            1
+        };
+        let mut victims = Vec::new();
+        for _ in 0..n {
+            let v = self.new_person(c.t_a, Profile::Victim, c.county);
+            self.link(c, v, "victim", c.t_a);
+            let at = c.t_a + self.mins(20, 24 * 60);
+            let end = at + self.mins(20, 80);
+            self.interrogate(c, v, "questioning", at, end, None);
+            victims.push(v);
+        }
+        let receipt_at = c.t_a + self.mins(3, 30);
+        let receipt = self.issue_doc(receipt_at, c, DocKind::AcceptanceReceipt, None);
+        let served = receipt_at + self.mins(0, 15);
+        self.serve_doc(served, &receipt, victims[0]);
+        if self.p(0.15) {
+            let w = self.new_person(c.t_a + HOUR, Profile::Witness, c.county);
+            self.link(c, w, "witness", c.t_a + HOUR);
+            let at = c.t_a + self.hrs(2, 72);
+            let end = at + self.mins(20, 60);
+            self.interrogate(c, w, "questioning", at, end, None);
+        }
+        victims
+    }
+
+    /// A suspect for case `c` at `at`: mostly a new person, sometimes a repeat offender.
+    pub(crate) fn suspect(&mut self, c: &CaseCtx, at: i64) -> usize {
+        let mut person = None;
+        if !self.repeat_pool.is_empty() && self.p(0.03) {
+            let candidate = self.repeat_pool[self.idx(self.repeat_pool.len())];
+            if self.persons[candidate].busy_until < at - DAY {
+                person = Some(candidate);
+            }
+        }
+        let person = match person {
+            Some(p) => p,
+            None => {
+                let p = self.new_person(at, Profile::Suspect, c.county);
+                if self.p(0.3) {
+                    self.repeat_pool.push(p);
+                }
+                p
+            }
+        };
+        self.link(c, person, "suspect", at);
+        self.mark_busy(person, at);
+        person
+    }
+
+    pub(crate) fn act(&mut self, c: &CaseCtx, at: i64, act: &str) {
+        self.sink.fact(at, "case.act").s("id", &c.id).s("act", act).done();
+    }
+
+    /// Closes the case after `after` and archives it (mostly within 30 days, JZ-07).
+    pub(crate) fn close_and_archive(&mut self, c: &CaseCtx, after: i64) {
+        let closed = self.office(after + self.days(1, 10));
+        self.sink.fact(closed, "case.closed").s("id", &c.id).done();
+        let archived = if self.p(LATE_ARCHIVE) {
+            self.office(closed + self.days(35, 70))
+        } else {
+            self.office(closed + self.days(1, 20))
+        };
+        self.sink.fact(archived, "case.archived").s("id", &c.id).done();
+    }
+
+    /// Writes `case.decided`.
+    pub(crate) fn decide(&mut self, c: &CaseCtx, at: i64, decision: &str, by_unit: usize, penalties: &[Penalty]) {
+        let mut json = String::from("[");
+        for (i, p) in penalties.iter().enumerate() {
+            if i > 0 {
+                json.push(',');
+            }
+            json.push_str("{\"person\":");
+            push_json_str(&mut json, &self.persons[p.person].id);
+            json.push_str(",\"kind\":");
+            push_json_str(&mut json, p.kind);
+            if p.kind == "fine" {
+                json.push_str(&format!(",\"amount_yuan\":{}", p.amount_yuan));
+            }
+            if p.kind == "detention" {
+                json.push_str(&format!(",\"days\":{}", p.days));
+            }
+            json.push('}');
+        }
+        json.push(']');
+        self.sink
+            .fact(at, "case.decided")
+            .s("id", &c.id)
+            .s("decision", decision)
+            .s("decided_by_unit", &self.org.units[by_unit].id)
+            .raw("penalties", &json)
+            .done();
+    }
+
+    fn review_passed(&mut self, c: &CaseCtx, at: i64) {
+        let reviewer = self.county_legal_officer(c.county);
+        self.sink.fact(at, "case.review_passed").s("id", &c.id).s("reviewer", &self.org.officers[reviewer].id).done();
+    }
+
+    fn review_returned(&mut self, c: &CaseCtx, at: i64) {
+        let reviewer = self.county_legal_officer(c.county);
+        self.sink.fact(at, "case.review_returned").s("id", &c.id).s("reviewer", &self.org.officers[reviewer].id).done();
+    }
+
+    /// Penalties for one person; no detention for those whose detention would not be executed
+    /// (under 18, 70 or over, pregnant or nursing: TS-09).
+    fn admin_penalties(&mut self, c: &CaseCtx, person: usize, at: i64) -> Vec<Penalty> {
+        let age = self.age(person, at);
+        let no_detention = age < 18 || age >= 70 || self.special(person, at);
+        let fine = |g: &mut Gen, amounts: &[i64]| Penalty { person, kind: "fine", amount_yuan: g.pick(amounts), days: 0 };
+        let detention = |g: &mut Gen, days: &[i64]| Penalty { person, kind: "detention", amount_yuan: 0, days: g.pick(days) };
+        let roll = self.r(0, 100);
+        match c.category().code {
+            "drug.use" if !no_detention => vec![detention(self, &[10, 12, 15])],
+            "prostitution" if !no_detention => vec![detention(self, &[5, 10]), fine(self, &[500, 1000, 2000])],
+            "gambling" if roll < 70 || no_detention => vec![fine(self, &[500, 1000, 2000, 3000])],
+            "gambling" => vec![detention(self, &[5, 7, 10]), fine(self, &[1000, 3000])],
+            _ if no_detention => {
+                if roll < 60 {
+                    vec![fine(self, &[200, 500, 500, 1000])]
+                } else {
+                    vec![Penalty { person, kind: "warning", amount_yuan: 0, days: 0 }]
+                }
+            }
+            _ => match roll {
+                0..55 => vec![fine(self, &[200, 500, 500, 1000, 1000, 2000])],
+                55..77 => vec![detention(self, &[3, 5, 5, 7, 10, 10, 15])],
+                77..92 => vec![Penalty { person, kind: "warning", amount_yuan: 0, days: 0 }],
+                _ => vec![detention(self, &[5, 7, 10]), fine(self, &[500, 1000])],
+            },
+        }
+    }
+
+    /// 治安 case: questioning, evidence, decision, delivery, execution, closing.
+    fn admin_case(&mut self, c: &CaseCtx, complex: bool) {
+        let cat = c.category();
+        let victims = self.victims(c);
+        let mut items: Vec<Item> = Vec::new();
+        if !self.p(cat.suspect_known) {
+            self.admin_unsolved(c, complex);
+            return;
+        }
+        let n = self.r(i64::from(cat.suspects.0), i64::from(cat.suspects.1) + 1);
+        let suspects: Vec<usize> = (0..n).map(|_| self.suspect(c, c.t_a)).collect();
+        let has_minor = suspects.iter().any(|&s| self.age(s, c.t_a) < 18);
+        let has_disabled = suspects.iter().any(|&s| self.disabled(s));
+        let fast_track = if has_minor { self.p(0.04) } else { !has_disabled && n <= 3 && self.p(0.35) };
+        if fast_track {
+            let at = c.t_a + self.mins(1, 10);
+            self.sink.fact(at, "case.fast_track").s("id", &c.id).done();
+        }
+        let caught = fast_track || self.p(0.7);
+        let mut episodes: Vec<Episode> = Vec::new();
+        for &s in &suspects {
+            let at = if caught { c.t_a + self.mins(10, 60) } else { self.office(c.t_a + self.hrs(3, 96)) };
+            let in_center = self.p(0.5);
+            episodes.push(self.start_episode(c, s, MeasureKind::AdminQuestioning, at, in_center));
+        }
+        let first_arrival = episodes.iter().map(|e| e.arrived).min().unwrap_or(c.t_a);
+        let all_ready = episodes.iter().map(|e| e.ready).max().unwrap_or(c.t_a);
+        if !cat.props.is_empty() && self.p(if cat.injury || cat.victim { 0.45 } else { 0.95 }) {
+            let at = first_arrival + self.mins(5, 60);
+            items = self.seize_batch(c, at, 3, c.main);
+        }
+        if self.p(0.3) {
+            let at = c.t_a + self.hrs(1, 72);
+            let act = if self.p(0.5) { "inspection" } else { "other" };
+            self.act(c, at, act);
+        }
+        // Injury assessment of the victim of a fight (XZ-14): light or serious means a crime.
+        let mut grave_injury = false;
+        let mut evidence_done = all_ready;
+        if cat.injury && !victims.is_empty() && !fast_track && self.p(0.6) {
+            let at = c.t_a + self.days(2, 10);
+            let grade = ["none", "minor", "light", "serious"][self.weighted(&[25, 63, 10, 2])];
+            grave_injury = matches!(grade, "light" | "serious");
+            self.sink
+                .fact(at, "case.injury_assessed")
+                .s("id", &c.id)
+                .s("person", &self.persons[victims[0]].id)
+                .s("grade", grade)
+                .done();
+            evidence_done = evidence_done.max(at);
+        }
+
+        // The decision.
+        let decision = if grave_injury && self.p(0.85) {
+            "to_criminal"
+        } else {
+            let mediable = cat.victim && matches!(cat.code, "order.fight" | "damage.property" | "harassment")
+                || cat.code.starts_with("dispute");
+            let roll = self.r(0, 100);
+            if mediable && roll < 18 {
+                "mediated"
+            } else if roll < 88 {
+                "penalty"
+            } else if roll < 93 {
+                "minor_no_penalty"
+            } else if roll < 97 {
+                "no_penalty"
+            } else {
+                "terminated"
+            }
+        };
+        let decided_at = if fast_track {
+            Some(all_ready + self.mins(15, 60))
+        } else {
+            let roll = self.r(0, 1000) as f64 / 1000.0;
+            if roll < ADMIN_NEVER_DECIDED {
+                None
+            } else if roll < ADMIN_NEVER_DECIDED + ADMIN_LATE_DECISION {
+                Some(c.t_a + self.days(31, 45))
+            } else if complex || roll < ADMIN_NEVER_DECIDED + ADMIN_LATE_DECISION + 0.05 {
+                let at = c.t_a + self.days(20, 28);
+                self.sink
+                    .fact(at, "case.limit_extended")
+                    .s("id", &c.id)
+                    .n("days", 60)
+                    .s("approved_by_unit", &self.org.units[self.org.counties[c.county].unit].id)
+                    .done();
+                Some(self.office(c.t_a + self.days(31, 56)))
+            } else {
+                let at = self.office(evidence_done + self.hrs(4, 24 * 12));
+                Some(at.min(c.t_a + 29 * DAY).max(evidence_done + HOUR))
+            }
+        };
+
+        // Release from questioning (fast-track cases wait for the decision).
+        let mut releases = Vec::new();
+        if !fast_track {
+            for ep in &episodes {
+                let (end, lawful) = if self.p(QUESTIONING_OVERRUN) {
+                    (ep.arrived + ep.base_limit + self.mins(20, 180), false)
+                } else if self.p(0.05) {
+                    (ep.arrived + self.hrs(9, 20), true)
+                } else {
+                    (ep.ready + self.mins(10, 90), true)
+                };
+                releases.push(self.finish_episode(c, ep, end, "released", None, lawful));
+            }
+        }
+        let Some(decided_at) = decided_at else {
+            // Never decided: the questioning ended, nothing else happens (XZ-02, CW-06).
+            return;
+        };
+        let decided_at = decided_at.max(releases.iter().copied().max().unwrap_or(0) + 10 * MINUTE);
+
+        let mut penalties = Vec::new();
+        if decision == "penalty" {
+            for &s in &suspects {
+                penalties.extend(self.admin_penalties(c, s, decided_at));
+            }
+        }
+        let has_detention = penalties.iter().any(|p| p.kind == "detention");
+        let big_fine = penalties.iter().any(|p| p.kind == "fine" && p.amount_yuan > 500);
+        let county_unit = self.org.counties[c.county].unit;
+        let by_unit = if has_detention {
+            if self.p(DETENTION_BY_STATION) { c.unit } else { county_unit }
+        } else if big_fine || self.p(0.4) {
+            county_unit
+        } else {
+            c.unit
+        };
+        // Legal review and prior notice come before the decision.
+        let before = if fast_track { self.mins(5, 14) } else { self.hrs(1, 20) };
+        let review_p = if has_detention {
+            1.0 - DETENTION_UNREVIEWED
+        } else if decision == "penalty" {
+            0.9
+        } else {
+            0.6
+        };
+        if !fast_track && self.p(0.05) {
+            let at = decided_at - self.days(2, 4);
+            if at > evidence_done {
+                self.review_returned(c, at);
+            }
+        }
+        if self.p(review_p) {
+            self.review_passed(c, decided_at - before);
+        }
+        let mut penalised: Vec<usize> = Vec::new();
+        for p in &penalties {
+            if !penalised.contains(&p.person) {
+                penalised.push(p.person);
+            }
+        }
+        for &person in &penalised {
+            if self.p(NO_PRIOR_NOTICE) {
+                continue;
+            }
+            let at = if fast_track {
+                decided_at - before - self.mins(1, 5)
+            } else {
+                (decided_at - self.hrs(1, 48)).max(evidence_done + MINUTE)
+            };
+            self.sink
+                .fact(at, "case.prior_notice_given")
+                .s("id", &c.id)
+                .s("person", &self.persons[person].id)
+                .done();
+        }
+        self.decide(c, decided_at, decision, by_unit, &penalties);
+
+        // Documents and service.
+        let mut decision_docs: Vec<(usize, String, i64)> = Vec::new();
+        for &person in &penalised {
+            let at = decided_at + self.mins(3, 30);
+            let doc = self.issue_doc(at, c, DocKind::PenaltyDecision, Some(&self.persons[person].id.clone()));
+            let roll = self.r(0, 1000) as f64 / 1000.0;
+            let served = if roll < LATE_SERVICE * 0.3 {
+                None
+            } else if roll < LATE_SERVICE {
+                Some(at + self.days(3, 7))
+            } else if fast_track || roll < 0.85 {
+                Some(at + self.mins(1, 10))
+            } else {
+                Some(self.office(at + self.hrs(2, 40)))
+            };
+            if let Some(served) = served {
+                self.serve_doc(served, &doc, person);
+            }
+            decision_docs.push((person, doc, at));
+        }
+        match decision {
+            "mediated" => {
+                let at = decided_at + self.mins(5, 30);
+                self.issue_doc(at, c, DocKind::MediationAgreement, None);
+            }
+            "terminated" => {
+                let at = decided_at + self.mins(5, 30);
+                self.issue_doc(at, c, DocKind::TerminationDecision, None);
+            }
+            _ => {}
+        }
+
+        // Release or execution of detention.
+        let mut finished = decided_at;
+        for (i, &s) in suspects.iter().enumerate() {
+            let detention_days =
+                penalties.iter().find(|p| p.person == s && p.kind == "detention").map(|p| p.days);
+            let doc = decision_docs.iter().find(|d| d.0 == s).map(|d| (d.1.clone(), d.2));
+            if fast_track {
+                let ep = &episodes[i];
+                match (detention_days, doc) {
+                    (Some(days), Some((doc, doc_at))) => {
+                        let start = doc_at + self.mins(5, 20);
+                        let exit_at = start + self.mins(10, 40);
+                        self.finish_episode(
+                            c,
+                            ep,
+                            start,
+                            "converted",
+                            Some(Exit { at: exit_at, destination: "detention_center", document: Some(&doc) }),
+                            true,
+                        );
+                        let delivered = exit_at + self.mins(20, 60);
+                        finished = finished.max(self.admin_detention(c, s, start, delivered, days));
+                    }
+                    _ => {
+                        let end = decided_at + self.mins(10, 40);
+                        self.finish_episode(c, ep, end, "released", None, true);
+                    }
+                }
+            } else if let Some(days) = detention_days {
+                let start = decided_at + self.hrs(1, 24);
+                let delivered = start + self.mins(60, 180);
+                finished = finished.max(self.admin_detention(c, s, start, delivered, days));
+            }
+        }
+
+        // Property goes back or is confiscated after the decision.
+        for item in &mut items {
+            let method = self.disposal_method(c, item, false);
+            let (at, lawful) = if self.p(LATE_PROPERTY_DISPOSAL) {
+                (decided_at + self.days(35, 100), false)
+            } else {
+                (self.office(decided_at + self.days(0, 8)), true)
+            };
+            self.dispose(c, item, at, method, lawful);
+        }
+        self.close_and_archive(c, finished.max(decided_at));
+    }
+
+    /// An administrative case with no identified suspect: investigated, then terminated.
+    fn admin_unsolved(&mut self, c: &CaseCtx, complex: bool) {
+        let at = self.office(c.t_a + self.hrs(2, 72));
+        self.act(c, at, "inspection");
+        let roll = self.r(0, 1000) as f64 / 1000.0;
+        let decided_at = if roll < ADMIN_NEVER_DECIDED * 3.0 {
+            return;
+        } else if roll < ADMIN_NEVER_DECIDED * 3.0 + ADMIN_LATE_DECISION {
+            c.t_a + self.days(31, 45)
+        } else if complex || roll > 0.9 {
+            let ext = c.t_a + self.days(20, 28);
+            self.sink
+                .fact(ext, "case.limit_extended")
+                .s("id", &c.id)
+                .n("days", 60)
+                .s("approved_by_unit", &self.org.units[self.org.counties[c.county].unit].id)
+                .done();
+            self.office(c.t_a + self.days(31, 56))
+        } else {
+            self.office(c.t_a + self.days(5, 27)).max(at + HOUR)
+        };
+        if self.p(0.6) {
+            let review = decided_at - self.hrs(1, 20);
+            if review > at {
+                self.review_passed(c, review);
+            }
+        }
+        self.decide(c, decided_at, "terminated", c.unit, &[]);
+        let doc_at = decided_at + self.mins(5, 30);
+        self.issue_doc(doc_at, c, DocKind::TerminationDecision, None);
+        self.close_and_archive(c, decided_at);
+    }
+}

@@ -1,0 +1,430 @@
+//! 刑事 cases: filing review, summons, detention → arrest request → arrest or bail,
+//! investigation acts, prosecution, dropping.
+
+use crate::cases::CaseCtx;
+use crate::clock::{DAY, HOUR, MINUTE};
+use crate::generator::Gen;
+use crate::measures::{Exit, MeasureKind};
+use crate::names::DocKind;
+use crate::property::Item;
+
+/// Share of criminal cases whose filing review runs past its limit (XS-01).
+const LATE_FILING: f64 = 0.06;
+/// Share of criminal cases with a filing-review extension (lawful).
+const FILING_EXTENDED: f64 = 0.03;
+/// Share of reports not filed (不予立案).
+const NOT_FILED: f64 = 0.10;
+/// Share of not-filing notices never served (XS-05).
+const NOTICE_NOT_SERVED: f64 = 0.08;
+/// Share of caught-suspect cases with coercive measures before filing (XS-04).
+const MEASURE_BEFORE_FILING: f64 = 0.02;
+/// Share of detentions delivered to the detention house after 24 h (RQ-04).
+const LATE_DELIVERY: f64 = 0.015;
+/// Share of detentions or arrests without an interrogation within 24 h (RQ-06).
+const LATE_INTERROGATION: f64 = 0.02;
+/// Share of detentions whose arrest request is late (RQ-07).
+const LATE_ARREST_REQUEST: f64 = 0.02;
+/// Share of detention/arrest notices issued after 24 h (JZ-04).
+const LATE_NOTICE: f64 = 0.02;
+/// Share of unsolved filed cases left without any investigative act (立而不侦, XS-08).
+const IDLE_CASE: f64 = 0.08;
+/// Share of single-suspect detentions where the case is dropped while the person is held (XS-09).
+const DROPPED_WHILE_DETAINED: f64 = 0.02;
+/// Share of minors and disabled suspects whose legal aid is not notified (TS-04).
+const LEGAL_AID_MISSED: f64 = 0.05;
+/// Share of arrests held past two months before prosecution (RQ-09).
+const ARREST_OVERRUN: f64 = 0.02;
+/// Share of criminal seizures before filing (CW-14).
+const SEIZURE_BEFORE_FILING: f64 = 0.025;
+/// Share of property disposed of long after the case ended (CW-12).
+const LATE_PROPERTY_DISPOSAL: f64 = 0.04;
+
+const ACTS: [&str; 5] = ["questioning", "inspection", "appraisal_commissioned", "search", "other"];
+
+/// Where a suspect stands after the first measures.
+enum Outcome {
+    Released,
+    /// Under a measure that lasts until the case goes to the procuratorate.
+    Pending { measure: String, person: usize, send_after: i64 },
+    /// The case was dropped while the person was still detained.
+    DroppedWhileDetained { dropped: i64 },
+}
+
+impl Gen {
+    pub(crate) fn criminal_case(&mut self, c: &CaseCtx, complex: bool) {
+        let cat = c.category();
+        let victims = self.victims(c);
+        let known = self.p(cat.suspect_known);
+        let caught = known && self.p(0.55);
+
+        if !caught && self.p(NOT_FILED) {
+            self.not_filed(c, &victims);
+            return;
+        }
+
+        // Filing review (XS-01: 3 days, economic 7, or the extended total).
+        let mut t_f = if caught {
+            c.t_a + self.mins(40, 300)
+        } else if self.p(LATE_FILING) {
+            c.t_a + self.days(4, 12)
+        } else if complex || (cat.economic && self.p(0.3)) || self.p(FILING_EXTENDED) {
+            let total = if cat.economic || self.p(0.4) { 30 } else { 7 };
+            let at = c.t_a + self.hrs(30, 66);
+            let approver = self.county_leader(c.county);
+            self.sink
+                .fact(at, "case.filing_extended")
+                .s("id", &c.id)
+                .n("days", total)
+                .s("approved_by", &self.org.officers[approver].id)
+                .done();
+            self.office(c.t_a + self.days(4, total - 1))
+        } else if cat.economic {
+            self.office(c.t_a + self.hrs(4, 24 * 6))
+        } else {
+            self.office(c.t_a + self.hrs(2, 60))
+        };
+        let before_filing = caught && self.p(MEASURE_BEFORE_FILING);
+
+        // Suspects: caught now, or identified during the investigation.
+        let n = if known {
+            self.r(i64::from(cat.suspects.0), i64::from(cat.suspects.1) + 1)
+        } else if self.p(0.25) {
+            1
+        } else {
+            0
+        };
+        let first_contact = if caught {
+            c.t_a + self.mins(10, 60)
+        } else if known {
+            t_f + self.days(1, 40)
+        } else {
+            t_f + self.days(10, 90)
+        };
+        let mut outcomes = Vec::new();
+        let mut latest_measure = t_f;
+        for i in 0..n {
+            let at = first_contact + i * self.mins(0, 20);
+            let person = self.suspect(c, at);
+            let (outcome, decided_at) = self.criminal_suspect(c, person, at, caught, t_f, before_filing, n == 1);
+            latest_measure = latest_measure.max(decided_at);
+            outcomes.push(outcome);
+        }
+        if before_filing && n > 0 {
+            // Filing only after the detention (XS-04).
+            t_f = latest_measure + self.hrs(1, 10);
+        }
+        self.sink.fact(t_f, "case.filed").s("id", &c.id).done();
+        let doc_at = t_f + self.mins(1, 20);
+        self.issue_doc(doc_at, c, DocKind::FilingDecision, None);
+
+        // Property.
+        let mut items: Vec<Item> = Vec::new();
+        if !cat.props.is_empty() && self.p(if n > 0 { 0.8 } else { 0.45 }) {
+            let mut at = if n > 0 { first_contact + self.mins(20, 240) } else { t_f + self.days(0, 20) };
+            at = at.max(t_f + self.mins(5, 60));
+            if t_f - c.t_a > 30 * MINUTE && self.p(SEIZURE_BEFORE_FILING) {
+                at = c.t_a + (t_f - c.t_a) / 2;
+            }
+            items = self.seize_batch(c, at, 4, c.main);
+            for item in &mut items {
+                if item.owner == crate::names::Owner::Victim && self.p(0.7) {
+                    let back = self.office(item.seized + self.days(5, 40));
+                    self.dispose(c, item, back, "returned_to_victim", true);
+                }
+            }
+        }
+
+        // Resolution.
+        let dropped_early = outcomes.iter().find_map(|o| match o {
+            Outcome::DroppedWhileDetained { dropped } => Some(*dropped),
+            _ => None,
+        });
+        let pending: Vec<(String, usize, i64)> = outcomes
+            .iter()
+            .filter_map(|o| match o {
+                Outcome::Pending { measure, person, send_after } => Some((measure.clone(), *person, *send_after)),
+                _ => None,
+            })
+            .collect();
+        let all_released = n > 0 && outcomes.iter().all(|o| matches!(o, Outcome::Released));
+        let resolution = if let Some(dropped) = dropped_early {
+            self.drop_case(c, dropped, &mut items);
+            Some(dropped)
+        } else if !pending.is_empty() {
+            let send = pending.iter().map(|p| p.2).max().unwrap_or(t_f);
+            if self.p(0.9) {
+                let review = (send - self.hrs(4, 72)).max(t_f + HOUR);
+                let reviewer = self.county_legal_officer(c.county);
+                self.sink
+                    .fact(review, "case.review_passed")
+                    .s("id", &c.id)
+                    .s("reviewer", &self.org.officers[reviewer].id)
+                    .done();
+            }
+            self.sink.fact(send, "case.sent_for_prosecution").s("id", &c.id).done();
+            let doc_at = send + self.mins(5, 60);
+            self.issue_doc(doc_at, c, DocKind::ProsecutionOpinion, None);
+            for (measure, person, _) in &pending {
+                let at = send + self.mins(1, 30);
+                self.end_measure(measure, *person, at, "converted");
+            }
+            self.dispose_all(c, &mut items, send, true);
+            Some(send)
+        } else if all_released && self.p(0.5) {
+            let at = self.office(latest_measure + self.days(10, 60));
+            self.drop_case(c, at, &mut items);
+            Some(at)
+        } else if n == 0 && self.p(0.08) {
+            let at = self.office(t_f + self.days(30, 120));
+            let county_unit = self.org.counties[c.county].unit;
+            self.decide(c, at, "terminated", county_unit, &[]);
+            let doc_at = at + self.mins(5, 30);
+            self.issue_doc(doc_at, c, DocKind::TerminationDecision, None);
+            self.dispose_all(c, &mut items, at, false);
+            self.close_and_archive(c, at);
+            Some(at)
+        } else {
+            None
+        };
+
+        // Investigative acts between filing and resolution (XS-08: idle 30 d yellow, 90 d red).
+        let idle = n == 0 && self.p(IDLE_CASE);
+        let until = resolution.unwrap_or(self.end);
+        let mut t = t_f;
+        let mut count = 0;
+        if !idle {
+            loop {
+                t += if self.p(0.9) { self.days(3, 28) } else { self.days(28, 40) };
+                if t >= until || count >= 24 {
+                    break;
+                }
+                let act = ACTS[self.weighted(&[30, 25, 15, 10, 20])];
+                let at = self.office(t);
+                if at < until {
+                    self.act(c, at, act);
+                }
+                count += 1;
+            }
+        }
+    }
+
+    /// 不予立案 with its notice to the reporter (XS-05: served within 3 days).
+    fn not_filed(&mut self, c: &CaseCtx, victims: &[usize]) {
+        let at = if self.p(LATE_FILING) { c.t_a + self.days(4, 10) } else { self.office(c.t_a + self.hrs(4, 60)) };
+        self.sink.fact(at, "case.not_filed").s("id", &c.id).done();
+        let doc_at = at + self.mins(10, 600);
+        let doc = self.issue_doc(doc_at, c, DocKind::NotFilingNotice, None);
+        if let Some(&v) = victims.first()
+            && !self.p(NOTICE_NOT_SERVED)
+        {
+            let served = self.office(doc_at + self.hrs(1, 48));
+            self.serve_doc(served, &doc, v);
+        }
+    }
+
+    fn drop_case(&mut self, c: &CaseCtx, at: i64, items: &mut [Item]) {
+        self.sink.fact(at, "case.dropped").s("id", &c.id).done();
+        let doc_at = at + self.mins(5, 60);
+        self.issue_doc(doc_at, c, DocKind::CaseDroppingDecision, None);
+        self.dispose_all(c, items, at, false);
+        self.close_and_archive(c, doc_at);
+    }
+
+    fn dispose_all(&mut self, c: &CaseCtx, items: &mut [Item], after: i64, sent: bool) {
+        for item in items {
+            let method = self.disposal_method(c, item, sent);
+            let (at, lawful) = if self.p(LATE_PROPERTY_DISPOSAL) {
+                (after + self.days(35, 100), false)
+            } else {
+                (self.office(after + self.hrs(2, 24 * 10)), true)
+            };
+            self.dispose(c, item, at, method, lawful);
+        }
+    }
+
+    /// Summons (or 拘传 / 继续盘问), then detention, bail or release. Returns the outcome and
+    /// the time of the last measure decision.
+    #[allow(clippy::too_many_arguments)]
+    fn criminal_suspect(
+        &mut self,
+        c: &CaseCtx,
+        person: usize,
+        at: i64,
+        caught: bool,
+        t_f: i64,
+        before_filing: bool,
+        single: bool,
+    ) -> (Outcome, i64) {
+        let kind = if caught {
+            if self.p(0.04) { MeasureKind::ContinuedQuestioning } else { MeasureKind::SummonsCriminal }
+        } else if self.p(0.25) {
+            MeasureKind::CompelledAppearance
+        } else {
+            MeasureKind::SummonsCriminal
+        };
+        let in_center = self.p(0.9);
+        let ep = self.start_episode(c, person, kind, at, in_center);
+        if self.age(person, at) < 18 || self.disabled(person) {
+            self.legal_aid(c, person, at);
+        }
+        let mut t_o = ep.ready + self.mins(10, 90);
+        if !before_filing {
+            t_o = t_o.max(t_f + self.mins(5, 30));
+        }
+        let vulnerable = self.special(person, at) || self.disabled(person);
+        let weights: [u32; 3] = if c.category().code == "traffic.drunk_driving" {
+            [8, 62, 30]
+        } else if vulnerable {
+            [20, 50, 30]
+        } else {
+            [48, 20, 32]
+        };
+        let lawful = !self.p(0.02);
+        match self.weighted(&weights) {
+            0 => {
+                let det = self.start_measure(c, person, MeasureKind::CriminalDetention, t_o);
+                let warrant_at = t_o + self.mins(2, 15);
+                let warrant = self.issue_doc(warrant_at, c, DocKind::DetentionWarrant, Some(&det));
+                let exit_at = (t_o + self.mins(30, 110))
+                    .min(ep.arrived + ep.base_limit - self.mins(1, 10))
+                    .max(warrant_at + MINUTE);
+                let exit = Exit { at: exit_at, destination: "detention_house", document: Some(&warrant) };
+                self.finish_episode(c, &ep, t_o, "converted", Some(exit), lawful);
+                let delivered = if self.p(LATE_DELIVERY) {
+                    t_o + self.hrs(25, 40)
+                } else if ep.stay.is_some() {
+                    exit_at + self.mins(20, 60)
+                } else {
+                    t_o + self.hrs(1, 8)
+                };
+                let abandon = single && self.p(DROPPED_WHILE_DETAINED);
+                (self.detention(c, person, &det, t_o, delivered, abandon), t_o)
+            }
+            1 => {
+                self.finish_episode(c, &ep, t_o, "converted", None, lawful);
+                (self.release_on_bail(c, person, t_o), t_o)
+            }
+            _ => {
+                self.finish_episode(c, &ep, t_o, "released", None, lawful);
+                (Outcome::Released, t_o)
+            }
+        }
+    }
+
+    /// 取保候审 (or, rarely, 监视居住) from `at` until the case goes to the procuratorate.
+    fn release_on_bail(&mut self, c: &CaseCtx, person: usize, at: i64) -> Outcome {
+        let (kind, doc_kind, days) = if self.p(0.04) {
+            (MeasureKind::ResidentialSurveillance, DocKind::ResidentialSurveillanceDecision, (30, 150))
+        } else {
+            (MeasureKind::Bail, DocKind::BailDecision, (20, 150))
+        };
+        let measure = self.start_measure(c, person, kind, at);
+        let doc_at = at + self.mins(5, 30);
+        let doc = self.issue_doc(doc_at, c, doc_kind, Some(&measure));
+        let served = doc_at + self.mins(1, 10);
+        self.serve_doc(served, &doc, person);
+        let send_after = at + self.days(days.0, days.1);
+        self.mark_busy(person, send_after + HOUR);
+        Outcome::Pending { measure, person, send_after }
+    }
+
+    /// 刑事拘留 from `t_d`: notices, delivery, interrogation, then the arrest request and the
+    /// procuratorate's answer, or bail, or release.
+    fn detention(&mut self, c: &CaseCtx, person: usize, det: &str, t_d: i64, delivered: i64, abandon: bool) -> Outcome {
+        self.notify_family(det, t_d);
+        let notice_at = if self.p(LATE_NOTICE) { t_d + self.hrs(25, 40) } else { t_d + self.mins(30, 22 * 60) };
+        self.issue_doc(notice_at, c, DocKind::DetentionNotice, Some(det));
+        self.sink.fact(delivered, "measure.delivered").s("id", det).s("facility", "detention_house").done();
+        self.interrogate_after(c, person, t_d, delivered);
+        self.mark_busy(person, t_d + 40 * DAY);
+        if abandon {
+            // The case is dropped while the person is still held (XS-09).
+            let dropped = t_d + self.hrs(20, 60);
+            let released = dropped + self.days(1, 4);
+            self.end_measure(det, person, released, "released");
+            return Outcome::DroppedWhileDetained { dropped };
+        }
+        match self.weighted(&[75, 18, 7]) {
+            0 => {
+                let approver = self.county_leader(c.county);
+                let u = self.r(0, 1000) as f64 / 1000.0;
+                let request = if u < LATE_ARREST_REQUEST {
+                    t_d + self.hrs(75, 140)
+                } else if u < LATE_ARREST_REQUEST + 0.33 {
+                    let days = if u < LATE_ARREST_REQUEST + 0.25 { 7 } else { 30 };
+                    let at = t_d + self.hrs(48, 70);
+                    self.sink
+                        .fact(at, "measure.extended")
+                        .s("id", det)
+                        .n("days", days)
+                        .s("approved_by", &self.org.officers[approver].id)
+                        .done();
+                    if days == 7 { t_d + self.hrs(75, 160) } else { t_d + self.days(8, 28) }
+                } else {
+                    t_d + self.hrs(20, 70)
+                };
+                self.sink.fact(request, "measure.arrest_requested").s("id", det).done();
+                let answer = request + self.hrs(48, 160);
+                if self.p(0.82) {
+                    self.end_measure(det, person, answer, "converted");
+                    self.arrest(c, person, answer)
+                } else {
+                    self.end_measure(det, person, answer, "converted");
+                    if self.p(0.7) {
+                        self.release_on_bail(c, person, answer)
+                    } else {
+                        Outcome::Released
+                    }
+                }
+            }
+            1 => {
+                let at = t_d + self.hrs(24, 70);
+                self.end_measure(det, person, at, "converted");
+                self.release_on_bail(c, person, at)
+            }
+            _ => {
+                let at = t_d + self.hrs(24, 70);
+                self.end_measure(det, person, at, "released");
+                Outcome::Released
+            }
+        }
+    }
+
+    /// 逮捕 approved by the procuratorate at `at`.
+    fn arrest(&mut self, c: &CaseCtx, person: usize, at: i64) -> Outcome {
+        let measure = self.start_measure(c, person, MeasureKind::Arrest, at);
+        let warrant_at = at + self.mins(5, 60);
+        self.issue_doc(warrant_at, c, DocKind::ArrestWarrant, Some(&measure));
+        let notice_at = if self.p(LATE_NOTICE) { at + self.hrs(25, 40) } else { at + self.hrs(1, 20) };
+        self.issue_doc(notice_at, c, DocKind::ArrestNotice, Some(&measure));
+        self.notify_family(&measure, at);
+        self.interrogate_after(c, person, at, at);
+        let send_after = at + if self.p(ARREST_OVERRUN) { self.days(61, 75) } else { self.days(20, 58) };
+        self.mark_busy(person, send_after + HOUR);
+        Outcome::Pending { measure, person, send_after }
+    }
+
+    /// The interrogation due within 24 h of detention or arrest (RQ-06), at the detention house.
+    fn interrogate_after(&mut self, c: &CaseCtx, person: usize, from: i64, delivered: i64) {
+        let at = if self.p(LATE_INTERROGATION) {
+            from + self.hrs(26, 50)
+        } else {
+            (delivered + self.hrs(1, 10)).min(from + 23 * HOUR).max(from + 30 * MINUTE)
+        };
+        let end = at + self.mins(40, 120);
+        self.interrogate(c, person, "interrogation", at, end, None);
+    }
+
+    /// Notifies legal aid for a minor or disabled suspect within 3 days (TS-04).
+    fn legal_aid(&mut self, c: &CaseCtx, person: usize, first: i64) {
+        if self.p(LEGAL_AID_MISSED) {
+            return;
+        }
+        let at = first + self.hrs(2, 60);
+        self.sink
+            .fact(at, "legal_aid.notified")
+            .s("person", &self.persons[person].id)
+            .s("case", &c.id)
+            .done();
+    }
+}
