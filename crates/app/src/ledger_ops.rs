@@ -200,8 +200,13 @@ impl App {
 
     /// Re-checks every chain, the ledger's sequence, and that the views equal a replay.
     pub async fn verify(&self) -> Result<VerifyReport, AppError> {
-        let store = self.store().as_ref();
-        let mut report = VerifyReport::default();
+        verify(self.store().as_ref()).await
+    }
+}
+
+/// Re-checks a store without opening an app (a damaged ledger may not replay).
+pub async fn verify(store: &dyn Store) -> Result<VerifyReport, AppError> {
+    let mut report = VerifyReport::default();
         // The global sequence has no gaps: a deleted fact anywhere shows here.
         let mut after = 0;
         let mut expected = 1;
@@ -231,19 +236,20 @@ impl App {
                 report.problems.push(problem);
             }
         }
-        match replay(store, |_| {}).await {
-            Ok(world) => compare_views(store, &world, &mut report).await?,
-            Err(error) => report.problems.push(VerifyProblem {
-                chain: String::new(),
-                seq: None,
-                chain_seq: None,
-                message_zh: format!("账本无法重放：{}", error.message_en()),
-                message_en: format!("the ledger does not replay: {}", error.message_en()),
-            }),
-        }
-        Ok(report)
+    match replay(store, |_| {}).await {
+        Ok(world) => compare_views(store, &world, &mut report).await?,
+        Err(error) => report.problems.push(VerifyProblem {
+            chain: String::new(),
+            seq: None,
+            chain_seq: None,
+            message_zh: format!("账本无法重放：{}", error.message_en()),
+            message_en: format!("the ledger does not replay: {}", error.message_en()),
+        }),
     }
+    Ok(report)
+}
 
+impl App {
     /// Rebuilds every view from the ledger, in one transaction.
     pub async fn rebuild(&self) -> Result<usize, AppError> {
         let mut world = self.inner.world.write().await;

@@ -26,7 +26,7 @@ use tokio::sync::{RwLock, broadcast, mpsc, oneshot};
 
 pub use auth::{LoginOutcome, hash_password};
 pub use error::{AppError, LineError};
-pub use ledger_ops::{ImportOptions, ImportReport, VerifyProblem, VerifyReport};
+pub use ledger_ops::{ImportOptions, ImportReport, VerifyProblem, VerifyReport, verify};
 pub use reads::{ElementDetail, ListRequest, Listing, TimelineEntry};
 pub use rows::now;
 pub use writer::Committed;

@@ -80,7 +80,14 @@ impl Gen {
             .fact(seed.t_a, "case.accepted")
             .s("id", &id)
             .s("unit", &self.org.units[unit].id)
-            .s("kind", if criminal { "criminal" } else { "administrative" })
+            .s(
+                "kind",
+                if criminal {
+                    "criminal"
+                } else {
+                    "administrative"
+                },
+            )
             .s("category", cat.code)
             .opt("incident", seed.incident.as_ref().map(|l| l.id.as_str()))
             .b("complex", complex)
@@ -95,7 +102,17 @@ impl Gen {
                 .s("case", &id)
                 .done();
         }
-        let c = CaseCtx { id, criminal, cat: seed.cat, unit, station: seed.station, county, t_a: seed.t_a, main, second };
+        let c = CaseCtx {
+            id,
+            criminal,
+            cat: seed.cat,
+            unit,
+            station: seed.station,
+            county,
+            t_a: seed.t_a,
+            main,
+            second,
+        };
         if criminal {
             self.criminal_case(&c, complex);
         } else {
@@ -118,9 +135,12 @@ impl Gen {
         if !cat.victim {
             return Vec::new();
         }
+        // The victim is often a shop or a company, or not identified by name in the case yet.
         let n = if cat.code == "economic.illegal_fundraising" {
             self.r(3, 7)
-        } else if self.p(0.12) {
+        } else if !self.p(0.65) {
+            0
+        } else if self.p(0.08) {
             2
         } else {
             1
@@ -129,16 +149,24 @@ impl Gen {
         for _ in 0..n {
             let v = self.new_person(c.t_a, Profile::Victim, c.county);
             self.link(c, v, "victim", c.t_a);
-            let at = c.t_a + self.mins(20, 24 * 60);
+            // Victims are questioned on the day, or come in during office hours.
+            let at = if self.p(0.7) {
+                c.t_a + self.mins(20, 180)
+            } else {
+                let d = self.hrs(12, 48);
+                self.office(c.t_a + d)
+            };
             let end = at + self.mins(20, 80);
             self.interrogate(c, v, "questioning", at, end, None);
             victims.push(v);
         }
         let receipt_at = c.t_a + self.mins(3, 30);
         let receipt = self.issue_doc(receipt_at, c, DocKind::AcceptanceReceipt, None);
-        let served = receipt_at + self.mins(0, 15);
-        self.serve_doc(served, &receipt, victims[0]);
-        if self.p(0.15) {
+        if let Some(&v) = victims.first() {
+            let served = receipt_at + self.mins(0, 15);
+            self.serve_doc(served, &receipt, v);
+        }
+        if self.p(0.08) {
             let w = self.new_person(c.t_a + HOUR, Profile::Witness, c.county);
             self.link(c, w, "witness", c.t_a + HOUR);
             let at = c.t_a + self.hrs(2, 72);
@@ -152,7 +180,8 @@ impl Gen {
     pub(crate) fn suspect(&mut self, c: &CaseCtx, at: i64) -> usize {
         let mut person = None;
         if !self.repeat_pool.is_empty() && self.p(0.03) {
-            let candidate = self.repeat_pool[self.idx(self.repeat_pool.len())];
+            let i = self.idx(self.repeat_pool.len());
+            let candidate = self.repeat_pool[i];
             if self.persons[candidate].busy_until < at - DAY {
                 person = Some(candidate);
             }
@@ -172,24 +201,56 @@ impl Gen {
         person
     }
 
+    /// Number of suspects in `lo..=hi`, most often `lo`.
+    pub(crate) fn suspect_count(&mut self, (lo, hi): (u32, u32)) -> i64 {
+        let mut n = i64::from(lo);
+        while n < i64::from(hi) && self.p(0.3) {
+            n += 1;
+        }
+        n
+    }
+
     pub(crate) fn act(&mut self, c: &CaseCtx, at: i64, act: &str) {
-        self.sink.fact(at, "case.act").s("id", &c.id).s("act", act).done();
+        self.sink
+            .fact(at, "case.act")
+            .s("id", &c.id)
+            .s("act", act)
+            .done();
     }
 
     /// Closes the case after `after` and archives it (mostly within 30 days, JZ-07).
     pub(crate) fn close_and_archive(&mut self, c: &CaseCtx, after: i64) {
-        let closed = self.office(after + self.days(1, 10));
+        let closed = {
+            let d = self.days(1, 10);
+            self.office(after + d)
+        };
         self.sink.fact(closed, "case.closed").s("id", &c.id).done();
         let archived = if self.p(LATE_ARCHIVE) {
-            self.office(closed + self.days(35, 70))
+            {
+                let d = self.days(35, 70);
+                self.office(closed + d)
+            }
         } else {
-            self.office(closed + self.days(1, 20))
+            {
+                let d = self.days(1, 20);
+                self.office(closed + d)
+            }
         };
-        self.sink.fact(archived, "case.archived").s("id", &c.id).done();
+        self.sink
+            .fact(archived, "case.archived")
+            .s("id", &c.id)
+            .done();
     }
 
     /// Writes `case.decided`.
-    pub(crate) fn decide(&mut self, c: &CaseCtx, at: i64, decision: &str, by_unit: usize, penalties: &[Penalty]) {
+    pub(crate) fn decide(
+        &mut self,
+        c: &CaseCtx,
+        at: i64,
+        decision: &str,
+        by_unit: usize,
+        penalties: &[Penalty],
+    ) {
         let mut json = String::from("[");
         for (i, p) in penalties.iter().enumerate() {
             if i > 0 {
@@ -219,38 +280,68 @@ impl Gen {
 
     fn review_passed(&mut self, c: &CaseCtx, at: i64) {
         let reviewer = self.county_legal_officer(c.county);
-        self.sink.fact(at, "case.review_passed").s("id", &c.id).s("reviewer", &self.org.officers[reviewer].id).done();
+        self.sink
+            .fact(at, "case.review_passed")
+            .s("id", &c.id)
+            .s("reviewer", &self.org.officers[reviewer].id)
+            .done();
     }
 
     fn review_returned(&mut self, c: &CaseCtx, at: i64) {
         let reviewer = self.county_legal_officer(c.county);
-        self.sink.fact(at, "case.review_returned").s("id", &c.id).s("reviewer", &self.org.officers[reviewer].id).done();
+        self.sink
+            .fact(at, "case.review_returned")
+            .s("id", &c.id)
+            .s("reviewer", &self.org.officers[reviewer].id)
+            .done();
     }
 
     /// Penalties for one person; no detention for those whose detention would not be executed
     /// (under 18, 70 or over, pregnant or nursing: TS-09).
     fn admin_penalties(&mut self, c: &CaseCtx, person: usize, at: i64) -> Vec<Penalty> {
         let age = self.age(person, at);
-        let no_detention = age < 18 || age >= 70 || self.special(person, at);
-        let fine = |g: &mut Gen, amounts: &[i64]| Penalty { person, kind: "fine", amount_yuan: g.pick(amounts), days: 0 };
-        let detention = |g: &mut Gen, days: &[i64]| Penalty { person, kind: "detention", amount_yuan: 0, days: g.pick(days) };
+        let no_detention = !(18..70).contains(&age) || self.special(person, at);
+        let fine = |g: &mut Gen, amounts: &[i64]| Penalty {
+            person,
+            kind: "fine",
+            amount_yuan: g.pick(amounts),
+            days: 0,
+        };
+        let detention = |g: &mut Gen, days: &[i64]| Penalty {
+            person,
+            kind: "detention",
+            amount_yuan: 0,
+            days: g.pick(days),
+        };
         let roll = self.r(0, 100);
         match c.category().code {
             "drug.use" if !no_detention => vec![detention(self, &[10, 12, 15])],
-            "prostitution" if !no_detention => vec![detention(self, &[5, 10]), fine(self, &[500, 1000, 2000])],
+            "prostitution" if !no_detention => {
+                vec![detention(self, &[5, 10]), fine(self, &[500, 1000, 2000])]
+            }
             "gambling" if roll < 70 || no_detention => vec![fine(self, &[500, 1000, 2000, 3000])],
             "gambling" => vec![detention(self, &[5, 7, 10]), fine(self, &[1000, 3000])],
             _ if no_detention => {
                 if roll < 60 {
                     vec![fine(self, &[200, 500, 500, 1000])]
                 } else {
-                    vec![Penalty { person, kind: "warning", amount_yuan: 0, days: 0 }]
+                    vec![Penalty {
+                        person,
+                        kind: "warning",
+                        amount_yuan: 0,
+                        days: 0,
+                    }]
                 }
             }
             _ => match roll {
                 0..55 => vec![fine(self, &[200, 500, 500, 1000, 1000, 2000])],
                 55..77 => vec![detention(self, &[3, 5, 5, 7, 10, 10, 15])],
-                77..92 => vec![Penalty { person, kind: "warning", amount_yuan: 0, days: 0 }],
+                77..92 => vec![Penalty {
+                    person,
+                    kind: "warning",
+                    amount_yuan: 0,
+                    days: 0,
+                }],
                 _ => vec![detention(self, &[5, 7, 10]), fine(self, &[500, 1000])],
             },
         }
@@ -265,11 +356,15 @@ impl Gen {
             self.admin_unsolved(c, complex);
             return;
         }
-        let n = self.r(i64::from(cat.suspects.0), i64::from(cat.suspects.1) + 1);
+        let n = self.suspect_count(cat.suspects);
         let suspects: Vec<usize> = (0..n).map(|_| self.suspect(c, c.t_a)).collect();
         let has_minor = suspects.iter().any(|&s| self.age(s, c.t_a) < 18);
         let has_disabled = suspects.iter().any(|&s| self.disabled(s));
-        let fast_track = if has_minor { self.p(0.04) } else { !has_disabled && n <= 3 && self.p(0.35) };
+        let fast_track = if has_minor {
+            self.p(0.04)
+        } else {
+            !has_disabled && n <= 3 && self.p(0.35)
+        };
         if fast_track {
             let at = c.t_a + self.mins(1, 10);
             self.sink.fact(at, "case.fast_track").s("id", &c.id).done();
@@ -277,15 +372,22 @@ impl Gen {
         let caught = fast_track || self.p(0.7);
         let mut episodes: Vec<Episode> = Vec::new();
         for &s in &suspects {
-            let at = if caught { c.t_a + self.mins(10, 60) } else { self.office(c.t_a + self.hrs(3, 96)) };
-            let in_center = self.p(0.5);
+            let at = if caught {
+                c.t_a + self.mins(10, 60)
+            } else {
+                {
+                    let d = self.hrs(3, 96);
+                    self.office(c.t_a + d)
+                }
+            };
+            let in_center = self.p(0.25);
             episodes.push(self.start_episode(c, s, MeasureKind::AdminQuestioning, at, in_center));
         }
         let first_arrival = episodes.iter().map(|e| e.arrived).min().unwrap_or(c.t_a);
         let all_ready = episodes.iter().map(|e| e.ready).max().unwrap_or(c.t_a);
-        if !cat.props.is_empty() && self.p(if cat.injury || cat.victim { 0.45 } else { 0.95 }) {
+        if !cat.props.is_empty() && self.p(if cat.injury || cat.victim { 0.65 } else { 0.95 }) {
             let at = first_arrival + self.mins(5, 60);
-            items = self.seize_batch(c, at, 3, c.main);
+            items = self.seize_batch(c, at, 5, c.main);
         }
         if self.p(0.3) {
             let at = c.t_a + self.hrs(1, 72);
@@ -312,7 +414,8 @@ impl Gen {
         let decision = if grave_injury && self.p(0.85) {
             "to_criminal"
         } else {
-            let mediable = cat.victim && matches!(cat.code, "order.fight" | "damage.property" | "harassment")
+            let mediable = cat.victim
+                && matches!(cat.code, "order.fight" | "damage.property" | "harassment")
                 || cat.code.starts_with("dispute");
             let roll = self.r(0, 100);
             if mediable && roll < 18 {
@@ -341,11 +444,20 @@ impl Gen {
                     .fact(at, "case.limit_extended")
                     .s("id", &c.id)
                     .n("days", 60)
-                    .s("approved_by_unit", &self.org.units[self.org.counties[c.county].unit].id)
+                    .s(
+                        "approved_by_unit",
+                        &self.org.units[self.org.counties[c.county].unit].id,
+                    )
                     .done();
-                Some(self.office(c.t_a + self.days(31, 56)))
+                Some({
+                    let d = self.days(31, 56);
+                    self.office(c.t_a + d)
+                })
             } else {
-                let at = self.office(evidence_done + self.hrs(4, 24 * 12));
+                let at = {
+                    let d = self.hrs(4, 24 * 12);
+                    self.office(evidence_done + d)
+                };
                 Some(at.min(c.t_a + 29 * DAY).max(evidence_done + HOUR))
             }
         };
@@ -377,17 +489,27 @@ impl Gen {
             }
         }
         let has_detention = penalties.iter().any(|p| p.kind == "detention");
-        let big_fine = penalties.iter().any(|p| p.kind == "fine" && p.amount_yuan > 500);
+        let big_fine = penalties
+            .iter()
+            .any(|p| p.kind == "fine" && p.amount_yuan > 500);
         let county_unit = self.org.counties[c.county].unit;
         let by_unit = if has_detention {
-            if self.p(DETENTION_BY_STATION) { c.unit } else { county_unit }
+            if self.p(DETENTION_BY_STATION) {
+                c.unit
+            } else {
+                county_unit
+            }
         } else if big_fine || self.p(0.4) {
             county_unit
         } else {
             c.unit
         };
         // Legal review and prior notice come before the decision.
-        let before = if fast_track { self.mins(5, 14) } else { self.hrs(1, 20) };
+        let before = if fast_track {
+            self.mins(5, 14)
+        } else {
+            self.hrs(1, 20)
+        };
         let review_p = if has_detention {
             1.0 - DETENTION_UNREVIEWED
         } else if decision == "penalty" {
@@ -402,7 +524,10 @@ impl Gen {
             }
         }
         if self.p(review_p) {
-            self.review_passed(c, decided_at - before);
+            let at = (decided_at - before)
+                .max(evidence_done + MINUTE)
+                .min(decided_at - MINUTE);
+            self.review_passed(c, at);
         }
         let mut penalised: Vec<usize> = Vec::new();
         for p in &penalties {
@@ -431,7 +556,12 @@ impl Gen {
         let mut decision_docs: Vec<(usize, String, i64)> = Vec::new();
         for &person in &penalised {
             let at = decided_at + self.mins(3, 30);
-            let doc = self.issue_doc(at, c, DocKind::PenaltyDecision, Some(&self.persons[person].id.clone()));
+            let doc = self.issue_doc(
+                at,
+                c,
+                DocKind::PenaltyDecision,
+                Some(&self.persons[person].id.clone()),
+            );
             let roll = self.r(0, 1000) as f64 / 1000.0;
             let served = if roll < LATE_SERVICE * 0.3 {
                 None
@@ -440,7 +570,10 @@ impl Gen {
             } else if fast_track || roll < 0.85 {
                 Some(at + self.mins(1, 10))
             } else {
-                Some(self.office(at + self.hrs(2, 40)))
+                Some({
+                    let d = self.hrs(2, 40);
+                    self.office(at + d)
+                })
             };
             if let Some(served) = served {
                 self.serve_doc(served, &doc, person);
@@ -462,9 +595,14 @@ impl Gen {
         // Release or execution of detention.
         let mut finished = decided_at;
         for (i, &s) in suspects.iter().enumerate() {
-            let detention_days =
-                penalties.iter().find(|p| p.person == s && p.kind == "detention").map(|p| p.days);
-            let doc = decision_docs.iter().find(|d| d.0 == s).map(|d| (d.1.clone(), d.2));
+            let detention_days = penalties
+                .iter()
+                .find(|p| p.person == s && p.kind == "detention")
+                .map(|p| p.days);
+            let doc = decision_docs
+                .iter()
+                .find(|d| d.0 == s)
+                .map(|d| (d.1.clone(), d.2));
             if fast_track {
                 let ep = &episodes[i];
                 match (detention_days, doc) {
@@ -476,7 +614,11 @@ impl Gen {
                             ep,
                             start,
                             "converted",
-                            Some(Exit { at: exit_at, destination: "detention_center", document: Some(&doc) }),
+                            Some(Exit {
+                                at: exit_at,
+                                destination: "detention_center",
+                                document: Some(&doc),
+                            }),
                             true,
                         );
                         let delivered = exit_at + self.mins(20, 60);
@@ -500,7 +642,13 @@ impl Gen {
             let (at, lawful) = if self.p(LATE_PROPERTY_DISPOSAL) {
                 (decided_at + self.days(35, 100), false)
             } else {
-                (self.office(decided_at + self.days(0, 8)), true)
+                (
+                    {
+                        let d = self.days(0, 8);
+                        self.office(decided_at + d)
+                    },
+                    true,
+                )
             };
             self.dispose(c, item, at, method, lawful);
         }
@@ -509,7 +657,10 @@ impl Gen {
 
     /// An administrative case with no identified suspect: investigated, then terminated.
     fn admin_unsolved(&mut self, c: &CaseCtx, complex: bool) {
-        let at = self.office(c.t_a + self.hrs(2, 72));
+        let at = {
+            let d = self.hrs(2, 72);
+            self.office(c.t_a + d)
+        };
         self.act(c, at, "inspection");
         let roll = self.r(0, 1000) as f64 / 1000.0;
         let decided_at = if roll < ADMIN_NEVER_DECIDED * 3.0 {
@@ -522,11 +673,21 @@ impl Gen {
                 .fact(ext, "case.limit_extended")
                 .s("id", &c.id)
                 .n("days", 60)
-                .s("approved_by_unit", &self.org.units[self.org.counties[c.county].unit].id)
+                .s(
+                    "approved_by_unit",
+                    &self.org.units[self.org.counties[c.county].unit].id,
+                )
                 .done();
-            self.office(c.t_a + self.days(31, 56))
+            {
+                let d = self.days(31, 56);
+                self.office(c.t_a + d)
+            }
         } else {
-            self.office(c.t_a + self.days(5, 27)).max(at + HOUR)
+            {
+                let d = self.days(5, 27);
+                self.office(c.t_a + d)
+            }
+            .max(at + HOUR)
         };
         if self.p(0.6) {
             let review = decided_at - self.hrs(1, 20);

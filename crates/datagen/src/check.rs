@@ -54,9 +54,19 @@ fn references(kind: &str) -> &'static [(&'static str, &'static str)] {
         "person.linked" => &[("case", "case")],
         "measure.started" => &[("person", "person"), ("case", "case")],
         "legal_aid.notified" => &[("person", "person"), ("case", "case")],
-        "custody.entered" => &[("person", "person"), ("center", "unit"), ("case", "case"), ("basis", "measure")],
+        "custody.entered" => &[
+            ("person", "person"),
+            ("center", "unit"),
+            ("case", "case"),
+            ("basis", "measure"),
+        ],
         "custody.exited" => &[("document", "document")],
-        "interrogation.held" => &[("person", "person"), ("case", "case"), ("officers", "officer"), ("stay", "stay")],
+        "interrogation.held" => &[
+            ("person", "person"),
+            ("case", "case"),
+            ("officers", "officer"),
+            ("stay", "stay"),
+        ],
         "property.seized" => &[("case", "case"), ("seized_by", "officer")],
         "property.stored" => &[("custodian", "officer")],
         "property.checked_out" => &[("approved_by", "officer")],
@@ -67,18 +77,57 @@ fn references(kind: &str) -> &'static [(&'static str, &'static str)] {
 }
 
 const KNOWN_KINDS: &[&str] = &[
-    "unit.defined", "officer.defined", "calendar.day", "incident.received", "incident.dispatched",
-    "incident.arrived", "incident.disposed", "incident.recategorized", "incident.video_linked",
-    "case.accepted", "case.filing_extended", "case.filed", "case.not_filed", "case.fast_track",
-    "case.act", "case.injury_assessed", "case.prior_notice_given", "case.review_passed",
-    "case.review_returned", "case.limit_extended", "case.decided", "case.dropped",
-    "case.sent_for_prosecution", "case.closed", "case.archived", "person.registered",
-    "person.linked", "measure.started", "measure.extended", "measure.family_notified",
-    "measure.family_not_notified", "measure.delivered", "measure.arrest_requested", "measure.ended",
-    "legal_aid.notified", "custody.entered", "custody.security_checked", "custody.info_collected",
-    "custody.meal", "custody.placed", "custody.exited", "interrogation.held", "property.seized",
-    "property.stored", "property.checked_out", "property.checked_in", "property.found_unrelated",
-    "property.seizure_extended", "property.disposed", "document.issued", "document.served",
+    "unit.defined",
+    "officer.defined",
+    "calendar.day",
+    "incident.received",
+    "incident.dispatched",
+    "incident.arrived",
+    "incident.disposed",
+    "incident.recategorized",
+    "incident.video_linked",
+    "case.accepted",
+    "case.filing_extended",
+    "case.filed",
+    "case.not_filed",
+    "case.fast_track",
+    "case.act",
+    "case.injury_assessed",
+    "case.prior_notice_given",
+    "case.review_passed",
+    "case.review_returned",
+    "case.limit_extended",
+    "case.decided",
+    "case.dropped",
+    "case.sent_for_prosecution",
+    "case.closed",
+    "case.archived",
+    "person.registered",
+    "person.linked",
+    "measure.started",
+    "measure.extended",
+    "measure.family_notified",
+    "measure.family_not_notified",
+    "measure.delivered",
+    "measure.arrest_requested",
+    "measure.ended",
+    "legal_aid.notified",
+    "custody.entered",
+    "custody.security_checked",
+    "custody.info_collected",
+    "custody.meal",
+    "custody.placed",
+    "custody.exited",
+    "interrogation.held",
+    "property.seized",
+    "property.stored",
+    "property.checked_out",
+    "property.checked_in",
+    "property.found_unrelated",
+    "property.seizure_extended",
+    "property.disposed",
+    "document.issued",
+    "document.served",
 ];
 
 #[derive(Default)]
@@ -124,7 +173,9 @@ pub(crate) struct Checked {
 
 fn parse_at(s: &str) -> Option<i64> {
     // RFC 3339 with an explicit offset, seconds precision.
-    if s.len() != 25 || !(s.ends_with("+08:00") || s.as_bytes()[19] == b'+' || s.as_bytes()[19] == b'-') {
+    if s.len() != 25
+        || !(s.ends_with("+08:00") || s.as_bytes()[19] == b'+' || s.as_bytes()[19] == b'-')
+    {
         return None;
     }
     s.parse::<jiff::Timestamp>().ok().map(|t| t.as_second())
@@ -195,15 +246,27 @@ pub(crate) fn check(facts: &[Value], end: i64) -> Checked {
             };
             for id in ids {
                 if !defined.get(element).is_some_and(|s| s.contains(id)) {
-                    err(line, format!("{kind}.{field} references undefined {element} {id}"));
+                    err(
+                        line,
+                        format!("{kind}.{field} references undefined {element} {id}"),
+                    );
                 }
             }
         }
-        if kind == "person.linked" && !defined.get("person").is_some_and(|s| s.contains(str_field(fact, "id").unwrap_or(""))) {
+        if kind == "person.linked"
+            && !defined
+                .get("person")
+                .is_some_and(|s| s.contains(str_field(fact, "id").unwrap_or("")))
+        {
             err(line, "person.linked of an unregistered person".into());
         }
         if kind == "case.decided" {
-            for p in fact.get("penalties").and_then(Value::as_array).into_iter().flatten() {
+            for p in fact
+                .get("penalties")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 let id = str_field(p, "person").unwrap_or("");
                 if !defined.get("person").is_some_and(|s| s.contains(id)) {
                     err(line, format!("penalty for undefined person {id}"));
@@ -212,13 +275,21 @@ pub(crate) fn check(facts: &[Value], end: i64) -> Checked {
         }
         if kind == "document.issued"
             && let Some(subject) = str_field(fact, "subject")
-            && !["measure", "person", "property"].iter().any(|e| defined.get(e).is_some_and(|s| s.contains(subject)))
+            && !["measure", "person", "property"]
+                .iter()
+                .any(|e| defined.get(e).is_some_and(|s| s.contains(subject)))
         {
             err(line, format!("document subject {subject} undefined"));
         }
 
-        let Some((element, defines)) = subject(kind) else { continue };
-        let id = if kind == "legal_aid.notified" { "" } else { str_field(fact, "id").unwrap_or("") };
+        let Some((element, defines)) = subject(kind) else {
+            continue;
+        };
+        let id = if kind == "legal_aid.notified" {
+            ""
+        } else {
+            str_field(fact, "id").unwrap_or("")
+        };
         if element == "person" && kind == "person.linked" {
             // Handled above: its id is the person.
         } else if defines {
@@ -226,7 +297,10 @@ pub(crate) fn check(facts: &[Value], end: i64) -> Checked {
                 err(line, format!("second definition of {element} {id}"));
             }
         } else if !defined.get(element).is_some_and(|s| s.contains(id)) {
-            err(line, format!("{kind} about {element} {id} before it exists"));
+            err(
+                line,
+                format!("{kind} about {element} {id} before it exists"),
+            );
             continue;
         }
 
@@ -237,7 +311,13 @@ pub(crate) fn check(facts: &[Value], end: i64) -> Checked {
             "measure" => {
                 if kind == "measure.started" {
                     let mk = str_field(fact, "kind").unwrap_or("").to_owned();
-                    measures.insert(id.to_owned(), MeasureState { kind: mk, ended: false });
+                    measures.insert(
+                        id.to_owned(),
+                        MeasureState {
+                            kind: mk,
+                            ended: false,
+                        },
+                    );
                     continue;
                 }
                 let m = measures.get_mut(id).expect("defined");
@@ -250,11 +330,22 @@ pub(crate) fn check(facts: &[Value], end: i64) -> Checked {
                 if kind == "measure.extended" {
                     let hourly = matches!(
                         m.kind.as_str(),
-                        "summons_criminal" | "compelled_appearance" | "admin_questioning" | "continued_questioning"
+                        "summons_criminal"
+                            | "compelled_appearance"
+                            | "admin_questioning"
+                            | "continued_questioning"
                     );
-                    let (has_hours, has_days) = (fact.get("hours").is_some(), fact.get("days").is_some());
+                    let (has_hours, has_days) =
+                        (fact.get("hours").is_some(), fact.get("days").is_some());
                     if hourly != has_hours || hourly == has_days {
-                        err(line, format!("measure.extended of {} must use {}", m.kind, if hourly { "hours" } else { "days" }));
+                        err(
+                            line,
+                            format!(
+                                "measure.extended of {} must use {}",
+                                m.kind,
+                                if hourly { "hours" } else { "days" }
+                            ),
+                        );
                     }
                 }
             }
@@ -262,10 +353,19 @@ pub(crate) fn check(facts: &[Value], end: i64) -> Checked {
                 if kind == "custody.entered" {
                     let person = str_field(fact, "person").unwrap_or("").to_owned();
                     if let Some(other) = open_stay_of.get(&person) {
-                        err(line, format!("person {person} enters while stay {other} is open"));
+                        err(
+                            line,
+                            format!("person {person} enters while stay {other} is open"),
+                        );
                     }
                     open_stay_of.insert(person.clone(), id.to_owned());
-                    stays.insert(id.to_owned(), StayState { person, exited: false });
+                    stays.insert(
+                        id.to_owned(),
+                        StayState {
+                            person,
+                            exited: false,
+                        },
+                    );
                     continue;
                 }
                 let s = stays.get_mut(id).expect("defined");
@@ -289,10 +389,10 @@ pub(crate) fn check(facts: &[Value], end: i64) -> Checked {
             "person" if kind == "person.registered" => {
                 let gender = str_field(fact, "gender").unwrap_or("").to_owned();
                 let birth = str_field(fact, "birth_date").unwrap_or("").to_owned();
-                if let Some(n) = str_field(fact, "id_number") {
-                    if let Some(problem) = id_number_problem(n, &gender, &birth) {
-                        err(line, format!("{id}: {problem}"));
-                    }
+                if let Some(n) = str_field(fact, "id_number")
+                    && let Some(problem) = id_number_problem(n, &gender, &birth)
+                {
+                    err(line, format!("{id}: {problem}"));
                 }
                 person_info.insert(id.to_owned(), (gender, birth));
             }
@@ -302,11 +402,16 @@ pub(crate) fn check(facts: &[Value], end: i64) -> Checked {
                 match parse_number(number) {
                     Some((issuer, year, n)) => {
                         let key = format!("{issuer}|{doc_kind}|{year}");
-                        let last = doc_numbers.entry(key).or_insert(0);
-                        if n != *last + 1 {
-                            err(line, format!("number {number} after {last}: not sequential"));
+                        // A series may start anywhere (history begins mid-year), then runs on.
+                        if let Some(last) = doc_numbers.get(&key)
+                            && n != *last + 1
+                        {
+                            err(
+                                line,
+                                format!("number {number} after {last}: not sequential"),
+                            );
                         }
-                        *last = n;
+                        doc_numbers.insert(key, n);
                     }
                     None => err(line, format!("malformed document number {number:?}")),
                 }
@@ -326,7 +431,13 @@ fn check_incident(
     err: &mut impl FnMut(usize, String),
 ) {
     if kind == "incident.received" {
-        incidents.insert(id.to_owned(), IncidentState { received: at, ..Default::default() });
+        incidents.insert(
+            id.to_owned(),
+            IncidentState {
+                received: at,
+                ..Default::default()
+            },
+        );
         return;
     }
     let s = incidents.get_mut(id).expect("defined");
@@ -336,13 +447,19 @@ fn check_incident(
     match kind {
         "incident.dispatched" => {
             if at <= s.received || s.dispatched.is_some() {
-                err(line, format!("incident {id}: dispatch must follow receipt, once"));
+                err(
+                    line,
+                    format!("incident {id}: dispatch must follow receipt, once"),
+                );
             }
             s.dispatched = Some(at);
         }
         "incident.arrived" => {
             if s.dispatched.is_none_or(|d| at < d) || s.arrived.is_some() {
-                err(line, format!("incident {id}: arrival must follow dispatch, once"));
+                err(
+                    line,
+                    format!("incident {id}: arrival must follow dispatch, once"),
+                );
             }
             s.arrived = Some(at);
         }
@@ -356,7 +473,13 @@ fn check_incident(
     }
 }
 
-fn check_case(cases: &mut HashMap<String, CaseState>, kind: &str, id: &str, line: usize, err: &mut impl FnMut(usize, String)) {
+fn check_case(
+    cases: &mut HashMap<String, CaseState>,
+    kind: &str,
+    id: &str,
+    line: usize,
+    err: &mut impl FnMut(usize, String),
+) {
     if kind == "case.accepted" {
         cases.insert(id.to_owned(), CaseState::default());
         return;
@@ -385,7 +508,10 @@ fn check_case(cases: &mut HashMap<String, CaseState>, kind: &str, id: &str, line
         "case.dropped" => s.dropped = true,
         "case.closed" => {
             if !(s.decided || s.dropped) || s.closed {
-                err(line, format!("case {id} closed before a decision or dropping, or twice"));
+                err(
+                    line,
+                    format!("case {id} closed before a decision or dropping, or twice"),
+                );
             }
             s.closed = true;
         }
@@ -423,7 +549,10 @@ fn check_property(
         }
         "property.checked_out" => {
             if !s.stored || s.out {
-                err(line, format!("property {id} checked out while not in store"));
+                err(
+                    line,
+                    format!("property {id} checked out while not in store"),
+                );
             }
             s.out = true;
         }
@@ -456,7 +585,7 @@ pub(crate) fn id_number_problem(n: &str, gender: &str, birth: &str) -> Option<St
     if !birth.is_empty() && birth != expected_birth {
         return Some(format!("birth_date {birth} does not match id_number {n}"));
     }
-    let female = (n.as_bytes()[16] - b'0') % 2 == 0;
+    let female = (n.as_bytes()[16] - b'0').is_multiple_of(2);
     if (gender == "female") != female {
         return Some(format!("gender {gender} does not match id_number {n}"));
     }

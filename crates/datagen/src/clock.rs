@@ -196,7 +196,10 @@ mod tests {
             let (y, m, d) = civil_from_days(days);
             assert_eq!(days_from_civil(y, m, d), days);
             let date = jiff::civil::Date::new(y as i16, m as i8, d as i8).unwrap();
-            let jiff_days = date.since(jiff::civil::date(1970, 1, 1)).unwrap().get_days();
+            let jiff_days = date
+                .since(jiff::civil::date(1970, 1, 1))
+                .unwrap()
+                .get_days();
             assert_eq!(jiff_days, days, "{y}-{m}-{d}");
         }
     }
@@ -225,8 +228,16 @@ mod tests {
         assert!(cal.is_rest_day(days_from_civil(2026, 3, 7)));
         // 2026-10-10 is a Saturday worked in exchange for the National Day holiday.
         assert!(!cal.is_rest_day(days_from_civil(2026, 10, 10)));
-        assert_eq!(cal.next_working_day(days_from_civil(2026, 10, 1)), days_from_civil(2026, 10, 8));
-        assert_eq!(Calendar::days().filter(|d| d.year == 2026 && d.holiday).count(), 3 + 9 + 3 + 5 + 3 + 3 + 7);
+        assert_eq!(
+            cal.next_working_day(days_from_civil(2026, 10, 1)),
+            days_from_civil(2026, 10, 8)
+        );
+        assert_eq!(
+            Calendar::days()
+                .filter(|d| d.year == 2026 && d.holiday)
+                .count(),
+            3 + 9 + 3 + 5 + 3 + 3 + 7
+        );
     }
 
     #[test]

@@ -34,20 +34,34 @@ const DROPPED_WHILE_DETAINED: f64 = 0.02;
 const LEGAL_AID_MISSED: f64 = 0.05;
 /// Share of arrests held past two months before prosecution (RQ-09).
 const ARREST_OVERRUN: f64 = 0.02;
+/// Share of summons held past the limit without extension (RQ-01/03).
+const QUESTIONING_OVERRUN: f64 = 0.03;
 /// Share of criminal seizures before filing (CW-14).
 const SEIZURE_BEFORE_FILING: f64 = 0.025;
 /// Share of property disposed of long after the case ended (CW-12).
 const LATE_PROPERTY_DISPOSAL: f64 = 0.04;
 
-const ACTS: [&str; 5] = ["questioning", "inspection", "appraisal_commissioned", "search", "other"];
+const ACTS: [&str; 5] = [
+    "questioning",
+    "inspection",
+    "appraisal_commissioned",
+    "search",
+    "other",
+];
 
 /// Where a suspect stands after the first measures.
 enum Outcome {
     Released,
     /// Under a measure that lasts until the case goes to the procuratorate.
-    Pending { measure: String, person: usize, send_after: i64 },
+    Pending {
+        measure: String,
+        person: usize,
+        send_after: i64,
+    },
     /// The case was dropped while the person was still detained.
-    DroppedWhileDetained { dropped: i64 },
+    DroppedWhileDetained {
+        dropped: i64,
+    },
 }
 
 impl Gen {
@@ -77,17 +91,26 @@ impl Gen {
                 .n("days", total)
                 .s("approved_by", &self.org.officers[approver].id)
                 .done();
-            self.office(c.t_a + self.days(4, total - 1))
+            {
+                let d = self.days(4, total - 1);
+                self.office(c.t_a + d)
+            }
         } else if cat.economic {
-            self.office(c.t_a + self.hrs(4, 24 * 6))
+            {
+                let d = self.hrs(4, 24 * 6);
+                self.office(c.t_a + d)
+            }
         } else {
-            self.office(c.t_a + self.hrs(2, 60))
+            {
+                let d = self.hrs(2, 60);
+                self.office(c.t_a + d)
+            }
         };
         let before_filing = caught && self.p(MEASURE_BEFORE_FILING);
 
         // Suspects: caught now, or identified during the investigation.
         let n = if known {
-            self.r(i64::from(cat.suspects.0), i64::from(cat.suspects.1) + 1)
+            self.suspect_count(cat.suspects)
         } else if self.p(0.25) {
             1
         } else {
@@ -105,7 +128,8 @@ impl Gen {
         for i in 0..n {
             let at = first_contact + i * self.mins(0, 20);
             let person = self.suspect(c, at);
-            let (outcome, decided_at) = self.criminal_suspect(c, person, at, caught, t_f, before_filing, n == 1);
+            let (outcome, decided_at) =
+                self.criminal_suspect(c, person, at, caught, t_f, before_filing, n == 1);
             latest_measure = latest_measure.max(decided_at);
             outcomes.push(outcome);
         }
@@ -119,16 +143,23 @@ impl Gen {
 
         // Property.
         let mut items: Vec<Item> = Vec::new();
-        if !cat.props.is_empty() && self.p(if n > 0 { 0.8 } else { 0.45 }) {
-            let mut at = if n > 0 { first_contact + self.mins(20, 240) } else { t_f + self.days(0, 20) };
+        if !cat.props.is_empty() && self.p(if n > 0 { 0.9 } else { 0.5 }) {
+            let mut at = if n > 0 {
+                first_contact + self.mins(20, 240)
+            } else {
+                t_f + self.days(0, 20)
+            };
             at = at.max(t_f + self.mins(5, 60));
             if t_f - c.t_a > 30 * MINUTE && self.p(SEIZURE_BEFORE_FILING) {
                 at = c.t_a + (t_f - c.t_a) / 2;
             }
-            items = self.seize_batch(c, at, 4, c.main);
+            items = self.seize_batch(c, at, 6, c.main);
             for item in &mut items {
                 if item.owner == crate::names::Owner::Victim && self.p(0.7) {
-                    let back = self.office(item.seized + self.days(5, 40));
+                    let back = {
+                        let d = self.days(5, 40);
+                        self.office(item.seized + d)
+                    };
                     self.dispose(c, item, back, "returned_to_victim", true);
                 }
             }
@@ -142,7 +173,11 @@ impl Gen {
         let pending: Vec<(String, usize, i64)> = outcomes
             .iter()
             .filter_map(|o| match o {
-                Outcome::Pending { measure, person, send_after } => Some((measure.clone(), *person, *send_after)),
+                Outcome::Pending {
+                    measure,
+                    person,
+                    send_after,
+                } => Some((measure.clone(), *person, *send_after)),
                 _ => None,
             })
             .collect();
@@ -161,7 +196,10 @@ impl Gen {
                     .s("reviewer", &self.org.officers[reviewer].id)
                     .done();
             }
-            self.sink.fact(send, "case.sent_for_prosecution").s("id", &c.id).done();
+            self.sink
+                .fact(send, "case.sent_for_prosecution")
+                .s("id", &c.id)
+                .done();
             let doc_at = send + self.mins(5, 60);
             self.issue_doc(doc_at, c, DocKind::ProsecutionOpinion, None);
             for (measure, person, _) in &pending {
@@ -171,11 +209,17 @@ impl Gen {
             self.dispose_all(c, &mut items, send, true);
             Some(send)
         } else if all_released && self.p(0.5) {
-            let at = self.office(latest_measure + self.days(10, 60));
+            let at = {
+                let d = self.days(10, 60);
+                self.office(latest_measure + d)
+            };
             self.drop_case(c, at, &mut items);
             Some(at)
         } else if n == 0 && self.p(0.08) {
-            let at = self.office(t_f + self.days(30, 120));
+            let at = {
+                let d = self.days(30, 120);
+                self.office(t_f + d)
+            };
             let county_unit = self.org.counties[c.county].unit;
             self.decide(c, at, "terminated", county_unit, &[]);
             let doc_at = at + self.mins(5, 30);
@@ -194,7 +238,11 @@ impl Gen {
         let mut count = 0;
         if !idle {
             loop {
-                t += if self.p(0.9) { self.days(3, 28) } else { self.days(28, 40) };
+                t += if self.p(0.9) {
+                    self.days(3, 28)
+                } else {
+                    self.days(28, 40)
+                };
                 if t >= until || count >= 24 {
                     break;
                 }
@@ -210,14 +258,24 @@ impl Gen {
 
     /// 不予立案 with its notice to the reporter (XS-05: served within 3 days).
     fn not_filed(&mut self, c: &CaseCtx, victims: &[usize]) {
-        let at = if self.p(LATE_FILING) { c.t_a + self.days(4, 10) } else { self.office(c.t_a + self.hrs(4, 60)) };
+        let at = if self.p(LATE_FILING) {
+            c.t_a + self.days(4, 10)
+        } else {
+            {
+                let d = self.hrs(4, 60);
+                self.office(c.t_a + d)
+            }
+        };
         self.sink.fact(at, "case.not_filed").s("id", &c.id).done();
         let doc_at = at + self.mins(10, 600);
         let doc = self.issue_doc(doc_at, c, DocKind::NotFilingNotice, None);
         if let Some(&v) = victims.first()
             && !self.p(NOTICE_NOT_SERVED)
         {
-            let served = self.office(doc_at + self.hrs(1, 48));
+            let served = {
+                let d = self.hrs(1, 48);
+                self.office(doc_at + d)
+            };
             self.serve_doc(served, &doc, v);
         }
     }
@@ -236,7 +294,13 @@ impl Gen {
             let (at, lawful) = if self.p(LATE_PROPERTY_DISPOSAL) {
                 (after + self.days(35, 100), false)
             } else {
-                (self.office(after + self.hrs(2, 24 * 10)), true)
+                (
+                    {
+                        let d = self.hrs(2, 24 * 10);
+                        self.office(after + d)
+                    },
+                    true,
+                )
             };
             self.dispose(c, item, at, method, lawful);
         }
@@ -256,7 +320,11 @@ impl Gen {
         single: bool,
     ) -> (Outcome, i64) {
         let kind = if caught {
-            if self.p(0.04) { MeasureKind::ContinuedQuestioning } else { MeasureKind::SummonsCriminal }
+            if self.p(0.04) {
+                MeasureKind::ContinuedQuestioning
+            } else {
+                MeasureKind::SummonsCriminal
+            }
         } else if self.p(0.25) {
             MeasureKind::CompelledAppearance
         } else {
@@ -279,16 +347,36 @@ impl Gen {
         } else {
             [48, 20, 32]
         };
-        let lawful = !self.p(0.02);
+        let u = self.r(0, 1000) as f64 / 1000.0;
+        let lawful = if u < QUESTIONING_OVERRUN {
+            // Held past the limit without an extension (RQ-01/03, CS-03).
+            t_o = t_o.max(ep.arrived + ep.base_limit + self.mins(20, 180));
+            false
+        } else {
+            if u < QUESTIONING_OVERRUN + 0.05 && ep.extended_limit.is_some() {
+                // A long questioning, lawfully extended to 24 h.
+                t_o = t_o.max(ep.arrived + self.hrs(13, 22));
+            }
+            true
+        };
         match self.weighted(&weights) {
             0 => {
                 let det = self.start_measure(c, person, MeasureKind::CriminalDetention, t_o);
                 let warrant_at = t_o + self.mins(2, 15);
                 let warrant = self.issue_doc(warrant_at, c, DocKind::DetentionWarrant, Some(&det));
+                let limit = if t_o - ep.arrived > ep.base_limit && lawful {
+                    ep.extended_limit.unwrap_or(ep.base_limit)
+                } else {
+                    ep.base_limit
+                };
                 let exit_at = (t_o + self.mins(30, 110))
-                    .min(ep.arrived + ep.base_limit - self.mins(1, 10))
+                    .min(ep.arrived + limit - self.mins(1, 10))
                     .max(warrant_at + MINUTE);
-                let exit = Exit { at: exit_at, destination: "detention_house", document: Some(&warrant) };
+                let exit = Exit {
+                    at: exit_at,
+                    destination: "detention_house",
+                    document: Some(&warrant),
+                };
                 self.finish_episode(c, &ep, t_o, "converted", Some(exit), lawful);
                 let delivered = if self.p(LATE_DELIVERY) {
                     t_o + self.hrs(25, 40)
@@ -298,7 +386,10 @@ impl Gen {
                     t_o + self.hrs(1, 8)
                 };
                 let abandon = single && self.p(DROPPED_WHILE_DETAINED);
-                (self.detention(c, person, &det, t_o, delivered, abandon), t_o)
+                (
+                    self.detention(c, person, &det, t_o, delivered, abandon),
+                    t_o,
+                )
             }
             1 => {
                 self.finish_episode(c, &ep, t_o, "converted", None, lawful);
@@ -314,7 +405,11 @@ impl Gen {
     /// 取保候审 (or, rarely, 监视居住) from `at` until the case goes to the procuratorate.
     fn release_on_bail(&mut self, c: &CaseCtx, person: usize, at: i64) -> Outcome {
         let (kind, doc_kind, days) = if self.p(0.04) {
-            (MeasureKind::ResidentialSurveillance, DocKind::ResidentialSurveillanceDecision, (30, 150))
+            (
+                MeasureKind::ResidentialSurveillance,
+                DocKind::ResidentialSurveillanceDecision,
+                (30, 150),
+            )
         } else {
             (MeasureKind::Bail, DocKind::BailDecision, (20, 150))
         };
@@ -325,22 +420,44 @@ impl Gen {
         self.serve_doc(served, &doc, person);
         let send_after = at + self.days(days.0, days.1);
         self.mark_busy(person, send_after + HOUR);
-        Outcome::Pending { measure, person, send_after }
+        Outcome::Pending {
+            measure,
+            person,
+            send_after,
+        }
     }
 
     /// 刑事拘留 from `t_d`: notices, delivery, interrogation, then the arrest request and the
     /// procuratorate's answer, or bail, or release.
-    fn detention(&mut self, c: &CaseCtx, person: usize, det: &str, t_d: i64, delivered: i64, abandon: bool) -> Outcome {
-        self.notify_family(det, t_d);
-        let notice_at = if self.p(LATE_NOTICE) { t_d + self.hrs(25, 40) } else { t_d + self.mins(30, 22 * 60) };
+    fn detention(
+        &mut self,
+        c: &CaseCtx,
+        person: usize,
+        det: &str,
+        t_d: i64,
+        delivered: i64,
+        abandon: bool,
+    ) -> Outcome {
+        let notified = self.notify_family(det, t_d);
+        let notice_at = if self.p(LATE_NOTICE) {
+            t_d + self.hrs(25, 40)
+        } else {
+            t_d + self.mins(30, 22 * 60)
+        };
         self.issue_doc(notice_at, c, DocKind::DetentionNotice, Some(det));
-        self.sink.fact(delivered, "measure.delivered").s("id", det).s("facility", "detention_house").done();
+        self.sink
+            .fact(delivered, "measure.delivered")
+            .s("id", det)
+            .s("facility", "detention_house")
+            .done();
         self.interrogate_after(c, person, t_d, delivered);
         self.mark_busy(person, t_d + 40 * DAY);
+        // The detention cannot end before its own notification and delivery facts.
+        let floor = notified.max(delivered) + self.mins(10, 60);
         if abandon {
             // The case is dropped while the person is still held (XS-09).
             let dropped = t_d + self.hrs(20, 60);
-            let released = dropped + self.days(1, 4);
+            let released = (dropped + self.days(1, 4)).max(floor);
             self.end_measure(det, person, released, "released");
             return Outcome::DroppedWhileDetained { dropped };
         }
@@ -351,7 +468,11 @@ impl Gen {
                 let request = if u < LATE_ARREST_REQUEST {
                     t_d + self.hrs(75, 140)
                 } else if u < LATE_ARREST_REQUEST + 0.33 {
-                    let days = if u < LATE_ARREST_REQUEST + 0.25 { 7 } else { 30 };
+                    let days = if u < LATE_ARREST_REQUEST + 0.25 {
+                        7
+                    } else {
+                        30
+                    };
                     let at = t_d + self.hrs(48, 70);
                     self.sink
                         .fact(at, "measure.extended")
@@ -359,11 +480,19 @@ impl Gen {
                         .n("days", days)
                         .s("approved_by", &self.org.officers[approver].id)
                         .done();
-                    if days == 7 { t_d + self.hrs(75, 160) } else { t_d + self.days(8, 28) }
+                    if days == 7 {
+                        t_d + self.hrs(75, 160)
+                    } else {
+                        t_d + self.days(8, 28)
+                    }
                 } else {
                     t_d + self.hrs(20, 70)
                 };
-                self.sink.fact(request, "measure.arrest_requested").s("id", det).done();
+                let request = request.max(floor);
+                self.sink
+                    .fact(request, "measure.arrest_requested")
+                    .s("id", det)
+                    .done();
                 let answer = request + self.hrs(48, 160);
                 if self.p(0.82) {
                     self.end_measure(det, person, answer, "converted");
@@ -378,12 +507,12 @@ impl Gen {
                 }
             }
             1 => {
-                let at = t_d + self.hrs(24, 70);
+                let at = (t_d + self.hrs(24, 70)).max(floor);
                 self.end_measure(det, person, at, "converted");
                 self.release_on_bail(c, person, at)
             }
             _ => {
-                let at = t_d + self.hrs(24, 70);
+                let at = (t_d + self.hrs(24, 70)).max(floor);
                 self.end_measure(det, person, at, "released");
                 Outcome::Released
             }
@@ -395,13 +524,26 @@ impl Gen {
         let measure = self.start_measure(c, person, MeasureKind::Arrest, at);
         let warrant_at = at + self.mins(5, 60);
         self.issue_doc(warrant_at, c, DocKind::ArrestWarrant, Some(&measure));
-        let notice_at = if self.p(LATE_NOTICE) { at + self.hrs(25, 40) } else { at + self.hrs(1, 20) };
+        let notice_at = if self.p(LATE_NOTICE) {
+            at + self.hrs(25, 40)
+        } else {
+            at + self.hrs(1, 20)
+        };
         self.issue_doc(notice_at, c, DocKind::ArrestNotice, Some(&measure));
         self.notify_family(&measure, at);
         self.interrogate_after(c, person, at, at);
-        let send_after = at + if self.p(ARREST_OVERRUN) { self.days(61, 75) } else { self.days(20, 58) };
+        let send_after = at
+            + if self.p(ARREST_OVERRUN) {
+                self.days(61, 75)
+            } else {
+                self.days(20, 58)
+            };
         self.mark_busy(person, send_after + HOUR);
-        Outcome::Pending { measure, person, send_after }
+        Outcome::Pending {
+            measure,
+            person,
+            send_after,
+        }
     }
 
     /// The interrogation due within 24 h of detention or arrest (RQ-06), at the detention house.
@@ -409,7 +551,9 @@ impl Gen {
         let at = if self.p(LATE_INTERROGATION) {
             from + self.hrs(26, 50)
         } else {
-            (delivered + self.hrs(1, 10)).min(from + 23 * HOUR).max(from + 30 * MINUTE)
+            (delivered + self.hrs(1, 10))
+                .min(from + 23 * HOUR)
+                .max(from + 30 * MINUTE)
         };
         let end = at + self.mins(40, 120);
         self.interrogate(c, person, "interrogation", at, end, None);

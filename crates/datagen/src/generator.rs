@@ -34,7 +34,14 @@ pub(crate) mod flag {
     pub const DEAF: u8 = 8;
     pub const MUTE: u8 = 16;
     pub const MENTAL: u8 = 32;
-    pub const NAMES: [&str; 6] = ["pregnant", "nursing_infant", "blind", "deaf", "mute", "mental"];
+    pub const NAMES: [&str; 6] = [
+        "pregnant",
+        "nursing_infant",
+        "blind",
+        "deaf",
+        "mute",
+        "mental",
+    ];
 }
 
 pub(crate) struct Person {
@@ -84,10 +91,11 @@ impl Gen {
         let end = config.end.as_second();
         let start = end - i64::from(config.days.max(1)) * DAY;
         let days = f64::from(config.days.max(1));
-        let incident_count = ((INCIDENTS_PER_DAY * config.scale.max(0.0) * days).round() as usize).max(MIN_INCIDENTS);
+        let incident_count = ((INCIDENTS_PER_DAY * config.scale.max(0.0) * days).round() as usize)
+            .max(MIN_INCIDENTS);
         Gen {
             rng,
-            sink: Sink::new(end),
+            sink: Sink::new(start, end),
             cal: Calendar::new(),
             start,
             end,
@@ -122,7 +130,11 @@ impl Gen {
 
     /// Uniform in `lo..hi` (or `lo` when the range is empty).
     pub(crate) fn r(&mut self, lo: i64, hi: i64) -> i64 {
-        if hi <= lo { lo } else { self.rng.gen_range(lo..hi) }
+        if hi <= lo {
+            lo
+        } else {
+            self.rng.gen_range(lo..hi)
+        }
     }
 
     /// A duration of `lo..hi` minutes, in seconds.
@@ -141,7 +153,11 @@ impl Gen {
     }
 
     pub(crate) fn idx(&mut self, len: usize) -> usize {
-        if len <= 1 { 0 } else { self.rng.gen_range(0..len) }
+        if len <= 1 {
+            0
+        } else {
+            self.rng.gen_range(0..len)
+        }
     }
 
     pub(crate) fn pick<T: Copy>(&mut self, items: &[T]) -> T {
@@ -192,7 +208,9 @@ impl Gen {
         let mut rest = template;
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
-            let Some(close) = rest[open..].find('}') else { break };
+            let Some(close) = rest[open..].find('}') else {
+                break;
+            };
             let key = &rest[open + 1..open + close];
             match key {
                 "place" => {
@@ -267,14 +285,6 @@ impl Gen {
 
     // ---- organisation look-ups ------------------------------------------------------------
 
-    pub(crate) fn officer_id(&self, officer: usize) -> &str {
-        &self.org.officers[officer].id
-    }
-
-    pub(crate) fn unit_id(&self, unit: usize) -> &str {
-        &self.org.units[unit].id
-    }
-
     pub(crate) fn county_leader(&mut self, county: usize) -> usize {
         let n = self.org.counties[county].leaders.len();
         let i = self.idx(n);
@@ -342,19 +352,22 @@ impl Gen {
                 self.pick(names::OTHER_REGIONS).to_owned()
             };
             let (y, m, d) = clock::civil_from_days(birth);
-            let date = jiff::civil::Date::new(y as i16, m as i8, d as i8).expect("valid civil date");
-            Some(loop {
+            let date =
+                jiff::civil::Date::new(y as i16, m as i8, d as i8).expect("valid civil date");
+            // Unique numbers; should a region and birth date ever run out of sequence
+            // numbers (absurd scales), the person is registered without one.
+            (0..50).find_map(|_| {
                 let seq = self.r(1, 1000) as u16;
                 let n = crate::id_number(&region, date, seq, female);
-                if self.id_numbers.insert(n.clone()) {
-                    break n;
-                }
+                self.id_numbers.insert(n.clone()).then_some(n)
             })
         } else {
             None
         };
-        let flag_names: Vec<&str> =
-            (0..6).filter(|i| flags & (1 << i) != 0).map(|i| flag::NAMES[i]).collect();
+        let flag_names: Vec<&str> = (0..6)
+            .filter(|i| flags & (1 << i) != 0)
+            .map(|i| flag::NAMES[i])
+            .collect();
         self.sink
             .fact(at, "person.registered")
             .s("id", &id)
@@ -364,7 +377,13 @@ impl Gen {
             .date("birth_date", birth)
             .list("flags", &flag_names)
             .done();
-        self.persons.push(Person { id, female, birth, flags, busy_until: at });
+        self.persons.push(Person {
+            id,
+            female,
+            birth,
+            flags,
+            busy_until: at,
+        });
         self.persons.len() - 1
     }
 
@@ -378,7 +397,8 @@ impl Gen {
                 } else if u < 0.07 {
                     (70, 83)
                 } else {
-                    let buckets: [(i32, i32); 5] = [(18, 25), (25, 35), (35, 45), (45, 55), (55, 70)];
+                    let buckets: [(i32, i32); 5] =
+                        [(18, 25), (25, 35), (35, 45), (45, 55), (55, 70)];
                     buckets[self.weighted(&[20, 32, 24, 15, 9])]
                 }
             }
@@ -409,16 +429,13 @@ impl Gen {
     /// Under 16, 70 or over, pregnant or nursing: the persons RQ-03 and CS-07 protect.
     pub(crate) fn special(&self, person: usize, at: i64) -> bool {
         let age = self.age(person, at);
-        age < 16 || age >= 70 || self.persons[person].flags & (flag::PREGNANT | flag::NURSING) != 0
+        !(16..70).contains(&age)
+            || self.persons[person].flags & (flag::PREGNANT | flag::NURSING) != 0
     }
 
     /// Blind, deaf, mute or mentally ill: mandatory legal aid (TS-04).
     pub(crate) fn disabled(&self, person: usize) -> bool {
         self.persons[person].flags & (flag::BLIND | flag::DEAF | flag::MUTE | flag::MENTAL) != 0
-    }
-
-    pub(crate) fn person_id(&self, person: usize) -> &str {
-        &self.persons[person].id
     }
 
     pub(crate) fn mark_busy(&mut self, person: usize, until: i64) {
@@ -457,6 +474,10 @@ impl Gen {
     }
 
     pub(crate) fn serve_doc(&mut self, at: i64, doc: &str, person: usize) {
-        self.sink.fact(at, "document.served").s("id", doc).s("to", &self.persons[person].id).done();
+        self.sink
+            .fact(at, "document.served")
+            .s("id", doc)
+            .s("to", &self.persons[person].id)
+            .done();
     }
 }

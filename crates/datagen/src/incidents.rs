@@ -5,9 +5,17 @@ use crate::generator::{Gen, IdKind};
 use crate::names::{CATEGORIES, Nature, Route, category_index};
 
 /// Calls by local hour of day, relative.
-const HOUR_WEIGHTS: [u32; 24] = [3, 2, 2, 1, 1, 1, 2, 3, 5, 6, 6, 6, 6, 6, 6, 6, 6, 7, 7, 7, 7, 6, 5, 4];
+const HOUR_WEIGHTS: [u32; 24] = [
+    3, 2, 2, 1, 1, 1, 2, 3, 5, 6, 6, 6, 6, 6, 6, 6, 6, 7, 7, 7, 7, 6, 5, 4,
+];
 
-const SOURCES: [&str; 5] = ["phone_110", "walk_in", "online", "self_service", "transferred"];
+const SOURCES: [&str; 5] = [
+    "phone_110",
+    "walk_in",
+    "online",
+    "self_service",
+    "transferred",
+];
 const SOURCE_WEIGHTS: [u32; 5] = [65, 15, 8, 5, 7];
 
 /// Share of dispatches arriving after the 30-minute policy limit (JQ-02).
@@ -44,17 +52,26 @@ impl Gen {
         let nature_weights = Nature::ALL.map(Nature::weight);
         let by_nature: Vec<Vec<usize>> = Nature::ALL
             .iter()
-            .map(|n| (0..CATEGORIES.len()).filter(|&i| CATEGORIES[i].nature == *n).collect())
+            .map(|n| {
+                (0..CATEGORIES.len())
+                    .filter(|&i| CATEGORIES[i].nature == *n)
+                    .collect()
+            })
             .collect();
-        let cat_weights: Vec<Vec<u32>> =
-            by_nature.iter().map(|cats| cats.iter().map(|&i| CATEGORIES[i].weight).collect()).collect();
+        let cat_weights: Vec<Vec<u32>> = by_nature
+            .iter()
+            .map(|cats| cats.iter().map(|&i| CATEGORIES[i].weight).collect())
+            .collect();
         let mut seeds = Vec::new();
         for t in times {
             let station = self.weighted(&station_weights);
             let nature = self.weighted(&nature_weights);
             let cat = by_nature[nature][self.weighted(&cat_weights[nature])];
             if let Some(seed) = self.incident(t, station, cat) {
-                seeds.push(CaseSeed { order: seeds.len() as u32, ..seed });
+                seeds.push(CaseSeed {
+                    order: seeds.len() as u32,
+                    ..seed
+                });
             }
         }
         seeds
@@ -113,8 +130,15 @@ impl Gen {
         }
         let walk_in = source == "walk_in";
         let dispatched = t + self.mins(1, if walk_in { 8 } else { 6 }) + self.r(0, 60);
-        let ids: Vec<&str> = officers.iter().map(|&o| self.org.officers[o].id.as_str()).collect();
-        self.sink.fact(dispatched, "incident.dispatched").s("id", &id).list("officers", &ids).done();
+        let ids: Vec<&str> = officers
+            .iter()
+            .map(|&o| self.org.officers[o].id.as_str())
+            .collect();
+        self.sink
+            .fact(dispatched, "incident.dispatched")
+            .s("id", &id)
+            .list("officers", &ids)
+            .done();
         let arrived = if walk_in {
             dispatched
         } else if self.p(LATE_ARRIVAL) {
@@ -122,10 +146,17 @@ impl Gen {
         } else {
             dispatched + self.mins(4, 25)
         };
-        self.sink.fact(arrived, "incident.arrived").s("id", &id).done();
+        self.sink
+            .fact(arrived, "incident.arrived")
+            .s("id", &id)
+            .done();
         if self.p(0.3) {
             let at = arrived + self.mins(1, 10);
-            self.sink.fact(at, "incident.video_linked").s("id", &id).s("ref", &format!("VID-{id}-01")).done();
+            self.sink
+                .fact(at, "incident.video_linked")
+                .s("id", &id)
+                .s("ref", &format!("VID-{id}-01"))
+                .done();
         }
 
         let case_nature = matches!(cat.nature, Nature::Criminal | Nature::Administrative);
@@ -148,7 +179,7 @@ impl Gen {
                 if u < 0.06 {
                     // Escalated to an administrative case, sometimes recorded as a fight.
                     if self.p(0.5) {
-                        let at = arrived + self.mins(3, 25);
+                        let at = arrived + self.mins(3, 14);
                         self.sink
                             .fact(at, "incident.recategorized")
                             .s("id", &id)
@@ -160,16 +191,32 @@ impl Gen {
                         ("case_accepted", Some(cat_index))
                     }
                 } else {
-                    let results = ["mediated", "civil_dispute", "not_police_matter", "transferred", "duplicate"];
+                    let results = [
+                        "mediated",
+                        "civil_dispute",
+                        "not_police_matter",
+                        "transferred",
+                        "duplicate",
+                    ];
                     (results[self.weighted(&[58, 26, 7, 5, 2])], None)
                 }
             }
             Nature::Assistance => {
-                let results = ["assistance_given", "not_police_matter", "transferred", "invalid"];
+                let results = [
+                    "assistance_given",
+                    "not_police_matter",
+                    "transferred",
+                    "invalid",
+                ];
                 (results[self.weighted(&[88, 6, 3, 3])], None)
             }
             Nature::Traffic => {
-                let results = ["on_spot_penalty", "transferred", "mediated", "assistance_given"];
+                let results = [
+                    "on_spot_penalty",
+                    "transferred",
+                    "mediated",
+                    "assistance_given",
+                ];
                 (results[self.weighted(&[25, 45, 15, 15])], None)
             }
             Nature::Other => match cat.code {
@@ -183,7 +230,11 @@ impl Gen {
         };
 
         if let Some(case_cat) = case_cat {
-            let t_a = if self.p(LATE_ACCEPTANCE) { t + self.hrs(25, 96) } else { arrived + self.mins(15, 120) };
+            let t_a = if self.p(LATE_ACCEPTANCE) {
+                t + self.hrs(25, 96)
+            } else {
+                arrived + self.mins(15, 120)
+            };
             let case_category = &CATEGORIES[case_cat];
             let to_division = case_category.route == Route::Criminal
                 && self.p(match case_category.code {
@@ -192,13 +243,20 @@ impl Gen {
                     _ => 0.12,
                 });
             let county = self.org.stations[station].county;
-            let handling = if to_division { self.org.counties[county].division } else { station };
+            let handling = if to_division {
+                self.org.counties[county].division
+            } else {
+                station
+            };
             return Some(CaseSeed {
                 t_a,
                 order: 0,
                 cat: case_cat,
                 station: handling,
-                incident: Some(IncidentLink { id, officer: if to_division { usize::MAX } else { main } }),
+                incident: Some(IncidentLink {
+                    id,
+                    officer: if to_division { usize::MAX } else { main },
+                }),
             });
         }
 
@@ -209,7 +267,11 @@ impl Gen {
         } else {
             arrived + self.mins(if case_nature { 30 } else { 10 }, 150)
         };
-        self.sink.fact(disposed, "incident.disposed").s("id", &id).s("result", result).done();
+        self.sink
+            .fact(disposed, "incident.disposed")
+            .s("id", &id)
+            .s("result", result)
+            .done();
         None
     }
 
@@ -221,7 +283,11 @@ impl Gen {
         }
         if self.p(0.4) {
             let at = arrived + self.mins(3, 25);
-            let category = if code.starts_with("theft") { "dispute.consumer" } else { "dispute.neighbour" };
+            let category = if code.starts_with("theft") {
+                "dispute.consumer"
+            } else {
+                "dispute.neighbour"
+            };
             self.sink
                 .fact(at, "incident.recategorized")
                 .s("id", id)
@@ -234,12 +300,43 @@ impl Gen {
     }
 
     /// Cases opened by the police themselves (patrols, raids, investigations): no incident.
+    /// A few raids happen in the last hours, so that people are in the centers at `end`.
     pub(crate) fn proactive_cases(&mut self, incidents: usize) -> Vec<CaseSeed> {
-        let criminal = ["drug.trafficking", "economic.illegal_fundraising", "fraud.contract", "theft.burglary", "fraud.telecom"];
+        let criminal = [
+            "drug.trafficking",
+            "economic.illegal_fundraising",
+            "fraud.contract",
+            "theft.burglary",
+            "fraud.telecom",
+        ];
         let administrative = ["gambling", "prostitution", "drug.use", "weapons.knife"];
         let n_criminal = (incidents as f64 * 0.006).round().max(3.0) as usize;
         let n_admin = (incidents as f64 * 0.012).round().max(3.0) as usize;
+        let n_recent = (incidents as f64 * 0.0004).round().max(3.0) as usize;
         let mut seeds = Vec::new();
+        for i in 0..n_recent {
+            let (code, county) = (
+                if i % 2 == 0 {
+                    "gambling"
+                } else {
+                    "drug.trafficking"
+                },
+                i % self.org.counties.len(),
+            );
+            let station = if i % 2 == 0 {
+                self.org.counties[county].stations[0]
+            } else {
+                self.org.counties[county].division
+            };
+            let t_a = (self.end - self.mins(30, 180)).max(self.start + HOUR);
+            seeds.push(CaseSeed {
+                t_a,
+                order: (1 << 29) + i as u32,
+                cat: category_index(code),
+                station,
+                incident: None,
+            });
+        }
         for i in 0..n_criminal + n_admin {
             let is_criminal = i < n_criminal;
             let code = if is_criminal {
@@ -252,7 +349,8 @@ impl Gen {
                 self.org.counties[county].division
             } else {
                 let n = self.org.counties[county].stations.len();
-                self.org.counties[county].stations[self.idx(n)]
+                let j = self.idx(n);
+                self.org.counties[county].stations[j]
             };
             let t_a = self.start + self.r(HOUR, (self.end - self.start).max(2 * HOUR));
             seeds.push(CaseSeed {

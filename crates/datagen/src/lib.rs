@@ -49,7 +49,9 @@ impl Default for Config {
             seed: 42,
             scale: 1.0,
             days: 180,
-            end: "2026-11-22T12:00:00+08:00".parse().expect("valid default end"),
+            end: "2026-11-22T12:00:00+08:00"
+                .parse()
+                .expect("valid default end"),
         }
     }
 }
@@ -76,7 +78,9 @@ pub struct DemoAccount {
 pub fn generate(config: &Config) -> Province {
     let (sink, accounts) = generator::Gen::new(config).run();
     let mut facts = Vec::with_capacity(sink.len());
-    sink.finish(|line| facts.push(serde_json::from_str(line).expect("the generator writes valid JSON")));
+    sink.finish(|line| {
+        facts.push(serde_json::from_str(line).expect("the generator writes valid JSON"))
+    });
     Province { facts, accounts }
 }
 
@@ -87,7 +91,9 @@ pub fn generate_jsonl(config: &Config, out: &mut impl Write) -> io::Result<Vec<D
     let mut result = Ok(());
     sink.finish(|line| {
         if result.is_ok() {
-            result = out.write_all(line.as_bytes()).and_then(|()| out.write_all(b"\n"));
+            result = out
+                .write_all(line.as_bytes())
+                .and_then(|()| out.write_all(b"\n"));
         }
     });
     result.map(|()| accounts)
@@ -100,7 +106,11 @@ pub fn generate_jsonl(config: &Config, out: &mut impl Write) -> io::Result<Vec<D
 pub fn write_jsonl(facts: &[serde_json::Value], out: &mut impl Write) -> io::Result<()> {
     let keys: Vec<Option<jiff::Timestamp>> = facts
         .iter()
-        .map(|f| f.get("at").and_then(|a| a.as_str()).and_then(|a| a.parse().ok()))
+        .map(|f| {
+            f.get("at")
+                .and_then(|a| a.as_str())
+                .and_then(|a| a.parse().ok())
+        })
         .collect();
     let mut order: Vec<usize> = (0..facts.len()).collect();
     if !keys.windows(2).all(|w| w[0] <= w[1]) {
@@ -126,7 +136,11 @@ pub fn id_check_digit(first17: &str) -> Option<char> {
     if first17.len() != 17 || !first17.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let sum: u32 = first17.bytes().zip(ID_WEIGHTS).map(|(b, w)| u32::from(b - b'0') * w).sum();
+    let sum: u32 = first17
+        .bytes()
+        .zip(ID_WEIGHTS)
+        .map(|(b, w)| u32::from(b - b'0') * w)
+        .sum();
     Some(ID_CHECK[(sum % 11) as usize])
 }
 
@@ -142,7 +156,10 @@ pub fn id_number(region: &str, birth: jiff::civil::Date, seq: u16, female: bool)
         region.len() == 6 && region.bytes().all(|b| b.is_ascii_digit()),
         "region must be 6 digits, got {region:?}"
     );
-    assert!((0..=9999).contains(&birth.year()), "birth year out of range");
+    assert!(
+        (0..=9999).contains(&birth.year()),
+        "birth year out of range"
+    );
     let mut seq = seq % 1000;
     let odd = seq % 2 == 1;
     if female && odd {
@@ -150,7 +167,12 @@ pub fn id_number(region: &str, birth: jiff::civil::Date, seq: u16, female: bool)
     } else if !female && !odd {
         seq += 1;
     }
-    let first17 = format!("{region}{:04}{:02}{:02}{seq:03}", birth.year(), birth.month(), birth.day());
+    let first17 = format!(
+        "{region}{:04}{:02}{:02}{seq:03}",
+        birth.year(),
+        birth.month(),
+        birth.day()
+    );
     let check = id_check_digit(&first17).expect("17 digits by construction");
     format!("{first17}{check}")
 }

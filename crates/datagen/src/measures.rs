@@ -60,7 +60,6 @@ impl MeasureKind {
 pub(crate) struct Episode {
     pub person: usize,
     pub measure: String,
-    pub kind: MeasureKind,
     pub arrived: i64,
     pub stay: Option<String>,
     pub entered: i64,
@@ -81,7 +80,13 @@ pub(crate) struct Exit<'a> {
 
 impl Gen {
     /// Starts a measure on `person` at `at`; hour-limited measures carry `arrived_at`.
-    pub(crate) fn start_measure(&mut self, c: &CaseCtx, person: usize, kind: MeasureKind, at: i64) -> String {
+    pub(crate) fn start_measure(
+        &mut self,
+        c: &CaseCtx,
+        person: usize,
+        kind: MeasureKind,
+        at: i64,
+    ) -> String {
         let id = self.new_id(IdKind::Measure);
         let mut f = self
             .sink
@@ -99,7 +104,11 @@ impl Gen {
     }
 
     pub(crate) fn end_measure(&mut self, measure: &str, person: usize, at: i64, outcome: &str) {
-        self.sink.fact(at, "measure.ended").s("id", measure).s("outcome", outcome).done();
+        self.sink
+            .fact(at, "measure.ended")
+            .s("id", measure)
+            .s("outcome", outcome)
+            .done();
         self.mark_busy(person, at);
     }
 
@@ -148,44 +157,96 @@ impl Gen {
                 .fact(entered, "custody.entered")
                 .s("id", &id)
                 .s("person", &self.persons[person].id)
-                .s("center", &self.org.units[self.org.counties[c.county].unit].id)
+                .s(
+                    "center",
+                    &self.org.units[self.org.counties[c.county].unit].id,
+                )
                 .s("case", &c.id)
                 .s("basis", &measure)
                 .done();
-            let checked =
-                entered + if self.p(LATE_SECURITY_CHECK) { self.mins(35, 100) } else { self.mins(3, 20) };
-            self.sink.fact(checked, "custody.security_checked").s("id", &id).done();
+            let checked = entered
+                + if self.p(LATE_SECURITY_CHECK) {
+                    self.mins(35, 100)
+                } else {
+                    self.mins(3, 20)
+                };
+            self.sink
+                .fact(checked, "custody.security_checked")
+                .s("id", &id)
+                .done();
             let collected = checked + self.mins(5, 25);
-            self.sink.fact(collected, "custody.info_collected").s("id", &id).done();
+            self.sink
+                .fact(collected, "custody.info_collected")
+                .s("id", &id)
+                .done();
             let placed = collected + self.mins(1, 8);
             rooms = if special && !self.p(SPECIAL_IN_HOLDING) {
                 (["等候室1", "等候室2"][self.idx(2)], "waiting")
             } else {
-                (["候问室1", "候问室2", "候问室3", "候问室4", "候问室5", "候问室6"][self.idx(6)], "holding")
+                (
+                    [
+                        "候问室1",
+                        "候问室2",
+                        "候问室3",
+                        "候问室4",
+                        "候问室5",
+                        "候问室6",
+                    ][self.idx(6)],
+                    "holding",
+                )
             };
             self.place(&id, placed, rooms.0, rooms.1);
             cursor = placed;
             stay = Some(id);
         }
         let start = cursor + self.mins(10, 40);
-        let duration = if special { self.mins(30, 70) } else { self.mins(30, 120) };
+        let duration = if special {
+            self.mins(30, 70)
+        } else {
+            self.mins(30, 120)
+        };
         if let Some(s) = &stay {
             let room = ["讯问室1", "讯问室2", "讯问室3", "讯问室4"][self.idx(4)];
             self.place(s, start, room, "interrogation");
         }
-        let kind_str = if c.criminal { "interrogation" } else { "questioning" };
-        self.interrogate(c, person, kind_str, start, start + duration, stay.as_deref());
+        let kind_str = if c.criminal {
+            "interrogation"
+        } else {
+            "questioning"
+        };
+        self.interrogate(
+            c,
+            person,
+            kind_str,
+            start,
+            start + duration,
+            stay.as_deref(),
+        );
         let mut ready = start + duration + self.mins(5, 25);
         if let Some(s) = &stay {
             let back = start + duration + self.mins(1, 5);
             self.place(s, back, rooms.0, rooms.1);
             ready = ready.max(back + MINUTE);
         }
-        Episode { person, measure, kind, arrived: at, stay, entered, ready, base_limit, extended_limit }
+        Episode {
+            person,
+            measure,
+            arrived: at,
+            stay,
+            entered,
+            ready,
+            base_limit,
+            extended_limit,
+        }
     }
 
     fn place(&mut self, stay: &str, at: i64, room: &str, room_kind: &str) {
-        self.sink.fact(at, "custody.placed").s("id", stay).s("room", room).s("room_kind", room_kind).done();
+        self.sink
+            .fact(at, "custody.placed")
+            .s("id", stay)
+            .s("room", room)
+            .s("room_kind", room_kind)
+            .done();
     }
 
     /// Ends an episode's measure at `end` (no earlier than `ready`); extends it first when it
@@ -266,7 +327,11 @@ impl Gen {
             // one officer alone
         } else if self.p(WITH_AUXILIARY) {
             let aux = self.org.stations[c.station].auxiliary.clone();
-            officers.push(if aux.is_empty() { c.second } else { self.pick(&aux) });
+            officers.push(if aux.is_empty() {
+                c.second
+            } else {
+                self.pick(&aux)
+            });
         } else {
             officers.push(c.second);
         }
@@ -282,7 +347,10 @@ impl Gen {
         };
         let av_recorded = self.p(if c.criminal { 0.97 } else { 0.85 });
         let id = self.new_id(IdKind::Interrogation);
-        let ids: Vec<&str> = officers.iter().map(|&o| self.org.officers[o].id.as_str()).collect();
+        let ids: Vec<&str> = officers
+            .iter()
+            .map(|&o| self.org.officers[o].id.as_str())
+            .collect();
         self.sink
             .fact(at, "interrogation.held")
             .s("id", &id)
@@ -298,28 +366,52 @@ impl Gen {
             .done();
     }
 
-    /// Family notification within 24 h (RQ-05), mostly on time.
-    pub(crate) fn notify_family(&mut self, measure: &str, from: i64) {
+    /// Family notification within 24 h (RQ-05), mostly on time; returns when it happened.
+    pub(crate) fn notify_family(&mut self, measure: &str, from: i64) -> i64 {
         let u = self.r(0, 1000);
         if u < 975 {
             let at = from + self.mins(40, 20 * 60);
-            self.sink.fact(at, "measure.family_notified").s("id", measure).done();
+            self.sink
+                .fact(at, "measure.family_notified")
+                .s("id", measure)
+                .done();
+            at
         } else if u < 985 {
             let at = from + self.hrs(2, 20);
             let reason = self.pick(names::NOT_NOTIFIED_REASONS);
-            self.sink.fact(at, "measure.family_not_notified").s("id", measure).s("reason", reason).done();
+            self.sink
+                .fact(at, "measure.family_not_notified")
+                .s("id", measure)
+                .s("reason", reason)
+                .done();
+            at
         } else {
             let at = from + self.hrs(25, 48);
-            self.sink.fact(at, "measure.family_notified").s("id", measure).done();
+            self.sink
+                .fact(at, "measure.family_notified")
+                .s("id", measure)
+                .done();
+            at
         }
     }
 
     /// Administrative detention (行政拘留) executed at the detention center.
     /// `delivered` is when the person reaches it.
-    pub(crate) fn admin_detention(&mut self, c: &CaseCtx, person: usize, start: i64, delivered: i64, days: i64) -> i64 {
+    pub(crate) fn admin_detention(
+        &mut self,
+        c: &CaseCtx,
+        person: usize,
+        start: i64,
+        delivered: i64,
+        days: i64,
+    ) -> i64 {
         let m = self.start_measure(c, person, MeasureKind::AdminDetention, start);
         self.notify_family(&m, start);
-        self.sink.fact(delivered, "measure.delivered").s("id", &m).s("facility", "detention_center").done();
+        self.sink
+            .fact(delivered, "measure.delivered")
+            .s("id", &m)
+            .s("facility", "detention_center")
+            .done();
         let end = start + days * DAY;
         self.end_measure(&m, person, end, "expired");
         end

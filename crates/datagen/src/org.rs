@@ -47,7 +47,6 @@ pub(crate) struct County {
 pub(crate) struct Station {
     pub unit: usize,
     pub county: usize,
-    pub division: bool,
     pub regular: Vec<usize>,
     pub auxiliary: Vec<usize>,
     /// Relative share of the county's incidents.
@@ -136,8 +135,19 @@ struct Builder<'r> {
 }
 
 impl Builder<'_> {
-    fn unit(&mut self, id: String, name: String, level: &'static str, parent: Option<usize>) -> usize {
-        self.org.units.push(Unit { id, name, level, parent });
+    fn unit(
+        &mut self,
+        id: String,
+        name: String,
+        level: &'static str,
+        parent: Option<usize>,
+    ) -> usize {
+        self.org.units.push(Unit {
+            id,
+            name,
+            level,
+            parent,
+        });
         self.org.units.len() - 1
     }
 
@@ -150,12 +160,27 @@ impl Builder<'_> {
             }
         };
         let id = format!("O{:04}", self.org.officers.len() + 1);
-        self.org.officers.push(Officer { id, name, unit, female, auxiliary, roles: roles.to_vec() });
+        self.org.officers.push(Officer {
+            id,
+            name,
+            unit,
+            female,
+            auxiliary,
+            roles: roles.to_vec(),
+        });
         self.org.officers.len() - 1
     }
 
-    fn officers(&mut self, unit: usize, roles: &[&'static str], n: usize, auxiliary: bool) -> Vec<usize> {
-        (0..n).map(|_| self.officer(unit, roles, auxiliary)).collect()
+    fn officers(
+        &mut self,
+        unit: usize,
+        roles: &[&'static str],
+        n: usize,
+        auxiliary: bool,
+    ) -> Vec<usize> {
+        (0..n)
+            .map(|_| self.officer(unit, roles, auxiliary))
+            .collect()
     }
 }
 
@@ -171,7 +196,11 @@ pub(crate) fn person_name(rng: &mut StdRng, female: bool) -> String {
         }
         pick -= w;
     }
-    let chars = if female { names::FEMALE_CHARS } else { names::MALE_CHARS };
+    let chars = if female {
+        names::FEMALE_CHARS
+    } else {
+        names::MALE_CHARS
+    };
     let mut name = String::from(surname);
     name.push_str(chars[rng.gen_range(0..chars.len())]);
     if rng.gen_bool(0.7) {
@@ -190,7 +219,11 @@ impl Org {
             stations: Vec::new(),
             accounts: Vec::new(),
         };
-        let mut b = Builder { rng, org, names_used: HashSet::new() };
+        let mut b = Builder {
+            rng,
+            org,
+            names_used: HashSet::new(),
+        };
         let province = b.unit(PROVINCE_ID.into(), PROVINCE_NAME.into(), "province", None);
         let admin = b.officer(province, &["admin"], false);
         b.officers(province, &["supervisor"], 3, false);
@@ -205,7 +238,12 @@ impl Org {
             city_staff.push((supervisors, leaders));
             for (ki, county) in city.counties.iter().enumerate() {
                 let county_id = format!("{city_id}{:02}", ki + 1);
-                let county_unit = b.unit(county_id.clone(), county.name.into(), "county", Some(city_unit));
+                let county_unit = b.unit(
+                    county_id.clone(),
+                    county.name.into(),
+                    "county",
+                    Some(city_unit),
+                );
                 let legal_officers = b.officers(county_unit, &["legal_officer"], 2, false);
                 let mut center_staff = b.officers(county_unit, &["center_staff"], 2, false);
                 center_staff.extend(b.officers(county_unit, &["center_staff"], 1, true));
@@ -215,14 +253,18 @@ impl Org {
                 let county_index = b.org.counties.len();
                 let mut stations = Vec::new();
                 for (si, station) in county.stations.iter().enumerate() {
-                    let unit = b.unit(format!("{county_id}{:02}", si + 1), (*station).into(), "station", Some(county_unit));
+                    let unit = b.unit(
+                        format!("{county_id}{:02}", si + 1),
+                        (*station).into(),
+                        "station",
+                        Some(county_unit),
+                    );
                     let regular = b.officers(unit, &["officer"], 8, false);
                     let auxiliary = b.officers(unit, &["officer"], 3, true);
                     stations.push(b.org.stations.len());
                     b.org.stations.push(Station {
                         unit,
                         county: county_index,
-                        division: false,
                         regular,
                         auxiliary,
                         weight: STATION_WEIGHTS[si],
@@ -240,7 +282,6 @@ impl Org {
                 b.org.stations.push(Station {
                     unit: division_unit,
                     county: county_index,
-                    division: true,
                     regular,
                     auxiliary,
                     weight: 0,

@@ -30,15 +30,28 @@ pub(crate) struct Item {
 
 impl Gen {
     /// Seizes a batch of 1–`max` items for case `c` at `at`, with a seizure list.
-    pub(crate) fn seize_batch(&mut self, c: &CaseCtx, at: i64, max: i64, seizer: usize) -> Vec<Item> {
+    pub(crate) fn seize_batch(
+        &mut self,
+        c: &CaseCtx,
+        at: i64,
+        max: i64,
+        seizer: usize,
+    ) -> Vec<Item> {
         let kinds = c.category().props;
         if kinds.is_empty() {
             return Vec::new();
         }
         let n = self.r(1, max + 1);
         let mut items = Vec::new();
+        let mut money = false;
         for _ in 0..n {
             let kind = kinds[self.idx(kinds.len())];
+            // Cash and account balances are one item each, whatever the amount.
+            let is_money = matches!(kind.category, "cash" | "deposit");
+            if is_money && money {
+                continue;
+            }
+            money |= is_money;
             items.push(self.seize(c, at, kind, seizer));
         }
         let list_at = at + self.mins(5, 30);
@@ -54,7 +67,10 @@ impl Gen {
             let v = self.r(kind.value_yuan.0 / 100, kind.value_yuan.1 / 100 + 1) * 100;
             (v, template.replace("{amt}", &v.to_string()))
         } else {
-            (self.r(kind.value_yuan.0, kind.value_yuan.1 + 1) / 10 * 10, self.fill(template))
+            (
+                self.r(kind.value_yuan.0, kind.value_yuan.1 + 1) / 10 * 10,
+                self.fill(template),
+            )
         };
         self.sink
             .fact(at, "property.seized")
@@ -67,12 +83,28 @@ impl Gen {
             .n("value_yuan", value)
             .s("seized_by", &self.org.officers[seizer].id)
             .done();
-        let mut item = Item { id, owner: kind.owner, measure: kind.measure, seized: at, ready: None, disposed: false };
+        let mut item = Item {
+            id,
+            owner: kind.owner,
+            measure: kind.measure,
+            seized: at,
+            ready: None,
+            disposed: false,
+        };
         if self.p(NEVER_STORED) {
             return item;
         }
-        let stored = at + if self.p(LATE_STORAGE) { self.hrs(25, 72) } else { self.mins(30, 20 * 60) };
-        let custodian = if self.p(SELF_CUSTODY) { seizer } else { self.county_custodian(c.county) };
+        let stored = at
+            + if self.p(LATE_STORAGE) {
+                self.hrs(25, 72)
+            } else {
+                self.mins(30, 20 * 60)
+            };
+        let custodian = if self.p(SELF_CUSTODY) {
+            seizer
+        } else {
+            self.county_custodian(c.county)
+        };
         let short = self.org.counties[c.county].short;
         let location = if kind.measure == "freeze" {
             format!("{short}涉案财物管理中心（冻结登记）")
@@ -104,17 +136,31 @@ impl Gen {
                 item.ready = None;
                 return item;
             }
-            let back =
-                if u < NEVER_CHECKED_IN + LATE_CHECK_IN { due + self.hrs(2, 72) } else { out + self.r(2 * 60, (due - out) / 60 - 60) * 60 };
-            self.sink.fact(back, "property.checked_in").s("id", &item.id).done();
+            let back = if u < NEVER_CHECKED_IN + LATE_CHECK_IN {
+                due + self.hrs(2, 72)
+            } else {
+                out + self.r(2 * 60, (due - out) / 60 - 60) * 60
+            };
+            self.sink
+                .fact(back, "property.checked_in")
+                .s("id", &item.id)
+                .done();
             ready = back + MINUTE;
         }
         item.ready = Some(ready);
         // Occasionally an item turns out unrelated to the case and must go back within 3 days (CW-05).
         if self.p(0.01) {
             let found = ready + self.days(1, 10);
-            self.sink.fact(found, "property.found_unrelated").s("id", &item.id).done();
-            let back = found + if self.p(0.15) { self.days(4, 8) } else { self.hrs(4, 60) };
+            self.sink
+                .fact(found, "property.found_unrelated")
+                .s("id", &item.id)
+                .done();
+            let back = found
+                + if self.p(0.15) {
+                    self.days(4, 8)
+                } else {
+                    self.hrs(4, 60)
+                };
             self.dispose(c, &mut item, back, "returned_to_owner", true);
         }
         item
@@ -122,7 +168,14 @@ impl Gen {
 
     /// Disposes of an item at `at` (or when it is back in the store). For administrative
     /// seizures held past 30 days, a lawful disposal comes with an extension (CW-06).
-    pub(crate) fn dispose(&mut self, c: &CaseCtx, item: &mut Item, at: i64, method: &str, lawful: bool) {
+    pub(crate) fn dispose(
+        &mut self,
+        c: &CaseCtx,
+        item: &mut Item,
+        at: i64,
+        method: &str,
+        lawful: bool,
+    ) {
         let Some(ready) = item.ready else { return };
         if item.disposed {
             return;
@@ -139,10 +192,17 @@ impl Gen {
                 .fact(ext, "property.seizure_extended")
                 .s("id", &item.id)
                 .n("days", 60)
-                .s("approved_by_unit", &self.org.units[self.org.counties[c.county].unit].id)
+                .s(
+                    "approved_by_unit",
+                    &self.org.units[self.org.counties[c.county].unit].id,
+                )
                 .done();
         }
-        self.sink.fact(at.max(ready), "property.disposed").s("id", &item.id).s("method", method).done();
+        self.sink
+            .fact(at.max(ready), "property.disposed")
+            .s("id", &item.id)
+            .s("method", method)
+            .done();
         item.disposed = true;
     }
 

@@ -1,0 +1,138 @@
+//! Import atomicity and tamper evidence.
+
+mod common;
+
+use app::{AppError, ImportOptions};
+use common::*;
+
+/// A file of `n` incidents where line `bad` refers to an undefined unit.
+fn incidents(n: usize, bad: usize) -> String {
+    let mut text = String::new();
+    for line in 1..=n {
+        let unit = if line == bad { "U404" } else { "U33050301" };
+        text.push_str(&format!(
+            r#"{{"fact":"incident.received","at":"2026-04-01T09:00:00+08:00","id":"J{line}","unit":"{unit}","source":"phone_110","nature":"dispute","category":"dispute.neighbour","summary":"第{line}起"}}"#
+        ));
+        text.push('\n');
+    }
+    text
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bad_line_5000_leaves_the_store_unchanged() {
+    let dir = TempDir::new("atomic");
+    let app = county_app(&dir.sqlite_url(), &dir).await;
+    let before = app.store().ledger_extent().await.unwrap();
+    let file = dir.file("incidents.jsonl", &incidents(5000, 5000));
+    match app.import_files(&[&file], ImportOptions::default()).await {
+        Err(AppError::Import(errors, total)) => {
+            assert_eq!(total, 1);
+            assert_eq!(errors[0].line, 5000);
+            assert_eq!(errors[0].code, "unknown_reference");
+            assert!(errors[0].message_zh.contains("U404"), "{}", errors[0].message_zh);
+        }
+        other => panic!("expected a refused import, got {other:?}"),
+    }
+    assert_eq!(app.store().ledger_extent().await.unwrap(), before);
+    assert!(app.store().element("incident", "J1").await.unwrap().is_none());
+    assert!(!app.world().await.exists(domain::fact::ElementKind::Incident, "J1"));
+
+    // With skip_invalid the good lines go in and the bad one is reported.
+    let report = app.import_files(&[&file], ImportOptions { skip_invalid: true, ..Default::default() }).await.unwrap();
+    assert_eq!(report.imported, 4999);
+    assert_eq!(report.rejected.len(), 1);
+    assert_eq!(report.rejected[0].line, 5000);
+    assert!(app.verify().await.unwrap().ok());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn malformed_lines_are_reported_with_line_numbers() {
+    let dir = TempDir::new("malformed");
+    let app = county_app(&dir.sqlite_url(), &dir).await;
+    let text = [
+        r#"{"fact":"incident.received","at":"2026-04-01T09:00:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"dispute","category":"x"}"#,
+        "# a comment",
+        r#"{"fact":"person.registered","at":"2026-04-01T09:00:00+08:00","id":"P9","name":"孙二","id_number":"110105194912310021"}"#,
+        r#"{"fact":"incident.teleported","at":"2026-04-01T09:00:00+08:00","id":"J2"}"#,
+        "not json",
+    ]
+    .join("\n");
+    let file = dir.file("bad.jsonl", &text);
+    let Err(AppError::Import(errors, total)) = app.import_files(&[file], ImportOptions::default()).await else {
+        panic!("expected errors");
+    };
+    assert_eq!(total, 4);
+    let found: Vec<(usize, &str, Option<&str>)> = errors.iter().map(|e| (e.line, e.code, e.field.as_deref())).collect();
+    assert_eq!(
+        found,
+        [(1, "invalid", Some("at")), (3, "invalid", Some("id_number")), (4, "unknown_kind", Some("fact")), (5, "invalid", None)]
+    );
+}
+
+async fn tampered(sql: &str) -> app::VerifyReport {
+    let dir = TempDir::new("tamper");
+    let url = dir.sqlite_url();
+    {
+        let app = county_app(&url, &dir).await;
+        app.import_files(&[dir.file("more.jsonl", &incidents(30, 0))], ImportOptions::default()).await.unwrap();
+        assert!(app.verify().await.unwrap().ok());
+    }
+    let raw = storage::SqlStore::open(&url).await.unwrap();
+    raw.execute_raw(sql).await.unwrap();
+    // Verification reads the ledger as it is now, without replaying it into an app first.
+    app::verify(&raw).await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn verification_names_a_modified_fact() {
+    let report = tampered("UPDATE facts SET payload = REPLACE(payload, '第20起', '第21起') WHERE seq = 35").await;
+    assert!(!report.ok());
+    let first = &report.problems[0];
+    assert_eq!(first.seq, Some(35), "{first:?}");
+    assert!(first.message_en.contains("modified"), "{first:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn verification_names_a_deleted_fact() {
+    let report = tampered("DELETE FROM facts WHERE seq = 30").await;
+    assert!(!report.ok());
+    assert!(report.problems.iter().any(|p| p.message_en.contains("#30 is missing")), "{:?}", report.problems);
+    assert!(report.problems.iter().any(|p| p.seq == Some(31) && p.message_en.contains("missing entry")), "{:?}", report.problems);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn verification_names_reordered_facts() {
+    // Swap the contents (not the positions) of two facts of the same chain.
+    let report = tampered(
+        "UPDATE facts SET payload = CASE seq WHEN 30 THEN (SELECT payload FROM facts WHERE seq = 31) ELSE (SELECT payload FROM facts WHERE seq = 30) END,
+                          hash = CASE seq WHEN 30 THEN (SELECT hash FROM facts WHERE seq = 31) ELSE (SELECT hash FROM facts WHERE seq = 30) END,
+                          prev_hash = CASE seq WHEN 30 THEN (SELECT prev_hash FROM facts WHERE seq = 31) ELSE (SELECT prev_hash FROM facts WHERE seq = 30) END
+         WHERE seq IN (30, 31)",
+    )
+    .await;
+    assert!(!report.ok());
+    assert_eq!(report.problems[0].seq, Some(30), "{:?}", report.problems);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn verification_finds_a_view_that_differs_from_the_ledger() {
+    let report = tampered("UPDATE elements SET status = 'disposed' WHERE kind = 'incident' AND id = 'J3'").await;
+    assert!(report.problems.iter().any(|p| p.message_en.contains("incident J3")), "{:?}", report.problems);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_generated_province_imports_and_verifies() {
+    let dir = TempDir::new("province");
+    let config = datagen::Config { scale: 0.05, ..Default::default() };
+    let province = datagen::generate(&config);
+    let mut text = Vec::new();
+    datagen::write_jsonl(&province.facts, &mut text).unwrap();
+    let file = dir.file("province.jsonl", std::str::from_utf8(&text).unwrap());
+    let app = app::App::open(&dir.sqlite_url()).await.unwrap();
+    let report = app.import_files(&[file], ImportOptions::default()).await.unwrap_or_else(|e| match e {
+        AppError::Import(errors, total) => panic!("{total} errors, first: {}", errors[0]),
+        other => panic!("{other}"),
+    });
+    assert_eq!(report.imported, province.facts.len());
+    assert!(app.verify().await.unwrap().ok());
+}

@@ -1,0 +1,712 @@
+//! Tests of the whole generator: validity of the output, determinism, volumes, accounts.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use crate::check::{check, id_number_problem};
+use crate::{Config, Province, generate, generate_jsonl, id_check_digit, id_number, write_jsonl};
+
+fn small(seed: u64) -> Config {
+    Config {
+        seed,
+        scale: 0.05,
+        ..Config::default()
+    }
+}
+
+/// The demo province at scale 1.0, generated once for all tests that need it.
+fn demo() -> &'static Province {
+    static DEMO: OnceLock<Province> = OnceLock::new();
+    DEMO.get_or_init(|| generate(&Config::default()))
+}
+
+fn bytes(facts: &[Value]) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_jsonl(facts, &mut out).unwrap();
+    out
+}
+
+fn end_of(config: &Config) -> i64 {
+    config.end.as_second()
+}
+
+fn kind(f: &Value) -> &str {
+    f["fact"].as_str().unwrap()
+}
+
+// ---- GB 11643 -------------------------------------------------------------------------------
+
+#[test]
+fn id_number_matches_the_standards_examples() {
+    let date = |y, m, d| jiff::civil::date(y, m, d);
+    // GB 11643-1999 examples.
+    assert_eq!(
+        id_number("110105", date(1949, 12, 31), 2, true),
+        "11010519491231002X"
+    );
+    assert_eq!(
+        id_number("440524", date(1880, 1, 1), 1, false),
+        "440524188001010014"
+    );
+    assert_eq!(id_check_digit("11010519491231002"), Some('X'));
+    assert_eq!(id_check_digit("1101051949123100"), None);
+    assert_eq!(id_check_digit("1101051949123100A"), None);
+}
+
+#[test]
+fn id_number_sequence_parity_follows_gender() {
+    let birth = jiff::civil::date(1990, 5, 1);
+    for seq in [0u16, 1, 2, 998, 999, 1234] {
+        let male = id_number("440101", birth, seq, false);
+        let female = id_number("440101", birth, seq, true);
+        assert_eq!(
+            id_number_problem(&male, "male", "1990-05-01"),
+            None,
+            "{male}"
+        );
+        assert_eq!(
+            id_number_problem(&female, "female", "1990-05-01"),
+            None,
+            "{female}"
+        );
+    }
+}
+
+/// ISO 7064 MOD 11-2 in its iterative form, independent of the weight table.
+fn iso7064_mod11_2(digits: &str) -> char {
+    let p = digits
+        .bytes()
+        .fold(0u32, |p, b| ((p + u32::from(b - b'0')) * 2) % 11);
+    match (12 - p) % 11 {
+        10 => 'X',
+        c => char::from(b'0' + c as u8),
+    }
+}
+
+#[test]
+fn check_digit_is_iso_7064_mod_11_2() {
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..5000 {
+        // xorshift: deterministic 17-digit inputs
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let digits = format!("{:017}", x % 100_000_000_000_000_000);
+        assert_eq!(
+            id_check_digit(&digits),
+            Some(iso7064_mod11_2(&digits)),
+            "{digits}"
+        );
+    }
+}
+
+// ---- validity of the output ---------------------------------------------------------------
+
+#[test]
+fn small_province_passes_every_import_and_lifecycle_check() {
+    let config = small(7);
+    let p = generate(&config);
+    let checked = check(&p.facts, end_of(&config));
+    assert!(checked.errors.is_empty(), "{:#?}", checked.errors);
+}
+
+#[test]
+fn demo_province_passes_every_import_and_lifecycle_check() {
+    let config = Config::default();
+    let checked = check(&demo().facts, end_of(&config));
+    assert!(checked.errors.is_empty(), "{:#?}", checked.errors);
+}
+
+#[test]
+fn other_windows_pass_too_across_year_end_and_spring_festival() {
+    for config in [
+        Config {
+            seed: 1,
+            scale: 0.03,
+            days: 400,
+            end: "2026-03-01T08:00:00+08:00".parse().unwrap(),
+        },
+        Config {
+            seed: 2,
+            scale: 0.2,
+            days: 20,
+            end: "2026-02-24T23:59:59+08:00".parse().unwrap(),
+        },
+        Config {
+            seed: 3,
+            scale: 0.0,
+            days: 1,
+            ..Config::default()
+        },
+    ] {
+        let p = generate(&config);
+        let checked = check(&p.facts, end_of(&config));
+        assert!(
+            checked.errors.is_empty(),
+            "{config:?}: {:#?}",
+            checked.errors
+        );
+        assert!(
+            checked.counts.get("case.accepted").copied().unwrap_or(0) > 10,
+            "{config:?}"
+        );
+    }
+}
+
+#[test]
+fn facts_are_in_time_order_and_none_is_after_end() {
+    let config = small(11);
+    let p = generate(&config);
+    let times: Vec<jiff::Timestamp> = p
+        .facts
+        .iter()
+        .map(|f| f["at"].as_str().unwrap().parse().unwrap())
+        .collect();
+    assert!(times.windows(2).all(|w| w[0] <= w[1]));
+    assert!(times.iter().all(|t| *t <= config.end));
+    assert!(
+        p.facts
+            .iter()
+            .all(|f| f["at"].as_str().unwrap().ends_with("+08:00"))
+    );
+}
+
+#[test]
+fn every_referenced_id_is_defined_earlier() {
+    // A direct, simpler restatement of the checker's rule: any string value equal to a known
+    // id prefix pattern must have been defined on an earlier line.
+    let p = generate(&small(5));
+    let mut seen: HashSet<String> = HashSet::new();
+    let defining = [
+        "unit.defined",
+        "officer.defined",
+        "incident.received",
+        "case.accepted",
+        "person.registered",
+        "measure.started",
+        "custody.entered",
+        "interrogation.held",
+        "property.seized",
+        "document.issued",
+    ];
+    for (line, f) in p.facts.iter().enumerate() {
+        let obj = f.as_object().unwrap();
+        for (key, value) in obj {
+            if key == "id" && defining.contains(&kind(f)) {
+                continue;
+            }
+            let mut ids: Vec<&str> = match value {
+                Value::String(s) => vec![s.as_str()],
+                Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+                _ => vec![],
+            };
+            if let Some(pens) = f.get("penalties").and_then(Value::as_array)
+                && key == "penalties"
+            {
+                ids.extend(pens.iter().filter_map(|p| p["person"].as_str()));
+            }
+            for id in ids {
+                let looks_like_id = id.len() >= 3
+                    && id.as_bytes()[0].is_ascii_uppercase()
+                    && id[1..].bytes().all(|b| b.is_ascii_digit())
+                    && key != "id_number";
+                if looks_like_id {
+                    assert!(
+                        seen.contains(id),
+                        "line {}: {key}={id} not defined before: {f}",
+                        line + 1
+                    );
+                }
+            }
+        }
+        if defining.contains(&kind(f)) {
+            seen.insert(f["id"].as_str().unwrap().to_owned());
+        }
+    }
+}
+
+#[test]
+fn keys_follow_format_order() {
+    let p = generate(&small(3));
+    for f in &p.facts {
+        let keys: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
+        let expected: &[&str] = match kind(f) {
+            "incident.received" => &[
+                "fact", "at", "id", "unit", "source", "nature", "category", "summary",
+            ],
+            "case.accepted" if f.get("incident").is_some() => &[
+                "fact", "at", "id", "unit", "kind", "category", "incident", "complex", "economic",
+            ],
+            "interrogation.held" if f.get("stay").is_some() => &[
+                "fact",
+                "at",
+                "id",
+                "person",
+                "case",
+                "kind",
+                "end",
+                "officers",
+                "stay",
+                "guardian_present",
+                "female_staff_present",
+                "av_recorded",
+            ],
+            "property.seized" => &[
+                "fact",
+                "at",
+                "id",
+                "case",
+                "measure",
+                "category",
+                "description",
+                "quantity",
+                "value_yuan",
+                "seized_by",
+            ],
+            "legal_aid.notified" => &["fact", "at", "person", "case"],
+            "case.decided" => &[
+                "fact",
+                "at",
+                "id",
+                "decision",
+                "decided_by_unit",
+                "penalties",
+            ],
+            _ => &keys[..2.min(keys.len())],
+        };
+        assert_eq!(&keys[..expected.len()], expected, "{f}");
+        assert_eq!(&keys[..2], ["fact", "at"]);
+    }
+}
+
+#[test]
+fn persons_id_numbers_agree_with_gender_and_birth_date() {
+    let p = demo();
+    let mut with_number = 0;
+    let mut total = 0;
+    for f in p.facts.iter().filter(|f| kind(f) == "person.registered") {
+        total += 1;
+        if let Some(n) = f["id_number"].as_str() {
+            with_number += 1;
+            let problem = id_number_problem(
+                n,
+                f["gender"].as_str().unwrap(),
+                f["birth_date"].as_str().unwrap(),
+            );
+            assert_eq!(problem, None, "{f}");
+        }
+    }
+    assert!(
+        with_number * 100 > total * 90,
+        "most persons carry an ID number: {with_number}/{total}"
+    );
+}
+
+// ---- determinism --------------------------------------------------------------------------
+
+#[test]
+fn same_config_gives_identical_bytes() {
+    let a = bytes(&generate(&small(42)).facts);
+    let b = bytes(&generate(&small(42)).facts);
+    assert_eq!(a, b);
+    let c = bytes(&generate(&small(43)).facts);
+    assert_ne!(a, c);
+}
+
+#[test]
+fn streaming_writes_the_same_bytes_as_write_jsonl() {
+    let config = small(9);
+    let mut streamed = Vec::new();
+    let accounts = generate_jsonl(&config, &mut streamed).unwrap();
+    let p = generate(&config);
+    assert_eq!(streamed, bytes(&p.facts));
+    assert_eq!(accounts, p.accounts);
+}
+
+#[test]
+fn write_jsonl_sorts_unordered_facts_stably() {
+    let facts: Vec<Value> = vec![
+        serde_json::json!({"fact": "b", "at": "2026-03-02T10:00:00+08:00"}),
+        serde_json::json!({"fact": "a", "at": "2026-03-02T09:00:00+08:00"}),
+        serde_json::json!({"fact": "c", "at": "2026-03-02T01:30:00Z"}),
+        serde_json::json!({"fact": "d", "at": "2026-03-02T10:00:00+08:00"}),
+    ];
+    let text = String::from_utf8(bytes(&facts)).unwrap();
+    let order: Vec<&str> = text.lines().map(|l| &l[9..10]).collect();
+    // c is 09:30 in +08:00: between a and b; b and d tie and keep their order.
+    assert_eq!(order, ["a", "c", "b", "d"]);
+}
+
+// ---- volumes ------------------------------------------------------------------------------
+
+fn counts(p: &Province) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for f in &p.facts {
+        *counts.entry(kind(f).to_owned()).or_insert(0) += 1;
+    }
+    counts
+}
+
+fn assert_range(counts: &BTreeMap<String, usize>, kind: &str, lo: usize, hi: usize) {
+    let n = counts.get(kind).copied().unwrap_or(0);
+    assert!((lo..=hi).contains(&n), "{kind}: {n} not in {lo}..={hi}");
+}
+
+#[test]
+fn demo_province_has_the_expected_volumes() {
+    let p = demo();
+    let c = counts(p);
+    assert_range(&c, "unit.defined", 39, 39);
+    assert_range(&c, "officer.defined", 390, 410);
+    assert_range(&c, "incident.received", 18_000, 22_000);
+    assert_range(&c, "case.accepted", 3_500, 4_800);
+    assert_range(&c, "person.registered", 5_000, 7_500);
+    assert_range(&c, "custody.entered", 1_200, 2_000);
+    assert_range(&c, "property.seized", 6_000, 10_000);
+    assert_range(&c, "calendar.day", 30, 50);
+    let levels: Vec<&str> = p
+        .facts
+        .iter()
+        .filter(|f| kind(f) == "unit.defined")
+        .map(|f| f["level"].as_str().unwrap())
+        .collect();
+    for (level, n) in [
+        ("province", 1),
+        ("city", 2),
+        ("county", 6),
+        ("station", 24),
+        ("division", 6),
+    ] {
+        assert_eq!(levels.iter().filter(|l| **l == level).count(), n, "{level}");
+    }
+    let criminal = p
+        .facts
+        .iter()
+        .filter(|f| kind(f) == "case.accepted" && f["kind"] == "criminal")
+        .count() as f64;
+    let share = criminal / c["case.accepted"] as f64;
+    assert!((0.22..0.38).contains(&share), "criminal share {share}");
+}
+
+#[test]
+fn scale_changes_volumes_but_not_the_organisation() {
+    let c = counts(&generate(&Config {
+        scale: 0.1,
+        ..Config::default()
+    }));
+    assert_range(&c, "incident.received", 1_800, 2_200);
+    assert_range(&c, "officer.defined", 390, 410);
+    assert_range(&c, "unit.defined", 39, 39);
+}
+
+#[test]
+fn officers_are_realistic() {
+    let officers: Vec<&Value> = demo()
+        .facts
+        .iter()
+        .filter(|f| kind(f) == "officer.defined")
+        .collect();
+    let n = officers.len() as f64;
+    let female = officers.iter().filter(|o| o["gender"] == "female").count() as f64;
+    let auxiliary = officers.iter().filter(|o| o["auxiliary"] == true).count() as f64;
+    assert!(
+        (0.12..0.28).contains(&(female / n)),
+        "female share {}",
+        female / n
+    );
+    assert!(
+        (0.15..0.25).contains(&(auxiliary / n)),
+        "auxiliary share {}",
+        auxiliary / n
+    );
+    let roles: HashSet<&str> = officers
+        .iter()
+        .flat_map(|o| {
+            o["roles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r.as_str().unwrap())
+        })
+        .collect();
+    for role in [
+        "officer",
+        "legal_officer",
+        "center_staff",
+        "custodian",
+        "supervisor",
+        "leader",
+        "admin",
+    ] {
+        assert!(roles.contains(role), "{role}");
+    }
+    let admins: Vec<&&Value> = officers
+        .iter()
+        .filter(|o| o["roles"] == serde_json::json!(["admin"]))
+        .collect();
+    assert_eq!(admins.len(), 1);
+    assert_eq!(admins[0]["unit"], "U44");
+    let names: HashSet<&str> = officers
+        .iter()
+        .map(|o| o["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), officers.len(), "officer names are unique");
+}
+
+// ---- accounts -----------------------------------------------------------------------------
+
+#[test]
+fn every_role_has_a_demo_account_and_the_county_roles_share_a_county() {
+    let p = demo();
+    let officers: HashMap<&str, &Value> = p
+        .facts
+        .iter()
+        .filter(|f| kind(f) == "officer.defined")
+        .map(|f| (f["id"].as_str().unwrap(), f))
+        .collect();
+    let units: HashMap<&str, &Value> = p
+        .facts
+        .iter()
+        .filter(|f| kind(f) == "unit.defined")
+        .map(|f| (f["id"].as_str().unwrap(), f))
+        .collect();
+    let roles: Vec<&str> = p.accounts.iter().map(|a| a.role.as_str()).collect();
+    assert_eq!(
+        roles,
+        [
+            "officer",
+            "legal_officer",
+            "center_staff",
+            "custodian",
+            "supervisor",
+            "leader",
+            "admin"
+        ]
+    );
+    for a in &p.accounts {
+        let o = officers[a.officer_id.as_str()];
+        assert_eq!(o["name"], a.name.as_str());
+        assert_eq!(o["unit"], a.unit_id.as_str());
+        assert_eq!(units[a.unit_id.as_str()]["name"], a.unit_name.as_str());
+        assert!(
+            o["roles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r == a.role.as_str()),
+            "{a:?}"
+        );
+        assert_eq!(o["auxiliary"], false, "{a:?}");
+    }
+    // The county-level roles work in one county: the officer's station is under it.
+    let county = &p.accounts[1].unit_id;
+    assert!(
+        p.accounts[..4]
+            .iter()
+            .all(|a| a.unit_id.starts_with(county.as_str())),
+        "{:?}",
+        p.accounts
+    );
+}
+
+// ---- realism ------------------------------------------------------------------------------
+
+#[test]
+fn irregular_handling_is_present_but_rare() {
+    let p = demo();
+    let facts = &p.facts;
+    let count = |pred: &dyn Fn(&Value) -> bool| facts.iter().filter(|f| pred(f)).count();
+    let interrogations = count(&|f| kind(f) == "interrogation.held");
+    let single =
+        count(&|f| kind(f) == "interrogation.held" && f["officers"].as_array().unwrap().len() == 1);
+    let share = single as f64 / interrogations as f64;
+    assert!(
+        (0.005..0.08).contains(&share),
+        "single-officer interrogations {share}"
+    );
+    let mistaken = count(&|f| kind(f) == "incident.disposed" && f["result"] == "mistaken_transfer");
+    assert!(mistaken > 5, "downgraded fraud reports: {mistaken}");
+    let minors_alone = count(&|f| {
+        kind(f) == "interrogation.held"
+            && f["guardian_present"] == false
+            && f["female_staff_present"] == false
+    });
+    assert!(minors_alone > 0);
+    // Self-custody of seized property.
+    let seized_by: HashMap<&str, &str> = facts
+        .iter()
+        .filter(|f| kind(f) == "property.seized")
+        .map(|f| (f["id"].as_str().unwrap(), f["seized_by"].as_str().unwrap()))
+        .collect();
+    let stored: Vec<&Value> = facts
+        .iter()
+        .filter(|f| kind(f) == "property.stored")
+        .collect();
+    let own = stored
+        .iter()
+        .filter(|f| seized_by[f["id"].as_str().unwrap()] == f["custodian"].as_str().unwrap())
+        .count();
+    let share = own as f64 / stored.len() as f64;
+    assert!((0.005..0.05).contains(&share), "custodian = seizer {share}");
+    // Decisions with penalties mostly have a prior notice.
+    let notices = count(&|f| kind(f) == "case.prior_notice_given");
+    let penalised = facts
+        .iter()
+        .filter(|f| kind(f) == "case.decided")
+        .map(|f| {
+            f["penalties"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| &p["person"])
+                .collect::<HashSet<_>>()
+                .len()
+        })
+        .sum::<usize>();
+    assert!(
+        notices as f64 > penalised as f64 * 0.9 && notices <= penalised,
+        "{notices} notices, {penalised} penalised"
+    );
+}
+
+#[test]
+fn some_elements_are_still_open_at_end() {
+    let p = demo();
+    let mut open: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for f in &p.facts {
+        let id = f.get("id").and_then(Value::as_str).unwrap_or("");
+        match kind(f) {
+            "incident.received" | "custody.entered" | "measure.started" | "property.seized"
+            | "case.accepted" => {
+                open.entry(kind(f).split('.').next().unwrap())
+                    .or_default()
+                    .insert(id);
+            }
+            "incident.disposed" => {
+                open.get_mut("incident").unwrap().remove(id);
+            }
+            "custody.exited" => {
+                open.get_mut("custody").unwrap().remove(id);
+            }
+            "measure.ended" => {
+                open.get_mut("measure").unwrap().remove(id);
+            }
+            "property.disposed" => {
+                open.get_mut("property").unwrap().remove(id);
+            }
+            "case.closed" | "case.sent_for_prosecution" | "case.not_filed" => {
+                open.get_mut("case").unwrap().remove(id);
+            }
+            _ => {}
+        }
+    }
+    for element in ["incident", "custody", "measure", "property", "case"] {
+        assert!(!open[element].is_empty(), "no open {element}");
+    }
+    // But most incidents are disposed.
+    let incidents = counts(p)["incident.received"];
+    assert!(
+        open["incident"].len() * 20 < incidents,
+        "{} open incidents",
+        open["incident"].len()
+    );
+}
+
+#[test]
+fn summaries_and_names_are_chinese() {
+    let p = generate(&small(4));
+    for f in p
+        .facts
+        .iter()
+        .filter(|f| matches!(kind(f), "incident.received" | "person.registered"))
+    {
+        let text = f
+            .get("summary")
+            .or_else(|| f.get("name"))
+            .and_then(Value::as_str)
+            .unwrap();
+        assert!(
+            !text.contains('{') && text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{f}"
+        );
+    }
+}
+
+// ---- the checker itself ---------------------------------------------------------------------
+
+#[test]
+fn the_checker_finds_planted_violations() {
+    let config = small(12);
+    let clean = generate(&config).facts;
+    let end = end_of(&config);
+    let position = |kind_name: &str| clean.iter().position(|f| kind(f) == kind_name).unwrap();
+    let mut cases: Vec<(&str, Vec<Value>)> = Vec::new();
+
+    // A reference to an id that is never defined.
+    let mut facts = clean.clone();
+    let i = position("person.linked");
+    facts[i]["case"] = Value::from("C9999999");
+    cases.push(("undefined", facts));
+
+    // A second definition.
+    let mut facts = clean.clone();
+    let i = position("case.accepted");
+    let duplicate = facts[i].clone();
+    facts.insert(i + 1, duplicate);
+    cases.push(("second definition", facts));
+
+    // A fact after the end.
+    let mut facts = clean.clone();
+    let last = facts.len() - 1;
+    facts[last]["at"] = Value::from("2030-01-01T00:00:00+08:00");
+    cases.push(("after end", facts));
+
+    // Time order broken.
+    let mut facts = clean.clone();
+    facts.swap(100, 2000);
+    cases.push(("time order", facts));
+
+    // A bad check digit.
+    let mut facts = clean.clone();
+    let i = clean
+        .iter()
+        .position(|f| kind(f) == "person.registered" && f.get("id_number").is_some())
+        .unwrap();
+    let n = facts[i]["id_number"].as_str().unwrap().to_owned();
+    let wrong = if n.ends_with('0') { '1' } else { '0' };
+    facts[i]["id_number"] = Value::from(format!("{}{wrong}", &n[..17]));
+    cases.push(("check digit", facts));
+
+    // A measure extended in days where hours are required, and a fact after its end.
+    let mut facts = clean.clone();
+    let i = clean
+        .iter()
+        .position(|f| kind(f) == "measure.extended" && f.get("hours").is_some())
+        .unwrap();
+    let hours = facts[i]["hours"].clone();
+    let obj = facts[i].as_object_mut().unwrap();
+    obj.remove("hours");
+    obj.insert("days".into(), hours);
+    cases.push(("extension unit", facts));
+
+    // A stay exited twice.
+    let mut facts = clean.clone();
+    let i = position("custody.exited");
+    let again = facts[i].clone();
+    facts.insert(i + 1, again);
+    cases.push(("exited twice", facts));
+
+    // Archived before closed: drop a case.closed line.
+    let mut facts = clean.clone();
+    let i = position("case.closed");
+    facts.remove(i);
+    cases.push(("archived before closed", facts));
+
+    for (name, facts) in cases {
+        let checked = check(&facts, end);
+        assert!(!checked.errors.is_empty(), "the checker missed: {name}");
+    }
+    assert!(check(&clean, end).errors.is_empty());
+}
