@@ -1,0 +1,526 @@
+//! Zhifa's JSON API under `/api/v1`.
+//!
+//! Every route but `POST /api/v1/session` and the OpenAPI document needs
+//! `Authorization: Bearer <token>` (a session token from login or an API token). Errors are
+//! `application/problem+json` with the app's stable `code`, a Chinese `detail` and an English
+//! `detail_en`. Elements outside the caller's unit answer 404, never 403, so existence does not
+//! leak.
+//!
+//! **Architecture Invariant:** this crate calls only `app`; it holds no state of its own.
+
+mod error;
+
+use app::{Actor, App, AppError, Command, ListRequest};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use domain::Fact;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
+
+pub use error::{ApiError, Problem};
+
+/// The API's routes, to be merged into the server's router.
+pub fn router(app: App) -> Router {
+    Router::new()
+        .route("/api/v1/openapi.json", get(openapi))
+        .route("/api/v1/session", post(login))
+        .route("/api/v1/tokens", post(issue_token))
+        .route("/api/v1/password", post(change_password))
+        .route("/api/v1/commands", post(commands))
+        .route("/api/v1/audit", get(audit))
+        .route("/api/v1/person/{id}/reveal", post(reveal))
+        .route("/api/v1/{kind}", get(list))
+        .route("/api/v1/{kind}/{id}", get(element))
+        .route("/api/v1/{kind}/{id}/timeline", get(timeline))
+        .with_state(app)
+}
+
+/// The OpenAPI document of this API, generated from the handlers.
+pub fn openapi_doc() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Zhifa 执法 API", version = "1", description = "Case-handling supervision platform: the six elements, facts, scoped reads."),
+    paths(login, issue_token, change_password, list, element, timeline, reveal, audit, commands, openapi),
+    components(schemas(
+        LoginRequest, LoginResponse, ActorInfo, TokenRequest, TokenResponse, PasswordRequest,
+        ListResponse, ListItem, ElementResponse, LinkInfo, TimelineItem, RevealRequest, RevealResponse,
+        AuditItem, CommandRequest, CommandBatch, RecordedFact, BatchResponse, Problem
+    )),
+    modifiers(&BearerScheme),
+    security(("bearer" = [])),
+    tags((name = "session", description = "登录、令牌与密码"), (name = "elements", description = "六要素查询"), (name = "commands", description = "记录事实"))
+)]
+struct ApiDoc;
+
+struct BearerScheme;
+
+impl Modify for BearerScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
+
+/// The signed-in caller, from `Authorization: Bearer <token>`.
+pub struct Caller(pub Actor);
+
+impl FromRequestParts<App> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
+        let header = parts.headers.get(axum::http::header::AUTHORIZATION).and_then(|v| v.to_str().ok()).unwrap_or("");
+        let token = header.strip_prefix("Bearer ").or_else(|| header.strip_prefix("bearer ")).map(str::trim).unwrap_or("");
+        if token.is_empty() {
+            return Err(AppError::Unauthenticated.into());
+        }
+        Ok(Caller(app.authenticate(token).await?))
+    }
+}
+
+/// Parses a JSON body, answering a problem (not axum's plain text) when it is malformed.
+fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    serde_json::from_slice(body).map_err(|e| {
+        ApiError(AppError::Domain(domain::DomainError::new(
+            domain::ErrorCode::Invalid,
+            format!("请求体不是有效的JSON或缺少字段：{e}"),
+            format!("the body is not valid JSON for this route: {e}"),
+        )))
+    })
+}
+
+/// Query parameters, answering a problem when they are malformed (a non-number limit, …).
+fn query<T>(params: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+    params.map(|Query(p)| p).map_err(|e| {
+        ApiError(AppError::Domain(domain::DomainError::new(
+            domain::ErrorCode::Invalid,
+            format!("查询参数有误：{e}"),
+            format!("bad query parameters: {e}"),
+        )))
+    })
+}
+
+// ---- session ----
+
+/// Login credentials.
+#[derive(Deserialize, ToSchema)]
+pub struct LoginRequest {
+    pub username: String,
+    pub password: String,
+}
+
+/// Who is signed in.
+#[derive(Serialize, ToSchema)]
+pub struct ActorInfo {
+    pub officer: String,
+    pub name: String,
+    pub unit: String,
+    pub unit_name: String,
+    pub roles: Vec<String>,
+}
+
+impl From<&Actor> for ActorInfo {
+    fn from(actor: &Actor) -> ActorInfo {
+        ActorInfo {
+            officer: actor.officer.to_string(),
+            name: actor.name.clone(),
+            unit: actor.unit.to_string(),
+            unit_name: actor.unit_name.clone(),
+            roles: actor.roles.iter().map(|r| r.as_str().to_string()).collect(),
+        }
+    }
+}
+
+/// A session token.
+#[derive(Serialize, ToSchema)]
+pub struct LoginResponse {
+    pub token: String,
+    /// The initial or reset password must be changed (`POST /api/v1/password`) before recording.
+    pub must_change_password: bool,
+    pub actor: ActorInfo,
+}
+
+#[utoipa::path(post, path = "/api/v1/session", tag = "session", security(),
+    request_body = LoginRequest,
+    responses((status = 200, body = LoginResponse), (status = 422, description = "wrong username or password", body = Problem, content_type = "application/problem+json")))]
+async fn login(State(app): State<App>, body: axum::body::Bytes) -> Result<Json<LoginResponse>, ApiError> {
+    let request: LoginRequest = parse_body(&body)?;
+    let outcome = app.login(&request.username, &request.password).await?;
+    Ok(Json(LoginResponse {
+        token: outcome.token,
+        must_change_password: outcome.actor.must_change_password,
+        actor: ActorInfo::from(&outcome.actor),
+    }))
+}
+
+/// A label for a new API token.
+#[derive(Deserialize, ToSchema)]
+pub struct TokenRequest {
+    #[serde(default)]
+    pub label: String,
+}
+
+/// A new API token (shown once).
+#[derive(Serialize, ToSchema)]
+pub struct TokenResponse {
+    pub token: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/tokens", tag = "session", request_body = TokenRequest,
+    responses((status = 201, body = TokenResponse), (status = 401, body = Problem, content_type = "application/problem+json")))]
+async fn issue_token(State(app): State<App>, Caller(actor): Caller, body: axum::body::Bytes) -> Result<Response, ApiError> {
+    let request: TokenRequest = parse_body(&body)?;
+    let label = if request.label.trim().is_empty() { "API" } else { request.label.trim() };
+    let token = app.issue_api_token(&actor, label).await?;
+    Ok((StatusCode::CREATED, Json(TokenResponse { token })).into_response())
+}
+
+/// A password change.
+#[derive(Deserialize, ToSchema)]
+pub struct PasswordRequest {
+    pub old_password: String,
+    pub new_password: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/password", tag = "session", request_body = PasswordRequest,
+    responses((status = 204, description = "changed"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+async fn change_password(State(app): State<App>, Caller(actor): Caller, body: axum::body::Bytes) -> Result<StatusCode, ApiError> {
+    let request: PasswordRequest = parse_body(&body)?;
+    app.change_password(&actor, &request.old_password, &request.new_password).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+// ---- reads ----
+
+/// Filters of a list.
+#[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
+pub struct ListParams {
+    /// Status code (`accepted`, `filed`, `in_center`, …).
+    pub status: Option<String>,
+    /// The kind-specific class: an incident's nature, a case's kind, a measure's kind, …
+    pub tag: Option<String>,
+    /// Text in the title or id.
+    pub q: Option<String>,
+    /// Opened at or after (RFC 3339).
+    pub from: Option<String>,
+    /// Opened before (RFC 3339).
+    pub until: Option<String>,
+    /// Page size, 1–200 (default 50).
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+/// One row of a list.
+#[derive(Serialize, ToSchema)]
+pub struct ListItem {
+    pub kind: String,
+    pub id: String,
+    pub unit: String,
+    pub status: String,
+    pub tag: String,
+    pub title: String,
+    /// RFC 3339, China time.
+    pub opened_at: String,
+}
+
+/// A page of elements.
+#[derive(Serialize, ToSchema)]
+pub struct ListResponse {
+    pub items: Vec<ListItem>,
+    pub total: i64,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+fn micros_text(micros: i64) -> String {
+    jiff::Timestamp::from_microsecond(micros).map(|t| domain::At::china(t).to_string()).unwrap_or_default()
+}
+
+fn parse_time(field: &str, text: &Option<String>) -> Result<Option<i64>, ApiError> {
+    match text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(text) => domain::At::parse(text)
+            .map(|at| Some(at.micros()))
+            .map_err(|e| ApiError(domain::DomainError::invalid(field, e).into())),
+    }
+}
+
+const KINDS: [&str; 10] = ["incident", "case", "person", "measure", "stay", "interrogation", "property", "document", "unit", "officer"];
+
+fn check_kind(kind: &str) -> Result<(), ApiError> {
+    if KINDS.contains(&kind) { Ok(()) } else { Err(AppError::NotFound.into()) }
+}
+
+#[utoipa::path(get, path = "/api/v1/{kind}", tag = "elements",
+    params(("kind" = String, Path, description = "incident|case|person|measure|stay|interrogation|property|document|unit|officer"), ListParams),
+    responses((status = 200, body = ListResponse), (status = 404, body = Problem, content_type = "application/problem+json")))]
+async fn list(State(app): State<App>, Caller(actor): Caller, Path(kind): Path<String>, params: Result<Query<ListParams>, QueryRejection>) -> Result<Json<ListResponse>, ApiError> {
+    check_kind(&kind)?;
+    let params = query(params)?;
+    let request = ListRequest {
+        kind: kind.clone(),
+        status: params.status,
+        tag: params.tag,
+        text: params.q,
+        opened_from_micros: parse_time("from", &params.from)?,
+        opened_until_micros: parse_time("until", &params.until)?,
+        oldest_first: false,
+        limit: params.limit.unwrap_or(50),
+        offset: params.offset.unwrap_or(0),
+    };
+    let listing = app.list(&actor, &request).await?;
+    let items = listing
+        .rows
+        .into_iter()
+        .map(|row| ListItem {
+            kind: row.kind,
+            id: row.id,
+            unit: row.unit,
+            status: row.status,
+            tag: row.tag,
+            title: row.title,
+            opened_at: micros_text(row.opened_at_micros),
+        })
+        .collect();
+    Ok(Json(ListResponse { items, total: listing.total, limit: listing.limit, offset: listing.offset }))
+}
+
+/// A related element.
+#[derive(Serialize, ToSchema)]
+pub struct LinkInfo {
+    pub kind: String,
+    pub id: String,
+    /// What the other element is to this one (`case`, `person`, `suspect`, …).
+    pub role: String,
+}
+
+/// One element with its state and relations.
+#[derive(Serialize, ToSchema)]
+pub struct ElementResponse {
+    pub kind: String,
+    pub id: String,
+    pub unit: String,
+    pub status: String,
+    pub title: String,
+    /// The element's state; a person's ID number is masked.
+    #[schema(value_type = Object)]
+    pub snapshot: Value,
+    pub links: Vec<LinkInfo>,
+}
+
+#[utoipa::path(get, path = "/api/v1/{kind}/{id}", tag = "elements",
+    params(("kind" = String, Path), ("id" = String, Path)),
+    responses((status = 200, body = ElementResponse), (status = 404, body = Problem, content_type = "application/problem+json")))]
+async fn element(State(app): State<App>, Caller(actor): Caller, Path((kind, id)): Path<(String, String)>) -> Result<Json<ElementResponse>, ApiError> {
+    check_kind(&kind)?;
+    let detail = app.element(&actor, &kind, &id).await?;
+    let links = detail.links.into_iter().map(|l| LinkInfo { kind: l.other_kind, id: l.other_id, role: l.role }).collect();
+    Ok(Json(ElementResponse {
+        kind: detail.row.kind,
+        id: detail.row.id,
+        unit: detail.row.unit,
+        status: detail.row.status,
+        title: detail.row.title,
+        snapshot: detail.snapshot,
+        links,
+    }))
+}
+
+/// One fact in an element's history.
+#[derive(Serialize, ToSchema)]
+pub struct TimelineItem {
+    pub seq: i64,
+    /// The fact kind (`case.filed`).
+    pub fact: String,
+    /// The Chinese name of the kind.
+    pub label: String,
+    /// Business time.
+    pub at: String,
+    /// When it was recorded (RFC 3339).
+    pub recorded_at: String,
+    pub actor: String,
+    /// The fact object as recorded (ID numbers masked).
+    #[schema(value_type = Object)]
+    pub payload: Value,
+    pub hash: String,
+}
+
+#[utoipa::path(get, path = "/api/v1/{kind}/{id}/timeline", tag = "elements",
+    params(("kind" = String, Path), ("id" = String, Path)),
+    responses((status = 200, body = Vec<TimelineItem>), (status = 404, body = Problem, content_type = "application/problem+json")))]
+async fn timeline(State(app): State<App>, Caller(actor): Caller, Path((kind, id)): Path<(String, String)>) -> Result<Json<Vec<TimelineItem>>, ApiError> {
+    check_kind(&kind)?;
+    let entries = app.timeline(&actor, &kind, &id).await?;
+    Ok(Json(
+        entries
+            .into_iter()
+            .map(|e| TimelineItem {
+                seq: e.seq,
+                fact: e.kind,
+                label: e.label.into(),
+                at: e.at,
+                recorded_at: micros_text(e.recorded_at_micros),
+                actor: e.actor,
+                payload: e.payload,
+                hash: e.hash,
+            })
+            .collect(),
+    ))
+}
+
+/// Why the full ID number is needed (audited).
+#[derive(Deserialize, ToSchema)]
+pub struct RevealRequest {
+    pub reason: String,
+}
+
+/// The full ID number (null when the person has none).
+#[derive(Serialize, ToSchema)]
+pub struct RevealResponse {
+    pub id_number: Option<String>,
+}
+
+#[utoipa::path(post, path = "/api/v1/person/{id}/reveal", tag = "elements", params(("id" = String, Path)), request_body = RevealRequest,
+    responses((status = 200, body = RevealResponse), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+async fn reveal(State(app): State<App>, Caller(actor): Caller, Path(id): Path<String>, body: axum::body::Bytes) -> Result<Json<RevealResponse>, ApiError> {
+    let request: RevealRequest = parse_body(&body)?;
+    let id_number = app.reveal_id_number(&actor, &id, &request.reason).await?;
+    Ok(Json(RevealResponse { id_number }))
+}
+
+/// Which element's audit trail (both, or neither for all).
+#[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
+pub struct AuditParams {
+    pub kind: Option<String>,
+    pub id: Option<String>,
+}
+
+/// One audited read or reveal.
+#[derive(Serialize, ToSchema)]
+pub struct AuditItem {
+    pub at: String,
+    pub actor: String,
+    /// `read` or `reveal`.
+    pub action: String,
+    pub element: String,
+    pub subject: String,
+    pub reason: String,
+}
+
+#[utoipa::path(get, path = "/api/v1/audit", tag = "elements", params(AuditParams),
+    responses((status = 200, body = Vec<AuditItem>), (status = 403, body = Problem, content_type = "application/problem+json")))]
+async fn audit(State(app): State<App>, Caller(actor): Caller, params: Result<Query<AuditParams>, QueryRejection>) -> Result<Json<Vec<AuditItem>>, ApiError> {
+    let params = query(params)?;
+    let kind = params.kind.filter(|k| !k.is_empty());
+    let id = params.id.filter(|k| !k.is_empty());
+    let element = match (&kind, &id) {
+        (Some(kind), Some(id)) => {
+            check_kind(kind)?;
+            Some((kind.as_str(), id.as_str()))
+        }
+        (None, None) => None,
+        _ => return Err(ApiError(domain::DomainError::invalid("id", "kind 与 id 须同时给出 (give both kind and id)").into())),
+    };
+    let rows = app.audit_trail(&actor, element).await?;
+    Ok(Json(
+        rows.into_iter()
+            .map(|r| AuditItem { at: micros_text(r.at_micros), actor: r.actor, action: r.action, element: r.element, subject: r.subject, reason: r.reason })
+            .collect(),
+    ))
+}
+
+// ---- commands ----
+
+/// One fact of FORMAT.md (`{"fact":"case.filed","id":"C1"}`); `at` defaults to now; an
+/// `override_reason` records a prohibited fact anyway (the reason is kept in the fact).
+#[derive(Deserialize, ToSchema)]
+#[schema(example = json!({"fact": "case.filed", "id": "C1"}))]
+pub struct CommandRequest {
+    /// The kind, `element.verb`.
+    pub fact: String,
+    /// Business time, RFC 3339 with offset; defaults to now.
+    pub at: Option<String>,
+    /// Why a prohibited fact is recorded anyway.
+    pub override_reason: Option<String>,
+    /// The kind's fields (`id`, …), as in FORMAT.md.
+    #[serde(flatten)]
+    #[schema(value_type = Object)]
+    pub fields: Map<String, Value>,
+}
+
+/// Several facts in one transaction: all recorded, or none.
+#[derive(Deserialize, ToSchema)]
+pub struct CommandBatch {
+    pub commands: Vec<CommandRequest>,
+}
+
+/// A recorded fact.
+#[derive(Serialize, ToSchema)]
+pub struct RecordedFact {
+    /// Ledger sequence number.
+    pub seq: i64,
+    /// The fact as kept (numbers and units filled in).
+    #[schema(value_type = Object)]
+    pub fact: Value,
+}
+
+/// What a batch recorded.
+#[derive(Serialize, ToSchema)]
+pub struct BatchResponse {
+    pub recorded: Vec<RecordedFact>,
+}
+
+fn command(value: Value) -> Result<Command, ApiError> {
+    let Value::Object(mut object) = value else {
+        return Err(ApiError(domain::DomainError::new(domain::ErrorCode::Invalid, "命令应为一个JSON对象", "a command must be a JSON object").into()));
+    };
+    let override_reason = match object.remove("override_reason") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(text)) => Some(text),
+        Some(_) => return Err(ApiError(domain::DomainError::invalid("override_reason", "理由应为文本 (must be a string)").into())),
+    };
+    if matches!(object.get("at"), None | Some(Value::Null)) {
+        object.insert("at".into(), Value::String(app::now().to_string()));
+    }
+    let fact = Fact::from_value(Value::Object(object))?;
+    Ok(Command { fact, override_reason })
+}
+
+#[utoipa::path(post, path = "/api/v1/commands", tag = "commands",
+    request_body(content = CommandRequest, description = "one fact, or `{\"commands\": [...]}` (CommandBatch) for several in one transaction"),
+    responses(
+        (status = 201, description = "recorded (a batch answers BatchResponse)", body = RecordedFact),
+        (status = 404, description = "an element outside your unit", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "prohibited, duplicate or impossible", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "invalid, unknown kind or reference", body = Problem, content_type = "application/problem+json")))]
+async fn commands(State(app): State<App>, Caller(actor): Caller, body: axum::body::Bytes) -> Result<Response, ApiError> {
+    let value: Value = parse_body(&body)?;
+    if let Some(list) = value.get("commands") {
+        let Value::Array(list) = list.clone() else {
+            return Err(ApiError(domain::DomainError::invalid("commands", "commands 应为数组 (must be an array)").into()));
+        };
+        let commands = list.into_iter().map(command).collect::<Result<Vec<_>, _>>()?;
+        let recorded = app.record(&actor, commands).await?;
+        let recorded = recorded.into_iter().map(|r| RecordedFact { seq: r.seq, fact: Value::Object(r.fact.object) }).collect();
+        return Ok((StatusCode::CREATED, Json(BatchResponse { recorded })).into_response());
+    }
+    let recorded = app.record(&actor, vec![command(value)?]).await?;
+    let first = recorded.into_iter().next().ok_or(ApiError(AppError::NotFound))?;
+    Ok((StatusCode::CREATED, Json(RecordedFact { seq: first.seq, fact: Value::Object(first.fact.object) })).into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "session", security(), responses((status = 200, description = "this document")))]
+async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(openapi_doc())
+}

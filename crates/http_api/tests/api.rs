@@ -1,0 +1,237 @@
+//! The API over real HTTP: a server on a free port, a temporary SQLite store, a blocking client.
+
+use serde_json::{Value, json};
+
+struct Server {
+    base: String,
+    app: app::App,
+    runtime: tokio::runtime::Runtime,
+    agent: ureq::Agent,
+}
+
+const SETUP: &str = r#"{"fact":"unit.defined","at":"2026-01-01T08:00:00+08:00","id":"U0","name":"某省公安厅","level":"province"}
+{"fact":"officer.defined","at":"2026-01-01T08:00:00+08:00","id":"O0","name":"管理员","unit":"U0","gender":"male","roles":["admin"]}
+"#;
+
+fn start() -> Server {
+    let dir = std::env::temp_dir().join(format!("zhifa-http-{}-{}", std::process::id(), jiff::Timestamp::now().as_nanosecond()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let setup = dir.join("setup.jsonl");
+    std::fs::write(&setup, SETUP).unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let url = format!("sqlite://{}", dir.join("zhifa.db").display());
+    let (app, base) = runtime.block_on(async {
+        let app = app::App::open(&url).await.unwrap();
+        app.import_files(&[&setup], app::ImportOptions::default()).await.unwrap();
+        app.set_account(None, "O0", "admin", "initial-pass-0").await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let router = http_api::router(app.clone());
+        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        (app, base)
+    });
+    let agent = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build().into();
+    Server { base, app, runtime, agent }
+}
+
+impl Server {
+    fn call(&self, method: &str, path: &str, token: Option<&str>, body: Option<Value>) -> (u16, String, Value) {
+        let url = format!("{}{}", self.base, path);
+        let auth = token.map(|t| format!("Bearer {t}"));
+        let mut response = match (method, body) {
+            ("GET", _) => {
+                let mut request = self.agent.get(&url);
+                if let Some(auth) = &auth {
+                    request = request.header("Authorization", auth);
+                }
+                request.call().unwrap()
+            }
+            (_, body) => {
+                let mut request = self.agent.post(&url);
+                if let Some(auth) = &auth {
+                    request = request.header("Authorization", auth);
+                }
+                match body {
+                    Some(body) => request.send_json(&body).unwrap(),
+                    None => request.send_empty().unwrap(),
+                }
+            }
+        };
+        let status = response.status().as_u16();
+        let content_type = response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        let text = response.body_mut().read_to_string().unwrap();
+        let value = serde_json::from_str(&text).unwrap_or(Value::Null);
+        (status, content_type, value)
+    }
+
+    /// Logs in with the initial password, changes it, and returns a token.
+    fn first_login(&self, username: &str, initial: &str) -> String {
+        let (status, _, body) = self.call("POST", "/api/v1/session", None, Some(json!({"username": username, "password": initial})));
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(body["must_change_password"], true);
+        let token = body["token"].as_str().unwrap().to_string();
+        let (status, _, body) = self.call("POST", "/api/v1/password", Some(&token), Some(json!({"old_password": initial, "new_password": format!("{initial}-new")})));
+        assert_eq!(status, 204, "{body}");
+        token
+    }
+
+    fn command(&self, token: &str, body: Value) -> (u16, String, Value) {
+        self.call("POST", "/api/v1/commands", Some(token), Some(body))
+    }
+}
+
+/// A valid GB 11643 number from its first 17 digits.
+fn id_number(first17: &str) -> String {
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = first17.chars().zip(WEIGHTS).map(|(c, w)| c.to_digit(10).unwrap() * w).sum();
+    let check = b"10X98765432"[(sum % 11) as usize] as char;
+    format!("{first17}{check}")
+}
+
+/// Admin defines a county with two stations and three officers; each gets an account.
+fn setup_tree(server: &Server) -> (String, String, String) {
+    let admin = server.first_login("admin", "initial-pass-0");
+    let at = "2026-01-01T09:00:00+08:00";
+    let facts = json!({"commands": [
+        {"fact": "unit.defined", "at": at, "id": "UC", "name": "某市公安局", "parent": "U0", "level": "city"},
+        {"fact": "unit.defined", "at": at, "id": "U1", "name": "某县公安局", "parent": "UC", "level": "county"},
+        {"fact": "unit.defined", "at": at, "id": "UA", "name": "甲派出所", "parent": "U1", "level": "station"},
+        {"fact": "unit.defined", "at": at, "id": "UB", "name": "乙派出所", "parent": "U1", "level": "station"},
+        {"fact": "officer.defined", "at": at, "id": "OA", "name": "张三", "unit": "UA", "gender": "male", "roles": ["officer"]},
+        {"fact": "officer.defined", "at": at, "id": "OA2", "name": "赵六", "unit": "UA", "gender": "male", "roles": ["officer"]},
+        {"fact": "officer.defined", "at": at, "id": "OB", "name": "李四", "unit": "UB", "gender": "female", "roles": ["officer"]},
+        {"fact": "officer.defined", "at": at, "id": "OC", "name": "王五", "unit": "U1", "gender": "male", "roles": ["officer", "supervisor"]}
+    ]});
+    let (status, _, body) = server.command(&admin, facts);
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(body["recorded"].as_array().unwrap().len(), 8);
+    server.runtime.block_on(async {
+        server.app.set_account(None, "OA", "zhangsan", "initial-pass-a").await.unwrap();
+        server.app.set_account(None, "OB", "lisi", "initial-pass-b").await.unwrap();
+        server.app.set_account(None, "OC", "wangwu", "initial-pass-c").await.unwrap();
+    });
+    (server.first_login("zhangsan", "initial-pass-a"), server.first_login("lisi", "initial-pass-b"), server.first_login("wangwu", "initial-pass-c"))
+}
+
+#[test]
+fn scoping_errors_overrides_and_openapi() {
+    let server = start();
+
+    // Without a token: 401 as a problem.
+    let (status, content_type, body) = server.call("GET", "/api/v1/case", None, None);
+    assert_eq!(status, 401);
+    assert_eq!(content_type, "application/problem+json");
+    assert_eq!(body["code"], "unauthenticated");
+
+    let (a, b, county) = setup_tree(&server);
+    let number = id_number("11010519491231002");
+    let (status, _, body) = server.command(&a, json!({"commands": [
+        {"fact": "case.accepted", "id": "C1", "unit": "UA", "kind": "criminal", "category": "050200"},
+        {"fact": "person.registered", "id": "P1", "name": "某甲", "gender": "female", "id_number": number},
+        {"fact": "person.linked", "id": "P1", "case": "C1", "role": "suspect"}
+    ]}));
+    assert_eq!(status, 201, "{body}");
+
+    // Station A sees its case, with links.
+    let (status, _, body) = server.call("GET", "/api/v1/case/C1", Some(&a), None);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["status"], "accepted");
+    let (status, _, body) = server.call("GET", "/api/v1/person/P1", Some(&a), None);
+    assert_eq!(status, 200);
+    assert_ne!(body["snapshot"]["id_number"], number.as_str(), "masked");
+    assert!(body["links"].as_array().unwrap().iter().any(|l| l["kind"] == "case" && l["id"] == "C1"));
+    let (status, _, body) = server.call("GET", "/api/v1/case?status=accepted&q=0502&limit=10", Some(&a), None);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["total"], 1);
+    assert_eq!(body["items"][0]["id"], "C1");
+
+    // Sibling station B: not found everywhere, never forbidden.
+    for path in ["/api/v1/case/C1", "/api/v1/case/C1/timeline", "/api/v1/person/P1", "/api/v1/person/P1/timeline"] {
+        let (status, content_type, body) = server.call("GET", path, Some(&b), None);
+        assert_eq!(status, 404, "{path}: {body}");
+        assert_eq!(content_type, "application/problem+json");
+        assert_eq!(body["code"], "not_found");
+    }
+    let (status, _, _) = server.call("POST", "/api/v1/person/P1/reveal", Some(&b), Some(json!({"reason": "核查身份"})));
+    assert_eq!(status, 404);
+    let (status, _, body) = server.command(&b, json!({"fact": "case.filed", "id": "C1"}));
+    assert_eq!(status, 404, "{body}");
+    let (status, _, body) = server.command(&b, json!({"fact": "measure.started", "id": "MB", "person": "P1", "case": "C1", "kind": "summons_criminal"}));
+    assert_eq!(status, 404, "{body}");
+    let (_, _, body) = server.call("GET", "/api/v1/case", Some(&b), None);
+    assert_eq!(body["total"], 0);
+
+    // The county sees both stations' elements.
+    let (status, _, _) = server.call("GET", "/api/v1/case/C1", Some(&county), None);
+    assert_eq!(status, 200);
+    let (status, _, body) = server.call("GET", "/api/v1/case/C1/timeline", Some(&county), None);
+    assert_eq!(status, 200);
+    assert_eq!(body[0]["fact"], "case.accepted");
+    assert_eq!(body[0]["label"], "受案");
+    let (status, _, body) = server.call("POST", "/api/v1/person/P1/reveal", Some(&county), Some(json!({"reason": "核查身份"})));
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["id_number"], number.as_str());
+    let (status, _, body) = server.call("GET", "/api/v1/audit?kind=person&id=P1", Some(&county), None);
+    assert_eq!(status, 200, "{body}");
+    assert!(body.as_array().unwrap().iter().any(|r| r["action"] == "reveal" && r["reason"] == "核查身份"));
+    let (status, _, body) = server.call("GET", "/api/v1/audit", Some(&a), None);
+    assert_eq!(status, 403, "a plain officer may not read the audit: {body}");
+
+    // A bad command: a problem naming the code and the field.
+    let (status, content_type, body) = server.command(&a, json!({"fact": "case.opened", "id": "C1"}));
+    assert_eq!(status, 422);
+    assert_eq!(content_type, "application/problem+json");
+    assert_eq!(body["code"], "unknown_kind");
+    assert_eq!(body["field"], "fact");
+    assert_eq!(body["status"], 422);
+    assert!(body["detail"].as_str().unwrap().contains("未知"));
+    assert!(body["detail_en"].as_str().unwrap().contains("unknown"));
+    assert!(body["type"].as_str().unwrap().ends_with("unknown_kind"));
+    let (status, _, body) = server.command(&a, json!({"fact": "case.filed", "id": "C1", "at": "2026-03-02T08:00:00"}));
+    assert_eq!((status, body["code"].as_str(), body["field"].as_str()), (422, Some("invalid"), Some("at")));
+    let (status, _, body) = server.command(&a, json!({"fact": "case.accepted", "id": "C1", "unit": "UA", "kind": "criminal", "category": "x"}));
+    assert_eq!(status, 409, "a second definition: {body}");
+
+    // Prohibited before filing, then recorded with a reason.
+    let seize = json!({"fact": "property.seized", "id": "W1", "case": "C1", "measure": "seizure", "category": "phone", "description": "手机", "seized_by": "OA"});
+    let (status, _, body) = server.command(&a, seize.clone());
+    assert_eq!(status, 409, "{body}");
+    assert_eq!(body["code"], "prohibited");
+    assert!(body["detail"].as_str().unwrap().contains("CW-14"));
+    let mut overridden = seize;
+    overridden["override_reason"] = json!("紧急情况，防止证据灭失");
+    let (status, _, body) = server.command(&a, overridden);
+    assert_eq!(status, 201, "{body}");
+    assert!(body["seq"].as_i64().unwrap() > 0);
+    assert_eq!(body["fact"]["override_reason"], "紧急情况，防止证据灭失");
+    let (status, _, body) = server.command(&a, json!({"fact": "case.filed", "id": "C1"}));
+    assert_eq!(status, 201, "{body}");
+
+    // API tokens work like sessions.
+    let (status, _, body) = server.call("POST", "/api/v1/tokens", Some(&a), Some(json!({"label": "脚本"})));
+    assert_eq!(status, 201, "{body}");
+    let api_token = body["token"].as_str().unwrap().to_string();
+    let (status, _, body) = server.call("GET", "/api/v1/property/W1", Some(&api_token), None);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["status"], "seized");
+
+    // The OpenAPI document lists every route.
+    let (status, _, doc) = server.call("GET", "/api/v1/openapi.json", None, None);
+    assert_eq!(status, 200);
+    let paths = doc["paths"].as_object().unwrap();
+    for path in [
+        "/api/v1/session",
+        "/api/v1/tokens",
+        "/api/v1/password",
+        "/api/v1/{kind}",
+        "/api/v1/{kind}/{id}",
+        "/api/v1/{kind}/{id}/timeline",
+        "/api/v1/person/{id}/reveal",
+        "/api/v1/audit",
+        "/api/v1/commands",
+        "/api/v1/openapi.json",
+    ] {
+        assert!(paths.contains_key(path), "{path} missing from {:?}", paths.keys().collect::<Vec<_>>());
+    }
+    assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
+}

@@ -1,0 +1,301 @@
+//! Chinese labels for statuses, snapshot fields and coded values shown on pages.
+
+use domain::elements::*;
+use domain::fact::ElementKind;
+use serde_json::Value;
+
+/// The element kinds that have lists and pages, in menu order.
+pub const PAGE_KINDS: [&str; 10] = ["incident", "case", "person", "measure", "stay", "interrogation", "property", "document", "unit", "officer"];
+
+/// The Chinese name of an element kind.
+pub fn kind_label(kind: &str) -> &'static str {
+    ElementKind::from_code(kind).map(|k| k.label()).unwrap_or("要素")
+}
+
+/// The statuses an element kind can be in, with their Chinese names (as the world names them).
+pub fn statuses(kind: &str) -> &'static [(&'static str, &'static str)] {
+    match kind {
+        "unit" => &[("active", "在用")],
+        "officer" => &[("active", "在职")],
+        "incident" => &[("received", "已接警"), ("dispatched", "已派警"), ("on_scene", "已到场"), ("disposed", "已处置")],
+        "case" => &[
+            ("accepted", "已受案"),
+            ("filed", "已立案"),
+            ("not_filed", "不予立案"),
+            ("decided", "已决定"),
+            ("sent_for_prosecution", "已移送起诉"),
+            ("dropped", "已撤销"),
+            ("closed", "已结案"),
+            ("archived", "已归档"),
+        ],
+        "person" => &[("registered", "已登记"), ("in_center", "在区")],
+        "measure" => &[("active", "执行中"), ("ended", "已结束")],
+        "stay" => &[("in_center", "在区"), ("exited", "已离区")],
+        "interrogation" => &[("held", "已完成")],
+        "property" => &[("seized", "待入库"), ("stored", "在库"), ("checked_out", "已出库"), ("disposed", "已处置")],
+        "document" => &[("issued", "已签发"), ("served", "已送达")],
+        _ => &[],
+    }
+}
+
+/// The Chinese name of a status.
+pub fn status_label(kind: &str, status: &str) -> String {
+    statuses(kind).iter().find(|(code, _)| *code == status).map(|(_, l)| l.to_string()).unwrap_or_else(|| status.to_string())
+}
+
+/// The Chinese name of a snapshot or fact field.
+pub fn field_label(field: &str) -> &str {
+    match field {
+        "id" => "编号",
+        "name" => "名称/姓名",
+        "unit" => "单位",
+        "parent" => "上级单位",
+        "level" => "级别",
+        "path" => "单位路径",
+        "gender" => "性别",
+        "auxiliary" => "辅警",
+        "roles" => "角色",
+        "defined_at" => "登记时间",
+        "source" => "警情来源",
+        "nature" => "警情性质",
+        "received_nature" => "接警时性质",
+        "category" => "类别",
+        "summary" => "简要情况",
+        "received_at" => "接警时间",
+        "officers" => "民警",
+        "dispatched_at" => "派警时间",
+        "arrived_at" => "到达/到案时间",
+        "disposed_at" => "处置时间",
+        "result" => "处置结果",
+        "case" => "案件",
+        "recategorizations" => "性质变更",
+        "videos" => "执法视频",
+        "kind" => "种类",
+        "incident" => "警情",
+        "complex" => "疑难复杂",
+        "economic" => "经济犯罪",
+        "accepted_at" => "受案时间",
+        "filing_extended_days" => "立案审查延长(天)",
+        "filed_at" => "立案时间",
+        "not_filed_at" => "不予立案时间",
+        "fast_track_at" => "快速办理时间",
+        "acts" => "侦查/调查行为",
+        "injuries" => "伤情鉴定",
+        "prior_notices" => "处罚前告知",
+        "reviews" => "法制审核",
+        "limit_extended_days" => "办案期限延长(天)",
+        "decision" => "处理决定",
+        "dropped_at" => "撤销时间",
+        "sent_for_prosecution_at" => "移送起诉时间",
+        "closed_at" => "结案时间",
+        "archived_at" => "归档时间",
+        "id_number" => "身份证号码",
+        "birth_date" => "出生日期",
+        "flags" => "特殊人群",
+        "registered_at" => "登记时间",
+        "links" => "涉案关系",
+        "legal_aid" => "法律援助",
+        "person" => "人员",
+        "started_at" => "开始时间",
+        "extended_hours" => "延长至(小时)",
+        "extended_days" => "延长至(天)",
+        "family" => "家属通知",
+        "delivered" => "送押",
+        "arrest_requested_at" => "提请逮捕时间",
+        "ended" => "结束",
+        "center" => "办案中心",
+        "basis" => "依据措施",
+        "entered_at" => "入区时间",
+        "security_checked_at" => "安全检查时间",
+        "info_collected_at" => "信息采集时间",
+        "meals" => "就餐",
+        "placements" => "房间安排",
+        "exited" => "离区",
+        "exit_document" => "离区文书",
+        "ended_at" => "结束时间",
+        "end" => "结束时间",
+        "stay" => "在区记录",
+        "guardian_present" => "监护人/合适成年人在场",
+        "female_staff_present" => "女性工作人员在场",
+        "av_recorded" => "同步录音录像",
+        "measure" => "措施",
+        "description" => "描述",
+        "quantity" => "数量",
+        "value_yuan" => "价值(元)",
+        "seized_by" => "扣押民警",
+        "seized_at" => "扣押时间",
+        "storages" => "保管记录",
+        "check_outs" => "出库记录",
+        "found_unrelated_at" => "确认无关时间",
+        "seizure_extended_days" => "扣押延长(天)",
+        "disposed" => "处置",
+        "number" => "文号",
+        "subject" => "对象",
+        "issued_at" => "签发时间",
+        "served" => "送达",
+        "serial" => "序号",
+        "location" => "保管位置",
+        "custodian" => "保管人",
+        "purpose" => "用途",
+        "due" => "应归还时间",
+        "approved_by" => "批准人",
+        "approved_by_unit" => "批准单位",
+        "room" => "房间",
+        "room_kind" => "房间类型",
+        "destination" => "去向",
+        "document" => "文书",
+        "outcome" => "结束方式",
+        "facility" => "羁押场所",
+        "reason" => "理由",
+        "method" => "处置方式",
+        "days" => "天数",
+        "hours" => "小时数",
+        "reviewer" => "审核人",
+        "decided_by_unit" => "决定单位",
+        "penalties" => "处罚",
+        "grade" => "伤情等级",
+        "act" => "行为",
+        "role" => "角色",
+        "to" => "送达对象",
+        "username" => "用户名",
+        "reset" => "重置",
+        "disabled" => "停用",
+        "override_reason" => "强制提交理由",
+        "at" => "时间",
+        "passed" => "通过",
+        "notified" => "已通知",
+        "returned_at" => "归还时间",
+        "amount_yuan" => "金额(元)",
+        "ref" => "视频编号",
+        _ => field,
+    }
+}
+
+/// The Chinese name of a coded value, given the field it is in and the element kind.
+pub fn value_label(element: &str, field: &str, code: &str) -> Option<&'static str> {
+    match field {
+        "gender" => Gender::from_code(code).map(Gender::label),
+        "level" => UnitLevel::from_code(code).map(UnitLevel::label),
+        "roles" => Role::from_code(code).map(Role::label),
+        "source" => IncidentSource::from_code(code).map(IncidentSource::label),
+        "nature" | "received_nature" => IncidentNature::from_code(code).map(IncidentNature::label),
+        "result" => DisposalResult::from_code(code).map(DisposalResult::label),
+        "act" => ActKind::from_code(code).map(ActKind::label),
+        "grade" => InjuryGrade::from_code(code).map(InjuryGrade::label),
+        "decision" => DecisionKind::from_code(code).map(DecisionKind::label),
+        "role" => PersonRole::from_code(code).map(PersonRole::label),
+        "flags" => PersonFlag::from_code(code).map(PersonFlag::label),
+        "outcome" => MeasureOutcome::from_code(code).map(MeasureOutcome::label),
+        "facility" => Facility::from_code(code).map(Facility::label),
+        "room_kind" => RoomKind::from_code(code).map(RoomKind::label),
+        "destination" => Destination::from_code(code).map(Destination::label),
+        "method" => DisposalMethod::from_code(code).map(DisposalMethod::label),
+        "measure" if element == "property" => PropertyMeasure::from_code(code).map(PropertyMeasure::label),
+        "kind" => match element {
+            "case" => CaseKind::from_code(code).map(CaseKind::label),
+            "measure" => MeasureKind::from_code(code).map(MeasureKind::label),
+            "interrogation" => InterrogationKind::from_code(code).map(InterrogationKind::label),
+            "document" => document_kind_label(code),
+            "penalty" => PenaltyKind::from_code(code).map(PenaltyKind::label),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Common document kinds and their names.
+pub const DOCUMENT_KINDS: [(&str, &str); 10] = [
+    ("filing_decision", "立案决定书"),
+    ("not_filing_notice", "不予立案通知书"),
+    ("summons_warrant", "传唤证"),
+    ("detention_notice", "拘留通知书"),
+    ("seizure_list", "扣押清单"),
+    ("seizure_decision", "扣押决定书"),
+    ("penalty_decision", "行政处罚决定书"),
+    ("prior_notice", "行政处罚告知笔录"),
+    ("release_notice", "释放通知书"),
+    ("bail_decision", "取保候审决定书"),
+];
+
+fn document_kind_label(code: &str) -> Option<&'static str> {
+    DOCUMENT_KINDS.iter().find(|(c, _)| *c == code).map(|(_, l)| *l)
+}
+
+/// Whether a text is an RFC 3339 time; if so, shown in China time.
+fn time_text(text: &str) -> Option<String> {
+    if text.len() >= 20 && text.as_bytes().get(10) == Some(&b'T') {
+        domain::At::parse(text).ok().map(|at| at.display_china())
+    } else {
+        None
+    }
+}
+
+/// A value as Chinese text for a page.
+pub fn display_value(element: &str, field: &str, value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::Bool(true) => "是".into(),
+        Value::Bool(false) => "否".into(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => {
+            if let Some(label) = value_label(element, field, s) {
+                label.to_string()
+            } else if let Some(time) = time_text(s) {
+                time
+            } else {
+                s.clone()
+            }
+        }
+        Value::Array(items) => {
+            let sub = if field == "penalties" { "penalty" } else { element };
+            let parts: Vec<String> = items.iter().map(|v| display_value(sub, field, v)).filter(|s| !s.is_empty()).collect();
+            parts.join("、")
+        }
+        Value::Object(map) => {
+            let sub = if field == "penalties" { "penalty" } else { element };
+            let parts: Vec<String> = map
+                .iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| format!("{}：{}", field_label(k), display_value(sub, k, v)))
+                .collect();
+            format!("（{}）", parts.join("，"))
+        }
+    }
+}
+
+/// The fields of a snapshot or fact payload as (label, text) rows, skipping empty ones.
+pub fn rows(element: &str, value: &Value, skip: &[&str]) -> Vec<(String, String)> {
+    let Value::Object(map) = value else { return Vec::new() };
+    map.iter()
+        .filter(|(k, _)| !skip.contains(&k.as_str()))
+        .map(|(k, v)| {
+            // Tuples like `ended: [at, outcome]` come as arrays of mixed values.
+            let text = match v {
+                Value::Array(items) if items.len() == 2 && items[0].is_string() && items[1].is_string() && time_text(items[0].as_str().unwrap_or("")).is_some() => {
+                    format!("{} {}", display_value(element, k, &items[0]), display_value(element, k, &items[1]))
+                }
+                _ => display_value(element, k, v),
+            };
+            (field_label(k).to_string(), text)
+        })
+        .filter(|(_, text)| !text.is_empty())
+        .collect()
+}
+
+/// A microsecond instant shown in China time.
+pub fn micros_display(micros: i64) -> String {
+    jiff::Timestamp::from_microsecond(micros).map(|t| domain::At::china(t).display_china()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_become_chinese() {
+        assert_eq!(status_label("case", "filed"), "已立案");
+        assert_eq!(display_value("case", "kind", &Value::String("criminal".into())), "刑事案件");
+        assert_eq!(display_value("case", "filed_at", &Value::String("2026-03-02T09:30:00+08:00".into())), "2026-03-02 09:30");
+        assert_eq!(display_value("officer", "roles", &serde_json::json!(["officer", "leader"])), "办案民警、领导");
+    }
+}

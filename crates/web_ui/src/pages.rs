@@ -1,0 +1,190 @@
+//! The page templates (askama, in `templates/`).
+
+use askama::Template;
+
+use crate::actions::FormField;
+
+/// What the top bar and menu show.
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    pub title: String,
+    pub signed_in: bool,
+    pub user: String,
+    pub unit: String,
+    pub is_admin: bool,
+    /// Whether the password must be changed (menu hidden).
+    pub restricted: bool,
+}
+
+/// A labelled link.
+#[derive(Clone, Debug)]
+pub struct Link {
+    pub label: String,
+    pub href: String,
+}
+
+/// One row of a list of elements.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub href: String,
+    pub id: String,
+    pub title: String,
+    pub status: String,
+    pub tag: String,
+    pub unit: String,
+    pub opened: String,
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginPage {
+    pub layout: Layout,
+    pub error: Option<String>,
+    pub username: String,
+}
+
+#[derive(Template)]
+#[template(path = "password.html")]
+pub struct PasswordPage {
+    pub layout: Layout,
+    pub error: Option<String>,
+    pub forced: bool,
+}
+
+/// A workbench tile: counts by status of one kind.
+#[derive(Clone, Debug)]
+pub struct Tile {
+    pub label: String,
+    pub href: String,
+    pub total: i64,
+    pub parts: Vec<(Link, i64)>,
+}
+
+/// A workbench panel: the latest elements of a kind.
+#[derive(Clone, Debug)]
+pub struct Panel {
+    pub title: String,
+    pub href: String,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Template)]
+#[template(path = "workbench.html")]
+pub struct WorkbenchPage {
+    pub layout: Layout,
+    pub tiles: Vec<Tile>,
+    pub panels: Vec<Panel>,
+    pub quick: Vec<Link>,
+}
+
+/// A select option.
+#[derive(Clone, Debug)]
+pub struct Choice {
+    pub code: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "list.html")]
+pub struct ListPage {
+    pub layout: Layout,
+    pub kind: String,
+    pub kind_label: String,
+    pub statuses: Vec<Choice>,
+    pub tag: String,
+    pub q: String,
+    pub from: String,
+    pub until: String,
+    pub rows: Vec<Row>,
+    pub summary: String,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub quick: Vec<Link>,
+    pub error: Option<String>,
+}
+
+/// One fact in a timeline.
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub at: String,
+    pub label: String,
+    pub actor: String,
+    pub fields: Vec<(String, String)>,
+}
+
+/// A related element.
+#[derive(Clone, Debug)]
+pub struct Related {
+    pub href: String,
+    pub kind: String,
+    pub id: String,
+    pub role: String,
+}
+
+#[derive(Template)]
+#[template(path = "element.html")]
+pub struct ElementPage {
+    pub layout: Layout,
+    pub kind: String,
+    pub kind_label: String,
+    pub id: String,
+    pub title: String,
+    pub status: String,
+    pub unit: String,
+    pub fields: Vec<(String, String)>,
+    pub related: Vec<Related>,
+    pub events: Vec<Event>,
+    pub actions: Vec<Link>,
+    pub is_person: bool,
+    pub revealed: Option<String>,
+    pub reveal_error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "action.html")]
+pub struct ActionPage {
+    pub layout: Layout,
+    pub code: String,
+    pub title: String,
+    pub fields: Vec<FormField>,
+    pub error: Option<String>,
+    pub prohibited: bool,
+    pub override_reason: String,
+    pub return_to: String,
+}
+
+/// An officer and their account on the admin page.
+#[derive(Clone, Debug)]
+pub struct OfficerRow {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub roles: String,
+    pub auxiliary: bool,
+    pub username: String,
+    pub account: String,
+    pub has_account: bool,
+    pub disabled: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin.html")]
+pub struct AdminPage {
+    pub layout: Layout,
+    pub officers: Vec<OfficerRow>,
+    pub units: Vec<(String, String, String)>,
+    pub setup: Vec<Link>,
+    pub message: Option<String>,
+    pub error: Option<String>,
+    pub officer: String,
+    pub username: String,
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub layout: Layout,
+    pub heading: String,
+    pub message: String,
+}
