@@ -13,18 +13,32 @@ async fn main() {
     let dir = std::env::temp_dir().join(format!("zhifa-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("province.jsonl");
-    let config = datagen::Config { scale, ..Default::default() };
-    datagen::generate_jsonl(&config, &mut std::io::BufWriter::new(std::fs::File::create(&file).unwrap())).unwrap();
+    let config = datagen::Config {
+        scale,
+        ..Default::default()
+    };
+    datagen::generate_jsonl(
+        &config,
+        &mut std::io::BufWriter::new(std::fs::File::create(&file).unwrap()),
+    )
+    .unwrap();
     let url = url.unwrap_or_else(|| format!("sqlite://{}", dir.join("zhifa.db").display()));
     let app = app::App::open(&url).await.unwrap();
     let started = Instant::now();
-    let report = app.import_files(&[&file], Default::default()).await.unwrap_or_else(|e| panic!("{e}: {}", e.message_zh()));
+    let report = app
+        .import_files(&[&file], Default::default())
+        .await
+        .unwrap_or_else(|e| panic!("{e}: {}", e.message_zh()));
     let seconds = started.elapsed().as_secs_f64();
     println!(
         "{{\"metric\":\"import\",\"facts\":{},\"seconds\":{seconds:.2},\"facts_per_second\":{:.0},\"db\":\"{}\"}}",
         report.imported,
         report.imported as f64 / seconds,
-        if url.starts_with("sqlite") { "sqlite" } else { "postgres" }
+        if url.starts_with("sqlite") {
+            "sqlite"
+        } else {
+            "postgres"
+        }
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,11 +1,11 @@
 //! Accounts, passwords (argon2id), browser sessions and API tokens. Secrets are random 256-bit
 //! values; only their SHA-256 is stored, so a stolen database yields no usable token.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use domain::Fact;
 use domain::fact::{AccountCreated, AccountDisabled, AccountPasswordSet, FactBody};
 use domain::ids::OfficerId;
-use domain::Fact;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use storage::{AccountRow, SessionRow};
@@ -30,11 +30,18 @@ pub struct LoginOutcome {
 /// Hashes a password with argon2id and a random salt (PHC string).
 pub fn hash_password(password: &str) -> String {
     let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
-    Argon2::default().hash_password(password.as_bytes(), &salt).expect("argon2 hashes any input").to_string()
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .expect("argon2 hashes any input")
+        .to_string()
 }
 
 fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
 }
 
 fn token_hash(token: &str) -> String {
@@ -72,8 +79,14 @@ impl App {
         let account = self.store().account_by_officer(officer).await?;
         let world = self.world().await;
         let officer = OfficerId::parse(officer).map_err(|_| AppError::Unauthenticated)?;
-        let record = world.officers.get(&officer).ok_or(AppError::Unauthenticated)?;
-        let unit = world.units.get(&record.unit).ok_or(AppError::Unauthenticated)?;
+        let record = world
+            .officers
+            .get(&officer)
+            .ok_or(AppError::Unauthenticated)?;
+        let unit = world
+            .units
+            .get(&record.unit)
+            .ok_or(AppError::Unauthenticated)?;
         Ok(Actor {
             officer: record.id.clone(),
             name: record.name.clone(),
@@ -90,20 +103,41 @@ impl App {
         let account = self.store().account_by_username(username.trim()).await?;
         let Some(account) = account.filter(|a| !a.disabled) else {
             // Same work either way, so timing does not reveal which usernames exist.
-            verify_password(password, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$0000000000000000000000000000000000000000000");
+            verify_password(
+                password,
+                "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$0000000000000000000000000000000000000000000",
+            );
             return Err(login_failed());
         };
         let hash = account.password_hash.clone();
         let password = password.to_owned();
-        let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await.unwrap_or(false);
+        let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+            .await
+            .unwrap_or(false);
         if !ok {
             return Err(login_failed());
         }
-        let token = self.open_session(&account.officer, "session", "浏览器会话", SESSION_HOURS * 3600).await?;
-        Ok(LoginOutcome { token, actor: self.actor(&account.officer).await? })
+        let token = self
+            .open_session(
+                &account.officer,
+                "session",
+                "浏览器会话",
+                SESSION_HOURS * 3600,
+            )
+            .await?;
+        Ok(LoginOutcome {
+            token,
+            actor: self.actor(&account.officer).await?,
+        })
     }
 
-    async fn open_session(&self, officer: &str, kind: &str, label: &str, seconds: i64) -> Result<String, AppError> {
+    async fn open_session(
+        &self,
+        officer: &str,
+        kind: &str,
+        label: &str,
+        seconds: i64,
+    ) -> Result<String, AppError> {
         let token = new_token();
         let now = jiff::Timestamp::now().as_microsecond();
         self.store()
@@ -122,7 +156,11 @@ impl App {
     /// The actor behind a session cookie or API token.
     pub async fn authenticate(&self, token: &str) -> Result<Actor, AppError> {
         let now = jiff::Timestamp::now().as_microsecond();
-        let session = self.store().session(&token_hash(token), now).await?.ok_or(AppError::Unauthenticated)?;
+        let session = self
+            .store()
+            .session(&token_hash(token), now)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
         let account = self.store().account_by_officer(&session.officer).await?;
         if account.as_ref().is_none_or(|a| a.disabled) {
             return Err(AppError::Unauthenticated);
@@ -140,34 +178,76 @@ impl App {
         if actor.must_change_password {
             return Err(AppError::Forbidden("须先修改初始密码"));
         }
-        self.open_session(actor.officer.as_str(), "api", label, API_TOKEN_DAYS * 86_400).await
+        self.open_session(
+            actor.officer.as_str(),
+            "api",
+            label,
+            API_TOKEN_DAYS * 86_400,
+        )
+        .await
     }
 
     /// Changes one's own password (required after an initial or reset password).
-    pub async fn change_password(&self, actor: &Actor, old: &str, new: &str) -> Result<(), AppError> {
+    pub async fn change_password(
+        &self,
+        actor: &Actor,
+        old: &str,
+        new: &str,
+    ) -> Result<(), AppError> {
         check_password_strength(new)?;
-        let account = self.store().account_by_officer(actor.officer.as_str()).await?.ok_or(AppError::Unauthenticated)?;
+        let account = self
+            .store()
+            .account_by_officer(actor.officer.as_str())
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
         if !verify_password(old, &account.password_hash) {
-            return Err(domain::DomainError::new(domain::ErrorCode::Invalid, "原密码错误", "the current password is wrong").at_field("old_password").into());
+            return Err(domain::DomainError::new(
+                domain::ErrorCode::Invalid,
+                "原密码错误",
+                "the current password is wrong",
+            )
+            .at_field("old_password")
+            .into());
         }
         if old == new {
-            return Err(domain::DomainError::invalid("new_password", "新密码不能与原密码相同 (must differ from the old one)").into());
+            return Err(domain::DomainError::invalid(
+                "new_password",
+                "新密码不能与原密码相同 (must differ from the old one)",
+            )
+            .into());
         }
-        let row = AccountRow { password_hash: hash_password(new), must_change: false, ..account };
-        let fact = Fact::new(crate::now(), FactBody::AccountPasswordSet(AccountPasswordSet { id: actor.officer.clone(), reset: false }));
+        let row = AccountRow {
+            password_hash: hash_password(new),
+            must_change: false,
+            ..account
+        };
+        let fact = Fact::new(
+            crate::now(),
+            FactBody::AccountPasswordSet(AccountPasswordSet {
+                id: actor.officer.clone(),
+                reset: false,
+            }),
+        );
         self.account_job(actor.officer.as_str(), fact, row).await
     }
 
     /// Opens or resets an officer's account with an initial password that must be changed at
     /// first login. Administrators only (or the CLI, with `actor = None`).
-    pub async fn set_account(&self, actor: Option<&Actor>, officer: &str, username: &str, password: &str) -> Result<(), AppError> {
+    pub async fn set_account(
+        &self,
+        actor: Option<&Actor>,
+        officer: &str,
+        username: &str,
+        password: &str,
+    ) -> Result<(), AppError> {
         if let Some(actor) = actor
             && !actor.has(domain::elements::Role::Admin)
         {
             return Err(AppError::Forbidden("仅系统管理员可以管理账号"));
         }
         check_password_strength(password)?;
-        let officer_id = OfficerId::parse(officer).map_err(|e| domain::DomainError::invalid("officer", e))?;
+        let officer_id =
+            OfficerId::parse(officer).map_err(|e| domain::DomainError::invalid("officer", e))?;
         if !self.world().await.officers.contains_key(&officer_id) {
             return Err(AppError::NotFound);
         }
@@ -180,33 +260,77 @@ impl App {
             disabled: false,
         };
         let body = match existing {
-            Some(_) => FactBody::AccountPasswordSet(AccountPasswordSet { id: officer_id, reset: true }),
-            None => FactBody::AccountCreated(AccountCreated { id: officer_id, username: row.username.clone() }),
+            Some(_) => FactBody::AccountPasswordSet(AccountPasswordSet {
+                id: officer_id,
+                reset: true,
+            }),
+            None => FactBody::AccountCreated(AccountCreated {
+                id: officer_id,
+                username: row.username.clone(),
+            }),
         };
-        let by = actor.map(|a| a.officer.to_string()).unwrap_or_else(|| "admin-cli".into());
-        self.account_job(&by, Fact::new(crate::now(), body), row).await
+        let by = actor
+            .map(|a| a.officer.to_string())
+            .unwrap_or_else(|| "admin-cli".into());
+        self.account_job(&by, Fact::new(crate::now(), body), row)
+            .await
     }
 
     /// Disables or re-enables an account.
-    pub async fn set_account_disabled(&self, actor: Option<&Actor>, officer: &str, disabled: bool) -> Result<(), AppError> {
+    pub async fn set_account_disabled(
+        &self,
+        actor: Option<&Actor>,
+        officer: &str,
+        disabled: bool,
+    ) -> Result<(), AppError> {
         if let Some(actor) = actor
             && !actor.has(domain::elements::Role::Admin)
         {
             return Err(AppError::Forbidden("仅系统管理员可以管理账号"));
         }
-        let account = self.store().account_by_officer(officer).await?.ok_or(AppError::NotFound)?;
-        let officer_id = OfficerId::parse(officer).map_err(|e| domain::DomainError::invalid("officer", e))?;
-        let fact = Fact::new(crate::now(), FactBody::AccountDisabled(AccountDisabled { id: officer_id, disabled }));
-        let by = actor.map(|a| a.officer.to_string()).unwrap_or_else(|| "admin-cli".into());
-        self.account_job(&by, fact, AccountRow { disabled, ..account }).await
+        let account = self
+            .store()
+            .account_by_officer(officer)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let officer_id =
+            OfficerId::parse(officer).map_err(|e| domain::DomainError::invalid("officer", e))?;
+        let fact = Fact::new(
+            crate::now(),
+            FactBody::AccountDisabled(AccountDisabled {
+                id: officer_id,
+                disabled,
+            }),
+        );
+        let by = actor
+            .map(|a| a.officer.to_string())
+            .unwrap_or_else(|| "admin-cli".into());
+        self.account_job(
+            &by,
+            fact,
+            AccountRow {
+                disabled,
+                ..account
+            },
+        )
+        .await
     }
 
     async fn account_job(&self, by: &str, fact: Fact, row: AccountRow) -> Result<(), AppError> {
-        let author = Author { actor: by.into(), registering_unit: None };
+        let author = Author {
+            actor: by.into(),
+            registering_unit: None,
+        };
         self.submit(author, vec![fact], vec![row], None, false)
             .await
             .map(|_| ())
-            .map_err(|f| f.refused.into_iter().next().map(|(_, e)| e).unwrap_or(AppError::NotFound))
+            .map_err(|f| {
+                f.refused
+                    .into_iter()
+                    .next()
+                    .map(|(_, e)| e)
+                    .unwrap_or(AppError::NotFound)
+            })
     }
 }
 

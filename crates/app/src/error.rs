@@ -19,7 +19,11 @@ pub struct LineError {
 
 impl std::fmt::Display for LineError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: [{}] {}", self.file, self.line, self.code, self.message_zh)?;
+        write!(
+            f,
+            "{}:{}: [{}] {}",
+            self.file, self.line, self.code, self.message_zh
+        )?;
         if let Some(field) = &self.field {
             write!(f, "（字段 {field}）")?;
         }
@@ -80,14 +84,25 @@ impl AppError {
             AppError::Unauthenticated => "请先登录".into(),
             AppError::Forbidden(what) => format!("您的角色无权进行此操作：{what}"),
             AppError::Prohibited(list) => {
-                let reasons: Vec<String> = list.iter().map(|p| format!("【{}】{}", p.rule, p.message_zh)).collect();
-                format!("该操作被执法规范禁止：{}。如确需办理，请填写理由后强制提交（将被记录）。", reasons.join("；"))
+                let reasons: Vec<String> = list
+                    .iter()
+                    .map(|p| format!("【{}】{}", p.rule, p.message_zh))
+                    .collect();
+                format!(
+                    "该操作被执法规范禁止：{}。如确需办理，请填写理由后强制提交（将被记录）。",
+                    reasons.join("；")
+                )
             }
             AppError::Import(errors, total) => {
-                format!("导入失败：共{total}处错误，未导入任何数据。首个错误：{}", errors.first().map(|e| e.to_string()).unwrap_or_default())
+                format!(
+                    "导入失败：共{total}处错误，未导入任何数据。首个错误：{}",
+                    errors.first().map(|e| e.to_string()).unwrap_or_default()
+                )
             }
             AppError::Io(e) => format!("读写文件失败：{e}"),
-            AppError::Store(storage::StoreError::Conflict(what)) => format!("数据冲突（{what}），请重试"),
+            AppError::Store(storage::StoreError::Conflict(what)) => {
+                format!("数据冲突（{what}），请重试")
+            }
             AppError::Store(_) => "系统内部错误，已记录，请稍后重试".into(),
         }
     }
@@ -100,12 +115,22 @@ impl AppError {
             AppError::Unauthenticated => "sign in first".into(),
             AppError::Forbidden(what) => format!("your role may not do this: {what}"),
             AppError::Prohibited(list) => {
-                let reasons: Vec<String> = list.iter().map(|p| format!("[{}] {}", p.rule, p.message_en)).collect();
-                format!("prohibited: {}; resubmit with override_reason to record it anyway", reasons.join("; "))
+                let reasons: Vec<String> = list
+                    .iter()
+                    .map(|p| format!("[{}] {}", p.rule, p.message_en))
+                    .collect();
+                format!(
+                    "prohibited: {}; resubmit with override_reason to record it anyway",
+                    reasons.join("; ")
+                )
             }
-            AppError::Import(_, total) => format!("import refused: {total} errors, nothing imported"),
+            AppError::Import(_, total) => {
+                format!("import refused: {total} errors, nothing imported")
+            }
             AppError::Io(e) => format!("file error: {e}"),
-            AppError::Store(storage::StoreError::Conflict(what)) => format!("conflict on {what}, retry"),
+            AppError::Store(storage::StoreError::Conflict(what)) => {
+                format!("conflict on {what}, retry")
+            }
             AppError::Store(_) => "internal error".into(),
         }
     }

@@ -15,7 +15,10 @@ use crate::writer::Author;
 use crate::{App, AppError};
 
 /// Rebuilds the world by applying every fact in ledger order.
-pub(crate) async fn replay(store: &dyn Store, mut progress: impl FnMut(i64)) -> Result<World, AppError> {
+pub(crate) async fn replay(
+    store: &dyn Store,
+    mut progress: impl FnMut(i64),
+) -> Result<World, AppError> {
     let mut world = World::new();
     let mut after = 0;
     loop {
@@ -23,8 +26,11 @@ pub(crate) async fn replay(store: &dyn Store, mut progress: impl FnMut(i64)) -> 
         let Some(last) = page.last() else { break };
         after = last.seq;
         for row in &page {
-            let fact = Fact::from_line(&row.payload).map_err(|e| corrupt(row.seq, &e.message_en))?;
-            world.apply(&fact, None).map_err(|e| corrupt(row.seq, &e.message_en))?;
+            let fact =
+                Fact::from_line(&row.payload).map_err(|e| corrupt(row.seq, &e.message_en))?;
+            world
+                .apply(&fact, None)
+                .map_err(|e| corrupt(row.seq, &e.message_en))?;
         }
         progress(after);
     }
@@ -32,7 +38,9 @@ pub(crate) async fn replay(store: &dyn Store, mut progress: impl FnMut(i64)) -> 
 }
 
 fn corrupt(seq: i64, detail: &str) -> AppError {
-    AppError::Store(storage::StoreError::Corrupt(format!("fact #{seq} does not replay: {detail}")))
+    AppError::Store(storage::StoreError::Corrupt(format!(
+        "fact #{seq} does not replay: {detail}"
+    )))
 }
 
 /// Every view of a world, as one batch.
@@ -50,7 +58,11 @@ fn all_views(world: &World) -> Batch {
     for person in world.persons.keys() {
         batch.person_scopes.extend(person_scopes(world, person));
     }
-    batch.calendar = world.calendar.iter().map(|(d, k)| (d.to_string(), k.as_str().to_string())).collect();
+    batch.calendar = world
+        .calendar
+        .iter()
+        .map(|(d, k)| (d.to_string(), k.as_str().to_string()))
+        .collect();
     batch
 }
 
@@ -118,7 +130,11 @@ fn line_error(source: &SourceLine, error: &AppError) -> LineError {
 impl App {
     /// Imports FORMAT.md files: facts applied in order of `at` (ties in file order), all or
     /// nothing unless `skip_invalid`. Every error names its file and line.
-    pub async fn import_files(&self, paths: &[impl AsRef<Path>], options: ImportOptions) -> Result<ImportReport, AppError> {
+    pub async fn import_files(
+        &self,
+        paths: &[impl AsRef<Path>],
+        options: ImportOptions,
+    ) -> Result<ImportReport, AppError> {
         let mut sources = Vec::new();
         let mut facts = Vec::new();
         let mut errors = Vec::new();
@@ -126,13 +142,20 @@ impl App {
             let path = path.as_ref();
             let file = std::fs::File::open(path)?;
             let name = path.display().to_string();
-            for (index, line) in std::io::BufReader::with_capacity(1 << 20, file).lines().enumerate() {
+            for (index, line) in std::io::BufReader::with_capacity(1 << 20, file)
+                .lines()
+                .enumerate()
+            {
                 let line = line?;
                 let trimmed = line.trim();
                 if trimmed.is_empty() || trimmed.starts_with('#') {
                     continue;
                 }
-                let source = SourceLine { file: name.clone(), line: index + 1, text: line };
+                let source = SourceLine {
+                    file: name.clone(),
+                    line: index + 1,
+                    text: line,
+                };
                 match Fact::from_line(&source.text) {
                     Ok(fact) => {
                         facts.push((fact, sources.len()));
@@ -159,21 +182,38 @@ impl App {
         if let Some(progress) = &options.progress {
             progress(0, total);
         }
-        let author = Author { actor: "import".into(), registering_unit: None };
-        let result = self.submit(author, facts, Vec::new(), None, options.skip_invalid).await;
+        let author = Author {
+            actor: "import".into(),
+            registering_unit: None,
+        };
+        let result = self
+            .submit(author, facts, Vec::new(), None, options.skip_invalid)
+            .await;
         if let Some(progress) = &options.progress {
             progress(total, total);
         }
         match result {
             Ok(outcome) => {
-                errors.extend(outcome.refused.iter().map(|(index, error)| line_error(&sources[order[*index]], error)));
+                errors.extend(
+                    outcome
+                        .refused
+                        .iter()
+                        .map(|(index, error)| line_error(&sources[order[*index]], error)),
+                );
                 errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-                Ok(ImportReport { read, imported: outcome.seqs.len(), rejected: errors })
+                Ok(ImportReport {
+                    read,
+                    imported: outcome.seqs.len(),
+                    rejected: errors,
+                })
             }
             Err(failure) => {
                 let total = failure.refused.len();
-                let mut errors: Vec<LineError> =
-                    failure.refused.iter().map(|(index, error)| line_error(&sources[order[*index]], error)).collect();
+                let mut errors: Vec<LineError> = failure
+                    .refused
+                    .iter()
+                    .map(|(index, error)| line_error(&sources[order[*index]], error))
+                    .collect();
                 errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
                 Err(AppError::Import(errors, total))
             }
@@ -207,35 +247,41 @@ impl App {
 /// Re-checks a store without opening an app (a damaged ledger may not replay).
 pub async fn verify(store: &dyn Store) -> Result<VerifyReport, AppError> {
     let mut report = VerifyReport::default();
-        // The global sequence has no gaps: a deleted fact anywhere shows here.
-        let mut after = 0;
-        let mut expected = 1;
-        'sequence: loop {
-            let page = store.facts_after(after, crate::REPLAY_PAGE).await?;
-            let Some(last) = page.last() else { break };
-            after = last.seq;
-            for row in &page {
-                if row.seq != expected {
-                    report.problems.push(VerifyProblem {
-                        chain: row.chain.clone(),
-                        seq: Some(row.seq),
-                        chain_seq: Some(row.chain_seq),
-                        message_zh: format!("账本序号不连续：缺少第{expected}号事实（可能被删除），下一条为第{}号", row.seq),
-                        message_en: format!("ledger sequence gap: fact #{expected} is missing (deleted?), next is #{}", row.seq),
-                    });
-                    break 'sequence;
-                }
-                expected += 1;
+    // The global sequence has no gaps: a deleted fact anywhere shows here.
+    let mut after = 0;
+    let mut expected = 1;
+    'sequence: loop {
+        let page = store.facts_after(after, crate::REPLAY_PAGE).await?;
+        let Some(last) = page.last() else { break };
+        after = last.seq;
+        for row in &page {
+            if row.seq != expected {
+                report.problems.push(VerifyProblem {
+                    chain: row.chain.clone(),
+                    seq: Some(row.seq),
+                    chain_seq: Some(row.chain_seq),
+                    message_zh: format!(
+                        "账本序号不连续：缺少第{expected}号事实（可能被删除），下一条为第{}号",
+                        row.seq
+                    ),
+                    message_en: format!(
+                        "ledger sequence gap: fact #{expected} is missing (deleted?), next is #{}",
+                        row.seq
+                    ),
+                });
+                break 'sequence;
             }
+            expected += 1;
         }
-        report.facts = expected - 1;
-        let heads = store.chain_heads().await?;
-        report.chains = heads.len();
-        for head in &heads {
-            if let Some(problem) = verify_chain(store, &head.chain).await? {
-                report.problems.push(problem);
-            }
+    }
+    report.facts = expected - 1;
+    let heads = store.chain_heads().await?;
+    report.chains = heads.len();
+    for head in &heads {
+        if let Some(problem) = verify_chain(store, &head.chain).await? {
+            report.problems.push(problem);
         }
+    }
     match replay(store, |_| {}).await {
         Ok(world) => compare_views(store, &world, &mut report).await?,
         Err(error) => report.problems.push(VerifyProblem {
@@ -264,8 +310,11 @@ impl App {
 /// Persons registered without a unit belong to the unit of the first case they are linked to
 /// in the same import (their registration is usually the line before); otherwise the root.
 fn assign_person_units(world: &World, facts: &mut [(Fact, usize)]) {
-    let mut case_units: HashMap<String, domain::ids::UnitId> =
-        world.cases.iter().map(|(id, case)| (id.to_string(), case.unit.clone())).collect();
+    let mut case_units: HashMap<String, domain::ids::UnitId> = world
+        .cases
+        .iter()
+        .map(|(id, case)| (id.to_string(), case.unit.clone()))
+        .collect();
     let mut first_case: HashMap<String, domain::ids::UnitId> = HashMap::new();
     for (fact, _) in facts.iter() {
         match &fact.body {
@@ -274,7 +323,9 @@ fn assign_person_units(world: &World, facts: &mut [(Fact, usize)]) {
             }
             FactBody::PersonLinked(p) => {
                 if let Some(unit) = case_units.get(p.case.as_str()) {
-                    first_case.entry(p.id.to_string()).or_insert_with(|| unit.clone());
+                    first_case
+                        .entry(p.id.to_string())
+                        .or_insert_with(|| unit.clone());
                 }
             }
             _ => {}
@@ -285,7 +336,8 @@ fn assign_person_units(world: &World, facts: &mut [(Fact, usize)]) {
             && p.unit.is_none()
             && let Some(unit) = first_case.get(p.id.as_str())
         {
-            fact.object.insert("unit".into(), serde_json::Value::String(unit.to_string()));
+            fact.object
+                .insert("unit".into(), serde_json::Value::String(unit.to_string()));
             p.unit = Some(unit.clone());
         }
     }
@@ -310,15 +362,29 @@ async fn verify_chain(store: &dyn Store, chain: &str) -> Result<Option<VerifyPro
             if row.chain_seq != after + 1 {
                 return Ok(Some(problem(
                     row,
-                    format!("链{chain}缺少第{}条事实（被删除或移动），首个异常为第{}号事实", after + 1, row.seq),
-                    format!("chain {chain} is missing entry {} (deleted or moved); first bad fact #{}", after + 1, row.seq),
+                    format!(
+                        "链{chain}缺少第{}条事实（被删除或移动），首个异常为第{}号事实",
+                        after + 1,
+                        row.seq
+                    ),
+                    format!(
+                        "chain {chain} is missing entry {} (deleted or moved); first bad fact #{}",
+                        after + 1,
+                        row.seq
+                    ),
                 )));
             }
             if row.prev_hash != prev_hash {
                 return Ok(Some(problem(
                     row,
-                    format!("第{}号事实的前序哈希与链上前一条不符（顺序被改动或前一条被篡改）", row.seq),
-                    format!("fact #{} does not follow its predecessor's hash (reordered, or the predecessor was altered)", row.seq),
+                    format!(
+                        "第{}号事实的前序哈希与链上前一条不符（顺序被改动或前一条被篡改）",
+                        row.seq
+                    ),
+                    format!(
+                        "fact #{} does not follow its predecessor's hash (reordered, or the predecessor was altered)",
+                        row.seq
+                    ),
                 )));
             }
             let hash = fact_hash(&HashInput {
@@ -343,12 +409,25 @@ async fn verify_chain(store: &dyn Store, chain: &str) -> Result<Option<VerifyPro
     }
 }
 
-async fn compare_views(store: &dyn Store, world: &World, report: &mut VerifyReport) -> Result<(), AppError> {
+async fn compare_views(
+    store: &dyn Store,
+    world: &World,
+    report: &mut VerifyReport,
+) -> Result<(), AppError> {
     let expected = all_views(world);
     report.elements = expected.elements.len();
-    let mut want: BTreeMap<(String, String), storage::ElementRow> =
-        expected.elements.into_iter().map(|r| ((r.kind.clone(), r.id.clone()), r)).collect();
-    let view_problem = |zh: String, en: String| VerifyProblem { chain: String::new(), seq: None, chain_seq: None, message_zh: zh, message_en: en };
+    let mut want: BTreeMap<(String, String), storage::ElementRow> = expected
+        .elements
+        .into_iter()
+        .map(|r| ((r.kind.clone(), r.id.clone()), r))
+        .collect();
+    let view_problem = |zh: String, en: String| VerifyProblem {
+        chain: String::new(),
+        seq: None,
+        chain_seq: None,
+        message_zh: zh,
+        message_en: en,
+    };
     let mut differences = 0;
     for kind in ElementKind::VIEWED {
         for row in store.all_elements(kind.as_str()).await? {
@@ -369,7 +448,10 @@ async fn compare_views(store: &dyn Store, world: &World, report: &mut VerifyRepo
                     if differences <= 20 {
                         report.problems.push(view_problem(
                             format!("视图中多出账本没有的元素：{} {}", key.0, key.1),
-                            format!("view has an element the ledger does not: {} {}", key.0, key.1),
+                            format!(
+                                "view has an element the ledger does not: {} {}",
+                                key.0, key.1
+                            ),
                         ));
                     }
                 }
@@ -386,13 +468,22 @@ async fn compare_views(store: &dyn Store, world: &World, report: &mut VerifyRepo
     let replayed: BTreeSet<_> = expected.links.into_iter().collect();
     if stored != replayed {
         report.problems.push(view_problem(
-            format!("关联关系与账本重放不一致（{}处）", stored.symmetric_difference(&replayed).count()),
-            format!("links differ from the ledger replay ({} rows)", stored.symmetric_difference(&replayed).count()),
+            format!(
+                "关联关系与账本重放不一致（{}处）",
+                stored.symmetric_difference(&replayed).count()
+            ),
+            format!(
+                "links differ from the ledger replay ({} rows)",
+                stored.symmetric_difference(&replayed).count()
+            ),
         ));
     }
     let calendar: Vec<(String, String)> = store.calendar().await?;
     if calendar != expected.calendar {
-        report.problems.push(view_problem("节假日日历与账本重放不一致".into(), "calendar differs from the ledger replay".into()));
+        report.problems.push(view_problem(
+            "节假日日历与账本重放不一致".into(),
+            "calendar differs from the ledger replay".into(),
+        ));
     }
     Ok(())
 }

@@ -101,9 +101,22 @@ impl App {
         let world = Arc::new(RwLock::new(world));
         let (events, _) = broadcast::channel(4096);
         let (jobs, receiver) = mpsc::channel(4096);
-        let writer = Writer { store: store.clone(), world: world.clone(), events: events.clone(), heads, next_seq: max_seq + 1 };
+        let writer = Writer {
+            store: store.clone(),
+            world: world.clone(),
+            events: events.clone(),
+            heads,
+            next_seq: max_seq + 1,
+        };
         tokio::spawn(writer.run(receiver));
-        Ok(App { inner: Arc::new(Inner { store, world, jobs, events }) })
+        Ok(App {
+            inner: Arc::new(Inner {
+                store,
+                world,
+                jobs,
+                events,
+            }),
+        })
     }
 
     /// The store, for read-only tools (the CLI's verify output, benchmarks).
@@ -121,17 +134,47 @@ impl App {
         self.inner.world.read().await
     }
 
-    async fn submit(&self, job_author: Author, facts: Vec<Fact>, accounts: Vec<storage::AccountRow>, guard: Option<Guard>, skip_invalid: bool) -> Result<JobOutcome, writer::JobFailure> {
+    async fn submit(
+        &self,
+        job_author: Author,
+        facts: Vec<Fact>,
+        accounts: Vec<storage::AccountRow>,
+        guard: Option<Guard>,
+        skip_invalid: bool,
+    ) -> Result<JobOutcome, writer::JobFailure> {
         let (reply, answer) = oneshot::channel();
-        let job = Job { author: job_author, facts, accounts, guard, skip_invalid, reply };
+        let job = Job {
+            author: job_author,
+            facts,
+            accounts,
+            guard,
+            skip_invalid,
+            reply,
+        };
         if self.inner.jobs.send(job).await.is_err() {
-            return Err(writer::JobFailure { refused: vec![(0, AppError::Store(storage::StoreError::Corrupt("writer stopped".into())))] });
+            return Err(writer::JobFailure {
+                refused: vec![(
+                    0,
+                    AppError::Store(storage::StoreError::Corrupt("writer stopped".into())),
+                )],
+            });
         }
-        answer.await.unwrap_or_else(|_| Err(writer::JobFailure { refused: vec![(0, AppError::Store(storage::StoreError::Corrupt("writer stopped".into())))] }))
+        answer.await.unwrap_or_else(|_| {
+            Err(writer::JobFailure {
+                refused: vec![(
+                    0,
+                    AppError::Store(storage::StoreError::Corrupt("writer stopped".into())),
+                )],
+            })
+        })
     }
 
     /// Records facts for an actor: role, scope and policy checked, one transaction.
-    pub async fn record(&self, actor: &Actor, commands: Vec<Command>) -> Result<Vec<Recorded>, AppError> {
+    pub async fn record(
+        &self,
+        actor: &Actor,
+        commands: Vec<Command>,
+    ) -> Result<Vec<Recorded>, AppError> {
         if actor.must_change_password {
             return Err(AppError::Forbidden("须先修改初始密码"));
         }
@@ -139,19 +182,29 @@ impl App {
         let mut reasons = Vec::with_capacity(commands.len());
         for command in commands {
             let kind = command.fact.kind();
-            let setup = matches!(kind.element(), ElementKind::Unit | ElementKind::Officer | ElementKind::Calendar);
+            let setup = matches!(
+                kind.element(),
+                ElementKind::Unit | ElementKind::Officer | ElementKind::Calendar
+            );
             if setup && !actor.has(Role::Admin) {
                 return Err(AppError::Forbidden("仅系统管理员可以维护单位、民警和日历"));
             }
             if !setup && actor.roles.iter().all(|r| *r == Role::Admin) {
                 return Err(AppError::Forbidden("系统管理员不办理业务"));
             }
-            if command.fact.at.instant() > jiff::Timestamp::now() + jiff::SignedDuration::from_mins(5) {
-                return Err(AppError::Domain(domain::DomainError::invalid("at", "业务时间不能晚于当前时间 (time is in the future)")));
+            if command.fact.at.instant()
+                > jiff::Timestamp::now() + jiff::SignedDuration::from_mins(5)
+            {
+                return Err(AppError::Domain(domain::DomainError::invalid(
+                    "at",
+                    "业务时间不能晚于当前时间 (time is in the future)",
+                )));
             }
             let reason = command.override_reason.filter(|r| !r.trim().is_empty());
             let fact = match &reason {
-                Some(reason) => command.fact.with_field("override_reason", serde_json::Value::String(reason.clone())),
+                Some(reason) => command
+                    .fact
+                    .with_field("override_reason", serde_json::Value::String(reason.clone())),
                 None => command.fact,
             };
             reasons.push(reason.is_some());
@@ -160,8 +213,8 @@ impl App {
         let scope = actor.unit_path.clone();
         let overrides: Arc<Vec<bool>> = Arc::new(reasons);
         let counter = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let guard: Guard = Box::new(move |world: &World, fact: &Fact, applied: Option<&Applied>| {
-            match applied {
+        let guard: Guard = Box::new(
+            move |world: &World, fact: &Fact, applied: Option<&Applied>| match applied {
                 None => {
                     let index = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     check_existing_in_scope(world, fact, &scope)?;
@@ -178,12 +231,28 @@ impl App {
                         Err(AppError::NotFound)
                     }
                 }
-            }
-        });
-        let author = Author { actor: actor.officer.to_string(), registering_unit: Some(actor.unit.clone()) };
-        match self.submit(author, facts, Vec::new(), Some(guard), false).await {
-            Ok(outcome) => Ok(outcome.seqs.into_iter().zip(outcome.facts).map(|(seq, fact)| Recorded { seq, fact }).collect()),
-            Err(failure) => Err(failure.refused.into_iter().next().map(|(_, e)| e).unwrap_or(AppError::NotFound)),
+            },
+        );
+        let author = Author {
+            actor: actor.officer.to_string(),
+            registering_unit: Some(actor.unit.clone()),
+        };
+        match self
+            .submit(author, facts, Vec::new(), Some(guard), false)
+            .await
+        {
+            Ok(outcome) => Ok(outcome
+                .seqs
+                .into_iter()
+                .zip(outcome.facts)
+                .map(|(seq, fact)| Recorded { seq, fact })
+                .collect()),
+            Err(failure) => Err(failure
+                .refused
+                .into_iter()
+                .next()
+                .map(|(_, e)| e)
+                .unwrap_or(AppError::NotFound)),
         }
     }
 }
@@ -194,10 +263,17 @@ pub(crate) fn visible(world: &World, kind: ElementKind, id: &str, scope: &str) -
         return true;
     }
     if kind == ElementKind::Person {
-        let Ok(person) = domain::ids::PersonId::parse(id) else { return false };
-        return world.person_units(&person).iter().any(|u| world.unit_path(Some(u)).starts_with(scope));
+        let Ok(person) = domain::ids::PersonId::parse(id) else {
+            return false;
+        };
+        return world
+            .person_units(&person)
+            .iter()
+            .any(|u| world.unit_path(Some(u)).starts_with(scope));
     }
-    world.owner_unit(kind, id).is_some_and(|u| world.unit_path(Some(&u)).starts_with(scope))
+    world
+        .owner_unit(kind, id)
+        .is_some_and(|u| world.unit_path(Some(&u)).starts_with(scope))
 }
 
 /// Before a fact about an existing element (or referring to a case) applies, that element must

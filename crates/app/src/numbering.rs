@@ -29,12 +29,22 @@ pub fn organ_word(unit_name: &str) -> String {
 }
 
 /// The full official number.
-pub fn official_number(unit_name: &str, case_kind: CaseKind, kind: &str, year: i16, serial: u32) -> String {
+pub fn official_number(
+    unit_name: &str,
+    case_kind: CaseKind,
+    kind: &str,
+    year: i16,
+    serial: u32,
+) -> String {
     let class = match case_kind {
         CaseKind::Criminal => "刑",
         CaseKind::Administrative => "行",
     };
-    format!("{}（{class}）{}字〔{year}〕{serial:04}号", organ_word(unit_name), kind_word(kind))
+    format!(
+        "{}（{class}）{}字〔{year}〕{serial:04}号",
+        organ_word(unit_name),
+        kind_word(kind)
+    )
 }
 
 #[cfg(test)]
@@ -43,7 +53,25 @@ mod tests {
 
     #[test]
     fn numbers_read_like_the_seeds() {
-        assert_eq!(official_number("南浔区公安分局", CaseKind::Criminal, "detention_notice", 2026, 31), "南公（刑）拘通字〔2026〕0031号");
-        assert_eq!(official_number("青山派出所", CaseKind::Administrative, "penalty_decision", 2026, 7), "青公（行）罚决字〔2026〕0007号");
+        assert_eq!(
+            official_number(
+                "南浔区公安分局",
+                CaseKind::Criminal,
+                "detention_notice",
+                2026,
+                31
+            ),
+            "南公（刑）拘通字〔2026〕0031号"
+        );
+        assert_eq!(
+            official_number(
+                "青山派出所",
+                CaseKind::Administrative,
+                "penalty_decision",
+                2026,
+                7
+            ),
+            "青公（行）罚决字〔2026〕0007号"
+        );
     }
 }

@@ -56,7 +56,9 @@ pub struct TimelineEntry {
 }
 
 fn parse_kind(kind: &str) -> Result<ElementKind, AppError> {
-    ElementKind::from_code(kind).filter(|k| *k != ElementKind::Calendar).ok_or(AppError::NotFound)
+    ElementKind::from_code(kind)
+        .filter(|k| *k != ElementKind::Calendar)
+        .ok_or(AppError::NotFound)
 }
 
 /// Masks every `id_number` in a snapshot (persons carry one at the top level).
@@ -87,7 +89,11 @@ impl App {
             scope_path: actor.unit_path.clone(),
             status: request.status.clone().filter(|s| !s.is_empty()),
             tag: request.tag.clone().filter(|s| !s.is_empty()),
-            text: request.text.clone().filter(|s| !s.trim().is_empty()).map(|s| s.trim().to_string()),
+            text: request
+                .text
+                .clone()
+                .filter(|s| !s.trim().is_empty())
+                .map(|s| s.trim().to_string()),
             opened_from_micros: request.opened_from_micros,
             opened_until_micros: request.opened_until_micros,
             oldest_first: request.oldest_first,
@@ -97,11 +103,17 @@ impl App {
         let page = self.store().list(&query).await?;
         let rows = page.rows.into_iter().map(|mut row| {
             if row.kind == "person" {
-                row.snapshot = mask(serde_json::from_str(&row.snapshot).unwrap_or(Value::Null)).to_string();
+                row.snapshot =
+                    mask(serde_json::from_str(&row.snapshot).unwrap_or(Value::Null)).to_string();
             }
             row
         });
-        Ok(Listing { rows: rows.collect(), total: page.total, limit, offset })
+        Ok(Listing {
+            rows: rows.collect(),
+            total: page.total,
+            limit,
+            offset,
+        })
     }
 
     /// Counts by status within the actor's scope (workbench tiles).
@@ -110,52 +122,100 @@ impl App {
         Ok(self.store().count_by_status(kind, &actor.unit_path).await?)
     }
 
-    async fn visible_row(&self, actor: &Actor, kind: &str, id: &str) -> Result<ElementRow, AppError> {
+    async fn visible_row(
+        &self,
+        actor: &Actor,
+        kind: &str,
+        id: &str,
+    ) -> Result<ElementRow, AppError> {
         parse_kind(kind)?;
-        let row = self.store().element(kind, id).await?.ok_or(AppError::NotFound)?;
+        let row = self
+            .store()
+            .element(kind, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let visible = if kind == "person" {
             self.store().person_in_scope(id, &actor.unit_path).await?
         } else {
             row.unit_path.starts_with(&actor.unit_path)
         };
-        if visible { Ok(row) } else { Err(AppError::NotFound) }
+        if visible {
+            Ok(row)
+        } else {
+            Err(AppError::NotFound)
+        }
     }
 
     /// One element, if the actor may see it. Reading a person is audited.
-    pub async fn element(&self, actor: &Actor, kind: &str, id: &str) -> Result<ElementDetail, AppError> {
+    pub async fn element(
+        &self,
+        actor: &Actor,
+        kind: &str,
+        id: &str,
+    ) -> Result<ElementDetail, AppError> {
         let row = self.visible_row(actor, kind, id).await?;
-        let mut snapshot: Value = serde_json::from_str(&row.snapshot).map_err(|e| storage::StoreError::Corrupt(e.to_string()))?;
+        let mut snapshot: Value = serde_json::from_str(&row.snapshot)
+            .map_err(|e| storage::StoreError::Corrupt(e.to_string()))?;
         if kind == "person" {
             self.audit(actor, "read", kind, id, "查看人员信息").await?;
             snapshot = mask(snapshot);
         }
         let links = self.store().links(kind, id).await?;
-        Ok(ElementDetail { row, snapshot, links })
+        Ok(ElementDetail {
+            row,
+            snapshot,
+            links,
+        })
     }
 
     /// Reveals a person's full ID number, for a stated reason (audited).
-    pub async fn reveal_id_number(&self, actor: &Actor, person: &str, reason: &str) -> Result<Option<String>, AppError> {
+    pub async fn reveal_id_number(
+        &self,
+        actor: &Actor,
+        person: &str,
+        reason: &str,
+    ) -> Result<Option<String>, AppError> {
         if reason.trim().chars().count() < 2 {
-            return Err(domain::DomainError::invalid("reason", "查看完整身份证号码须填写理由 (a reason is required)").into());
+            return Err(domain::DomainError::invalid(
+                "reason",
+                "查看完整身份证号码须填写理由 (a reason is required)",
+            )
+            .into());
         }
         let row = self.visible_row(actor, "person", person).await?;
-        self.audit(actor, "reveal", "person", person, reason.trim()).await?;
-        let snapshot: Value = serde_json::from_str(&row.snapshot).map_err(|e| storage::StoreError::Corrupt(e.to_string()))?;
-        Ok(snapshot.get("id_number").and_then(Value::as_str).map(String::from))
+        self.audit(actor, "reveal", "person", person, reason.trim())
+            .await?;
+        let snapshot: Value = serde_json::from_str(&row.snapshot)
+            .map_err(|e| storage::StoreError::Corrupt(e.to_string()))?;
+        Ok(snapshot
+            .get("id_number")
+            .and_then(Value::as_str)
+            .map(String::from))
     }
 
     /// The facts about an element, oldest first (ID numbers masked).
-    pub async fn timeline(&self, actor: &Actor, kind: &str, id: &str) -> Result<Vec<TimelineEntry>, AppError> {
+    pub async fn timeline(
+        &self,
+        actor: &Actor,
+        kind: &str,
+        id: &str,
+    ) -> Result<Vec<TimelineEntry>, AppError> {
         self.visible_row(actor, kind, id).await?;
         let facts = self.store().timeline(kind, id).await?;
         Ok(facts.into_iter().map(timeline_entry).collect())
     }
 
     /// The audit trail of an element (or all), newest first. Supervisors, leaders, admins.
-    pub async fn audit_trail(&self, actor: &Actor, element: Option<(&str, &str)>) -> Result<Vec<AuditRow>, AppError> {
+    pub async fn audit_trail(
+        &self,
+        actor: &Actor,
+        element: Option<(&str, &str)>,
+    ) -> Result<Vec<AuditRow>, AppError> {
         use domain::elements::Role;
         if !(actor.has(Role::Supervisor) || actor.has(Role::Leader) || actor.has(Role::Admin)) {
-            return Err(AppError::Forbidden("仅执法监督、领导和管理员可以查看审计记录"));
+            return Err(AppError::Forbidden(
+                "仅执法监督、领导和管理员可以查看审计记录",
+            ));
         }
         if let Some((kind, id)) = element {
             self.visible_row(actor, kind, id).await?;
@@ -163,7 +223,14 @@ impl App {
         Ok(self.store().audit_entries(element, 500).await?)
     }
 
-    async fn audit(&self, actor: &Actor, action: &str, element: &str, subject: &str, reason: &str) -> Result<(), AppError> {
+    async fn audit(
+        &self,
+        actor: &Actor,
+        action: &str,
+        element: &str,
+        subject: &str,
+        reason: &str,
+    ) -> Result<(), AppError> {
         let row = AuditRow {
             at_micros: jiff::Timestamp::now().as_microsecond(),
             actor: actor.officer.to_string(),
@@ -172,14 +239,26 @@ impl App {
             subject: subject.into(),
             reason: reason.into(),
         };
-        Ok(self.store().commit(&Batch { audit: vec![row], ..Batch::default() }).await?)
+        Ok(self
+            .store()
+            .commit(&Batch {
+                audit: vec![row],
+                ..Batch::default()
+            })
+            .await?)
     }
 }
 
 fn timeline_entry(row: FactRow) -> TimelineEntry {
     let payload: Value = serde_json::from_str(&row.payload).unwrap_or(Value::Null);
-    let label = domain::FactKind::from_code(&row.kind).map(|k| k.label()).unwrap_or("");
-    let at = payload.get("at").and_then(Value::as_str).unwrap_or("").to_string();
+    let label = domain::FactKind::from_code(&row.kind)
+        .map(|k| k.label())
+        .unwrap_or("");
+    let at = payload
+        .get("at")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
     TimelineEntry {
         seq: row.seq,
         label,

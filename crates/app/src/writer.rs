@@ -107,7 +107,8 @@ impl Writer {
         let mut announcements = Vec::new();
         for job in jobs {
             let mark = world.journal_mark();
-            let (facts_mark, serials_mark, calendar_mark) = (batch.facts.len(), batch.serials.len(), batch.calendar.len());
+            let (facts_mark, serials_mark, calendar_mark) =
+                (batch.facts.len(), batch.serials.len(), batch.calendar.len());
             let mut outcome = JobOutcome::default();
             let mut job_touched = Vec::new();
             let mut job_announcements = Vec::new();
@@ -117,9 +118,25 @@ impl Writer {
                 match apply_guarded(&mut world, &fact, &job.author, job.guard.as_ref()) {
                     Ok(applied) => {
                         let chain = world.chain_of(applied.unit.as_ref());
-                        let unit = applied.unit.as_ref().map(ToString::to_string).unwrap_or_default();
-                        let (chain_seq, prev_hash) = heads.get(&chain).map(|(s, h)| (*s, h.clone())).unwrap_or((0, GENESIS.into()));
-                        let row = fact_row(next_seq, &chain, chain_seq + 1, &prev_hash, &job.author.actor, &unit, &fact, &applied);
+                        let unit = applied
+                            .unit
+                            .as_ref()
+                            .map(ToString::to_string)
+                            .unwrap_or_default();
+                        let (chain_seq, prev_hash) = heads
+                            .get(&chain)
+                            .map(|(s, h)| (*s, h.clone()))
+                            .unwrap_or((0, GENESIS.into()));
+                        let row = fact_row(
+                            next_seq,
+                            &chain,
+                            chain_seq + 1,
+                            &prev_hash,
+                            &job.author.actor,
+                            &unit,
+                            &fact,
+                            &applied,
+                        );
                         heads.insert(chain, (row.chain_seq, row.hash.clone()));
                         if let FactBody::DocumentIssued(p) = &fact.body
                             && let Some(serial) = p.serial
@@ -133,7 +150,9 @@ impl Writer {
                             });
                         }
                         if let FactBody::CalendarDay(p) = &fact.body {
-                            batch.calendar.push((p.date.to_string(), p.kind.as_str().into()));
+                            batch
+                                .calendar
+                                .push((p.date.to_string(), p.kind.as_str().into()));
                         }
                         job_announcements.push(Committed {
                             seq: next_seq,
@@ -212,7 +231,10 @@ impl Writer {
                 for (reply, result) in replies {
                     let result = match result {
                         Ok(_) => Err(JobFailure {
-                            refused: vec![(0, AppError::Store(storage::StoreError::Corrupt(message.clone())))],
+                            refused: vec![(
+                                0,
+                                AppError::Store(storage::StoreError::Corrupt(message.clone())),
+                            )],
                         }),
                         failure => failure,
                     };
@@ -223,7 +245,10 @@ impl Writer {
     }
 }
 
-fn recompute_heads(base: &HashMap<String, (i64, String)>, facts: &[FactRow]) -> HashMap<String, (i64, String)> {
+fn recompute_heads(
+    base: &HashMap<String, (i64, String)>,
+    facts: &[FactRow],
+) -> HashMap<String, (i64, String)> {
     let mut heads = base.clone();
     for f in facts {
         heads.insert(f.chain.clone(), (f.chain_seq, f.hash.clone()));
@@ -236,8 +261,13 @@ fn recompute_heads(base: &HashMap<String, (i64, String)>, facts: &[FactRow]) -> 
 fn prepare(world: &World, mut fact: Fact, author: &Author) -> Fact {
     match &mut fact.body {
         FactBody::PersonRegistered(p) if p.unit.is_none() => {
-            if let Some(unit) = author.registering_unit.clone().or_else(|| world.root().cloned()) {
-                fact.object.insert("unit".into(), serde_json::Value::String(unit.to_string()));
+            if let Some(unit) = author
+                .registering_unit
+                .clone()
+                .or_else(|| world.root().cloned())
+            {
+                fact.object
+                    .insert("unit".into(), serde_json::Value::String(unit.to_string()));
                 p.unit = Some(unit);
             }
         }
@@ -245,11 +275,18 @@ fn prepare(world: &World, mut fact: Fact, author: &Author) -> Fact {
             if let Some(case) = world.cases.get(&p.case) {
                 let year = fact.at.china_date().year();
                 let serial = world.last_document_serial(&case.unit, &p.kind, year) + 1;
-                let unit_name = world.units.get(&case.unit).map(|u| u.name.as_str()).unwrap_or("");
-                p.number = crate::numbering::official_number(unit_name, case.kind, &p.kind, year, serial);
+                let unit_name = world
+                    .units
+                    .get(&case.unit)
+                    .map(|u| u.name.as_str())
+                    .unwrap_or("");
+                p.number =
+                    crate::numbering::official_number(unit_name, case.kind, &p.kind, year, serial);
                 p.serial = Some(serial);
-                fact.object.insert("number".into(), serde_json::Value::String(p.number.clone()));
-                fact.object.insert("serial".into(), serde_json::Value::from(serial));
+                fact.object
+                    .insert("number".into(), serde_json::Value::String(p.number.clone()));
+                fact.object
+                    .insert("serial".into(), serde_json::Value::from(serial));
             }
         }
         _ => {}
@@ -257,7 +294,12 @@ fn prepare(world: &World, mut fact: Fact, author: &Author) -> Fact {
     fact
 }
 
-fn apply_guarded(world: &mut World, fact: &Fact, author: &Author, guard: Option<&Guard>) -> Result<Applied, AppError> {
+fn apply_guarded(
+    world: &mut World,
+    fact: &Fact,
+    author: &Author,
+    guard: Option<&Guard>,
+) -> Result<Applied, AppError> {
     if let Some(guard) = guard {
         guard(world, fact, None)?;
     }
@@ -273,10 +315,27 @@ fn apply_guarded(world: &mut World, fact: &Fact, author: &Author, guard: Option<
 }
 
 #[allow(clippy::too_many_arguments)]
-fn fact_row(seq: i64, chain: &str, chain_seq: i64, prev_hash: &str, actor: &str, unit: &str, fact: &Fact, applied: &Applied) -> FactRow {
+fn fact_row(
+    seq: i64,
+    chain: &str,
+    chain_seq: i64,
+    prev_hash: &str,
+    actor: &str,
+    unit: &str,
+    fact: &Fact,
+    applied: &Applied,
+) -> FactRow {
     let payload = fact.to_json();
     let recorded_at_micros = jiff::Timestamp::now().as_microsecond();
-    let hash = fact_hash(&HashInput { prev_hash, chain, chain_seq, recorded_at_micros, actor, unit, payload: &payload });
+    let hash = fact_hash(&HashInput {
+        prev_hash,
+        chain,
+        chain_seq,
+        recorded_at_micros,
+        actor,
+        unit,
+        payload: &payload,
+    });
     FactRow {
         seq,
         chain: chain.into(),

@@ -30,7 +30,11 @@ pub struct TempDir(pub PathBuf);
 
 impl TempDir {
     pub fn new(name: &str) -> TempDir {
-        let path = std::env::temp_dir().join(format!("zhifa-test-{name}-{}-{}", std::process::id(), rand_suffix()));
+        let path = std::env::temp_dir().join(format!(
+            "zhifa-test-{name}-{}-{}",
+            std::process::id(),
+            rand_suffix()
+        ));
         std::fs::create_dir_all(&path).unwrap();
         TempDir(path)
     }
@@ -53,13 +57,17 @@ impl Drop for TempDir {
 fn rand_suffix() -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos();
     format!("{nanos:x}{}", COUNTER.fetch_add(1, Ordering::Relaxed))
 }
 
 /// The PostgreSQL server tests use (CI starts one; trust auth, database `test`).
 pub fn postgres_base_url() -> String {
-    std::env::var("ZHIFA_TEST_POSTGRES").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
+    std::env::var("ZHIFA_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
 }
 
 /// A fresh PostgreSQL database for one test: created from the base server, so tests running at
@@ -67,8 +75,13 @@ pub fn postgres_base_url() -> String {
 pub async fn fresh_postgres() -> String {
     let base = postgres_base_url();
     let name = format!("zhifa_test_{}", rand_suffix());
-    let admin = storage::SqlStore::open(&base).await.expect("PostgreSQL must be running (see README)");
-    admin.execute_raw(&format!("CREATE DATABASE {name}")).await.unwrap();
+    let admin = storage::SqlStore::open(&base)
+        .await
+        .expect("PostgreSQL must be running (see README)");
+    admin
+        .execute_raw(&format!("CREATE DATABASE {name}"))
+        .await
+        .unwrap();
     let (prefix, _) = base.rsplit_once('/').unwrap();
     format!("{prefix}/{name}")
 }
@@ -84,9 +97,13 @@ pub async fn county_app(url: &str, dir: &TempDir) -> App {
 /// Opens an account for an officer and signs in with a changed password.
 pub async fn signed_in(app: &App, officer: &str) -> app::Actor {
     let username = format!("user{officer}");
-    app.set_account(None, officer, &username, "初始密码12345").await.unwrap();
+    app.set_account(None, officer, &username, "初始密码12345")
+        .await
+        .unwrap();
     let login = app.login(&username, "初始密码12345").await.unwrap();
     assert!(login.actor.must_change_password);
-    app.change_password(&login.actor, "初始密码12345", "新的密码67890").await.unwrap();
+    app.change_password(&login.actor, "初始密码12345", "新的密码67890")
+        .await
+        .unwrap();
     app.login(&username, "新的密码67890").await.unwrap().actor
 }

@@ -29,16 +29,39 @@ async fn a_bad_line_5000_leaves_the_store_unchanged() {
             assert_eq!(total, 1);
             assert_eq!(errors[0].line, 5000);
             assert_eq!(errors[0].code, "unknown_reference");
-            assert!(errors[0].message_zh.contains("U404"), "{}", errors[0].message_zh);
+            assert!(
+                errors[0].message_zh.contains("U404"),
+                "{}",
+                errors[0].message_zh
+            );
         }
         other => panic!("expected a refused import, got {other:?}"),
     }
     assert_eq!(app.store().ledger_extent().await.unwrap(), before);
-    assert!(app.store().element("incident", "J1").await.unwrap().is_none());
-    assert!(!app.world().await.exists(domain::fact::ElementKind::Incident, "J1"));
+    assert!(
+        app.store()
+            .element("incident", "J1")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        !app.world()
+            .await
+            .exists(domain::fact::ElementKind::Incident, "J1")
+    );
 
     // With skip_invalid the good lines go in and the bad one is reported.
-    let report = app.import_files(&[&file], ImportOptions { skip_invalid: true, ..Default::default() }).await.unwrap();
+    let report = app
+        .import_files(
+            &[&file],
+            ImportOptions {
+                skip_invalid: true,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
     assert_eq!(report.imported, 4999);
     assert_eq!(report.rejected.len(), 1);
     assert_eq!(report.rejected[0].line, 5000);
@@ -58,14 +81,24 @@ async fn malformed_lines_are_reported_with_line_numbers() {
     ]
     .join("\n");
     let file = dir.file("bad.jsonl", &text);
-    let Err(AppError::Import(errors, total)) = app.import_files(&[file], ImportOptions::default()).await else {
+    let Err(AppError::Import(errors, total)) =
+        app.import_files(&[file], ImportOptions::default()).await
+    else {
         panic!("expected errors");
     };
     assert_eq!(total, 4);
-    let found: Vec<(usize, &str, Option<&str>)> = errors.iter().map(|e| (e.line, e.code, e.field.as_deref())).collect();
+    let found: Vec<(usize, &str, Option<&str>)> = errors
+        .iter()
+        .map(|e| (e.line, e.code, e.field.as_deref()))
+        .collect();
     assert_eq!(
         found,
-        [(1, "invalid", Some("at")), (3, "invalid", Some("id_number")), (4, "unknown_kind", Some("fact")), (5, "invalid", None)]
+        [
+            (1, "invalid", Some("at")),
+            (3, "invalid", Some("id_number")),
+            (4, "unknown_kind", Some("fact")),
+            (5, "invalid", None)
+        ]
     );
 }
 
@@ -74,7 +107,12 @@ async fn tampered(sql: &str) -> app::VerifyReport {
     let url = dir.sqlite_url();
     {
         let app = county_app(&url, &dir).await;
-        app.import_files(&[dir.file("more.jsonl", &incidents(30, 0))], ImportOptions::default()).await.unwrap();
+        app.import_files(
+            &[dir.file("more.jsonl", &incidents(30, 0))],
+            ImportOptions::default(),
+        )
+        .await
+        .unwrap();
         assert!(app.verify().await.unwrap().ok());
     }
     let raw = storage::SqlStore::open(&url).await.unwrap();
@@ -85,7 +123,9 @@ async fn tampered(sql: &str) -> app::VerifyReport {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn verification_names_a_modified_fact() {
-    let report = tampered("UPDATE facts SET payload = REPLACE(payload, '第20起', '第21起') WHERE seq = 35").await;
+    let report =
+        tampered("UPDATE facts SET payload = REPLACE(payload, '第20起', '第21起') WHERE seq = 35")
+            .await;
     assert!(!report.ok());
     let first = &report.problems[0];
     assert_eq!(first.seq, Some(35), "{first:?}");
@@ -96,8 +136,22 @@ async fn verification_names_a_modified_fact() {
 async fn verification_names_a_deleted_fact() {
     let report = tampered("DELETE FROM facts WHERE seq = 30").await;
     assert!(!report.ok());
-    assert!(report.problems.iter().any(|p| p.message_en.contains("#30 is missing")), "{:?}", report.problems);
-    assert!(report.problems.iter().any(|p| p.seq == Some(31) && p.message_en.contains("missing entry")), "{:?}", report.problems);
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.message_en.contains("#30 is missing")),
+        "{:?}",
+        report.problems
+    );
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.seq == Some(31) && p.message_en.contains("missing entry")),
+        "{:?}",
+        report.problems
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -116,23 +170,38 @@ async fn verification_names_reordered_facts() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn verification_finds_a_view_that_differs_from_the_ledger() {
-    let report = tampered("UPDATE elements SET status = 'disposed' WHERE kind = 'incident' AND id = 'J3'").await;
-    assert!(report.problems.iter().any(|p| p.message_en.contains("incident J3")), "{:?}", report.problems);
+    let report =
+        tampered("UPDATE elements SET status = 'disposed' WHERE kind = 'incident' AND id = 'J3'")
+            .await;
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.message_en.contains("incident J3")),
+        "{:?}",
+        report.problems
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_generated_province_imports_and_verifies() {
     let dir = TempDir::new("province");
-    let config = datagen::Config { scale: 0.05, ..Default::default() };
+    let config = datagen::Config {
+        scale: 0.05,
+        ..Default::default()
+    };
     let province = datagen::generate(&config);
     let mut text = Vec::new();
     datagen::write_jsonl(&province.facts, &mut text).unwrap();
     let file = dir.file("province.jsonl", std::str::from_utf8(&text).unwrap());
     let app = app::App::open(&dir.sqlite_url()).await.unwrap();
-    let report = app.import_files(&[file], ImportOptions::default()).await.unwrap_or_else(|e| match e {
-        AppError::Import(errors, total) => panic!("{total} errors, first: {}", errors[0]),
-        other => panic!("{other}"),
-    });
+    let report = app
+        .import_files(&[file], ImportOptions::default())
+        .await
+        .unwrap_or_else(|e| match e {
+            AppError::Import(errors, total) => panic!("{total} errors, first: {}", errors[0]),
+            other => panic!("{other}"),
+        });
     assert_eq!(report.imported, province.facts.len());
     assert!(app.verify().await.unwrap().ok());
 }

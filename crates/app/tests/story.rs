@@ -8,7 +8,10 @@ use common::*;
 use domain::Fact;
 
 fn command(line: &str) -> Command {
-    Command { fact: Fact::from_line(line).unwrap(), override_reason: None }
+    Command {
+        fact: Fact::from_line(line).unwrap(),
+        override_reason: None,
+    }
 }
 
 async fn story(url: &str) {
@@ -16,16 +19,33 @@ async fn story(url: &str) {
     let app = county_app(url, &dir).await;
 
     // Accounts start with a password that must be changed before any work.
-    app.set_account(None, "O2", "liming", "初始密码12345").await.unwrap();
+    app.set_account(None, "O2", "liming", "初始密码12345")
+        .await
+        .unwrap();
     let first = app.login("liming", "初始密码12345").await.unwrap();
-    let refused = app.record(&first.actor, vec![command(r#"{"fact":"case.filed","at":"2026-03-02T09:00:00+08:00","id":"C1"}"#)]).await;
-    assert!(matches!(refused, Err(AppError::Forbidden(_))), "{refused:?}");
+    let refused = app
+        .record(
+            &first.actor,
+            vec![command(
+                r#"{"fact":"case.filed","at":"2026-03-02T09:00:00+08:00","id":"C1"}"#,
+            )],
+        )
+        .await;
+    assert!(
+        matches!(refused, Err(AppError::Forbidden(_))),
+        "{refused:?}"
+    );
     assert!(app.login("liming", "错误的密码").await.is_err());
-    app.change_password(&first.actor, "初始密码12345", "新的密码67890").await.unwrap();
+    app.change_password(&first.actor, "初始密码12345", "新的密码67890")
+        .await
+        .unwrap();
     let officer = app.login("liming", "新的密码67890").await.unwrap().actor;
     assert!(!officer.must_change_password);
     let token = app.issue_api_token(&officer, "测试").await.unwrap();
-    assert_eq!(app.authenticate(&token).await.unwrap().officer, officer.officer);
+    assert_eq!(
+        app.authenticate(&token).await.unwrap().officer,
+        officer.officer
+    );
 
     // A measure banned before filing is blocked, then recorded with an explicit reason.
     let detention = r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#;
@@ -33,53 +53,134 @@ async fn story(url: &str) {
         Err(AppError::Prohibited(list)) => assert_eq!(list[0].rule, "XS-04"),
         other => panic!("expected a prohibition, got {other:?}"),
     }
-    let overridden = Command { fact: Fact::from_line(detention).unwrap(), override_reason: Some("现行犯紧急情况".into()) };
+    let overridden = Command {
+        fact: Fact::from_line(detention).unwrap(),
+        override_reason: Some("现行犯紧急情况".into()),
+    };
     let recorded = app.record(&officer, vec![overridden]).await.unwrap();
     assert_eq!(recorded[0].fact.object["override_reason"], "现行犯紧急情况");
-    app.record(&officer, vec![command(r#"{"fact":"case.filed","at":"2026-03-02T11:00:00+08:00","id":"C1"}"#)]).await.unwrap();
+    app.record(
+        &officer,
+        vec![command(
+            r#"{"fact":"case.filed","at":"2026-03-02T11:00:00+08:00","id":"C1"}"#,
+        )],
+    )
+    .await
+    .unwrap();
 
     // An impossible transition is refused with its code and changes nothing.
     let (before, _) = app.store().ledger_extent().await.unwrap();
-    let again = app.record(&officer, vec![command(r#"{"fact":"case.filed","at":"2026-03-02T12:00:00+08:00","id":"C1"}"#)]).await;
+    let again = app
+        .record(
+            &officer,
+            vec![command(
+                r#"{"fact":"case.filed","at":"2026-03-02T12:00:00+08:00","id":"C1"}"#,
+            )],
+        )
+        .await;
     assert_eq!(again.unwrap_err().code(), "impossible_transition");
     assert_eq!(app.store().ledger_extent().await.unwrap().0, before);
 
     // Documents issued without a number get the next official one.
     for serial in 1..=2 {
-        let line = format!(r#"{{"fact":"document.issued","at":"2026-03-02T12:00:00+08:00","id":"D{serial}","case":"C1","kind":"detention_notice","number":"","subject":"M1"}}"#);
+        let line = format!(
+            r#"{{"fact":"document.issued","at":"2026-03-02T12:00:00+08:00","id":"D{serial}","case":"C1","kind":"detention_notice","number":"","subject":"M1"}}"#
+        );
         let recorded = app.record(&officer, vec![command(&line)]).await.unwrap();
-        assert_eq!(recorded[0].fact.object["number"], format!("南公（刑）拘通字〔2026〕{serial:04}号"));
+        assert_eq!(
+            recorded[0].fact.object["number"],
+            format!("南公（刑）拘通字〔2026〕{serial:04}号")
+        );
     }
 
     // Scope: a sibling station sees nothing of station 1; the county sees everything.
     let sibling = signed_in(&app, "O4").await;
     let county = signed_in(&app, "O1").await;
-    for (kind, id) in [("case", "C1"), ("person", "P1"), ("measure", "M1"), ("document", "D1")] {
-        assert!(matches!(app.element(&sibling, kind, id).await, Err(AppError::NotFound)), "{kind} {id}");
-        assert!(matches!(app.timeline(&sibling, kind, id).await, Err(AppError::NotFound)), "{kind} {id}");
+    for (kind, id) in [
+        ("case", "C1"),
+        ("person", "P1"),
+        ("measure", "M1"),
+        ("document", "D1"),
+    ] {
+        assert!(
+            matches!(
+                app.element(&sibling, kind, id).await,
+                Err(AppError::NotFound)
+            ),
+            "{kind} {id}"
+        );
+        assert!(
+            matches!(
+                app.timeline(&sibling, kind, id).await,
+                Err(AppError::NotFound)
+            ),
+            "{kind} {id}"
+        );
         app.element(&county, kind, id).await.unwrap();
     }
-    let sibling_cases = app.list(&sibling, &ListRequest { kind: "case".into(), limit: 50, ..Default::default() }).await.unwrap();
+    let sibling_cases = app
+        .list(
+            &sibling,
+            &ListRequest {
+                kind: "case".into(),
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
     assert_eq!(sibling_cases.total, 0);
-    let county_cases = app.list(&county, &ListRequest { kind: "case".into(), limit: 50, ..Default::default() }).await.unwrap();
+    let county_cases = app
+        .list(
+            &county,
+            &ListRequest {
+                kind: "case".into(),
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
     assert_eq!(county_cases.total, 1);
-    let sibling_write = app.record(&sibling, vec![command(r#"{"fact":"case.closed","at":"2026-03-05T12:00:00+08:00","id":"C1"}"#)]).await;
-    assert!(matches!(sibling_write, Err(AppError::NotFound)), "{sibling_write:?}");
+    let sibling_write = app
+        .record(
+            &sibling,
+            vec![command(
+                r#"{"fact":"case.closed","at":"2026-03-05T12:00:00+08:00","id":"C1"}"#,
+            )],
+        )
+        .await;
+    assert!(
+        matches!(sibling_write, Err(AppError::NotFound)),
+        "{sibling_write:?}"
+    );
 
     // Person reads are audited and ID numbers masked unless revealed with a reason.
     let person = app.element(&county, "person", "P1").await.unwrap();
     assert_eq!(person.snapshot["id_number"], "110105********002X");
     assert!(app.reveal_id_number(&county, "P1", "").await.is_err());
-    let full = app.reveal_id_number(&county, "P1", "核对身份").await.unwrap();
+    let full = app
+        .reveal_id_number(&county, "P1", "核对身份")
+        .await
+        .unwrap();
     assert_eq!(full.as_deref(), Some("11010519491231002X"));
-    let trail = app.audit_trail(&county, Some(("person", "P1"))).await.unwrap();
+    let trail = app
+        .audit_trail(&county, Some(("person", "P1")))
+        .await
+        .unwrap();
     // The scope check above read the person once, the masked read here once more.
-    assert_eq!(trail.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["reveal", "read", "read"]);
+    assert_eq!(
+        trail.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(),
+        ["reveal", "read", "read"]
+    );
     assert_eq!(trail[0].reason, "核对身份");
 
     // The timeline shows the facts in order, with their actors.
     let timeline = app.timeline(&county, "case", "C1").await.unwrap();
-    assert_eq!(timeline.iter().map(|t| t.kind.as_str()).collect::<Vec<_>>(), ["case.accepted", "case.filed"]);
+    assert_eq!(
+        timeline.iter().map(|t| t.kind.as_str()).collect::<Vec<_>>(),
+        ["case.accepted", "case.filed"]
+    );
     assert_eq!(timeline[1].actor, "O2");
 
     // Verification passes; views survive a rebuild unchanged.
@@ -87,7 +188,10 @@ async fn story(url: &str) {
     assert!(report.ok(), "{:?}", report.problems);
     let before_rebuild = app.store().all_elements("case").await.unwrap();
     app.rebuild().await.unwrap();
-    assert_eq!(app.store().all_elements("case").await.unwrap(), before_rebuild);
+    assert_eq!(
+        app.store().all_elements("case").await.unwrap(),
+        before_rebuild
+    );
 
     // Export, then import into an empty store: the same views.
     let mut exported = Vec::new();
@@ -96,7 +200,9 @@ async fn story(url: &str) {
     let copy_dir = TempDir::new("copy");
     let file = copy_dir.file("export.jsonl", std::str::from_utf8(&exported).unwrap());
     let copy = app::App::open(&copy_dir.sqlite_url()).await.unwrap();
-    copy.import_files(&[file], ImportOptions::default()).await.unwrap();
+    copy.import_files(&[file], ImportOptions::default())
+        .await
+        .unwrap();
     for kind in ["unit", "officer", "case", "person", "measure", "document"] {
         let mut a = app.store().all_elements(kind).await.unwrap();
         let mut b = copy.store().all_elements(kind).await.unwrap();
@@ -135,7 +241,11 @@ async fn concurrent_numbering(url: &str) {
         serials.push(task.await.unwrap());
     }
     serials.sort();
-    assert_eq!(serials, (1..=40).collect::<Vec<u64>>(), "unique and gap-free");
+    assert_eq!(
+        serials,
+        (1..=40).collect::<Vec<u64>>(),
+        "unique and gap-free"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -21,9 +21,9 @@ pub const CHINA: Offset = Offset::constant(8);
 impl At {
     /// Parses RFC 3339 with a mandatory offset; a time without an offset is ambiguous and refused.
     pub fn parse(text: &str) -> Result<At, String> {
-        let instant: Timestamp = text
-            .parse()
-            .map_err(|error| format!("不是带时区偏移的 RFC 3339 时间 (not an RFC 3339 time with offset): {error}"))?;
+        let instant: Timestamp = text.parse().map_err(|error| {
+            format!("不是带时区偏移的 RFC 3339 时间 (not an RFC 3339 time with offset): {error}")
+        })?;
         let offset = if text.ends_with('Z') || text.ends_with('z') {
             Offset::UTC
         } else {
@@ -35,7 +35,10 @@ impl At {
 
     /// The instant shown in China time, as facts created inside Zhifa carry it.
     pub fn china(instant: Timestamp) -> At {
-        At { instant, offset: CHINA }
+        At {
+            instant,
+            offset: CHINA,
+        }
     }
 
     /// Microseconds since the Unix epoch: the sort key stored beside every fact.
@@ -55,7 +58,10 @@ impl At {
 
     /// Display in China time, minutes precision, for pages (`2026-03-02 09:30`).
     pub fn display_china(&self) -> String {
-        CHINA.to_datetime(self.instant).strftime("%Y-%m-%d %H:%M").to_string()
+        CHINA
+            .to_datetime(self.instant)
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string()
     }
 }
 
@@ -88,7 +94,12 @@ impl fmt::Display for At {
         }
         let sign = if seconds < 0 { '-' } else { '+' };
         let seconds = seconds.abs();
-        write!(f, "{sign}{:02}:{:02}", seconds / 3600, (seconds % 3600) / 60)
+        write!(
+            f,
+            "{sign}{:02}:{:02}",
+            seconds / 3600,
+            (seconds % 3600) / 60
+        )
     }
 }
 
@@ -148,7 +159,12 @@ mod tests {
 
     #[test]
     fn refuses_times_without_offset() {
-        for text in ["2026-03-02T09:30:00", "2026-03-02", "yesterday", "2026-13-02T09:30:00+08:00"] {
+        for text in [
+            "2026-03-02T09:30:00",
+            "2026-03-02",
+            "yesterday",
+            "2026-13-02T09:30:00+08:00",
+        ] {
             assert!(At::parse(text).is_err(), "{text} should be refused");
         }
     }

@@ -74,7 +74,10 @@ IncidentNature {
 impl IncidentNature {
     /// Criminal and administrative incidents call for a case (案件类警情).
     pub fn is_case_type(self) -> bool {
-        matches!(self, IncidentNature::Criminal | IncidentNature::Administrative)
+        matches!(
+            self,
+            IncidentNature::Criminal | IncidentNature::Administrative
+        )
     }
 }
 
@@ -159,7 +162,10 @@ impl MeasureKind {
     }
     /// Kinds that hold a person in a facility and can be `delivered` (送押).
     pub fn is_detention(self) -> bool {
-        matches!(self, MeasureKind::CriminalDetention | MeasureKind::Arrest | MeasureKind::AdminDetention)
+        matches!(
+            self,
+            MeasureKind::CriminalDetention | MeasureKind::Arrest | MeasureKind::AdminDetention
+        )
     }
 }
 

@@ -54,7 +54,12 @@ pub struct DomainError {
 impl DomainError {
     /// A new error.
     pub fn new(code: ErrorCode, zh: impl Into<String>, en: impl Into<String>) -> DomainError {
-        DomainError { code, field: None, message_zh: zh.into(), message_en: en.into() }
+        DomainError {
+            code,
+            field: None,
+            message_zh: zh.into(),
+            message_en: en.into(),
+        }
     }
 
     /// The same error, naming the field at fault.

@@ -379,7 +379,11 @@ impl Fact {
     /// Parses one JSON object of FORMAT.md v1.
     pub fn from_value(value: Value) -> Result<Fact, DomainError> {
         let Value::Object(object) = value else {
-            return Err(DomainError::new(ErrorCode::Invalid, "每行应为一个JSON对象", "each line must be a JSON object"));
+            return Err(DomainError::new(
+                ErrorCode::Invalid,
+                "每行应为一个JSON对象",
+                "each line must be a JSON object",
+            ));
         };
         let code = object
             .get("fact")
@@ -401,17 +405,27 @@ impl Fact {
         let object = Value::Object(object);
         let body = FactBody::parse(kind, &object).map_err(|error| {
             let path = error.path().to_string();
-            let field = if path == "." { "(对象)".to_string() } else { path };
+            let field = if path == "." {
+                "(对象)".to_string()
+            } else {
+                path
+            };
             DomainError::invalid(field, error.into_inner())
         })?;
-        let Value::Object(object) = object else { unreachable!() };
+        let Value::Object(object) = object else {
+            unreachable!()
+        };
         Ok(Fact { at, body, object })
     }
 
     /// Parses one line of a JSON Lines file.
     pub fn from_line(line: &str) -> Result<Fact, DomainError> {
         let value: Value = serde_json::from_str(line).map_err(|e| {
-            DomainError::new(ErrorCode::Invalid, format!("不是有效的JSON：{e}"), format!("not valid JSON: {e}"))
+            DomainError::new(
+                ErrorCode::Invalid,
+                format!("不是有效的JSON：{e}"),
+                format!("not valid JSON: {e}"),
+            )
         })?;
         Fact::from_value(value)
     }
@@ -500,20 +514,46 @@ mod tests {
         assert_eq!(fact.kind(), FactKind::CaseAccepted);
         assert_eq!(fact.subject(), "C1");
         assert_eq!(fact.object["source_system"], "警综");
-        let FactBody::CaseAccepted(p) = &fact.body else { panic!() };
+        let FactBody::CaseAccepted(p) = &fact.body else {
+            panic!()
+        };
         assert_eq!(p.kind, CaseKind::Criminal);
         // Export is the object as read, order kept.
-        assert!(fact.to_json().starts_with(r#"{"fact":"case.accepted","at":"2026-03-02T08:00:00+08:00","id":"C1""#));
+        assert!(
+            fact.to_json().starts_with(
+                r#"{"fact":"case.accepted","at":"2026-03-02T08:00:00+08:00","id":"C1""#
+            )
+        );
     }
 
     #[test]
     fn errors_name_the_field_at_fault() {
         let cases = [
-            (r#"{"fact":"case.accepted","at":"2026-03-02T08:00:00","id":"C1"}"#, ErrorCode::Invalid, Some("at")),
-            (r#"{"fact":"case.opened","at":"2026-03-02T08:00:00+08:00","id":"C1"}"#, ErrorCode::UnknownKind, Some("fact")),
-            (r#"{"fact":"case.accepted","at":"2026-03-02T08:00:00+08:00","id":"C1","unit":"U1","kind":"civil","category":"x"}"#, ErrorCode::Invalid, Some("kind")),
-            (r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P1","name":"甲","id_number":"110105194912310021"}"#, ErrorCode::Invalid, Some("id_number")),
-            (r#"{"fact":"case.filed","at":"2026-03-02T08:00:00+08:00"}"#, ErrorCode::Invalid, None),
+            (
+                r#"{"fact":"case.accepted","at":"2026-03-02T08:00:00","id":"C1"}"#,
+                ErrorCode::Invalid,
+                Some("at"),
+            ),
+            (
+                r#"{"fact":"case.opened","at":"2026-03-02T08:00:00+08:00","id":"C1"}"#,
+                ErrorCode::UnknownKind,
+                Some("fact"),
+            ),
+            (
+                r#"{"fact":"case.accepted","at":"2026-03-02T08:00:00+08:00","id":"C1","unit":"U1","kind":"civil","category":"x"}"#,
+                ErrorCode::Invalid,
+                Some("kind"),
+            ),
+            (
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P1","name":"甲","id_number":"110105194912310021"}"#,
+                ErrorCode::Invalid,
+                Some("id_number"),
+            ),
+            (
+                r#"{"fact":"case.filed","at":"2026-03-02T08:00:00+08:00"}"#,
+                ErrorCode::Invalid,
+                None,
+            ),
             (r#"[1,2]"#, ErrorCode::Invalid, None),
         ];
         for (line, code, field) in cases {

@@ -22,7 +22,11 @@ pub fn check_character(body: &str) -> Option<char> {
     if body.len() != 17 || !body.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let sum: u32 = body.bytes().zip(WEIGHTS).map(|(b, w)| u32::from(b - b'0') * w).sum();
+    let sum: u32 = body
+        .bytes()
+        .zip(WEIGHTS)
+        .map(|(b, w)| u32::from(b - b'0') * w)
+        .sum();
     Some(CHECK_CHARACTERS[(sum % 11) as usize])
 }
 
@@ -31,11 +35,14 @@ impl IdNumber {
     pub fn parse(text: &str) -> Result<IdNumber, String> {
         let text = text.trim().to_ascii_uppercase();
         if text.len() != 18 || !text.is_ascii() {
-            return Err(format!("身份证号码应为18位 (ID number must have 18 characters): {text}"));
+            return Err(format!(
+                "身份证号码应为18位 (ID number must have 18 characters): {text}"
+            ));
         }
         let (body, check) = text.split_at(17);
-        let expected = check_character(body)
-            .ok_or_else(|| format!("身份证号码前17位应为数字 (first 17 characters must be digits): {text}"))?;
+        let expected = check_character(body).ok_or_else(|| {
+            format!("身份证号码前17位应为数字 (first 17 characters must be digits): {text}")
+        })?;
         if body[..6].starts_with('0') {
             return Err(format!("身份证号码地址码无效 (bad region code): {text}"));
         }
@@ -61,7 +68,11 @@ impl IdNumber {
 
     /// The gender encoded in digit 17: odd for men, even for women.
     pub fn gender(&self) -> Gender {
-        if (self.0.as_bytes()[16] - b'0') % 2 == 1 { Gender::Male } else { Gender::Female }
+        if (self.0.as_bytes()[16] - b'0') % 2 == 1 {
+            Gender::Male
+        } else {
+            Gender::Female
+        }
     }
 
     /// The administrative region code (digits 1–6).
@@ -129,14 +140,14 @@ mod tests {
     #[test]
     fn invalid_numbers_are_refused_with_the_reason() {
         let cases = [
-            ("110105194912310021", "校验码"),    // bad checksum
-            ("11010519491231002", "18位"),       // too short
-            ("1101051949123100211", "18位"),     // too long
-            ("11010519491331002X", "出生日期"),   // month 13
-            ("110105201502290020", "出生日期"),   // 2015 is not a leap year
-            ("11010518001231002X", "出生日期"),   // before 1900
-            ("A1010519491231002X", "数字"),       // letter in the body
-            ("010105194912310025", "地址码"),     // region starting with 0
+            ("110105194912310021", "校验码"),   // bad checksum
+            ("11010519491231002", "18位"),      // too short
+            ("1101051949123100211", "18位"),    // too long
+            ("11010519491331002X", "出生日期"), // month 13
+            ("110105201502290020", "出生日期"), // 2015 is not a leap year
+            ("11010518001231002X", "出生日期"), // before 1900
+            ("A1010519491231002X", "数字"),     // letter in the body
+            ("010105194912310025", "地址码"),   // region starting with 0
         ];
         for (text, reason) in cases {
             let error = IdNumber::parse(text).expect_err(text);

@@ -14,10 +14,17 @@ pub fn check_id(text: &str) -> Result<(), String> {
         return Err("编号为空 (empty id)".into());
     }
     if text.len() > ID_LENGTH_MAX {
-        return Err(format!("编号超过{ID_LENGTH_MAX}字节 (id longer than {ID_LENGTH_MAX} bytes)"));
+        return Err(format!(
+            "编号超过{ID_LENGTH_MAX}字节 (id longer than {ID_LENGTH_MAX} bytes)"
+        ));
     }
-    if text.chars().any(|c| c.is_control() || c.is_whitespace() || matches!(c, '/' | '?' | '#' | '%')) {
-        return Err(format!("编号含有不允许的字符 (id has a forbidden character): {text}"));
+    if text
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || matches!(c, '/' | '?' | '#' | '%'))
+    {
+        return Err(format!(
+            "编号含有不允许的字符 (id has a forbidden character): {text}"
+        ));
     }
     Ok(())
 }

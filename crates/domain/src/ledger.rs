@@ -28,7 +28,13 @@ pub struct HashInput<'a> {
 /// SHA-256 over the fields, each length-prefixed so no two inputs share an encoding.
 pub fn fact_hash(input: &HashInput<'_>) -> String {
     let mut hasher = Sha256::new();
-    for field in [input.prev_hash, input.chain, input.actor, input.unit, input.payload] {
+    for field in [
+        input.prev_hash,
+        input.chain,
+        input.actor,
+        input.unit,
+        input.payload,
+    ] {
         hasher.update((field.len() as u64).to_le_bytes());
         hasher.update(field.as_bytes());
     }
@@ -59,12 +65,30 @@ mod tests {
         assert_eq!(base.len(), 64);
         assert_eq!(base, fact_hash(&input("{}")));
         let variants = [
-            HashInput { prev_hash: "1", ..input("{}") },
-            HashInput { chain: "U1", ..input("{}") },
-            HashInput { chain_seq: 2, ..input("{}") },
-            HashInput { recorded_at_micros: 2, ..input("{}") },
-            HashInput { actor: "O2", ..input("{}") },
-            HashInput { unit: "U1", ..input("{}") },
+            HashInput {
+                prev_hash: "1",
+                ..input("{}")
+            },
+            HashInput {
+                chain: "U1",
+                ..input("{}")
+            },
+            HashInput {
+                chain_seq: 2,
+                ..input("{}")
+            },
+            HashInput {
+                recorded_at_micros: 2,
+                ..input("{}")
+            },
+            HashInput {
+                actor: "O2",
+                ..input("{}")
+            },
+            HashInput {
+                unit: "U1",
+                ..input("{}")
+            },
             input("{ }"),
         ];
         for variant in variants {
@@ -74,8 +98,16 @@ mod tests {
 
     #[test]
     fn field_boundaries_are_unambiguous() {
-        let a = HashInput { actor: "ab", unit: "c", ..input("{}") };
-        let b = HashInput { actor: "a", unit: "bc", ..input("{}") };
+        let a = HashInput {
+            actor: "ab",
+            unit: "c",
+            ..input("{}")
+        };
+        let b = HashInput {
+            actor: "a",
+            unit: "bc",
+            ..input("{}")
+        };
         assert_ne!(fact_hash(&a), fact_hash(&b));
     }
 }

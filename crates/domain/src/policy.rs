@@ -16,7 +16,11 @@ pub struct Prohibition {
 }
 
 fn prohibition(rule: &'static str, zh: impl Into<String>, en: impl Into<String>) -> Prohibition {
-    Prohibition { rule, message_zh: zh.into(), message_en: en.into() }
+    Prohibition {
+        rule,
+        message_zh: zh.into(),
+        message_en: en.into(),
+    }
 }
 
 /// Measures that 刑规 §174 bans before a criminal case is filed.
@@ -36,7 +40,10 @@ fn banned_before_filing(kind: MeasureKind) -> bool {
 pub fn is_protected(person: &Person, on: jiff::civil::Date) -> bool {
     let age = person.age_on(on);
     age.is_some_and(|a| !(16..70).contains(&a))
-        || person.flags.iter().any(|f| matches!(f, PersonFlag::Pregnant | PersonFlag::NursingInfant))
+        || person
+            .flags
+            .iter()
+            .any(|f| matches!(f, PersonFlag::Pregnant | PersonFlag::NursingInfant))
 }
 
 /// What would be prohibited if `fact` were recorded now (checked against `world` before it).
@@ -52,7 +59,10 @@ pub fn prohibitions(world: &World, fact: &Fact) -> Vec<Prohibition> {
             {
                 found.push(prohibition(
                     "XS-04",
-                    format!("案件未立案，不得采取{}（《公安机关办理刑事案件程序规定》第一百七十四条）", p.kind.label()),
+                    format!(
+                        "案件未立案，不得采取{}（《公安机关办理刑事案件程序规定》第一百七十四条）",
+                        p.kind.label()
+                    ),
                     "coercive measures are banned before a criminal case is filed (刑规 §174)",
                 ));
             }
@@ -114,9 +124,15 @@ pub fn prohibitions(world: &World, fact: &Fact) -> Vec<Prohibition> {
             }
         }
         CaseDecided(p) => {
-            let Some(case) = world.cases.get(&p.id) else { return found };
+            let Some(case) = world.cases.get(&p.id) else {
+                return found;
+            };
             for penalty in &p.penalties {
-                if !case.prior_notices.iter().any(|n| n.person == penalty.person) {
+                if !case
+                    .prior_notices
+                    .iter()
+                    .any(|n| n.person == penalty.person)
+                {
                     found.push(prohibition(
                         "XZ-06",
                         format!("未向{}履行处罚前告知，不得作出处罚决定（行政处罚法第四十四条、第六十二条）", penalty.person),
@@ -126,9 +142,17 @@ pub fn prohibitions(world: &World, fact: &Fact) -> Vec<Prohibition> {
             }
             if p.penalties.iter().any(|x| x.kind == PenaltyKind::Detention) {
                 if !case.reviews.iter().any(|r| r.passed) {
-                    found.push(prohibition("XZ-08", "行政拘留决定须先经法制审核（行政处罚法第五十八条）", "detention needs a legal review first"));
+                    found.push(prohibition(
+                        "XZ-08",
+                        "行政拘留决定须先经法制审核（行政处罚法第五十八条）",
+                        "detention needs a legal review first",
+                    ));
                 }
-                if world.units.get(&p.decided_by_unit).is_some_and(|u| matches!(u.level, UnitLevel::Station)) {
+                if world
+                    .units
+                    .get(&p.decided_by_unit)
+                    .is_some_and(|u| matches!(u.level, UnitLevel::Station))
+                {
                     found.push(prohibition(
                         "XZ-08",
                         "派出所无权决定行政拘留，应由县级以上公安机关决定（治安管理处罚法）",
@@ -165,13 +189,20 @@ pub fn prohibitions(world: &World, fact: &Fact) -> Vec<Prohibition> {
             }
         }
         CustodyExited(p) => {
-            if matches!(p.destination, Destination::DetentionHouse | Destination::DetentionCenter)
-                && let Some(stay) = world.stays.get(&p.id)
+            if matches!(
+                p.destination,
+                Destination::DetentionHouse | Destination::DetentionCenter
+            ) && let Some(stay) = world.stays.get(&p.id)
             {
                 let held = world.measures.values().any(|m| {
                     m.person == stay.person
                         && m.ended.is_none()
-                        && matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest | MeasureKind::AdminDetention)
+                        && matches!(
+                            m.kind,
+                            MeasureKind::CriminalDetention
+                                | MeasureKind::Arrest
+                                | MeasureKind::AdminDetention
+                        )
                 });
                 if !held {
                     found.push(prohibition(

@@ -64,6 +64,9 @@ pub struct ElementView {
     pub links: Vec<Link>,
 }
 
+/// The previous value of whatever one fact changed; boxed sizes would cost an allocation per
+/// change, and the journal is short-lived, so the size difference is accepted.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
 enum Undo {
     Unit(UnitId, Option<Unit>),
@@ -121,8 +124,12 @@ fn unknown(field: &str, label: &str, id: &impl std::fmt::Display) -> DomainError
 }
 
 fn duplicate(label: &str, id: &impl std::fmt::Display) -> DomainError {
-    DomainError::new(ErrorCode::Duplicate, format!("{label}“{id}”已存在，不能重复登记"), format!("`{id}` is already defined"))
-        .at_field("id")
+    DomainError::new(
+        ErrorCode::Duplicate,
+        format!("{label}“{id}”已存在，不能重复登记"),
+        format!("`{id}` is already defined"),
+    )
+    .at_field("id")
 }
 
 /// Looks a referenced element up and checks it existed at `at`.
@@ -153,7 +160,10 @@ fn subject<'a, K: Eq + Hash + std::fmt::Display, V>(
         return Err(DomainError::new(
             ErrorCode::BeforeExistence,
             format!("{label}“{id}”在此时间尚不存在（登记于{}）", since(element)),
-            format!("`{id}` does not exist yet at this time (defined at {})", since(element)),
+            format!(
+                "`{id}` does not exist yet at this time (defined at {})",
+                since(element)
+            ),
         )
         .at_field("at"));
     }
@@ -161,7 +171,11 @@ fn subject<'a, K: Eq + Hash + std::fmt::Display, V>(
 }
 
 fn once<T>(slot: &Option<T>, zh: &str, en: &str) -> Result<(), DomainError> {
-    if slot.is_some() { Err(refused(zh, en)) } else { Ok(()) }
+    if slot.is_some() {
+        Err(refused(zh, en))
+    } else {
+        Ok(())
+    }
 }
 
 macro_rules! journaled {
@@ -204,7 +218,9 @@ impl World {
 
     /// Undoes everything applied since `begin`.
     pub fn rollback(&mut self) {
-        let Some(journal) = self.journal.take() else { return };
+        let Some(journal) = self.journal.take() else {
+            return;
+        };
         for undo in journal.into_iter().rev() {
             fn restore<K: Eq + Hash, V>(map: &mut HashMap<K, V>, key: K, value: Option<V>) {
                 match value {
@@ -252,16 +268,37 @@ impl World {
     insert_journaled!(put_person, persons, PersonId, Person, Person);
     insert_journaled!(put_measure, measures, MeasureId, Measure, Measure);
     insert_journaled!(put_stay, stays, StayId, Stay, Stay);
-    insert_journaled!(put_interrogation, interrogations, InterrogationId, Interrogation, Interrogation);
+    insert_journaled!(
+        put_interrogation,
+        interrogations,
+        InterrogationId,
+        Interrogation,
+        Interrogation
+    );
     insert_journaled!(put_property, properties, PropertyId, Property, Property);
     insert_journaled!(put_document, documents, DocumentId, Document, Document);
     insert_journaled!(put_open_stay, open_stays, PersonId, StayId, OpenStay);
-    insert_journaled!(put_document_number, document_numbers, (UnitId, String), DocumentId, DocumentNumber);
-    insert_journaled!(put_document_serial, document_serials, (UnitId, String, i16), u32, DocumentSerial);
+    insert_journaled!(
+        put_document_number,
+        document_numbers,
+        (UnitId, String),
+        DocumentId,
+        DocumentNumber
+    );
+    insert_journaled!(
+        put_document_serial,
+        document_serials,
+        (UnitId, String, i16),
+        u32,
+        DocumentSerial
+    );
 
     /// The last serial Zhifa issued for a unit, document kind and year (0 if none).
     pub fn last_document_serial(&self, unit: &UnitId, kind: &str, year: i16) -> u32 {
-        self.document_serials.get(&(unit.clone(), kind.to_owned(), year)).copied().unwrap_or(0)
+        self.document_serials
+            .get(&(unit.clone(), kind.to_owned(), year))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The journal's length: a mark to roll back to.
@@ -271,7 +308,9 @@ impl World {
 
     /// Undoes everything applied since `mark`, keeping the journal open.
     pub fn rollback_to(&mut self, mark: usize) {
-        let Some(mut journal) = self.journal.take() else { return };
+        let Some(mut journal) = self.journal.take() else {
+            return;
+        };
         let tail = journal.split_off(mark.min(journal.len()));
         self.journal = Some(tail);
         self.rollback();
@@ -280,7 +319,10 @@ impl World {
 
     fn close_stay(&mut self, person: &PersonId) {
         if let Some(journal) = self.journal.as_mut() {
-            journal.push(Undo::OpenStay(person.clone(), self.open_stays.get(person).cloned()));
+            journal.push(Undo::OpenStay(
+                person.clone(),
+                self.open_stays.get(person).cloned(),
+            ));
         }
         self.open_stays.remove(person);
     }
@@ -304,12 +346,15 @@ impl World {
 
     /// Whether an official number is taken in a unit.
     pub fn document_number_taken(&self, unit: &UnitId, number: &str) -> bool {
-        self.document_numbers.contains_key(&(unit.clone(), number.to_owned()))
+        self.document_numbers
+            .contains_key(&(unit.clone(), number.to_owned()))
     }
 
     /// The path of a unit (`/U33/U3305/`), or `/` for none.
     pub fn unit_path(&self, unit: Option<&UnitId>) -> String {
-        unit.and_then(|u| self.units.get(u)).map(|u| u.path.clone()).unwrap_or_else(|| "/".into())
+        unit.and_then(|u| self.units.get(u))
+            .map(|u| u.path.clone())
+            .unwrap_or_else(|| "/".into())
     }
 
     /// The chain (county-level unit) a unit's facts go to.
@@ -318,7 +363,10 @@ impl World {
             return ROOT_CHAIN.into();
         };
         loop {
-            if matches!(current.level, UnitLevel::County | UnitLevel::City | UnitLevel::Province) {
+            if matches!(
+                current.level,
+                UnitLevel::County | UnitLevel::City | UnitLevel::Province
+            ) {
                 return current.id.to_string();
             }
             match current.parent.as_ref().and_then(|p| self.units.get(p)) {
@@ -340,24 +388,55 @@ impl World {
     pub fn owner_unit(&self, kind: ElementKind, id: &str) -> Option<UnitId> {
         let case_unit = |case: &CaseId| self.cases.get(case).map(|c| c.unit.clone());
         match kind {
-            ElementKind::Unit => self.units.get(&UnitId::parse(id).ok()?).map(|u| u.id.clone()),
-            ElementKind::Officer => self.officers.get(&OfficerId::parse(id).ok()?).map(|o| o.unit.clone()),
+            ElementKind::Unit => self
+                .units
+                .get(&UnitId::parse(id).ok()?)
+                .map(|u| u.id.clone()),
+            ElementKind::Officer => self
+                .officers
+                .get(&OfficerId::parse(id).ok()?)
+                .map(|o| o.unit.clone()),
             ElementKind::Calendar => self.root.clone(),
-            ElementKind::Incident => self.incidents.get(&IncidentId::parse(id).ok()?).map(|i| i.unit.clone()),
-            ElementKind::Case => self.cases.get(&CaseId::parse(id).ok()?).map(|c| c.unit.clone()),
-            ElementKind::Person => self.persons.get(&PersonId::parse(id).ok()?).map(|p| p.unit.clone()),
-            ElementKind::Measure => case_unit(&self.measures.get(&MeasureId::parse(id).ok()?)?.case),
-            ElementKind::Stay => self.stays.get(&StayId::parse(id).ok()?).map(|s| s.center.clone()),
-            ElementKind::Interrogation => case_unit(&self.interrogations.get(&InterrogationId::parse(id).ok()?)?.case),
-            ElementKind::Property => case_unit(&self.properties.get(&PropertyId::parse(id).ok()?)?.case),
-            ElementKind::Document => case_unit(&self.documents.get(&DocumentId::parse(id).ok()?)?.case),
+            ElementKind::Incident => self
+                .incidents
+                .get(&IncidentId::parse(id).ok()?)
+                .map(|i| i.unit.clone()),
+            ElementKind::Case => self
+                .cases
+                .get(&CaseId::parse(id).ok()?)
+                .map(|c| c.unit.clone()),
+            ElementKind::Person => self
+                .persons
+                .get(&PersonId::parse(id).ok()?)
+                .map(|p| p.unit.clone()),
+            ElementKind::Measure => {
+                case_unit(&self.measures.get(&MeasureId::parse(id).ok()?)?.case)
+            }
+            ElementKind::Stay => self
+                .stays
+                .get(&StayId::parse(id).ok()?)
+                .map(|s| s.center.clone()),
+            ElementKind::Interrogation => case_unit(
+                &self
+                    .interrogations
+                    .get(&InterrogationId::parse(id).ok()?)?
+                    .case,
+            ),
+            ElementKind::Property => {
+                case_unit(&self.properties.get(&PropertyId::parse(id).ok()?)?.case)
+            }
+            ElementKind::Document => {
+                case_unit(&self.documents.get(&DocumentId::parse(id).ok()?)?.case)
+            }
         }
     }
 
     /// The units through which a person is visible: the registering unit and the unit of every
     /// case the person is linked to.
     pub fn person_units(&self, person: &PersonId) -> Vec<UnitId> {
-        let Some(person) = self.persons.get(person) else { return Vec::new() };
+        let Some(person) = self.persons.get(person) else {
+            return Vec::new();
+        };
         let mut units = vec![person.unit.clone()];
         for link in &person.links {
             if let Some(case) = self.cases.get(&link.case)
@@ -371,7 +450,11 @@ impl World {
 
     /// Applies one fact. `registering_unit` is the unit to own a person registered without a
     /// `unit` field (the acting officer's unit; the root for imports).
-    pub fn apply(&mut self, fact: &Fact, registering_unit: Option<&UnitId>) -> Result<Applied, DomainError> {
+    pub fn apply(
+        &mut self,
+        fact: &Fact,
+        registering_unit: Option<&UnitId>,
+    ) -> Result<Applied, DomainError> {
         self.check(fact)?;
         let element = fact.kind().element();
         let subject = fact.subject();
@@ -379,7 +462,9 @@ impl World {
         self.mutate(fact, registering_unit);
         // A person's status shows whether they are in the center now.
         match &fact.body {
-            FactBody::CustodyEntered(p) => touched.push((ElementKind::Person, p.person.to_string())),
+            FactBody::CustodyEntered(p) => {
+                touched.push((ElementKind::Person, p.person.to_string()))
+            }
             FactBody::CustodyExited(_) => {
                 let stay = &self.stays[&StayId::parse(&subject).expect("valid id")];
                 touched.push((ElementKind::Person, stay.person.to_string()));
@@ -387,7 +472,12 @@ impl World {
             _ => {}
         }
         let unit = self.owner_unit(element, &subject);
-        Ok(Applied { element, subject, unit, touched })
+        Ok(Applied {
+            element,
+            subject,
+            unit,
+            touched,
+        })
     }
 
     /// Every check for one fact, before anything changes.
@@ -408,9 +498,17 @@ impl World {
                             ));
                         }
                     }
-                    (None, _) => return Err(DomainError::invalid("parent", "只有省厅可以没有上级单位 (only a province has no parent)")),
+                    (None, _) => {
+                        return Err(DomainError::invalid(
+                            "parent",
+                            "只有省厅可以没有上级单位 (only a province has no parent)",
+                        ));
+                    }
                     (Some(parent), level) => {
-                        let parent = referenced(&self.units, parent, at, "parent", "上级单位", |u| u.defined_at)?;
+                        let parent =
+                            referenced(&self.units, parent, at, "parent", "上级单位", |u| {
+                                u.defined_at
+                            })?;
                         let fits = matches!(
                             (parent.level, level),
                             (UnitLevel::Province, UnitLevel::City)
@@ -464,20 +562,39 @@ impl World {
             }
             IncidentDispatched(p) => {
                 let incident = subject(&self.incidents, &p.id, at, "警情", |i| i.received_at)?;
-                once(&incident.disposed_at, "警情已处置，不能再派警", "the incident is already disposed")?;
+                once(
+                    &incident.disposed_at,
+                    "警情已处置，不能再派警",
+                    "the incident is already disposed",
+                )?;
                 self.check_officers(&p.officers, at)?;
             }
             IncidentArrived(p) => {
                 let incident = subject(&self.incidents, &p.id, at, "警情", |i| i.received_at)?;
-                once(&incident.arrived_at, "已登记到达现场，不能重复登记", "arrival is already recorded")?;
-                once(&incident.disposed_at, "警情已处置，不能再登记到场", "the incident is already disposed")?;
+                once(
+                    &incident.arrived_at,
+                    "已登记到达现场，不能重复登记",
+                    "arrival is already recorded",
+                )?;
+                once(
+                    &incident.disposed_at,
+                    "警情已处置，不能再登记到场",
+                    "the incident is already disposed",
+                )?;
             }
             IncidentDisposed(p) => {
                 let incident = subject(&self.incidents, &p.id, at, "警情", |i| i.received_at)?;
-                once(&incident.disposed_at, "警情已处置，不能重复处置", "the incident is already disposed")?;
+                once(
+                    &incident.disposed_at,
+                    "警情已处置，不能重复处置",
+                    "the incident is already disposed",
+                )?;
                 match (&p.result, &p.case) {
                     (DisposalResult::CaseAccepted, None) => {
-                        return Err(DomainError::invalid("case", "处置结果为受案时必须填写案件编号 (case_accepted needs `case`)"));
+                        return Err(DomainError::invalid(
+                            "case",
+                            "处置结果为受案时必须填写案件编号 (case_accepted needs `case`)",
+                        ));
                     }
                     (_, Some(case)) => {
                         referenced(&self.cases, case, at, "case", "案件", |c| c.accepted_at)?;
@@ -497,7 +614,9 @@ impl World {
                 }
                 referenced(&self.units, &p.unit, at, "unit", "单位", |u| u.defined_at)?;
                 if let Some(incident) = &p.incident {
-                    referenced(&self.incidents, incident, at, "incident", "警情", |i| i.received_at)?;
+                    referenced(&self.incidents, incident, at, "incident", "警情", |i| {
+                        i.received_at
+                    })?;
                 }
             }
             body => self.check_rest(body, at)?,
@@ -507,14 +626,20 @@ impl World {
 
     fn check_officers(&self, officers: &[OfficerId], at: At) -> Result<(), DomainError> {
         for officer in officers {
-            referenced(&self.officers, officer, at, "officers", "民警", |o| o.defined_at)?;
+            referenced(&self.officers, officer, at, "officers", "民警", |o| {
+                o.defined_at
+            })?;
         }
         Ok(())
     }
 
     fn check_case_open(&self, id: &CaseId, at: At) -> Result<&Case, DomainError> {
         let case = subject(&self.cases, id, at, "案件", |c| c.accepted_at)?;
-        once(&case.archived_at, "案件已归档，不能再变更", "the case is archived")?;
+        once(
+            &case.archived_at,
+            "案件已归档，不能再变更",
+            "the case is archived",
+        )?;
         Ok(case)
     }
 
@@ -524,73 +649,177 @@ impl World {
             CaseFilingExtended(p) => {
                 let case = self.check_case_open(&p.id, at)?;
                 if case.kind != CaseKind::Criminal {
-                    return Err(refused("只有刑事案件有立案审查期限", "only criminal cases have a filing review"));
+                    return Err(refused(
+                        "只有刑事案件有立案审查期限",
+                        "only criminal cases have a filing review",
+                    ));
                 }
-                once(&case.filed_at.or(case.not_filed_at), "已作出立案决定，不能再延长审查期限", "filing is already decided")?;
-                referenced(&self.officers, &p.approved_by, at, "approved_by", "审批人", |o| o.defined_at)?;
+                once(
+                    &case.filed_at.or(case.not_filed_at),
+                    "已作出立案决定，不能再延长审查期限",
+                    "filing is already decided",
+                )?;
+                referenced(
+                    &self.officers,
+                    &p.approved_by,
+                    at,
+                    "approved_by",
+                    "审批人",
+                    |o| o.defined_at,
+                )?;
                 positive_days(p.days)?;
             }
             CaseFiled(p) => {
                 let case = self.check_case_open(&p.id, at)?;
-                once(&case.filed_at, "案件已立案，不能重复立案", "the case is already filed")?;
-                once(&case.closed_at, "案件已结案，不能立案", "the case is closed")?;
+                once(
+                    &case.filed_at,
+                    "案件已立案，不能重复立案",
+                    "the case is already filed",
+                )?;
+                once(
+                    &case.closed_at,
+                    "案件已结案，不能立案",
+                    "the case is closed",
+                )?;
             }
             CaseNotFiled(p) => {
                 let case = self.check_case_open(&p.id, at)?;
-                once(&case.filed_at, "案件已立案，不能再作出不予立案决定", "the case is already filed")?;
-                once(&case.not_filed_at, "已作出不予立案决定", "not filing is already decided")?;
+                once(
+                    &case.filed_at,
+                    "案件已立案，不能再作出不予立案决定",
+                    "the case is already filed",
+                )?;
+                once(
+                    &case.not_filed_at,
+                    "已作出不予立案决定",
+                    "not filing is already decided",
+                )?;
             }
             CaseFastTrack(p) => {
                 let case = self.check_case_open(&p.id, at)?;
-                once(&case.fast_track_at, "案件已适用快速办理", "the case is already fast-tracked")?;
-                once(&case.decision, "案件已作出决定", "the case is already decided")?;
+                once(
+                    &case.fast_track_at,
+                    "案件已适用快速办理",
+                    "the case is already fast-tracked",
+                )?;
+                once(
+                    &case.decision,
+                    "案件已作出决定",
+                    "the case is already decided",
+                )?;
             }
             CaseAct(p) => {
                 self.check_case_open(&p.id, at)?;
             }
             CaseInjuryAssessed(p) => {
                 self.check_case_open(&p.id, at)?;
-                referenced(&self.persons, &p.person, at, "person", "人员", |x| x.registered_at)?;
+                referenced(&self.persons, &p.person, at, "person", "人员", |x| {
+                    x.registered_at
+                })?;
             }
             CasePriorNoticeGiven(p) => {
                 self.check_case_open(&p.id, at)?;
-                referenced(&self.persons, &p.person, at, "person", "人员", |x| x.registered_at)?;
+                referenced(&self.persons, &p.person, at, "person", "人员", |x| {
+                    x.registered_at
+                })?;
             }
             CaseReviewPassed(p) => {
                 self.check_case_open(&p.id, at)?;
-                referenced(&self.officers, &p.reviewer, at, "reviewer", "审核人", |o| o.defined_at)?;
+                referenced(
+                    &self.officers,
+                    &p.reviewer,
+                    at,
+                    "reviewer",
+                    "审核人",
+                    |o| o.defined_at,
+                )?;
             }
             CaseReviewReturned(p) => {
                 self.check_case_open(&p.id, at)?;
-                referenced(&self.officers, &p.reviewer, at, "reviewer", "审核人", |o| o.defined_at)?;
+                referenced(
+                    &self.officers,
+                    &p.reviewer,
+                    at,
+                    "reviewer",
+                    "审核人",
+                    |o| o.defined_at,
+                )?;
             }
             CaseLimitExtended(p) => {
                 let case = self.check_case_open(&p.id, at)?;
-                once(&case.decision, "案件已作出决定，不能延长办案期限", "the case is already decided")?;
-                referenced(&self.units, &p.approved_by_unit, at, "approved_by_unit", "批准单位", |u| u.defined_at)?;
+                once(
+                    &case.decision,
+                    "案件已作出决定，不能延长办案期限",
+                    "the case is already decided",
+                )?;
+                referenced(
+                    &self.units,
+                    &p.approved_by_unit,
+                    at,
+                    "approved_by_unit",
+                    "批准单位",
+                    |u| u.defined_at,
+                )?;
                 positive_days(p.days)?;
             }
             CaseDecided(p) => {
                 let case = self.check_case_open(&p.id, at)?;
-                once(&case.decision, "案件已作出决定，更正须使用新的事实", "the case is already decided")?;
+                once(
+                    &case.decision,
+                    "案件已作出决定，更正须使用新的事实",
+                    "the case is already decided",
+                )?;
                 once(&case.closed_at, "案件已结案", "the case is closed")?;
-                referenced(&self.units, &p.decided_by_unit, at, "decided_by_unit", "决定单位", |u| u.defined_at)?;
+                referenced(
+                    &self.units,
+                    &p.decided_by_unit,
+                    at,
+                    "decided_by_unit",
+                    "决定单位",
+                    |u| u.defined_at,
+                )?;
                 for penalty in &p.penalties {
-                    referenced(&self.persons, &penalty.person, at, "penalties.person", "被处罚人", |x| x.registered_at)?;
+                    referenced(
+                        &self.persons,
+                        &penalty.person,
+                        at,
+                        "penalties.person",
+                        "被处罚人",
+                        |x| x.registered_at,
+                    )?;
                 }
             }
             CaseDropped(p) => {
                 let case = self.check_case_open(&p.id, at)?;
-                once(&case.dropped_at, "案件已撤销", "the case is already dropped")?;
-                once(&case.closed_at, "案件已结案，不能撤销", "the case is closed")?;
+                once(
+                    &case.dropped_at,
+                    "案件已撤销",
+                    "the case is already dropped",
+                )?;
+                once(
+                    &case.closed_at,
+                    "案件已结案，不能撤销",
+                    "the case is closed",
+                )?;
             }
             CaseSentForProsecution(p) => {
                 let case = self.check_case_open(&p.id, at)?;
                 if case.kind != CaseKind::Criminal {
-                    return Err(refused("只有刑事案件可以移送审查起诉", "only criminal cases are sent for prosecution"));
+                    return Err(refused(
+                        "只有刑事案件可以移送审查起诉",
+                        "only criminal cases are sent for prosecution",
+                    ));
                 }
-                once(&case.sent_for_prosecution_at, "案件已移送审查起诉", "the case is already sent")?;
-                once(&case.dropped_at, "案件已撤销，不能移送起诉", "the case is dropped")?;
+                once(
+                    &case.sent_for_prosecution_at,
+                    "案件已移送审查起诉",
+                    "the case is already sent",
+                )?;
+                once(
+                    &case.dropped_at,
+                    "案件已撤销，不能移送起诉",
+                    "the case is dropped",
+                )?;
             }
             CaseClosed(p) => {
                 let case = self.check_case_open(&p.id, at)?;
@@ -599,7 +828,10 @@ impl World {
             CaseArchived(p) => {
                 let case = self.check_case_open(&p.id, at)?;
                 if case.closed_at.is_none() {
-                    return Err(refused("案件未结案，不能归档", "the case is not closed, it cannot be archived"));
+                    return Err(refused(
+                        "案件未结案，不能归档",
+                        "the case is not closed, it cannot be archived",
+                    ));
                 }
             }
             PersonRegistered(p) => {
@@ -615,22 +847,37 @@ impl World {
                     {
                         return Err(DomainError::invalid(
                             "birth_date",
-                            format!("与身份证号码中的出生日期{}不一致 (differs from the ID number)", number.birth_date()),
+                            format!(
+                                "与身份证号码中的出生日期{}不一致 (differs from the ID number)",
+                                number.birth_date()
+                            ),
                         ));
                     }
                     if let Some(gender) = p.gender
                         && gender != number.gender()
                     {
-                        return Err(DomainError::invalid("gender", "与身份证号码中的性别不一致 (differs from the ID number)"));
+                        return Err(DomainError::invalid(
+                            "gender",
+                            "与身份证号码中的性别不一致 (differs from the ID number)",
+                        ));
                     }
                 } else if p.gender.is_none() {
-                    return Err(DomainError::invalid("gender", "无身份证号码时必须填写性别 (gender is required without an ID number)"));
+                    return Err(DomainError::invalid(
+                        "gender",
+                        "无身份证号码时必须填写性别 (gender is required without an ID number)",
+                    ));
                 }
             }
             PersonLinked(p) => {
                 let person = subject(&self.persons, &p.id, at, "人员", |x| x.registered_at)?;
-                referenced(&self.cases, &p.case, at, "case", "案件", |c| c.accepted_at)?;
-                if person.links.iter().any(|l| l.case == p.case && l.role == p.role) {
+                referenced(&self.cases, &p.case, at, "case", "案件", |c| {
+                    c.accepted_at
+                })?;
+                if person
+                    .links
+                    .iter()
+                    .any(|l| l.case == p.case && l.role == p.role)
+                {
                     return Err(refused(
                         format!("人员已以“{}”身份关联该案件", p.role.label()),
                         "the person is already linked to the case in this role",
@@ -639,46 +886,93 @@ impl World {
             }
             LegalAidNotified(p) => {
                 subject(&self.persons, &p.person, at, "人员", |x| x.registered_at)?;
-                referenced(&self.cases, &p.case, at, "case", "案件", |c| c.accepted_at)?;
+                referenced(&self.cases, &p.case, at, "case", "案件", |c| {
+                    c.accepted_at
+                })?;
             }
             MeasureStarted(p) => {
                 if self.measures.contains_key(&p.id) {
                     return Err(duplicate("强制措施", &p.id));
                 }
-                referenced(&self.persons, &p.person, at, "person", "人员", |x| x.registered_at)?;
-                referenced(&self.cases, &p.case, at, "case", "案件", |c| c.accepted_at)?;
+                referenced(&self.persons, &p.person, at, "person", "人员", |x| {
+                    x.registered_at
+                })?;
+                referenced(&self.cases, &p.case, at, "case", "案件", |c| {
+                    c.accepted_at
+                })?;
             }
             MeasureExtended(p) => {
                 let measure = self.check_measure_active(&p.id, at)?;
-                referenced(&self.officers, &p.approved_by, at, "approved_by", "审批人", |o| o.defined_at)?;
+                referenced(
+                    &self.officers,
+                    &p.approved_by,
+                    at,
+                    "approved_by",
+                    "审批人",
+                    |o| o.defined_at,
+                )?;
                 match (measure.kind.counts_hours(), p.hours, p.days) {
                     (true, Some(hours), None) if hours > 0 => {}
                     (false, None, Some(days)) if days > 0 => {}
-                    (true, _, _) => return Err(DomainError::invalid("hours", format!("{}以小时计，须填写 hours (limit is in hours)", measure.kind.label()))),
-                    (false, _, _) => return Err(DomainError::invalid("days", format!("{}以日计，须填写 days (limit is in days)", measure.kind.label()))),
+                    (true, _, _) => {
+                        return Err(DomainError::invalid(
+                            "hours",
+                            format!(
+                                "{}以小时计，须填写 hours (limit is in hours)",
+                                measure.kind.label()
+                            ),
+                        ));
+                    }
+                    (false, _, _) => {
+                        return Err(DomainError::invalid(
+                            "days",
+                            format!(
+                                "{}以日计，须填写 days (limit is in days)",
+                                measure.kind.label()
+                            ),
+                        ));
+                    }
                 }
             }
             MeasureFamilyNotified(p) => {
                 let measure = subject(&self.measures, &p.id, at, "强制措施", |m| m.started_at)?;
-                once(&measure.family, "已登记家属通知情况", "family notification is already recorded")?;
+                once(
+                    &measure.family,
+                    "已登记家属通知情况",
+                    "family notification is already recorded",
+                )?;
             }
             MeasureFamilyNotNotified(p) => {
                 let measure = subject(&self.measures, &p.id, at, "强制措施", |m| m.started_at)?;
-                once(&measure.family, "已登记家属通知情况", "family notification is already recorded")?;
+                once(
+                    &measure.family,
+                    "已登记家属通知情况",
+                    "family notification is already recorded",
+                )?;
             }
             MeasureDelivered(p) => {
                 let measure = self.check_measure_active(&p.id, at)?;
                 if !measure.kind.is_detention() {
-                    return Err(refused(format!("{}不涉及送押", measure.kind.label()), "only detention measures are delivered"));
+                    return Err(refused(
+                        format!("{}不涉及送押", measure.kind.label()),
+                        "only detention measures are delivered",
+                    ));
                 }
                 once(&measure.delivered, "已送押", "already delivered")?;
             }
             MeasureArrestRequested(p) => {
                 let measure = self.check_measure_active(&p.id, at)?;
                 if measure.kind != MeasureKind::CriminalDetention {
-                    return Err(refused("只有刑事拘留可以提请批准逮捕", "only a criminal detention leads to an arrest request"));
+                    return Err(refused(
+                        "只有刑事拘留可以提请批准逮捕",
+                        "only a criminal detention leads to an arrest request",
+                    ));
                 }
-                once(&measure.arrest_requested_at, "已提请批准逮捕", "arrest already requested")?;
+                once(
+                    &measure.arrest_requested_at,
+                    "已提请批准逮捕",
+                    "arrest already requested",
+                )?;
             }
             MeasureEnded(p) => {
                 self.check_measure_active(&p.id, at)?;
@@ -687,13 +981,24 @@ impl World {
                 if self.stays.contains_key(&p.id) {
                     return Err(duplicate("在区记录", &p.id));
                 }
-                referenced(&self.persons, &p.person, at, "person", "人员", |x| x.registered_at)?;
-                referenced(&self.units, &p.center, at, "center", "办案中心所属单位", |u| u.defined_at)?;
+                referenced(&self.persons, &p.person, at, "person", "人员", |x| {
+                    x.registered_at
+                })?;
+                referenced(
+                    &self.units,
+                    &p.center,
+                    at,
+                    "center",
+                    "办案中心所属单位",
+                    |u| u.defined_at,
+                )?;
                 if let Some(case) = &p.case {
                     referenced(&self.cases, case, at, "case", "案件", |c| c.accepted_at)?;
                 }
                 if let Some(basis) = &p.basis {
-                    referenced(&self.measures, basis, at, "basis", "强制措施", |m| m.started_at)?;
+                    referenced(&self.measures, basis, at, "basis", "强制措施", |m| {
+                        m.started_at
+                    })?;
                 }
                 if let Some(open) = self.open_stays.get(&p.person) {
                     return Err(refused(
@@ -704,11 +1009,19 @@ impl World {
             }
             CustodySecurityChecked(p) => {
                 let stay = self.check_stay_open(&p.id, at)?;
-                once(&stay.security_checked_at, "已登记人身安全检查", "security check already recorded")?;
+                once(
+                    &stay.security_checked_at,
+                    "已登记人身安全检查",
+                    "security check already recorded",
+                )?;
             }
             CustodyInfoCollected(p) => {
                 let stay = self.check_stay_open(&p.id, at)?;
-                once(&stay.info_collected_at, "已登记信息采集", "information collection already recorded")?;
+                once(
+                    &stay.info_collected_at,
+                    "已登记信息采集",
+                    "information collection already recorded",
+                )?;
             }
             CustodyMeal(p) => {
                 self.check_stay_open(&p.id, at)?;
@@ -719,69 +1032,135 @@ impl World {
             CustodyExited(p) => {
                 self.check_stay_open(&p.id, at)?;
                 if let Some(document) = &p.document {
-                    referenced(&self.documents, document, at, "document", "文书", |d| d.issued_at)?;
+                    referenced(&self.documents, document, at, "document", "文书", |d| {
+                        d.issued_at
+                    })?;
                 }
             }
             InterrogationHeld(p) => {
                 if self.interrogations.contains_key(&p.id) {
                     return Err(duplicate("讯询问", &p.id));
                 }
-                referenced(&self.persons, &p.person, at, "person", "人员", |x| x.registered_at)?;
-                referenced(&self.cases, &p.case, at, "case", "案件", |c| c.accepted_at)?;
+                referenced(&self.persons, &p.person, at, "person", "人员", |x| {
+                    x.registered_at
+                })?;
+                referenced(&self.cases, &p.case, at, "case", "案件", |c| {
+                    c.accepted_at
+                })?;
                 if let Some(stay) = &p.stay {
-                    referenced(&self.stays, stay, at, "stay", "在区记录", |s| s.entered_at)?;
+                    referenced(&self.stays, stay, at, "stay", "在区记录", |s| {
+                        s.entered_at
+                    })?;
                 }
                 self.check_officers(&p.officers, at)?;
                 if p.end <= at {
-                    return Err(DomainError::invalid("end", "结束时间应晚于开始时间 (end must be after the start)"));
+                    return Err(DomainError::invalid(
+                        "end",
+                        "结束时间应晚于开始时间 (end must be after the start)",
+                    ));
                 }
             }
             PropertySeized(p) => {
                 if self.properties.contains_key(&p.id) {
                     return Err(duplicate("涉案财物", &p.id));
                 }
-                referenced(&self.cases, &p.case, at, "case", "案件", |c| c.accepted_at)?;
-                referenced(&self.officers, &p.seized_by, at, "seized_by", "扣押民警", |o| o.defined_at)?;
+                referenced(&self.cases, &p.case, at, "case", "案件", |c| {
+                    c.accepted_at
+                })?;
+                referenced(
+                    &self.officers,
+                    &p.seized_by,
+                    at,
+                    "seized_by",
+                    "扣押民警",
+                    |o| o.defined_at,
+                )?;
                 if !(p.quantity.is_finite() && p.quantity > 0.0) {
-                    return Err(DomainError::invalid("quantity", "数量应为正数 (quantity must be positive)"));
+                    return Err(DomainError::invalid(
+                        "quantity",
+                        "数量应为正数 (quantity must be positive)",
+                    ));
                 }
                 if !(p.value_yuan.is_finite() && p.value_yuan >= 0.0) {
-                    return Err(DomainError::invalid("value_yuan", "价值不能为负数 (value cannot be negative)"));
+                    return Err(DomainError::invalid(
+                        "value_yuan",
+                        "价值不能为负数 (value cannot be negative)",
+                    ));
                 }
             }
             PropertyStored(p) => {
                 let item = self.check_property_held(&p.id, at)?;
                 if item.open_check_out().is_some() {
-                    return Err(refused("财物已出库未归还，须先登记归还", "the item is checked out; check it in first"));
+                    return Err(refused(
+                        "财物已出库未归还，须先登记归还",
+                        "the item is checked out; check it in first",
+                    ));
                 }
-                referenced(&self.officers, &p.custodian, at, "custodian", "保管人", |o| o.defined_at)?;
+                referenced(
+                    &self.officers,
+                    &p.custodian,
+                    at,
+                    "custodian",
+                    "保管人",
+                    |o| o.defined_at,
+                )?;
             }
             PropertyCheckedOut(p) => {
                 let item = self.check_property_held(&p.id, at)?;
                 if item.storages.is_empty() {
-                    return Err(refused("财物尚未入库，不能出库", "the item was never stored"));
+                    return Err(refused(
+                        "财物尚未入库，不能出库",
+                        "the item was never stored",
+                    ));
                 }
                 if item.open_check_out().is_some() {
-                    return Err(refused("财物已出库未归还", "the item is already checked out"));
+                    return Err(refused(
+                        "财物已出库未归还",
+                        "the item is already checked out",
+                    ));
                 }
-                referenced(&self.officers, &p.approved_by, at, "approved_by", "审批人", |o| o.defined_at)?;
+                referenced(
+                    &self.officers,
+                    &p.approved_by,
+                    at,
+                    "approved_by",
+                    "审批人",
+                    |o| o.defined_at,
+                )?;
                 if p.due <= at {
-                    return Err(DomainError::invalid("due", "归还期限应晚于出库时间 (due must be after the check-out)"));
+                    return Err(DomainError::invalid(
+                        "due",
+                        "归还期限应晚于出库时间 (due must be after the check-out)",
+                    ));
                 }
             }
             PropertyCheckedIn(p) => {
                 let item = self.check_property_held(&p.id, at)?;
                 if item.open_check_out().is_none() {
-                    return Err(refused("财物未出库，不能登记归还", "the item is not checked out"));
+                    return Err(refused(
+                        "财物未出库，不能登记归还",
+                        "the item is not checked out",
+                    ));
                 }
             }
             PropertyFoundUnrelated(p) => {
                 let item = self.check_property_held(&p.id, at)?;
-                once(&item.found_unrelated_at, "已确认与案件无关", "already found unrelated")?;
+                once(
+                    &item.found_unrelated_at,
+                    "已确认与案件无关",
+                    "already found unrelated",
+                )?;
             }
             PropertySeizureExtended(p) => {
                 self.check_property_held(&p.id, at)?;
-                referenced(&self.units, &p.approved_by_unit, at, "approved_by_unit", "批准单位", |u| u.defined_at)?;
+                referenced(
+                    &self.units,
+                    &p.approved_by_unit,
+                    at,
+                    "approved_by_unit",
+                    "批准单位",
+                    |u| u.defined_at,
+                )?;
                 positive_days(p.days)?;
             }
             PropertyDisposed(p) => {
@@ -791,11 +1170,19 @@ impl World {
                 if self.documents.contains_key(&p.id) {
                     return Err(duplicate("文书", &p.id));
                 }
-                let case = referenced(&self.cases, &p.case, at, "case", "案件", |c| c.accepted_at)?;
+                let case = referenced(&self.cases, &p.case, at, "case", "案件", |c| {
+                    c.accepted_at
+                })?;
                 if p.number.trim().is_empty() {
-                    return Err(DomainError::invalid("number", "文号不能为空 (number is empty)"));
+                    return Err(DomainError::invalid(
+                        "number",
+                        "文号不能为空 (number is empty)",
+                    ));
                 }
-                if let Some(other) = self.document_numbers.get(&(case.unit.clone(), p.number.clone())) {
+                if let Some(other) = self
+                    .document_numbers
+                    .get(&(case.unit.clone(), p.number.clone()))
+                {
                     return Err(DomainError::new(
                         ErrorCode::Duplicate,
                         format!("文号“{}”已被文书{other}使用", p.number),
@@ -806,7 +1193,9 @@ impl World {
             }
             DocumentServed(p) => {
                 subject(&self.documents, &p.id, at, "文书", |d| d.issued_at)?;
-                referenced(&self.persons, &p.to, at, "to", "受送达人", |x| x.registered_at)?;
+                referenced(&self.persons, &p.to, at, "to", "受送达人", |x| {
+                    x.registered_at
+                })?;
             }
             _ => unreachable!("handled in check"),
         }
@@ -821,7 +1210,11 @@ impl World {
 
     fn check_stay_open(&self, id: &StayId, at: At) -> Result<&Stay, DomainError> {
         let stay = subject(&self.stays, id, at, "在区记录", |s| s.entered_at)?;
-        once(&stay.exited, "人员已离开办案中心", "the person has left the center")?;
+        once(
+            &stay.exited,
+            "人员已离开办案中心",
+            "the person has left the center",
+        )?;
         Ok(stay)
     }
 
@@ -847,7 +1240,14 @@ impl World {
                         format!("/{}/", p.id)
                     }
                 };
-                let unit = Unit { id: p.id.clone(), name: p.name.clone(), parent: p.parent.clone(), level: p.level, path, defined_at: at };
+                let unit = Unit {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    parent: p.parent.clone(),
+                    level: p.level,
+                    path,
+                    defined_at: at,
+                };
                 self.put_unit(p.id.clone(), unit);
             }
             OfficerDefined(p) => {
@@ -921,9 +1321,17 @@ impl World {
                 let incident = self.incident_mut(&p.id).expect("checked");
                 incident.nature = p.nature;
                 incident.category = p.category.clone();
-                incident.recategorizations.push(Recategorization { at, nature: p.nature, category: p.category.clone() });
+                incident.recategorizations.push(Recategorization {
+                    at,
+                    nature: p.nature,
+                    category: p.category.clone(),
+                });
             }
-            IncidentVideoLinked(p) => self.incident_mut(&p.id).expect("checked").videos.push(p.reference.clone()),
+            IncidentVideoLinked(p) => self
+                .incident_mut(&p.id)
+                .expect("checked")
+                .videos
+                .push(p.reference.clone()),
             CaseAccepted(p) => {
                 let case = Case {
                     id: p.id.clone(),
@@ -952,13 +1360,22 @@ impl World {
                 self.put_case(p.id.clone(), case);
             }
             PersonRegistered(p) => {
-                let unit = p.unit.clone().or_else(|| registering_unit.cloned()).or_else(|| self.root.clone());
+                let unit = p
+                    .unit
+                    .clone()
+                    .or_else(|| registering_unit.cloned())
+                    .or_else(|| self.root.clone());
                 let person = Person {
                     id: p.id.clone(),
                     name: p.name.clone(),
-                    gender: p.gender.or(p.id_number.as_ref().map(|n| n.gender())).expect("checked"),
+                    gender: p
+                        .gender
+                        .or(p.id_number.as_ref().map(|n| n.gender()))
+                        .expect("checked"),
                     id_number: p.id_number.clone(),
-                    birth_date: p.birth_date.or(p.id_number.as_ref().map(|n| n.birth_date())),
+                    birth_date: p
+                        .birth_date
+                        .or(p.id_number.as_ref().map(|n| n.birth_date())),
                     flags: p.flags.clone(),
                     unit: unit.unwrap_or_else(|| UnitId::parse(ROOT_CHAIN).expect("valid id")),
                     registered_at: at,
@@ -967,8 +1384,24 @@ impl World {
                 };
                 self.put_person(p.id.clone(), person);
             }
-            PersonLinked(p) => self.person_mut(&p.id).expect("checked").links.push(CaseLink { at, case: p.case.clone(), role: p.role }),
-            LegalAidNotified(p) => self.person_mut(&p.person).expect("checked").legal_aid.push(LegalAidNotice { at, case: p.case.clone() }),
+            PersonLinked(p) => self
+                .person_mut(&p.id)
+                .expect("checked")
+                .links
+                .push(CaseLink {
+                    at,
+                    case: p.case.clone(),
+                    role: p.role,
+                }),
+            LegalAidNotified(p) => {
+                self.person_mut(&p.person)
+                    .expect("checked")
+                    .legal_aid
+                    .push(LegalAidNotice {
+                        at,
+                        case: p.case.clone(),
+                    })
+            }
             MeasureStarted(p) => {
                 let measure = Measure {
                     id: p.id.clone(),
@@ -995,13 +1428,31 @@ impl World {
                     measure.extended_days = p.days;
                 }
             }
-            MeasureFamilyNotified(p) => self.measure_mut(&p.id).expect("checked").family = Some(FamilyNotification { at, notified: true, reason: None }),
-            MeasureFamilyNotNotified(p) => {
-                self.measure_mut(&p.id).expect("checked").family = Some(FamilyNotification { at, notified: false, reason: Some(p.reason.clone()) })
+            MeasureFamilyNotified(p) => {
+                self.measure_mut(&p.id).expect("checked").family = Some(FamilyNotification {
+                    at,
+                    notified: true,
+                    reason: None,
+                })
             }
-            MeasureDelivered(p) => self.measure_mut(&p.id).expect("checked").delivered = Some((at, p.facility)),
-            MeasureArrestRequested(p) => self.measure_mut(&p.id).expect("checked").arrest_requested_at = Some(at),
-            MeasureEnded(p) => self.measure_mut(&p.id).expect("checked").ended = Some((at, p.outcome)),
+            MeasureFamilyNotNotified(p) => {
+                self.measure_mut(&p.id).expect("checked").family = Some(FamilyNotification {
+                    at,
+                    notified: false,
+                    reason: Some(p.reason.clone()),
+                })
+            }
+            MeasureDelivered(p) => {
+                self.measure_mut(&p.id).expect("checked").delivered = Some((at, p.facility))
+            }
+            MeasureArrestRequested(p) => {
+                self.measure_mut(&p.id)
+                    .expect("checked")
+                    .arrest_requested_at = Some(at)
+            }
+            MeasureEnded(p) => {
+                self.measure_mut(&p.id).expect("checked").ended = Some((at, p.outcome))
+            }
             CustodyEntered(p) => {
                 let stay = Stay {
                     id: p.id.clone(),
@@ -1020,12 +1471,22 @@ impl World {
                 self.put_stay(p.id.clone(), stay);
                 self.put_open_stay(p.person.clone(), p.id.clone());
             }
-            CustodySecurityChecked(p) => self.stay_mut(&p.id).expect("checked").security_checked_at = Some(at),
-            CustodyInfoCollected(p) => self.stay_mut(&p.id).expect("checked").info_collected_at = Some(at),
-            CustodyMeal(p) => self.stay_mut(&p.id).expect("checked").meals.push(at),
-            CustodyPlaced(p) => {
-                self.stay_mut(&p.id).expect("checked").placements.push(Placement { at, room: p.room.clone(), room_kind: p.room_kind })
+            CustodySecurityChecked(p) => {
+                self.stay_mut(&p.id).expect("checked").security_checked_at = Some(at)
             }
+            CustodyInfoCollected(p) => {
+                self.stay_mut(&p.id).expect("checked").info_collected_at = Some(at)
+            }
+            CustodyMeal(p) => self.stay_mut(&p.id).expect("checked").meals.push(at),
+            CustodyPlaced(p) => self
+                .stay_mut(&p.id)
+                .expect("checked")
+                .placements
+                .push(Placement {
+                    at,
+                    room: p.room.clone(),
+                    room_kind: p.room_kind,
+                }),
             CustodyExited(p) => {
                 let stay = self.stay_mut(&p.id).expect("checked");
                 stay.exited = Some((at, p.destination));
@@ -1068,27 +1529,47 @@ impl World {
                 };
                 self.put_property(p.id.clone(), item);
             }
-            PropertyStored(p) => self.property_mut(&p.id).expect("checked").storages.push(Storage {
-                at,
-                location: p.location.clone(),
-                custodian: p.custodian.clone(),
-            }),
-            PropertyCheckedOut(p) => self.property_mut(&p.id).expect("checked").check_outs.push(CheckOut {
-                at,
-                purpose: p.purpose.clone(),
-                due: p.due,
-                approved_by: p.approved_by.clone(),
-                returned_at: None,
-            }),
+            PropertyStored(p) => {
+                self.property_mut(&p.id)
+                    .expect("checked")
+                    .storages
+                    .push(Storage {
+                        at,
+                        location: p.location.clone(),
+                        custodian: p.custodian.clone(),
+                    })
+            }
+            PropertyCheckedOut(p) => {
+                self.property_mut(&p.id)
+                    .expect("checked")
+                    .check_outs
+                    .push(CheckOut {
+                        at,
+                        purpose: p.purpose.clone(),
+                        due: p.due,
+                        approved_by: p.approved_by.clone(),
+                        returned_at: None,
+                    })
+            }
             PropertyCheckedIn(p) => {
                 let item = self.property_mut(&p.id).expect("checked");
                 if let Some(loan) = item.check_outs.last_mut() {
                     loan.returned_at = Some(at);
                 }
             }
-            PropertyFoundUnrelated(p) => self.property_mut(&p.id).expect("checked").found_unrelated_at = Some(at),
-            PropertySeizureExtended(p) => self.property_mut(&p.id).expect("checked").seizure_extended_days = Some(p.days),
-            PropertyDisposed(p) => self.property_mut(&p.id).expect("checked").disposed = Some((at, p.method)),
+            PropertyFoundUnrelated(p) => {
+                self.property_mut(&p.id)
+                    .expect("checked")
+                    .found_unrelated_at = Some(at)
+            }
+            PropertySeizureExtended(p) => {
+                self.property_mut(&p.id)
+                    .expect("checked")
+                    .seizure_extended_days = Some(p.days)
+            }
+            PropertyDisposed(p) => {
+                self.property_mut(&p.id).expect("checked").disposed = Some((at, p.method))
+            }
             DocumentIssued(p) => {
                 let unit = self.cases[&p.case].unit.clone();
                 if let Some(serial) = p.serial {
@@ -1109,7 +1590,14 @@ impl World {
                 };
                 self.put_document(p.id.clone(), document);
             }
-            DocumentServed(p) => self.document_mut(&p.id).expect("checked").served.push(Service { at, to: p.to.clone() }),
+            DocumentServed(p) => self
+                .document_mut(&p.id)
+                .expect("checked")
+                .served
+                .push(Service {
+                    at,
+                    to: p.to.clone(),
+                }),
             body => self.mutate_case(body, at),
         }
     }
@@ -1117,24 +1605,49 @@ impl World {
     fn mutate_case(&mut self, body: &FactBody, at: At) {
         use FactBody::*;
         match body {
-            CaseFilingExtended(p) => self.case_mut(&p.id).expect("checked").filing_extended_days = Some(p.days),
+            CaseFilingExtended(p) => {
+                self.case_mut(&p.id).expect("checked").filing_extended_days = Some(p.days)
+            }
             CaseFiled(p) => self.case_mut(&p.id).expect("checked").filed_at = Some(at),
             CaseNotFiled(p) => self.case_mut(&p.id).expect("checked").not_filed_at = Some(at),
             CaseFastTrack(p) => self.case_mut(&p.id).expect("checked").fast_track_at = Some(at),
-            CaseAct(p) => self.case_mut(&p.id).expect("checked").acts.push(Act { at, act: p.act }),
+            CaseAct(p) => self
+                .case_mut(&p.id)
+                .expect("checked")
+                .acts
+                .push(Act { at, act: p.act }),
             CaseInjuryAssessed(p) => {
-                self.case_mut(&p.id).expect("checked").injuries.push(InjuryAssessment { at, person: p.person.clone(), grade: p.grade })
+                self.case_mut(&p.id)
+                    .expect("checked")
+                    .injuries
+                    .push(InjuryAssessment {
+                        at,
+                        person: p.person.clone(),
+                        grade: p.grade,
+                    })
             }
             CasePriorNoticeGiven(p) => {
-                self.case_mut(&p.id).expect("checked").prior_notices.push(PriorNotice { at, person: p.person.clone() })
+                self.case_mut(&p.id)
+                    .expect("checked")
+                    .prior_notices
+                    .push(PriorNotice {
+                        at,
+                        person: p.person.clone(),
+                    })
             }
-            CaseReviewPassed(p) => {
-                self.case_mut(&p.id).expect("checked").reviews.push(Review { at, reviewer: p.reviewer.clone(), passed: true })
+            CaseReviewPassed(p) => self.case_mut(&p.id).expect("checked").reviews.push(Review {
+                at,
+                reviewer: p.reviewer.clone(),
+                passed: true,
+            }),
+            CaseReviewReturned(p) => self.case_mut(&p.id).expect("checked").reviews.push(Review {
+                at,
+                reviewer: p.reviewer.clone(),
+                passed: false,
+            }),
+            CaseLimitExtended(p) => {
+                self.case_mut(&p.id).expect("checked").limit_extended_days = Some(p.days)
             }
-            CaseReviewReturned(p) => {
-                self.case_mut(&p.id).expect("checked").reviews.push(Review { at, reviewer: p.reviewer.clone(), passed: false })
-            }
-            CaseLimitExtended(p) => self.case_mut(&p.id).expect("checked").limit_extended_days = Some(p.days),
             CaseDecided(p) => {
                 self.case_mut(&p.id).expect("checked").decision = Some(Decision {
                     at,
@@ -1144,7 +1657,11 @@ impl World {
                 })
             }
             CaseDropped(p) => self.case_mut(&p.id).expect("checked").dropped_at = Some(at),
-            CaseSentForProsecution(p) => self.case_mut(&p.id).expect("checked").sent_for_prosecution_at = Some(at),
+            CaseSentForProsecution(p) => {
+                self.case_mut(&p.id)
+                    .expect("checked")
+                    .sent_for_prosecution_at = Some(at)
+            }
             CaseClosed(p) => self.case_mut(&p.id).expect("checked").closed_at = Some(at),
             CaseArchived(p) => self.case_mut(&p.id).expect("checked").archived_at = Some(at),
             _ => unreachable!("every kind is mutated"),
@@ -1153,122 +1670,286 @@ impl World {
 
     /// The view row of an element, or `None` if it does not exist.
     pub fn view(&self, kind: ElementKind, id: &str) -> Option<ElementView> {
-        let link = |kind: ElementKind, id: &dyn std::fmt::Display, role: &str| Link { kind, id: id.to_string(), role: role.into() };
-        let (unit, status, tag, title, opened_at, snapshot, links): (UnitId, (&'static str, &'static str), String, String, At, Value, Vec<Link>) =
-            match kind {
-                ElementKind::Calendar => return None,
-                ElementKind::Unit => {
-                    let u = self.units.get(&UnitId::parse(id).ok()?)?;
-                    let links = u.parent.iter().map(|p| link(ElementKind::Unit, p, "parent")).collect();
-                    (u.id.clone(), ("active", "在用"), u.level.as_str().into(), u.name.clone(), u.defined_at, to_value(u), links)
-                }
-                ElementKind::Officer => {
-                    let o = self.officers.get(&OfficerId::parse(id).ok()?)?;
-                    let links = vec![link(ElementKind::Unit, &o.unit, "unit")];
-                    (o.unit.clone(), ("active", "在职"), o.roles.first().map(|r| r.as_str()).unwrap_or("").into(), o.name.clone(), o.defined_at, to_value(o), links)
-                }
-                ElementKind::Incident => {
-                    let i = self.incidents.get(&IncidentId::parse(id).ok()?)?;
-                    let status = if i.disposed_at.is_some() {
-                        ("disposed", "已处置")
-                    } else if i.arrived_at.is_some() {
-                        ("on_scene", "已到场")
-                    } else if i.dispatched_at.is_some() {
-                        ("dispatched", "已派警")
-                    } else {
-                        ("received", "已接警")
-                    };
-                    let mut links: Vec<Link> = i.case.iter().map(|c| link(ElementKind::Case, c, "case")).collect();
-                    links.extend(i.officers.iter().map(|o| link(ElementKind::Officer, o, "officer")));
-                    (i.unit.clone(), status, i.nature.as_str().into(), i.summary.clone(), i.received_at, to_value(i), links)
-                }
-                ElementKind::Case => {
-                    let c = self.cases.get(&CaseId::parse(id).ok()?)?;
-                    let status = if c.archived_at.is_some() {
-                        ("archived", "已归档")
-                    } else if c.closed_at.is_some() {
-                        ("closed", "已结案")
-                    } else if c.dropped_at.is_some() {
-                        ("dropped", "已撤销")
-                    } else if c.sent_for_prosecution_at.is_some() {
-                        ("sent_for_prosecution", "已移送起诉")
-                    } else if c.decision.is_some() {
-                        ("decided", "已决定")
-                    } else if c.not_filed_at.is_some() {
-                        ("not_filed", "不予立案")
-                    } else if c.filed_at.is_some() {
-                        ("filed", "已立案")
-                    } else {
-                        ("accepted", "已受案")
-                    };
-                    let links = c.incident.iter().map(|i| link(ElementKind::Incident, i, "incident")).collect();
-                    let title = format!("{}·{}", c.kind.label(), c.category);
-                    (c.unit.clone(), status, c.kind.as_str().into(), title, c.accepted_at, to_value(c), links)
-                }
-                ElementKind::Person => {
-                    let p = self.persons.get(&PersonId::parse(id).ok()?)?;
-                    let status = if self.open_stays.contains_key(&p.id) { ("in_center", "在区") } else { ("registered", "已登记") };
-                    let links = p.links.iter().map(|l| link(ElementKind::Case, &l.case, l.role.as_str())).collect();
-                    (p.unit.clone(), status, p.gender.as_str().into(), p.name.clone(), p.registered_at, to_value(p), links)
-                }
-                ElementKind::Measure => {
-                    let m = self.measures.get(&MeasureId::parse(id).ok()?)?;
-                    let status = if m.ended.is_some() { ("ended", "已结束") } else { ("active", "执行中") };
-                    let links = vec![link(ElementKind::Person, &m.person, "person"), link(ElementKind::Case, &m.case, "case")];
-                    let name = self.persons.get(&m.person).map(|p| p.name.as_str()).unwrap_or("");
-                    let unit = self.cases.get(&m.case)?.unit.clone();
-                    (unit, status, m.kind.as_str().into(), format!("{}·{}", m.kind.label(), name), m.started_at, to_value(m), links)
-                }
-                ElementKind::Stay => {
-                    let s = self.stays.get(&StayId::parse(id).ok()?)?;
-                    let status = if s.exited.is_some() { ("exited", "已离区") } else { ("in_center", "在区") };
-                    let mut links = vec![link(ElementKind::Person, &s.person, "person")];
-                    links.extend(s.case.iter().map(|c| link(ElementKind::Case, c, "case")));
-                    links.extend(s.basis.iter().map(|m| link(ElementKind::Measure, m, "basis")));
-                    let name = self.persons.get(&s.person).map(|p| p.name.as_str()).unwrap_or("");
-                    (s.center.clone(), status, s.case.as_ref().map(|c| c.to_string()).unwrap_or_default(), name.to_string(), s.entered_at, to_value(s), links)
-                }
-                ElementKind::Interrogation => {
-                    let i = self.interrogations.get(&InterrogationId::parse(id).ok()?)?;
-                    let mut links = vec![link(ElementKind::Person, &i.person, "person"), link(ElementKind::Case, &i.case, "case")];
-                    links.extend(i.stay.iter().map(|s| link(ElementKind::Stay, s, "stay")));
-                    links.extend(i.officers.iter().map(|o| link(ElementKind::Officer, o, "officer")));
-                    let name = self.persons.get(&i.person).map(|p| p.name.as_str()).unwrap_or("");
-                    let unit = self.cases.get(&i.case)?.unit.clone();
-                    (unit, ("held", "已完成"), i.kind.as_str().into(), format!("{}·{}", i.kind.label(), name), i.started_at, to_value(i), links)
-                }
-                ElementKind::Property => {
-                    let p = self.properties.get(&PropertyId::parse(id).ok()?)?;
-                    let status = if p.disposed.is_some() {
-                        ("disposed", "已处置")
-                    } else if p.open_check_out().is_some() {
-                        ("checked_out", "已出库")
-                    } else if !p.storages.is_empty() {
-                        ("stored", "在库")
-                    } else {
-                        ("seized", "待入库")
-                    };
-                    let links = vec![link(ElementKind::Case, &p.case, "case"), link(ElementKind::Officer, &p.seized_by, "seized_by")];
-                    let unit = self.cases.get(&p.case)?.unit.clone();
-                    (unit, status, p.measure.as_str().into(), p.description.clone(), p.seized_at, to_value(p), links)
-                }
-                ElementKind::Document => {
-                    let d = self.documents.get(&DocumentId::parse(id).ok()?)?;
-                    let status = if d.served.is_empty() { ("issued", "已签发") } else { ("served", "已送达") };
-                    let mut links = vec![link(ElementKind::Case, &d.case, "case")];
-                    links.extend(d.served.iter().map(|s| link(ElementKind::Person, &s.to, "served_to")));
-                    if let Some(subject) = &d.subject {
-                        for kind in [ElementKind::Measure, ElementKind::Person, ElementKind::Property] {
-                            if self.exists(kind, subject) {
-                                links.push(link(kind, subject, "subject"));
-                                break;
-                            }
+        let link = |kind: ElementKind, id: &dyn std::fmt::Display, role: &str| Link {
+            kind,
+            id: id.to_string(),
+            role: role.into(),
+        };
+        let (unit, status, tag, title, opened_at, snapshot, links): (
+            UnitId,
+            (&'static str, &'static str),
+            String,
+            String,
+            At,
+            Value,
+            Vec<Link>,
+        ) = match kind {
+            ElementKind::Calendar => return None,
+            ElementKind::Unit => {
+                let u = self.units.get(&UnitId::parse(id).ok()?)?;
+                let links = u
+                    .parent
+                    .iter()
+                    .map(|p| link(ElementKind::Unit, p, "parent"))
+                    .collect();
+                (
+                    u.id.clone(),
+                    ("active", "在用"),
+                    u.level.as_str().into(),
+                    u.name.clone(),
+                    u.defined_at,
+                    to_value(u),
+                    links,
+                )
+            }
+            ElementKind::Officer => {
+                let o = self.officers.get(&OfficerId::parse(id).ok()?)?;
+                let links = vec![link(ElementKind::Unit, &o.unit, "unit")];
+                (
+                    o.unit.clone(),
+                    ("active", "在职"),
+                    o.roles.first().map(|r| r.as_str()).unwrap_or("").into(),
+                    o.name.clone(),
+                    o.defined_at,
+                    to_value(o),
+                    links,
+                )
+            }
+            ElementKind::Incident => {
+                let i = self.incidents.get(&IncidentId::parse(id).ok()?)?;
+                let status = if i.disposed_at.is_some() {
+                    ("disposed", "已处置")
+                } else if i.arrived_at.is_some() {
+                    ("on_scene", "已到场")
+                } else if i.dispatched_at.is_some() {
+                    ("dispatched", "已派警")
+                } else {
+                    ("received", "已接警")
+                };
+                let mut links: Vec<Link> = i
+                    .case
+                    .iter()
+                    .map(|c| link(ElementKind::Case, c, "case"))
+                    .collect();
+                links.extend(
+                    i.officers
+                        .iter()
+                        .map(|o| link(ElementKind::Officer, o, "officer")),
+                );
+                (
+                    i.unit.clone(),
+                    status,
+                    i.nature.as_str().into(),
+                    i.summary.clone(),
+                    i.received_at,
+                    to_value(i),
+                    links,
+                )
+            }
+            ElementKind::Case => {
+                let c = self.cases.get(&CaseId::parse(id).ok()?)?;
+                let status = if c.archived_at.is_some() {
+                    ("archived", "已归档")
+                } else if c.closed_at.is_some() {
+                    ("closed", "已结案")
+                } else if c.dropped_at.is_some() {
+                    ("dropped", "已撤销")
+                } else if c.sent_for_prosecution_at.is_some() {
+                    ("sent_for_prosecution", "已移送起诉")
+                } else if c.decision.is_some() {
+                    ("decided", "已决定")
+                } else if c.not_filed_at.is_some() {
+                    ("not_filed", "不予立案")
+                } else if c.filed_at.is_some() {
+                    ("filed", "已立案")
+                } else {
+                    ("accepted", "已受案")
+                };
+                let links = c
+                    .incident
+                    .iter()
+                    .map(|i| link(ElementKind::Incident, i, "incident"))
+                    .collect();
+                let title = format!("{}·{}", c.kind.label(), c.category);
+                (
+                    c.unit.clone(),
+                    status,
+                    c.kind.as_str().into(),
+                    title,
+                    c.accepted_at,
+                    to_value(c),
+                    links,
+                )
+            }
+            ElementKind::Person => {
+                let p = self.persons.get(&PersonId::parse(id).ok()?)?;
+                let status = if self.open_stays.contains_key(&p.id) {
+                    ("in_center", "在区")
+                } else {
+                    ("registered", "已登记")
+                };
+                let links = p
+                    .links
+                    .iter()
+                    .map(|l| link(ElementKind::Case, &l.case, l.role.as_str()))
+                    .collect();
+                (
+                    p.unit.clone(),
+                    status,
+                    p.gender.as_str().into(),
+                    p.name.clone(),
+                    p.registered_at,
+                    to_value(p),
+                    links,
+                )
+            }
+            ElementKind::Measure => {
+                let m = self.measures.get(&MeasureId::parse(id).ok()?)?;
+                let status = if m.ended.is_some() {
+                    ("ended", "已结束")
+                } else {
+                    ("active", "执行中")
+                };
+                let links = vec![
+                    link(ElementKind::Person, &m.person, "person"),
+                    link(ElementKind::Case, &m.case, "case"),
+                ];
+                let name = self
+                    .persons
+                    .get(&m.person)
+                    .map(|p| p.name.as_str())
+                    .unwrap_or("");
+                let unit = self.cases.get(&m.case)?.unit.clone();
+                (
+                    unit,
+                    status,
+                    m.kind.as_str().into(),
+                    format!("{}·{}", m.kind.label(), name),
+                    m.started_at,
+                    to_value(m),
+                    links,
+                )
+            }
+            ElementKind::Stay => {
+                let s = self.stays.get(&StayId::parse(id).ok()?)?;
+                let status = if s.exited.is_some() {
+                    ("exited", "已离区")
+                } else {
+                    ("in_center", "在区")
+                };
+                let mut links = vec![link(ElementKind::Person, &s.person, "person")];
+                links.extend(s.case.iter().map(|c| link(ElementKind::Case, c, "case")));
+                links.extend(
+                    s.basis
+                        .iter()
+                        .map(|m| link(ElementKind::Measure, m, "basis")),
+                );
+                let name = self
+                    .persons
+                    .get(&s.person)
+                    .map(|p| p.name.as_str())
+                    .unwrap_or("");
+                (
+                    s.center.clone(),
+                    status,
+                    s.case.as_ref().map(|c| c.to_string()).unwrap_or_default(),
+                    name.to_string(),
+                    s.entered_at,
+                    to_value(s),
+                    links,
+                )
+            }
+            ElementKind::Interrogation => {
+                let i = self.interrogations.get(&InterrogationId::parse(id).ok()?)?;
+                let mut links = vec![
+                    link(ElementKind::Person, &i.person, "person"),
+                    link(ElementKind::Case, &i.case, "case"),
+                ];
+                links.extend(i.stay.iter().map(|s| link(ElementKind::Stay, s, "stay")));
+                links.extend(
+                    i.officers
+                        .iter()
+                        .map(|o| link(ElementKind::Officer, o, "officer")),
+                );
+                let name = self
+                    .persons
+                    .get(&i.person)
+                    .map(|p| p.name.as_str())
+                    .unwrap_or("");
+                let unit = self.cases.get(&i.case)?.unit.clone();
+                (
+                    unit,
+                    ("held", "已完成"),
+                    i.kind.as_str().into(),
+                    format!("{}·{}", i.kind.label(), name),
+                    i.started_at,
+                    to_value(i),
+                    links,
+                )
+            }
+            ElementKind::Property => {
+                let p = self.properties.get(&PropertyId::parse(id).ok()?)?;
+                let status = if p.disposed.is_some() {
+                    ("disposed", "已处置")
+                } else if p.open_check_out().is_some() {
+                    ("checked_out", "已出库")
+                } else if !p.storages.is_empty() {
+                    ("stored", "在库")
+                } else {
+                    ("seized", "待入库")
+                };
+                let links = vec![
+                    link(ElementKind::Case, &p.case, "case"),
+                    link(ElementKind::Officer, &p.seized_by, "seized_by"),
+                ];
+                let unit = self.cases.get(&p.case)?.unit.clone();
+                (
+                    unit,
+                    status,
+                    p.measure.as_str().into(),
+                    p.description.clone(),
+                    p.seized_at,
+                    to_value(p),
+                    links,
+                )
+            }
+            ElementKind::Document => {
+                let d = self.documents.get(&DocumentId::parse(id).ok()?)?;
+                let status = if d.served.is_empty() {
+                    ("issued", "已签发")
+                } else {
+                    ("served", "已送达")
+                };
+                let mut links = vec![link(ElementKind::Case, &d.case, "case")];
+                links.extend(
+                    d.served
+                        .iter()
+                        .map(|s| link(ElementKind::Person, &s.to, "served_to")),
+                );
+                if let Some(subject) = &d.subject {
+                    for kind in [
+                        ElementKind::Measure,
+                        ElementKind::Person,
+                        ElementKind::Property,
+                    ] {
+                        if self.exists(kind, subject) {
+                            links.push(link(kind, subject, "subject"));
+                            break;
                         }
                     }
-                    let unit = self.cases.get(&d.case)?.unit.clone();
-                    (unit, status, d.kind.clone(), d.number.clone(), d.issued_at, to_value(d), links)
                 }
-            };
+                let unit = self.cases.get(&d.case)?.unit.clone();
+                (
+                    unit,
+                    status,
+                    d.kind.clone(),
+                    d.number.clone(),
+                    d.issued_at,
+                    to_value(d),
+                    links,
+                )
+            }
+        };
         Some(ElementView {
             kind,
             id: id.to_string(),
@@ -1289,16 +1970,30 @@ impl World {
     pub fn exists(&self, kind: ElementKind, id: &str) -> bool {
         match kind {
             ElementKind::Unit => UnitId::parse(id).is_ok_and(|k| self.units.contains_key(&k)),
-            ElementKind::Officer => OfficerId::parse(id).is_ok_and(|k| self.officers.contains_key(&k)),
-            ElementKind::Calendar => id.parse::<Date>().is_ok_and(|d| self.calendar.contains_key(&d)),
-            ElementKind::Incident => IncidentId::parse(id).is_ok_and(|k| self.incidents.contains_key(&k)),
+            ElementKind::Officer => {
+                OfficerId::parse(id).is_ok_and(|k| self.officers.contains_key(&k))
+            }
+            ElementKind::Calendar => id
+                .parse::<Date>()
+                .is_ok_and(|d| self.calendar.contains_key(&d)),
+            ElementKind::Incident => {
+                IncidentId::parse(id).is_ok_and(|k| self.incidents.contains_key(&k))
+            }
             ElementKind::Case => CaseId::parse(id).is_ok_and(|k| self.cases.contains_key(&k)),
             ElementKind::Person => PersonId::parse(id).is_ok_and(|k| self.persons.contains_key(&k)),
-            ElementKind::Measure => MeasureId::parse(id).is_ok_and(|k| self.measures.contains_key(&k)),
+            ElementKind::Measure => {
+                MeasureId::parse(id).is_ok_and(|k| self.measures.contains_key(&k))
+            }
             ElementKind::Stay => StayId::parse(id).is_ok_and(|k| self.stays.contains_key(&k)),
-            ElementKind::Interrogation => InterrogationId::parse(id).is_ok_and(|k| self.interrogations.contains_key(&k)),
-            ElementKind::Property => PropertyId::parse(id).is_ok_and(|k| self.properties.contains_key(&k)),
-            ElementKind::Document => DocumentId::parse(id).is_ok_and(|k| self.documents.contains_key(&k)),
+            ElementKind::Interrogation => {
+                InterrogationId::parse(id).is_ok_and(|k| self.interrogations.contains_key(&k))
+            }
+            ElementKind::Property => {
+                PropertyId::parse(id).is_ok_and(|k| self.properties.contains_key(&k))
+            }
+            ElementKind::Document => {
+                DocumentId::parse(id).is_ok_and(|k| self.documents.contains_key(&k))
+            }
         }
     }
 
@@ -1325,7 +2020,10 @@ impl World {
 
 fn positive_days(days: u32) -> Result<(), DomainError> {
     if days == 0 || days > 3660 {
-        return Err(DomainError::invalid("days", "期限天数应在1至3660之间 (days must be 1..=3660)"));
+        return Err(DomainError::invalid(
+            "days",
+            "期限天数应在1至3660之间 (days must be 1..=3660)",
+        ));
     }
     Ok(())
 }

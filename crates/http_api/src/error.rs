@@ -48,7 +48,8 @@ pub fn status_of(code: &str) -> StatusCode {
         "unauthenticated" => StatusCode::UNAUTHORIZED,
         "forbidden" => StatusCode::FORBIDDEN,
         "prohibited" | "duplicate" | "impossible_transition" | "conflict" => StatusCode::CONFLICT,
-        "invalid" | "unknown_kind" | "unknown_reference" | "before_existence" | "import_refused" => StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid" | "unknown_kind" | "unknown_reference" | "before_existence"
+        | "import_refused" => StatusCode::UNPROCESSABLE_ENTITY,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -60,7 +61,10 @@ impl ApiError {
         let status = status_of(code);
         let internal = status == StatusCode::INTERNAL_SERVER_ERROR;
         let (detail, detail_en) = if internal {
-            ("系统内部错误，已记录，请稍后重试".to_string(), "internal error".to_string())
+            (
+                "系统内部错误，已记录，请稍后重试".to_string(),
+                "internal error".to_string(),
+            )
         } else {
             (self.0.message_zh(), self.0.message_en())
         };
@@ -82,12 +86,18 @@ impl IntoResponse for ApiError {
         if problem.status >= 500 {
             tracing::error!(error = %self.0, code = problem.code, "API request failed");
         }
-        let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let status =
+            StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let body = serde_json::to_vec(&problem).unwrap_or_default();
         let mut response = (status, body).into_response();
-        response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
         if status == StatusCode::UNAUTHORIZED {
-            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         response
     }

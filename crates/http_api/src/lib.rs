@@ -67,7 +67,10 @@ struct BearerScheme;
 impl Modify for BearerScheme {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
     }
 }
 
@@ -78,8 +81,16 @@ impl FromRequestParts<App> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
-        let header = parts.headers.get(axum::http::header::AUTHORIZATION).and_then(|v| v.to_str().ok()).unwrap_or("");
-        let token = header.strip_prefix("Bearer ").or_else(|| header.strip_prefix("bearer ")).map(str::trim).unwrap_or("");
+        let header = parts
+            .headers
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        let token = header
+            .strip_prefix("Bearer ")
+            .or_else(|| header.strip_prefix("bearer "))
+            .map(str::trim)
+            .unwrap_or("");
         if token.is_empty() {
             return Err(AppError::Unauthenticated.into());
         }
@@ -152,7 +163,10 @@ pub struct LoginResponse {
 #[utoipa::path(post, path = "/api/v1/session", tag = "session", security(),
     request_body = LoginRequest,
     responses((status = 200, body = LoginResponse), (status = 422, description = "wrong username or password", body = Problem, content_type = "application/problem+json")))]
-async fn login(State(app): State<App>, body: axum::body::Bytes) -> Result<Json<LoginResponse>, ApiError> {
+async fn login(
+    State(app): State<App>,
+    body: axum::body::Bytes,
+) -> Result<Json<LoginResponse>, ApiError> {
     let request: LoginRequest = parse_body(&body)?;
     let outcome = app.login(&request.username, &request.password).await?;
     Ok(Json(LoginResponse {
@@ -177,9 +191,17 @@ pub struct TokenResponse {
 
 #[utoipa::path(post, path = "/api/v1/tokens", tag = "session", request_body = TokenRequest,
     responses((status = 201, body = TokenResponse), (status = 401, body = Problem, content_type = "application/problem+json")))]
-async fn issue_token(State(app): State<App>, Caller(actor): Caller, body: axum::body::Bytes) -> Result<Response, ApiError> {
+async fn issue_token(
+    State(app): State<App>,
+    Caller(actor): Caller,
+    body: axum::body::Bytes,
+) -> Result<Response, ApiError> {
     let request: TokenRequest = parse_body(&body)?;
-    let label = if request.label.trim().is_empty() { "API" } else { request.label.trim() };
+    let label = if request.label.trim().is_empty() {
+        "API"
+    } else {
+        request.label.trim()
+    };
     let token = app.issue_api_token(&actor, label).await?;
     Ok((StatusCode::CREATED, Json(TokenResponse { token })).into_response())
 }
@@ -193,9 +215,14 @@ pub struct PasswordRequest {
 
 #[utoipa::path(post, path = "/api/v1/password", tag = "session", request_body = PasswordRequest,
     responses((status = 204, description = "changed"), (status = 422, body = Problem, content_type = "application/problem+json")))]
-async fn change_password(State(app): State<App>, Caller(actor): Caller, body: axum::body::Bytes) -> Result<StatusCode, ApiError> {
+async fn change_password(
+    State(app): State<App>,
+    Caller(actor): Caller,
+    body: axum::body::Bytes,
+) -> Result<StatusCode, ApiError> {
     let request: PasswordRequest = parse_body(&body)?;
-    app.change_password(&actor, &request.old_password, &request.new_password).await?;
+    app.change_password(&actor, &request.old_password, &request.new_password)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -243,7 +270,9 @@ pub struct ListResponse {
 }
 
 fn micros_text(micros: i64) -> String {
-    jiff::Timestamp::from_microsecond(micros).map(|t| domain::At::china(t).to_string()).unwrap_or_default()
+    jiff::Timestamp::from_microsecond(micros)
+        .map(|t| domain::At::china(t).to_string())
+        .unwrap_or_default()
 }
 
 fn parse_time(field: &str, text: &Option<String>) -> Result<Option<i64>, ApiError> {
@@ -255,16 +284,36 @@ fn parse_time(field: &str, text: &Option<String>) -> Result<Option<i64>, ApiErro
     }
 }
 
-const KINDS: [&str; 10] = ["incident", "case", "person", "measure", "stay", "interrogation", "property", "document", "unit", "officer"];
+const KINDS: [&str; 10] = [
+    "incident",
+    "case",
+    "person",
+    "measure",
+    "stay",
+    "interrogation",
+    "property",
+    "document",
+    "unit",
+    "officer",
+];
 
 fn check_kind(kind: &str) -> Result<(), ApiError> {
-    if KINDS.contains(&kind) { Ok(()) } else { Err(AppError::NotFound.into()) }
+    if KINDS.contains(&kind) {
+        Ok(())
+    } else {
+        Err(AppError::NotFound.into())
+    }
 }
 
 #[utoipa::path(get, path = "/api/v1/{kind}", tag = "elements",
     params(("kind" = String, Path, description = "incident|case|person|measure|stay|interrogation|property|document|unit|officer"), ListParams),
     responses((status = 200, body = ListResponse), (status = 404, body = Problem, content_type = "application/problem+json")))]
-async fn list(State(app): State<App>, Caller(actor): Caller, Path(kind): Path<String>, params: Result<Query<ListParams>, QueryRejection>) -> Result<Json<ListResponse>, ApiError> {
+async fn list(
+    State(app): State<App>,
+    Caller(actor): Caller,
+    Path(kind): Path<String>,
+    params: Result<Query<ListParams>, QueryRejection>,
+) -> Result<Json<ListResponse>, ApiError> {
     check_kind(&kind)?;
     let params = query(params)?;
     let request = ListRequest {
@@ -292,7 +341,12 @@ async fn list(State(app): State<App>, Caller(actor): Caller, Path(kind): Path<St
             opened_at: micros_text(row.opened_at_micros),
         })
         .collect();
-    Ok(Json(ListResponse { items, total: listing.total, limit: listing.limit, offset: listing.offset }))
+    Ok(Json(ListResponse {
+        items,
+        total: listing.total,
+        limit: listing.limit,
+        offset: listing.offset,
+    }))
 }
 
 /// A related element.
@@ -321,10 +375,22 @@ pub struct ElementResponse {
 #[utoipa::path(get, path = "/api/v1/{kind}/{id}", tag = "elements",
     params(("kind" = String, Path), ("id" = String, Path)),
     responses((status = 200, body = ElementResponse), (status = 404, body = Problem, content_type = "application/problem+json")))]
-async fn element(State(app): State<App>, Caller(actor): Caller, Path((kind, id)): Path<(String, String)>) -> Result<Json<ElementResponse>, ApiError> {
+async fn element(
+    State(app): State<App>,
+    Caller(actor): Caller,
+    Path((kind, id)): Path<(String, String)>,
+) -> Result<Json<ElementResponse>, ApiError> {
     check_kind(&kind)?;
     let detail = app.element(&actor, &kind, &id).await?;
-    let links = detail.links.into_iter().map(|l| LinkInfo { kind: l.other_kind, id: l.other_id, role: l.role }).collect();
+    let links = detail
+        .links
+        .into_iter()
+        .map(|l| LinkInfo {
+            kind: l.other_kind,
+            id: l.other_id,
+            role: l.role,
+        })
+        .collect();
     Ok(Json(ElementResponse {
         kind: detail.row.kind,
         id: detail.row.id,
@@ -358,7 +424,11 @@ pub struct TimelineItem {
 #[utoipa::path(get, path = "/api/v1/{kind}/{id}/timeline", tag = "elements",
     params(("kind" = String, Path), ("id" = String, Path)),
     responses((status = 200, body = Vec<TimelineItem>), (status = 404, body = Problem, content_type = "application/problem+json")))]
-async fn timeline(State(app): State<App>, Caller(actor): Caller, Path((kind, id)): Path<(String, String)>) -> Result<Json<Vec<TimelineItem>>, ApiError> {
+async fn timeline(
+    State(app): State<App>,
+    Caller(actor): Caller,
+    Path((kind, id)): Path<(String, String)>,
+) -> Result<Json<Vec<TimelineItem>>, ApiError> {
     check_kind(&kind)?;
     let entries = app.timeline(&actor, &kind, &id).await?;
     Ok(Json(
@@ -392,7 +462,12 @@ pub struct RevealResponse {
 
 #[utoipa::path(post, path = "/api/v1/person/{id}/reveal", tag = "elements", params(("id" = String, Path)), request_body = RevealRequest,
     responses((status = 200, body = RevealResponse), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
-async fn reveal(State(app): State<App>, Caller(actor): Caller, Path(id): Path<String>, body: axum::body::Bytes) -> Result<Json<RevealResponse>, ApiError> {
+async fn reveal(
+    State(app): State<App>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Json<RevealResponse>, ApiError> {
     let request: RevealRequest = parse_body(&body)?;
     let id_number = app.reveal_id_number(&actor, &id, &request.reason).await?;
     Ok(Json(RevealResponse { id_number }))
@@ -420,7 +495,11 @@ pub struct AuditItem {
 
 #[utoipa::path(get, path = "/api/v1/audit", tag = "elements", params(AuditParams),
     responses((status = 200, body = Vec<AuditItem>), (status = 403, body = Problem, content_type = "application/problem+json")))]
-async fn audit(State(app): State<App>, Caller(actor): Caller, params: Result<Query<AuditParams>, QueryRejection>) -> Result<Json<Vec<AuditItem>>, ApiError> {
+async fn audit(
+    State(app): State<App>,
+    Caller(actor): Caller,
+    params: Result<Query<AuditParams>, QueryRejection>,
+) -> Result<Json<Vec<AuditItem>>, ApiError> {
     let params = query(params)?;
     let kind = params.kind.filter(|k| !k.is_empty());
     let id = params.id.filter(|k| !k.is_empty());
@@ -430,12 +509,24 @@ async fn audit(State(app): State<App>, Caller(actor): Caller, params: Result<Que
             Some((kind.as_str(), id.as_str()))
         }
         (None, None) => None,
-        _ => return Err(ApiError(domain::DomainError::invalid("id", "kind 与 id 须同时给出 (give both kind and id)").into())),
+        _ => {
+            return Err(ApiError(
+                domain::DomainError::invalid("id", "kind 与 id 须同时给出 (give both kind and id)")
+                    .into(),
+            ));
+        }
     };
     let rows = app.audit_trail(&actor, element).await?;
     Ok(Json(
         rows.into_iter()
-            .map(|r| AuditItem { at: micros_text(r.at_micros), actor: r.actor, action: r.action, element: r.element, subject: r.subject, reason: r.reason })
+            .map(|r| AuditItem {
+                at: micros_text(r.at_micros),
+                actor: r.actor,
+                action: r.action,
+                element: r.element,
+                subject: r.subject,
+                reason: r.reason,
+            })
             .collect(),
     ))
 }
@@ -483,18 +574,33 @@ pub struct BatchResponse {
 
 fn command(value: Value) -> Result<Command, ApiError> {
     let Value::Object(mut object) = value else {
-        return Err(ApiError(domain::DomainError::new(domain::ErrorCode::Invalid, "命令应为一个JSON对象", "a command must be a JSON object").into()));
+        return Err(ApiError(
+            domain::DomainError::new(
+                domain::ErrorCode::Invalid,
+                "命令应为一个JSON对象",
+                "a command must be a JSON object",
+            )
+            .into(),
+        ));
     };
     let override_reason = match object.remove("override_reason") {
         None | Some(Value::Null) => None,
         Some(Value::String(text)) => Some(text),
-        Some(_) => return Err(ApiError(domain::DomainError::invalid("override_reason", "理由应为文本 (must be a string)").into())),
+        Some(_) => {
+            return Err(ApiError(
+                domain::DomainError::invalid("override_reason", "理由应为文本 (must be a string)")
+                    .into(),
+            ));
+        }
     };
     if matches!(object.get("at"), None | Some(Value::Null)) {
         object.insert("at".into(), Value::String(app::now().to_string()));
     }
     let fact = Fact::from_value(Value::Object(object))?;
-    Ok(Command { fact, override_reason })
+    Ok(Command {
+        fact,
+        override_reason,
+    })
 }
 
 #[utoipa::path(post, path = "/api/v1/commands", tag = "commands",
@@ -504,20 +610,46 @@ fn command(value: Value) -> Result<Command, ApiError> {
         (status = 404, description = "an element outside your unit", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "prohibited, duplicate or impossible", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "invalid, unknown kind or reference", body = Problem, content_type = "application/problem+json")))]
-async fn commands(State(app): State<App>, Caller(actor): Caller, body: axum::body::Bytes) -> Result<Response, ApiError> {
+async fn commands(
+    State(app): State<App>,
+    Caller(actor): Caller,
+    body: axum::body::Bytes,
+) -> Result<Response, ApiError> {
     let value: Value = parse_body(&body)?;
     if let Some(list) = value.get("commands") {
         let Value::Array(list) = list.clone() else {
-            return Err(ApiError(domain::DomainError::invalid("commands", "commands 应为数组 (must be an array)").into()));
+            return Err(ApiError(
+                domain::DomainError::invalid("commands", "commands 应为数组 (must be an array)")
+                    .into(),
+            ));
         };
-        let commands = list.into_iter().map(command).collect::<Result<Vec<_>, _>>()?;
+        let commands = list
+            .into_iter()
+            .map(command)
+            .collect::<Result<Vec<_>, _>>()?;
         let recorded = app.record(&actor, commands).await?;
-        let recorded = recorded.into_iter().map(|r| RecordedFact { seq: r.seq, fact: Value::Object(r.fact.object) }).collect();
+        let recorded = recorded
+            .into_iter()
+            .map(|r| RecordedFact {
+                seq: r.seq,
+                fact: Value::Object(r.fact.object),
+            })
+            .collect();
         return Ok((StatusCode::CREATED, Json(BatchResponse { recorded })).into_response());
     }
     let recorded = app.record(&actor, vec![command(value)?]).await?;
-    let first = recorded.into_iter().next().ok_or(ApiError(AppError::NotFound))?;
-    Ok((StatusCode::CREATED, Json(RecordedFact { seq: first.seq, fact: Value::Object(first.fact.object) })).into_response())
+    let first = recorded
+        .into_iter()
+        .next()
+        .ok_or(ApiError(AppError::NotFound))?;
+    Ok((
+        StatusCode::CREATED,
+        Json(RecordedFact {
+            seq: first.seq,
+            fact: Value::Object(first.fact.object),
+        }),
+    )
+        .into_response())
 }
 
 #[utoipa::path(get, path = "/api/v1/openapi.json", tag = "session", security(), responses((status = 200, description = "this document")))]

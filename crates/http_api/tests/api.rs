@@ -14,28 +14,55 @@ const SETUP: &str = r#"{"fact":"unit.defined","at":"2026-01-01T08:00:00+08:00","
 "#;
 
 fn start() -> Server {
-    let dir = std::env::temp_dir().join(format!("zhifa-http-{}-{}", std::process::id(), jiff::Timestamp::now().as_nanosecond()));
+    let dir = std::env::temp_dir().join(format!(
+        "zhifa-http-{}-{}",
+        std::process::id(),
+        jiff::Timestamp::now().as_nanosecond()
+    ));
     std::fs::create_dir_all(&dir).unwrap();
     let setup = dir.join("setup.jsonl");
     std::fs::write(&setup, SETUP).unwrap();
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
     let url = format!("sqlite://{}", dir.join("zhifa.db").display());
     let (app, base) = runtime.block_on(async {
         let app = app::App::open(&url).await.unwrap();
-        app.import_files(&[&setup], app::ImportOptions::default()).await.unwrap();
-        app.set_account(None, "O0", "admin", "initial-pass-0").await.unwrap();
+        app.import_files(&[&setup], app::ImportOptions::default())
+            .await
+            .unwrap();
+        app.set_account(None, "O0", "admin", "initial-pass-0")
+            .await
+            .unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let router = http_api::router(app.clone());
         tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
         (app, base)
     });
-    let agent = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build().into();
-    Server { base, app, runtime, agent }
+    let agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .build()
+        .into();
+    Server {
+        base,
+        app,
+        runtime,
+        agent,
+    }
 }
 
 impl Server {
-    fn call(&self, method: &str, path: &str, token: Option<&str>, body: Option<Value>) -> (u16, String, Value) {
+    fn call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (u16, String, Value) {
         let url = format!("{}{}", self.base, path);
         let auth = token.map(|t| format!("Bearer {t}"));
         let mut response = match (method, body) {
@@ -58,7 +85,12 @@ impl Server {
             }
         };
         let status = response.status().as_u16();
-        let content_type = response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
         let text = response.body_mut().read_to_string().unwrap();
         let value = serde_json::from_str(&text).unwrap_or(Value::Null);
         (status, content_type, value)
@@ -66,11 +98,21 @@ impl Server {
 
     /// Logs in with the initial password, changes it, and returns a token.
     fn first_login(&self, username: &str, initial: &str) -> String {
-        let (status, _, body) = self.call("POST", "/api/v1/session", None, Some(json!({"username": username, "password": initial})));
+        let (status, _, body) = self.call(
+            "POST",
+            "/api/v1/session",
+            None,
+            Some(json!({"username": username, "password": initial})),
+        );
         assert_eq!(status, 200, "{body}");
         assert_eq!(body["must_change_password"], true);
         let token = body["token"].as_str().unwrap().to_string();
-        let (status, _, body) = self.call("POST", "/api/v1/password", Some(&token), Some(json!({"old_password": initial, "new_password": format!("{initial}-new")})));
+        let (status, _, body) = self.call(
+            "POST",
+            "/api/v1/password",
+            Some(&token),
+            Some(json!({"old_password": initial, "new_password": format!("{initial}-new")})),
+        );
         assert_eq!(status, 204, "{body}");
         token
     }
@@ -83,7 +125,11 @@ impl Server {
 /// A valid GB 11643 number from its first 17 digits.
 fn id_number(first17: &str) -> String {
     const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = first17.chars().zip(WEIGHTS).map(|(c, w)| c.to_digit(10).unwrap() * w).sum();
+    let sum: u32 = first17
+        .chars()
+        .zip(WEIGHTS)
+        .map(|(c, w)| c.to_digit(10).unwrap() * w)
+        .sum();
     let check = b"10X98765432"[(sum % 11) as usize] as char;
     format!("{first17}{check}")
 }
@@ -106,11 +152,27 @@ fn setup_tree(server: &Server) -> (String, String, String) {
     assert_eq!(status, 201, "{body}");
     assert_eq!(body["recorded"].as_array().unwrap().len(), 8);
     server.runtime.block_on(async {
-        server.app.set_account(None, "OA", "zhangsan", "initial-pass-a").await.unwrap();
-        server.app.set_account(None, "OB", "lisi", "initial-pass-b").await.unwrap();
-        server.app.set_account(None, "OC", "wangwu", "initial-pass-c").await.unwrap();
+        server
+            .app
+            .set_account(None, "OA", "zhangsan", "initial-pass-a")
+            .await
+            .unwrap();
+        server
+            .app
+            .set_account(None, "OB", "lisi", "initial-pass-b")
+            .await
+            .unwrap();
+        server
+            .app
+            .set_account(None, "OC", "wangwu", "initial-pass-c")
+            .await
+            .unwrap();
     });
-    (server.first_login("zhangsan", "initial-pass-a"), server.first_login("lisi", "initial-pass-b"), server.first_login("wangwu", "initial-pass-c"))
+    (
+        server.first_login("zhangsan", "initial-pass-a"),
+        server.first_login("lisi", "initial-pass-b"),
+        server.first_login("wangwu", "initial-pass-c"),
+    )
 }
 
 #[test]
@@ -139,20 +201,41 @@ fn scoping_errors_overrides_and_openapi() {
     let (status, _, body) = server.call("GET", "/api/v1/person/P1", Some(&a), None);
     assert_eq!(status, 200);
     assert_ne!(body["snapshot"]["id_number"], number.as_str(), "masked");
-    assert!(body["links"].as_array().unwrap().iter().any(|l| l["kind"] == "case" && l["id"] == "C1"));
-    let (status, _, body) = server.call("GET", "/api/v1/case?status=accepted&q=0502&limit=10", Some(&a), None);
+    assert!(
+        body["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["kind"] == "case" && l["id"] == "C1")
+    );
+    let (status, _, body) = server.call(
+        "GET",
+        "/api/v1/case?status=accepted&q=0502&limit=10",
+        Some(&a),
+        None,
+    );
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["total"], 1);
     assert_eq!(body["items"][0]["id"], "C1");
 
     // Sibling station B: not found everywhere, never forbidden.
-    for path in ["/api/v1/case/C1", "/api/v1/case/C1/timeline", "/api/v1/person/P1", "/api/v1/person/P1/timeline"] {
+    for path in [
+        "/api/v1/case/C1",
+        "/api/v1/case/C1/timeline",
+        "/api/v1/person/P1",
+        "/api/v1/person/P1/timeline",
+    ] {
         let (status, content_type, body) = server.call("GET", path, Some(&b), None);
         assert_eq!(status, 404, "{path}: {body}");
         assert_eq!(content_type, "application/problem+json");
         assert_eq!(body["code"], "not_found");
     }
-    let (status, _, _) = server.call("POST", "/api/v1/person/P1/reveal", Some(&b), Some(json!({"reason": "核查身份"})));
+    let (status, _, _) = server.call(
+        "POST",
+        "/api/v1/person/P1/reveal",
+        Some(&b),
+        Some(json!({"reason": "核查身份"})),
+    );
     assert_eq!(status, 404);
     let (status, _, body) = server.command(&b, json!({"fact": "case.filed", "id": "C1"}));
     assert_eq!(status, 404, "{body}");
@@ -168,17 +251,36 @@ fn scoping_errors_overrides_and_openapi() {
     assert_eq!(status, 200);
     assert_eq!(body[0]["fact"], "case.accepted");
     assert_eq!(body[0]["label"], "受案");
-    let (status, _, body) = server.call("POST", "/api/v1/person/P1/reveal", Some(&county), Some(json!({"reason": "核查身份"})));
+    let (status, _, body) = server.call(
+        "POST",
+        "/api/v1/person/P1/reveal",
+        Some(&county),
+        Some(json!({"reason": "核查身份"})),
+    );
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["id_number"], number.as_str());
-    let (status, _, body) = server.call("GET", "/api/v1/audit?kind=person&id=P1", Some(&county), None);
+    let (status, _, body) = server.call(
+        "GET",
+        "/api/v1/audit?kind=person&id=P1",
+        Some(&county),
+        None,
+    );
     assert_eq!(status, 200, "{body}");
-    assert!(body.as_array().unwrap().iter().any(|r| r["action"] == "reveal" && r["reason"] == "核查身份"));
+    assert!(
+        body.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["action"] == "reveal" && r["reason"] == "核查身份")
+    );
     let (status, _, body) = server.call("GET", "/api/v1/audit", Some(&a), None);
-    assert_eq!(status, 403, "a plain officer may not read the audit: {body}");
+    assert_eq!(
+        status, 403,
+        "a plain officer may not read the audit: {body}"
+    );
 
     // A bad command: a problem naming the code and the field.
-    let (status, content_type, body) = server.command(&a, json!({"fact": "case.opened", "id": "C1"}));
+    let (status, content_type, body) =
+        server.command(&a, json!({"fact": "case.opened", "id": "C1"}));
     assert_eq!(status, 422);
     assert_eq!(content_type, "application/problem+json");
     assert_eq!(body["code"], "unknown_kind");
@@ -187,8 +289,14 @@ fn scoping_errors_overrides_and_openapi() {
     assert!(body["detail"].as_str().unwrap().contains("未知"));
     assert!(body["detail_en"].as_str().unwrap().contains("unknown"));
     assert!(body["type"].as_str().unwrap().ends_with("unknown_kind"));
-    let (status, _, body) = server.command(&a, json!({"fact": "case.filed", "id": "C1", "at": "2026-03-02T08:00:00"}));
-    assert_eq!((status, body["code"].as_str(), body["field"].as_str()), (422, Some("invalid"), Some("at")));
+    let (status, _, body) = server.command(
+        &a,
+        json!({"fact": "case.filed", "id": "C1", "at": "2026-03-02T08:00:00"}),
+    );
+    assert_eq!(
+        (status, body["code"].as_str(), body["field"].as_str()),
+        (422, Some("invalid"), Some("at"))
+    );
     let (status, _, body) = server.command(&a, json!({"fact": "case.accepted", "id": "C1", "unit": "UA", "kind": "criminal", "category": "x"}));
     assert_eq!(status, 409, "a second definition: {body}");
 
@@ -208,7 +316,12 @@ fn scoping_errors_overrides_and_openapi() {
     assert_eq!(status, 201, "{body}");
 
     // API tokens work like sessions.
-    let (status, _, body) = server.call("POST", "/api/v1/tokens", Some(&a), Some(json!({"label": "脚本"})));
+    let (status, _, body) = server.call(
+        "POST",
+        "/api/v1/tokens",
+        Some(&a),
+        Some(json!({"label": "脚本"})),
+    );
     assert_eq!(status, 201, "{body}");
     let api_token = body["token"].as_str().unwrap().to_string();
     let (status, _, body) = server.call("GET", "/api/v1/property/W1", Some(&api_token), None);
@@ -231,7 +344,11 @@ fn scoping_errors_overrides_and_openapi() {
         "/api/v1/commands",
         "/api/v1/openapi.json",
     ] {
-        assert!(paths.contains_key(path), "{path} missing from {:?}", paths.keys().collect::<Vec<_>>());
+        assert!(
+            paths.contains_key(path),
+            "{path} missing from {:?}",
+            paths.keys().collect::<Vec<_>>()
+        );
     }
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
 }

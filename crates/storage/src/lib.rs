@@ -61,7 +61,11 @@ pub trait Store: Send + Sync {
     async fn list(&self, query: &ListQuery) -> StoreResult<Page>;
 
     /// Counts of elements by status for a kind within a scope.
-    async fn count_by_status(&self, kind: &str, scope_path: &str) -> StoreResult<Vec<(String, i64)>>;
+    async fn count_by_status(
+        &self,
+        kind: &str,
+        scope_path: &str,
+    ) -> StoreResult<Vec<(String, i64)>>;
 
     /// Links from and to an element.
     async fn links(&self, kind: &str, id: &str) -> StoreResult<Vec<LinkRow>>;
@@ -89,7 +93,11 @@ pub trait Store: Send + Sync {
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
 
     /// The audit trail of reads, newest first.
-    async fn audit_entries(&self, element: Option<(&str, &str)>, limit: i64) -> StoreResult<Vec<AuditRow>>;
+    async fn audit_entries(
+        &self,
+        element: Option<(&str, &str)>,
+        limit: i64,
+    ) -> StoreResult<Vec<AuditRow>>;
 }
 
 /// Opens the store named by a URL and runs its migrations.

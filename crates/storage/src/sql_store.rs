@@ -25,10 +25,14 @@ const SQLITE_READERS_MAX: u32 = 8;
 const POSTGRES_CONNECTIONS_MAX: u32 = 16;
 
 /// Migrations, in order, per backend. Append only: never edit a shipped one.
-const SQLITE_MIGRATIONS: &[(&str, &str)] =
-    &[("0001_ledger_and_views", include_str!("../migrations/sqlite/0001_ledger_and_views.sql"))];
-const POSTGRES_MIGRATIONS: &[(&str, &str)] =
-    &[("0001_ledger_and_views", include_str!("../migrations/postgres/0001_ledger_and_views.sql"))];
+const SQLITE_MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_ledger_and_views",
+    include_str!("../migrations/sqlite/0001_ledger_and_views.sql"),
+)];
+const POSTGRES_MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_ledger_and_views",
+    include_str!("../migrations/postgres/0001_ledger_and_views.sql"),
+)];
 
 /// A store on SQLite or PostgreSQL.
 pub struct SqlStore {
@@ -68,14 +72,22 @@ impl SqlStore {
                 .after_connect(pragmas)
                 .connect_with(options)
                 .await?;
-            SqlStore { backend: Backend::Sqlite, writer, reader }
+            SqlStore {
+                backend: Backend::Sqlite,
+                writer,
+                reader,
+            }
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let pool = AnyPoolOptions::new()
                 .max_connections(POSTGRES_CONNECTIONS_MAX)
                 .acquire_timeout(Duration::from_secs(60))
                 .connect(url)
                 .await?;
-            SqlStore { backend: Backend::Postgres, writer: pool.clone(), reader: pool }
+            SqlStore {
+                backend: Backend::Postgres,
+                writer: pool.clone(),
+                reader: pool,
+            }
         } else {
             return Err(StoreError::UnsupportedUrl(url.into()));
         };
@@ -93,15 +105,20 @@ impl SqlStore {
             // Two processes starting at once must not both migrate.
             tx.execute("SELECT pg_advisory_xact_lock(7061736)").await?;
         }
-        tx.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY)").await?;
+        tx.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY)")
+            .await?;
         for (name, sql) in migrations {
-            let done: Option<AnyRow> = sqlx::query(self.sql("SELECT name FROM schema_migrations WHERE name = ?"))
-                .bind(*name)
-                .fetch_optional(&mut *tx)
-                .await?;
+            let done: Option<AnyRow> =
+                sqlx::query(self.sql("SELECT name FROM schema_migrations WHERE name = ?"))
+                    .bind(*name)
+                    .fetch_optional(&mut *tx)
+                    .await?;
             if done.is_none() {
                 tx.execute(sqlx::raw_sql(AssertSqlSafe(*sql))).await?;
-                sqlx::query(self.sql("INSERT INTO schema_migrations (name) VALUES (?)")).bind(*name).execute(&mut *tx).await?;
+                sqlx::query(self.sql("INSERT INTO schema_migrations (name) VALUES (?)"))
+                    .bind(*name)
+                    .execute(&mut *tx)
+                    .await?;
             }
         }
         tx.commit().await?;
@@ -110,7 +127,11 @@ impl SqlStore {
 
     /// Runs raw SQL. For tests that tamper with the ledger and for benchmarks, never for users.
     pub async fn execute_raw(&self, sql: &str) -> StoreResult<u64> {
-        Ok(self.writer.execute(sqlx::raw_sql(AssertSqlSafe(sql.to_string()))).await?.rows_affected())
+        Ok(self
+            .writer
+            .execute(sqlx::raw_sql(AssertSqlSafe(sql.to_string())))
+            .await?
+            .rows_affected())
     }
 
     /// Deletes every row of every table (tests on a shared PostgreSQL database).
@@ -126,7 +147,9 @@ impl SqlStore {
             "sessions",
             "audit_log",
         ] {
-            self.writer.execute(AssertSqlSafe(format!("DELETE FROM {table}"))).await?;
+            self.writer
+                .execute(AssertSqlSafe(format!("DELETE FROM {table}")))
+                .await?;
         }
         Ok(())
     }
@@ -152,7 +175,11 @@ impl SqlStore {
         })
     }
 
-    async fn write_batch(&self, tx: &mut sqlx::Transaction<'_, Any>, batch: &Batch) -> StoreResult<()> {
+    async fn write_batch(
+        &self,
+        tx: &mut sqlx::Transaction<'_, Any>,
+        batch: &Batch,
+    ) -> StoreResult<()> {
         for chunk in batch.facts.chunks(ROWS_PER_INSERT) {
             let mut args = AnyArguments::default();
             for f in chunk {
@@ -174,9 +201,12 @@ impl SqlStore {
                 "INSERT INTO facts (seq, chain, chain_seq, at_micros, recorded_at_micros, actor, unit, kind, element, subject, payload, prev_hash, hash) VALUES {}",
                 values(chunk.len(), 13)
             );
-            sqlx::query_with(self.sql(&sql), args).execute(&mut **tx).await?;
+            sqlx::query_with(self.sql(&sql), args)
+                .execute(&mut **tx)
+                .await?;
         }
-        self.write_elements(tx, &batch.elements, &batch.links).await?;
+        self.write_elements(tx, &batch.elements, &batch.links)
+            .await?;
         for chunk in batch.person_scopes.chunks(ROWS_PER_INSERT) {
             let mut args = AnyArguments::default();
             for (person, path) in chunk {
@@ -187,7 +217,9 @@ impl SqlStore {
                 "INSERT INTO person_scopes (person, unit_path) VALUES {} ON CONFLICT (person, unit_path) DO NOTHING",
                 values(chunk.len(), 2)
             );
-            sqlx::query_with(self.sql(&sql), args).execute(&mut **tx).await?;
+            sqlx::query_with(self.sql(&sql), args)
+                .execute(&mut **tx)
+                .await?;
         }
         for (date, kind) in &batch.calendar {
             sqlx::query(self.sql(
@@ -249,7 +281,16 @@ impl SqlStore {
         for chunk in elements.chunks(ROWS_PER_INSERT) {
             let mut args = AnyArguments::default();
             for e in chunk {
-                for text in [&e.kind, &e.id, &e.unit, &e.unit_path, &e.county, &e.status, &e.tag, &e.title] {
+                for text in [
+                    &e.kind,
+                    &e.id,
+                    &e.unit,
+                    &e.unit_path,
+                    &e.county,
+                    &e.status,
+                    &e.tag,
+                    &e.title,
+                ] {
                     add(&mut args, text.as_str());
                 }
                 add(&mut args, e.opened_at_micros);
@@ -262,7 +303,9 @@ impl SqlStore {
                  snapshot = excluded.snapshot",
                 values(chunk.len(), 10)
             );
-            sqlx::query_with(self.sql(&sql), args).execute(&mut **tx).await?;
+            sqlx::query_with(self.sql(&sql), args)
+                .execute(&mut **tx)
+                .await?;
             // The links of a replaced element are replaced too.
             let mut args = AnyArguments::default();
             for e in chunk {
@@ -270,9 +313,12 @@ impl SqlStore {
                 add(&mut args, e.id.as_str());
             }
             let condition = vec!["(kind = ? AND id = ?)"; chunk.len()].join(" OR ");
-            sqlx::query_with(self.sql(&format!("DELETE FROM element_links WHERE {condition}")), args)
-                .execute(&mut **tx)
-                .await?;
+            sqlx::query_with(
+                self.sql(&format!("DELETE FROM element_links WHERE {condition}")),
+                args,
+            )
+            .execute(&mut **tx)
+            .await?;
         }
         for chunk in links.chunks(ROWS_PER_INSERT) {
             let mut args = AnyArguments::default();
@@ -285,12 +331,18 @@ impl SqlStore {
                 "INSERT INTO element_links (kind, id, other_kind, other_id, role) VALUES {} ON CONFLICT DO NOTHING",
                 values(chunk.len(), 5)
             );
-            sqlx::query_with(self.sql(&sql), args).execute(&mut **tx).await?;
+            sqlx::query_with(self.sql(&sql), args)
+                .execute(&mut **tx)
+                .await?;
         }
         Ok(())
     }
 
-    async fn fetch_facts(&self, sql: AssertSqlSafe<String>, binds: &[Bind<'_>]) -> StoreResult<Vec<FactRow>> {
+    async fn fetch_facts(
+        &self,
+        sql: AssertSqlSafe<String>,
+        binds: &[Bind<'_>],
+    ) -> StoreResult<Vec<FactRow>> {
         let mut query = sqlx::query(sql);
         for bind in binds {
             query = match bind {
@@ -330,12 +382,16 @@ fn conflict(error: sqlx::Error, what: &str) -> StoreError {
 
 fn sqlite_url(url: &str) -> String {
     // Create the file if it is missing.
-    if url.contains('?') { url.to_string() } else { format!("{url}?mode=rwc") }
+    if url.contains('?') {
+        url.to_string()
+    } else {
+        format!("{url}?mode=rwc")
+    }
 }
 
-const FACT_COLUMNS: &str =
-    "seq, chain, chain_seq, at_micros, recorded_at_micros, actor, unit, kind, element, subject, payload, prev_hash, hash";
-const ELEMENT_COLUMNS: &str = "kind, id, unit, unit_path, county, status, tag, title, opened_at_micros, snapshot";
+const FACT_COLUMNS: &str = "seq, chain, chain_seq, at_micros, recorded_at_micros, actor, unit, kind, element, subject, payload, prev_hash, hash";
+const ELEMENT_COLUMNS: &str =
+    "kind, id, unit, unit_path, county, status, tag, title, opened_at_micros, snapshot";
 
 fn fact_row(row: &AnyRow) -> StoreResult<FactRow> {
     Ok(FactRow {
@@ -408,8 +464,14 @@ impl Store for SqlStore {
 
     async fn replace_views(&self, batch: &Batch) -> StoreResult<()> {
         let mut tx = self.writer.begin().await?;
-        for table in ["elements", "element_links", "person_scopes", "calendar_days"] {
-            tx.execute(AssertSqlSafe(format!("DELETE FROM {table}"))).await?;
+        for table in [
+            "elements",
+            "element_links",
+            "person_scopes",
+            "calendar_days",
+        ] {
+            tx.execute(AssertSqlSafe(format!("DELETE FROM {table}")))
+                .await?;
         }
         let views_only = Batch {
             elements: batch.elements.clone(),
@@ -424,15 +486,22 @@ impl Store for SqlStore {
     }
 
     async fn facts_after(&self, after: i64, limit: i64) -> StoreResult<Vec<FactRow>> {
-        let sql = self.sql(&format!("SELECT {FACT_COLUMNS} FROM facts WHERE seq > ? ORDER BY seq LIMIT ?"));
-        self.fetch_facts(sql, &[Bind::Int(after), Bind::Int(limit)]).await
+        let sql = self.sql(&format!(
+            "SELECT {FACT_COLUMNS} FROM facts WHERE seq > ? ORDER BY seq LIMIT ?"
+        ));
+        self.fetch_facts(sql, &[Bind::Int(after), Bind::Int(limit)])
+            .await
     }
 
     async fn chain_facts(&self, chain: &str, after: i64, limit: i64) -> StoreResult<Vec<FactRow>> {
         let sql = self.sql(&format!(
             "SELECT {FACT_COLUMNS} FROM facts WHERE chain = ? AND chain_seq > ? ORDER BY chain_seq LIMIT ?"
         ));
-        self.fetch_facts(sql, &[Bind::Text(chain), Bind::Int(after), Bind::Int(limit)]).await
+        self.fetch_facts(
+            sql,
+            &[Bind::Text(chain), Bind::Int(after), Bind::Int(limit)],
+        )
+        .await
     }
 
     async fn chain_heads(&self) -> StoreResult<Vec<ChainHead>> {
@@ -444,26 +513,39 @@ impl Store for SqlStore {
         .fetch_all(&self.reader)
         .await?;
         rows.iter()
-            .map(|r| Ok(ChainHead { chain: r.try_get(0)?, chain_seq: r.try_get(1)?, hash: r.try_get(2)? }))
+            .map(|r| {
+                Ok(ChainHead {
+                    chain: r.try_get(0)?,
+                    chain_seq: r.try_get(1)?,
+                    hash: r.try_get(2)?,
+                })
+            })
             .collect()
     }
 
     async fn ledger_extent(&self) -> StoreResult<(i64, i64)> {
-        let row = sqlx::query("SELECT COALESCE(MAX(seq), 0), COUNT(*) FROM facts").fetch_one(&self.reader).await?;
+        let row = sqlx::query("SELECT COALESCE(MAX(seq), 0), COUNT(*) FROM facts")
+            .fetch_one(&self.reader)
+            .await?;
         Ok((row.try_get(0)?, row.try_get(1)?))
     }
 
     async fn timeline(&self, element: &str, subject: &str) -> StoreResult<Vec<FactRow>> {
-        let sql = self.sql(&format!("SELECT {FACT_COLUMNS} FROM facts WHERE element = ? AND subject = ? ORDER BY seq"));
-        self.fetch_facts(sql, &[Bind::Text(element), Bind::Text(subject)]).await
+        let sql = self.sql(&format!(
+            "SELECT {FACT_COLUMNS} FROM facts WHERE element = ? AND subject = ? ORDER BY seq"
+        ));
+        self.fetch_facts(sql, &[Bind::Text(element), Bind::Text(subject)])
+            .await
     }
 
     async fn element(&self, kind: &str, id: &str) -> StoreResult<Option<ElementRow>> {
-        let row = sqlx::query(self.sql(&format!("SELECT {ELEMENT_COLUMNS} FROM elements WHERE kind = ? AND id = ?")))
-            .bind(kind)
-            .bind(id)
-            .fetch_optional(&self.reader)
-            .await?;
+        let row = sqlx::query(self.sql(&format!(
+            "SELECT {ELEMENT_COLUMNS} FROM elements WHERE kind = ? AND id = ?"
+        )))
+        .bind(kind)
+        .bind(id)
+        .fetch_optional(&self.reader)
+        .await?;
         row.as_ref().map(element_row).transpose()
     }
 
@@ -489,7 +571,7 @@ impl Store for SqlStore {
         }
         let pattern;
         if let Some(text) = &query.text {
-            pattern = format!("%{}%", text.replace('%', "").replace('_', ""));
+            pattern = format!("%{}%", text.replace(['%', '_'], ""));
             condition.push_str(" AND (title LIKE ? OR id = ?)");
             binds.push(Bind::Text(&pattern));
             binds.push(Bind::Text(text));
@@ -515,12 +597,23 @@ impl Store for SqlStore {
                 Bind::Text(v) => (rows_query.bind(*v), count_query.bind(*v)),
             };
         }
-        let rows = rows_query.bind(query.limit).bind(query.offset).fetch_all(&self.reader).await?;
+        let rows = rows_query
+            .bind(query.limit)
+            .bind(query.offset)
+            .fetch_all(&self.reader)
+            .await?;
         let total: i64 = count_query.fetch_one(&self.reader).await?.try_get(0)?;
-        Ok(Page { rows: rows.iter().map(element_row).collect::<StoreResult<_>>()?, total })
+        Ok(Page {
+            rows: rows.iter().map(element_row).collect::<StoreResult<_>>()?,
+            total,
+        })
     }
 
-    async fn count_by_status(&self, kind: &str, scope_path: &str) -> StoreResult<Vec<(String, i64)>> {
+    async fn count_by_status(
+        &self,
+        kind: &str,
+        scope_path: &str,
+    ) -> StoreResult<Vec<(String, i64)>> {
         let upper = path_upper_bound(scope_path);
         let rows = sqlx::query(self.sql(
             "SELECT status, COUNT(*) FROM elements WHERE kind = ? AND unit_path >= ? AND unit_path < ? GROUP BY status ORDER BY status",
@@ -530,7 +623,9 @@ impl Store for SqlStore {
         .bind(upper.as_str())
         .fetch_all(&self.reader)
         .await?;
-        rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect()
     }
 
     async fn links(&self, kind: &str, id: &str) -> StoreResult<Vec<LinkRow>> {
@@ -548,15 +643,19 @@ impl Store for SqlStore {
     }
 
     async fn all_elements(&self, kind: &str) -> StoreResult<Vec<ElementRow>> {
-        let rows = sqlx::query(self.sql(&format!("SELECT {ELEMENT_COLUMNS} FROM elements WHERE kind = ?")))
-            .bind(kind)
-            .fetch_all(&self.reader)
-            .await?;
+        let rows = sqlx::query(self.sql(&format!(
+            "SELECT {ELEMENT_COLUMNS} FROM elements WHERE kind = ?"
+        )))
+        .bind(kind)
+        .fetch_all(&self.reader)
+        .await?;
         rows.iter().map(element_row).collect()
     }
 
     async fn all_links(&self) -> StoreResult<Vec<LinkRow>> {
-        let rows = sqlx::query("SELECT kind, id, other_kind, other_id, role FROM element_links").fetch_all(&self.reader).await?;
+        let rows = sqlx::query("SELECT kind, id, other_kind, other_id, role FROM element_links")
+            .fetch_all(&self.reader)
+            .await?;
         rows.iter().map(link_row).collect()
     }
 
@@ -574,8 +673,12 @@ impl Store for SqlStore {
     }
 
     async fn calendar(&self) -> StoreResult<Vec<(String, String)>> {
-        let rows = sqlx::query("SELECT date, kind FROM calendar_days ORDER BY date").fetch_all(&self.reader).await?;
-        rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+        let rows = sqlx::query("SELECT date, kind FROM calendar_days ORDER BY date")
+            .fetch_all(&self.reader)
+            .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect()
     }
 
     async fn account_by_username(&self, username: &str) -> StoreResult<Option<AccountRow>> {
@@ -642,11 +745,18 @@ impl Store for SqlStore {
     }
 
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
-        sqlx::query(self.sql("DELETE FROM sessions WHERE token_hash = ?")).bind(token_hash).execute(&self.writer).await?;
+        sqlx::query(self.sql("DELETE FROM sessions WHERE token_hash = ?"))
+            .bind(token_hash)
+            .execute(&self.writer)
+            .await?;
         Ok(())
     }
 
-    async fn audit_entries(&self, element: Option<(&str, &str)>, limit: i64) -> StoreResult<Vec<AuditRow>> {
+    async fn audit_entries(
+        &self,
+        element: Option<(&str, &str)>,
+        limit: i64,
+    ) -> StoreResult<Vec<AuditRow>> {
         let columns = "at_micros, actor, action, element, subject, reason";
         let rows = match element {
             Some((kind, id)) => {

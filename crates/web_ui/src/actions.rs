@@ -59,12 +59,26 @@ pub struct Action {
     pub fields: Vec<FieldDef>,
 }
 
-fn options<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<(String, String)> {
-    all.iter().map(|v| (code(*v).to_string(), label(*v).to_string())).collect()
+fn options<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|v| (code(*v).to_string(), label(*v).to_string()))
+        .collect()
 }
 
 fn field(name: &'static str, label: &'static str, input: Input) -> FieldDef {
-    FieldDef { name, label, input, required: true, keep_empty: false, prefill: Prefill::None, hint: "" }
+    FieldDef {
+        name,
+        label,
+        input,
+        required: true,
+        keep_empty: false,
+        prefill: Prefill::None,
+        hint: "",
+    }
 }
 
 impl FieldDef {
@@ -91,12 +105,25 @@ fn existing(name: &'static str, label: &'static str) -> FieldDef {
 }
 
 fn at() -> FieldDef {
-    field("at", "业务时间", Input::DateTime).prefill(Prefill::Now).hint("发生时间（北京时间），不是录入时间")
+    field("at", "业务时间", Input::DateTime)
+        .prefill(Prefill::Now)
+        .hint("发生时间（北京时间），不是录入时间")
 }
 
-fn action(code: &'static str, fact: &'static str, title: &'static str, mut fields: Vec<FieldDef>) -> Action {
+fn action(
+    code: &'static str,
+    fact: &'static str,
+    title: &'static str,
+    mut fields: Vec<FieldDef>,
+) -> Action {
     fields.push(at());
-    Action { code, fact, title, admin: false, fields }
+    Action {
+        code,
+        fact,
+        title,
+        admin: false,
+        fields,
+    }
 }
 
 /// Every action, in menu order.
@@ -109,8 +136,14 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             vec![
                 id("单位编号", "U"),
                 field("name", "单位名称", Input::Text),
-                field("parent", "上级单位编号", Input::Text).optional().hint("省厅不填"),
-                field("level", "级别", Input::Select(options(UnitLevel::ALL, UnitLevel::as_str, UnitLevel::label))),
+                field("parent", "上级单位编号", Input::Text)
+                    .optional()
+                    .hint("省厅不填"),
+                field(
+                    "level",
+                    "级别",
+                    Input::Select(options(UnitLevel::ALL, UnitLevel::as_str, UnitLevel::label)),
+                ),
             ],
         ),
         action(
@@ -121,9 +154,17 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
                 id("警号/编号", "P"),
                 field("name", "姓名", Input::Text),
                 field("unit", "所属单位编号", Input::Text),
-                field("gender", "性别", Input::Select(options(Gender::ALL, Gender::as_str, Gender::label))),
+                field(
+                    "gender",
+                    "性别",
+                    Input::Select(options(Gender::ALL, Gender::as_str, Gender::label)),
+                ),
                 field("auxiliary", "辅警", Input::Check).optional(),
-                field("roles", "角色", Input::Multi(options(Role::ALL, Role::as_str, Role::label))),
+                field(
+                    "roles",
+                    "角色",
+                    Input::Multi(options(Role::ALL, Role::as_str, Role::label)),
+                ),
             ],
         ),
         action(
@@ -132,8 +173,14 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             "变更民警角色/单位",
             vec![
                 existing("id", "警号/编号"),
-                field("unit", "新单位编号", Input::Text).optional().hint("不变则不填"),
-                field("roles", "角色", Input::Multi(options(Role::ALL, Role::as_str, Role::label))),
+                field("unit", "新单位编号", Input::Text)
+                    .optional()
+                    .hint("不变则不填"),
+                field(
+                    "roles",
+                    "角色",
+                    Input::Multi(options(Role::ALL, Role::as_str, Role::label)),
+                ),
             ],
         ),
     ];
@@ -148,8 +195,24 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             vec![
                 id("警情编号", "J"),
                 field("unit", "管辖单位编号", Input::Text).prefill(Prefill::ActorUnit),
-                field("source", "警情来源", Input::Select(options(IncidentSource::ALL, IncidentSource::as_str, IncidentSource::label))),
-                field("nature", "警情性质", Input::Select(options(IncidentNature::ALL, IncidentNature::as_str, IncidentNature::label))),
+                field(
+                    "source",
+                    "警情来源",
+                    Input::Select(options(
+                        IncidentSource::ALL,
+                        IncidentSource::as_str,
+                        IncidentSource::label,
+                    )),
+                ),
+                field(
+                    "nature",
+                    "警情性质",
+                    Input::Select(options(
+                        IncidentNature::ALL,
+                        IncidentNature::as_str,
+                        IncidentNature::label,
+                    )),
+                ),
                 field("category", "警情类别代码", Input::Text),
                 field("summary", "简要情况", Input::Text).optional(),
             ],
@@ -158,17 +221,37 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             "incident_dispatch",
             "incident.dispatched",
             "派警",
-            vec![existing("id", "警情编号"), field("officers", "出警民警", Input::List).prefill(Prefill::ActorOfficer).hint("多名民警用逗号分隔")],
+            vec![
+                existing("id", "警情编号"),
+                field("officers", "出警民警", Input::List)
+                    .prefill(Prefill::ActorOfficer)
+                    .hint("多名民警用逗号分隔"),
+            ],
         ),
-        action("incident_arrive", "incident.arrived", "到达现场", vec![existing("id", "警情编号")]),
+        action(
+            "incident_arrive",
+            "incident.arrived",
+            "到达现场",
+            vec![existing("id", "警情编号")],
+        ),
         action(
             "incident_dispose",
             "incident.disposed",
             "警情处置",
             vec![
                 existing("id", "警情编号"),
-                field("result", "处置结果", Input::Select(options(DisposalResult::ALL, DisposalResult::as_str, DisposalResult::label))),
-                field("case", "受案案件编号", Input::Text).optional().hint("处置结果为受案时填写"),
+                field(
+                    "result",
+                    "处置结果",
+                    Input::Select(options(
+                        DisposalResult::ALL,
+                        DisposalResult::as_str,
+                        DisposalResult::label,
+                    )),
+                ),
+                field("case", "受案案件编号", Input::Text)
+                    .optional()
+                    .hint("处置结果为受案时填写"),
             ],
         ),
         action(
@@ -178,15 +261,29 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             vec![
                 id("案件编号", "A"),
                 field("unit", "办案单位编号", Input::Text).prefill(Prefill::ActorUnit),
-                field("kind", "案件类别", Input::Select(options(CaseKind::ALL, CaseKind::as_str, CaseKind::label))),
+                field(
+                    "kind",
+                    "案件类别",
+                    Input::Select(options(CaseKind::ALL, CaseKind::as_str, CaseKind::label)),
+                ),
                 field("category", "案由代码", Input::Text),
                 field("incident", "来源警情编号", Input::Text).optional(),
                 field("complex", "疑难复杂", Input::Check).optional(),
                 field("economic", "经济犯罪", Input::Check).optional(),
             ],
         ),
-        action("case_file", "case.filed", "立案", vec![existing("id", "案件编号")]),
-        action("case_not_file", "case.not_filed", "不予立案", vec![existing("id", "案件编号")]),
+        action(
+            "case_file",
+            "case.filed",
+            "立案",
+            vec![existing("id", "案件编号")],
+        ),
+        action(
+            "case_not_file",
+            "case.not_filed",
+            "不予立案",
+            vec![existing("id", "案件编号")],
+        ),
         action(
             "person_register",
             "person.registered",
@@ -194,10 +291,25 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             vec![
                 id("人员编号", "R"),
                 field("name", "姓名", Input::Text),
-                field("gender", "性别", Input::Select(options(Gender::ALL, Gender::as_str, Gender::label))),
-                field("id_number", "身份证号码", Input::Text).optional().hint("可不填；填写时校验末位校验码"),
+                field(
+                    "gender",
+                    "性别",
+                    Input::Select(options(Gender::ALL, Gender::as_str, Gender::label)),
+                ),
+                field("id_number", "身份证号码", Input::Text)
+                    .optional()
+                    .hint("可不填；填写时校验末位校验码"),
                 field("birth_date", "出生日期", Input::Date).optional(),
-                field("flags", "特殊人群", Input::Multi(options(PersonFlag::ALL, PersonFlag::as_str, PersonFlag::label))).optional(),
+                field(
+                    "flags",
+                    "特殊人群",
+                    Input::Multi(options(
+                        PersonFlag::ALL,
+                        PersonFlag::as_str,
+                        PersonFlag::label,
+                    )),
+                )
+                .optional(),
             ],
         ),
         action(
@@ -207,7 +319,15 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             vec![
                 existing("id", "人员编号"),
                 existing("case", "案件编号"),
-                field("role", "涉案角色", Input::Select(options(PersonRole::ALL, PersonRole::as_str, PersonRole::label))),
+                field(
+                    "role",
+                    "涉案角色",
+                    Input::Select(options(
+                        PersonRole::ALL,
+                        PersonRole::as_str,
+                        PersonRole::label,
+                    )),
+                ),
             ],
         ),
         action(
@@ -218,15 +338,36 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
                 id("措施编号", "M"),
                 existing("person", "人员编号"),
                 existing("case", "案件编号"),
-                field("kind", "措施种类", Input::Select(options(MeasureKind::ALL, MeasureKind::as_str, MeasureKind::label))),
-                field("arrived_at", "到案时间", Input::DateTime).optional().hint("传唤、询问类填写；不填即为业务时间"),
+                field(
+                    "kind",
+                    "措施种类",
+                    Input::Select(options(
+                        MeasureKind::ALL,
+                        MeasureKind::as_str,
+                        MeasureKind::label,
+                    )),
+                ),
+                field("arrived_at", "到案时间", Input::DateTime)
+                    .optional()
+                    .hint("传唤、询问类填写；不填即为业务时间"),
             ],
         ),
         action(
             "measure_end",
             "measure.ended",
             "结束措施",
-            vec![existing("id", "措施编号"), field("outcome", "结束方式", Input::Select(options(MeasureOutcome::ALL, MeasureOutcome::as_str, MeasureOutcome::label)))],
+            vec![
+                existing("id", "措施编号"),
+                field(
+                    "outcome",
+                    "结束方式",
+                    Input::Select(options(
+                        MeasureOutcome::ALL,
+                        MeasureOutcome::as_str,
+                        MeasureOutcome::label,
+                    )),
+                ),
+            ],
         ),
         action(
             "custody_enter",
@@ -246,7 +387,15 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             "离开办案中心",
             vec![
                 existing("id", "在区记录编号"),
-                field("destination", "去向", Input::Select(options(Destination::ALL, Destination::as_str, Destination::label))),
+                field(
+                    "destination",
+                    "去向",
+                    Input::Select(options(
+                        Destination::ALL,
+                        Destination::as_str,
+                        Destination::label,
+                    )),
+                ),
                 field("document", "依据文书编号", Input::Text).optional(),
             ],
         ),
@@ -257,7 +406,15 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             vec![
                 id("财物编号", "W"),
                 existing("case", "案件编号"),
-                field("measure", "措施", Input::Select(options(PropertyMeasure::ALL, PropertyMeasure::as_str, PropertyMeasure::label))),
+                field(
+                    "measure",
+                    "措施",
+                    Input::Select(options(
+                        PropertyMeasure::ALL,
+                        PropertyMeasure::as_str,
+                        PropertyMeasure::label,
+                    )),
+                ),
                 field("category", "财物类别", Input::Text),
                 field("description", "财物描述", Input::Text).optional(),
                 field("quantity", "数量", Input::Number).optional(),
@@ -269,7 +426,11 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             "property_store",
             "property.stored",
             "财物入库保管",
-            vec![existing("id", "财物编号"), field("location", "保管位置", Input::Text), field("custodian", "保管人（涉案财物管理员）", Input::Text)],
+            vec![
+                existing("id", "财物编号"),
+                field("location", "保管位置", Input::Text),
+                field("custodian", "保管人（涉案财物管理员）", Input::Text),
+            ],
         ),
         action(
             "document_issue",
@@ -278,9 +439,25 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             vec![
                 id("文书编号", "D"),
                 existing("case", "案件编号"),
-                field("kind", "文书种类", Input::Suggest(crate::labels::DOCUMENT_KINDS.iter().map(|(c, l)| (c.to_string(), l.to_string())).collect())),
-                FieldDef { keep_empty: true, ..field("number", "文号", Input::Text).optional().hint("留空由系统按单位、文书种类和年度自动编号") },
-                field("subject", "对象编号", Input::Text).optional().hint("措施、人员或财物编号"),
+                field(
+                    "kind",
+                    "文书种类",
+                    Input::Suggest(
+                        crate::labels::DOCUMENT_KINDS
+                            .iter()
+                            .map(|(c, l)| (c.to_string(), l.to_string()))
+                            .collect(),
+                    ),
+                ),
+                FieldDef {
+                    keep_empty: true,
+                    ..field("number", "文号", Input::Text)
+                        .optional()
+                        .hint("留空由系统按单位、文书种类和年度自动编号")
+                },
+                field("subject", "对象编号", Input::Text)
+                    .optional()
+                    .hint("措施、人员或财物编号"),
             ],
         ),
     ];
@@ -307,8 +484,15 @@ pub fn fresh_id(prefix: &str) -> String {
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     hasher.write_u64(jiff::Timestamp::now().as_nanosecond() as u64);
     let random = hasher.finish();
-    let tail = [DIGITS[(random % 36) as usize], DIGITS[((random / 36) % 36) as usize]];
-    format!("{prefix}{}{}", String::from_utf8_lossy(&time), String::from_utf8_lossy(&tail))
+    let tail = [
+        DIGITS[(random % 36) as usize],
+        DIGITS[((random / 36) % 36) as usize],
+    ];
+    format!(
+        "{prefix}{}{}",
+        String::from_utf8_lossy(&time),
+        String::from_utf8_lossy(&tail)
+    )
 }
 
 /// The value shown in a `datetime-local` input for now, China time.
@@ -351,11 +535,20 @@ pub struct FormOption {
 }
 
 fn values<'a>(pairs: &'a [(String, String)], name: &str) -> Vec<&'a str> {
-    pairs.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+    pairs
+        .iter()
+        .filter(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .collect()
 }
 
 /// The form's fields, filled from submitted or query values, else the prefill.
-pub fn form_fields(action: &Action, actor: &Actor, given: &[(String, String)], error_field: Option<&str>) -> Vec<FormField> {
+pub fn form_fields(
+    action: &Action,
+    actor: &Actor,
+    given: &[(String, String)],
+    error_field: Option<&str>,
+) -> Vec<FormField> {
     action
         .fields
         .iter()
@@ -384,15 +577,24 @@ pub fn form_fields(action: &Action, actor: &Actor, given: &[(String, String)], e
             let options = opts
                 .into_iter()
                 .map(|(code, label)| {
-                    let selected = if input == "multi" { given_values.contains(&code.as_str()) } else { value == code };
-                    FormOption { code, label, selected }
+                    let selected = if input == "multi" {
+                        given_values.contains(&code.as_str())
+                    } else {
+                        value == code
+                    };
+                    FormOption {
+                        code,
+                        label,
+                        selected,
+                    }
                 })
                 .collect();
             FormField {
                 name: f.name.into(),
                 label: f.label.into(),
                 input,
-                checked: matches!(f.input, Input::Check) && given_values.iter().any(|v| !v.is_empty()),
+                checked: matches!(f.input, Input::Check)
+                    && given_values.iter().any(|v| !v.is_empty()),
                 value,
                 options,
                 required: f.required && !matches!(f.input, Input::Check | Input::Multi(_)),
@@ -420,27 +622,47 @@ pub fn to_object(action: &Action, pairs: &[(String, String)]) -> Result<Value, F
         let value = match &f.input {
             Input::Check => Some(Value::Bool(given.iter().any(|v| !v.is_empty()))),
             Input::Multi(_) => {
-                let codes: Vec<Value> = given.iter().filter(|v| !v.is_empty()).map(|v| Value::String(v.to_string())).collect();
+                let codes: Vec<Value> = given
+                    .iter()
+                    .filter(|v| !v.is_empty())
+                    .map(|v| Value::String(v.to_string()))
+                    .collect();
                 if codes.is_empty() && f.required {
-                    return Err(FormError { field: f.name, message: format!("请至少选择一项“{}”", f.label) });
+                    return Err(FormError {
+                        field: f.name,
+                        message: format!("请至少选择一项“{}”", f.label),
+                    });
                 }
                 Some(Value::Array(codes))
             }
             _ if text.is_empty() => {
                 if f.required {
-                    return Err(FormError { field: f.name, message: format!("请填写“{}”", f.label) });
+                    return Err(FormError {
+                        field: f.name,
+                        message: format!("请填写“{}”", f.label),
+                    });
                 }
                 f.keep_empty.then(|| Value::String(String::new()))
             }
             Input::List => Some(Value::Array(
-                text.split([',', '，', '、', ' ', ';', '；']).filter(|s| !s.is_empty()).map(|s| Value::String(s.to_string())).collect(),
+                text.split([',', '，', '、', ' ', ';', '；'])
+                    .filter(|s| !s.is_empty())
+                    .map(|s| Value::String(s.to_string()))
+                    .collect(),
             )),
             Input::Number => match text.parse::<f64>() {
                 Ok(n) => serde_json::Number::from_f64(n).map(Value::Number),
-                Err(_) => return Err(FormError { field: f.name, message: format!("“{}”应为数字", f.label) }),
+                Err(_) => {
+                    return Err(FormError {
+                        field: f.name,
+                        message: format!("“{}”应为数字", f.label),
+                    });
+                }
             },
             Input::DateTime => Some(Value::String(local_to_rfc3339(text))),
-            Input::Text | Input::Suggest(_) | Input::Select(_) | Input::Date => Some(Value::String(text.to_string())),
+            Input::Text | Input::Suggest(_) | Input::Select(_) | Input::Date => {
+                Some(Value::String(text.to_string()))
+            }
         };
         if let Some(value) = value {
             object.insert(f.name.into(), value);
@@ -454,7 +676,8 @@ pub fn to_object(action: &Action, pairs: &[(String, String)]) -> Result<Value, F
 
 /// The actions that fit an element, as (title, link) with the element's id filled in.
 pub fn for_element(kind: &str, id: &str, is_admin: bool) -> Vec<(String, String)> {
-    let link = |code: &str, param: &str| -> String { format!("/act/{code}?{param}={}", encode(id)) };
+    let link =
+        |code: &str, param: &str| -> String { format!("/act/{code}?{param}={}", encode(id)) };
     let list: Vec<(&str, String)> = match kind {
         "incident" => vec![
             ("派警", link("incident_dispatch", "id")),
@@ -506,8 +729,16 @@ mod tests {
     #[test]
     fn a_posted_form_becomes_a_fact() {
         let action = find("document_issue").unwrap();
-        let pairs: Vec<(String, String)> =
-            [("id", "D1"), ("case", "C1"), ("kind", "seizure_list"), ("number", ""), ("at", "2026-03-02T09:30")].iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        let pairs: Vec<(String, String)> = [
+            ("id", "D1"),
+            ("case", "C1"),
+            ("kind", "seizure_list"),
+            ("number", ""),
+            ("at", "2026-03-02T09:30"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
         let object = to_object(action, &pairs).unwrap();
         assert_eq!(object["number"], "");
         assert_eq!(object["at"], "2026-03-02T09:30:00+08:00");

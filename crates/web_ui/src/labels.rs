@@ -5,11 +5,24 @@ use domain::fact::ElementKind;
 use serde_json::Value;
 
 /// The element kinds that have lists and pages, in menu order.
-pub const PAGE_KINDS: [&str; 10] = ["incident", "case", "person", "measure", "stay", "interrogation", "property", "document", "unit", "officer"];
+pub const PAGE_KINDS: [&str; 10] = [
+    "incident",
+    "case",
+    "person",
+    "measure",
+    "stay",
+    "interrogation",
+    "property",
+    "document",
+    "unit",
+    "officer",
+];
 
 /// The Chinese name of an element kind.
 pub fn kind_label(kind: &str) -> &'static str {
-    ElementKind::from_code(kind).map(|k| k.label()).unwrap_or("要素")
+    ElementKind::from_code(kind)
+        .map(|k| k.label())
+        .unwrap_or("要素")
 }
 
 /// The statuses an element kind can be in, with their Chinese names (as the world names them).
@@ -17,7 +30,12 @@ pub fn statuses(kind: &str) -> &'static [(&'static str, &'static str)] {
     match kind {
         "unit" => &[("active", "在用")],
         "officer" => &[("active", "在职")],
-        "incident" => &[("received", "已接警"), ("dispatched", "已派警"), ("on_scene", "已到场"), ("disposed", "已处置")],
+        "incident" => &[
+            ("received", "已接警"),
+            ("dispatched", "已派警"),
+            ("on_scene", "已到场"),
+            ("disposed", "已处置"),
+        ],
         "case" => &[
             ("accepted", "已受案"),
             ("filed", "已立案"),
@@ -32,7 +50,12 @@ pub fn statuses(kind: &str) -> &'static [(&'static str, &'static str)] {
         "measure" => &[("active", "执行中"), ("ended", "已结束")],
         "stay" => &[("in_center", "在区"), ("exited", "已离区")],
         "interrogation" => &[("held", "已完成")],
-        "property" => &[("seized", "待入库"), ("stored", "在库"), ("checked_out", "已出库"), ("disposed", "已处置")],
+        "property" => &[
+            ("seized", "待入库"),
+            ("stored", "在库"),
+            ("checked_out", "已出库"),
+            ("disposed", "已处置"),
+        ],
         "document" => &[("issued", "已签发"), ("served", "已送达")],
         _ => &[],
     }
@@ -40,7 +63,11 @@ pub fn statuses(kind: &str) -> &'static [(&'static str, &'static str)] {
 
 /// The Chinese name of a status.
 pub fn status_label(kind: &str, status: &str) -> String {
-    statuses(kind).iter().find(|(code, _)| *code == status).map(|(_, l)| l.to_string()).unwrap_or_else(|| status.to_string())
+    statuses(kind)
+        .iter()
+        .find(|(code, _)| *code == status)
+        .map(|(_, l)| l.to_string())
+        .unwrap_or_else(|| status.to_string())
 }
 
 /// The Chinese name of a snapshot or fact field.
@@ -190,7 +217,9 @@ pub fn value_label(element: &str, field: &str, code: &str) -> Option<&'static st
         "room_kind" => RoomKind::from_code(code).map(RoomKind::label),
         "destination" => Destination::from_code(code).map(Destination::label),
         "method" => DisposalMethod::from_code(code).map(DisposalMethod::label),
-        "measure" if element == "property" => PropertyMeasure::from_code(code).map(PropertyMeasure::label),
+        "measure" if element == "property" => {
+            PropertyMeasure::from_code(code).map(PropertyMeasure::label)
+        }
         "kind" => match element {
             "case" => CaseKind::from_code(code).map(CaseKind::label),
             "measure" => MeasureKind::from_code(code).map(MeasureKind::label),
@@ -218,7 +247,10 @@ pub const DOCUMENT_KINDS: [(&str, &str); 10] = [
 ];
 
 fn document_kind_label(code: &str) -> Option<&'static str> {
-    DOCUMENT_KINDS.iter().find(|(c, _)| *c == code).map(|(_, l)| *l)
+    DOCUMENT_KINDS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, l)| *l)
 }
 
 /// Whether a text is an RFC 3339 time; if so, shown in China time.
@@ -247,12 +279,24 @@ pub fn display_value(element: &str, field: &str, value: &Value) -> String {
             }
         }
         Value::Array(items) => {
-            let sub = if field == "penalties" { "penalty" } else { element };
-            let parts: Vec<String> = items.iter().map(|v| display_value(sub, field, v)).filter(|s| !s.is_empty()).collect();
+            let sub = if field == "penalties" {
+                "penalty"
+            } else {
+                element
+            };
+            let parts: Vec<String> = items
+                .iter()
+                .map(|v| display_value(sub, field, v))
+                .filter(|s| !s.is_empty())
+                .collect();
             parts.join("、")
         }
         Value::Object(map) => {
-            let sub = if field == "penalties" { "penalty" } else { element };
+            let sub = if field == "penalties" {
+                "penalty"
+            } else {
+                element
+            };
             let parts: Vec<String> = map
                 .iter()
                 .filter(|(_, v)| !v.is_null())
@@ -265,14 +309,25 @@ pub fn display_value(element: &str, field: &str, value: &Value) -> String {
 
 /// The fields of a snapshot or fact payload as (label, text) rows, skipping empty ones.
 pub fn rows(element: &str, value: &Value, skip: &[&str]) -> Vec<(String, String)> {
-    let Value::Object(map) = value else { return Vec::new() };
+    let Value::Object(map) = value else {
+        return Vec::new();
+    };
     map.iter()
         .filter(|(k, _)| !skip.contains(&k.as_str()))
         .map(|(k, v)| {
             // Tuples like `ended: [at, outcome]` come as arrays of mixed values.
             let text = match v {
-                Value::Array(items) if items.len() == 2 && items[0].is_string() && items[1].is_string() && time_text(items[0].as_str().unwrap_or("")).is_some() => {
-                    format!("{} {}", display_value(element, k, &items[0]), display_value(element, k, &items[1]))
+                Value::Array(items)
+                    if items.len() == 2
+                        && items[0].is_string()
+                        && items[1].is_string()
+                        && time_text(items[0].as_str().unwrap_or("")).is_some() =>
+                {
+                    format!(
+                        "{} {}",
+                        display_value(element, k, &items[0]),
+                        display_value(element, k, &items[1])
+                    )
                 }
                 _ => display_value(element, k, v),
             };
@@ -284,7 +339,9 @@ pub fn rows(element: &str, value: &Value, skip: &[&str]) -> Vec<(String, String)
 
 /// A microsecond instant shown in China time.
 pub fn micros_display(micros: i64) -> String {
-    jiff::Timestamp::from_microsecond(micros).map(|t| domain::At::china(t).display_china()).unwrap_or_default()
+    jiff::Timestamp::from_microsecond(micros)
+        .map(|t| domain::At::china(t).display_china())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -294,8 +351,25 @@ mod tests {
     #[test]
     fn codes_become_chinese() {
         assert_eq!(status_label("case", "filed"), "已立案");
-        assert_eq!(display_value("case", "kind", &Value::String("criminal".into())), "刑事案件");
-        assert_eq!(display_value("case", "filed_at", &Value::String("2026-03-02T09:30:00+08:00".into())), "2026-03-02 09:30");
-        assert_eq!(display_value("officer", "roles", &serde_json::json!(["officer", "leader"])), "办案民警、领导");
+        assert_eq!(
+            display_value("case", "kind", &Value::String("criminal".into())),
+            "刑事案件"
+        );
+        assert_eq!(
+            display_value(
+                "case",
+                "filed_at",
+                &Value::String("2026-03-02T09:30:00+08:00".into())
+            ),
+            "2026-03-02 09:30"
+        );
+        assert_eq!(
+            display_value(
+                "officer",
+                "roles",
+                &serde_json::json!(["officer", "leader"])
+            ),
+            "办案民警、领导"
+        );
     }
 }

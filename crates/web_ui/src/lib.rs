@@ -1,498 +1,973 @@
-//! Zhifa's server-rendered Chinese pages: login, the forced password change, the workbench, lists
-//! and element pages (state, related elements, timeline). Works without JavaScript.
+//! Zhifa's web pages: server-rendered Chinese HTML that works without JavaScript.
+//!
+//! Sessions are an HttpOnly, SameSite=Strict cookie `zhifa_session` holding a token from
+//! `app.login`. POSTs whose `Origin` or `Sec-Fetch-Site` shows another site are refused (CSRF).
+//! A user whose password must be changed sees only `/password` until it is.
+//!
+//! **Architecture Invariant:** pages call only `app` (and read the store's account list for the
+//! admin page); every element read is scoped by the app, and a sibling unit's element is a 404.
 
-use app::{Actor, App, AppError, ListRequest};
-use axum::extract::{Form, Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::get;
+mod actions;
+mod labels;
+mod pages;
+
+#[cfg(test)]
+mod tests;
+
+use app::{Actor, App, AppError, Command, ListRequest};
+use askama::Template;
 use axum::Router;
-use serde::Deserialize;
-use serde_json::Value;
+use axum::body::Bytes;
+use axum::extract::{FromRequestParts, Path, Query, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use domain::elements::Role;
+use std::collections::HashMap;
 
-/// The session cookie.
-const COOKIE: &str = "zhifa_session";
-const STYLE: &str = include_str!("style.css");
+use crate::labels::{kind_label, micros_display, status_label};
+use crate::pages::*;
 
-/// The kinds with list pages, in workbench order, with their Chinese names.
-const KINDS: &[(&str, &str)] = &[
-    ("incident", "警情"),
-    ("case", "案件"),
-    ("person", "人员"),
-    ("stay", "办案中心在区"),
-    ("measure", "强制措施"),
-    ("property", "涉案财物"),
-    ("document", "文书"),
-    ("interrogation", "讯询问"),
-    ("officer", "民警"),
-    ("unit", "单位"),
-];
+/// The session cookie's name.
+pub const COOKIE: &str = "zhifa_session";
+const STYLESHEET: &str = include_str!("../assets/zhifa.css");
+/// Rows per list page.
+const PAGE_ROWS: i64 = 30;
 
-/// The web UI's routes.
+/// The pages' routes, to be merged into the server's router.
 pub fn router(app: App) -> Router {
     Router::new()
+        .route("/assets/zhifa.css", get(stylesheet))
+        .route("/login", get(login_form).post(login))
+        .route("/logout", get(logout).post(logout))
+        .route("/password", get(password_form).post(change_password))
         .route("/", get(workbench))
-        .route("/login", get(login_page).post(login))
-        .route("/logout", get(logout))
-        .route("/password", get(password_page).post(change_password))
         .route("/list/{kind}", get(list))
         .route("/e/{kind}/{id}", get(element))
-        .route("/e/person/{id}/reveal", axum::routing::post(reveal))
-        .route("/assets/style.css", get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLE) }))
+        .route("/e/person/{id}/reveal", post(reveal))
+        .route("/act/{code}", get(action_form).post(action_submit))
+        .route("/admin", get(admin))
+        .route("/admin/account", post(admin_account))
+        .route("/admin/account/disabled", post(admin_disable))
+        .layer(middleware::from_fn(guard))
         .with_state(app)
 }
 
-/// Escapes text for HTML.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+/// Refuses cross-site POSTs and sets security headers on every answer.
+async fn guard(request: Request, next: Next) -> Response {
+    if request.method() == Method::POST && is_cross_site(request.headers()) {
+        let page = ErrorPage {
+            layout: Layout {
+                title: "拒绝".into(),
+                ..Layout::default()
+            },
+            heading: "请求被拒绝".into(),
+            message: "跨站提交的表单已被拒绝。请从本系统页面重新操作。".into(),
+        };
+        return (StatusCode::FORBIDDEN, render(&page)).into_response();
     }
-    out
-}
-
-fn page(title: &str, actor: Option<&Actor>, body: &str) -> Html<String> {
-    let bar = match actor {
-        Some(a) => format!(
-            r#"<nav class="bar"><a class="brand" href="/">执法 Zhifa</a><span class="who">{}·{}</span><a href="/logout">退出</a></nav>"#,
-            escape(&a.unit_name),
-            escape(&a.name)
-        ),
-        None => r#"<nav class="bar"><span class="brand">执法 Zhifa</span></nav>"#.into(),
-    };
-    Html(format!(
-        r#"<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{} · 执法</title><link rel="stylesheet" href="/assets/style.css"></head><body>{bar}<main>{body}</main></body></html>"#,
-        escape(title)
-    ))
-}
-
-fn token(headers: &HeaderMap) -> Option<String> {
-    let cookies = headers.get(header::COOKIE)?.to_str().ok()?;
-    cookies.split(';').find_map(|c| c.trim().strip_prefix(&format!("{COOKIE}=")).map(String::from))
-}
-
-/// Rejects form posts from other sites (the browser says where a request comes from).
-fn same_origin(headers: &HeaderMap) -> bool {
-    match headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        Some(site) => matches!(site, "same-origin" | "none"),
-        None => true,
+    let is_asset = request.uri().path().starts_with("/assets/");
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        "x-content-type-options",
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert("x-frame-options", HeaderValue::from_static("DENY"));
+    headers.insert("referrer-policy", HeaderValue::from_static("same-origin"));
+    headers.insert(
+        "content-security-policy",
+        HeaderValue::from_static("default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+    );
+    if !is_asset {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
+    response
 }
 
-enum Failure {
-    Login,
-    Password,
-    Error(AppError),
-}
-
-impl IntoResponse for Failure {
-    fn into_response(self) -> Response {
-        match self {
-            Failure::Login => Redirect::to("/login").into_response(),
-            Failure::Password => Redirect::to("/password").into_response(),
-            Failure::Error(AppError::NotFound) => {
-                (StatusCode::NOT_FOUND, page("未找到", None, "<h1>未找到</h1><p>该记录不存在，或不在您的管辖范围内。</p><p><a href=\"/\">返回工作台</a></p>")).into_response()
-            }
-            Failure::Error(error) => {
-                let status = if error.code() == "internal" { StatusCode::INTERNAL_SERVER_ERROR } else { StatusCode::BAD_REQUEST };
-                if status == StatusCode::INTERNAL_SERVER_ERROR {
-                    tracing::error!(%error, "page failed");
-                }
-                (status, page("错误", None, &format!("<h1>无法完成</h1><p class=\"error\">{}</p>", escape(&error.message_zh())))).into_response()
-            }
-        }
+/// Whether a request's headers show it came from another site.
+pub fn is_cross_site(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())
+        && !matches!(site, "same-origin" | "none")
+    {
+        return true;
     }
-}
-
-impl From<AppError> for Failure {
-    fn from(error: AppError) -> Failure {
-        Failure::Error(error)
+    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        let host = headers
+            .get(header::HOST)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        let authority = origin.split_once("://").map(|(_, rest)| rest).unwrap_or("");
+        return origin == "null" || authority.is_empty() || !authority.eq_ignore_ascii_case(host);
     }
+    false
 }
 
-/// The signed-in actor, who must have changed the initial password.
-async fn actor(app: &App, headers: &HeaderMap) -> Result<Actor, Failure> {
-    let token = token(headers).ok_or(Failure::Login)?;
-    let actor = app.authenticate(&token).await.map_err(|_| Failure::Login)?;
-    if actor.must_change_password {
-        return Err(Failure::Password);
-    }
-    Ok(actor)
-}
-
-async fn login_page() -> Html<String> {
-    login_form(None)
-}
-
-fn login_form(error: Option<&str>) -> Html<String> {
-    let error = error.map(|e| format!(r#"<p class="error">{}</p>"#, escape(e))).unwrap_or_default();
-    page(
-        "登录",
-        None,
-        &format!(
-            r#"<section class="card narrow"><h1>登录</h1>{error}<form method="post" action="/login">
-<label>用户名<input name="username" id="username" autocomplete="username" required></label>
-<label>密码<input name="password" id="password" type="password" autocomplete="current-password" required></label>
-<button type="submit" id="login">登录</button></form></section>"#
-        ),
+async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        STYLESHEET,
     )
+        .into_response()
 }
 
-#[derive(Deserialize)]
-struct LoginForm {
-    username: String,
-    password: String,
-}
-
-fn session_cookie(token: &str) -> String {
-    format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200")
-}
-
-async fn login(State(app): State<App>, headers: HeaderMap, Form(form): Form<LoginForm>) -> Response {
-    if !same_origin(&headers) {
-        return StatusCode::FORBIDDEN.into_response();
-    }
-    match app.login(&form.username, &form.password).await {
-        Ok(outcome) => {
-            let to = if outcome.actor.must_change_password { "/password" } else { "/" };
-            ([(header::SET_COOKIE, session_cookie(&outcome.token))], Redirect::to(to)).into_response()
+fn render<T: Template>(page: &T) -> Response {
+    match page.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "template failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "系统内部错误").into_response()
         }
-        Err(error) => (StatusCode::UNAUTHORIZED, login_form(Some(&error.message_zh()))).into_response(),
+    }
+}
+
+fn layout(actor: &Actor, title: &str) -> Layout {
+    Layout {
+        title: title.into(),
+        signed_in: true,
+        user: actor.name.clone(),
+        unit: actor.unit_name.clone(),
+        is_admin: actor.has(Role::Admin),
+        restricted: actor.must_change_password,
+    }
+}
+
+/// An error as a page: 404 for absent or out of scope, 403 for a role, 500 logged.
+fn error_page(actor: &Actor, error: AppError) -> Response {
+    let (status, heading) = match error.code() {
+        "not_found" => (StatusCode::NOT_FOUND, "未找到"),
+        "unauthenticated" => return Redirect::to("/login").into_response(),
+        "forbidden" => (StatusCode::FORBIDDEN, "无权操作"),
+        "internal" | "io" => (StatusCode::INTERNAL_SERVER_ERROR, "系统错误"),
+        _ => (StatusCode::UNPROCESSABLE_ENTITY, "无法完成"),
+    };
+    let message = if status == StatusCode::INTERNAL_SERVER_ERROR {
+        tracing::error!(%error, "page failed");
+        "系统内部错误，已记录，请稍后重试".to_string()
+    } else {
+        error.message_zh()
+    };
+    (
+        status,
+        render(&ErrorPage {
+            layout: layout(actor, heading),
+            heading: heading.into(),
+            message,
+        }),
+    )
+        .into_response()
+}
+
+/// The Chinese message of an error shown beside a form, naming the field.
+fn form_message(error: &AppError) -> String {
+    if matches!(error.code(), "internal" | "io") {
+        tracing::error!(%error, "form failed");
+        return "系统内部错误，已记录，请稍后重试".into();
+    }
+    let mut message = error.message_zh();
+    if let Some(field) = error.field() {
+        let label = labels::field_label(field);
+        if !message.contains(label) {
+            message = format!("{message}（{label}）");
+        }
+    }
+    message
+}
+
+fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| {
+            let (name, value) = pair.trim().split_once('=')?;
+            (name == COOKIE && !value.is_empty()).then(|| value.to_string())
+        })
+}
+
+fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
+    form_urlencoded::parse(body).into_owned().collect()
+}
+
+fn pair<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
+}
+
+/// Any signed-in user, even one who must change the password.
+pub struct Signed {
+    pub actor: Actor,
+    pub token: String,
+}
+
+impl FromRequestParts<App> for Signed {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
+        let Some(token) = cookie_token(&parts.headers) else {
+            return Err(Redirect::to("/login").into_response());
+        };
+        match app.authenticate(&token).await {
+            Ok(actor) => Ok(Signed { actor, token }),
+            Err(AppError::Unauthenticated) => Err(Redirect::to("/login").into_response()),
+            Err(error) => {
+                tracing::error!(%error, "authentication failed");
+                Err((StatusCode::INTERNAL_SERVER_ERROR, "系统内部错误").into_response())
+            }
+        }
+    }
+}
+
+/// A signed-in user with a changed password (others are sent to `/password`).
+pub struct User(pub Actor);
+
+impl FromRequestParts<App> for User {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
+        let signed = Signed::from_request_parts(parts, app).await?;
+        if signed.actor.must_change_password {
+            return Err(Redirect::to("/password").into_response());
+        }
+        Ok(User(signed.actor))
+    }
+}
+
+// ---- session pages ----
+
+async fn login_form() -> Response {
+    render(&LoginPage {
+        layout: Layout {
+            title: "登录".into(),
+            ..Layout::default()
+        },
+        error: None,
+        username: String::new(),
+    })
+}
+
+async fn login(State(app): State<App>, body: Bytes) -> Response {
+    let pairs = form_pairs(&body);
+    let username = pair(&pairs, "username").trim().to_string();
+    match app.login(&username, pair(&pairs, "password")).await {
+        Ok(outcome) => {
+            let cookie = format!(
+                "{COOKIE}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200",
+                outcome.token
+            );
+            let to = if outcome.actor.must_change_password {
+                "/password"
+            } else {
+                "/"
+            };
+            let mut response = Redirect::to(to).into_response();
+            if let Ok(value) = HeaderValue::from_str(&cookie) {
+                response.headers_mut().insert(header::SET_COOKIE, value);
+            }
+            response
+        }
+        Err(error) => {
+            let page = LoginPage {
+                layout: Layout {
+                    title: "登录".into(),
+                    ..Layout::default()
+                },
+                error: Some(form_message(&error)),
+                username,
+            };
+            (StatusCode::UNAUTHORIZED, render(&page)).into_response()
+        }
     }
 }
 
 async fn logout(State(app): State<App>, headers: HeaderMap) -> Response {
-    if let Some(token) = token(&headers) {
-        let _ = app.logout(&token).await;
+    if let Some(token) = cookie_token(&headers)
+        && let Err(error) = app.logout(&token).await
+    {
+        tracing::warn!(%error, "logout failed");
     }
-    ([(header::SET_COOKIE, format!("{COOKIE}=; Path=/; Max-Age=0"))], Redirect::to("/login")).into_response()
+    let mut response = Redirect::to("/login").into_response();
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        HeaderValue::from_static("zhifa_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"),
+    );
+    response
 }
 
-fn password_form(error: Option<&str>) -> String {
-    let error = error.map(|e| format!(r#"<p class="error">{}</p>"#, escape(e))).unwrap_or_default();
-    format!(
-        r#"<section class="card narrow"><h1>修改密码</h1><p>初始密码须在首次登录时修改（至少8位）。</p>{error}<form method="post" action="/password">
-<label>原密码<input name="old_password" id="old_password" type="password" required></label>
-<label>新密码<input name="new_password" id="new_password" type="password" minlength="8" required></label>
-<button type="submit" id="change">修改</button></form></section>"#
-    )
+async fn password_form(signed: Signed) -> Response {
+    let forced = signed.actor.must_change_password;
+    render(&PasswordPage {
+        layout: layout(&signed.actor, "修改密码"),
+        error: None,
+        forced,
+    })
 }
 
-async fn password_page(State(app): State<App>, headers: HeaderMap) -> Result<Html<String>, Failure> {
-    let token = token(&headers).ok_or(Failure::Login)?;
-    let actor = app.authenticate(&token).await.map_err(|_| Failure::Login)?;
-    Ok(page("修改密码", Some(&actor), &password_form(None)))
-}
-
-#[derive(Deserialize)]
-struct PasswordForm {
-    old_password: String,
-    new_password: String,
-}
-
-async fn change_password(State(app): State<App>, headers: HeaderMap, Form(form): Form<PasswordForm>) -> Result<Response, Failure> {
-    if !same_origin(&headers) {
-        return Ok(StatusCode::FORBIDDEN.into_response());
-    }
-    let token = token(&headers).ok_or(Failure::Login)?;
-    let actor = app.authenticate(&token).await.map_err(|_| Failure::Login)?;
-    match app.change_password(&actor, &form.old_password, &form.new_password).await {
-        Ok(()) => Ok(Redirect::to("/").into_response()),
-        Err(error) => Ok((StatusCode::BAD_REQUEST, page("修改密码", Some(&actor), &password_form(Some(&error.message_zh()))))
-            .into_response()),
-    }
-}
-
-fn micros_to_china(micros: i64) -> String {
-    jiff::Timestamp::from_microsecond(micros).map(|t| domain::At::china(t).display_china()).unwrap_or_default()
-}
-
-fn rows_table(rows: &[storage::ElementRow]) -> String {
-    if rows.is_empty() {
-        return "<p class=\"empty\">暂无记录</p>".into();
-    }
-    let mut html = String::from("<div class=\"scroll\"><table><thead><tr><th>编号</th><th>摘要</th><th>状态</th><th>时间</th></tr></thead><tbody>");
-    for row in rows {
-        html.push_str(&format!(
-            r#"<tr><td><a href="/e/{kind}/{id}">{id}</a></td><td>{title}</td><td><span class="status s-{status}">{label}</span></td><td>{time}</td></tr>"#,
-            kind = escape(&row.kind),
-            id = escape(&row.id),
-            title = escape(&row.title),
-            status = escape(&row.status),
-            label = escape(status_label(&row.status)),
-            time = micros_to_china(row.opened_at_micros),
-        ));
-    }
-    html.push_str("</tbody></table></div>");
-    html
-}
-
-fn status_label(status: &str) -> &str {
-    match status {
-        "received" => "已接警",
-        "dispatched" => "已派警",
-        "on_scene" => "已到场",
-        "disposed" => "已处置",
-        "accepted" => "已受案",
-        "filed" => "已立案",
-        "not_filed" => "不予立案",
-        "decided" => "已决定",
-        "dropped" => "已撤销",
-        "sent_for_prosecution" => "已移送起诉",
-        "closed" => "已结案",
-        "archived" => "已归档",
-        "registered" => "已登记",
-        "in_center" => "在区",
-        "exited" => "已离区",
-        "active" => "执行中",
-        "ended" => "已结束",
-        "held" => "已完成",
-        "seized" => "待入库",
-        "stored" => "在库",
-        "checked_out" => "已出库",
-        "issued" => "已签发",
-        "served" => "已送达",
-        other => other,
+async fn change_password(State(app): State<App>, signed: Signed, body: Bytes) -> Response {
+    let pairs = form_pairs(&body);
+    let (old, new, confirm) = (
+        pair(&pairs, "old_password"),
+        pair(&pairs, "new_password"),
+        pair(&pairs, "confirm"),
+    );
+    let result = if new != confirm {
+        Err("两次输入的新密码不一致".to_string())
+    } else {
+        app.change_password(&signed.actor, old, new)
+            .await
+            .map_err(|e| form_message(&e))
+    };
+    match result {
+        Ok(()) => Redirect::to("/").into_response(),
+        Err(message) => {
+            let page = PasswordPage {
+                layout: layout(&signed.actor, "修改密码"),
+                error: Some(message),
+                forced: signed.actor.must_change_password,
+            };
+            (StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response()
+        }
     }
 }
 
-async fn workbench(State(app): State<App>, headers: HeaderMap) -> Result<Html<String>, Failure> {
-    let actor = actor(&app, &headers).await?;
-    let mut tiles = String::new();
-    let mut sections = String::new();
-    for (kind, label) in &KINDS[..7] {
-        let counts = app.counts(&actor, kind).await?;
-        let total: i64 = counts.iter().map(|(_, n)| n).sum();
-        let detail: Vec<String> = counts.iter().map(|(s, n)| format!("{}{}", status_label(s), n)).collect();
-        tiles.push_str(&format!(
-            r#"<a class="tile" href="/list/{kind}"><span class="n">{total}</span><span class="k">{label}</span><small>{}</small></a>"#,
-            escape(&detail.join(" · "))
-        ));
+// ---- workbench and lists ----
+
+fn row_of(row: &storage::ElementRow) -> Row {
+    Row {
+        href: format!("/e/{}/{}", row.kind, actions::encode(&row.id)),
+        id: row.id.clone(),
+        title: row.title.clone(),
+        status: status_label(&row.kind, &row.status),
+        tag: labels::value_label(&row.kind, tag_field(&row.kind), &row.tag)
+            .map(String::from)
+            .unwrap_or_else(|| row.tag.clone()),
+        unit: row.unit.clone(),
+        opened: micros_display(row.opened_at_micros),
     }
-    for (kind, label, status) in [("incident", "最新警情", None), ("case", "最新案件", None), ("stay", "办案中心在区人员", Some("in_center")), ("property", "待入库财物", Some("seized"))] {
-        let listing = app
-            .list(&actor, &ListRequest { kind: kind.into(), status: status.map(String::from), limit: 8, ..Default::default() })
-            .await?;
-        sections.push_str(&format!(
-            r#"<section class="card"><h2>{label} <a class="more" href="/list/{kind}{}">全部 {}</a></h2>{}</section>"#,
-            status.map(|s| format!("?status={s}")).unwrap_or_default(),
-            listing.total,
-            rows_table(&listing.rows)
-        ));
-    }
-    let body = format!(r#"<h1>工作台 <small>{}</small></h1><div class="tiles">{tiles}</div><div class="grid">{sections}</div>"#, escape(&actor.unit_name));
-    Ok(page("工作台", Some(&actor), &body))
 }
 
-#[derive(Deserialize, Default)]
-struct ListParams {
-    status: Option<String>,
-    tag: Option<String>,
-    q: Option<String>,
-    page: Option<i64>,
+/// Which snapshot field a kind's list tag comes from (for its Chinese label).
+fn tag_field(kind: &str) -> &'static str {
+    match kind {
+        "incident" => "nature",
+        "person" => "gender",
+        "officer" => "roles",
+        "unit" => "level",
+        "property" => "measure",
+        _ => "kind",
+    }
 }
 
-const PAGE_SIZE: i64 = 50;
-
-async fn list(State(app): State<App>, headers: HeaderMap, Path(kind): Path<String>, Query(params): Query<ListParams>) -> Result<Html<String>, Failure> {
-    let actor = actor(&app, &headers).await?;
-    let label = KINDS.iter().find(|(k, _)| *k == kind).map(|(_, l)| *l).ok_or(Failure::Error(AppError::NotFound))?;
-    let page_number = params.page.unwrap_or(1).max(1);
-    let listing = app
-        .list(
-            &actor,
-            &ListRequest {
-                kind: kind.clone(),
-                status: params.status.clone(),
-                tag: params.tag.clone(),
-                text: params.q.clone(),
-                limit: PAGE_SIZE,
-                offset: (page_number - 1) * PAGE_SIZE,
-                ..Default::default()
-            },
-        )
-        .await?;
-    let counts = app.counts(&actor, &kind).await?;
-    let options: String = counts
+fn quick_links(codes: &[&str]) -> Vec<Link> {
+    codes
         .iter()
-        .map(|(s, n)| {
-            let selected = if params.status.as_deref() == Some(s) { " selected" } else { "" };
-            format!(r#"<option value="{s}"{selected}>{}（{n}）</option>"#, status_label(s))
+        .filter_map(|c| actions::find(c))
+        .map(|a| Link {
+            label: a.title.into(),
+            href: format!("/act/{}", a.code),
         })
+        .collect()
+}
+
+fn quick_for(kind: &str) -> Vec<Link> {
+    match kind {
+        "incident" => quick_links(&["incident_receive"]),
+        "case" => quick_links(&["case_accept"]),
+        "person" => quick_links(&["person_register"]),
+        "measure" => quick_links(&["measure_start"]),
+        "stay" => quick_links(&["custody_enter"]),
+        "property" => quick_links(&["property_seize"]),
+        "document" => quick_links(&["document_issue"]),
+        "unit" => quick_links(&["unit_define"]),
+        "officer" => quick_links(&["officer_define"]),
+        _ => Vec::new(),
+    }
+}
+
+async fn workbench(State(app): State<App>, User(actor): User) -> Response {
+    match workbench_page(&app, &actor).await {
+        Ok(page) => render(&page),
+        Err(error) => error_page(&actor, error),
+    }
+}
+
+async fn workbench_page(app: &App, actor: &Actor) -> Result<WorkbenchPage, AppError> {
+    let mut tiles = Vec::new();
+    for (kind, label, only) in [
+        ("incident", "警情", None),
+        ("case", "案件", None),
+        ("stay", "办案中心在区人员", Some("in_center")),
+        ("property", "涉案财物", None),
+        ("document", "文书", None),
+    ] {
+        let counts = app.counts(actor, kind).await?;
+        let parts: Vec<(Link, i64)> = counts
+            .iter()
+            .filter(|(status, _)| only.is_none_or(|o| o == status))
+            .map(|(status, n)| {
+                (
+                    Link {
+                        label: status_label(kind, status),
+                        href: format!("/list/{kind}?status={status}"),
+                    },
+                    *n,
+                )
+            })
+            .collect();
+        let total = parts.iter().map(|(_, n)| n).sum();
+        let href = match only {
+            Some(status) => format!("/list/{kind}?status={status}"),
+            None => format!("/list/{kind}"),
+        };
+        tiles.push(Tile {
+            label: label.into(),
+            href,
+            total,
+            parts,
+        });
+    }
+    let mut panels = Vec::new();
+    for (kind, title, status) in [
+        ("incident", "最新警情", None),
+        ("case", "最新案件", None),
+        ("stay", "在区人员", Some("in_center")),
+        ("property", "涉案财物", None),
+        ("document", "最新文书", None),
+    ] {
+        let request = ListRequest {
+            kind: kind.into(),
+            status: status.map(String::from),
+            limit: 8,
+            ..ListRequest::default()
+        };
+        let listing = app.list(actor, &request).await?;
+        let href = match status {
+            Some(s) => format!("/list/{kind}?status={s}"),
+            None => format!("/list/{kind}"),
+        };
+        panels.push(Panel {
+            title: title.into(),
+            href,
+            rows: listing.rows.iter().map(row_of).collect(),
+        });
+    }
+    let quick = quick_links(&[
+        "incident_receive",
+        "case_accept",
+        "person_register",
+        "custody_enter",
+        "property_seize",
+        "document_issue",
+    ]);
+    Ok(WorkbenchPage {
+        layout: layout(actor, "工作台"),
+        tiles,
+        panels,
+        quick,
+    })
+}
+
+/// A `YYYY-MM-DD` date as the microsecond of its midnight in China (plus `days`).
+fn date_micros(text: &str, days: i64) -> Result<Option<i64>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let date: jiff::civil::Date = text
+        .parse()
+        .map_err(|_| format!("日期格式应为 年-月-日：{text}"))?;
+    let date = date
+        .checked_add(jiff::Span::new().days(days))
+        .map_err(|e| e.to_string())?;
+    let instant = domain::at::CHINA
+        .to_timestamp(date.to_datetime(jiff::civil::Time::midnight()))
+        .map_err(|e| e.to_string())?;
+    Ok(Some(instant.as_microsecond()))
+}
+
+async fn list(
+    State(app): State<App>,
+    User(actor): User,
+    Path(kind): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    if !labels::PAGE_KINDS.contains(&kind.as_str()) {
+        return error_page(&actor, AppError::NotFound);
+    }
+    let get = |k: &str| {
+        query
+            .get(k)
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default()
+    };
+    let (status, tag, q, from, until) = (
+        get("status"),
+        get("tag"),
+        get("q"),
+        get("from"),
+        get("until"),
+    );
+    let page: i64 = get("page").parse().unwrap_or(1).max(1);
+    let mut error = None;
+    let from_micros = date_micros(&from, 0).unwrap_or_else(|e| {
+        error = Some(e);
+        None
+    });
+    let until_micros = date_micros(&until, 1).unwrap_or_else(|e| {
+        error = Some(e);
+        None
+    });
+    let request = ListRequest {
+        kind: kind.clone(),
+        status: Some(status.clone()),
+        tag: Some(tag.clone()),
+        text: Some(q.clone()),
+        opened_from_micros: from_micros,
+        opened_until_micros: until_micros,
+        oldest_first: false,
+        limit: PAGE_ROWS,
+        offset: (page - 1) * PAGE_ROWS,
+    };
+    let listing = match app.list(&actor, &request).await {
+        Ok(listing) => listing,
+        Err(error) => return error_page(&actor, error),
+    };
+    let link_to = |p: i64| {
+        let params: Vec<(&str, &str)> = [
+            ("status", status.as_str()),
+            ("tag", tag.as_str()),
+            ("q", q.as_str()),
+            ("from", from.as_str()),
+            ("until", until.as_str()),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
         .collect();
-    let query = |page: i64| {
+        let mut serializer = form_urlencoded::Serializer::new(String::new());
+        serializer.extend_pairs(params);
+        serializer.append_pair("page", &p.to_string());
+        format!("/list/{kind}?{}", serializer.finish())
+    };
+    let shown_to = listing.offset + listing.rows.len() as i64;
+    let summary = if listing.total == 0 {
+        "共 0 条".to_string()
+    } else {
         format!(
-            "?status={}&q={}&page={page}",
-            escape(params.status.as_deref().unwrap_or("")),
-            escape(params.q.as_deref().unwrap_or(""))
+            "共 {} 条，显示第 {}–{} 条",
+            listing.total,
+            listing.offset + 1,
+            shown_to
         )
     };
-    let pages = (listing.total + PAGE_SIZE - 1) / PAGE_SIZE;
-    let mut pager = format!("<p class=\"pager\">共 {} 条，第 {page_number}/{} 页 ", listing.total, pages.max(1));
-    if page_number > 1 {
-        pager.push_str(&format!(r#"<a href="/list/{kind}{}">上一页</a> "#, query(page_number - 1)));
-    }
-    if page_number < pages {
-        pager.push_str(&format!(r#"<a href="/list/{kind}{}">下一页</a>"#, query(page_number + 1)));
-    }
-    pager.push_str("</p>");
-    let body = format!(
-        r#"<h1>{label}</h1><form class="filters" method="get"><select name="status"><option value="">全部状态</option>{options}</select><input name="q" placeholder="编号或摘要" value="{}"><button type="submit">筛选</button></form><section class="card">{}{pager}</section>"#,
-        escape(params.q.as_deref().unwrap_or("")),
-        rows_table(&listing.rows)
-    );
-    Ok(page(label, Some(&actor), &body))
-}
-
-fn field_label(key: &str) -> &str {
-    match key {
-        "id" => "编号",
-        "name" => "姓名/名称",
-        "unit" => "单位",
-        "kind" => "类别",
-        "category" => "案由/类别",
-        "summary" => "简要情况",
-        "source" => "来源",
-        "nature" => "性质",
-        "received_at" => "接警时间",
-        "accepted_at" => "受案时间",
-        "filed_at" => "立案时间",
-        "gender" => "性别",
-        "id_number" => "身份证号码",
-        "birth_date" => "出生日期",
-        "person" => "人员",
-        "case" => "案件",
-        "started_at" => "开始时间",
-        "arrived_at" => "到案时间",
-        "entered_at" => "进入时间",
-        "center" => "办案中心",
-        "description" => "财物描述",
-        "value_yuan" => "价值（元）",
-        "seized_by" => "扣押民警",
-        "number" => "文号",
-        "issued_at" => "签发时间",
-        other => other,
-    }
-}
-
-fn value_text(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        Value::Null => "—".into(),
-        Value::Bool(true) => "是".into(),
-        Value::Bool(false) => "否".into(),
-        other => other.to_string(),
-    }
-}
-
-async fn element(State(app): State<App>, headers: HeaderMap, Path((kind, id)): Path<(String, String)>) -> Result<Html<String>, Failure> {
-    let actor = actor(&app, &headers).await?;
-    let detail = app.element(&actor, &kind, &id).await?;
-    let timeline = app.timeline(&actor, &kind, &id).await?;
-    let label = KINDS.iter().find(|(k, _)| *k == kind).map(|(_, l)| *l).unwrap_or("");
-    let mut fields = String::from("<dl class=\"fields\">");
-    if let Value::Object(map) = &detail.snapshot {
-        for (key, value) in map {
-            if value.is_array() || value.is_object() {
-                continue;
+    let statuses = labels::statuses(&kind)
+        .iter()
+        .map(|(code, label)| Choice {
+            code: code.to_string(),
+            label: label.to_string(),
+            selected: *code == status,
+        })
+        .collect();
+    let prev = (page > 1).then(|| link_to(page - 1));
+    let next = (shown_to < listing.total).then(|| link_to(page + 1));
+    let page_view = ListPage {
+        layout: layout(&actor, kind_label(&kind)),
+        kind_label: kind_label(&kind).into(),
+        statuses,
+        tag,
+        q: q.clone(),
+        from: from.clone(),
+        until: until.clone(),
+        rows: listing.rows.iter().map(row_of).collect(),
+        summary,
+        prev,
+        next,
+        quick: if kind == "unit" || kind == "officer" {
+            if actor.has(Role::Admin) {
+                quick_for(&kind)
+            } else {
+                Vec::new()
             }
-            fields.push_str(&format!("<dt>{}</dt><dd>{}</dd>", escape(field_label(key)), escape(&value_text(value))));
-        }
+        } else {
+            quick_for(&kind)
+        },
+        error,
+        kind,
+    };
+    render(&page_view)
+}
+
+// ---- element pages ----
+
+async fn element_page(
+    app: &App,
+    actor: &Actor,
+    kind: &str,
+    id: &str,
+) -> Result<ElementPage, AppError> {
+    if !labels::PAGE_KINDS.contains(&kind) {
+        return Err(AppError::NotFound);
     }
-    fields.push_str("</dl>");
-    if kind == "person" {
-        fields.push_str(&format!(
-            r#"<form class="reveal" method="post" action="/e/person/{}/reveal"><input name="reason" placeholder="查看完整号码的理由（将被审计）" required><button type="submit">查看完整号码</button></form>"#,
-            escape(&id)
-        ));
+    let detail = app.element(actor, kind, id).await?;
+    let timeline = app.timeline(actor, kind, id).await?;
+    let skip: &[&str] = &["id", "unit", "path", "links"];
+    let fields = labels::rows(kind, &detail.snapshot, skip);
+    let related = detail
+        .links
+        .iter()
+        .map(|l| Related {
+            href: format!("/e/{}/{}", l.other_kind, actions::encode(&l.other_id)),
+            kind: kind_label(&l.other_kind).into(),
+            id: l.other_id.clone(),
+            role: labels::value_label(kind, "role", &l.role)
+                .map(String::from)
+                .unwrap_or_else(|| labels::field_label(&l.role).to_string()),
+        })
+        .collect();
+    let events = timeline
+        .iter()
+        .rev()
+        .map(|e| {
+            let element = domain::FactKind::from_code(&e.kind)
+                .map(|k| k.element().as_str())
+                .unwrap_or(kind);
+            Event {
+                at: domain::At::parse(&e.at)
+                    .map(|a| a.display_china())
+                    .unwrap_or_else(|_| e.at.clone()),
+                label: if e.label.is_empty() {
+                    e.kind.clone()
+                } else {
+                    e.label.to_string()
+                },
+                actor: e.actor.clone(),
+                fields: labels::rows(element, &e.payload, &["fact", "at", "id"]),
+            }
+        })
+        .collect();
+    let unit_name = {
+        let world = app.world().await;
+        domain::ids::UnitId::parse(&detail.row.unit)
+            .ok()
+            .and_then(|u| world.units.get(&u).map(|u| u.name.clone()))
+            .unwrap_or_else(|| detail.row.unit.clone())
+    };
+    Ok(ElementPage {
+        layout: layout(actor, &format!("{} {}", kind_label(kind), id)),
+        kind: kind.into(),
+        kind_label: kind_label(kind).into(),
+        id: id.into(),
+        title: detail.row.title.clone(),
+        status: status_label(kind, &detail.row.status),
+        unit: unit_name,
+        fields,
+        related,
+        events,
+        actions: actions::for_element(kind, id, actor.has(Role::Admin))
+            .into_iter()
+            .map(|(label, href)| Link { label, href })
+            .collect(),
+        is_person: kind == "person",
+        revealed: None,
+        reveal_error: None,
+    })
+}
+
+async fn element(
+    State(app): State<App>,
+    User(actor): User,
+    Path((kind, id)): Path<(String, String)>,
+) -> Response {
+    match element_page(&app, &actor, &kind, &id).await {
+        Ok(page) => render(&page),
+        Err(error) => error_page(&actor, error),
     }
-    let mut links = String::from("<ul class=\"links\">");
-    for link in &detail.links {
-        let (other_kind, other_id) = if link.kind == kind && link.id == id { (&link.other_kind, &link.other_id) } else { (&link.kind, &link.id) };
-        let other_label = KINDS.iter().find(|(k, _)| k == other_kind).map(|(_, l)| *l).unwrap_or("");
-        links.push_str(&format!(
-            r#"<li>{} <a href="/e/{}/{}">{}</a> <small>{}</small></li>"#,
-            escape(other_label),
-            escape(other_kind),
-            escape(other_id),
-            escape(other_id),
-            escape(&link.role)
-        ));
+}
+
+async fn reveal(
+    State(app): State<App>,
+    User(actor): User,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let pairs = form_pairs(&body);
+    let outcome = app
+        .reveal_id_number(&actor, &id, pair(&pairs, "reason"))
+        .await;
+    let mut page = match element_page(&app, &actor, "person", &id).await {
+        Ok(page) => page,
+        Err(error) => return error_page(&actor, error),
+    };
+    match outcome {
+        Ok(number) => page.revealed = Some(number.unwrap_or_else(|| "（未登记身份证号码）".into())),
+        Err(AppError::NotFound) => return error_page(&actor, AppError::NotFound),
+        Err(error) => page.reveal_error = Some(form_message(&error)),
     }
-    links.push_str("</ul>");
-    let mut facts = String::from("<ol class=\"timeline\">");
-    for entry in &timeline {
-        let mut details = Vec::new();
-        if let Value::Object(map) = &entry.payload {
-            for (key, value) in map {
-                if matches!(key.as_str(), "fact" | "at" | "id") {
-                    continue;
+    render(&page)
+}
+
+// ---- actions ----
+
+fn safe_return(text: &str) -> String {
+    if text.starts_with('/') && !text.starts_with("//") && !text.contains('\\') {
+        text.to_string()
+    } else {
+        String::new()
+    }
+}
+
+async fn action_form(
+    User(actor): User,
+    Path(code): Path<String>,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    let Some(action) = actions::find(&code) else {
+        return error_page(&actor, AppError::NotFound);
+    };
+    if action.admin && !actor.has(Role::Admin) {
+        return error_page(
+            &actor,
+            AppError::Forbidden("仅系统管理员可以维护单位和民警"),
+        );
+    }
+    let page = ActionPage {
+        layout: layout(&actor, action.title),
+        code: action.code.into(),
+        title: action.title.into(),
+        fields: actions::form_fields(action, &actor, &query, None),
+        error: None,
+        prohibited: false,
+        override_reason: String::new(),
+        return_to: safe_return(pair(&query, "return")),
+    };
+    render(&page)
+}
+
+async fn action_submit(
+    State(app): State<App>,
+    User(actor): User,
+    Path(code): Path<String>,
+    body: Bytes,
+) -> Response {
+    let Some(action) = actions::find(&code) else {
+        return error_page(&actor, AppError::NotFound);
+    };
+    let pairs = form_pairs(&body);
+    let override_reason = pair(&pairs, "override_reason").trim().to_string();
+    let return_to = safe_return(pair(&pairs, "return"));
+    let outcome = match actions::to_object(action, &pairs) {
+        Err(e) => Err((e.message, Some(e.field.to_string()), false)),
+        Ok(object) => match domain::Fact::from_value(object) {
+            Err(e) => {
+                let error = AppError::Domain(e);
+                Err((form_message(&error), error.field().map(String::from), false))
+            }
+            Ok(fact) => {
+                let command = Command {
+                    fact,
+                    override_reason: (!override_reason.is_empty()).then(|| override_reason.clone()),
+                };
+                match app.record(&actor, vec![command]).await {
+                    Ok(recorded) => Ok(recorded),
+                    Err(error) => Err((
+                        form_message(&error),
+                        error.field().map(String::from),
+                        matches!(error, AppError::Prohibited(_)),
+                    )),
                 }
-                details.push(format!("{}：{}", field_label(key), value_text(value)));
+            }
+        },
+    };
+    match outcome {
+        Ok(recorded) => {
+            let to = if !return_to.is_empty() {
+                return_to
+            } else if let Some(r) = recorded.first() {
+                let element = r.fact.kind().element();
+                format!(
+                    "/e/{}/{}",
+                    element.as_str(),
+                    actions::encode(&r.fact.subject())
+                )
+            } else {
+                "/".into()
+            };
+            Redirect::to(&to).into_response()
+        }
+        Err((message, field, prohibited)) => {
+            let page = ActionPage {
+                layout: layout(&actor, action.title),
+                code: action.code.into(),
+                title: action.title.into(),
+                fields: actions::form_fields(action, &actor, &pairs, field.as_deref()),
+                error: Some(message),
+                prohibited,
+                override_reason,
+                return_to,
+            };
+            (StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response()
+        }
+    }
+}
+
+// ---- admin ----
+
+async fn admin_page(
+    app: &App,
+    actor: &Actor,
+    message: Option<String>,
+    error: Option<String>,
+    officer: String,
+    username: String,
+) -> Result<AdminPage, AppError> {
+    if !actor.has(Role::Admin) {
+        return Err(AppError::Forbidden("仅系统管理员可以进入系统管理"));
+    }
+    let accounts: HashMap<String, storage::AccountRow> = app
+        .store()
+        .accounts()
+        .await?
+        .into_iter()
+        .map(|a| (a.officer.clone(), a))
+        .collect();
+    let world = app.world().await;
+    let in_scope =
+        |unit: &domain::ids::UnitId| world.unit_path(Some(unit)).starts_with(&actor.unit_path);
+    let unit_name = |unit: &domain::ids::UnitId| {
+        world
+            .units
+            .get(unit)
+            .map(|u| u.name.clone())
+            .unwrap_or_else(|| unit.to_string())
+    };
+    let mut officers: Vec<OfficerRow> = world
+        .officers
+        .values()
+        .filter(|o| in_scope(&o.unit))
+        .map(|o| {
+            let account = accounts.get(o.id.as_str());
+            OfficerRow {
+                id: o.id.to_string(),
+                name: o.name.clone(),
+                unit: unit_name(&o.unit),
+                roles: o
+                    .roles
+                    .iter()
+                    .map(|r| r.label())
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                auxiliary: o.auxiliary,
+                username: account.map(|a| a.username.clone()).unwrap_or_default(),
+                account: match account {
+                    None => "未开通".into(),
+                    Some(a) if a.disabled => "已停用".into(),
+                    Some(a) if a.must_change => "待修改初始密码".into(),
+                    Some(_) => "正常".into(),
+                },
+                has_account: account.is_some(),
+                disabled: account.is_some_and(|a| a.disabled),
+            }
+        })
+        .collect();
+    officers.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut units: Vec<(String, String, String)> = world
+        .units
+        .values()
+        .filter(|u| in_scope(&u.id))
+        .map(|u| {
+            (
+                u.id.to_string(),
+                u.name.clone(),
+                u.level.label().to_string(),
+            )
+        })
+        .collect();
+    units.sort();
+    Ok(AdminPage {
+        layout: layout(actor, "系统管理"),
+        officers,
+        units,
+        setup: quick_links(&["unit_define", "officer_define", "officer_change"]),
+        message,
+        error,
+        officer,
+        username,
+    })
+}
+
+async fn admin(
+    State(app): State<App>,
+    User(actor): User,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let get = |k: &str| query.get(k).cloned().unwrap_or_default();
+    let message = match get("done").as_str() {
+        "account" => Some("账号已保存，民警首次登录须修改初始密码。".to_string()),
+        "disabled" => Some("账号状态已更新。".to_string()),
+        _ => None,
+    };
+    match admin_page(&app, &actor, message, None, get("officer"), get("username")).await {
+        Ok(page) => render(&page),
+        Err(error) => error_page(&actor, error),
+    }
+}
+
+async fn admin_account(State(app): State<App>, User(actor): User, body: Bytes) -> Response {
+    let pairs = form_pairs(&body);
+    let (officer, username) = (
+        pair(&pairs, "officer").trim().to_string(),
+        pair(&pairs, "username").trim().to_string(),
+    );
+    let result = if username.is_empty() {
+        Err("请填写用户名".to_string())
+    } else {
+        app.set_account(Some(&actor), &officer, &username, pair(&pairs, "password"))
+            .await
+            .map_err(|e| match e {
+                AppError::NotFound => format!("民警“{officer}”不存在"),
+                e => form_message(&e),
+            })
+    };
+    match result {
+        Ok(()) => Redirect::to("/admin?done=account").into_response(),
+        Err(message) => {
+            match admin_page(&app, &actor, None, Some(message), officer, username).await {
+                Ok(page) => (StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response(),
+                Err(error) => error_page(&actor, error),
             }
         }
-        facts.push_str(&format!(
-            r#"<li><time>{}</time> <b>{}</b> <small>记录人 {}</small><div>{}</div></li>"#,
-            escape(&entry.at.replace('T', " ")),
-            escape(entry.label),
-            escape(&entry.actor),
-            escape(&details.join("；"))
-        ));
     }
-    facts.push_str("</ol>");
-    let body = format!(
-        r#"<h1>{label} {} <span class="status s-{}">{}</span></h1><div class="grid"><section class="card"><h2>基本信息</h2>{fields}</section><section class="card"><h2>关联要素</h2>{links}</section></div><section class="card"><h2>事实时间线</h2>{facts}</section>"#,
-        escape(&id),
-        escape(&detail.row.status),
-        escape(status_label(&detail.row.status))
-    );
-    Ok(page(&format!("{label} {id}"), Some(&actor), &body))
 }
 
-#[derive(Deserialize)]
-struct RevealForm {
-    reason: String,
-}
-
-async fn reveal(State(app): State<App>, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<RevealForm>) -> Result<Html<String>, Failure> {
-    if !same_origin(&headers) {
-        return Err(Failure::Error(AppError::Forbidden("跨站请求")));
-    }
-    let actor = actor(&app, &headers).await?;
-    let number = app.reveal_id_number(&actor, &id, &form.reason).await?;
-    let body = format!(
-        r#"<h1>人员 {}</h1><section class="card"><p>完整身份证号码：<b>{}</b></p><p>本次查看已记录审计（理由：{}）。</p><p><a href="/e/person/{}">返回</a></p></section>"#,
-        escape(&id),
-        escape(number.as_deref().unwrap_or("（未登记）")),
-        escape(&form.reason),
-        escape(&id)
-    );
-    Ok(page("查看完整号码", Some(&actor), &body))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(escape(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
-    }
-
-    #[test]
-    fn every_listed_kind_has_a_label_and_every_status_a_chinese_name() {
-        for (kind, label) in KINDS {
-            assert!(!label.is_empty(), "{kind}");
-        }
-        for status in ["received", "accepted", "filed", "in_center", "stored", "served"] {
-            assert_ne!(status_label(status), status);
-        }
+async fn admin_disable(State(app): State<App>, User(actor): User, body: Bytes) -> Response {
+    let pairs = form_pairs(&body);
+    let officer = pair(&pairs, "officer").trim().to_string();
+    let disabled = pair(&pairs, "disabled") == "1";
+    match app
+        .set_account_disabled(Some(&actor), &officer, disabled)
+        .await
+    {
+        Ok(()) => Redirect::to("/admin?done=disabled").into_response(),
+        Err(error) => match admin_page(
+            &app,
+            &actor,
+            None,
+            Some(form_message(&error)),
+            String::new(),
+            String::new(),
+        )
+        .await
+        {
+            Ok(page) => (StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response(),
+            Err(error) => error_page(&actor, error),
+        },
     }
 }

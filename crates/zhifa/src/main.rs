@@ -13,7 +13,12 @@ use rand::Rng;
 #[command(name = "zhifa", version, about)]
 struct Cli {
     /// Data directory for the embedded SQLite database.
-    #[arg(long, global = true, default_value = "./zhifa-data", env = "ZHIFA_DATA")]
+    #[arg(
+        long,
+        global = true,
+        default_value = "./zhifa-data",
+        env = "ZHIFA_DATA"
+    )]
     data: PathBuf,
     /// Database URL instead of the data directory: sqlite://PATH or postgres://…
     #[arg(long, global = true, env = "ZHIFA_DB")]
@@ -95,11 +100,17 @@ enum AdminAction {
 
 fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("ZHIFA_LOG").unwrap_or_else(|_| "warn,zhifa=info".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("ZHIFA_LOG")
+                .unwrap_or_else(|_| "warn,zhifa=info".into()),
+        )
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio starts");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio starts");
     match runtime.block_on(run(cli)) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
@@ -113,24 +124,41 @@ fn database_url(cli: &Cli) -> Result<String> {
     if let Some(url) = &cli.db {
         return Ok(url.clone());
     }
-    std::fs::create_dir_all(&cli.data).with_context(|| format!("cannot create {}", cli.data.display()))?;
+    std::fs::create_dir_all(&cli.data)
+        .with_context(|| format!("cannot create {}", cli.data.display()))?;
     Ok(format!("sqlite://{}", cli.data.join("zhifa.db").display()))
 }
 
 async fn open(cli: &Cli) -> Result<App> {
     let url = database_url(cli)?;
-    App::open(&url).await.map_err(|e| anyhow::anyhow!("{}", e.message_zh())).with_context(|| format!("opening {url}"))
+    App::open(&url)
+        .await
+        .map_err(|e| anyhow::anyhow!("{}", e.message_zh()))
+        .with_context(|| format!("opening {url}"))
 }
 
 async fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         Command::Serve { addr } => serve(open(&cli).await?, addr).await,
-        Command::Demo { addr, scale, seed, no_serve } => {
+        Command::Demo {
+            addr,
+            scale,
+            seed,
+            no_serve,
+        } => {
             let app = open(&cli).await?;
             demo(&app, *scale, *seed).await?;
-            if *no_serve { Ok(()) } else { serve(app, addr).await }
+            if *no_serve {
+                Ok(())
+            } else {
+                serve(app, addr).await
+            }
         }
-        Command::Import { files, skip_invalid, rejects } => import(&open(&cli).await?, files, *skip_invalid, rejects).await,
+        Command::Import {
+            files,
+            skip_invalid,
+            rejects,
+        } => import(&open(&cli).await?, files, *skip_invalid, rejects).await,
         Command::Export { out } => {
             let app = open(&cli).await?;
             let count = match out {
@@ -138,7 +166,10 @@ async fn run(cli: Cli) -> Result<()> {
                     let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
                     app.export(&mut file).await?
                 }
-                None => app.export(&mut std::io::BufWriter::new(std::io::stdout().lock())).await?,
+                None => {
+                    app.export(&mut std::io::BufWriter::new(std::io::stdout().lock()))
+                        .await?
+                }
             };
             eprintln!("导出 {count} 条事实 (exported {count} facts)");
             Ok(())
@@ -146,8 +177,13 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Verify => {
             let url = database_url(&cli)?;
             let store = storage::SqlStore::open(&url).await?;
-            let report = app::verify(&store).await.map_err(|e| anyhow::anyhow!("{}", e.message_zh()))?;
-            println!("事实 {} 条，哈希链 {} 条，元素 {} 个 (facts, chains, elements)", report.facts, report.chains, report.elements);
+            let report = app::verify(&store)
+                .await
+                .map_err(|e| anyhow::anyhow!("{}", e.message_zh()))?;
+            println!(
+                "事实 {} 条，哈希链 {} 条，元素 {} 个 (facts, chains, elements)",
+                report.facts, report.chains, report.elements
+            );
             if report.ok() {
                 println!("校验通过：哈希链完整，视图与账本重放一致 (verified)");
                 Ok(())
@@ -155,21 +191,43 @@ async fn run(cli: Cli) -> Result<()> {
                 for problem in &report.problems {
                     println!("✗ {} ({})", problem.message_zh, problem.message_en);
                 }
-                bail!("校验失败：{} 处问题 (verification failed)", report.problems.len())
+                bail!(
+                    "校验失败：{} 处问题 (verification failed)",
+                    report.problems.len()
+                )
             }
         }
         Command::Rebuild => {
             let app = open(&cli).await?;
-            let count = app.rebuild().await.map_err(|e| anyhow::anyhow!("{}", e.message_zh()))?;
+            let count = app
+                .rebuild()
+                .await
+                .map_err(|e| anyhow::anyhow!("{}", e.message_zh()))?;
             println!("已从账本重建 {count} 个元素视图 (rebuilt {count} views)");
             Ok(())
         }
-        Command::Gen { scale, seed, days, out } => {
-            let config = datagen::Config { scale: *scale, seed: *seed, days: *days, ..Default::default() };
+        Command::Gen {
+            scale,
+            seed,
+            days,
+            out,
+        } => {
+            let config = datagen::Config {
+                scale: *scale,
+                seed: *seed,
+                days: *days,
+                ..Default::default()
+            };
             let province = datagen::generate(&config);
             match out {
-                Some(path) => datagen::write_jsonl(&province.facts, &mut std::io::BufWriter::new(std::fs::File::create(path)?))?,
-                None => datagen::write_jsonl(&province.facts, &mut std::io::BufWriter::new(std::io::stdout().lock()))?,
+                Some(path) => datagen::write_jsonl(
+                    &province.facts,
+                    &mut std::io::BufWriter::new(std::fs::File::create(path)?),
+                )?,
+                None => datagen::write_jsonl(
+                    &province.facts,
+                    &mut std::io::BufWriter::new(std::io::stdout().lock()),
+                )?,
             }
             eprintln!("生成 {} 条事实 (generated facts)", province.facts.len());
             Ok(())
@@ -180,22 +238,34 @@ async fn run(cli: Cli) -> Result<()> {
 
 fn initial_password() -> String {
     let mut rng = rand::thread_rng();
-    format!("zf-{:06}-{:04}", rng.gen_range(0..1_000_000), rng.gen_range(0..10_000))
+    format!(
+        "zf-{:06}-{:04}",
+        rng.gen_range(0..1_000_000),
+        rng.gen_range(0..10_000)
+    )
 }
 
 async fn admin(app: &App, action: &AdminAction) -> Result<()> {
     let result = match action {
         AdminAction::Account { officer, username } => {
             let password = initial_password();
-            app.set_account(None, officer, username, &password).await.map(|()| {
-                println!("账号 {username}（{officer}）初始密码：{password}  —— 首次登录须修改");
-            })
+            app.set_account(None, officer, username, &password)
+                .await
+                .map(|()| {
+                    println!("账号 {username}（{officer}）初始密码：{password}  —— 首次登录须修改");
+                })
         }
         AdminAction::Disable { officer } => app.set_account_disabled(None, officer, true).await,
         AdminAction::Enable { officer } => app.set_account_disabled(None, officer, false).await,
         AdminAction::List => {
             for account in app.store().accounts().await? {
-                let state = if account.disabled { "停用" } else if account.must_change { "待改密" } else { "正常" };
+                let state = if account.disabled {
+                    "停用"
+                } else if account.must_change {
+                    "待改密"
+                } else {
+                    "正常"
+                };
                 println!("{}\t{}\t{state}", account.username, account.officer);
             }
             Ok(())
@@ -207,9 +277,11 @@ async fn admin(app: &App, action: &AdminAction) -> Result<()> {
 fn progress_bar() -> indicatif::ProgressBar {
     let bar = indicatif::ProgressBar::new(0);
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} {msg} [{bar:40}] {pos}/{len} ({per_sec})")
-            .expect("valid template")
-            .progress_chars("=> "),
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {msg} [{bar:40}] {pos}/{len} ({per_sec})",
+        )
+        .expect("valid template")
+        .progress_chars("=> "),
     );
     bar
 }
@@ -241,7 +313,11 @@ async fn import(app: &App, files: &[PathBuf], skip_invalid: bool, rejects: &Path
                     writeln!(out, "{}", error.text)?;
                     eprintln!("✗ {error}");
                 }
-                println!("拒绝 {} 行，已写入 {} (rejected lines written)", report.rejected.len(), rejects.display());
+                println!(
+                    "拒绝 {} 行，已写入 {} (rejected lines written)",
+                    report.rejected.len(),
+                    rejects.display()
+                );
             }
             Ok(())
         }
@@ -257,29 +333,55 @@ async fn import(app: &App, files: &[PathBuf], skip_invalid: bool, rejects: &Path
 }
 
 async fn demo(app: &App, scale: f64, seed: u64) -> Result<()> {
-    let config = datagen::Config { scale, seed, ..Default::default() };
+    let config = datagen::Config {
+        scale,
+        seed,
+        ..Default::default()
+    };
     let province = datagen::generate(&config);
     let (_, facts) = app.store().ledger_extent().await?;
     if facts == 0 {
-        eprintln!("生成演示省份：{} 条事实 (generating the demo province)…", province.facts.len());
+        eprintln!(
+            "生成演示省份：{} 条事实 (generating the demo province)…",
+            province.facts.len()
+        );
         let path = std::env::temp_dir().join(format!("zhifa-demo-{}.jsonl", std::process::id()));
-        datagen::write_jsonl(&province.facts, &mut std::io::BufWriter::new(std::fs::File::create(&path)?))?;
-        let result = import(app, std::slice::from_ref(&path), false, &PathBuf::from("rejected.jsonl")).await;
+        datagen::write_jsonl(
+            &province.facts,
+            &mut std::io::BufWriter::new(std::fs::File::create(&path)?),
+        )?;
+        let result = import(
+            app,
+            std::slice::from_ref(&path),
+            false,
+            &PathBuf::from("rejected.jsonl"),
+        )
+        .await;
         let _ = std::fs::remove_file(&path);
         result?;
     } else {
         eprintln!("数据目录已有 {facts} 条事实，直接使用 (using the existing data)");
     }
-    println!("\n演示账号（首次登录须修改密码）/ demo accounts (change the password at first login):");
-    println!("{:<14}{:<12}{:<10}{:<22}{}", "角色", "用户名", "姓名", "初始密码", "单位");
+    println!(
+        "\n演示账号（首次登录须修改密码）/ demo accounts (change the password at first login):"
+    );
+    println!(
+        "{:<14}{:<12}{:<10}{:<22}单位",
+        "角色", "用户名", "姓名", "初始密码"
+    );
     for account in &province.accounts {
         let password = initial_password();
         let username = format!("demo_{}", account.role);
         app.set_account(None, &account.officer_id, &username, &password)
             .await
             .map_err(|e| anyhow::anyhow!("{} ({})", e.message_zh(), e.code()))?;
-        let role = domain::elements::Role::from_code(&account.role).map(|r| r.label()).unwrap_or("");
-        println!("{:<10}{:<16}{:<8}{:<22}{}", role, username, account.name, password, account.unit_name);
+        let role = domain::elements::Role::from_code(&account.role)
+            .map(|r| r.label())
+            .unwrap_or("");
+        println!(
+            "{:<10}{:<16}{:<8}{:<22}{}",
+            role, username, account.name, password, account.unit_name
+        );
     }
     Ok(())
 }
@@ -288,7 +390,9 @@ async fn serve(app: App, addr: &str) -> Result<()> {
     let router = http_api::router(app.clone())
         .merge(web_ui::router(app))
         .layer(tower_http::trace::TraceLayer::new_for_http());
-    let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("cannot listen on {addr}"))?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("cannot listen on {addr}"))?;
     println!("\nZhifa 执法 已启动：http://{addr}  (Ctrl+C 停止)");
     axum::serve(listener, router)
         .with_graceful_shutdown(async {

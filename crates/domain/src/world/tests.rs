@@ -25,7 +25,9 @@ fn base() -> World {
     let mut world = World::new();
     for line in BASE.lines().filter(|l| !l.trim().is_empty()) {
         let fact = Fact::from_line(line).unwrap();
-        world.apply(&fact, None).unwrap_or_else(|e| panic!("{line}: {e}"));
+        world
+            .apply(&fact, None)
+            .unwrap_or_else(|e| panic!("{line}: {e}"));
     }
     world
 }
@@ -43,101 +45,209 @@ fn apply_lines(world: &mut World, lines: &[&str]) -> Result<(), DomainError> {
 fn impossible_histories_are_refused_and_irregular_ones_accepted() {
     use ErrorCode::*;
     let rows: &[(&str, &[&str], Option<ErrorCode>)] = &[
-        ("a second acceptance of the same case", &[
-            r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C1","unit":"U33050301","kind":"criminal","category":"x"}"#,
-        ], Some(Duplicate)),
-        ("leaving the center with no stay", &[
-            r#"{"fact":"custody.exited","at":"2026-03-02T12:00:00+08:00","id":"S9","destination":"released"}"#,
-        ], Some(UnknownReference)),
-        ("leaving the center twice", &[
-            r#"{"fact":"custody.exited","at":"2026-03-02T12:00:00+08:00","id":"S1","destination":"released"}"#,
-            r#"{"fact":"custody.exited","at":"2026-03-02T13:00:00+08:00","id":"S1","destination":"released"}"#,
-        ], Some(ImpossibleTransition)),
-        ("leaving before entering (time)", &[
-            r#"{"fact":"custody.exited","at":"2026-03-02T10:00:00+08:00","id":"S1","destination":"released"}"#,
-        ], Some(BeforeExistence)),
-        ("entering a second center while still in one", &[
-            r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S2","person":"P1","center":"U330503"}"#,
-        ], Some(ImpossibleTransition)),
-        ("entering again after leaving", &[
-            r#"{"fact":"custody.exited","at":"2026-03-02T12:00:00+08:00","id":"S1","destination":"released"}"#,
-            r#"{"fact":"custody.entered","at":"2026-03-03T11:00:00+08:00","id":"S2","person":"P1","center":"U330503"}"#,
-        ], None),
-        ("storing property never seized", &[
-            r#"{"fact":"property.stored","at":"2026-03-02T12:00:00+08:00","id":"W9","location":"A-02","custodian":"O6"}"#,
-        ], Some(UnknownReference)),
-        ("storing property while it is checked out", &[
-            r#"{"fact":"property.checked_out","at":"2026-03-03T09:00:00+08:00","id":"W1","purpose":"鉴定","due":"2026-03-05T09:00:00+08:00","approved_by":"O6"}"#,
-            r#"{"fact":"property.stored","at":"2026-03-03T10:00:00+08:00","id":"W1","location":"A-02","custodian":"O6"}"#,
-        ], Some(ImpossibleTransition)),
-        ("checking in what was not checked out", &[
-            r#"{"fact":"property.checked_in","at":"2026-03-03T09:00:00+08:00","id":"W1"}"#,
-        ], Some(ImpossibleTransition)),
-        ("disposing twice", &[
-            r#"{"fact":"property.disposed","at":"2026-03-03T09:00:00+08:00","id":"W1","method":"returned_to_owner"}"#,
-            r#"{"fact":"property.disposed","at":"2026-03-04T09:00:00+08:00","id":"W1","method":"destroyed"}"#,
-        ], Some(ImpossibleTransition)),
-        ("filing twice", &[
-            r#"{"fact":"case.filed","at":"2026-03-02T09:00:00+08:00","id":"C1"}"#,
-            r#"{"fact":"case.filed","at":"2026-03-02T10:00:00+08:00","id":"C1"}"#,
-        ], Some(ImpossibleTransition)),
-        ("not filing after filing", &[
-            r#"{"fact":"case.filed","at":"2026-03-02T09:00:00+08:00","id":"C1"}"#,
-            r#"{"fact":"case.not_filed","at":"2026-03-02T10:00:00+08:00","id":"C1"}"#,
-        ], Some(ImpossibleTransition)),
-        ("archiving an open case", &[
-            r#"{"fact":"case.archived","at":"2026-03-03T09:00:00+08:00","id":"C1"}"#,
-        ], Some(ImpossibleTransition)),
-        ("a filing extension on an administrative case", &[
-            r#"{"fact":"case.filing_extended","at":"2026-03-03T09:00:00+08:00","id":"C2","days":7,"approved_by":"O2"}"#,
-        ], Some(ImpossibleTransition)),
-        ("ending a measure twice", &[
-            r#"{"fact":"measure.ended","at":"2026-03-02T20:00:00+08:00","id":"M1","outcome":"released"}"#,
-            r#"{"fact":"measure.ended","at":"2026-03-02T21:00:00+08:00","id":"M1","outcome":"released"}"#,
-        ], Some(ImpossibleTransition)),
-        ("delivering a summons to a detention house", &[
-            r#"{"fact":"measure.delivered","at":"2026-03-02T20:00:00+08:00","id":"M1","facility":"detention_house"}"#,
-        ], Some(ImpossibleTransition)),
-        ("extending an hour limit in days", &[
-            r#"{"fact":"measure.extended","at":"2026-03-02T20:00:00+08:00","id":"M1","days":2,"approved_by":"O2"}"#,
-        ], Some(Invalid)),
-        ("a second disposal of an incident", &[
-            r#"{"fact":"incident.disposed","at":"2026-03-02T09:00:00+08:00","id":"J1","result":"case_accepted","case":"C1"}"#,
-            r#"{"fact":"incident.disposed","at":"2026-03-02T10:00:00+08:00","id":"J1","result":"mediated"}"#,
-        ], Some(ImpossibleTransition)),
-        ("a case acceptance referring to an incident received later", &[
-            r#"{"fact":"incident.received","at":"2026-03-05T09:00:00+08:00","id":"J2","unit":"U33050301","source":"phone_110","nature":"criminal","category":"x"}"#,
-            r#"{"fact":"case.accepted","at":"2026-03-04T08:00:00+08:00","id":"C3","unit":"U33050301","kind":"criminal","category":"x","incident":"J2"}"#,
-        ], Some(UnknownReference)),
-        ("a document number used twice in one unit", &[
-            r#"{"fact":"document.issued","at":"2026-03-03T12:00:00+08:00","id":"D2","case":"C1","kind":"summons_warrant","number":"南公（刑）传字〔2026〕0001号"}"#,
-        ], Some(Duplicate)),
-        ("a birth date that contradicts the ID number", &[
-            r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"孙二","id_number":"110101200001010010","birth_date":"2000-01-02"}"#,
-        ], Some(Invalid)),
-        ("a station directly under the province", &[
-            r#"{"fact":"unit.defined","at":"2026-01-01T00:00:00+08:00","id":"U9","name":"某所","parent":"U33","level":"station"}"#,
-        ], Some(Invalid)),
-        ("an interrogation that ends before it starts", &[
-            r#"{"fact":"interrogation.held","at":"2026-03-02T11:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-02T10:00:00+08:00","officers":["O2"]}"#,
-        ], Some(Invalid)),
+        (
+            "a second acceptance of the same case",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C1","unit":"U33050301","kind":"criminal","category":"x"}"#,
+            ],
+            Some(Duplicate),
+        ),
+        (
+            "leaving the center with no stay",
+            &[
+                r#"{"fact":"custody.exited","at":"2026-03-02T12:00:00+08:00","id":"S9","destination":"released"}"#,
+            ],
+            Some(UnknownReference),
+        ),
+        (
+            "leaving the center twice",
+            &[
+                r#"{"fact":"custody.exited","at":"2026-03-02T12:00:00+08:00","id":"S1","destination":"released"}"#,
+                r#"{"fact":"custody.exited","at":"2026-03-02T13:00:00+08:00","id":"S1","destination":"released"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "leaving before entering (time)",
+            &[
+                r#"{"fact":"custody.exited","at":"2026-03-02T10:00:00+08:00","id":"S1","destination":"released"}"#,
+            ],
+            Some(BeforeExistence),
+        ),
+        (
+            "entering a second center while still in one",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S2","person":"P1","center":"U330503"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "entering again after leaving",
+            &[
+                r#"{"fact":"custody.exited","at":"2026-03-02T12:00:00+08:00","id":"S1","destination":"released"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T11:00:00+08:00","id":"S2","person":"P1","center":"U330503"}"#,
+            ],
+            None,
+        ),
+        (
+            "storing property never seized",
+            &[
+                r#"{"fact":"property.stored","at":"2026-03-02T12:00:00+08:00","id":"W9","location":"A-02","custodian":"O6"}"#,
+            ],
+            Some(UnknownReference),
+        ),
+        (
+            "storing property while it is checked out",
+            &[
+                r#"{"fact":"property.checked_out","at":"2026-03-03T09:00:00+08:00","id":"W1","purpose":"鉴定","due":"2026-03-05T09:00:00+08:00","approved_by":"O6"}"#,
+                r#"{"fact":"property.stored","at":"2026-03-03T10:00:00+08:00","id":"W1","location":"A-02","custodian":"O6"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "checking in what was not checked out",
+            &[r#"{"fact":"property.checked_in","at":"2026-03-03T09:00:00+08:00","id":"W1"}"#],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "disposing twice",
+            &[
+                r#"{"fact":"property.disposed","at":"2026-03-03T09:00:00+08:00","id":"W1","method":"returned_to_owner"}"#,
+                r#"{"fact":"property.disposed","at":"2026-03-04T09:00:00+08:00","id":"W1","method":"destroyed"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "filing twice",
+            &[
+                r#"{"fact":"case.filed","at":"2026-03-02T09:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"case.filed","at":"2026-03-02T10:00:00+08:00","id":"C1"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "not filing after filing",
+            &[
+                r#"{"fact":"case.filed","at":"2026-03-02T09:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"case.not_filed","at":"2026-03-02T10:00:00+08:00","id":"C1"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "archiving an open case",
+            &[r#"{"fact":"case.archived","at":"2026-03-03T09:00:00+08:00","id":"C1"}"#],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a filing extension on an administrative case",
+            &[
+                r#"{"fact":"case.filing_extended","at":"2026-03-03T09:00:00+08:00","id":"C2","days":7,"approved_by":"O2"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "ending a measure twice",
+            &[
+                r#"{"fact":"measure.ended","at":"2026-03-02T20:00:00+08:00","id":"M1","outcome":"released"}"#,
+                r#"{"fact":"measure.ended","at":"2026-03-02T21:00:00+08:00","id":"M1","outcome":"released"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "delivering a summons to a detention house",
+            &[
+                r#"{"fact":"measure.delivered","at":"2026-03-02T20:00:00+08:00","id":"M1","facility":"detention_house"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "extending an hour limit in days",
+            &[
+                r#"{"fact":"measure.extended","at":"2026-03-02T20:00:00+08:00","id":"M1","days":2,"approved_by":"O2"}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "a second disposal of an incident",
+            &[
+                r#"{"fact":"incident.disposed","at":"2026-03-02T09:00:00+08:00","id":"J1","result":"case_accepted","case":"C1"}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-02T10:00:00+08:00","id":"J1","result":"mediated"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a case acceptance referring to an incident received later",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-05T09:00:00+08:00","id":"J2","unit":"U33050301","source":"phone_110","nature":"criminal","category":"x"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-04T08:00:00+08:00","id":"C3","unit":"U33050301","kind":"criminal","category":"x","incident":"J2"}"#,
+            ],
+            Some(UnknownReference),
+        ),
+        (
+            "a document number used twice in one unit",
+            &[
+                r#"{"fact":"document.issued","at":"2026-03-03T12:00:00+08:00","id":"D2","case":"C1","kind":"summons_warrant","number":"南公（刑）传字〔2026〕0001号"}"#,
+            ],
+            Some(Duplicate),
+        ),
+        (
+            "a birth date that contradicts the ID number",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"孙二","id_number":"110101200001010010","birth_date":"2000-01-02"}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "a station directly under the province",
+            &[
+                r#"{"fact":"unit.defined","at":"2026-01-01T00:00:00+08:00","id":"U9","name":"某所","parent":"U33","level":"station"}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "an interrogation that ends before it starts",
+            &[
+                r#"{"fact":"interrogation.held","at":"2026-03-02T11:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-02T10:00:00+08:00","officers":["O2"]}"#,
+            ],
+            Some(Invalid),
+        ),
         // Irregular but possible: supervision must see these, so import accepts them.
-        ("a seizure before filing (XS-04, CW-14 find it)", &[
-            r#"{"fact":"property.seized","at":"2026-03-02T09:00:00+08:00","id":"W2","case":"C1","measure":"seizure","category":"cash","seized_by":"O2"}"#,
-        ], None),
-        ("a decision without prior notice or review (XZ-06, XZ-08 find it)", &[
-            r#"{"fact":"case.decided","at":"2026-03-03T09:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U33050301","penalties":[{"person":"P1","kind":"detention","days":5}]}"#,
-        ], None),
-        ("a custodian who is the seizing officer (CW-02 finds it)", &[
-            r#"{"fact":"property.stored","at":"2026-03-03T12:00:00+08:00","id":"W1","location":"B-01","custodian":"O2"}"#,
-        ], None),
-        ("a case dropped while its suspect is detained (XS-09 finds it)", &[
-            r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M2","person":"P1","case":"C1","kind":"criminal_detention"}"#,
-            r#"{"fact":"case.dropped","at":"2026-03-03T11:00:00+08:00","id":"C1"}"#,
-        ], None),
-        ("an interrogation by one officer (CS-05 finds it)", &[
-            r#"{"fact":"interrogation.held","at":"2026-03-02T11:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-02T12:00:00+08:00","officers":["O2"]}"#,
-        ], None),
+        (
+            "a seizure before filing (XS-04, CW-14 find it)",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T09:00:00+08:00","id":"W2","case":"C1","measure":"seizure","category":"cash","seized_by":"O2"}"#,
+            ],
+            None,
+        ),
+        (
+            "a decision without prior notice or review (XZ-06, XZ-08 find it)",
+            &[
+                r#"{"fact":"case.decided","at":"2026-03-03T09:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U33050301","penalties":[{"person":"P1","kind":"detention","days":5}]}"#,
+            ],
+            None,
+        ),
+        (
+            "a custodian who is the seizing officer (CW-02 finds it)",
+            &[
+                r#"{"fact":"property.stored","at":"2026-03-03T12:00:00+08:00","id":"W1","location":"B-01","custodian":"O2"}"#,
+            ],
+            None,
+        ),
+        (
+            "a case dropped while its suspect is detained (XS-09 finds it)",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M2","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"case.dropped","at":"2026-03-03T11:00:00+08:00","id":"C1"}"#,
+            ],
+            None,
+        ),
+        (
+            "an interrogation by one officer (CS-05 finds it)",
+            &[
+                r#"{"fact":"interrogation.held","at":"2026-03-02T11:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-02T12:00:00+08:00","officers":["O2"]}"#,
+            ],
+            None,
+        ),
     ];
     for (what, lines, expected) in rows {
         let mut world = base();
@@ -167,12 +277,24 @@ fn views_carry_scope_chain_status_and_links() {
     assert_eq!(stay.unit_path, "/U33/U3305/U330503/");
     assert_eq!(stay.county, "U330503");
     assert_eq!(stay.status, "in_center");
-    assert!(stay.links.iter().any(|l| l.kind == ElementKind::Measure && l.id == "M1"));
+    assert!(
+        stay.links
+            .iter()
+            .any(|l| l.kind == ElementKind::Measure && l.id == "M1")
+    );
     let person = world.view(ElementKind::Person, "P1").unwrap();
     assert_eq!(person.status, "in_center");
     let document = world.view(ElementKind::Document, "D1").unwrap();
-    assert!(document.links.iter().any(|l| l.kind == ElementKind::Measure && l.id == "M1" && l.role == "subject"));
-    assert_eq!(world.chain_of(Some(&UnitId::parse("U33050301").unwrap())), "U330503");
+    assert!(
+        document
+            .links
+            .iter()
+            .any(|l| l.kind == ElementKind::Measure && l.id == "M1" && l.role == "subject")
+    );
+    assert_eq!(
+        world.chain_of(Some(&UnitId::parse("U33050301").unwrap())),
+        "U330503"
+    );
     assert_eq!(world.chain_of(Some(&UnitId::parse("U33").unwrap())), "U33");
     assert_eq!(world.chain_of(None), crate::ledger::ROOT_CHAIN);
 }
@@ -190,7 +312,9 @@ fn ages_are_taken_on_a_date() {
 fn property_step() -> impl Strategy<Value = &'static str> {
     prop_oneof![
         Just(r#""fact":"property.stored","id":"W1","location":"A-02","custodian":"O6""#),
-        Just(r#""fact":"property.checked_out","id":"W1","purpose":"鉴定","due":"2027-01-01T00:00:00+08:00","approved_by":"O6""#),
+        Just(
+            r#""fact":"property.checked_out","id":"W1","purpose":"鉴定","due":"2027-01-01T00:00:00+08:00","approved_by":"O6""#
+        ),
         Just(r#""fact":"property.checked_in","id":"W1""#),
         Just(r#""fact":"property.found_unrelated","id":"W1""#),
         Just(r#""fact":"property.disposed","id":"W1","method":"destroyed""#),

@@ -1,0 +1,173 @@
+//! Render tests: pages contain the expected Chinese text and never an unmasked ID number.
+
+use askama::Template;
+use serde_json::json;
+
+use crate::labels;
+use crate::pages::*;
+
+fn layout() -> Layout {
+    Layout {
+        title: "测试".into(),
+        signed_in: true,
+        user: "张三".into(),
+        unit: "甲派出所".into(),
+        is_admin: false,
+        restricted: false,
+    }
+}
+
+#[test]
+fn a_person_page_shows_the_masked_number_and_the_reveal_form() {
+    let full = "110105194912310025";
+    let masked = domain::IdNumber::parse(full)
+        .map(|n| n.masked())
+        .unwrap_or_else(|_| "110105********0025".into());
+    let snapshot = json!({"id": "P1", "name": "某甲", "gender": "female", "id_number": masked, "flags": ["pregnant"], "registered_at": "2026-03-02T09:30:00+08:00"});
+    let page = ElementPage {
+        layout: layout(),
+        kind: "person".into(),
+        kind_label: "人员".into(),
+        id: "P1".into(),
+        title: "某甲".into(),
+        status: labels::status_label("person", "in_center"),
+        unit: "甲派出所".into(),
+        fields: labels::rows("person", &snapshot, &["id"]),
+        related: vec![Related {
+            href: "/e/case/C1".into(),
+            kind: "案件".into(),
+            id: "C1".into(),
+            role: "嫌疑人".into(),
+        }],
+        events: vec![Event {
+            at: "2026-03-02 09:30".into(),
+            label: "人员登记".into(),
+            actor: "OA".into(),
+            fields: labels::rows("person", &snapshot, &["id"]),
+        }],
+        actions: vec![Link {
+            label: "关联案件".into(),
+            href: "/act/person_link?id=P1".into(),
+        }],
+        is_person: true,
+        revealed: None,
+        reveal_error: None,
+    };
+    let html = page.render().unwrap();
+    for text in [
+        "人员 P1",
+        "在区",
+        "身份证号码",
+        "查看完整号码",
+        "查看理由",
+        "怀孕",
+        "女",
+        "2026-03-02 09:30",
+        "/e/case/C1",
+        "嫌疑人",
+        "时间轴",
+        "甲派出所",
+        "张三",
+    ] {
+        assert!(html.contains(text), "missing {text}");
+    }
+    assert!(!html.contains(full), "the full ID number must not appear");
+    assert!(html.contains("lang=\"zh-CN\""));
+}
+
+#[test]
+fn a_workbench_and_an_action_form_render_in_chinese() {
+    let page = WorkbenchPage {
+        layout: layout(),
+        tiles: vec![Tile {
+            label: "案件".into(),
+            href: "/list/case".into(),
+            total: 3,
+            parts: vec![(
+                Link {
+                    label: "已立案".into(),
+                    href: "/list/case?status=filed".into(),
+                },
+                3,
+            )],
+        }],
+        panels: vec![Panel {
+            title: "最新案件".into(),
+            href: "/list/case".into(),
+            rows: Vec::new(),
+        }],
+        quick: vec![Link {
+            label: "受案登记".into(),
+            href: "/act/case_accept".into(),
+        }],
+    };
+    let html = page.render().unwrap();
+    for text in [
+        "工作台",
+        "已立案",
+        "最新案件",
+        "暂无记录",
+        "受案登记",
+        "/assets/zhifa.css",
+        "退出",
+    ] {
+        assert!(html.contains(text), "missing {text}");
+    }
+
+    let actor = app::Actor {
+        officer: domain::ids::OfficerId::parse("OA").unwrap(),
+        name: "张三".into(),
+        unit: domain::ids::UnitId::parse("UA").unwrap(),
+        unit_name: "甲派出所".into(),
+        unit_path: "/U0/UA/".into(),
+        roles: vec![domain::elements::Role::Officer],
+        must_change_password: false,
+    };
+    let action = crate::actions::find("property_seize").unwrap();
+    let page = ActionPage {
+        layout: layout(),
+        code: action.code.into(),
+        title: action.title.into(),
+        fields: crate::actions::form_fields(
+            action,
+            &actor,
+            &[("case".into(), "C1".into())],
+            Some("category"),
+        ),
+        error: Some("该操作被执法规范禁止".into()),
+        prohibited: true,
+        override_reason: String::new(),
+        return_to: String::new(),
+    };
+    let html = page.render().unwrap();
+    for text in [
+        "扣押/查封/冻结财物",
+        "财物类别",
+        "扣押",
+        "查封",
+        "value=\"C1\"",
+        "value=\"OA\"",
+        "强制提交理由",
+        "该操作被执法规范禁止",
+        "class=\"bad\"",
+    ] {
+        assert!(html.contains(text), "missing {text}");
+    }
+}
+
+#[test]
+fn cross_site_posts_are_recognised() {
+    use axum::http::HeaderMap;
+    let mut headers = HeaderMap::new();
+    headers.insert("host", "zhifa.local:8080".parse().unwrap());
+    assert!(!crate::is_cross_site(&headers));
+    headers.insert("origin", "http://zhifa.local:8080".parse().unwrap());
+    assert!(!crate::is_cross_site(&headers));
+    headers.insert("origin", "https://evil.example".parse().unwrap());
+    assert!(crate::is_cross_site(&headers));
+    headers.remove("origin");
+    headers.insert("sec-fetch-site", "cross-site".parse().unwrap());
+    assert!(crate::is_cross_site(&headers));
+    headers.insert("sec-fetch-site", "same-origin".parse().unwrap());
+    assert!(!crate::is_cross_site(&headers));
+}
