@@ -632,6 +632,18 @@ async fn element_page(
                 .unwrap_or_else(|| labels::field_label(&l.role).to_string()),
         })
         .collect();
+    let world = app.world().await;
+    let officer_name = |id: &str| -> String {
+        domain::ids::OfficerId::parse(id)
+            .ok()
+            .and_then(|o| {
+                world
+                    .officers
+                    .get(&o)
+                    .map(|o| format!("{}（{id}）", o.name))
+            })
+            .unwrap_or_else(|| id.to_string())
+    };
     let events = timeline
         .iter()
         .rev()
@@ -648,18 +660,16 @@ async fn element_page(
                 } else {
                     e.label.to_string()
                 },
-                actor: e.actor.clone(),
+                actor: officer_name(&e.actor),
                 fields: labels::rows(element, &e.payload, &["fact", "at", "id"]),
             }
         })
         .collect();
-    let unit_name = {
-        let world = app.world().await;
-        domain::ids::UnitId::parse(&detail.row.unit)
-            .ok()
-            .and_then(|u| world.units.get(&u).map(|u| u.name.clone()))
-            .unwrap_or_else(|| detail.row.unit.clone())
-    };
+    let unit_name = domain::ids::UnitId::parse(&detail.row.unit)
+        .ok()
+        .and_then(|u| world.units.get(&u).map(|u| u.name.clone()))
+        .unwrap_or_else(|| detail.row.unit.clone());
+    drop(world);
     Ok(ElementPage {
         layout: layout(actor, &format!("{} {}", kind_label(kind), id)),
         kind: kind.into(),
