@@ -276,6 +276,14 @@ impl App {
             .await
     }
 
+    /// Every login account. Administrators only.
+    pub async fn accounts(&self, actor: &Actor) -> Result<Vec<AccountRow>, AppError> {
+        if !actor.has(domain::elements::Role::Admin) {
+            return Err(AppError::Forbidden("仅系统管理员可以管理账号"));
+        }
+        Ok(self.store().accounts().await?)
+    }
+
     /// Disables or re-enables an account.
     pub async fn set_account_disabled(
         &self,

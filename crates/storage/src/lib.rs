@@ -36,7 +36,8 @@ pub trait Store: Send + Sync {
     /// Commits a batch in one transaction: facts appended, views replaced, and the rest.
     async fn commit(&self, batch: &Batch) -> StoreResult<()>;
 
-    /// Replaces every view with `batch.views` etc. in one transaction (rebuild), keeping facts.
+    /// Replaces every view (elements, links, person scopes, calendar) with the batch's, in one
+    /// transaction (rebuild); the batch's other parts are ignored and the facts kept.
     async fn replace_views(&self, batch: &Batch) -> StoreResult<()>;
 
     /// Facts with `seq > after`, in ledger order, at most `limit`.

@@ -205,31 +205,7 @@ impl SqlStore {
                 .execute(&mut **tx)
                 .await?;
         }
-        self.write_elements(tx, &batch.elements, &batch.links)
-            .await?;
-        for chunk in batch.person_scopes.chunks(ROWS_PER_INSERT) {
-            let mut args = AnyArguments::default();
-            for (person, path) in chunk {
-                add(&mut args, person.as_str());
-                add(&mut args, path.as_str());
-            }
-            let sql = format!(
-                "INSERT INTO person_scopes (person, unit_path) VALUES {} ON CONFLICT (person, unit_path) DO NOTHING",
-                values(chunk.len(), 2)
-            );
-            sqlx::query_with(self.sql(&sql), args)
-                .execute(&mut **tx)
-                .await?;
-        }
-        for (date, kind) in &batch.calendar {
-            sqlx::query(self.sql(
-                "INSERT INTO calendar_days (date, kind) VALUES (?, ?) ON CONFLICT (date) DO UPDATE SET kind = excluded.kind",
-            ))
-            .bind(date.as_str())
-            .bind(kind.as_str())
-            .execute(&mut **tx)
-            .await?;
-        }
+        self.write_views(tx, batch).await?;
         for serial in &batch.serials {
             sqlx::query(self.sql("INSERT INTO document_serials (unit, kind, year, serial, document) VALUES (?, ?, ?, ?, ?)"))
                 .bind(serial.unit.as_str())
@@ -266,6 +242,40 @@ impl SqlStore {
             .bind(entry.element.as_str())
             .bind(entry.subject.as_str())
             .bind(entry.reason.as_str())
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Writes the view parts of a batch: elements with their links, person scopes, calendar.
+    async fn write_views(
+        &self,
+        tx: &mut sqlx::Transaction<'_, Any>,
+        batch: &Batch,
+    ) -> StoreResult<()> {
+        self.write_elements(tx, &batch.elements, &batch.links)
+            .await?;
+        for chunk in batch.person_scopes.chunks(ROWS_PER_INSERT) {
+            let mut args = AnyArguments::default();
+            for (person, path) in chunk {
+                add(&mut args, person.as_str());
+                add(&mut args, path.as_str());
+            }
+            let sql = format!(
+                "INSERT INTO person_scopes (person, unit_path) VALUES {} ON CONFLICT (person, unit_path) DO NOTHING",
+                values(chunk.len(), 2)
+            );
+            sqlx::query_with(self.sql(&sql), args)
+                .execute(&mut **tx)
+                .await?;
+        }
+        for (date, kind) in &batch.calendar {
+            sqlx::query(self.sql(
+                "INSERT INTO calendar_days (date, kind) VALUES (?, ?) ON CONFLICT (date) DO UPDATE SET kind = excluded.kind",
+            ))
+            .bind(date.as_str())
+            .bind(kind.as_str())
             .execute(&mut **tx)
             .await?;
         }
@@ -473,14 +483,7 @@ impl Store for SqlStore {
             tx.execute(AssertSqlSafe(format!("DELETE FROM {table}")))
                 .await?;
         }
-        let views_only = Batch {
-            elements: batch.elements.clone(),
-            links: batch.links.clone(),
-            person_scopes: batch.person_scopes.clone(),
-            calendar: batch.calendar.clone(),
-            ..Batch::default()
-        };
-        self.write_batch(&mut tx, &views_only).await?;
+        self.write_views(&mut tx, batch).await?;
         tx.commit().await?;
         Ok(())
     }

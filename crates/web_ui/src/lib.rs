@@ -842,8 +842,7 @@ async fn admin_page(
         return Err(AppError::Forbidden("仅系统管理员可以进入系统管理"));
     }
     let accounts: HashMap<String, storage::AccountRow> = app
-        .store()
-        .accounts()
+        .accounts(actor)
         .await?
         .into_iter()
         .map(|a| (a.officer.clone(), a))
