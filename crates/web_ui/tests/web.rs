@@ -1,66 +1,20 @@
 //! The pages over real HTTP: log in with the form, change the initial password, work.
 
+mod support;
+
 struct Server {
-    base: String,
-    _runtime: tokio::runtime::Runtime,
+    served: support::Served,
     agent: ureq::Agent,
 }
 
-const SETUP: &str = r#"{"fact":"unit.defined","at":"2026-01-01T08:00:00+08:00","id":"U0","name":"某省公安厅","level":"province"}
-{"fact":"unit.defined","at":"2026-01-01T08:00:00+08:00","id":"UC","name":"某市公安局","parent":"U0","level":"city"}
-{"fact":"unit.defined","at":"2026-01-01T08:00:00+08:00","id":"U1","name":"某县公安局","parent":"UC","level":"county"}
-{"fact":"unit.defined","at":"2026-01-01T08:00:00+08:00","id":"UA","name":"甲派出所","parent":"U1","level":"station"}
-{"fact":"unit.defined","at":"2026-01-01T08:00:00+08:00","id":"UB","name":"乙派出所","parent":"U1","level":"station"}
-{"fact":"officer.defined","at":"2026-01-01T08:00:00+08:00","id":"O0","name":"管理员","unit":"U0","gender":"male","roles":["admin"]}
-{"fact":"officer.defined","at":"2026-01-01T08:00:00+08:00","id":"OA","name":"张三","unit":"UA","gender":"male","roles":["officer"]}
-{"fact":"officer.defined","at":"2026-01-01T08:00:00+08:00","id":"OB","name":"李四","unit":"UB","gender":"female","roles":["officer"]}
-"#;
-
 fn start() -> Server {
-    let dir = std::env::temp_dir().join(format!(
-        "zhifa-web-{}-{}",
-        std::process::id(),
-        jiff::Timestamp::now().as_nanosecond()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let setup = dir.join("setup.jsonl");
-    std::fs::write(&setup, SETUP).unwrap();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let url = format!("sqlite://{}", dir.join("zhifa.db").display());
-    let base = runtime.block_on(async {
-        let app = app::App::open(&url).await.unwrap();
-        app.import_files(&[&setup], app::ImportOptions::default())
-            .await
-            .unwrap();
-        app.set_account(None, "O0", "admin", "initial-pass-0")
-            .await
-            .unwrap();
-        app.set_account(None, "OA", "zhangsan", "initial-pass-a")
-            .await
-            .unwrap();
-        app.set_account(None, "OB", "lisi", "initial-pass-b")
-            .await
-            .unwrap();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let router = web_ui::router(app.clone());
-        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-        base
-    });
+    let served = support::serve("");
     let agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .max_redirects(0)
         .build()
         .into();
-    Server {
-        base,
-        _runtime: runtime,
-        agent,
-    }
+    Server { served, agent }
 }
 
 struct Answer {
@@ -72,7 +26,7 @@ struct Answer {
 
 impl Server {
     fn get(&self, path: &str, cookie: Option<&str>) -> Answer {
-        let mut request = self.agent.get(&format!("{}{}", self.base, path));
+        let mut request = self.agent.get(&format!("{}{}", self.served.base, path));
         if let Some(cookie) = cookie {
             request = request.header("Cookie", cookie);
         }
@@ -86,7 +40,7 @@ impl Server {
         form: &[(&str, &str)],
         origin: Option<&str>,
     ) -> Answer {
-        let mut request = self.agent.post(&format!("{}{}", self.base, path));
+        let mut request = self.agent.post(&format!("{}{}", self.served.base, path));
         if let Some(cookie) = cookie {
             request = request.header("Cookie", cookie);
         }

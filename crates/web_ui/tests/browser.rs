@@ -1,0 +1,138 @@
+//! The web UI in a real headless Chromium: what a person does on the first day, with the
+//! browser's own cookies, redirects, form encoding and `Origin` headers (which the CSRF guard
+//! checks), none of which the plain-HTTP test exercises.
+
+mod support;
+mod webdriver;
+
+use webdriver::Browser;
+
+/// One criminal case of 甲派出所, accepted and then filed.
+const CASE: &str = r#"{"fact":"case.accepted","at":"2026-03-02T09:00:00+08:00","id":"C1","unit":"UA","kind":"criminal","category":"050200"}
+{"fact":"case.filed","at":"2026-03-03T10:00:00+08:00","id":"C1"}
+"#;
+
+/// Logs in through the page; when the password must be changed, changes it to `new_password`.
+/// Ends on the workbench.
+fn log_in(browser: &Browser, base: &str, username: &str, password: &str, new_password: &str) {
+    browser.goto(&format!("{base}/login"));
+    browser.type_into("input[name=username]", username);
+    browser.type_into("input[name=password]", password);
+    browser.click("form[action='/login'] button[type=submit]");
+    if browser.wait_for_any_path(&["/", "/password"]) == "/password" {
+        assert!(
+            browser.text("main").contains("首次登录"),
+            "the forced change explains itself"
+        );
+        browser.type_into("input[name=old_password]", password);
+        browser.type_into("input[name=new_password]", new_password);
+        browser.type_into("input[name=confirm]", new_password);
+        browser.click("form[action='/password'] button[type=submit]");
+    }
+    browser.wait_for_path("/");
+}
+
+#[test]
+fn first_login_then_open_a_case_in_chromium() {
+    let served = support::serve(CASE);
+    let browser = Browser::launch(1280, 900);
+    let base = &served.base;
+
+    // Anyone not signed in is sent to the login page.
+    browser.goto(&format!("{base}/"));
+    browser.wait_for_path("/login");
+
+    // A wrong password stays on the login page with a Chinese message.
+    browser.type_into("input[name=username]", "zhangsan");
+    browser.type_into("input[name=password]", "wrong-password");
+    browser.click("form[action='/login'] button[type=submit]");
+    assert!(browser.text(".error").contains("用户名或密码错误"));
+
+    // The initial password leads to the forced change, and nowhere else.
+    browser.type_into("input[name=username]", "zhangsan");
+    browser.type_into("input[name=password]", "initial-pass-a");
+    browser.click("form[action='/login'] button[type=submit]");
+    browser.wait_for_path("/password");
+    assert!(
+        browser.find("nav.menu").is_none(),
+        "no menu before the change"
+    );
+    browser.goto(&format!("{base}/list/case"));
+    browser.wait_for_path("/password");
+    browser.type_into("input[name=old_password]", "initial-pass-a");
+    browser.type_into("input[name=new_password]", "a-new-password");
+    browser.type_into("input[name=confirm]", "a-new-password");
+    browser.click("form[action='/password'] button[type=submit]");
+
+    // The workbench.
+    browser.wait_for_path("/");
+    assert_eq!(browser.text("main h1"), "工作台");
+    assert_eq!(browser.text(".who .user"), "张三");
+    assert_eq!(browser.text(".who .unit"), "甲派出所");
+
+    // The case list, then the case.
+    browser.click("nav.menu a[href='/list/case']");
+    browser.wait_for_path("/list/case");
+    assert_eq!(browser.text("main h1"), "案件");
+    assert!(browser.text(".summary").contains("共 1 条"));
+    browser.click("table a[href='/e/case/C1']");
+    browser.wait_for_path("/e/case/C1");
+    let heading = browser.text("main h1");
+    assert!(heading.contains("案件 C1"), "{heading}");
+    assert_eq!(browser.text("main h1 .status"), "已立案");
+    assert_eq!(browser.text(".lead"), "刑事案件·050200");
+    let facts = browser.text(".fields");
+    assert!(
+        facts.contains("刑事案件") && facts.contains("甲派出所"),
+        "{facts}"
+    );
+    let timeline = browser.text(".timeline");
+    assert!(
+        timeline.contains("受案") && timeline.contains("立案"),
+        "{timeline}"
+    );
+
+    // The page renders: a screenshot is a PNG of the window's width.
+    let png = browser.screenshot_png();
+    assert_eq!(webdriver::png_size(&png).0, 1280);
+
+    // Logging out ends the session in the browser too.
+    browser.click(".who button[type=submit]");
+    browser.wait_for_path("/login");
+    browser.goto(&format!("{base}/e/case/C1"));
+    browser.wait_for_path("/login");
+}
+
+/// Takes the README's workbench screenshot from a running demo (not part of the test run):
+///
+/// ```sh
+/// cargo run --release -p zhifa -- --data /tmp/shotdemo demo --scale 0.1 --addr 127.0.0.1:8080
+/// ZHIFA_SHOT_USER=demo_officer ZHIFA_SHOT_PASSWORD='<printed initial password>' \
+///   cargo test -p web_ui --test browser -- --ignored readme_screenshot
+/// ```
+///
+/// `ZHIFA_SHOT_URL` (default `http://127.0.0.1:8080`) and `ZHIFA_SHOT_OUT` (default
+/// `docs/screenshot-workbench.png`) can be set; a forced password change sets
+/// `ZHIFA_SHOT_NEW_PASSWORD` (default: the old one with `-shot` appended).
+#[test]
+#[ignore = "needs a running demo; see the doc comment"]
+fn readme_screenshot() {
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let base = env("ZHIFA_SHOT_URL").unwrap_or_else(|| "http://127.0.0.1:8080".into());
+    let user = env("ZHIFA_SHOT_USER").unwrap_or_else(|| "demo_officer".into());
+    let password = env("ZHIFA_SHOT_PASSWORD").expect("ZHIFA_SHOT_PASSWORD");
+    let new_password = env("ZHIFA_SHOT_NEW_PASSWORD").unwrap_or_else(|| format!("{password}-shot"));
+    let out = env("ZHIFA_SHOT_OUT")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../docs/screenshot-workbench.png")
+        });
+    let browser = Browser::launch(1280, 900);
+    log_in(&browser, &base, &user, &password, &new_password);
+    assert_eq!(browser.text("main h1"), "工作台");
+    let png = browser.screenshot_png();
+    webdriver::png_size(&png);
+    std::fs::write(&out, png).unwrap();
+    eprintln!("wrote {}", out.display());
+}
