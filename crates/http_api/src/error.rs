@@ -80,15 +80,25 @@ impl ApiError {
     }
 }
 
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        let problem = self.problem();
-        if problem.status >= 500 {
-            tracing::error!(error = %self.0, code = problem.code, "API request failed");
+impl Problem {
+    /// A problem that is not an app error (an unknown route, a wrong method, a body too large).
+    pub fn new(status: StatusCode, code: &str, detail: &str, detail_en: &str) -> Problem {
+        Problem {
+            kind: format!("urn:zhifa:problem:{code}"),
+            title: status.canonical_reason().unwrap_or("Error").to_string(),
+            status: status.as_u16(),
+            code: code.to_string(),
+            detail: detail.to_string(),
+            detail_en: detail_en.to_string(),
+            field: None,
         }
-        let status =
-            StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let body = serde_json::to_vec(&problem).unwrap_or_default();
+    }
+}
+
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = serde_json::to_vec(&self).unwrap_or_default();
         let mut response = (status, body).into_response();
         response.headers_mut().insert(
             header::CONTENT_TYPE,
@@ -100,5 +110,15 @@ impl IntoResponse for ApiError {
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         response
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let problem = self.problem();
+        if problem.status >= 500 {
+            tracing::error!(error = %self.0, code = problem.code, "API request failed");
+        }
+        problem.into_response()
     }
 }

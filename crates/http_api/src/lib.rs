@@ -4,7 +4,8 @@
 //! `Authorization: Bearer <token>` (a session token from login or an API token). Errors are
 //! `application/problem+json` with the app's stable `code`, a Chinese `detail` and an English
 //! `detail_en`. Elements outside the caller's unit answer 404, never 403, so existence does not
-//! leak.
+//! leak; an id that exists nowhere answers the same 404 (also in commands), so the two cannot be
+//! told apart. `tests/sibling_scope.rs` sweeps every documented route for this.
 //!
 //! **Architecture Invariant:** this crate calls only `app`; it holds no state of its own.
 
@@ -13,44 +14,141 @@ mod error;
 use app::{Actor, App, AppError, Command, ListRequest};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::handler::Handler;
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{MethodFilter, on};
 use axum::{Json, Router};
 use domain::Fact;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use utoipa::openapi::HttpMethod;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
 
 pub use error::{ApiError, Problem};
 
-/// The API's routes, to be merged into the server's router.
+/// Where the API lives; every documented path starts with it.
+const API_PREFIX: &str = "/api/v1";
+
+/// The API's routes, to be merged into the server's router. Anything else under `/api/v1/`
+/// answers a problem too (404, or 405 for a known path with another method), never axum's
+/// plain-text default.
 pub fn router(app: App) -> Router {
-    Router::new()
-        .route("/api/v1/openapi.json", get(openapi))
-        .route("/api/v1/session", post(login))
-        .route("/api/v1/tokens", post(issue_token))
-        .route("/api/v1/password", post(change_password))
-        .route("/api/v1/commands", post(commands))
-        .route("/api/v1/audit", get(audit))
-        .route("/api/v1/person/{id}/reveal", post(reveal))
-        .route("/api/v1/{kind}", get(list))
-        .route("/api/v1/{kind}/{id}", get(element))
-        .route("/api/v1/{kind}/{id}/timeline", get(timeline))
-        .with_state(app)
+    // The fallback sits on a nested router: it then covers `/api/v1/…` only, and the web UI's
+    // router can still be merged (two routers that both set a top-level fallback cannot be).
+    let api = documented_routes()
+        .method_not_allowed_fallback(method_not_allowed)
+        .fallback(unknown_route);
+    Router::new().nest(API_PREFIX, api).with_state(app)
 }
 
 /// The OpenAPI document of this API, generated from the handlers.
 pub fn openapi_doc() -> utoipa::openapi::OpenApi {
-    ApiDoc::openapi()
+    let mut doc = ApiDoc::openapi();
+    add_documented_operations(&mut doc);
+    doc
+}
+
+/// One table for the router and the OpenAPI document: each handler is served at the path and
+/// methods its `#[utoipa::path]` declares and documented from the same annotation, so a route
+/// cannot be served without being documented (the sibling-unit sweep in
+/// `tests/sibling_scope.rs` enumerates the document and relies on this).
+macro_rules! operations {
+    ($($handler:ident: $operation:ident),* $(,)?) => {
+        fn documented_routes() -> Router<App> {
+            let router = Router::new();
+            $(let router = serve::<$operation, _, _>(router, $handler);)*
+            router
+        }
+
+        fn add_documented_operations(doc: &mut utoipa::openapi::OpenApi) {
+            $(doc.paths.add_path_operation(
+                <$operation as utoipa::Path>::path(),
+                <$operation as utoipa::Path>::methods(),
+                tagged_operation::<$operation>(),
+            );)*
+        }
+    };
+}
+
+operations! {
+    login: __path_login,
+    issue_token: __path_issue_token,
+    change_password: __path_change_password,
+    list: __path_list,
+    element: __path_element,
+    timeline: __path_timeline,
+    reveal: __path_reveal,
+    audit: __path_audit,
+    commands: __path_commands,
+    openapi: __path_openapi,
+}
+
+/// The operation of `O` with the `tag` of its annotation. `Path::operation` leaves the tags to
+/// the `OpenApi` derive; `__dev::Tags` is how the derive (and utoipa-axum) reads them.
+fn tagged_operation<'t, O>() -> utoipa::openapi::path::Operation
+where
+    O: utoipa::Path + utoipa::__dev::Tags<'t>,
+{
+    let mut operation = O::operation();
+    operation
+        .tags
+        .get_or_insert_with(Vec::new)
+        .extend(O::tags().into_iter().map(String::from));
+    operation
+}
+
+/// Adds a handler at the path and methods of its OpenAPI operation `O`.
+fn serve<O, H, T>(router: Router<App>, handler: H) -> Router<App>
+where
+    O: utoipa::Path,
+    H: Handler<T, App>,
+    T: 'static,
+{
+    let filter = O::methods()
+        .into_iter()
+        .map(method_filter)
+        .reduce(MethodFilter::or)
+        .expect("every operation declares a method");
+    let path = O::path();
+    let relative = path
+        .strip_prefix(API_PREFIX)
+        .filter(|rest| rest.starts_with('/'))
+        .unwrap_or_else(|| panic!("{path} is not under {API_PREFIX}"));
+    router.route(relative, on(filter, handler))
+}
+
+fn method_filter(method: HttpMethod) -> MethodFilter {
+    match method {
+        HttpMethod::Get => MethodFilter::GET,
+        HttpMethod::Post => MethodFilter::POST,
+        HttpMethod::Put => MethodFilter::PUT,
+        HttpMethod::Delete => MethodFilter::DELETE,
+        HttpMethod::Options => MethodFilter::OPTIONS,
+        HttpMethod::Head => MethodFilter::HEAD,
+        HttpMethod::Patch => MethodFilter::PATCH,
+        HttpMethod::Trace => MethodFilter::TRACE,
+    }
+}
+
+async fn unknown_route() -> ApiError {
+    ApiError(AppError::NotFound)
+}
+
+async fn method_not_allowed() -> Problem {
+    Problem::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "该地址不支持此请求方法",
+        "this path does not accept this method",
+    )
 }
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Zhifa 执法 API", version = "1", description = "Case-handling supervision platform: the six elements, facts, scoped reads."),
-    paths(login, issue_token, change_password, list, element, timeline, reveal, audit, commands, openapi),
     components(schemas(
         LoginRequest, LoginResponse, ActorInfo, TokenRequest, TokenResponse, PasswordRequest,
         ListResponse, ListItem, ElementResponse, LinkInfo, TimelineItem, RevealRequest, RevealResponse,
@@ -284,7 +382,9 @@ fn parse_time(field: &str, text: &Option<String>) -> Result<Option<i64>, ApiErro
     }
 }
 
-const KINDS: [&str; 10] = [
+/// The element kinds served under `/api/v1/{kind}` (every viewed kind; calendar days are not
+/// elements one reads).
+pub const ELEMENT_KINDS: [&str; 10] = [
     "incident",
     "case",
     "person",
@@ -298,7 +398,7 @@ const KINDS: [&str; 10] = [
 ];
 
 fn check_kind(kind: &str) -> Result<(), ApiError> {
-    if KINDS.contains(&kind) {
+    if ELEMENT_KINDS.contains(&kind) {
         Ok(())
     } else {
         Err(AppError::NotFound.into())
@@ -494,7 +594,7 @@ pub struct AuditItem {
 }
 
 #[utoipa::path(get, path = "/api/v1/audit", tag = "elements", params(AuditParams),
-    responses((status = 200, body = Vec<AuditItem>), (status = 403, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Vec<AuditItem>), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, description = "the element does not exist or is outside your unit", body = Problem, content_type = "application/problem+json")))]
 async fn audit(
     State(app): State<App>,
     Caller(actor): Caller,
@@ -506,6 +606,10 @@ async fn audit(
     let element = match (&kind, &id) {
         (Some(kind), Some(id)) => {
             check_kind(kind)?;
+            // Scope before role: an element outside the caller's unit answers 404 even to an
+            // officer who may not read audit trails at all, as on every other route. The
+            // timeline is the app's scoped read that is not itself audited.
+            app.timeline(&actor, kind, id).await?;
             Some((kind.as_str(), id.as_str()))
         }
         (None, None) => None,
@@ -603,13 +707,26 @@ fn command(value: Value) -> Result<Command, ApiError> {
     })
 }
 
+/// A fact naming an id that does not exist answers exactly as one naming an element outside
+/// the caller's unit: 404 `not_found`, no field. Were a missing id `unknown_reference` (422, with
+/// its field) while a sibling unit's id is `not_found`, the difference would tell a caller which
+/// ids exist in units it does not oversee.
+fn hide_existence(error: AppError) -> ApiError {
+    match error {
+        AppError::Domain(e) if e.code == domain::ErrorCode::UnknownReference => {
+            ApiError(AppError::NotFound)
+        }
+        other => ApiError(other),
+    }
+}
+
 #[utoipa::path(post, path = "/api/v1/commands", tag = "commands",
     request_body(content = CommandRequest, description = "one fact, or `{\"commands\": [...]}` (CommandBatch) for several in one transaction"),
     responses(
         (status = 201, description = "recorded (a batch answers BatchResponse)", body = RecordedFact),
-        (status = 404, description = "an element outside your unit", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "an element that does not exist or is outside your unit (the two are not told apart)", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "prohibited, duplicate or impossible", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "invalid, unknown kind or reference", body = Problem, content_type = "application/problem+json")))]
+        (status = 422, description = "invalid, or an unknown fact kind", body = Problem, content_type = "application/problem+json")))]
 async fn commands(
     State(app): State<App>,
     Caller(actor): Caller,
@@ -627,7 +744,7 @@ async fn commands(
             .into_iter()
             .map(command)
             .collect::<Result<Vec<_>, _>>()?;
-        let recorded = app.record(&actor, commands).await?;
+        let recorded = app.record(&actor, commands).await.map_err(hide_existence)?;
         let recorded = recorded
             .into_iter()
             .map(|r| RecordedFact {
@@ -637,7 +754,10 @@ async fn commands(
             .collect();
         return Ok((StatusCode::CREATED, Json(BatchResponse { recorded })).into_response());
     }
-    let recorded = app.record(&actor, vec![command(value)?]).await?;
+    let recorded = app
+        .record(&actor, vec![command(value)?])
+        .await
+        .map_err(hide_existence)?;
     let first = recorded
         .into_iter()
         .next()

@@ -1,138 +1,10 @@
-//! The API over real HTTP: a server on a free port, a temporary SQLite store, a blocking client.
+//! The API end to end: scoping, problems, overrides, tokens and the OpenAPI document.
 
-use serde_json::{Value, json};
+use serde_json::json;
 
-struct Server {
-    base: String,
-    app: app::App,
-    runtime: tokio::runtime::Runtime,
-    agent: ureq::Agent,
-}
+mod common;
 
-const SETUP: &str = r#"{"fact":"unit.defined","at":"2026-01-01T08:00:00+08:00","id":"U0","name":"某省公安厅","level":"province"}
-{"fact":"officer.defined","at":"2026-01-01T08:00:00+08:00","id":"O0","name":"管理员","unit":"U0","gender":"male","roles":["admin"]}
-"#;
-
-fn start() -> Server {
-    let dir = std::env::temp_dir().join(format!(
-        "zhifa-http-{}-{}",
-        std::process::id(),
-        jiff::Timestamp::now().as_nanosecond()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let setup = dir.join("setup.jsonl");
-    std::fs::write(&setup, SETUP).unwrap();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let url = format!("sqlite://{}", dir.join("zhifa.db").display());
-    let (app, base) = runtime.block_on(async {
-        let app = app::App::open(&url).await.unwrap();
-        app.import_files(&[&setup], app::ImportOptions::default())
-            .await
-            .unwrap();
-        app.set_account(None, "O0", "admin", "initial-pass-0")
-            .await
-            .unwrap();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let router = http_api::router(app.clone());
-        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-        (app, base)
-    });
-    let agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .max_redirects(0)
-        .build()
-        .into();
-    Server {
-        base,
-        app,
-        runtime,
-        agent,
-    }
-}
-
-impl Server {
-    fn call(
-        &self,
-        method: &str,
-        path: &str,
-        token: Option<&str>,
-        body: Option<Value>,
-    ) -> (u16, String, Value) {
-        let url = format!("{}{}", self.base, path);
-        let auth = token.map(|t| format!("Bearer {t}"));
-        let mut response = match (method, body) {
-            ("GET", _) => {
-                let mut request = self.agent.get(&url);
-                if let Some(auth) = &auth {
-                    request = request.header("Authorization", auth);
-                }
-                request.call().unwrap()
-            }
-            (_, body) => {
-                let mut request = self.agent.post(&url);
-                if let Some(auth) = &auth {
-                    request = request.header("Authorization", auth);
-                }
-                match body {
-                    Some(body) => request.send_json(&body).unwrap(),
-                    None => request.send_empty().unwrap(),
-                }
-            }
-        };
-        let status = response.status().as_u16();
-        let content_type = response
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_string();
-        let text = response.body_mut().read_to_string().unwrap();
-        let value = serde_json::from_str(&text).unwrap_or(Value::Null);
-        (status, content_type, value)
-    }
-
-    /// Logs in with the initial password, changes it, and returns a token.
-    fn first_login(&self, username: &str, initial: &str) -> String {
-        let (status, _, body) = self.call(
-            "POST",
-            "/api/v1/session",
-            None,
-            Some(json!({"username": username, "password": initial})),
-        );
-        assert_eq!(status, 200, "{body}");
-        assert_eq!(body["must_change_password"], true);
-        let token = body["token"].as_str().unwrap().to_string();
-        let (status, _, body) = self.call(
-            "POST",
-            "/api/v1/password",
-            Some(&token),
-            Some(json!({"old_password": initial, "new_password": format!("{initial}-new")})),
-        );
-        assert_eq!(status, 204, "{body}");
-        token
-    }
-
-    fn command(&self, token: &str, body: Value) -> (u16, String, Value) {
-        self.call("POST", "/api/v1/commands", Some(token), Some(body))
-    }
-}
-
-/// A valid GB 11643 number from its first 17 digits.
-fn id_number(first17: &str) -> String {
-    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = first17
-        .chars()
-        .zip(WEIGHTS)
-        .map(|(c, w)| c.to_digit(10).unwrap() * w)
-        .sum();
-    let check = b"10X98765432"[(sum % 11) as usize] as char;
-    format!("{first17}{check}")
-}
+use common::{ROOT, Server, id_number};
 
 /// Admin defines a county with two stations and three officers; each gets an account.
 fn setup_tree(server: &Server) -> (String, String, String) {
@@ -177,7 +49,7 @@ fn setup_tree(server: &Server) -> (String, String, String) {
 
 #[test]
 fn scoping_errors_overrides_and_openapi() {
-    let server = start();
+    let server = Server::start(ROOT);
 
     // Without a token: 401 as a problem.
     let (status, content_type, body) = server.call("GET", "/api/v1/case", None, None);
