@@ -1,5 +1,11 @@
 //! Accounts, passwords (argon2id), browser sessions and API tokens. Secrets are random 256-bit
-//! values; only their SHA-256 is stored, so a stolen database yields no usable token.
+//! values; only their SHA-256 is stored, so a stolen database yields no usable token. Repeated
+//! failed passwords lock a username for a while ([`Lockouts`]), and a wrong username costs the
+//! same argon2 work as a wrong password, so neither timing nor locking tells which usernames
+//! exist.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{LazyLock, Mutex};
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -19,6 +25,21 @@ const SESSION_HOURS: i64 = 12;
 const API_TOKEN_DAYS: i64 = 90;
 /// Passwords shorter than this are refused.
 pub const PASSWORD_LENGTH_MIN: usize = 8;
+/// Failed passwords for one username within [`LOGIN_FAILURE_WINDOW`] that lock it: enough for
+/// a person mistyping, far too few to guess a password.
+pub const LOGIN_FAILURES_MAX: usize = 5;
+/// How far back failed passwords count.
+pub const LOGIN_FAILURE_WINDOW: jiff::SignedDuration = jiff::SignedDuration::from_mins(15);
+/// How long a locked username refuses every login, even with the right password.
+pub const LOCKOUT_DURATION: jiff::SignedDuration = jiff::SignedDuration::from_mins(15);
+/// Usernames tracked at most, so a spray of made-up usernames cannot exhaust memory (about
+/// 30 MB at worst). Each tracked name costs the sprayer one argon2 verification (tens of
+/// milliseconds on two cores), so filling the table takes longer than a window: evicting the
+/// stalest entry to make room cannot be used to reset a victim's count faster than the window
+/// does.
+const LOCKOUT_ENTRIES_MAX: usize = 100_000;
+/// Usernames are tracked by at most this many bytes (longer ones share an entry by prefix).
+const LOCKOUT_KEY_BYTES_MAX: usize = 128;
 
 /// What a successful login gives.
 #[derive(Clone, Debug)]
@@ -34,6 +55,24 @@ pub fn hash_password(password: &str) -> String {
         .hash_password(password.as_bytes(), &salt)
         .expect("argon2 hashes any input")
         .to_string()
+}
+
+/// A hash of nothing anyone knows, made with the same parameters as every account's, so that
+/// checking a password for an unknown or disabled username does the same work as for a real
+/// one.
+static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| hash_password("no account has this"));
+
+/// Checks a password on the blocking pool (argon2 takes tens of milliseconds, too long for an
+/// async worker), against the account's hash or, without one, the dummy hash.
+async fn verify_password_blocking(password: &str, hash: Option<String>) -> bool {
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || {
+        let known = hash.is_some();
+        let hash = hash.unwrap_or_else(|| DUMMY_HASH.clone());
+        verify_password(&password, &hash) && known
+    })
+    .await
+    .unwrap_or(false)
 }
 
 fn verify_password(password: &str, hash: &str) -> bool {
@@ -63,6 +102,140 @@ fn check_password_strength(password: &str) -> Result<(), AppError> {
         .into());
     }
     Ok(())
+}
+
+/// Failed logins per username, kept in memory.
+///
+/// In memory rather than in the store, on purpose: one process serves a database (README), so
+/// every login attempt passes here, and a restart clearing the locks is acceptable — restarting
+/// the server takes an operator, not an attacker, and after it every username again allows only
+/// [`LOGIN_FAILURES_MAX`] guesses per window. Persisting failures would also write to the
+/// database on every failed login, which a password spray would turn into a write flood.
+///
+/// Unknown usernames are tracked like real ones, so that a lock does not tell which usernames
+/// exist. An attempt counts as failed from the moment it starts (see [`Lockouts::begin`]), so
+/// parallel attempts cannot slip more than [`LOGIN_FAILURES_MAX`] guesses past the count.
+#[derive(Debug, Default)]
+pub(crate) struct Lockouts {
+    entries: Mutex<HashMap<String, LockoutEntry>>,
+}
+
+#[derive(Debug, Default)]
+struct LockoutEntry {
+    /// Attempts within the window that failed or are still being checked, oldest first.
+    attempts: VecDeque<jiff::Timestamp>,
+    locked_until: Option<jiff::Timestamp>,
+}
+
+impl LockoutEntry {
+    /// Forgets what no longer counts at `now`: an expired lock and attempts older than the window.
+    fn expire(&mut self, now: jiff::Timestamp) {
+        if self.locked_until.is_some_and(|until| until <= now) {
+            self.locked_until = None;
+            self.attempts.clear();
+        }
+        while self
+            .attempts
+            .front()
+            .is_some_and(|at| *at + LOGIN_FAILURE_WINDOW <= now)
+        {
+            self.attempts.pop_front();
+        }
+    }
+
+    fn is_stale(&self) -> bool {
+        self.locked_until.is_none() && self.attempts.is_empty()
+    }
+}
+
+fn lockout_key(username: &str) -> String {
+    let username = username.trim();
+    let mut end = username.len().min(LOCKOUT_KEY_BYTES_MAX);
+    while !username.is_char_boundary(end) {
+        end -= 1;
+    }
+    username[..end].to_string()
+}
+
+impl Lockouts {
+    /// Before a password is checked: refuses while the username is locked (answering until
+    /// when); otherwise counts the attempt as failed until [`Lockouts::succeeded`] says
+    /// otherwise.
+    pub(crate) fn begin(
+        &self,
+        username: &str,
+        now: jiff::Timestamp,
+    ) -> Result<(), jiff::Timestamp> {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        let key = lockout_key(username);
+        if !entries.contains_key(&key) && entries.len() >= LOCKOUT_ENTRIES_MAX {
+            make_room(&mut entries, now);
+        }
+        let entry = entries.entry(key).or_default();
+        entry.expire(now);
+        if let Some(until) = entry.locked_until {
+            return Err(until);
+        }
+        if entry.attempts.len() >= LOGIN_FAILURES_MAX {
+            // The quota is taken by attempts still being checked: if they fail, the lock runs
+            // from about now.
+            return Err(now + LOCKOUT_DURATION);
+        }
+        entry.attempts.push_back(now);
+        Ok(())
+    }
+
+    /// After a wrong password: locks the username once the window holds
+    /// [`LOGIN_FAILURES_MAX`] failures. Returns until when it is locked, if it is.
+    pub(crate) fn failed(&self, username: &str, now: jiff::Timestamp) -> Option<jiff::Timestamp> {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        let entry = entries.get_mut(&lockout_key(username))?;
+        if entry.locked_until.is_none() && entry.attempts.len() >= LOGIN_FAILURES_MAX {
+            entry.locked_until = Some(now + LOCKOUT_DURATION);
+        }
+        entry.locked_until
+    }
+
+    /// After an attempt that never got to check the password: it does not count.
+    pub(crate) fn abandon(&self, username: &str, started: jiff::Timestamp) {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(entry) = entries.get_mut(&lockout_key(username))
+            && let Some(index) = entry.attempts.iter().position(|at| *at == started)
+        {
+            entry.attempts.remove(index);
+        }
+    }
+
+    /// After the right password: the failures before it no longer count.
+    pub(crate) fn succeeded(&self, username: &str) {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries.remove(&lockout_key(username));
+    }
+}
+
+/// Frees one entry of a full table: first everything stale, else the unlocked entry whose last
+/// attempt is oldest, else the lock that ends first.
+fn make_room(entries: &mut HashMap<String, LockoutEntry>, now: jiff::Timestamp) {
+    entries.retain(|_, entry| {
+        entry.expire(now);
+        !entry.is_stale()
+    });
+    if entries.len() < LOCKOUT_ENTRIES_MAX {
+        return;
+    }
+    let victim = entries
+        .iter()
+        .min_by_key(|(_, entry)| {
+            (
+                entry.locked_until.is_some(),
+                entry.locked_until,
+                entry.attempts.back().copied(),
+            )
+        })
+        .map(|(key, _)| key.clone());
+    if let Some(key) = victim {
+        entries.remove(&key);
+    }
 }
 
 fn login_failed() -> AppError {
@@ -98,25 +271,35 @@ impl App {
         })
     }
 
-    /// Checks a password and opens a browser session.
+    /// Checks a password and opens a browser session. After [`LOGIN_FAILURES_MAX`] wrong
+    /// passwords for a username within [`LOGIN_FAILURE_WINDOW`], every login to it is refused
+    /// for [`LOCKOUT_DURATION`] with [`AppError::AccountLocked`], the right password included.
     pub async fn login(&self, username: &str, password: &str) -> Result<LoginOutcome, AppError> {
-        let account = self.store().account_by_username(username.trim()).await?;
-        let Some(account) = account.filter(|a| !a.disabled) else {
-            // Same work either way, so timing does not reveal which usernames exist.
-            verify_password(
-                password,
-                "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$0000000000000000000000000000000000000000000",
-            );
-            return Err(login_failed());
+        let lockouts = &self.inner.lockouts;
+        let started = jiff::Timestamp::now();
+        lockouts
+            .begin(username, started)
+            .map_err(|until| AppError::AccountLocked { until })?;
+        let account = match self.store().account_by_username(username.trim()).await {
+            Ok(account) => account,
+            Err(error) => {
+                // Not a wrong password: the store failed, so the attempt does not count.
+                lockouts.abandon(username, started);
+                return Err(error.into());
+            }
         };
-        let hash = account.password_hash.clone();
-        let password = password.to_owned();
-        let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-            .await
-            .unwrap_or(false);
-        if !ok {
-            return Err(login_failed());
-        }
+        // An unknown or disabled username is checked against the dummy hash: the same work
+        // either way, so timing does not reveal which usernames exist.
+        let account = account.filter(|a| !a.disabled);
+        let hash = account.as_ref().map(|a| a.password_hash.clone());
+        let ok = verify_password_blocking(password, hash).await;
+        let Some(account) = account.filter(|_| ok) else {
+            return Err(match lockouts.failed(username, jiff::Timestamp::now()) {
+                Some(until) => AppError::AccountLocked { until },
+                None => login_failed(),
+            });
+        };
+        lockouts.succeeded(username);
         let token = self
             .open_session(
                 &account.officer,
@@ -353,6 +536,142 @@ mod tests {
         assert!(verify_password("正确的密码123", &hash));
         assert!(!verify_password("错误的密码123", &hash));
         assert_ne!(hash, hash_password("正确的密码123"), "salts differ");
+    }
+
+    fn minutes(n: i64) -> jiff::SignedDuration {
+        jiff::SignedDuration::from_mins(n)
+    }
+
+    fn start() -> jiff::Timestamp {
+        "2026-03-02T01:00:00Z".parse().unwrap()
+    }
+
+    /// `n` wrong passwords for `username`, `gap` apart from `from`; the lock state after each.
+    fn fail(
+        lockouts: &Lockouts,
+        username: &str,
+        from: jiff::Timestamp,
+        gap: jiff::SignedDuration,
+        n: i64,
+    ) -> Vec<Option<jiff::Timestamp>> {
+        (0..n)
+            .map(|i| {
+                let at = from + gap * i32::try_from(i).unwrap();
+                lockouts.begin(username, at).expect("not locked yet");
+                lockouts.failed(username, at)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn five_wrong_passwords_in_fifteen_minutes_lock_for_fifteen_minutes() {
+        let lockouts = Lockouts::default();
+        let t = start();
+        let states = fail(&lockouts, "zhangsan", t, minutes(3), 5);
+        let fifth = t + minutes(12);
+        let until = fifth + LOCKOUT_DURATION;
+        assert_eq!(states, [None, None, None, None, Some(until)]);
+        // Locked, whatever the password: `begin` refuses before any is checked.
+        assert_eq!(lockouts.begin("zhangsan", fifth + minutes(1)), Err(until));
+        assert_eq!(
+            lockouts.begin("zhangsan", until - jiff::SignedDuration::from_secs(1)),
+            Err(until)
+        );
+        // Other usernames are not affected.
+        assert_eq!(lockouts.begin("lisi", fifth), Ok(()));
+        // When the lock ends the count starts again from nothing.
+        assert_eq!(lockouts.begin("zhangsan", until), Ok(()));
+        assert_eq!(lockouts.failed("zhangsan", until), None);
+        assert_eq!(
+            fail(&lockouts, "zhangsan", until + minutes(1), minutes(1), 3),
+            [None, None, None]
+        );
+        assert_eq!(
+            lockouts.failed("zhangsan", until + minutes(4)),
+            None,
+            "four failures since the lock ended"
+        );
+    }
+
+    #[test]
+    fn failures_older_than_the_window_do_not_count() {
+        let lockouts = Lockouts::default();
+        // Five failures, four minutes apart: the first is 16 minutes old at the fifth.
+        let states = fail(&lockouts, "zhangsan", start(), minutes(4), 5);
+        assert_eq!(states, [None; 5]);
+        // At minute 17 the window holds the failures at 4, 8, 12 and 16, and this one.
+        let sixth = start() + minutes(17);
+        assert_eq!(lockouts.begin("zhangsan", sixth), Ok(()));
+        assert_eq!(
+            lockouts.failed("zhangsan", sixth),
+            Some(sixth + LOCKOUT_DURATION),
+            "five failures within the last fifteen minutes"
+        );
+    }
+
+    #[test]
+    fn the_right_password_clears_the_count() {
+        let lockouts = Lockouts::default();
+        fail(&lockouts, "zhangsan", start(), minutes(1), 4);
+        lockouts.begin("zhangsan", start() + minutes(5)).unwrap();
+        lockouts.succeeded("zhangsan");
+        let states = fail(&lockouts, "zhangsan", start() + minutes(6), minutes(1), 4);
+        assert_eq!(states, [None; 4]);
+    }
+
+    #[test]
+    fn attempts_in_flight_count_so_parallel_guesses_cannot_exceed_the_limit() {
+        let lockouts = Lockouts::default();
+        let t = start();
+        for _ in 0..LOGIN_FAILURES_MAX {
+            assert_eq!(lockouts.begin("zhangsan", t), Ok(()));
+        }
+        assert_eq!(lockouts.begin("zhangsan", t), Err(t + LOCKOUT_DURATION));
+        // An attempt abandoned before its password was checked gives its place back.
+        lockouts.abandon("zhangsan", t);
+        assert_eq!(lockouts.begin("zhangsan", t), Ok(()));
+    }
+
+    #[test]
+    fn usernames_are_tracked_trimmed_and_by_a_bounded_prefix() {
+        let lockouts = Lockouts::default();
+        fail(&lockouts, " zhangsan ", start(), minutes(1), 5);
+        assert!(lockouts.begin("zhangsan", start() + minutes(5)).is_err());
+        let long = "警".repeat(200);
+        assert!(lockout_key(&long).len() <= LOCKOUT_KEY_BYTES_MAX);
+        assert!(long.starts_with(&lockout_key(&long)));
+    }
+
+    #[test]
+    fn a_spray_of_usernames_is_bounded_and_evicts_the_stalest_unlocked_first() {
+        let lockouts = Lockouts::default();
+        let t = start();
+        fail(&lockouts, "locked", t, jiff::SignedDuration::ZERO, 5);
+        lockouts.begin("oldest", t).unwrap();
+        lockouts.failed("oldest", t);
+        for i in 0..LOCKOUT_ENTRIES_MAX + 10 {
+            let at = t + minutes(1);
+            lockouts.begin(&format!("sprayed-{i}"), at).unwrap();
+        }
+        let entries = lockouts.entries.lock().unwrap();
+        assert_eq!(entries.len(), LOCKOUT_ENTRIES_MAX);
+        assert!(entries.contains_key("locked"), "a lock outlives the spray");
+        assert!(
+            !entries.contains_key("oldest"),
+            "the stalest entry went first"
+        );
+    }
+
+    #[test]
+    fn the_dummy_hash_costs_a_full_verification() {
+        // Same algorithm and parameters as a real account's hash: a wrong username does the
+        // same argon2 work as a wrong password.
+        let real_hash = hash_password("正确的密码123");
+        let real = PasswordHash::new(&real_hash).unwrap().params.to_string();
+        let dummy = PasswordHash::new(&DUMMY_HASH).unwrap().params.to_string();
+        assert_eq!(real, dummy);
+        assert!(DUMMY_HASH.starts_with("$argon2id$"));
+        assert!(!verify_password("no account has this-", &DUMMY_HASH));
     }
 
     #[test]

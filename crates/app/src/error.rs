@@ -46,6 +46,9 @@ pub enum AppError {
     Forbidden(&'static str),
     #[error("prohibited")]
     Prohibited(Vec<Prohibition>),
+    /// Too many wrong passwords: logins to the username are refused until `until`.
+    #[error("account locked until {until}")]
+    AccountLocked { until: jiff::Timestamp },
     #[error("import refused: {} errors", .0.len())]
     Import(Vec<LineError>, usize),
     #[error("{0}")]
@@ -69,6 +72,7 @@ impl AppError {
             AppError::Unauthenticated => "unauthenticated",
             AppError::Forbidden(_) => "forbidden",
             AppError::Prohibited(_) => ErrorCode::Prohibited.as_str(),
+            AppError::AccountLocked { .. } => "account_locked",
             AppError::Import(..) => "import_refused",
             AppError::Io(_) => "io",
             AppError::Store(storage::StoreError::Conflict(_)) => "conflict",
@@ -93,6 +97,10 @@ impl AppError {
                     reasons.join("；")
                 )
             }
+            AppError::AccountLocked { until } => format!(
+                "密码错误次数过多，账号已临时锁定，请于{}（北京时间）后再试",
+                retry_minute(*until)
+            ),
             AppError::Import(errors, total) => {
                 format!(
                     "导入失败：共{total}处错误，未导入任何数据。首个错误：{}",
@@ -124,6 +132,10 @@ impl AppError {
                     reasons.join("; ")
                 )
             }
+            AppError::AccountLocked { until } => format!(
+                "too many wrong passwords: the account is locked, retry after {} (China time)",
+                retry_minute(*until)
+            ),
             AppError::Import(_, total) => {
                 format!("import refused: {total} errors, nothing imported")
             }
@@ -142,4 +154,10 @@ impl AppError {
             _ => None,
         }
     }
+}
+
+/// The first whole minute at or after `until`, China time (`2026-03-02 09:31`): a person who
+/// retries at the minute shown is no longer refused.
+fn retry_minute(until: jiff::Timestamp) -> String {
+    domain::At::china(until + jiff::SignedDuration::new(59, 999_999_999)).display_china()
 }

@@ -81,6 +81,8 @@ struct Inner {
     world: Arc<RwLock<World>>,
     jobs: mpsc::Sender<Job>,
     events: broadcast::Sender<Committed>,
+    /// Failed logins per username (auth.rs): in memory, see `auth::Lockouts` for why.
+    lockouts: auth::Lockouts,
 }
 
 impl App {
@@ -115,6 +117,7 @@ impl App {
                 world,
                 jobs,
                 events,
+                lockouts: auth::Lockouts::default(),
             }),
         })
     }

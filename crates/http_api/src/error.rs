@@ -14,9 +14,10 @@ pub struct Problem {
     pub kind: String,
     pub title: String,
     pub status: u16,
-    /// Stable code: not_found, unauthenticated, forbidden, prohibited, duplicate,
-    /// impossible_transition, invalid, unknown_kind, unknown_reference, before_existence,
-    /// conflict, import_refused, internal, io.
+    /// Stable code: not_found, unauthenticated, forbidden, account_locked, prohibited,
+    /// duplicate, impossible_transition, invalid, unknown_kind, before_existence, conflict,
+    /// method_not_allowed, internal. (A command naming an unknown id answers
+    /// not_found.)
     pub code: String,
     /// What went wrong, in Chinese.
     pub detail: String,
@@ -47,6 +48,8 @@ pub fn status_of(code: &str) -> StatusCode {
         "not_found" => StatusCode::NOT_FOUND,
         "unauthenticated" => StatusCode::UNAUTHORIZED,
         "forbidden" => StatusCode::FORBIDDEN,
+        // Too many wrong passwords: "retry later" is exactly what 429 says (with Retry-After).
+        "account_locked" => StatusCode::TOO_MANY_REQUESTS,
         "prohibited" | "duplicate" | "impossible_transition" | "conflict" => StatusCode::CONFLICT,
         "invalid" | "unknown_kind" | "unknown_reference" | "before_existence"
         | "import_refused" => StatusCode::UNPROCESSABLE_ENTITY,
@@ -119,6 +122,18 @@ impl IntoResponse for ApiError {
         if problem.status >= 500 {
             tracing::error!(error = %self.0, code = problem.code, "API request failed");
         }
-        problem.into_response()
+        let mut response = problem.into_response();
+        if let AppError::AccountLocked { until } = &self.0 {
+            // Whole seconds, rounded up, so a client that waits this long is let in.
+            let seconds = until
+                .duration_since(jiff::Timestamp::now())
+                .as_secs_f64()
+                .ceil();
+            let seconds = (seconds as u64).max(1);
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
     }
 }

@@ -260,7 +260,9 @@ pub struct LoginResponse {
 
 #[utoipa::path(post, path = "/api/v1/session", tag = "session", security(),
     request_body = LoginRequest,
-    responses((status = 200, body = LoginResponse), (status = 422, description = "wrong username or password", body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = LoginResponse),
+        (status = 422, description = "wrong username or password", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`account_locked`: five wrong passwords within 15 minutes lock the username for 15 minutes (Retry-After says how long)", body = Problem, content_type = "application/problem+json")))]
 async fn login(
     State(app): State<App>,
     body: axum::body::Bytes,

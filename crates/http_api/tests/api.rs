@@ -224,3 +224,36 @@ fn scoping_errors_overrides_and_openapi() {
     }
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
 }
+
+#[test]
+fn five_wrong_passwords_answer_429_with_a_problem_and_retry_after() {
+    let server = Server::start(ROOT);
+    let login = |password: &str| {
+        server.request(
+            "POST",
+            "/api/v1/session",
+            None,
+            Some(
+                json!({"username": "admin", "password": password})
+                    .to_string()
+                    .into_bytes(),
+            ),
+        )
+    };
+    for attempt in 1..=4 {
+        let answer = login("wrong-password");
+        answer.assert_problem(422, "invalid", &format!("wrong password {attempt}"));
+    }
+    let fifth = login("wrong-password");
+    fifth.assert_problem(429, "account_locked", "the fifth wrong password");
+    // Locked even for the right password, with when to retry.
+    let right = login("initial-pass-0");
+    right.assert_problem(429, "account_locked", "the right password while locked");
+    assert!(right.body["detail"].as_str().unwrap().contains("锁定"));
+    assert!(right.body["detail_en"].as_str().unwrap().contains("locked"));
+    let retry_after: u64 = right.retry_after.as_deref().unwrap().parse().unwrap();
+    assert!(
+        (14 * 60..=15 * 60).contains(&retry_after),
+        "Retry-After {retry_after}"
+    );
+}

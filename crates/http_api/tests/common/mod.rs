@@ -13,12 +13,14 @@ pub struct Server {
     dir: std::path::PathBuf,
 }
 
-/// One answer: status, content type, body (JSON, or `Null` when it is not JSON) and raw text.
+/// One answer: status, content type, body (JSON, or `Null` when it is not JSON), raw text and
+/// the Retry-After header.
 pub struct Answer {
     pub status: u16,
     pub content_type: String,
     pub body: Value,
     pub text: String,
+    pub retry_after: Option<String>,
 }
 
 impl Answer {
@@ -183,6 +185,11 @@ impl Server {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
             .to_string();
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .map(String::from);
         let text = response.body_mut().read_to_string().unwrap();
         let body = serde_json::from_str(&text).unwrap_or(Value::Null);
         Answer {
@@ -190,6 +197,7 @@ impl Server {
             content_type,
             body,
             text,
+            retry_after,
         }
     }
 

@@ -1,0 +1,151 @@
+//! Login lockout through `App::login` on a real store: five wrong passwords lock a username for
+//! fifteen minutes (the right password included), and an unknown username behaves, and takes
+//! about as long, as a known one. The window and the lock's end are tested with a given clock
+//! in `auth.rs`.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use app::{App, AppError};
+use common::*;
+
+async fn app_with_accounts(dir: &TempDir) -> App {
+    let app = county_app(&dir.sqlite_url(), dir).await;
+    for (officer, username) in [("O2", "liming"), ("O3", "zhangqiang")] {
+        app.set_account(None, officer, username, "初始密码12345")
+            .await
+            .unwrap();
+    }
+    app
+}
+
+fn is_locked(result: &Result<app::LoginOutcome, AppError>) -> bool {
+    matches!(result, Err(AppError::AccountLocked { .. }))
+}
+
+#[tokio::test]
+async fn five_wrong_passwords_lock_the_account_even_for_the_right_one() {
+    let dir = TempDir::new("lockout");
+    let app = app_with_accounts(&dir).await;
+    let before = jiff::Timestamp::now();
+    for attempt in 1..=4 {
+        let result = app.login("liming", "错误的密码").await;
+        let error = result.expect_err("a wrong password");
+        assert_eq!(error.code(), "invalid", "attempt {attempt}: {error:?}");
+    }
+    let fifth = app.login("liming", "错误的密码").await;
+    assert!(is_locked(&fifth), "the fifth failure locks: {fifth:?}");
+    let right = app.login("liming", "初始密码12345").await;
+    assert!(is_locked(&right), "locked even for the right password");
+    let error = right.unwrap_err();
+    assert_eq!(error.code(), "account_locked");
+    let AppError::AccountLocked { until } = &error else {
+        unreachable!()
+    };
+    let lock = until.duration_since(before);
+    assert!(
+        lock >= jiff::SignedDuration::from_mins(15) - jiff::SignedDuration::from_secs(1)
+            && lock <= jiff::SignedDuration::from_mins(16),
+        "locked for fifteen minutes: {lock:?}"
+    );
+    // The message says when to retry: the minute, China time, in both languages.
+    let minute =
+        domain::At::china(*until + jiff::SignedDuration::new(59, 999_999_999)).display_china();
+    assert!(
+        error.message_zh().contains("锁定"),
+        "{}",
+        error.message_zh()
+    );
+    assert!(
+        error.message_zh().contains(&minute),
+        "{}",
+        error.message_zh()
+    );
+    assert!(
+        error.message_en().contains("locked"),
+        "{}",
+        error.message_en()
+    );
+    assert!(
+        error.message_en().contains(&minute),
+        "{}",
+        error.message_en()
+    );
+
+    // Another account is not affected.
+    let other = app.login("zhangqiang", "初始密码12345").await;
+    assert!(other.is_ok(), "{other:?}");
+}
+
+#[tokio::test]
+async fn the_right_password_before_the_fifth_failure_resets_the_count() {
+    let dir = TempDir::new("lockout-reset");
+    let app = app_with_accounts(&dir).await;
+    for _ in 0..4 {
+        assert!(app.login("liming", "错误的密码").await.is_err());
+    }
+    app.login("liming", "初始密码12345").await.unwrap();
+    for attempt in 1..=4 {
+        let result = app.login("liming", "错误的密码").await;
+        assert!(!is_locked(&result), "attempt {attempt} after a success");
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_username_locks_like_a_known_one() {
+    // Otherwise a lock (or its absence) after five tries would tell which usernames exist.
+    let dir = TempDir::new("lockout-unknown");
+    let app = app_with_accounts(&dir).await;
+    for username in ["liming", "nobody-here"] {
+        let results: Vec<bool> = locked_after_each_failure(&app, username, 6).await;
+        assert_eq!(
+            results,
+            [false, false, false, false, true, true],
+            "{username}: locked from the fifth failure"
+        );
+    }
+}
+
+async fn locked_after_each_failure(app: &App, username: &str, n: usize) -> Vec<bool> {
+    let mut locked = Vec::new();
+    for _ in 0..n {
+        locked.push(is_locked(&app.login(username, "错误的密码").await));
+    }
+    locked
+}
+
+#[tokio::test]
+async fn a_wrong_username_takes_about_as_long_as_a_wrong_password() {
+    let dir = TempDir::new("lockout-timing");
+    let app = app_with_accounts(&dir).await;
+    // Warm the dummy hash (made once, on first use) and the store.
+    let _ = app.login("warm-up", "x").await;
+    let _ = app.login("zhangqiang", "x").await;
+    app.login("zhangqiang", "初始密码12345").await.unwrap();
+
+    // Interleaved, so load on the machine falls on both; medians, so one stall does not decide.
+    let mut known = Vec::new();
+    let mut unknown = Vec::new();
+    for round in 0..7 {
+        let started = Instant::now();
+        let _ = app.login(&format!("nobody-{round}"), "错误的密码").await;
+        unknown.push(started.elapsed());
+        let started = Instant::now();
+        let _ = app.login("liming", "错误的密码").await;
+        known.push(started.elapsed());
+        // The right password clears the count, so the account never locks (a locked login
+        // skips the hash and would be fast).
+        app.login("liming", "初始密码12345").await.unwrap();
+    }
+    let median = |times: &mut Vec<Duration>| {
+        times.sort();
+        times[times.len() / 2]
+    };
+    let (known, unknown) = (median(&mut known), median(&mut unknown));
+    let ratio = unknown.as_secs_f64() / known.as_secs_f64();
+    assert!(
+        (0.5..2.0).contains(&ratio),
+        "a wrong username took {unknown:?}, a wrong password {known:?}"
+    );
+}
