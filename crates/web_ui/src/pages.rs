@@ -35,6 +35,17 @@ pub struct Row {
     pub opened: String,
 }
 
+impl Row {
+    /// The opening time without its year (`11-22 09:16`), for the workbench's narrow panels
+    /// that only show the latest elements; the full time is in the cell's tooltip.
+    pub fn opened_short(&self) -> &str {
+        match self.opened.split_once('-') {
+            Some((year, rest)) if year.len() == 4 => rest,
+            _ => &self.opened,
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "login.html")]
 pub struct LoginPage {

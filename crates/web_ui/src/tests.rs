@@ -171,3 +171,18 @@ fn cross_site_posts_are_recognised() {
     headers.insert("sec-fetch-site", "same-origin".parse().unwrap());
     assert!(!crate::is_cross_site(&headers));
 }
+
+#[test]
+fn workbench_panels_show_times_without_the_year() {
+    let row = |opened: &str| Row {
+        href: "/e/case/C1".into(),
+        id: "C1".into(),
+        title: "刑事案件·050200".into(),
+        status: "已立案".into(),
+        tag: String::new(),
+        unit: "UA".into(),
+        opened: opened.into(),
+    };
+    assert_eq!(row("2026-11-22 09:16").opened_short(), "11-22 09:16");
+    assert_eq!(row("").opened_short(), "");
+}

@@ -92,9 +92,9 @@ fn first_login_then_open_a_case_in_chromium() {
         "{timeline}"
     );
 
-    // The page renders: a screenshot is a PNG of the window's width.
+    // The page renders: a screenshot is a PNG of the page's size.
     let png = browser.screenshot_png();
-    assert_eq!(webdriver::png_size(&png).0, 1280);
+    assert_eq!(webdriver::png_size(&png), (1280, 900));
 
     // Logging out ends the session in the browser too.
     browser.click(".who button[type=submit]");
@@ -107,7 +107,7 @@ fn first_login_then_open_a_case_in_chromium() {
 ///
 /// ```sh
 /// cargo run --release -p zhifa -- --data /tmp/shotdemo demo --scale 0.1 --addr 127.0.0.1:8080
-/// ZHIFA_SHOT_USER=demo_officer ZHIFA_SHOT_PASSWORD='<printed initial password>' \
+/// ZHIFA_SHOT_USER=demo_legal_officer ZHIFA_SHOT_PASSWORD='<printed initial password>' \
 ///   cargo test -p web_ui --test browser -- --ignored readme_screenshot
 /// ```
 ///
@@ -119,7 +119,7 @@ fn first_login_then_open_a_case_in_chromium() {
 fn readme_screenshot() {
     let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
     let base = env("ZHIFA_SHOT_URL").unwrap_or_else(|| "http://127.0.0.1:8080".into());
-    let user = env("ZHIFA_SHOT_USER").unwrap_or_else(|| "demo_officer".into());
+    let user = env("ZHIFA_SHOT_USER").unwrap_or_else(|| "demo_legal_officer".into());
     let password = env("ZHIFA_SHOT_PASSWORD").expect("ZHIFA_SHOT_PASSWORD");
     let new_password = env("ZHIFA_SHOT_NEW_PASSWORD").unwrap_or_else(|| format!("{password}-shot"));
     let out = env("ZHIFA_SHOT_OUT")

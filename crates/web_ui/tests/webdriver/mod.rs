@@ -115,7 +115,39 @@ impl Browser {
             .expect("a session id")
             .to_string();
         browser.session = format!("{base}/session/{id}");
+        browser.fit_viewport(width, height);
         browser
+    }
+
+    /// Resizes the window so that the page itself (not the window) is `width` × `height`:
+    /// `--window-size` counts the browser's frame, which headless Chromium still reserves.
+    fn fit_viewport(&self, width: u32, height: u32) {
+        let inner = self.command(
+            "POST",
+            "/execute/sync",
+            Some(json!({"script": "return [window.innerWidth, window.innerHeight];", "args": []})),
+        );
+        let inner = (
+            inner[0].as_i64().unwrap_or(0),
+            inner[1].as_i64().unwrap_or(0),
+        );
+        let (width, height) = (i64::from(width), i64::from(height));
+        if inner == (width, height) {
+            return;
+        }
+        let outer = self.command("GET", "/window/rect", None);
+        let outer = (
+            outer["width"].as_i64().unwrap_or(width),
+            outer["height"].as_i64().unwrap_or(height),
+        );
+        self.command(
+            "POST",
+            "/window/rect",
+            Some(json!({
+                "width": outer.0 + width - inner.0,
+                "height": outer.1 + height - inner.1,
+            })),
+        );
     }
 
     fn wait_until_ready(&mut self, base: &str) {
