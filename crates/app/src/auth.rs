@@ -93,10 +93,11 @@ fn new_token() -> String {
     hex::encode(bytes)
 }
 
-fn check_password_strength(password: &str) -> Result<(), AppError> {
+/// Refuses a password that is too short, naming `field` (the request's name for it).
+fn check_password_strength(field: &str, password: &str) -> Result<(), AppError> {
     if password.chars().count() < PASSWORD_LENGTH_MIN {
         return Err(domain::DomainError::invalid(
-            "password",
+            field,
             format!("密码至少{PASSWORD_LENGTH_MIN}位 (at least {PASSWORD_LENGTH_MIN} characters)"),
         )
         .into());
@@ -377,7 +378,7 @@ impl App {
         old: &str,
         new: &str,
     ) -> Result<(), AppError> {
-        check_password_strength(new)?;
+        check_password_strength("new_password", new)?;
         let account = self
             .store()
             .account_by_officer(actor.officer.as_str())
@@ -428,7 +429,7 @@ impl App {
         {
             return Err(AppError::Forbidden("仅系统管理员可以管理账号"));
         }
-        check_password_strength(password)?;
+        check_password_strength("password", password)?;
         let officer_id =
             OfficerId::parse(officer).map_err(|e| domain::DomainError::invalid("officer", e))?;
         if !self.world().await.officers.contains_key(&officer_id) {

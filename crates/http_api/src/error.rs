@@ -14,10 +14,10 @@ pub struct Problem {
     pub kind: String,
     pub title: String,
     pub status: u16,
-    /// Stable code: not_found, unauthenticated, forbidden, account_locked, prohibited,
-    /// duplicate, impossible_transition, invalid, unknown_kind, before_existence, conflict,
-    /// method_not_allowed, internal. (A command naming an unknown id answers
-    /// not_found.)
+    /// Stable code: not_found (also for a command naming an id that exists nowhere),
+    /// unauthenticated, forbidden, account_locked, prohibited, duplicate,
+    /// impossible_transition, invalid, unknown_kind, before_existence, conflict,
+    /// method_not_allowed, payload_too_large, internal.
     pub code: String,
     /// What went wrong, in Chinese.
     pub detail: String,

@@ -12,7 +12,7 @@
 mod error;
 
 use app::{Actor, App, AppError, Command, ListRequest};
-use axum::extract::rejection::QueryRejection;
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::handler::Handler;
 use axum::http::StatusCode;
@@ -40,8 +40,14 @@ pub fn router(app: App) -> Router {
     // router can still be merged (two routers that both set a top-level fallback cannot be).
     let api = documented_routes()
         .method_not_allowed_fallback(method_not_allowed)
-        .fallback(unknown_route);
-    Router::new().nest(API_PREFIX, api).with_state(app)
+        .fallback(unknown_route)
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_BYTES_MAX));
+    // The nested fallback catches `/api/v1/<something>` but not `/api/v1/` itself.
+    let root = format!("{API_PREFIX}/");
+    Router::new()
+        .route(&root, axum::routing::any(unknown_route))
+        .nest(API_PREFIX, api)
+        .with_state(app)
 }
 
 /// The OpenAPI document of this API, generated from the handlers.
@@ -196,26 +202,135 @@ impl FromRequestParts<App> for Caller {
     }
 }
 
-/// Parses a JSON body, answering a problem (not axum's plain text) when it is malformed.
-fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
-    serde_json::from_slice(body).map_err(|e| {
-        ApiError(AppError::Domain(domain::DomainError::new(
-            domain::ErrorCode::Invalid,
-            format!("请求体不是有效的JSON或缺少字段：{e}"),
-            format!("the body is not valid JSON for this route: {e}"),
-        )))
-    })
+/// Largest request body: one command, or a batch recorded in one transaction. Bulk loads go
+/// through `zhifa import`, which streams files.
+const BODY_BYTES_MAX: usize = 2 * 1024 * 1024;
+
+/// A JSON request body. Unlike axum's `Json`, every failure is a problem naming the field at
+/// fault (`password`, `commands[2].at`), and the content type is not insisted on (scripts
+/// often omit it).
+pub struct JsonBody<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned> axum::extract::FromRequest<App> for JsonBody<T> {
+    type Rejection = Response;
+
+    async fn from_request(request: axum::extract::Request, app: &App) -> Result<Self, Response> {
+        let bytes = axum::body::Bytes::from_request(request, app)
+            .await
+            .map_err(|rejection| {
+                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    Problem::new(
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        "payload_too_large",
+                        &format!(
+                            "请求体超过{}MB；大批量数据请用 zhifa import 导入",
+                            BODY_BYTES_MAX / (1024 * 1024)
+                        ),
+                        &format!(
+                            "the body is larger than {} MB; load bulk data with `zhifa import`",
+                            BODY_BYTES_MAX / (1024 * 1024)
+                        ),
+                    )
+                    .into_response()
+                } else {
+                    ApiError::from(domain::DomainError::new(
+                        domain::ErrorCode::Invalid,
+                        "无法读取请求体",
+                        format!("the body could not be read: {rejection}"),
+                    ))
+                    .into_response()
+                }
+            })?;
+        parse_json(&bytes)
+            .map(JsonBody)
+            .map_err(IntoResponse::into_response)
+    }
 }
 
-/// Query parameters, answering a problem when they are malformed (a non-number limit, …).
+/// Parses JSON, naming the field at fault: the path of a wrong value (`commands[0].at`), the
+/// name of a missing field, or none for text that is not JSON at all (then line and column).
+fn parse_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let (path, inner) = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Ok(value) => match deserializer.end() {
+            Ok(()) => return Ok(value),
+            // Text after the JSON value.
+            Err(error) => (".".to_string(), error),
+        },
+        Err(error) => (error.path().to_string(), error.into_inner()),
+    };
+    let (line, column) = (inner.line(), inner.column());
+    let error = if inner.is_syntax() || inner.is_eof() {
+        domain::DomainError::new(
+            domain::ErrorCode::Invalid,
+            format!("请求体不是有效的JSON（第{line}行第{column}列）"),
+            format!("the body is not valid JSON: {inner}"),
+        )
+    } else if let Some(field) = missing_field(&inner.to_string()) {
+        let field = if path == "." {
+            field
+        } else {
+            format!("{path}.{field}")
+        };
+        domain::DomainError::new(
+            domain::ErrorCode::Invalid,
+            format!("缺少字段“{field}”"),
+            format!("missing field `{field}`"),
+        )
+        .at_field(field)
+    } else if path == "." {
+        domain::DomainError::new(
+            domain::ErrorCode::Invalid,
+            "请求体的结构有误（应为JSON对象）",
+            format!("the body has the wrong shape: {inner}"),
+        )
+    } else {
+        domain::DomainError::new(
+            domain::ErrorCode::Invalid,
+            format!("字段“{path}”的值有误"),
+            format!("field `{path}` is invalid: {inner}"),
+        )
+        .at_field(path)
+    };
+    Err(error.into())
+}
+
+/// The field serde names in "missing field `password`".
+fn missing_field(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("missing field `")?;
+    let end = rest.find('`')?;
+    Some(rest[..end].to_string())
+}
+
+/// Query parameters, answering a problem when they are malformed.
 fn query<T>(params: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
     params.map(|Query(p)| p).map_err(|e| {
         ApiError(AppError::Domain(domain::DomainError::new(
             domain::ErrorCode::Invalid,
-            format!("查询参数有误：{e}"),
+            "查询参数有误",
             format!("bad query parameters: {e}"),
         )))
     })
+}
+
+/// A whole-number query parameter, naming it when it is not one.
+fn query_number(field: &str, text: &Option<String>) -> Result<Option<i64>, ApiError> {
+    match text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(text) => text.parse().map(Some).map_err(|_| {
+            ApiError::from(domain::DomainError::invalid(
+                field,
+                format!("应为整数 (must be a whole number): {text}"),
+            ))
+        }),
+    }
+}
+
+/// Path segments that are not valid text name no element.
+fn path<T>(segments: Result<Path<T>, PathRejection>) -> Result<T, ApiError> {
+    segments
+        .map(|Path(segments)| segments)
+        .map_err(|_| ApiError(AppError::NotFound))
 }
 
 // ---- session ----
@@ -265,9 +380,8 @@ pub struct LoginResponse {
         (status = 429, description = "`account_locked`: five wrong passwords within 15 minutes lock the username for 15 minutes (Retry-After says how long)", body = Problem, content_type = "application/problem+json")))]
 async fn login(
     State(app): State<App>,
-    body: axum::body::Bytes,
+    JsonBody(request): JsonBody<LoginRequest>,
 ) -> Result<Json<LoginResponse>, ApiError> {
-    let request: LoginRequest = parse_body(&body)?;
     let outcome = app.login(&request.username, &request.password).await?;
     Ok(Json(LoginResponse {
         token: outcome.token,
@@ -294,9 +408,8 @@ pub struct TokenResponse {
 async fn issue_token(
     State(app): State<App>,
     Caller(actor): Caller,
-    body: axum::body::Bytes,
+    JsonBody(request): JsonBody<TokenRequest>,
 ) -> Result<Response, ApiError> {
-    let request: TokenRequest = parse_body(&body)?;
     let label = if request.label.trim().is_empty() {
         "API"
     } else {
@@ -318,9 +431,8 @@ pub struct PasswordRequest {
 async fn change_password(
     State(app): State<App>,
     Caller(actor): Caller,
-    body: axum::body::Bytes,
+    JsonBody(request): JsonBody<PasswordRequest>,
 ) -> Result<StatusCode, ApiError> {
-    let request: PasswordRequest = parse_body(&body)?;
     app.change_password(&actor, &request.old_password, &request.new_password)
         .await?;
     Ok(StatusCode::NO_CONTENT)
@@ -342,9 +454,12 @@ pub struct ListParams {
     pub from: Option<String>,
     /// Opened before (RFC 3339).
     pub until: Option<String>,
-    /// Page size, 1–200 (default 50).
-    pub limit: Option<i64>,
-    pub offset: Option<i64>,
+    /// Page size, 1–200 (default 50). Text here so that a malformed number is answered
+    /// naming the parameter.
+    #[param(value_type = Option<i64>)]
+    pub limit: Option<String>,
+    #[param(value_type = Option<i64>)]
+    pub offset: Option<String>,
 }
 
 /// One row of a list.
@@ -413,9 +528,10 @@ fn check_kind(kind: &str) -> Result<(), ApiError> {
 async fn list(
     State(app): State<App>,
     Caller(actor): Caller,
-    Path(kind): Path<String>,
+    kind: Result<Path<String>, PathRejection>,
     params: Result<Query<ListParams>, QueryRejection>,
 ) -> Result<Json<ListResponse>, ApiError> {
+    let kind = path(kind)?;
     check_kind(&kind)?;
     let params = query(params)?;
     let request = ListRequest {
@@ -426,8 +542,8 @@ async fn list(
         opened_from_micros: parse_time("from", &params.from)?,
         opened_until_micros: parse_time("until", &params.until)?,
         oldest_first: false,
-        limit: params.limit.unwrap_or(50),
-        offset: params.offset.unwrap_or(0),
+        limit: query_number("limit", &params.limit)?.unwrap_or(50),
+        offset: query_number("offset", &params.offset)?.unwrap_or(0),
     };
     let listing = app.list(&actor, &request).await?;
     let items = listing
@@ -480,8 +596,9 @@ pub struct ElementResponse {
 async fn element(
     State(app): State<App>,
     Caller(actor): Caller,
-    Path((kind, id)): Path<(String, String)>,
+    segments: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<Json<ElementResponse>, ApiError> {
+    let (kind, id) = path(segments)?;
     check_kind(&kind)?;
     let detail = app.element(&actor, &kind, &id).await?;
     let links = detail
@@ -529,8 +646,9 @@ pub struct TimelineItem {
 async fn timeline(
     State(app): State<App>,
     Caller(actor): Caller,
-    Path((kind, id)): Path<(String, String)>,
+    segments: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<Json<Vec<TimelineItem>>, ApiError> {
+    let (kind, id) = path(segments)?;
     check_kind(&kind)?;
     let entries = app.timeline(&actor, &kind, &id).await?;
     Ok(Json(
@@ -567,10 +685,10 @@ pub struct RevealResponse {
 async fn reveal(
     State(app): State<App>,
     Caller(actor): Caller,
-    Path(id): Path<String>,
-    body: axum::body::Bytes,
+    id: Result<Path<String>, PathRejection>,
+    JsonBody(request): JsonBody<RevealRequest>,
 ) -> Result<Json<RevealResponse>, ApiError> {
-    let request: RevealRequest = parse_body(&body)?;
+    let id = path(id)?;
     let id_number = app.reveal_id_number(&actor, &id, &request.reason).await?;
     Ok(Json(RevealResponse { id_number }))
 }
@@ -678,35 +796,69 @@ pub struct BatchResponse {
     pub recorded: Vec<RecordedFact>,
 }
 
-fn command(value: Value) -> Result<Command, ApiError> {
+fn command(value: Value) -> Result<Command, domain::DomainError> {
     let Value::Object(mut object) = value else {
-        return Err(ApiError(
-            domain::DomainError::new(
-                domain::ErrorCode::Invalid,
-                "命令应为一个JSON对象",
-                "a command must be a JSON object",
-            )
-            .into(),
+        return Err(domain::DomainError::new(
+            domain::ErrorCode::Invalid,
+            "命令应为一个JSON对象",
+            "a command must be a JSON object",
         ));
     };
     let override_reason = match object.remove("override_reason") {
         None | Some(Value::Null) => None,
         Some(Value::String(text)) => Some(text),
         Some(_) => {
-            return Err(ApiError(
-                domain::DomainError::invalid("override_reason", "理由应为文本 (must be a string)")
-                    .into(),
+            return Err(domain::DomainError::invalid(
+                "override_reason",
+                "理由应为文本 (must be a string)",
             ));
         }
     };
     if matches!(object.get("at"), None | Some(Value::Null)) {
         object.insert("at".into(), Value::String(app::now().to_string()));
     }
-    let fact = Fact::from_value(Value::Object(object))?;
+    let fact = Fact::from_value(Value::Object(object)).map_err(name_missing_field)?;
     Ok(Command {
         fact,
         override_reason,
     })
+}
+
+/// Names a missing field as the field at fault. The fact parser reports it at the object that
+/// lacks it (`(对象)` for the fact itself, `penalties[0]` for a penalty), with the name only in
+/// the message.
+fn name_missing_field(error: domain::DomainError) -> domain::DomainError {
+    let Some(name) = error
+        .message_en
+        .find("missing field `")
+        .and_then(|start| missing_field(&error.message_en[start..]))
+    else {
+        return error;
+    };
+    let field = match error.field.as_deref() {
+        None | Some("(对象)") => name,
+        Some(parent) => format!("{parent}.{name}"),
+    };
+    domain::DomainError::new(
+        error.code,
+        format!("缺少字段“{field}”"),
+        format!("missing field `{field}`"),
+    )
+    .at_field(field)
+}
+
+/// An error of the `index`th command of a batch, naming it (`commands[2].at`).
+fn in_batch(index: usize, error: domain::DomainError) -> domain::DomainError {
+    let field = match &error.field {
+        Some(field) => format!("commands[{index}].{field}"),
+        None => format!("commands[{index}]"),
+    };
+    domain::DomainError {
+        message_zh: format!("第{}条命令（{field}）：{}", index + 1, error.message_zh),
+        message_en: format!("{field}: {}", error.message_en),
+        field: Some(field),
+        ..error
+    }
 }
 
 /// A fact naming an id that does not exist answers exactly as one naming an element outside
@@ -732,9 +884,8 @@ fn hide_existence(error: AppError) -> ApiError {
 async fn commands(
     State(app): State<App>,
     Caller(actor): Caller,
-    body: axum::body::Bytes,
+    JsonBody(value): JsonBody<Value>,
 ) -> Result<Response, ApiError> {
-    let value: Value = parse_body(&body)?;
     if let Some(list) = value.get("commands") {
         let Value::Array(list) = list.clone() else {
             return Err(ApiError(
@@ -744,7 +895,8 @@ async fn commands(
         };
         let commands = list
             .into_iter()
-            .map(command)
+            .enumerate()
+            .map(|(index, value)| command(value).map_err(|e| in_batch(index, e)))
             .collect::<Result<Vec<_>, _>>()?;
         let recorded = app.record(&actor, commands).await.map_err(hide_existence)?;
         let recorded = recorded
