@@ -20,9 +20,17 @@ pub enum Input {
     /// Several ids, separated by commas or spaces.
     List,
     Number,
+    /// A whole number (days, hours): facts carry these as integers, and `7.0` would not parse.
+    Integer,
     Date,
     DateTime,
+    /// The penalties of a decision: rows of person, kind, amount and days.
+    Penalties,
 }
+
+/// How many penalty rows a decision form offers (more than one suspect is common; a case with
+/// more is recorded through the API or an import).
+pub const PENALTY_ROWS: usize = 3;
 
 /// What a field is pre-filled with.
 #[derive(Clone, Copy, Debug)]
@@ -126,6 +134,27 @@ fn action(
     }
 }
 
+impl Action {
+    /// Names the business time after what it means for this fact (the start of a questioning).
+    fn at_label(mut self, label: &'static str, hint: &'static str) -> Self {
+        if let Some(at) = self.fields.iter_mut().find(|f| f.name == "at") {
+            at.label = label;
+            at.hint = hint;
+        }
+        self
+    }
+}
+
+fn select<T: Copy>(
+    name: &'static str,
+    label: &'static str,
+    all: &[T],
+    code: fn(T) -> &'static str,
+    text: fn(T) -> &'static str,
+) -> FieldDef {
+    field(name, label, Input::Select(options(all, code, text)))
+}
+
 /// Every action, in menu order.
 pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
     let mut setup = vec![
@@ -181,6 +210,22 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
                     "角色",
                     Input::Multi(options(Role::ALL, Role::as_str, Role::label)),
                 ),
+            ],
+        ),
+        action(
+            "calendar_day",
+            "calendar.day",
+            "设置节假日/调休上班",
+            vec![
+                field("date", "日期", Input::Date),
+                select(
+                    "kind",
+                    "类型",
+                    DayKind::ALL,
+                    DayKind::as_str,
+                    DayKind::label,
+                )
+                .hint("法定节假日，或周末调休上班；用于计算以工作日计的期限"),
             ],
         ),
     ];
@@ -255,6 +300,31 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             ],
         ),
         action(
+            "incident_recategorize",
+            "incident.recategorized",
+            "警情性质变更",
+            vec![
+                existing("id", "警情编号"),
+                select(
+                    "nature",
+                    "新的警情性质",
+                    IncidentNature::ALL,
+                    IncidentNature::as_str,
+                    IncidentNature::label,
+                ),
+                field("category", "新的警情类别代码", Input::Text),
+            ],
+        ),
+        action(
+            "incident_video",
+            "incident.video_linked",
+            "关联执法记录仪视频",
+            vec![
+                existing("id", "警情编号"),
+                field("ref", "视频编号", Input::Text).hint("执法记录仪视频在视频管理系统中的编号"),
+            ],
+        ),
+        action(
             "case_accept",
             "case.accepted",
             "受案登记",
@@ -282,6 +352,131 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             "case_not_file",
             "case.not_filed",
             "不予立案",
+            vec![existing("id", "案件编号")],
+        ),
+        action(
+            "case_filing_extend",
+            "case.filing_extended",
+            "立案审查延期",
+            vec![
+                existing("id", "案件编号"),
+                field("days", "延长后的审查期限(日)", Input::Integer)
+                    .hint("自受案起算的总期限：一般7日，重大疑难复杂30日"),
+                field("approved_by", "批准人（警号）", Input::Text),
+            ],
+        ),
+        action(
+            "case_fast_track",
+            "case.fast_track",
+            "快速办理",
+            vec![existing("id", "案件编号")],
+        ),
+        action(
+            "case_act",
+            "case.act",
+            "登记侦查/调查行为",
+            vec![
+                existing("id", "案件编号"),
+                select("act", "行为", ActKind::ALL, ActKind::as_str, ActKind::label),
+            ],
+        ),
+        action(
+            "case_injury",
+            "case.injury_assessed",
+            "伤情鉴定",
+            vec![
+                existing("id", "案件编号"),
+                existing("person", "被鉴定人编号"),
+                select(
+                    "grade",
+                    "伤情等级",
+                    InjuryGrade::ALL,
+                    InjuryGrade::as_str,
+                    InjuryGrade::label,
+                ),
+            ],
+        ),
+        action(
+            "case_prior_notice",
+            "case.prior_notice_given",
+            "处罚前告知",
+            vec![
+                existing("id", "案件编号"),
+                existing("person", "被告知人编号"),
+            ],
+        ),
+        action(
+            "case_review_pass",
+            "case.review_passed",
+            "法制审核通过",
+            vec![
+                existing("id", "案件编号"),
+                field("reviewer", "审核人（警号）", Input::Text).prefill(Prefill::ActorOfficer),
+            ],
+        ),
+        action(
+            "case_review_return",
+            "case.review_returned",
+            "法制审核退回",
+            vec![
+                existing("id", "案件编号"),
+                field("reviewer", "审核人（警号）", Input::Text).prefill(Prefill::ActorOfficer),
+            ],
+        ),
+        action(
+            "case_limit_extend",
+            "case.limit_extended",
+            "办案期限延长",
+            vec![
+                existing("id", "案件编号"),
+                field("days", "延长后的办案期限(日)", Input::Integer)
+                    .hint("自受案起算的总期限，如行政案件30日延长至60日"),
+                field("approved_by_unit", "批准单位编号", Input::Text),
+            ],
+        ),
+        action(
+            "case_decide",
+            "case.decided",
+            "作出处理决定",
+            vec![
+                existing("id", "案件编号"),
+                select(
+                    "decision",
+                    "处理决定",
+                    DecisionKind::ALL,
+                    DecisionKind::as_str,
+                    DecisionKind::label,
+                ),
+                field("decided_by_unit", "决定单位编号", Input::Text)
+                    .prefill(Prefill::ActorUnit)
+                    .hint("行政拘留须由县级以上公安机关决定"),
+                field("penalties", "处罚", Input::Penalties)
+                    .optional()
+                    .hint("给予处罚时逐人填写；罚款填金额，拘留填天数"),
+            ],
+        ),
+        action(
+            "case_drop",
+            "case.dropped",
+            "撤销案件",
+            vec![existing("id", "案件编号")],
+        ),
+        action(
+            "case_send_for_prosecution",
+            "case.sent_for_prosecution",
+            "移送审查起诉",
+            vec![existing("id", "案件编号")],
+        ),
+        action(
+            "case_close",
+            "case.closed",
+            "结案",
+            vec![existing("id", "案件编号")],
+        ),
+        action(
+            "case_archive",
+            "case.archived",
+            "归档",
             vec![existing("id", "案件编号")],
         ),
         action(
@@ -331,6 +526,12 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             ],
         ),
         action(
+            "legal_aid_notify",
+            "legal_aid.notified",
+            "通知法律援助",
+            vec![existing("person", "人员编号"), existing("case", "案件编号")],
+        ),
+        action(
             "measure_start",
             "measure.started",
             "采取措施",
@@ -351,6 +552,58 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
                     .optional()
                     .hint("传唤、询问类填写；不填即为业务时间"),
             ],
+        ),
+        action(
+            "measure_extend",
+            "measure.extended",
+            "延长措施期限",
+            vec![
+                existing("id", "措施编号"),
+                field("hours", "延长后的总时长(小时)", Input::Integer)
+                    .optional()
+                    .hint("传唤、拘传、询问、继续盘问以小时计，如8小时延长至24小时"),
+                field("days", "延长后的总期限(日)", Input::Integer)
+                    .optional()
+                    .hint("拘留等以日计，如刑事拘留3日延长至7日或30日"),
+                field("approved_by", "批准人（警号）", Input::Text),
+            ],
+        ),
+        action(
+            "measure_family_notify",
+            "measure.family_notified",
+            "通知家属",
+            vec![existing("id", "措施编号")],
+        ),
+        action(
+            "measure_family_not_notify",
+            "measure.family_not_notified",
+            "不通知家属",
+            vec![
+                existing("id", "措施编号"),
+                field("reason", "不通知的理由", Input::Text)
+                    .hint("如无法通知，或可能有碍侦查（须依法审批）"),
+            ],
+        ),
+        action(
+            "measure_deliver",
+            "measure.delivered",
+            "送押",
+            vec![
+                existing("id", "措施编号"),
+                select(
+                    "facility",
+                    "羁押场所",
+                    Facility::ALL,
+                    Facility::as_str,
+                    Facility::label,
+                ),
+            ],
+        ),
+        action(
+            "measure_arrest_request",
+            "measure.arrest_requested",
+            "提请批准逮捕",
+            vec![existing("id", "措施编号")],
         ),
         action(
             "measure_end",
@@ -382,6 +635,40 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             ],
         ),
         action(
+            "custody_security_check",
+            "custody.security_checked",
+            "人身安全检查",
+            vec![existing("id", "在区记录编号")],
+        ),
+        action(
+            "custody_info_collect",
+            "custody.info_collected",
+            "信息采集",
+            vec![existing("id", "在区记录编号")],
+        ),
+        action(
+            "custody_meal",
+            "custody.meal",
+            "就餐登记",
+            vec![existing("id", "在区记录编号")],
+        ),
+        action(
+            "custody_place",
+            "custody.placed",
+            "安排房间",
+            vec![
+                existing("id", "在区记录编号"),
+                field("room", "房间号", Input::Text),
+                select(
+                    "room_kind",
+                    "房间类型",
+                    RoomKind::ALL,
+                    RoomKind::as_str,
+                    RoomKind::label,
+                ),
+            ],
+        ),
+        action(
             "custody_exit",
             "custody.exited",
             "离开办案中心",
@@ -399,6 +686,39 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
                 field("document", "依据文书编号", Input::Text).optional(),
             ],
         ),
+        action(
+            "interrogation_hold",
+            "interrogation.held",
+            "讯问/询问登记",
+            vec![
+                id("笔录编号", "X"),
+                existing("person", "被讯问/询问人编号"),
+                existing("case", "案件编号"),
+                select(
+                    "kind",
+                    "种类",
+                    InterrogationKind::ALL,
+                    InterrogationKind::as_str,
+                    InterrogationKind::label,
+                ),
+                field("end", "结束时间", Input::DateTime),
+                field("officers", "讯问/询问民警", Input::List)
+                    .prefill(Prefill::ActorOfficer)
+                    .hint("两名以上人民警察（辅警不计），用逗号分隔"),
+                field("stay", "在区记录编号", Input::Text)
+                    .optional()
+                    .hint("在办案中心进行时填写"),
+                field(
+                    "guardian_present",
+                    "法定代理人/合适成年人在场",
+                    Input::Check,
+                )
+                .optional(),
+                field("female_staff_present", "女性工作人员在场", Input::Check).optional(),
+                field("av_recorded", "全程同步录音录像", Input::Check).optional(),
+            ],
+        )
+        .at_label("开始时间", "讯问/询问开始的时间（北京时间）"),
         action(
             "property_seize",
             "property.seized",
@@ -433,6 +753,54 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             ],
         ),
         action(
+            "property_check_out",
+            "property.checked_out",
+            "财物出库",
+            vec![
+                existing("id", "财物编号"),
+                field("purpose", "出库用途", Input::Text).hint("如：鉴定、辨认、出庭"),
+                field("due", "应归还时间", Input::DateTime),
+                field("approved_by", "批准人（警号）", Input::Text),
+            ],
+        ),
+        action(
+            "property_check_in",
+            "property.checked_in",
+            "归还入库",
+            vec![existing("id", "财物编号")],
+        ),
+        action(
+            "property_found_unrelated",
+            "property.found_unrelated",
+            "确认与案件无关",
+            vec![existing("id", "财物编号")],
+        ),
+        action(
+            "property_seizure_extend",
+            "property.seizure_extended",
+            "扣押期限延长",
+            vec![
+                existing("id", "财物编号"),
+                field("days", "延长后的扣押期限(日)", Input::Integer).hint("自扣押起算的总期限"),
+                field("approved_by_unit", "批准单位编号", Input::Text),
+            ],
+        ),
+        action(
+            "property_dispose",
+            "property.disposed",
+            "财物处置",
+            vec![
+                existing("id", "财物编号"),
+                select(
+                    "method",
+                    "处置方式",
+                    DisposalMethod::ALL,
+                    DisposalMethod::as_str,
+                    DisposalMethod::label,
+                ),
+            ],
+        ),
+        action(
             "document_issue",
             "document.issued",
             "签发文书",
@@ -459,6 +827,12 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
                     .optional()
                     .hint("措施、人员或财物编号"),
             ],
+        ),
+        action(
+            "document_serve",
+            "document.served",
+            "文书送达",
+            vec![existing("id", "文书编号"), existing("to", "受送达人编号")],
         ),
     ];
     all.extend(setup);
@@ -524,6 +898,55 @@ pub struct FormField {
     pub required: bool,
     pub hint: String,
     pub error: bool,
+    /// The rows of a penalties field (empty for other inputs).
+    pub penalties: Vec<PenaltyRow>,
+}
+
+/// One row of a decision's penalties, as entered.
+#[derive(Clone, Debug)]
+pub struct PenaltyRow {
+    pub person: String,
+    pub kinds: Vec<FormOption>,
+    pub amount_yuan: String,
+    pub days: String,
+}
+
+/// The posted penalty rows as (person, kind, amount, days) texts, trimmed, blank rows kept.
+fn penalty_rows(pairs: &[(String, String)]) -> Vec<[String; 4]> {
+    let columns =
+        ["person", "kind", "amount_yuan", "days"].map(|c| values(pairs, &format!("penalties.{c}")));
+    let count = columns.iter().map(Vec::len).max().unwrap_or(0);
+    (0..count)
+        .map(|i| {
+            columns
+                .each_ref()
+                .map(|c| c.get(i).map(|v| v.trim()).unwrap_or("").to_string())
+        })
+        .collect()
+}
+
+/// The penalty rows to show: those entered, then blank ones up to `PENALTY_ROWS`.
+fn penalty_form_rows(pairs: &[(String, String)]) -> Vec<PenaltyRow> {
+    let mut entered = penalty_rows(pairs);
+    while entered.len() < PENALTY_ROWS {
+        entered.push(Default::default());
+    }
+    entered
+        .into_iter()
+        .map(|[person, kind, amount_yuan, days]| PenaltyRow {
+            kinds: PenaltyKind::ALL
+                .iter()
+                .map(|k| FormOption {
+                    code: k.as_str().into(),
+                    label: k.label().into(),
+                    selected: kind == k.as_str(),
+                })
+                .collect(),
+            person,
+            amount_yuan,
+            days,
+        })
+        .collect()
 }
 
 /// One option of a select or checkbox group.
@@ -571,8 +994,10 @@ pub fn form_fields(
                 Input::Check => ("check", Vec::new()),
                 Input::Multi(o) => ("multi", o.clone()),
                 Input::Number => ("number", Vec::new()),
+                Input::Integer => ("integer", Vec::new()),
                 Input::Date => ("date", Vec::new()),
                 Input::DateTime => ("datetime", Vec::new()),
+                Input::Penalties => ("penalties", Vec::new()),
             };
             let options = opts
                 .into_iter()
@@ -597,9 +1022,20 @@ pub fn form_fields(
                     && given_values.iter().any(|v| !v.is_empty()),
                 value,
                 options,
-                required: f.required && !matches!(f.input, Input::Check | Input::Multi(_)),
+                required: f.required
+                    && !matches!(f.input, Input::Check | Input::Multi(_) | Input::Penalties),
                 hint: f.hint.into(),
-                error: error_field.is_some_and(|e| e == f.name),
+                // Nested errors name their path (`penalties[0].person`).
+                error: error_field.is_some_and(|e| {
+                    e == f.name
+                        || e.strip_prefix(f.name)
+                            .is_some_and(|rest| rest.starts_with(['.', '[']))
+                }),
+                penalties: if matches!(f.input, Input::Penalties) {
+                    penalty_form_rows(given)
+                } else {
+                    Vec::new()
+                },
             }
         })
         .collect()
@@ -635,6 +1071,10 @@ pub fn to_object(action: &Action, pairs: &[(String, String)]) -> Result<Value, F
                 }
                 Some(Value::Array(codes))
             }
+            Input::Penalties => {
+                let penalties = penalties_value(pairs)?;
+                (!penalties.is_empty()).then_some(Value::Array(penalties))
+            }
             _ if text.is_empty() => {
                 if f.required {
                     return Err(FormError {
@@ -659,6 +1099,15 @@ pub fn to_object(action: &Action, pairs: &[(String, String)]) -> Result<Value, F
                     });
                 }
             },
+            Input::Integer => match text.parse::<u64>() {
+                Ok(n) => Some(Value::from(n)),
+                Err(_) => {
+                    return Err(FormError {
+                        field: f.name,
+                        message: format!("“{}”应为整数", f.label),
+                    });
+                }
+            },
             Input::DateTime => Some(Value::String(local_to_rfc3339(text))),
             Input::Text | Input::Suggest(_) | Input::Select(_) | Input::Date => {
                 Some(Value::String(text.to_string()))
@@ -674,38 +1123,291 @@ pub fn to_object(action: &Action, pairs: &[(String, String)]) -> Result<Value, F
     Ok(Value::Object(object))
 }
 
-/// The actions that fit an element, as (title, link) with the element's id filled in.
-pub fn for_element(kind: &str, id: &str, is_admin: bool) -> Vec<(String, String)> {
-    let link =
-        |code: &str, param: &str| -> String { format!("/act/{code}?{param}={}", encode(id)) };
-    let list: Vec<(&str, String)> = match kind {
-        "incident" => vec![
-            ("派警", link("incident_dispatch", "id")),
-            ("到达现场", link("incident_arrive", "id")),
-            ("警情处置", link("incident_dispose", "id")),
-            ("受案", link("case_accept", "incident")),
-        ],
-        "case" => vec![
-            ("立案", link("case_file", "id")),
-            ("不予立案", link("case_not_file", "id")),
-            ("关联人员", link("person_link", "case")),
-            ("采取措施", link("measure_start", "case")),
-            ("进入办案中心", link("custody_enter", "case")),
-            ("扣押财物", link("property_seize", "case")),
-            ("签发文书", link("document_issue", "case")),
-        ],
-        "person" => vec![
-            ("关联案件", link("person_link", "id")),
-            ("采取措施", link("measure_start", "person")),
-            ("进入办案中心", link("custody_enter", "person")),
-        ],
-        "measure" => vec![("结束措施", link("measure_end", "id"))],
-        "stay" => vec![("离开办案中心", link("custody_exit", "id"))],
-        "property" => vec![("入库保管", link("property_store", "id"))],
-        "officer" if is_admin => vec![("变更角色/单位", link("officer_change", "id"))],
-        _ => vec![],
+/// The posted penalty rows as FORMAT.md penalty objects; blank rows are left out.
+fn penalties_value(pairs: &[(String, String)]) -> Result<Vec<Value>, FormError> {
+    let mut penalties = Vec::new();
+    for (i, [person, kind, amount, days]) in penalty_rows(pairs).into_iter().enumerate() {
+        if [&person, &kind, &amount, &days]
+            .iter()
+            .all(|t| t.is_empty())
+        {
+            continue;
+        }
+        let row = i + 1;
+        let wrong = |message: String| FormError {
+            field: "penalties",
+            message,
+        };
+        if person.is_empty() {
+            return Err(wrong(format!("第{row}条处罚未填写被处罚人编号")));
+        }
+        if kind.is_empty() {
+            return Err(wrong(format!("第{row}条处罚未选择处罚种类")));
+        }
+        let mut penalty = Map::new();
+        penalty.insert("person".into(), Value::String(person));
+        penalty.insert("kind".into(), Value::String(kind));
+        if !amount.is_empty() {
+            let yuan = amount
+                .parse::<f64>()
+                .ok()
+                .filter(|y| y.is_finite() && *y >= 0.0)
+                .and_then(serde_json::Number::from_f64)
+                .ok_or_else(|| wrong(format!("第{row}条处罚的罚款金额应为数字")))?;
+            penalty.insert("amount_yuan".into(), Value::Number(yuan));
+        }
+        if !days.is_empty() {
+            let days: u64 = days
+                .parse()
+                .map_err(|_| wrong(format!("第{row}条处罚的拘留天数应为整数")))?;
+            penalty.insert("days".into(), Value::from(days));
+        }
+        penalties.push(Value::Object(penalty));
+    }
+    Ok(penalties)
+}
+
+/// Actions offered together on an element page.
+#[derive(Clone, Debug)]
+pub struct ActionGroup {
+    pub title: &'static str,
+    /// (title, link to the form with what the page knows filled in).
+    pub links: Vec<(String, String)>,
+}
+
+/// A link to an action's form with some fields filled in (empty values are left out).
+pub fn link(code: &str, params: &[(&str, &str)]) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in params {
+        if !value.is_empty() {
+            query.append_pair(name, value);
+        }
+    }
+    format!("/act/{code}?{}", query.finish())
+}
+
+/// The actions offered on an element's page, grouped, the element's id filled in.
+///
+/// Actions the element's state rules out (a second filing, anything on an archived case or a
+/// disposed item) are not offered, to keep the page short; whatever is offered is still
+/// checked by the world and the policy when submitted.
+pub fn for_element(
+    kind: &str,
+    id: &str,
+    status: &str,
+    snapshot: &Value,
+    is_admin: bool,
+) -> Vec<ActionGroup> {
+    // A field counts as set when present, not null, and not an empty list.
+    let set = |field: &str| {
+        snapshot
+            .get(field)
+            .is_some_and(|v| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()))
     };
-    list.into_iter().map(|(t, l)| (t.to_string(), l)).collect()
+    let text = |field: &str| snapshot.get(field).and_then(Value::as_str).unwrap_or("");
+    let on =
+        |title: &'static str, code: &str, param: &str| Some((title, link(code, &[(param, id)])));
+    let when = |condition: bool, item: Option<(&'static str, String)>| item.filter(|_| condition);
+    type Links = Vec<Option<(&'static str, String)>>;
+    let groups: Vec<(&'static str, Links)> = match kind {
+        "incident" => {
+            let open = !set("disposed_at");
+            vec![
+                (
+                    "处警",
+                    vec![
+                        when(open, on("派警", "incident_dispatch", "id")),
+                        when(
+                            open && !set("arrived_at"),
+                            on("到达现场", "incident_arrive", "id"),
+                        ),
+                        when(open, on("警情处置", "incident_dispose", "id")),
+                        on("受案", "case_accept", "incident"),
+                    ],
+                ),
+                (
+                    "补充登记",
+                    vec![
+                        on("性质变更", "incident_recategorize", "id"),
+                        on("关联执法记录仪视频", "incident_video", "id"),
+                    ],
+                ),
+            ]
+        }
+        "case" if status == "archived" => Vec::new(),
+        "case" => {
+            let criminal = text("kind") == "criminal";
+            let undecided_filing = status == "accepted";
+            let decided = set("decision");
+            let closed = set("closed_at");
+            vec![
+                (
+                    "立案",
+                    vec![
+                        when(undecided_filing, on("立案", "case_file", "id")),
+                        when(undecided_filing, on("不予立案", "case_not_file", "id")),
+                        when(
+                            undecided_filing && criminal,
+                            on("立案审查延期", "case_filing_extend", "id"),
+                        ),
+                        when(
+                            !set("fast_track_at") && !decided,
+                            on("快速办理", "case_fast_track", "id"),
+                        ),
+                    ],
+                ),
+                (
+                    "调查取证",
+                    vec![
+                        on("关联人员", "person_link", "case"),
+                        on("采取措施", "measure_start", "case"),
+                        on("讯问/询问", "interrogation_hold", "case"),
+                        on("侦查/调查行为", "case_act", "id"),
+                        on("伤情鉴定", "case_injury", "id"),
+                        on("进入办案中心", "custody_enter", "case"),
+                        on("扣押财物", "property_seize", "case"),
+                        on("通知法律援助", "legal_aid_notify", "case"),
+                    ],
+                ),
+                (
+                    "审核与决定",
+                    vec![
+                        on("处罚前告知", "case_prior_notice", "id"),
+                        on("法制审核通过", "case_review_pass", "id"),
+                        on("法制审核退回", "case_review_return", "id"),
+                        when(!decided, on("办案期限延长", "case_limit_extend", "id")),
+                        when(!decided && !closed, on("作出处理决定", "case_decide", "id")),
+                    ],
+                ),
+                (
+                    "文书与结案",
+                    vec![
+                        on("签发文书", "document_issue", "case"),
+                        when(
+                            criminal && !set("sent_for_prosecution_at") && !set("dropped_at"),
+                            on("移送审查起诉", "case_send_for_prosecution", "id"),
+                        ),
+                        when(
+                            !set("dropped_at") && !closed,
+                            on("撤销案件", "case_drop", "id"),
+                        ),
+                        when(!closed, on("结案", "case_close", "id")),
+                        when(closed, on("归档", "case_archive", "id")),
+                    ],
+                ),
+            ]
+        }
+        "person" => vec![(
+            "办案",
+            vec![
+                on("关联案件", "person_link", "id"),
+                on("采取措施", "measure_start", "person"),
+                when(
+                    status != "in_center",
+                    on("进入办案中心", "custody_enter", "person"),
+                ),
+                on("讯问/询问", "interrogation_hold", "person"),
+                on("通知法律援助", "legal_aid_notify", "person"),
+            ],
+        )],
+        "measure" => {
+            let active = !set("ended");
+            let measure = MeasureKind::from_code(text("kind"));
+            let family_open = !set("family");
+            vec![(
+                "措施",
+                vec![
+                    when(active, on("延长期限", "measure_extend", "id")),
+                    when(family_open, on("通知家属", "measure_family_notify", "id")),
+                    when(
+                        family_open,
+                        on("不通知家属", "measure_family_not_notify", "id"),
+                    ),
+                    when(
+                        active
+                            && measure.is_some_and(MeasureKind::is_detention)
+                            && !set("delivered"),
+                        on("送押", "measure_deliver", "id"),
+                    ),
+                    when(
+                        active
+                            && measure == Some(MeasureKind::CriminalDetention)
+                            && !set("arrest_requested_at"),
+                        on("提请批准逮捕", "measure_arrest_request", "id"),
+                    ),
+                    when(active, on("结束措施", "measure_end", "id")),
+                ],
+            )]
+        }
+        "stay" if set("exited") => Vec::new(),
+        "stay" => vec![(
+            "办案中心",
+            vec![
+                when(
+                    !set("security_checked_at"),
+                    on("人身安全检查", "custody_security_check", "id"),
+                ),
+                when(
+                    !set("info_collected_at"),
+                    on("信息采集", "custody_info_collect", "id"),
+                ),
+                on("就餐登记", "custody_meal", "id"),
+                on("安排房间", "custody_place", "id"),
+                Some((
+                    "讯问/询问",
+                    link(
+                        "interrogation_hold",
+                        &[
+                            ("stay", id),
+                            ("person", text("person")),
+                            ("case", text("case")),
+                        ],
+                    ),
+                )),
+                on("离开办案中心", "custody_exit", "id"),
+            ],
+        )],
+        "property" if status == "disposed" => Vec::new(),
+        "property" => {
+            let out = status == "checked_out";
+            vec![
+                (
+                    "保管",
+                    vec![
+                        when(!out, on("入库保管", "property_store", "id")),
+                        when(status == "stored", on("出库", "property_check_out", "id")),
+                        when(out, on("归还入库", "property_check_in", "id")),
+                    ],
+                ),
+                (
+                    "期限与处置",
+                    vec![
+                        on("扣押期限延长", "property_seizure_extend", "id"),
+                        when(
+                            !set("found_unrelated_at"),
+                            on("确认与案件无关", "property_found_unrelated", "id"),
+                        ),
+                        on("处置", "property_dispose", "id"),
+                    ],
+                ),
+            ]
+        }
+        "document" => vec![("文书", vec![on("送达", "document_serve", "id")])],
+        "officer" if is_admin => vec![("管理", vec![on("变更角色/单位", "officer_change", "id")])],
+        _ => Vec::new(),
+    };
+    groups
+        .into_iter()
+        .map(|(title, links)| ActionGroup {
+            title,
+            links: links
+                .into_iter()
+                .flatten()
+                .map(|(t, l)| (t.to_string(), l))
+                .collect(),
+        })
+        .filter(|g| !g.links.is_empty())
+        .collect()
 }
 
 /// Percent-encodes a query value.
@@ -745,5 +1447,202 @@ mod tests {
         assert!(domain::Fact::from_value(object).is_ok());
         let missing = to_object(action, &pairs[..1]).unwrap_err();
         assert_eq!(missing.field, "case");
+    }
+
+    fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
+        items
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    /// Facts nobody types into a fact form: accounts are kept by the admin page's own forms,
+    /// which never put credentials into a fact.
+    const NOT_BY_FORM: [&str; 3] = [
+        "account.created",
+        "account.password_set",
+        "account.disabled",
+    ];
+
+    #[test]
+    fn every_fact_recorded_by_hand_has_a_form() {
+        for kind in domain::FactKind::ALL {
+            let code = kind.as_str();
+            let has_form = ACTIONS.iter().any(|a| a.fact == code);
+            assert_eq!(
+                has_form,
+                !NOT_BY_FORM.contains(&code),
+                "{code}: a form exists only for facts recorded by hand"
+            );
+        }
+        let mut codes = std::collections::HashSet::new();
+        for action in ACTIONS.iter() {
+            assert!(
+                domain::FactKind::from_code(action.fact).is_some(),
+                "{}: unknown fact {}",
+                action.code,
+                action.fact
+            );
+            assert!(codes.insert(action.code), "{} twice", action.code);
+            assert!(action.fields.iter().any(|f| f.name == "at"));
+        }
+    }
+
+    #[test]
+    fn element_pages_link_to_forms_with_their_fields() {
+        let case = serde_json::json!({"kind": "criminal", "decision": null, "closed_at": null});
+        let stay = serde_json::json!({"person": "P1", "case": "C1", "exited": null});
+        let measure = serde_json::json!({"kind": "criminal_detention", "ended": null});
+        let closed =
+            serde_json::json!({"kind": "administrative", "closed_at": "2026-03-02T09:30:00+08:00"});
+        let pages = [
+            ("case", "closed", closed.clone()),
+            ("property", "checked_out", serde_json::json!({})),
+            ("incident", "received", serde_json::json!({})),
+            ("case", "accepted", case.clone()),
+            ("person", "registered", serde_json::json!({})),
+            ("measure", "active", measure),
+            ("stay", "in_center", stay),
+            ("property", "stored", serde_json::json!({})),
+            ("document", "issued", serde_json::json!({})),
+            ("officer", "active", serde_json::json!({})),
+        ];
+        let mut linked = std::collections::HashSet::new();
+        for (kind, status, snapshot) in &pages {
+            let groups = for_element(kind, "X1", status, snapshot, true);
+            assert!(!groups.is_empty(), "{kind} has actions");
+            for (title, href) in groups.iter().flat_map(|g| &g.links) {
+                let (path, query) = href.split_once('?').unwrap();
+                let code = path.strip_prefix("/act/").unwrap();
+                let action = find(code).unwrap_or_else(|| panic!("{title}: no action {code}"));
+                for (name, value) in form_urlencoded::parse(query.as_bytes()) {
+                    assert!(
+                        action.fields.iter().any(|f| f.name == name),
+                        "{href}: {code} has no field {name}"
+                    );
+                    assert!(!value.is_empty());
+                }
+                linked.insert(action.code);
+            }
+        }
+        // Every business action is reachable from some element page, except those that start
+        // an element (offered on the workbench and lists) and the administrator's setup.
+        for action in ACTIONS.iter() {
+            let starts = matches!(
+                action.code,
+                "incident_receive" | "person_register" | "document_issue"
+            );
+            if !action.admin && !starts {
+                assert!(
+                    linked.contains(action.code),
+                    "{} is linked nowhere",
+                    action.code
+                );
+            }
+        }
+        // An archived case and a disposed item offer nothing; a closed case offers archiving.
+        assert!(for_element("case", "C1", "archived", &case, false).is_empty());
+        assert!(
+            for_element("property", "W1", "disposed", &serde_json::json!({}), false).is_empty()
+        );
+        let offered: Vec<String> = for_element("case", "C1", "closed", &closed, false)
+            .into_iter()
+            .flat_map(|g| g.links.into_iter().map(|(t, _)| t))
+            .collect();
+        assert!(offered.contains(&"归档".to_string()), "{offered:?}");
+        assert!(!offered.contains(&"结案".to_string()), "{offered:?}");
+        assert!(
+            !offered.contains(&"移送审查起诉".to_string()),
+            "{offered:?}"
+        );
+    }
+
+    #[test]
+    fn decisions_carry_penalty_rows_and_extensions_whole_numbers() {
+        let decide = find("case_decide").unwrap();
+        let posted = pairs(&[
+            ("id", "C1"),
+            ("decision", "penalty"),
+            ("decided_by_unit", "U1"),
+            ("penalties.person", "P1"),
+            ("penalties.kind", "fine"),
+            ("penalties.amount_yuan", "500"),
+            ("penalties.days", ""),
+            ("penalties.person", ""),
+            ("penalties.kind", ""),
+            ("penalties.amount_yuan", ""),
+            ("penalties.days", ""),
+            ("penalties.person", "P2"),
+            ("penalties.kind", "detention"),
+            ("penalties.amount_yuan", ""),
+            ("penalties.days", "5"),
+            ("at", "2026-03-02T09:30"),
+        ]);
+        let object = to_object(decide, &posted).unwrap();
+        assert_eq!(
+            object["penalties"],
+            serde_json::json!([
+                {"person": "P1", "kind": "fine", "amount_yuan": 500.0},
+                {"person": "P2", "kind": "detention", "days": 5}
+            ])
+        );
+        assert!(domain::Fact::from_value(object).is_ok());
+
+        // A row without its person is named, and no penalties at all is a decision without any.
+        let mut missing = posted.clone();
+        missing[3].1 = String::new();
+        let error = to_object(decide, &missing).unwrap_err();
+        assert_eq!(error.field, "penalties");
+        assert!(error.message.contains("第1条"), "{}", error.message);
+        let without: Vec<_> = posted
+            .iter()
+            .filter(|(name, _)| !name.starts_with("penalties."))
+            .cloned()
+            .collect();
+        let none = to_object(decide, &without).unwrap();
+        assert!(none.get("penalties").is_none());
+
+        // The form shows what was entered, then blank rows.
+        let actor = app::Actor {
+            officer: domain::ids::OfficerId::parse("OA").unwrap(),
+            name: "张三".into(),
+            unit: domain::ids::UnitId::parse("UA").unwrap(),
+            unit_name: "甲派出所".into(),
+            unit_path: "/U0/UA/".into(),
+            roles: vec![Role::Officer],
+            must_change_password: false,
+        };
+        let fields = form_fields(decide, &actor, &posted[..7], Some("penalties[0].person"));
+        let penalties = fields.iter().find(|f| f.name == "penalties").unwrap();
+        assert!(penalties.error);
+        assert_eq!(penalties.penalties.len(), PENALTY_ROWS);
+        assert_eq!(penalties.penalties[0].person, "P1");
+        assert!(
+            penalties.penalties[0]
+                .kinds
+                .iter()
+                .any(|k| k.selected && k.code == "fine")
+        );
+
+        let extend = find("measure_extend").unwrap();
+        let object = to_object(
+            extend,
+            &pairs(&[
+                ("id", "M1"),
+                ("hours", "24"),
+                ("approved_by", "OA"),
+                ("at", "2026-03-02T09:30"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(object["hours"], serde_json::json!(24));
+        assert!(object.get("days").is_none());
+        assert!(domain::Fact::from_value(object).is_ok());
+        let error = to_object(
+            extend,
+            &pairs(&[("id", "M1"), ("hours", "24.5"), ("approved_by", "OA")]),
+        )
+        .unwrap_err();
+        assert_eq!(error.field, "hours");
     }
 }

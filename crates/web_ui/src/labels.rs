@@ -194,6 +194,7 @@ pub fn field_label(field: &str) -> &str {
         "returned_at" => "归还时间",
         "amount_yuan" => "金额(元)",
         "ref" => "视频编号",
+        "date" => "日期",
         _ => field,
     }
 }

@@ -620,18 +620,7 @@ async fn element_page(
     let timeline = app.timeline(actor, kind, id).await?;
     let skip: &[&str] = &["id", "unit", "path", "links"];
     let fields = labels::rows(kind, &detail.snapshot, skip);
-    let related = detail
-        .links
-        .iter()
-        .map(|l| Related {
-            href: format!("/e/{}/{}", l.other_kind, actions::encode(&l.other_id)),
-            kind: kind_label(&l.other_kind).into(),
-            id: l.other_id.clone(),
-            role: labels::value_label(kind, "role", &l.role)
-                .map(String::from)
-                .unwrap_or_else(|| labels::field_label(&l.role).to_string()),
-        })
-        .collect();
+    let related = related_elements(kind, id, &detail.links);
     let world = app.world().await;
     let officer_name = |id: &str| -> String {
         domain::ids::OfficerId::parse(id)
@@ -681,14 +670,59 @@ async fn element_page(
         fields,
         related,
         events,
-        actions: actions::for_element(kind, id, actor.has(Role::Admin))
-            .into_iter()
-            .map(|(label, href)| Link { label, href })
-            .collect(),
+        actions: actions::for_element(
+            kind,
+            id,
+            &detail.row.status,
+            &detail.snapshot,
+            actor.has(Role::Admin),
+        )
+        .into_iter()
+        .map(|group| ActionGroup {
+            title: group.title.into(),
+            links: group
+                .links
+                .into_iter()
+                .map(|(label, href)| Link { label, href })
+                .collect(),
+        })
+        .collect(),
         is_person: kind == "person",
         revealed: None,
         reveal_error: None,
     })
+}
+
+/// The elements linked to one, whichever side of the link it is on.
+///
+/// A link is stored once, from the element that names the other (a measure names its case);
+/// the case's page reads the same row from the far side. The role names the far element's part
+/// when it is a person's role in a case; a field name (`case`, `basis`) only repeats the kind.
+fn related_elements(kind: &str, id: &str, links: &[storage::LinkRow]) -> Vec<Related> {
+    let mut seen = std::collections::HashSet::new();
+    links
+        .iter()
+        .filter_map(|l| {
+            let reversed = !(l.kind == kind && l.id == id);
+            let (other_kind, other_id) = if reversed {
+                (&l.kind, &l.id)
+            } else {
+                (&l.other_kind, &l.other_id)
+            };
+            let role = match domain::elements::PersonRole::from_code(&l.role) {
+                Some(role) => role.label(),
+                None if reversed || l.role == *other_kind => "",
+                None => labels::field_label(&l.role),
+            };
+            seen.insert((other_kind.clone(), other_id.clone(), role))
+                .then(|| Related {
+                    href: format!("/e/{other_kind}/{}", actions::encode(other_id)),
+                    kind: kind_label(other_kind).into(),
+                    id: other_id.clone(),
+                    role: role.into(),
+                })
+        })
+        .collect()
 }
 
 async fn element(
@@ -745,7 +779,7 @@ async fn action_form(
     if action.admin && !actor.has(Role::Admin) {
         return error_page(
             &actor,
-            AppError::Forbidden("仅系统管理员可以维护单位和民警"),
+            AppError::Forbidden("仅系统管理员可以维护单位、民警和日历"),
         );
     }
     let page = ActionPage {
@@ -770,6 +804,13 @@ async fn action_submit(
     let Some(action) = actions::find(&code) else {
         return error_page(&actor, AppError::NotFound);
     };
+    // The app refuses setup facts from others too; answering here keeps GET and POST alike.
+    if action.admin && !actor.has(Role::Admin) {
+        return error_page(
+            &actor,
+            AppError::Forbidden("仅系统管理员可以维护单位、民警和日历"),
+        );
+    }
     let pairs = form_pairs(&body);
     let override_reason = pair(&pairs, "override_reason").trim().to_string();
     let return_to = safe_return(pair(&pairs, "return"));
@@ -801,12 +842,13 @@ async fn action_submit(
             let to = if !return_to.is_empty() {
                 return_to
             } else if let Some(r) = recorded.first() {
-                let element = r.fact.kind().element();
-                format!(
-                    "/e/{}/{}",
-                    element.as_str(),
-                    actions::encode(&r.fact.subject())
-                )
+                let element = r.fact.kind().element().as_str();
+                if labels::PAGE_KINDS.contains(&element) {
+                    format!("/e/{element}/{}", actions::encode(&r.fact.subject()))
+                } else {
+                    // Calendar days have no page; they are kept from the admin page.
+                    "/admin?done=calendar".into()
+                }
             } else {
                 "/".into()
             };
@@ -904,7 +946,12 @@ async fn admin_page(
         layout: layout(actor, "系统管理"),
         officers,
         units,
-        setup: quick_links(&["unit_define", "officer_define", "officer_change"]),
+        setup: quick_links(&[
+            "unit_define",
+            "officer_define",
+            "officer_change",
+            "calendar_day",
+        ]),
         message,
         error,
         officer,
@@ -921,6 +968,7 @@ async fn admin(
     let message = match get("done").as_str() {
         "account" => Some("账号已保存，民警首次登录须修改初始密码。".to_string()),
         "disabled" => Some("账号状态已更新。".to_string()),
+        "calendar" => Some("日历已更新。".to_string()),
         _ => None,
     };
     match admin_page(&app, &actor, message, None, get("officer"), get("username")).await {

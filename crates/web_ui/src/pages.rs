@@ -23,6 +23,13 @@ pub struct Link {
     pub href: String,
 }
 
+/// Actions offered together on an element page.
+#[derive(Clone, Debug)]
+pub struct ActionGroup {
+    pub title: String,
+    pub links: Vec<Link>,
+}
+
 /// One row of a list of elements.
 #[derive(Clone, Debug)]
 pub struct Row {
@@ -146,7 +153,7 @@ pub struct ElementPage {
     pub fields: Vec<(String, String)>,
     pub related: Vec<Related>,
     pub events: Vec<Event>,
-    pub actions: Vec<Link>,
+    pub actions: Vec<ActionGroup>,
     pub is_person: bool,
     pub revealed: Option<String>,
     pub reveal_error: Option<String>,

@@ -17,6 +17,18 @@ fn layout() -> Layout {
     }
 }
 
+fn officer() -> app::Actor {
+    app::Actor {
+        officer: domain::ids::OfficerId::parse("OA").unwrap(),
+        name: "张三".into(),
+        unit: domain::ids::UnitId::parse("UA").unwrap(),
+        unit_name: "甲派出所".into(),
+        unit_path: "/U0/UA/".into(),
+        roles: vec![domain::elements::Role::Officer],
+        must_change_password: false,
+    }
+}
+
 #[test]
 fn a_person_page_shows_the_masked_number_and_the_reveal_form() {
     let full = "110105194912310025";
@@ -45,9 +57,12 @@ fn a_person_page_shows_the_masked_number_and_the_reveal_form() {
             actor: "OA".into(),
             fields: labels::rows("person", &snapshot, &["id"]),
         }],
-        actions: vec![Link {
-            label: "关联案件".into(),
-            href: "/act/person_link?id=P1".into(),
+        actions: vec![ActionGroup {
+            title: "办案".into(),
+            links: vec![Link {
+                label: "关联案件".into(),
+                href: "/act/person_link?id=P1".into(),
+            }],
         }],
         is_person: true,
         revealed: None,
@@ -114,15 +129,7 @@ fn a_workbench_and_an_action_form_render_in_chinese() {
         assert!(html.contains(text), "missing {text}");
     }
 
-    let actor = app::Actor {
-        officer: domain::ids::OfficerId::parse("OA").unwrap(),
-        name: "张三".into(),
-        unit: domain::ids::UnitId::parse("UA").unwrap(),
-        unit_name: "甲派出所".into(),
-        unit_path: "/U0/UA/".into(),
-        roles: vec![domain::elements::Role::Officer],
-        must_change_password: false,
-    };
+    let actor = officer();
     let action = crate::actions::find("property_seize").unwrap();
     let page = ActionPage {
         layout: layout(),
@@ -185,4 +192,78 @@ fn workbench_panels_show_times_without_the_year() {
     };
     assert_eq!(row("2026-11-22 09:16").opened_short(), "11-22 09:16");
     assert_eq!(row("").opened_short(), "");
+}
+
+#[test]
+fn every_action_form_renders_every_field() {
+    use crate::actions::{ACTIONS, Input, PENALTY_ROWS, form_fields};
+    let actor = officer();
+    for action in ACTIONS.iter() {
+        let page = ActionPage {
+            layout: layout(),
+            code: action.code.into(),
+            title: action.title.into(),
+            fields: form_fields(action, &actor, &[], None),
+            error: None,
+            prohibited: false,
+            override_reason: String::new(),
+            return_to: String::new(),
+        };
+        let html = page.render().unwrap();
+        assert!(html.contains(&format!("action=\"/act/{}\"", action.code)));
+        for field in &action.fields {
+            assert!(
+                html.contains(field.label),
+                "{}: {}",
+                action.code,
+                field.label
+            );
+            let inputs = html.matches(&format!("name=\"{}", field.name)).count();
+            match field.input {
+                // Four inputs per penalty row (person, kind, amount, days).
+                Input::Penalties => assert_eq!(inputs, 4 * PENALTY_ROWS, "{}", action.code),
+                Input::Multi(ref options) => assert_eq!(inputs, options.len()),
+                _ => assert!(inputs >= 1, "{}: no input {}", action.code, field.name),
+            }
+        }
+    }
+}
+
+#[test]
+fn related_elements_are_read_from_either_side_of_a_link() {
+    let link =
+        |kind: &str, id: &str, other_kind: &str, other_id: &str, role: &str| storage::LinkRow {
+            kind: kind.into(),
+            id: id.into(),
+            other_kind: other_kind.into(),
+            other_id: other_id.into(),
+            role: role.into(),
+        };
+    let links = [
+        link("case", "C1", "incident", "J1", "incident"),
+        link("person", "P1", "case", "C1", "suspect"),
+        link("measure", "M1", "case", "C1", "case"),
+        link("measure", "M2", "case", "C1", "case"),
+        link("measure", "M2", "case", "C1", "case"),
+    ];
+    let shown: Vec<(String, String, String)> = crate::related_elements("case", "C1", &links)
+        .into_iter()
+        .map(|r| (r.href, r.kind, r.role))
+        .collect();
+    let expected = [
+        ("/e/incident/J1", "警情", ""),
+        ("/e/person/P1", "人员", "嫌疑人"),
+        ("/e/measure/M1", "强制措施", ""),
+        ("/e/measure/M2", "强制措施", ""),
+    ];
+    assert_eq!(
+        shown,
+        expected
+            .map(|(h, k, r)| (h.to_string(), k.to_string(), r.to_string()))
+            .to_vec()
+    );
+    // From the person's side the same row names the case and the person's part in it.
+    let from_person = crate::related_elements("person", "P1", &links[1..2]);
+    assert_eq!(from_person[0].href, "/e/case/C1");
+    assert_eq!(from_person[0].role, "嫌疑人");
 }

@@ -111,9 +111,10 @@ fn first_login_then_open_a_case_in_chromium() {
 ///   cargo test -p web_ui --test browser -- --ignored readme_screenshot
 /// ```
 ///
-/// `ZHIFA_SHOT_URL` (default `http://127.0.0.1:8080`) and `ZHIFA_SHOT_OUT` (default
-/// `docs/screenshot-workbench.png`) can be set; a forced password change sets
-/// `ZHIFA_SHOT_NEW_PASSWORD` (default: the old one with `-shot` appended).
+/// `ZHIFA_SHOT_URL` (default `http://127.0.0.1:8080`), `ZHIFA_SHOT_OUT` (default
+/// `docs/screenshot-workbench.png`) and `ZHIFA_SHOT_PAGE` (another page to take, such as
+/// `/e/case/C0000447`) can be set; a forced password change sets `ZHIFA_SHOT_NEW_PASSWORD`
+/// (default: the old one with `-shot` appended).
 #[test]
 #[ignore = "needs a running demo; see the doc comment"]
 fn readme_screenshot() {
@@ -131,6 +132,10 @@ fn readme_screenshot() {
     let browser = Browser::launch(1280, 900);
     log_in(&browser, &base, &user, &password, &new_password);
     assert_eq!(browser.text("main h1"), "工作台");
+    if let Some(page) = env("ZHIFA_SHOT_PAGE") {
+        browser.goto(&format!("{base}{page}"));
+        browser.wait_for("main h1");
+    }
     let png = browser.screenshot_png();
     webdriver::png_size(&png);
     std::fs::write(&out, png).unwrap();

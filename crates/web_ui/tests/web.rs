@@ -381,3 +381,418 @@ fn login_password_workbench_forms_and_scope() {
     assert_eq!(out.location, "/login");
     assert_eq!(server.get("/", Some(&a)).location, "/login");
 }
+
+impl Server {
+    /// Submits an action form that must succeed; returns where it leads.
+    fn act(&self, cookie: &str, code: &str, form: &[(&str, &str)]) -> String {
+        let answer = self.post(&format!("/act/{code}"), Some(cookie), form, None);
+        assert_eq!(answer.status, 303, "{code}: {}", answer.body);
+        answer.location
+    }
+
+    /// Submits an action form that must be refused; returns the form page shown again.
+    fn refused(&self, cookie: &str, code: &str, form: &[(&str, &str)]) -> String {
+        let answer = self.post(&format!("/act/{code}"), Some(cookie), form, None);
+        assert_eq!(answer.status, 422, "{code} was accepted");
+        answer.body
+    }
+
+    /// An element page that must be shown.
+    fn page(&self, cookie: &str, path: &str) -> String {
+        let answer = self.get(path, Some(cookie));
+        assert_eq!(answer.status, 200, "{path}: {}", answer.body);
+        answer.body
+    }
+}
+
+/// The business time of the n-th step of a story, ten minutes apart, on one morning.
+fn step(n: u32) -> String {
+    let minutes = 8 * 60 + 10 * n;
+    format!("2026-03-02T{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+fn assert_contains(page: &str, texts: &[&str]) {
+    for text in texts {
+        assert!(page.contains(text), "missing {text}");
+    }
+}
+
+#[test]
+fn an_administrative_case_from_incident_to_archive_through_the_forms() {
+    let server = start();
+    let a = server.first_login("zhangsan", "initial-pass-a");
+
+    // An incident received as criminal turns out to be a fight (治安).
+    let t = step(0);
+    server.act(
+        &a,
+        "incident_receive",
+        &[
+            ("id", "J1"),
+            ("unit", "UA"),
+            ("source", "phone_110"),
+            ("nature", "criminal"),
+            ("category", "050200"),
+            ("at", &t),
+        ],
+    );
+    let incident = server.page(&a, "/e/incident/J1");
+    assert_contains(&incident, &["性质变更", "关联执法记录仪视频"]);
+    let t = step(1);
+    let to = server.act(
+        &a,
+        "incident_recategorize",
+        &[
+            ("id", "J1"),
+            ("nature", "administrative"),
+            ("category", "order.fight"),
+            ("at", &t),
+        ],
+    );
+    assert_eq!(to, "/e/incident/J1");
+    let incident = server.page(&a, "/e/incident/J1");
+    assert_contains(
+        &incident,
+        &["接警时性质", "刑事", "行政(治安)", "警情性质变更"],
+    );
+
+    // The case and its suspect.
+    let t = step(2);
+    server.act(
+        &a,
+        "case_accept",
+        &[
+            ("id", "C2"),
+            ("unit", "UA"),
+            ("kind", "administrative"),
+            ("category", "order.fight"),
+            ("incident", "J1"),
+            ("at", &t),
+        ],
+    );
+    server.act(
+        &a,
+        "person_register",
+        &[
+            ("id", "P2"),
+            ("name", "某乙"),
+            ("gender", "male"),
+            ("at", &t),
+        ],
+    );
+    server.act(
+        &a,
+        "person_link",
+        &[
+            ("id", "P2"),
+            ("case", "C2"),
+            ("role", "suspect"),
+            ("at", &t),
+        ],
+    );
+    let case = server.page(&a, "/e/case/C2");
+    assert_contains(
+        &case,
+        &[
+            "href=\"/e/person/P2\"",
+            "嫌疑人",
+            "href=\"/e/incident/J1\"",
+            "调查取证",
+            "处罚前告知",
+            "法制审核通过",
+            "作出处理决定",
+            "结案",
+        ],
+    );
+    assert!(
+        !case.contains("移送审查起诉"),
+        "administrative cases are not prosecuted"
+    );
+
+    // Questioning: a measure whose limit is in hours, extended from 8 to 24.
+    let t = step(3);
+    server.act(
+        &a,
+        "measure_start",
+        &[
+            ("id", "M1"),
+            ("person", "P2"),
+            ("case", "C2"),
+            ("kind", "admin_questioning"),
+            ("at", &t),
+        ],
+    );
+    let t = step(4);
+    let in_days = server.refused(
+        &a,
+        "measure_extend",
+        &[
+            ("id", "M1"),
+            ("days", "1"),
+            ("approved_by", "OA"),
+            ("at", &t),
+        ],
+    );
+    assert_contains(&in_days, &["以小时计", "class=\"bad\""]);
+    server.act(
+        &a,
+        "measure_extend",
+        &[
+            ("id", "M1"),
+            ("hours", "24"),
+            ("approved_by", "OA"),
+            ("at", &t),
+        ],
+    );
+    server.act(&a, "measure_family_notify", &[("id", "M1"), ("at", &t)]);
+    let measure = server.page(&a, "/e/measure/M1");
+    assert_contains(&measure, &["延长至(小时)", "24", "措施延长", "通知家属"]);
+    assert!(
+        !measure.contains("/act/measure_deliver")
+            && !measure.contains("/act/measure_family_notify"),
+        "questioning is not delivered, and the family was notified once"
+    );
+
+    // The case-handling center: enter, check, place, question, leave.
+    let t = step(5);
+    server.act(
+        &a,
+        "custody_enter",
+        &[
+            ("id", "S1"),
+            ("person", "P2"),
+            ("center", "UA"),
+            ("case", "C2"),
+            ("basis", "M1"),
+            ("at", &t),
+        ],
+    );
+    server.act(&a, "custody_security_check", &[("id", "S1"), ("at", &t)]);
+    server.act(&a, "custody_info_collect", &[("id", "S1"), ("at", &t)]);
+    let t = step(6);
+    server.act(
+        &a,
+        "custody_place",
+        &[
+            ("id", "S1"),
+            ("room", "讯询问室2"),
+            ("room_kind", "interrogation"),
+            ("at", &t),
+        ],
+    );
+    let stay = server.page(&a, "/e/stay/S1");
+    assert_contains(
+        &stay,
+        &["人身安全检查", "信息采集", "讯询问室2", "就餐登记"],
+    );
+    assert!(
+        !stay.contains("/act/custody_security_check"),
+        "a security check is recorded once"
+    );
+    assert!(
+        stay.contains("/act/interrogation_hold?stay=S1&#38;person=P2&#38;case=C2"),
+        "questioning in the center is prefilled from the stay: {stay}"
+    );
+    let (start, end) = (step(7), format!("{}:00+08:00", step(10)));
+    let end_local = &end[..16];
+    let questioning = [
+        ("id", "X1"),
+        ("person", "P2"),
+        ("case", "C2"),
+        ("kind", "questioning"),
+        ("end", end_local),
+        ("officers", "OA"),
+        ("stay", "S1"),
+        ("av_recorded", "1"),
+        ("at", start.as_str()),
+    ];
+    let alone = server.refused(&a, "interrogation_hold", &questioning);
+    assert_contains(&alone, &["CS-05", "两名以上人民警察", "强制提交理由"]);
+    let mut two = questioning.to_vec();
+    two[5] = ("officers", "OA，OB");
+    let to = server.act(&a, "interrogation_hold", &two);
+    assert_eq!(to, "/e/interrogation/X1");
+    assert_contains(
+        &server.page(&a, "/e/interrogation/X1"),
+        &["询问", "同步录音录像", "OB"],
+    );
+    let t = step(11);
+    server.act(
+        &a,
+        "custody_exit",
+        &[("id", "S1"), ("destination", "released"), ("at", &t)],
+    );
+    let stay = server.page(&a, "/e/stay/S1");
+    assert_contains(&stay, &["已离区"]);
+    assert!(
+        !stay.contains("/act/"),
+        "nothing more happens to a stay that ended"
+    );
+    server.act(
+        &a,
+        "measure_end",
+        &[("id", "M1"), ("outcome", "released"), ("at", &t)],
+    );
+
+    // Property: seized, kept by someone else, out for appraisal and back, returned.
+    let t = step(12);
+    server.act(
+        &a,
+        "property_seize",
+        &[
+            ("id", "W2"),
+            ("case", "C2"),
+            ("measure", "seizure"),
+            ("category", "knife"),
+            ("seized_by", "OA"),
+            ("at", &t),
+        ],
+    );
+    server.act(
+        &a,
+        "property_store",
+        &[
+            ("id", "W2"),
+            ("location", "保管室A-01"),
+            ("custodian", "OB"),
+            ("at", &t),
+        ],
+    );
+    let t = step(13);
+    let due = step(30);
+    server.act(
+        &a,
+        "property_check_out",
+        &[
+            ("id", "W2"),
+            ("purpose", "鉴定"),
+            ("due", &due),
+            ("approved_by", "OA"),
+            ("at", &t),
+        ],
+    );
+    let property = server.page(&a, "/e/property/W2");
+    assert_contains(&property, &["已出库", "归还入库"]);
+    let t = step(14);
+    server.act(&a, "property_check_in", &[("id", "W2"), ("at", &t)]);
+    assert_contains(
+        &server.page(&a, "/e/property/W2"),
+        &["在库", "归还入库", "/act/property_check_out?id=W2"],
+    );
+    server.act(
+        &a,
+        "property_dispose",
+        &[("id", "W2"), ("method", "returned_to_owner"), ("at", &t)],
+    );
+    let property = server.page(&a, "/e/property/W2");
+    assert_contains(&property, &["已处置", "发还所有人"]);
+    assert!(
+        !property.contains("/act/"),
+        "a disposed item offers nothing"
+    );
+
+    // The decision: refused before the prior notice (XZ-06), recorded after it.
+    let t = step(15);
+    let decision = [
+        ("id", "C2"),
+        ("decision", "penalty"),
+        ("decided_by_unit", "UA"),
+        ("penalties.person", "P2"),
+        ("penalties.kind", "fine"),
+        ("penalties.amount_yuan", "500"),
+        ("penalties.days", ""),
+        ("at", t.as_str()),
+    ];
+    let early = server.refused(&a, "case_decide", &decision);
+    assert_contains(&early, &["XZ-06", "处罚前告知", "value=\"P2\""]);
+    server.act(
+        &a,
+        "case_act",
+        &[("id", "C2"), ("act", "questioning"), ("at", &t)],
+    );
+    server.act(
+        &a,
+        "case_prior_notice",
+        &[("id", "C2"), ("person", "P2"), ("at", &t)],
+    );
+    server.act(
+        &a,
+        "case_review_pass",
+        &[("id", "C2"), ("reviewer", "OA"), ("at", &t)],
+    );
+    let t = step(16);
+    let mut decision = decision.to_vec();
+    decision[7] = ("at", t.as_str());
+    server.act(&a, "case_decide", &decision);
+    let case = server.page(&a, "/e/case/C2");
+    assert_contains(
+        &case,
+        &["已决定", "给予处罚", "罚款", "500", "法制审核通过"],
+    );
+    assert!(!case.contains("/act/case_decide"), "decided once");
+
+    // The decision document, numbered by Zhifa and served on the person.
+    let to = server.act(
+        &a,
+        "document_issue",
+        &[
+            ("id", "D1"),
+            ("case", "C2"),
+            ("kind", "penalty_decision"),
+            ("number", ""),
+            ("subject", "P2"),
+            ("at", &t),
+        ],
+    );
+    assert_eq!(to, "/e/document/D1");
+    let t = step(17);
+    server.act(
+        &a,
+        "document_serve",
+        &[("id", "D1"), ("to", "P2"), ("at", &t)],
+    );
+    assert_contains(&server.page(&a, "/e/document/D1"), &["已送达", "文书送达"]);
+
+    // Closed, then archived: an archived case offers no more actions.
+    let t = step(18);
+    server.act(&a, "case_close", &[("id", "C2"), ("at", &t)]);
+    assert_contains(
+        &server.page(&a, "/e/case/C2"),
+        &["已结案", "/act/case_archive?id=C2"],
+    );
+    server.act(&a, "case_archive", &[("id", "C2"), ("at", &t)]);
+    let case = server.page(&a, "/e/case/C2");
+    assert_contains(&case, &["已归档"]);
+    assert!(!case.contains("/act/"), "an archived case offers nothing");
+    let late = server.refused(
+        &a,
+        "case_act",
+        &[("id", "C2"), ("act", "other"), ("at", &t)],
+    );
+    assert_contains(&late, &["已归档"]);
+
+    // The calendar is the administrator's, and leads back to the admin page.
+    let admin = server.first_login("admin", "initial-pass-0");
+    let to = server.act(
+        &admin,
+        "calendar_day",
+        &[("date", "2026-10-01"), ("kind", "holiday"), ("at", &t)],
+    );
+    assert_eq!(to, "/admin?done=calendar");
+    assert_contains(
+        &server.page(&admin, &to),
+        &["日历已更新", "设置节假日/调休上班"],
+    );
+    assert_eq!(
+        server
+            .post(
+                "/act/calendar_day",
+                Some(&a),
+                &[("date", "2026-10-08"), ("kind", "workday"), ("at", &t)],
+                None
+            )
+            .status,
+        403,
+        "officers do not keep the calendar"
+    );
+}
