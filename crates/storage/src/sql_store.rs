@@ -236,7 +236,7 @@ pub(crate) async fn write_batch(
             .map_err(|e| conflict(e, "document serial"))?;
     }
     for account in &batch.accounts {
-        sqlx::query(dialect(backend, 
+        sqlx::query(dialect(backend,
             "INSERT INTO accounts (officer, username, password_hash, must_change, disabled) VALUES (?, ?, ?, ?, ?)
              ON CONFLICT (officer) DO UPDATE SET username = excluded.username, password_hash = excluded.password_hash,
              must_change = excluded.must_change, disabled = excluded.disabled",
@@ -251,7 +251,7 @@ pub(crate) async fn write_batch(
         .map_err(|e| conflict(e, "username"))?;
     }
     for entry in &batch.audit {
-        sqlx::query(dialect(backend, 
+        sqlx::query(dialect(backend,
             "INSERT INTO audit_log (at_micros, actor, action, element, subject, reason) VALUES (?, ?, ?, ?, ?, ?)",
         ))
         .bind(entry.at_micros)
@@ -288,7 +288,7 @@ async fn write_views(
             .await?;
     }
     for (date, kind) in &batch.calendar {
-        sqlx::query(dialect(backend, 
+        sqlx::query(dialect(backend,
             "INSERT INTO calendar_days (date, kind) VALUES (?, ?) ON CONFLICT (date) DO UPDATE SET kind = excluded.kind",
         ))
         .bind(date.as_str())
