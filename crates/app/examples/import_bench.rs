@@ -7,21 +7,33 @@ use std::time::Instant;
 
 #[tokio::main]
 async fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("ZHIFA_LOG")
+                .unwrap_or_else(|_| "info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
     let mut args = std::env::args().skip(1);
     let scale: f64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(5.0);
     let url = args.next();
     let dir = std::env::temp_dir().join(format!("zhifa-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("province.jsonl");
-    let config = datagen::Config {
-        scale,
-        ..Default::default()
-    };
-    datagen::generate_jsonl(
-        &config,
-        &mut std::io::BufWriter::new(std::fs::File::create(&file).unwrap()),
-    )
-    .unwrap();
+    // The generated file is kept between runs: generating it is not what is measured.
+    let file = std::env::temp_dir().join(format!("zhifa-bench-province-{scale}.jsonl"));
+    if !file.exists() {
+        let config = datagen::Config {
+            scale,
+            ..Default::default()
+        };
+        let partial = file.with_extension("partial");
+        datagen::generate_jsonl(
+            &config,
+            &mut std::io::BufWriter::new(std::fs::File::create(&partial).unwrap()),
+        )
+        .unwrap();
+        std::fs::rename(&partial, &file).unwrap();
+    }
     let url = url.unwrap_or_else(|| format!("sqlite://{}", dir.join("zhifa.db").display()));
     let app = app::App::open(&url).await.unwrap();
     let started = Instant::now();
@@ -40,5 +52,7 @@ async fn main() {
             "postgres"
         }
     );
-    let _ = std::fs::remove_dir_all(&dir);
+    if std::env::var_os("ZHIFA_BENCH_KEEP").is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

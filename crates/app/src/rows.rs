@@ -5,30 +5,31 @@ use domain::{At, World};
 use storage::{ElementRow, LinkRow};
 
 /// A view and its links as rows.
-pub fn element_rows(view: &ElementView) -> (ElementRow, Vec<LinkRow>) {
-    let row = ElementRow {
-        kind: view.kind.as_str().into(),
-        id: view.id.clone(),
-        unit: view.unit.clone(),
-        unit_path: view.unit_path.clone(),
-        county: view.county.clone(),
-        status: view.status.into(),
-        tag: view.tag.clone(),
-        title: view.title.clone(),
-        opened_at_micros: view.opened_at.micros(),
-        snapshot: view.snapshot.to_string(),
-    };
+pub fn element_rows(view: ElementView) -> (ElementRow, Vec<LinkRow>) {
+    let kind = view.kind.as_str();
     let links = view
         .links
-        .iter()
+        .into_iter()
         .map(|l| LinkRow {
-            kind: row.kind.clone(),
-            id: row.id.clone(),
+            kind: kind.into(),
+            id: view.id.clone(),
             other_kind: l.kind.as_str().into(),
-            other_id: l.id.clone(),
-            role: l.role.clone(),
+            other_id: l.id,
+            role: l.role,
         })
         .collect();
+    let row = ElementRow {
+        kind: kind.into(),
+        id: view.id,
+        unit: view.unit,
+        unit_path: view.unit_path,
+        county: view.county,
+        status: view.status.into(),
+        tag: view.tag,
+        title: view.title,
+        opened_at_micros: view.opened_at.micros(),
+        snapshot: view.snapshot,
+    };
     (row, links)
 }
 

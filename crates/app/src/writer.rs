@@ -11,7 +11,7 @@ use domain::fact::{ElementKind, FactBody};
 use domain::ledger::{GENESIS, HashInput, fact_hash};
 use domain::world::Applied;
 use domain::{Fact, World};
-use storage::{AccountRow, Batch, FactRow, SerialRow, Store};
+use storage::{AccountRow, Batch, Bulk, FactRow, SerialRow, Store, StoreError};
 use tokio::sync::{RwLock, broadcast, mpsc, oneshot};
 
 use crate::error::AppError;
@@ -19,6 +19,12 @@ use crate::rows::{element_rows, person_scopes};
 
 /// Jobs that wait are taken into the same transaction, up to this many.
 const JOBS_PER_COMMIT_MAX: usize = 512;
+
+/// A job with at least this many facts (an import) is committed alone, its rows streamed to the
+/// store in parts of [`BULK_PART`] while the next part is applied: writing on one core overlaps
+/// with parsing, applying and hashing on the other. It is still one transaction.
+const BULK_FACTS_MIN: usize = 20_000;
+const BULK_PART: usize = 8_192;
 
 /// Who a job acts for, as it goes into the ledger.
 #[derive(Clone, Debug)]
@@ -84,9 +90,18 @@ pub(crate) struct Writer {
 impl Writer {
     pub async fn run(mut self, mut jobs: mpsc::Receiver<Job>) {
         while let Some(first) = jobs.recv().await {
+            if first.facts.len() >= BULK_FACTS_MIN {
+                self.process(vec![first]).await;
+                continue;
+            }
             let mut batch = vec![first];
             while batch.len() < JOBS_PER_COMMIT_MAX {
                 match jobs.try_recv() {
+                    Ok(job) if job.facts.len() >= BULK_FACTS_MIN => {
+                        self.process(batch).await;
+                        batch = vec![job];
+                        break;
+                    }
                     Ok(job) => batch.push(job),
                     Err(_) => break,
                 }
@@ -96,6 +111,7 @@ impl Writer {
     }
 
     async fn process(&mut self, jobs: Vec<Job>) {
+        let started = std::time::Instant::now();
         let mut world = self.world.write().await;
         world.begin();
         let mut heads = self.heads.clone();
@@ -105,6 +121,8 @@ impl Writer {
         let mut seen: HashSet<(ElementKind, String)> = HashSet::new();
         let mut replies = Vec::new();
         let mut announcements = Vec::new();
+        let mut stream = (jobs.len() == 1 && jobs[0].facts.len() >= BULK_FACTS_MIN)
+            .then(|| Stream::start(self.store.clone()));
         for job in jobs {
             let mark = world.journal_mark();
             let (facts_mark, serials_mark, calendar_mark) =
@@ -164,6 +182,16 @@ impl Writer {
                         outcome.seqs.push(next_seq);
                         next_seq += 1;
                         batch.facts.push(row);
+                        if let Some(stream) = &mut stream
+                            && batch.facts.len() >= BULK_PART
+                        {
+                            stream
+                                .send(Batch {
+                                    facts: std::mem::take(&mut batch.facts),
+                                    ..Batch::default()
+                                })
+                                .await;
+                        }
                         job_touched.extend(applied.touched);
                         outcome.facts.push(fact);
                     }
@@ -196,9 +224,17 @@ impl Writer {
             announcements.extend(job_announcements);
             replies.push((job.reply, Ok(outcome)));
         }
-        for (kind, id) in &touched {
+        // In key order, views go into the B-trees' pages one after another instead of at random.
+        touched.sort_unstable_by(|a, b| (a.0.as_str(), &a.1).cmp(&(b.0.as_str(), &b.1)));
+        for (index, (kind, id)) in touched.iter().enumerate() {
+            if let Some(stream) = &mut stream
+                && index > 0
+                && index % BULK_PART == 0
+            {
+                stream.send(std::mem::take(&mut batch)).await;
+            }
             if let Some(view) = world.view(*kind, id) {
-                let (row, links) = element_rows(&view);
+                let (row, links) = element_rows(view);
                 batch.elements.push(row);
                 batch.links.extend(links);
             }
@@ -210,7 +246,24 @@ impl Writer {
         }
         // A person becomes visible to a case's unit when linked: covered above, since
         // person.linked touches the person.
-        match self.store.commit(&batch).await {
+        let built = started.elapsed();
+        let facts = (next_seq - self.next_seq) as usize;
+        let result = match stream {
+            None => self.store.commit(&batch).await,
+            // A refused all-or-nothing job keeps nothing: its streamed parts are rolled back.
+            Some(stream) => {
+                let keep = replies.iter().any(|(_, result)| result.is_ok());
+                stream.finish(batch, keep).await
+            }
+        };
+        tracing::debug!(
+            facts,
+            elements = touched.len(),
+            apply_seconds = built.as_secs_f64(),
+            commit_seconds = (started.elapsed() - built).as_secs_f64(),
+            "writer: batch"
+        );
+        match result {
             Ok(()) => {
                 world.commit();
                 self.heads = heads;
@@ -242,6 +295,48 @@ impl Writer {
                 }
             }
         }
+    }
+}
+
+/// The parts of one bulk transaction, written by their own task.
+struct Stream {
+    parts: mpsc::Sender<Batch>,
+    task: tokio::task::JoinHandle<Result<Box<dyn Bulk>, StoreError>>,
+}
+
+impl Stream {
+    fn start(store: Arc<dyn Store>) -> Stream {
+        // Two parts in flight: one being written, one ready.
+        let (parts, mut receiver) = mpsc::channel::<Batch>(2);
+        let task = tokio::spawn(async move {
+            let mut bulk = store.begin().await?;
+            while let Some(part) = receiver.recv().await {
+                bulk.write(&part).await?;
+            }
+            Ok(bulk)
+        });
+        Stream { parts, task }
+    }
+
+    /// Sends a part. If writing failed, the part is dropped: `finish` reports the failure.
+    async fn send(&mut self, part: Batch) {
+        let _ = self.parts.send(part).await;
+    }
+
+    /// Writes the last part and commits, or rolls everything back.
+    async fn finish(mut self, last: Batch, keep: bool) -> Result<(), StoreError> {
+        if keep {
+            self.send(last).await;
+        }
+        drop(self.parts);
+        let bulk = self
+            .task
+            .await
+            .map_err(|e| StoreError::Corrupt(format!("bulk writer failed: {e}")))??;
+        if keep {
+            bulk.commit().await?;
+        }
+        Ok(())
     }
 }
 

@@ -18,16 +18,16 @@ fn incidents(n: usize, bad: usize) -> String {
     text
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_bad_line_5000_leaves_the_store_unchanged() {
-    let dir = TempDir::new("atomic");
-    let app = county_app(&dir.sqlite_url(), &dir).await;
+/// A bad last line of an `n`-line file leaves the store unchanged; with `skip_invalid` the
+/// other lines go in.
+async fn a_bad_last_line_leaves_the_store_unchanged(url: &str, dir: &TempDir, n: usize) {
+    let app = county_app(url, dir).await;
     let before = app.store().ledger_extent().await.unwrap();
-    let file = dir.file("incidents.jsonl", &incidents(5000, 5000));
+    let file = dir.file("incidents.jsonl", &incidents(n, n));
     match app.import_files(&[&file], ImportOptions::default()).await {
         Err(AppError::Import(errors, total)) => {
             assert_eq!(total, 1);
-            assert_eq!(errors[0].line, 5000);
+            assert_eq!(errors[0].line, n);
             assert_eq!(errors[0].code, "unknown_reference");
             assert!(
                 errors[0].message_zh.contains("U404"),
@@ -62,10 +62,30 @@ async fn a_bad_line_5000_leaves_the_store_unchanged() {
         )
         .await
         .unwrap();
-    assert_eq!(report.imported, 4999);
+    assert_eq!(report.imported, n - 1);
     assert_eq!(report.rejected.len(), 1);
-    assert_eq!(report.rejected[0].line, 5000);
+    assert_eq!(report.rejected[0].line, n);
     assert!(app.verify().await.unwrap().ok());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bad_line_5000_leaves_the_store_unchanged() {
+    let dir = TempDir::new("atomic");
+    a_bad_last_line_leaves_the_store_unchanged(&dir.sqlite_url(), &dir, 5000).await;
+}
+
+/// Above the writer's bulk threshold an import is streamed to the store in parts: a refusal at
+/// the end must still roll back every part already written.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bad_line_after_streamed_parts_leaves_the_store_unchanged_on_sqlite() {
+    let dir = TempDir::new("atomic-bulk");
+    a_bad_last_line_leaves_the_store_unchanged(&dir.sqlite_url(), &dir, 30_000).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bad_line_after_streamed_parts_leaves_the_store_unchanged_on_postgres() {
+    let dir = TempDir::new("atomic-bulk-pg");
+    a_bad_last_line_leaves_the_store_unchanged(&fresh_postgres().await, &dir, 30_000).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -11,7 +11,6 @@ use std::hash::Hash;
 
 use jiff::civil::Date;
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::at::At;
 use crate::elements::*;
@@ -60,7 +59,8 @@ pub struct ElementView {
     pub title: String,
     /// The business time the element began.
     pub opened_at: At,
-    pub snapshot: Value,
+    /// The element's state as a JSON object.
+    pub snapshot: String,
     pub links: Vec<Link>,
 }
 
@@ -1681,7 +1681,7 @@ impl World {
             String,
             String,
             At,
-            Value,
+            String,
             Vec<Link>,
         ) = match kind {
             ElementKind::Calendar => return None,
@@ -1698,7 +1698,7 @@ impl World {
                     u.level.as_str().into(),
                     u.name.clone(),
                     u.defined_at,
-                    to_value(u),
+                    to_json(u),
                     links,
                 )
             }
@@ -1711,7 +1711,7 @@ impl World {
                     o.roles.first().map(|r| r.as_str()).unwrap_or("").into(),
                     o.name.clone(),
                     o.defined_at,
-                    to_value(o),
+                    to_json(o),
                     links,
                 )
             }
@@ -1742,7 +1742,7 @@ impl World {
                     i.nature.as_str().into(),
                     i.summary.clone(),
                     i.received_at,
-                    to_value(i),
+                    to_json(i),
                     links,
                 )
             }
@@ -1777,7 +1777,7 @@ impl World {
                     c.kind.as_str().into(),
                     title,
                     c.accepted_at,
-                    to_value(c),
+                    to_json(c),
                     links,
                 )
             }
@@ -1799,7 +1799,7 @@ impl World {
                     p.gender.as_str().into(),
                     p.name.clone(),
                     p.registered_at,
-                    to_value(p),
+                    to_json(p),
                     links,
                 )
             }
@@ -1826,7 +1826,7 @@ impl World {
                     m.kind.as_str().into(),
                     format!("{}·{}", m.kind.label(), name),
                     m.started_at,
-                    to_value(m),
+                    to_json(m),
                     links,
                 )
             }
@@ -1855,7 +1855,7 @@ impl World {
                     s.case.as_ref().map(|c| c.to_string()).unwrap_or_default(),
                     name.to_string(),
                     s.entered_at,
-                    to_value(s),
+                    to_json(s),
                     links,
                 )
             }
@@ -1883,7 +1883,7 @@ impl World {
                     i.kind.as_str().into(),
                     format!("{}·{}", i.kind.label(), name),
                     i.started_at,
-                    to_value(i),
+                    to_json(i),
                     links,
                 )
             }
@@ -1909,7 +1909,7 @@ impl World {
                     p.measure.as_str().into(),
                     p.description.clone(),
                     p.seized_at,
-                    to_value(p),
+                    to_json(p),
                     links,
                 )
             }
@@ -1945,7 +1945,7 @@ impl World {
                     d.kind.clone(),
                     d.number.clone(),
                     d.issued_at,
-                    to_value(d),
+                    to_json(d),
                     links,
                 )
             }
@@ -2028,8 +2028,9 @@ fn positive_days(days: u32) -> Result<(), DomainError> {
     Ok(())
 }
 
-fn to_value(element: &impl Serialize) -> Value {
-    serde_json::to_value(element).expect("elements serialize")
+/// An element's snapshot, serialized straight to text (no intermediate `Value`).
+fn to_json(element: &impl Serialize) -> String {
+    serde_json::to_string(element).expect("elements serialize")
 }
 
 #[cfg(test)]

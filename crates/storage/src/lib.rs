@@ -36,6 +36,11 @@ pub trait Store: Send + Sync {
     /// Commits a batch in one transaction: facts appended, views replaced, and the rest.
     async fn commit(&self, batch: &Batch) -> StoreResult<()>;
 
+    /// Starts one transaction written in parts (a large import), so that writing a part
+    /// overlaps with preparing the next. Nothing is visible before `commit`; dropping the
+    /// returned value rolls everything back.
+    async fn begin(&self) -> StoreResult<Box<dyn Bulk>>;
+
     /// Replaces every view (elements, links, person scopes, calendar) with the batch's, in one
     /// transaction (rebuild); the batch's other parts are ignored and the facts kept.
     async fn replace_views(&self, batch: &Batch) -> StoreResult<()>;
@@ -99,6 +104,16 @@ pub trait Store: Send + Sync {
         element: Option<(&str, &str)>,
         limit: i64,
     ) -> StoreResult<Vec<AuditRow>>;
+}
+
+/// A transaction written in parts: see [`Store::begin`].
+#[async_trait::async_trait]
+pub trait Bulk: Send {
+    /// Writes a part: facts appended, views replaced, and the rest, as [`Store::commit`] does.
+    async fn write(&mut self, part: &Batch) -> StoreResult<()>;
+
+    /// Commits every part written.
+    async fn commit(self: Box<Self>) -> StoreResult<()>;
 }
 
 /// Opens the store named by a URL and runs its migrations.

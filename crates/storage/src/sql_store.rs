@@ -7,7 +7,7 @@ use sqlx::any::{AnyArguments, AnyConnectOptions, AnyPoolOptions, AnyRow};
 use sqlx::{Any, AnyPool, Arguments, AssertSqlSafe, Executor, Row};
 
 use crate::rows::*;
-use crate::{Store, StoreError, StoreResult};
+use crate::{Bulk, Store, StoreError, StoreResult};
 
 /// The database behind a store.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,10 +60,22 @@ impl SqlStore {
                     Ok(())
                 })
             }
+            fn writer_pragmas(
+                conn: &mut sqlx::AnyConnection,
+                meta: sqlx::pool::PoolConnectionMetadata,
+            ) -> futures_core::future::BoxFuture<'_, Result<(), sqlx::Error>> {
+                Box::pin(async move {
+                    pragmas(conn, meta).await?;
+                    // The writer holds a whole import in one transaction: a large cache keeps
+                    // its pages from spilling to the WAL and being written twice.
+                    conn.execute("PRAGMA cache_size = -524288").await?;
+                    Ok(())
+                })
+            }
             let writer = AnyPoolOptions::new()
                 .max_connections(1)
                 .acquire_timeout(Duration::from_secs(60))
-                .after_connect(pragmas)
+                .after_connect(writer_pragmas)
                 .connect_with(options.clone())
                 .await?;
             let reader = AnyPoolOptions::new()
@@ -154,200 +166,212 @@ impl SqlStore {
         Ok(())
     }
 
-    /// The SQL text for this backend: `?` placeholders become `$1, $2, …` on PostgreSQL.
+    /// The SQL text for this backend.
     fn sql(&self, text: &str) -> AssertSqlSafe<String> {
-        AssertSqlSafe(match self.backend {
-            Backend::Sqlite => text.to_string(),
-            Backend::Postgres => {
-                let mut out = String::with_capacity(text.len() + 16);
-                let mut n = 0;
-                for c in text.chars() {
-                    if c == '?' {
-                        n += 1;
-                        out.push('$');
-                        out.push_str(&n.to_string());
-                    } else {
-                        out.push(c);
-                    }
-                }
-                out
-            }
-        })
+        dialect(self.backend, text)
     }
+}
 
-    async fn write_batch(
-        &self,
-        tx: &mut sqlx::Transaction<'_, Any>,
-        batch: &Batch,
-    ) -> StoreResult<()> {
-        for chunk in batch.facts.chunks(ROWS_PER_INSERT) {
-            let mut args = AnyArguments::default();
-            for f in chunk {
-                add(&mut args, f.seq);
-                add(&mut args, f.chain.as_str());
-                add(&mut args, f.chain_seq);
-                add(&mut args, f.at_micros);
-                add(&mut args, f.recorded_at_micros);
-                add(&mut args, f.actor.as_str());
-                add(&mut args, f.unit.as_str());
-                add(&mut args, f.kind.as_str());
-                add(&mut args, f.element.as_str());
-                add(&mut args, f.subject.as_str());
-                add(&mut args, f.payload.as_str());
-                add(&mut args, f.prev_hash.as_str());
-                add(&mut args, f.hash.as_str());
+/// The SQL text for a backend: `?` placeholders become `$1, $2, …` on PostgreSQL.
+fn dialect(backend: Backend, text: &str) -> AssertSqlSafe<String> {
+    AssertSqlSafe(match backend {
+        Backend::Sqlite => text.to_string(),
+        Backend::Postgres => {
+            let mut out = String::with_capacity(text.len() + 16);
+            let mut n = 0;
+            for c in text.chars() {
+                if c == '?' {
+                    n += 1;
+                    out.push('$');
+                    out.push_str(&n.to_string());
+                } else {
+                    out.push(c);
+                }
             }
-            let sql = format!(
-                "INSERT INTO facts (seq, chain, chain_seq, at_micros, recorded_at_micros, actor, unit, kind, element, subject, payload, prev_hash, hash) VALUES {}",
-                values(chunk.len(), 13)
-            );
-            sqlx::query_with(self.sql(&sql), args)
-                .execute(&mut **tx)
-                .await?;
+            out
         }
-        self.write_views(tx, batch).await?;
-        for serial in &batch.serials {
-            sqlx::query(self.sql("INSERT INTO document_serials (unit, kind, year, serial, document) VALUES (?, ?, ?, ?, ?)"))
-                .bind(serial.unit.as_str())
-                .bind(serial.kind.as_str())
-                .bind(serial.year)
-                .bind(serial.serial)
-                .bind(serial.document.as_str())
-                .execute(&mut **tx)
-                .await
-                .map_err(|e| conflict(e, "document serial"))?;
+    })
+}
+
+pub(crate) async fn write_batch(
+    backend: Backend,
+    tx: &mut sqlx::Transaction<'_, Any>,
+    batch: &Batch,
+) -> StoreResult<()> {
+    for chunk in batch.facts.chunks(ROWS_PER_INSERT) {
+        let mut args = AnyArguments::default();
+        for f in chunk {
+            add(&mut args, f.seq);
+            add(&mut args, f.chain.as_str());
+            add(&mut args, f.chain_seq);
+            add(&mut args, f.at_micros);
+            add(&mut args, f.recorded_at_micros);
+            add(&mut args, f.actor.as_str());
+            add(&mut args, f.unit.as_str());
+            add(&mut args, f.kind.as_str());
+            add(&mut args, f.element.as_str());
+            add(&mut args, f.subject.as_str());
+            add(&mut args, f.payload.as_str());
+            add(&mut args, f.prev_hash.as_str());
+            add(&mut args, f.hash.as_str());
         }
-        for account in &batch.accounts {
-            sqlx::query(self.sql(
-                "INSERT INTO accounts (officer, username, password_hash, must_change, disabled) VALUES (?, ?, ?, ?, ?)
-                 ON CONFLICT (officer) DO UPDATE SET username = excluded.username, password_hash = excluded.password_hash,
-                 must_change = excluded.must_change, disabled = excluded.disabled",
-            ))
-            .bind(account.officer.as_str())
-            .bind(account.username.as_str())
-            .bind(account.password_hash.as_str())
-            .bind(i64::from(account.must_change))
-            .bind(i64::from(account.disabled))
+        let sql = format!(
+            "INSERT INTO facts (seq, chain, chain_seq, at_micros, recorded_at_micros, actor, unit, kind, element, subject, payload, prev_hash, hash) VALUES {}",
+            values(chunk.len(), 13)
+        );
+        sqlx::query_with(dialect(backend, &sql), args)
+            .execute(&mut **tx)
+            .await?;
+    }
+    write_views(backend, tx, batch).await?;
+    for serial in &batch.serials {
+        sqlx::query(dialect(backend, "INSERT INTO document_serials (unit, kind, year, serial, document) VALUES (?, ?, ?, ?, ?)"))
+            .bind(serial.unit.as_str())
+            .bind(serial.kind.as_str())
+            .bind(serial.year)
+            .bind(serial.serial)
+            .bind(serial.document.as_str())
             .execute(&mut **tx)
             .await
-            .map_err(|e| conflict(e, "username"))?;
+            .map_err(|e| conflict(e, "document serial"))?;
+    }
+    for account in &batch.accounts {
+        sqlx::query(dialect(backend,
+            "INSERT INTO accounts (officer, username, password_hash, must_change, disabled) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (officer) DO UPDATE SET username = excluded.username, password_hash = excluded.password_hash,
+             must_change = excluded.must_change, disabled = excluded.disabled",
+        ))
+        .bind(account.officer.as_str())
+        .bind(account.username.as_str())
+        .bind(account.password_hash.as_str())
+        .bind(i64::from(account.must_change))
+        .bind(i64::from(account.disabled))
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| conflict(e, "username"))?;
+    }
+    for entry in &batch.audit {
+        sqlx::query(dialect(backend,
+            "INSERT INTO audit_log (at_micros, actor, action, element, subject, reason) VALUES (?, ?, ?, ?, ?, ?)",
+        ))
+        .bind(entry.at_micros)
+        .bind(entry.actor.as_str())
+        .bind(entry.action.as_str())
+        .bind(entry.element.as_str())
+        .bind(entry.subject.as_str())
+        .bind(entry.reason.as_str())
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Writes the view parts of a batch: elements with their links, person scopes, calendar.
+async fn write_views(
+    backend: Backend,
+    tx: &mut sqlx::Transaction<'_, Any>,
+    batch: &Batch,
+) -> StoreResult<()> {
+    write_elements(backend, tx, &batch.elements, &batch.links).await?;
+    for chunk in batch.person_scopes.chunks(ROWS_PER_INSERT) {
+        let mut args = AnyArguments::default();
+        for (person, path) in chunk {
+            add(&mut args, person.as_str());
+            add(&mut args, path.as_str());
         }
-        for entry in &batch.audit {
-            sqlx::query(self.sql(
-                "INSERT INTO audit_log (at_micros, actor, action, element, subject, reason) VALUES (?, ?, ?, ?, ?, ?)",
-            ))
-            .bind(entry.at_micros)
-            .bind(entry.actor.as_str())
-            .bind(entry.action.as_str())
-            .bind(entry.element.as_str())
-            .bind(entry.subject.as_str())
-            .bind(entry.reason.as_str())
+        let sql = format!(
+            "INSERT INTO person_scopes (person, unit_path) VALUES {} ON CONFLICT (person, unit_path) DO NOTHING",
+            values(chunk.len(), 2)
+        );
+        sqlx::query_with(dialect(backend, &sql), args)
             .execute(&mut **tx)
             .await?;
-        }
-        Ok(())
     }
+    for (date, kind) in &batch.calendar {
+        sqlx::query(dialect(backend,
+            "INSERT INTO calendar_days (date, kind) VALUES (?, ?) ON CONFLICT (date) DO UPDATE SET kind = excluded.kind",
+        ))
+        .bind(date.as_str())
+        .bind(kind.as_str())
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
 
-    /// Writes the view parts of a batch: elements with their links, person scopes, calendar.
-    async fn write_views(
-        &self,
-        tx: &mut sqlx::Transaction<'_, Any>,
-        batch: &Batch,
-    ) -> StoreResult<()> {
-        self.write_elements(tx, &batch.elements, &batch.links)
-            .await?;
-        for chunk in batch.person_scopes.chunks(ROWS_PER_INSERT) {
-            let mut args = AnyArguments::default();
-            for (person, path) in chunk {
-                add(&mut args, person.as_str());
-                add(&mut args, path.as_str());
+async fn write_elements(
+    backend: Backend,
+    tx: &mut sqlx::Transaction<'_, Any>,
+    elements: &[ElementRow],
+    links: &[LinkRow],
+) -> StoreResult<()> {
+    for chunk in elements.chunks(ROWS_PER_INSERT) {
+        let mut args = AnyArguments::default();
+        for e in chunk {
+            for text in [
+                &e.kind,
+                &e.id,
+                &e.unit,
+                &e.unit_path,
+                &e.county,
+                &e.status,
+                &e.tag,
+                &e.title,
+            ] {
+                add(&mut args, text.as_str());
             }
-            let sql = format!(
-                "INSERT INTO person_scopes (person, unit_path) VALUES {} ON CONFLICT (person, unit_path) DO NOTHING",
-                values(chunk.len(), 2)
-            );
-            sqlx::query_with(self.sql(&sql), args)
-                .execute(&mut **tx)
-                .await?;
+            add(&mut args, e.opened_at_micros);
+            add(&mut args, e.snapshot.as_str());
         }
-        for (date, kind) in &batch.calendar {
-            sqlx::query(self.sql(
-                "INSERT INTO calendar_days (date, kind) VALUES (?, ?) ON CONFLICT (date) DO UPDATE SET kind = excluded.kind",
-            ))
-            .bind(date.as_str())
-            .bind(kind.as_str())
+        let sql = format!(
+            "INSERT INTO elements (kind, id, unit, unit_path, county, status, tag, title, opened_at_micros, snapshot) VALUES {}
+             ON CONFLICT (kind, id) DO UPDATE SET unit = excluded.unit, unit_path = excluded.unit_path, county = excluded.county,
+             status = excluded.status, tag = excluded.tag, title = excluded.title, opened_at_micros = excluded.opened_at_micros,
+             snapshot = excluded.snapshot",
+            values(chunk.len(), 10)
+        );
+        sqlx::query_with(dialect(backend, &sql), args)
             .execute(&mut **tx)
             .await?;
+        // The links of a replaced element are replaced too.
+        let mut args = AnyArguments::default();
+        for e in chunk {
+            add(&mut args, e.kind.as_str());
+            add(&mut args, e.id.as_str());
         }
-        Ok(())
+        // A row-value IN list: both backends look each pair up by the primary key.
+        sqlx::query_with(
+            dialect(
+                backend,
+                &format!(
+                    "DELETE FROM element_links WHERE (kind, id) IN (VALUES {})",
+                    values(chunk.len(), 2)
+                ),
+            ),
+            args,
+        )
+        .execute(&mut **tx)
+        .await?;
     }
-
-    async fn write_elements(
-        &self,
-        tx: &mut sqlx::Transaction<'_, Any>,
-        elements: &[ElementRow],
-        links: &[LinkRow],
-    ) -> StoreResult<()> {
-        for chunk in elements.chunks(ROWS_PER_INSERT) {
-            let mut args = AnyArguments::default();
-            for e in chunk {
-                for text in [
-                    &e.kind,
-                    &e.id,
-                    &e.unit,
-                    &e.unit_path,
-                    &e.county,
-                    &e.status,
-                    &e.tag,
-                    &e.title,
-                ] {
-                    add(&mut args, text.as_str());
-                }
-                add(&mut args, e.opened_at_micros);
-                add(&mut args, e.snapshot.as_str());
+    for chunk in links.chunks(ROWS_PER_INSERT) {
+        let mut args = AnyArguments::default();
+        for l in chunk {
+            for text in [&l.kind, &l.id, &l.other_kind, &l.other_id, &l.role] {
+                add(&mut args, text.as_str());
             }
-            let sql = format!(
-                "INSERT INTO elements (kind, id, unit, unit_path, county, status, tag, title, opened_at_micros, snapshot) VALUES {}
-                 ON CONFLICT (kind, id) DO UPDATE SET unit = excluded.unit, unit_path = excluded.unit_path, county = excluded.county,
-                 status = excluded.status, tag = excluded.tag, title = excluded.title, opened_at_micros = excluded.opened_at_micros,
-                 snapshot = excluded.snapshot",
-                values(chunk.len(), 10)
-            );
-            sqlx::query_with(self.sql(&sql), args)
-                .execute(&mut **tx)
-                .await?;
-            // The links of a replaced element are replaced too.
-            let mut args = AnyArguments::default();
-            for e in chunk {
-                add(&mut args, e.kind.as_str());
-                add(&mut args, e.id.as_str());
-            }
-            let condition = vec!["(kind = ? AND id = ?)"; chunk.len()].join(" OR ");
-            sqlx::query_with(
-                self.sql(&format!("DELETE FROM element_links WHERE {condition}")),
-                args,
-            )
+        }
+        let sql = format!(
+            "INSERT INTO element_links (kind, id, other_kind, other_id, role) VALUES {} ON CONFLICT DO NOTHING",
+            values(chunk.len(), 5)
+        );
+        sqlx::query_with(dialect(backend, &sql), args)
             .execute(&mut **tx)
             .await?;
-        }
-        for chunk in links.chunks(ROWS_PER_INSERT) {
-            let mut args = AnyArguments::default();
-            for l in chunk {
-                for text in [&l.kind, &l.id, &l.other_kind, &l.other_id, &l.role] {
-                    add(&mut args, text.as_str());
-                }
-            }
-            let sql = format!(
-                "INSERT INTO element_links (kind, id, other_kind, other_id, role) VALUES {} ON CONFLICT DO NOTHING",
-                values(chunk.len(), 5)
-            );
-            sqlx::query_with(self.sql(&sql), args)
-                .execute(&mut **tx)
-                .await?;
-        }
-        Ok(())
     }
+    Ok(())
+}
 
+impl SqlStore {
     async fn fetch_facts(
         &self,
         sql: AssertSqlSafe<String>,
@@ -456,6 +480,24 @@ fn account_row(row: &AnyRow) -> StoreResult<AccountRow> {
     })
 }
 
+/// One transaction written in parts.
+struct SqlBulk {
+    backend: Backend,
+    tx: sqlx::Transaction<'static, Any>,
+}
+
+#[async_trait::async_trait]
+impl Bulk for SqlBulk {
+    async fn write(&mut self, part: &Batch) -> StoreResult<()> {
+        write_batch(self.backend, &mut self.tx, part).await
+    }
+
+    async fn commit(self: Box<Self>) -> StoreResult<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
+
 #[async_trait::async_trait]
 impl Store for SqlStore {
     fn backend(&self) -> Backend {
@@ -467,9 +509,16 @@ impl Store for SqlStore {
             return Ok(());
         }
         let mut tx = self.writer.begin().await?;
-        self.write_batch(&mut tx, batch).await?;
+        write_batch(self.backend, &mut tx, batch).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn begin(&self) -> StoreResult<Box<dyn Bulk>> {
+        Ok(Box::new(SqlBulk {
+            backend: self.backend,
+            tx: self.writer.begin().await?,
+        }))
     }
 
     async fn replace_views(&self, batch: &Batch) -> StoreResult<()> {
@@ -483,7 +532,7 @@ impl Store for SqlStore {
             tx.execute(AssertSqlSafe(format!("DELETE FROM {table}")))
                 .await?;
         }
-        self.write_views(&mut tx, batch).await?;
+        write_views(self.backend, &mut tx, batch).await?;
         tx.commit().await?;
         Ok(())
     }
