@@ -209,7 +209,7 @@ const BODY_BYTES_MAX: usize = 2 * 1024 * 1024;
 /// A JSON request body. Unlike axum's `Json`, every failure is a problem naming the field at
 /// fault (`password`, `commands[2].at`), and the content type is not insisted on (scripts
 /// often omit it).
-pub struct JsonBody<T>(pub T);
+struct JsonBody<T>(T);
 
 impl<T: serde::de::DeserializeOwned> axum::extract::FromRequest<App> for JsonBody<T> {
     type Rejection = Response;
