@@ -301,6 +301,7 @@ impl Writer {
 /// The parts of one bulk transaction, written by their own task.
 struct Stream {
     parts: mpsc::Sender<Batch>,
+    waited: std::time::Duration,
     task: tokio::task::JoinHandle<Result<Box<dyn Bulk>, StoreError>>,
 }
 
@@ -315,12 +316,18 @@ impl Stream {
             }
             Ok(bulk)
         });
-        Stream { parts, task }
+        Stream {
+            parts,
+            task,
+            waited: Default::default(),
+        }
     }
 
     /// Sends a part. If writing failed, the part is dropped: `finish` reports the failure.
     async fn send(&mut self, part: Batch) {
+        let t = std::time::Instant::now();
         let _ = self.parts.send(part).await;
+        self.waited += t.elapsed();
     }
 
     /// Writes the last part and commits, or rolls everything back.
@@ -329,6 +336,12 @@ impl Stream {
             self.send(last).await;
         }
         drop(self.parts);
+        // Time the writer spent waiting for the store: near the whole apply time means the
+        // import is bound by the database, not by parsing, applying or hashing.
+        tracing::debug!(
+            waited_for_store_seconds = self.waited.as_secs_f64(),
+            "writer: bulk parts written"
+        );
         let bulk = self
             .task
             .await
