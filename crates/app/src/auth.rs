@@ -513,7 +513,7 @@ impl App {
             actor: by.into(),
             registering_unit: None,
         };
-        self.submit(author, vec![fact], vec![row], None, false)
+        self.submit(author, vec![fact], vec![row], None, false, None)
             .await
             .map(|_| ())
             .map_err(|f| {

@@ -72,7 +72,7 @@ pub struct ImportOptions {
     /// Import the valid lines and report the others, instead of all or nothing.
     pub skip_invalid: bool,
     /// Called with (facts done, facts in all) while applying.
-    pub progress: Option<Box<dyn Fn(u64, u64) + Send + Sync>>,
+    pub progress: Option<std::sync::Arc<dyn Fn(u64, u64) + Send + Sync>>,
 }
 
 /// What an import did.
@@ -201,7 +201,18 @@ impl App {
             registering_unit: None,
         };
         let result = self
-            .submit(author, facts, Vec::new(), None, options.skip_invalid)
+            .submit(
+                author,
+                facts,
+                Vec::new(),
+                None,
+                options.skip_invalid,
+                options.progress.as_ref().map(|progress| {
+                    let progress = progress.clone();
+                    std::sync::Arc::new(move |done| progress(done, total))
+                        as crate::writer::Progress
+                }),
+            )
             .await;
         if let Some(progress) = &options.progress {
             progress(total, total);

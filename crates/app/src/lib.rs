@@ -144,6 +144,7 @@ impl App {
         accounts: Vec<storage::AccountRow>,
         guard: Option<Guard>,
         skip_invalid: bool,
+        progress: Option<writer::Progress>,
     ) -> Result<JobOutcome, writer::JobFailure> {
         let (reply, answer) = oneshot::channel();
         let job = Job {
@@ -152,6 +153,7 @@ impl App {
             accounts,
             guard,
             skip_invalid,
+            progress,
             reply,
         };
         if self.inner.jobs.send(job).await.is_err() {
@@ -241,7 +243,7 @@ impl App {
             registering_unit: Some(actor.unit.clone()),
         };
         match self
-            .submit(author, facts, Vec::new(), Some(guard), false)
+            .submit(author, facts, Vec::new(), Some(guard), false, None)
             .await
         {
             Ok(outcome) => Ok(outcome
@@ -279,42 +281,115 @@ pub(crate) fn visible(world: &World, kind: ElementKind, id: &str, scope: &str) -
         .is_some_and(|u| world.unit_path(Some(&u)).starts_with(scope))
 }
 
-/// Before a fact about an existing element (or referring to a case) applies, that element must
-/// be visible to the actor: otherwise the answer is "not found".
+/// Before a fact applies, everything it names must be visible to the actor: its subject if it
+/// exists, and every element it refers to. Otherwise the answer is "not found", as for an id
+/// that exists nowhere. Units and officers may also be above the actor (the county's legal
+/// officer reviews, its property room keeps, its bureau approves), never beside it.
 fn check_existing_in_scope(world: &World, fact: &Fact, scope: &str) -> Result<(), AppError> {
     let element = fact.kind().element();
     let subject = fact.subject();
     if world.exists(element, &subject) && !visible(world, element, &subject, scope) {
         return Err(AppError::NotFound);
     }
-    let case = match &fact.body {
-        FactBody::PersonLinked(p) => Some(&p.case),
-        FactBody::LegalAidNotified(p) => Some(&p.case),
-        FactBody::MeasureStarted(p) => Some(&p.case),
-        FactBody::InterrogationHeld(p) => Some(&p.case),
-        FactBody::PropertySeized(p) => Some(&p.case),
-        FactBody::DocumentIssued(p) => Some(&p.case),
-        FactBody::CustodyEntered(p) => p.case.as_ref(),
-        _ => None,
-    };
-    if let Some(case) = case
-        && world.exists(ElementKind::Case, case.as_str())
-        && !visible(world, ElementKind::Case, case.as_str(), scope)
-    {
-        return Err(AppError::NotFound);
-    }
-    let person = match &fact.body {
-        FactBody::MeasureStarted(p) => Some(&p.person),
-        FactBody::CustodyEntered(p) => Some(&p.person),
-        FactBody::InterrogationHeld(p) => Some(&p.person),
-        FactBody::PersonLinked(p) => Some(&p.id),
-        _ => None,
-    };
-    if let Some(person) = person
-        && world.exists(ElementKind::Person, person.as_str())
-        && !visible(world, ElementKind::Person, person.as_str(), scope)
-    {
-        return Err(AppError::NotFound);
+    for (kind, id) in references(fact) {
+        if !world.exists(kind, &id) {
+            continue; // the world answers an unknown reference
+        }
+        if !may_name(world, kind, &id, scope) {
+            return Err(AppError::NotFound);
+        }
     }
     Ok(())
+}
+
+/// Whether an actor whose scope is `scope` may name (or see named) an element: anything visible,
+/// and also units and officers above the actor (the county's legal officer reviews, its property
+/// room keeps, its bureau approves), never beside it.
+pub(crate) fn may_name(world: &World, kind: ElementKind, id: &str, scope: &str) -> bool {
+    match kind {
+        ElementKind::Unit | ElementKind::Officer => world
+            .owner_unit(kind, id)
+            .map(|unit| world.unit_path(Some(&unit)))
+            .is_some_and(|path| path.starts_with(scope) || scope.starts_with(&path)),
+        _ => visible(world, kind, id, scope),
+    }
+}
+
+/// Every element a fact refers to besides its subject.
+fn references(fact: &Fact) -> Vec<(ElementKind, String)> {
+    use ElementKind as K;
+    use FactBody::*;
+    let one = |kind: K, id: &dyn ToString| vec![(kind, id.to_string())];
+    let officers = |ids: &[domain::ids::OfficerId]| -> Vec<(K, String)> {
+        ids.iter().map(|o| (K::Officer, o.to_string())).collect()
+    };
+    match &fact.body {
+        UnitDefined(p) => p.parent.iter().map(|u| (K::Unit, u.to_string())).collect(),
+        OfficerDefined(p) => one(K::Unit, &p.unit),
+        OfficerChanged(p) => p.unit.iter().map(|u| (K::Unit, u.to_string())).collect(),
+        IncidentReceived(p) => one(K::Unit, &p.unit),
+        IncidentDispatched(p) => officers(&p.officers),
+        IncidentDisposed(p) => p.case.iter().map(|c| (K::Case, c.to_string())).collect(),
+        CaseAccepted(p) => {
+            let mut refs = one(K::Unit, &p.unit);
+            refs.extend(p.incident.iter().map(|i| (K::Incident, i.to_string())));
+            refs
+        }
+        CaseFilingExtended(p) => one(K::Officer, &p.approved_by),
+        CaseInjuryAssessed(p) => one(K::Person, &p.person),
+        CasePriorNoticeGiven(p) => one(K::Person, &p.person),
+        CaseReviewPassed(p) => one(K::Officer, &p.reviewer),
+        CaseReviewReturned(p) => one(K::Officer, &p.reviewer),
+        CaseLimitExtended(p) => one(K::Unit, &p.approved_by_unit),
+        CaseDecided(p) => {
+            let mut refs = one(K::Unit, &p.decided_by_unit);
+            refs.extend(
+                p.penalties
+                    .iter()
+                    .map(|x| (K::Person, x.person.to_string())),
+            );
+            refs
+        }
+        PersonRegistered(p) => p.unit.iter().map(|u| (K::Unit, u.to_string())).collect(),
+        PersonLinked(p) => one(K::Case, &p.case),
+        LegalAidNotified(p) => one(K::Case, &p.case),
+        MeasureStarted(p) => vec![
+            (K::Person, p.person.to_string()),
+            (K::Case, p.case.to_string()),
+        ],
+        MeasureExtended(p) => one(K::Officer, &p.approved_by),
+        CustodyEntered(p) => {
+            let mut refs = vec![
+                (K::Person, p.person.to_string()),
+                (K::Unit, p.center.to_string()),
+            ];
+            refs.extend(p.case.iter().map(|c| (K::Case, c.to_string())));
+            refs.extend(p.basis.iter().map(|m| (K::Measure, m.to_string())));
+            refs
+        }
+        CustodyExited(p) => p
+            .document
+            .iter()
+            .map(|d| (K::Document, d.to_string()))
+            .collect(),
+        InterrogationHeld(p) => {
+            let mut refs = vec![
+                (K::Person, p.person.to_string()),
+                (K::Case, p.case.to_string()),
+            ];
+            refs.extend(p.stay.iter().map(|s| (K::Stay, s.to_string())));
+            refs.extend(officers(&p.officers));
+            refs
+        }
+        PropertySeized(p) => vec![
+            (K::Case, p.case.to_string()),
+            (K::Officer, p.seized_by.to_string()),
+        ],
+        PropertyStored(p) => one(K::Officer, &p.custodian),
+        PropertyCheckedOut(p) => one(K::Officer, &p.approved_by),
+        PropertySeizureExtended(p) => one(K::Unit, &p.approved_by_unit),
+        DocumentIssued(p) => one(K::Case, &p.case),
+        DocumentServed(p) => one(K::Person, &p.to),
+        _ => Vec::new(),
+    }
 }

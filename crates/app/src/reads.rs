@@ -160,7 +160,33 @@ impl App {
             self.audit(actor, "read", kind, id, "查看人员信息").await?;
             snapshot = mask(snapshot);
         }
-        let links = self.store().links(kind, id).await?;
+        let mut links = self.store().links(kind, id).await?;
+        // A person linked to cases of several units shows only what this actor may see.
+        let world = self.world().await;
+        if kind == "person" {
+            for field in ["links", "legal_aid"] {
+                if let Some(Value::Array(entries)) = snapshot.get_mut(field) {
+                    entries.retain(|entry| {
+                        entry
+                            .get("case")
+                            .and_then(Value::as_str)
+                            .is_none_or(|case| {
+                                crate::visible(&world, ElementKind::Case, case, &actor.unit_path)
+                            })
+                    });
+                }
+            }
+        }
+        links.retain(|link| {
+            let (other_kind, other_id) = if link.kind == kind && link.id == id {
+                (&link.other_kind, &link.other_id)
+            } else {
+                (&link.kind, &link.id)
+            };
+            ElementKind::from_code(other_kind)
+                .is_some_and(|k| crate::may_name(&world, k, other_id, &actor.unit_path))
+        });
+        drop(world);
         Ok(ElementDetail {
             row,
             snapshot,
@@ -201,7 +227,20 @@ impl App {
         id: &str,
     ) -> Result<Vec<TimelineEntry>, AppError> {
         self.visible_row(actor, kind, id).await?;
-        let facts = self.store().timeline(kind, id).await?;
+        let mut facts = self.store().timeline(kind, id).await?;
+        if kind == "person" {
+            // A person's facts about another unit's case (linked there, legal aid there) stay
+            // with that unit.
+            let world = self.world().await;
+            facts.retain(|row| {
+                serde_json::from_str::<Value>(&row.payload)
+                    .ok()
+                    .and_then(|payload| payload.get("case")?.as_str().map(String::from))
+                    .is_none_or(|case| {
+                        crate::visible(&world, ElementKind::Case, &case, &actor.unit_path)
+                    })
+            });
+        }
         Ok(facts.into_iter().map(timeline_entry).collect())
     }
 
@@ -220,7 +259,17 @@ impl App {
         if let Some((kind, id)) = element {
             self.visible_row(actor, kind, id).await?;
         }
-        Ok(self.store().audit_entries(element, 500).await?)
+        let mut rows = self.store().audit_entries(element, 500).await?;
+        if element.is_none() {
+            // Only rows about elements the actor may see.
+            let world = self.world().await;
+            rows.retain(|row| {
+                ElementKind::from_code(&row.element).is_some_and(|kind| {
+                    crate::visible(&world, kind, &row.subject, &actor.unit_path)
+                })
+            });
+        }
+        Ok(rows)
     }
 
     async fn audit(

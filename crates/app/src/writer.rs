@@ -39,6 +39,9 @@ pub struct Author {
 /// against the world as it is before and after each fact.
 pub type Guard = Box<dyn Fn(&World, &Fact, Option<&Applied>) -> Result<(), AppError> + Send + Sync>;
 
+/// Called with the number of a job's facts applied so far (an import's progress bar).
+pub type Progress = Arc<dyn Fn(u64) + Send + Sync>;
+
 /// One unit of work.
 pub struct Job {
     pub author: Author,
@@ -47,6 +50,7 @@ pub struct Job {
     pub guard: Option<Guard>,
     /// For imports with `--skip-invalid`: keep the facts that apply, report the others.
     pub skip_invalid: bool,
+    pub progress: Option<Progress>,
     pub reply: oneshot::Sender<Result<JobOutcome, JobFailure>>,
 }
 
@@ -132,6 +136,11 @@ impl Writer {
             let mut job_announcements = Vec::new();
             let mut failed = Vec::new();
             for (index, fact) in job.facts.into_iter().enumerate() {
+                if let Some(progress) = &job.progress
+                    && index % BULK_PART == 0
+                {
+                    progress(index as u64);
+                }
                 let fact = prepare(&world, fact, &job.author);
                 match apply_guarded(&mut world, &fact, &job.author, job.guard.as_ref()) {
                     Ok(applied) => {

@@ -52,17 +52,26 @@ async fn a_bad_last_line_leaves_the_store_unchanged(url: &str, dir: &TempDir, n:
     );
 
     // With skip_invalid the good lines go in and the bad one is reported.
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let recorder = seen.clone();
     let report = app
         .import_files(
             &[&file],
             ImportOptions {
                 skip_invalid: true,
-                ..Default::default()
+                progress: Some(std::sync::Arc::new(move |done, total| {
+                    recorder.lock().unwrap().push((done, total))
+                })),
             },
         )
         .await
         .unwrap();
     assert_eq!(report.imported, n - 1);
+    // The progress bar moves while facts apply, not only at the start and the end.
+    let seen = seen.lock().unwrap().clone();
+    assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "{seen:?}");
+    assert_eq!(seen.last(), Some(&(n as u64, n as u64)));
+    assert!(seen.len() >= 2 + (n - 1) / 8192, "{seen:?}");
     assert_eq!(report.rejected.len(), 1);
     assert_eq!(report.rejected[0].line, n);
     assert!(app.verify().await.unwrap().ok());

@@ -33,117 +33,16 @@ const KNOWN_APP_LEAKS: &[(&str, &str)] = &[
     ("officer: POST /api/v1/commands unit.", ROLE_BEFORE_SCOPE),
     ("officer: POST /api/v1/commands officer.", ROLE_BEFORE_SCOPE),
     ("officer: POST /api/v1/commands account.", ROLE_BEFORE_SCOPE),
-    // `check_existing_in_scope` (crates/app/src/lib.rs) checks the subject, `case` and `person`
-    // of some kinds only; every other field is checked for existence alone, so a sibling's id
-    // is recorded (201, or another refusal than 404) where a missing one answers 404.
+    // Only administrators define units; the domain refuses a parent at the wrong level with
+    // 422 before scope is consulted (administrators work at the root, so nothing is hidden
+    // from them anyway).
     (
         "unit.defined naming a sibling's unit in `parent`",
-        UNCHECKED_REFERENCE,
-    ),
-    (
-        "incident.dispatched naming a sibling's officer",
-        UNCHECKED_REFERENCE,
-    ),
-    (
-        "incident.disposed naming a sibling's case",
-        UNCHECKED_REFERENCE,
-    ),
-    (
-        "case.accepted naming a sibling's incident",
-        UNCHECKED_REFERENCE,
-    ),
-    (
-        "case.filing_extended naming a sibling's officer",
-        UNCHECKED_REFERENCE,
-    ),
-    (
-        "case.injury_assessed naming a sibling's person",
-        UNCHECKED_REFERENCE,
-    ),
-    (
-        "case.prior_notice_given naming a sibling's person",
-        UNCHECKED_REFERENCE,
-    ),
-    (
-        "case.review_passed naming a sibling's officer",
-        UNCHECKED_REFERENCE,
-    ),
-    (
-        "case.review_returned naming a sibling's officer",
-        UNCHECKED_REFERENCE,
-    ),
-    (
-        "case.limit_extended naming a sibling's unit",
-        UNCHECKED_REFERENCE,
-    ),
-    ("case.decided naming a sibling's unit", UNCHECKED_REFERENCE),
-    (
-        "case.decided naming a sibling's person",
-        UNCHECKED_REFERENCE,
-    ),
-    (
-        "measure.extended naming a sibling's officer",
-        UNCHECKED_REFERENCE,
-    ),
-    (
-        "custody.entered naming a sibling's measure",
-        UNCHECKED_REFERENCE,
-    ),
-    (
-        "custody.exited naming a sibling's document",
-        UNCHECKED_REFERENCE,
-    ),
-    (
-        "interrogation.held naming a sibling's stay",
-        UNCHECKED_REFERENCE,
-    ),
-    (
-        "interrogation.held naming a sibling's officer",
-        UNCHECKED_REFERENCE,
-    ),
-    (
-        "property.seized naming a sibling's officer",
-        UNCHECKED_REFERENCE,
-    ),
-    (
-        "property.stored naming a sibling's officer",
-        UNCHECKED_REFERENCE,
-    ),
-    (
-        "property.checked_out naming a sibling's officer",
-        UNCHECKED_REFERENCE,
-    ),
-    (
-        "property.seizure_extended naming a sibling's unit",
-        UNCHECKED_REFERENCE,
-    ),
-    (
-        "document.served naming a sibling's person",
-        UNCHECKED_REFERENCE,
-    ),
-    // `App::audit_trail(actor, None)` (crates/app/src/reads.rs) returns the latest rows of the
-    // whole province: a station supervisor sees who read which person in a sibling station.
-    (
-        "chief: GET /api/v1/audit without an element",
-        "audit trail without an element is not scoped",
-    ),
-    // A person linked to cases of both stations is visible to both (by design), but the
-    // person's snapshot `links`, the element's `links` and its timeline (`App::element`,
-    // `App::timeline` in crates/app/src/reads.rs) name the other station's case, its role and
-    // when, unfiltered. Whether the link may be shown is the app owner's call; until then it is
-    // data of a sibling's element.
-    (
-        "/api/v1/{kind}/{id} with its own person: answer names a sibling's element",
-        "a shared person's links name the sibling's case",
-    ),
-    (
-        "/api/v1/{kind}/{id}/timeline with its own person: answer names a sibling's element",
-        "a shared person's timeline names the sibling's case",
+        "unit definitions are the administrator's, checked by level first",
     ),
 ];
 
 const ROLE_BEFORE_SCOPE: &str = "role checked before scope in App::record";
-const UNCHECKED_REFERENCE: &str = "reference not scope-checked in App::record";
 
 /// Routes that name no element: nothing to scope.
 const NO_ELEMENT_ROUTES: &[&str] = &[

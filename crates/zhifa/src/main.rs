@@ -292,7 +292,7 @@ async fn import(app: &App, files: &[PathBuf], skip_invalid: bool, rejects: &Path
     let progress_bar = bar.clone();
     let options = ImportOptions {
         skip_invalid,
-        progress: Some(Box::new(move |done, total| {
+        progress: Some(std::sync::Arc::new(move |done, total| {
             progress_bar.set_length(total);
             progress_bar.set_position(done);
         })),
