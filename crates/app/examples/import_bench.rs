@@ -5,6 +5,10 @@
 
 use std::time::Instant;
 
+/// The allocator of the `zhifa` binary, so the figure is the one users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() {
     tracing_subscriber::fmt()

@@ -609,12 +609,17 @@ fn an_administrative_case_from_incident_to_archive_through_the_forms() {
     let alone = server.refused(&a, "interrogation_hold", &questioning);
     assert_contains(&alone, &["CS-05", "两名以上人民警察", "强制提交理由"]);
     let mut two = questioning.to_vec();
+    // A sibling station's officer cannot be named: the form says "not found", as it would for
+    // an officer who does not exist.
     two[5] = ("officers", "OA，OB");
+    let sibling = server.refused(&a, "interrogation_hold", &two);
+    assert_contains(&sibling, &["未找到该记录，或不在您的管辖范围内"]);
+    two[5] = ("officers", "OA，OA2");
     let to = server.act(&a, "interrogation_hold", &two);
     assert_eq!(to, "/e/interrogation/X1");
     assert_contains(
         &server.page(&a, "/e/interrogation/X1"),
-        &["询问", "同步录音录像", "OB"],
+        &["询问", "同步录音录像", "OA2"],
     );
     let t = step(11);
     server.act(
@@ -654,7 +659,7 @@ fn an_administrative_case_from_incident_to_archive_through_the_forms() {
         &[
             ("id", "W2"),
             ("location", "保管室A-01"),
-            ("custodian", "OB"),
+            ("custodian", "OA2"),
             ("at", &t),
         ],
     );

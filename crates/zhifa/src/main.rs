@@ -98,6 +98,11 @@ enum AdminAction {
     List,
 }
 
+/// mimalloc: an import allocates and frees millions of small strings and JSON values; with
+/// glibc's allocator a third of an import's time went to malloc and free (measured with perf).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(

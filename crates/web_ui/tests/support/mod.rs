@@ -13,6 +13,7 @@ pub const SETUP: &str = r#"{"fact":"unit.defined","at":"2026-01-01T08:00:00+08:0
 {"fact":"officer.defined","at":"2026-01-01T08:00:00+08:00","id":"O0","name":"管理员","unit":"U0","gender":"male","roles":["admin"]}
 {"fact":"officer.defined","at":"2026-01-01T08:00:00+08:00","id":"OA","name":"张三","unit":"UA","gender":"male","roles":["officer"]}
 {"fact":"officer.defined","at":"2026-01-01T08:00:00+08:00","id":"OB","name":"李四","unit":"UB","gender":"female","roles":["officer"]}
+{"fact":"officer.defined","at":"2026-01-01T08:00:00+08:00","id":"OA2","name":"王五","unit":"UA","gender":"female","roles":["officer"]}
 "#;
 
 /// The accounts every test gets: (officer, username, initial password).
