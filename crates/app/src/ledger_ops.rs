@@ -320,6 +320,119 @@ pub async fn verify(store: &dyn Store) -> Result<VerifyReport, AppError> {
     Ok(report)
 }
 
+/// A checkpoint: the head of every chain at a moment, kept outside the database (another disk,
+/// a printout, the supervising unit). The hash chain shows any fact changed, removed or
+/// reordered between others; only a checkpoint shows facts cut off the end of a chain.
+pub async fn checkpoint(store: &dyn Store) -> Result<Vec<storage::ChainHead>, AppError> {
+    Ok(store.chain_heads().await?)
+}
+
+/// Checks that every head of a checkpoint is still in the ledger, with the same hash.
+pub async fn verify_checkpoint(
+    store: &dyn Store,
+    heads: &[storage::ChainHead],
+) -> Result<Vec<VerifyProblem>, AppError> {
+    let mut problems = Vec::new();
+    for head in heads {
+        let found = store
+            .chain_facts(&head.chain, head.chain_seq - 1, 1)
+            .await?
+            .into_iter()
+            .next()
+            .filter(|row| row.chain_seq == head.chain_seq);
+        let problem = match found {
+            None => Some((
+                format!(
+                    "链{}在检查点时已有{}条事实，现已不足：末尾的事实被删除（账本被截断）",
+                    head.chain, head.chain_seq
+                ),
+                format!(
+                    "chain {} had {} facts at the checkpoint and now has fewer: facts were cut off its end",
+                    head.chain, head.chain_seq
+                ),
+            )),
+            Some(row) if row.hash != head.hash => Some((
+                format!(
+                    "链{}第{}条事实（第{}号）与检查点的哈希不符：账本被改写",
+                    head.chain, head.chain_seq, row.seq
+                ),
+                format!(
+                    "chain {} entry {} (fact #{}) does not match the checkpoint's hash: the ledger was rewritten",
+                    head.chain, head.chain_seq, row.seq
+                ),
+            )),
+            Some(_) => None,
+        };
+        if let Some((zh, en)) = problem {
+            problems.push(VerifyProblem {
+                chain: head.chain.clone(),
+                seq: None,
+                chain_seq: Some(head.chain_seq),
+                message_zh: zh,
+                message_en: en,
+            });
+        }
+    }
+    Ok(problems)
+}
+
+/// Reads a checkpoint file: JSON Lines of `{"chain", "chain_seq", "hash"}`.
+pub fn read_checkpoint(path: &Path) -> Result<Vec<storage::ChainHead>, AppError> {
+    let text = std::fs::read_to_string(path)?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(index, line)| {
+            let value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
+                domain::DomainError::invalid(
+                    "checkpoint",
+                    format!(
+                        "检查点文件第{}行无法解析 (line {}: {e})",
+                        index + 1,
+                        index + 1
+                    ),
+                )
+            })?;
+            let text = |key: &str| value.get(key).and_then(serde_json::Value::as_str);
+            match (
+                text("chain"),
+                value.get("chain_seq").and_then(serde_json::Value::as_i64),
+                text("hash"),
+            ) {
+                (Some(chain), Some(chain_seq), Some(hash)) => Ok(storage::ChainHead {
+                    chain: chain.into(),
+                    chain_seq,
+                    hash: hash.into(),
+                }),
+                _ => Err(domain::DomainError::invalid(
+                    "checkpoint",
+                    format!(
+                        "检查点文件第{}行缺少 chain、chain_seq 或 hash (line {})",
+                        index + 1,
+                        index + 1
+                    ),
+                )
+                .into()),
+            }
+        })
+        .collect()
+}
+
+/// Writes a checkpoint file, replacing the old one only once the new one is complete.
+pub fn write_checkpoint(path: &Path, heads: &[storage::ChainHead]) -> Result<(), AppError> {
+    let partial = path.with_extension("partial");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&partial)?);
+    for head in heads {
+        let line = serde_json::json!({"chain": head.chain, "chain_seq": head.chain_seq, "hash": head.hash});
+        writeln!(out, "{line}")?;
+    }
+    out.into_inner()
+        .map_err(|e| AppError::from(e.into_error()))?
+        .sync_all()?;
+    std::fs::rename(&partial, path)?;
+    Ok(())
+}
+
 impl App {
     /// Rebuilds every view from the ledger, in one transaction.
     pub async fn rebuild(&self) -> Result<usize, AppError> {

@@ -234,3 +234,57 @@ async fn the_generated_province_imports_and_verifies() {
     assert_eq!(report.imported, province.facts.len());
     assert!(app.verify().await.unwrap().ok());
 }
+
+/// Facts cut off the end of the ledger leave no gap and no broken link: only a checkpoint
+/// kept outside the database shows them. A checkpoint of a sound ledger finds nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_checkpoint_names_facts_cut_off_the_end() {
+    let dir = TempDir::new("checkpoint");
+    let url = dir.sqlite_url();
+    let app = county_app(&url, &dir).await;
+    app.import_files(
+        &[dir.file("more.jsonl", &incidents(30, 0))],
+        ImportOptions::default(),
+    )
+    .await
+    .unwrap();
+    drop(app);
+    let raw = storage::SqlStore::open(&url).await.unwrap();
+    let file = dir.file("checkpoint.jsonl", "");
+    app::write_checkpoint(&file, &app::checkpoint(&raw).await.unwrap()).unwrap();
+    let heads = app::read_checkpoint(&file).unwrap();
+    assert!(!heads.is_empty());
+    assert!(
+        app::verify_checkpoint(&raw, &heads)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let (last, _) = storage::Store::ledger_extent(&raw).await.unwrap();
+    raw.execute_raw(&format!("DELETE FROM facts WHERE seq = {last}"))
+        .await
+        .unwrap();
+    let report = app::verify(&raw).await.unwrap();
+    assert!(
+        !report
+            .problems
+            .iter()
+            .any(|p| p.message_en.contains("missing")),
+        "the chain alone cannot see a cut end: {:?}",
+        report.problems
+    );
+    let problems = app::verify_checkpoint(&raw, &heads).await.unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].message_en.contains("cut off"), "{problems:?}");
+    assert!(problems[0].message_zh.contains("被删除"), "{problems:?}");
+
+    // A malformed checkpoint file is refused with its line.
+    let bad = dir.file("bad.jsonl", "{\"chain\":\"U1\"}\n");
+    let error = app::read_checkpoint(&bad).unwrap_err();
+    assert!(
+        error.message_zh().contains("第1行"),
+        "{}",
+        error.message_zh()
+    );
+}
