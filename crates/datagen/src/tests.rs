@@ -710,3 +710,23 @@ fn the_checker_finds_planted_violations() {
     }
     assert!(check(&clean, end).errors.is_empty());
 }
+
+/// Pages show category codes by their Chinese names: every code the generator writes (incident
+/// and case categories, property categories) has one in `domain::category`.
+#[test]
+fn every_generated_category_has_a_chinese_name() {
+    let config = Config {
+        scale: 0.02,
+        ..Default::default()
+    };
+    let province = generate(&config);
+    let mut missing = std::collections::BTreeSet::new();
+    for fact in &province.facts {
+        if let Some(code) = fact.get("category").and_then(|c| c.as_str())
+            && domain::category::name(code).is_none()
+        {
+            missing.insert(code.to_string());
+        }
+    }
+    assert!(missing.is_empty(), "no Chinese name for {missing:?}");
+}

@@ -1770,7 +1770,11 @@ impl World {
                     .iter()
                     .map(|i| link(ElementKind::Incident, i, "incident"))
                     .collect();
-                let title = format!("{}·{}", c.kind.label(), c.category);
+                let title = format!(
+                    "{}·{}",
+                    c.kind.label(),
+                    crate::category::display(&c.category)
+                );
                 (
                     c.unit.clone(),
                     status,

@@ -273,6 +273,10 @@ pub fn display_value(element: &str, field: &str, value: &Value) -> String {
         Value::String(s) => {
             if let Some(label) = value_label(element, field, s) {
                 label.to_string()
+            } else if field == "category"
+                && let Some(name) = domain::category::name(s)
+            {
+                format!("{name}（{s}）")
             } else if let Some(time) = time_text(s) {
                 time
             } else {
@@ -348,6 +352,13 @@ pub fn micros_display(micros: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn category_codes_show_their_chinese_name_beside_the_code() {
+        let code = |c: &str| display_value("incident", "category", &Value::String(c.into()));
+        assert_eq!(code("theft.burglary"), "入室盗窃（theft.burglary）");
+        assert_eq!(code("050200"), "050200");
+    }
 
     #[test]
     fn codes_become_chinese() {

@@ -631,7 +631,13 @@ async fn element_page(
                     .get(&o)
                     .map(|o| format!("{}（{id}）", o.name))
             })
-            .unwrap_or_else(|| id.to_string())
+            .unwrap_or_else(|| match id {
+                // Facts recorded by Zhifa itself, not by an officer.
+                "import" => "数据导入".into(),
+                "system" => "系统".into(),
+                "operator" => "服务器管理员（命令行）".into(),
+                other => other.to_string(),
+            })
     };
     let events = timeline
         .iter()
