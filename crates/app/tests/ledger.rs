@@ -131,19 +131,23 @@ async fn malformed_lines_are_reported_with_line_numbers() {
     );
 }
 
+/// A sound ledger (the county and 30 incidents) in a fresh SQLite file; its URL.
+async fn sound_ledger(dir: &TempDir) -> String {
+    let url = dir.sqlite_url();
+    let app = county_app(&url, dir).await;
+    app.import_files(
+        &[dir.file("more.jsonl", &incidents(30, 0))],
+        ImportOptions::default(),
+    )
+    .await
+    .unwrap();
+    assert!(app.verify().await.unwrap().ok());
+    url
+}
+
 async fn tampered(sql: &str) -> app::VerifyReport {
     let dir = TempDir::new("tamper");
-    let url = dir.sqlite_url();
-    {
-        let app = county_app(&url, &dir).await;
-        app.import_files(
-            &[dir.file("more.jsonl", &incidents(30, 0))],
-            ImportOptions::default(),
-        )
-        .await
-        .unwrap();
-        assert!(app.verify().await.unwrap().ok());
-    }
+    let url = sound_ledger(&dir).await;
     let raw = storage::SqlStore::open(&url).await.unwrap();
     raw.execute_raw(sql).await.unwrap();
     // Verification reads the ledger as it is now, without replaying it into an app first.
@@ -240,15 +244,7 @@ async fn the_generated_province_imports_and_verifies() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_checkpoint_names_facts_cut_off_the_end() {
     let dir = TempDir::new("checkpoint");
-    let url = dir.sqlite_url();
-    let app = county_app(&url, &dir).await;
-    app.import_files(
-        &[dir.file("more.jsonl", &incidents(30, 0))],
-        ImportOptions::default(),
-    )
-    .await
-    .unwrap();
-    drop(app);
+    let url = sound_ledger(&dir).await;
     let raw = storage::SqlStore::open(&url).await.unwrap();
     let file = dir.file("checkpoint.jsonl", "");
     app::write_checkpoint(&file, &app::checkpoint(&raw).await.unwrap()).unwrap();
