@@ -263,6 +263,66 @@ impl App {
                 .unwrap_or(AppError::NotFound)),
         }
     }
+
+    /// Records setup facts (`unit.defined`, `officer.defined`, `officer.changed`,
+    /// `calendar.day`) for the operator at the server's console (`zhifa admin`), with actor
+    /// `operator`: no role or scope applies, as whoever runs the binary holds the database; the
+    /// world still checks every fact, and the job is all or nothing. Any other kind (accounts
+    /// included: they go through [`App::set_account`]) is refused before anything is submitted.
+    pub async fn record_as_operator(&self, facts: Vec<Fact>) -> Result<Vec<Recorded>, AppError> {
+        let latest = jiff::Timestamp::now() + jiff::SignedDuration::from_mins(5);
+        for fact in &facts {
+            let kind = fact.kind();
+            if !matches!(
+                fact.body,
+                FactBody::UnitDefined(_)
+                    | FactBody::OfficerDefined(_)
+                    | FactBody::OfficerChanged(_)
+                    | FactBody::CalendarDay(_)
+            ) {
+                return Err(domain::DomainError::new(
+                    domain::ErrorCode::Invalid,
+                    format!(
+                        "控制台只能记录单位、民警和日历事实，不能记录“{}”",
+                        kind.as_str()
+                    ),
+                    format!(
+                        "the console records only unit, officer and calendar facts, not `{}`",
+                        kind.as_str()
+                    ),
+                )
+                .at_field("fact")
+                .into());
+            }
+            if fact.at.instant() > latest {
+                return Err(AppError::Domain(domain::DomainError::invalid(
+                    "at",
+                    "业务时间不能晚于当前时间 (time is in the future)",
+                )));
+            }
+        }
+        let author = Author {
+            actor: "operator".into(),
+            registering_unit: None,
+        };
+        match self
+            .submit(author, facts, Vec::new(), None, false, None)
+            .await
+        {
+            Ok(outcome) => Ok(outcome
+                .seqs
+                .into_iter()
+                .zip(outcome.facts)
+                .map(|(seq, fact)| Recorded { seq, fact })
+                .collect()),
+            Err(failure) => Err(failure
+                .refused
+                .into_iter()
+                .next()
+                .map(|(_, e)| e)
+                .unwrap_or(AppError::NotFound)),
+        }
+    }
 }
 
 /// Whether an element is visible from a scope path.

@@ -6,6 +6,10 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 use app::{App, AppError, ImportOptions};
 use clap::{Parser, Subcommand};
+use domain::elements::{Gender, Role, UnitLevel};
+use domain::fact::{FactBody, OfficerChanged, OfficerDefined, UnitDefined};
+use domain::ids::{OfficerId, UnitId};
+use domain::{DomainError, ErrorCode, Fact};
 use rand::Rng;
 
 /// Zhifa 执法 — 执法办案与执法监督平台.
@@ -85,7 +89,7 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Administers accounts.
+    /// Administers units, officers and accounts (run with the server stopped).
     Admin {
         #[command(subcommand)]
         action: AdminAction,
@@ -94,8 +98,47 @@ enum Command {
 
 #[derive(Subcommand)]
 enum AdminAction {
+    /// Defines a unit (unit.defined).
+    Unit {
+        id: String,
+        name: String,
+        /// province | city | county | station | division
+        #[arg(long)]
+        level: String,
+        /// The unit above (absent only for the province).
+        #[arg(long)]
+        parent: Option<String>,
+    },
+    /// Registers an officer (officer.defined).
+    Officer {
+        id: String,
+        name: String,
+        #[arg(long)]
+        unit: String,
+        /// male | female
+        #[arg(long)]
+        gender: String,
+        /// Comma-separated: officer, legal_officer, center_staff, custodian, supervisor, leader,
+        /// admin.
+        #[arg(long)]
+        roles: String,
+        /// 辅警: does not count as a 人民警察 for two-officer rules.
+        #[arg(long)]
+        auxiliary: bool,
+    },
+    /// Replaces an officer's roles (officer.changed).
+    Roles {
+        officer: String,
+        /// Comma-separated role codes, as for `officer --roles`.
+        roles: String,
+    },
+    /// Moves an officer to another unit (officer.changed).
+    Move { officer: String, unit: String },
     /// Opens or resets an officer's account; prints an initial password to change at first login.
     Account { officer: String, username: String },
+    /// Resets an existing account's password (the username is kept); prints an initial password
+    /// to change at first login.
+    Reset { officer: String },
     /// Refuses an account's logins.
     Disable { officer: String },
     /// Allows an account's logins again.
@@ -274,15 +317,296 @@ fn initial_password() -> String {
     )
 }
 
+/// An app error as the console shows it: the Chinese message, the field at fault, the code.
+fn console_error(error: AppError) -> anyhow::Error {
+    let message = error.message_zh();
+    let code = error.code();
+    // `字段“level”无效：…` names its field already.
+    match error
+        .field()
+        .filter(|field| !message.contains(&format!("字段“{field}”")))
+    {
+        Some(field) => anyhow::anyhow!("{message}（字段 {field}）({code})"),
+        None => anyhow::anyhow!("{message} ({code})"),
+    }
+}
+
+/// Parses an id given on the command line, naming `field` if it is malformed.
+fn parse_id<T>(
+    field: &str,
+    text: &str,
+    parse: fn(&str) -> Result<T, String>,
+) -> Result<T, DomainError> {
+    parse(text).map_err(|e| DomainError::invalid(field, e))
+}
+
+/// A name: not blank.
+fn parse_name(text: &str) -> Result<String, DomainError> {
+    let name = text.trim();
+    if name.is_empty() {
+        return Err(DomainError::invalid("name", "名称为空 (empty name)"));
+    }
+    Ok(name.to_string())
+}
+
+/// `code（label）, …`: the values a code may take.
+fn choices<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> String {
+    all.iter()
+        .map(|&v| format!("{}（{}）", code(v), label(v)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn parse_level(text: &str) -> Result<UnitLevel, DomainError> {
+    UnitLevel::from_code(text.trim()).ok_or_else(|| {
+        DomainError::invalid(
+            "level",
+            format!(
+                "未知的单位级别“{text}” (unknown level); 可选 (one of): {}",
+                choices(UnitLevel::ALL, UnitLevel::as_str, UnitLevel::label)
+            ),
+        )
+    })
+}
+
+fn parse_gender(text: &str) -> Result<Gender, DomainError> {
+    Gender::from_code(text.trim()).ok_or_else(|| {
+        DomainError::invalid(
+            "gender",
+            format!(
+                "未知的性别“{text}” (unknown gender); 可选 (one of): {}",
+                choices(Gender::ALL, Gender::as_str, Gender::label)
+            ),
+        )
+    })
+}
+
+/// Comma-separated role codes, at least one, each once (in the order given).
+fn parse_roles(text: &str) -> Result<Vec<Role>, DomainError> {
+    let mut roles = Vec::new();
+    for (index, code) in text.split(',').map(str::trim).enumerate() {
+        let role = Role::from_code(code).ok_or_else(|| {
+            DomainError::invalid(
+                format!("roles[{index}]"),
+                format!(
+                    "未知的角色“{code}” (unknown role); 可选 (one of): {}",
+                    choices(Role::ALL, Role::as_str, Role::label)
+                ),
+            )
+        })?;
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    Ok(roles)
+}
+
+fn role_labels(roles: &[Role]) -> String {
+    if roles.is_empty() {
+        return "（无）".into();
+    }
+    roles
+        .iter()
+        .map(|r| r.label())
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// Records one setup fact as the operator; returns its ledger sequence number.
+async fn record(app: &App, body: FactBody) -> Result<i64, AppError> {
+    let recorded = app
+        .record_as_operator(vec![Fact::new(app::now(), body)])
+        .await?;
+    Ok(recorded.first().map(|r| r.seq).unwrap_or_default())
+}
+
+/// An officer as the world knows it now: (name, unit, unit name, roles).
+async fn officer_now(app: &App, id: &OfficerId) -> Option<(String, String, String, Vec<Role>)> {
+    let world = app.world().await;
+    let officer = world.officers.get(id)?;
+    let unit_name = world
+        .units
+        .get(&officer.unit)
+        .map(|u| u.name.clone())
+        .unwrap_or_default();
+    Some((
+        officer.name.clone(),
+        officer.unit.to_string(),
+        unit_name,
+        officer.roles.clone(),
+    ))
+}
+
 async fn admin(app: &App, action: &AdminAction) -> Result<()> {
-    let result = match action {
+    admin_action(app, action).await.map_err(console_error)
+}
+
+async fn admin_action(app: &App, action: &AdminAction) -> Result<(), AppError> {
+    match action {
+        AdminAction::Unit {
+            id,
+            name,
+            level,
+            parent,
+        } => {
+            let body = UnitDefined {
+                id: parse_id("id", id, UnitId::parse)?,
+                name: parse_name(name)?,
+                parent: parent
+                    .as_deref()
+                    .map(|p| parse_id("parent", p, UnitId::parse))
+                    .transpose()?,
+                level: parse_level(level)?,
+            };
+            let (label, name) = (body.level.label(), body.name.clone());
+            let above = match &body.parent {
+                Some(parent) => format!("，上级 {parent}"),
+                None => "，根单位".into(),
+            };
+            let seq = record(app, FactBody::UnitDefined(body)).await?;
+            println!("已设立单位 {name}（{id}，{label}{above}）(unit defined, #{seq})");
+            Ok(())
+        }
+        AdminAction::Officer {
+            id,
+            name,
+            unit,
+            gender,
+            roles,
+            auxiliary,
+        } => {
+            let body = OfficerDefined {
+                id: parse_id("id", id, OfficerId::parse)?,
+                name: parse_name(name)?,
+                unit: parse_id("unit", unit, UnitId::parse)?,
+                gender: parse_gender(gender)?,
+                auxiliary: *auxiliary,
+                roles: parse_roles(roles)?,
+            };
+            let unit_name = app
+                .world()
+                .await
+                .units
+                .get(&body.unit)
+                .map(|u| u.name.clone())
+                .unwrap_or_default();
+            let summary = format!(
+                "{unit_name}（{}），{}{}，{}",
+                body.unit,
+                body.gender.label(),
+                if body.auxiliary { "，辅警" } else { "" },
+                role_labels(&body.roles)
+            );
+            let name = body.name.clone();
+            let seq = record(app, FactBody::OfficerDefined(body)).await?;
+            println!("已登记民警 {name}（{id}，{summary}）(officer defined, #{seq})");
+            Ok(())
+        }
+        AdminAction::Roles { officer, roles } => {
+            let id = parse_id("id", officer, OfficerId::parse)?;
+            let roles = parse_roles(roles)?;
+            let before = officer_now(app, &id).await;
+            if let Some((name, _, _, old)) = &before
+                && *old == roles
+            {
+                println!(
+                    "民警 {name}（{id}）角色未变：{}，未记录 (unchanged, nothing recorded)",
+                    role_labels(old)
+                );
+                return Ok(());
+            }
+            let after = role_labels(&roles);
+            let seq = record(
+                app,
+                FactBody::OfficerChanged(OfficerChanged {
+                    id: id.clone(),
+                    name: None,
+                    unit: None,
+                    roles: Some(roles),
+                    auxiliary: None,
+                }),
+            )
+            .await?;
+            let (name, _, _, old) = before.unwrap_or_default();
+            println!(
+                "民警 {name}（{id}）角色：{} → {after} (roles changed, #{seq})",
+                role_labels(&old)
+            );
+            Ok(())
+        }
+        AdminAction::Move { officer, unit } => {
+            let id = parse_id("id", officer, OfficerId::parse)?;
+            let unit = parse_id("unit", unit, UnitId::parse)?;
+            let before = officer_now(app, &id).await;
+            if let Some((name, old, old_name, _)) = &before
+                && old == unit.as_str()
+            {
+                println!(
+                    "民警 {name}（{id}）已在 {old_name}（{old}），未记录 (unchanged, nothing recorded)"
+                );
+                return Ok(());
+            }
+            let seq = record(
+                app,
+                FactBody::OfficerChanged(OfficerChanged {
+                    id: id.clone(),
+                    name: None,
+                    unit: Some(unit.clone()),
+                    roles: None,
+                    auxiliary: None,
+                }),
+            )
+            .await?;
+            let (name, old, old_name, _) = before.unwrap_or_default();
+            let new_name = app
+                .world()
+                .await
+                .units
+                .get(&unit)
+                .map(|u| u.name.clone())
+                .unwrap_or_default();
+            println!(
+                "民警 {name}（{id}）单位：{old_name}（{old}）→ {new_name}（{unit}）(unit changed, #{seq})"
+            );
+            Ok(())
+        }
         AdminAction::Account { officer, username } => {
             let password = initial_password();
-            app.set_account(None, officer, username, &password)
-                .await
-                .map(|()| {
-                    println!("账号 {username}（{officer}）初始密码：{password}  —— 首次登录须修改");
-                })
+            app.set_account(None, officer, username, &password).await?;
+            println!("账号 {username}（{officer}）初始密码：{password}  —— 首次登录须修改");
+            Ok(())
+        }
+        AdminAction::Reset { officer } => {
+            let account = app.store().account_by_officer(officer).await?.ok_or_else(|| {
+                DomainError::new(
+                    ErrorCode::UnknownReference,
+                    format!("民警“{officer}”没有账号，请先用 zhifa admin account 开通"),
+                    format!("officer `{officer}` has no account; open one with `zhifa admin account`"),
+                )
+                .at_field("officer")
+            })?;
+            let password = initial_password();
+            // set_account resets an existing account: same username, a new password that must
+            // be changed, and the account enabled. A disabled account stays disabled.
+            app.set_account(None, officer, &account.username, &password)
+                .await?;
+            if account.disabled {
+                app.set_account_disabled(None, officer, true).await?;
+            }
+            println!(
+                "账号 {}（{officer}）密码已重置，初始密码：{password}  —— 首次登录须修改 (password reset; change it at first login)",
+                account.username
+            );
+            if account.disabled {
+                println!(
+                    "该账号仍为停用状态，启用请用 zhifa admin enable (the account stays disabled)"
+                );
+            }
+            Ok(())
         }
         AdminAction::Disable { officer } => app.set_account_disabled(None, officer, true).await,
         AdminAction::Enable { officer } => app.set_account_disabled(None, officer, false).await,
@@ -299,8 +623,7 @@ async fn admin(app: &App, action: &AdminAction) -> Result<()> {
             }
             Ok(())
         }
-    };
-    result.map_err(|e| anyhow::anyhow!("{} ({})", e.message_zh(), e.code()))
+    }
 }
 
 fn progress_bar() -> indicatif::ProgressBar {

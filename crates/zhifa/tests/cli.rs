@@ -117,3 +117,345 @@ fn import_verify_and_a_checkpoint_that_catches_a_cut_end() {
         "a failed check keeps the checkpoint"
     );
 }
+
+/// The initial password printed after `初始密码：`.
+fn printed_password(output: &Output) -> String {
+    let out = String::from_utf8_lossy(&output.stdout);
+    let (_, rest) = out
+        .split_once("初始密码：")
+        .unwrap_or_else(|| panic!("no password printed: {out}"));
+    rest.split_whitespace().next().unwrap().to_string()
+}
+
+/// The ledger as exported, one JSON object per fact.
+fn exported(dir: &Dir) -> Vec<serde_json::Value> {
+    let export = dir.zhifa(&["export"]);
+    assert!(export.status.success(), "{}", text(&export));
+    String::from_utf8_lossy(&export.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+fn sqlite_url(dir: &Dir) -> String {
+    format!("sqlite://{}", dir.0.join("data").join("zhifa.db").display())
+}
+
+fn ok(dir: &Dir, args: &[&str]) -> Output {
+    let output = dir.zhifa(args);
+    assert!(output.status.success(), "{args:?}: {}", text(&output));
+    output
+}
+
+#[test]
+fn admin_defines_units_and_officers_changes_roles_and_unit_and_resets_an_account() {
+    let dir = Dir::new();
+    ok(
+        &dir,
+        &["admin", "unit", "U0", "某省公安厅", "--level", "province"],
+    );
+    ok(
+        &dir,
+        &[
+            "admin",
+            "unit",
+            "UC",
+            "某市公安局",
+            "--level",
+            "city",
+            "--parent",
+            "U0",
+        ],
+    );
+    ok(
+        &dir,
+        &[
+            "admin",
+            "unit",
+            "U1",
+            "某县公安局",
+            "--level",
+            "county",
+            "--parent",
+            "UC",
+        ],
+    );
+    let station = ok(
+        &dir,
+        &[
+            "admin",
+            "unit",
+            "UA",
+            "甲派出所",
+            "--level",
+            "station",
+            "--parent",
+            "U1",
+        ],
+    );
+    assert!(text(&station).contains("甲派出所"), "{}", text(&station));
+    ok(
+        &dir,
+        &[
+            "admin",
+            "unit",
+            "UB",
+            "乙派出所",
+            "--level",
+            "station",
+            "--parent",
+            "U1",
+        ],
+    );
+    let officer = ok(
+        &dir,
+        &[
+            "admin",
+            "officer",
+            "P1",
+            "张三",
+            "--unit",
+            "UA",
+            "--gender",
+            "male",
+            "--roles",
+            "officer,legal_officer",
+        ],
+    );
+    assert!(text(&officer).contains("张三"), "{}", text(&officer));
+    ok(
+        &dir,
+        &[
+            "admin",
+            "officer",
+            "P2",
+            "李四",
+            "--unit",
+            "UA",
+            "--gender",
+            "female",
+            "--roles",
+            "officer",
+            "--auxiliary",
+        ],
+    );
+    let roles = ok(&dir, &["admin", "roles", "P1", "officer,supervisor"]);
+    assert!(text(&roles).contains("执法监督"), "{}", text(&roles));
+    let moved = ok(&dir, &["admin", "move", "P1", "UB"]);
+    assert!(text(&moved).contains("乙派出所"), "{}", text(&moved));
+
+    let facts = exported(&dir);
+    let kinds: Vec<&str> = facts.iter().map(|f| f["fact"].as_str().unwrap()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "unit.defined",
+            "unit.defined",
+            "unit.defined",
+            "unit.defined",
+            "unit.defined",
+            "officer.defined",
+            "officer.defined",
+            "officer.changed",
+            "officer.changed"
+        ]
+    );
+    assert_eq!(facts[1]["parent"], "U0");
+    assert_eq!(facts[1]["level"], "city");
+    assert_eq!(
+        facts[5]["roles"],
+        serde_json::json!(["officer", "legal_officer"])
+    );
+    assert_eq!(facts[5]["gender"], "male");
+    assert_eq!(facts[6]["auxiliary"], true);
+    // Each change carries only the field that changed.
+    let keys =
+        |f: &serde_json::Value| -> Vec<String> { f.as_object().unwrap().keys().cloned().collect() };
+    assert_eq!(keys(&facts[7]), ["fact", "at", "id", "roles"]);
+    assert_eq!(
+        facts[7]["roles"],
+        serde_json::json!(["officer", "supervisor"])
+    );
+    assert_eq!(keys(&facts[8]), ["fact", "at", "id", "unit"]);
+    assert_eq!(facts[8]["unit"], "UB");
+
+    let opened = ok(&dir, &["admin", "account", "P1", "zhangsan"]);
+    let first = printed_password(&opened);
+    let reset = ok(&dir, &["admin", "reset", "P1"]);
+    let second = printed_password(&reset);
+    assert_ne!(first, second);
+    assert!(text(&reset).contains("zhangsan"), "{}", text(&reset));
+    let list = ok(&dir, &["admin", "list"]);
+    assert!(
+        String::from_utf8_lossy(&list.stdout).contains("zhangsan\tP1\t待改密"),
+        "{}",
+        text(&list)
+    );
+
+    let verified = ok(&dir, &["verify"]);
+    assert!(text(&verified).contains("校验通过"), "{}", text(&verified));
+
+    // The reset took: the old password no longer opens the account, the new one does (and must
+    // be changed); the officer is in the new unit with the new roles; the setup facts were
+    // recorded by the operator.
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let app = app::App::open(&sqlite_url(&dir)).await.unwrap();
+        assert!(app.login("zhangsan", &first).await.is_err());
+        let session = app.login("zhangsan", &second).await.unwrap();
+        assert!(session.actor.must_change_password);
+        assert_eq!(session.actor.unit.as_str(), "UB");
+        assert_eq!(
+            session.actor.roles,
+            [
+                domain::elements::Role::Officer,
+                domain::elements::Role::Supervisor
+            ]
+        );
+        let rows = app.store().facts_after(0, 100).await.unwrap();
+        for row in &rows {
+            let expected = if row.kind.starts_with("account.") {
+                "admin-cli"
+            } else {
+                "operator"
+            };
+            assert_eq!(row.actor, expected, "{}", row.kind);
+        }
+    });
+}
+
+#[test]
+fn admin_refuses_bad_input_naming_the_problem_and_changes_nothing() {
+    let dir = Dir::new();
+    let units = dir.file("units.jsonl", UNITS);
+    ok(&dir, &["import", path(&units)]);
+    ok(
+        &dir,
+        &[
+            "admin", "officer", "P1", "张三", "--unit", "UA", "--gender", "male", "--roles",
+            "officer",
+        ],
+    );
+    let before = exported(&dir);
+
+    let refusals: [(&[&str], &[&str]); 8] = [
+        // An unknown role, named with its position.
+        (
+            &[
+                "admin",
+                "officer",
+                "P2",
+                "李四",
+                "--unit",
+                "UA",
+                "--gender",
+                "female",
+                "--roles",
+                "officer,chief",
+            ],
+            &["roles[1]", "chief"],
+        ),
+        (
+            &["admin", "roles", "P1", "officer,boss"],
+            &["roles[1]", "boss"],
+        ),
+        // An unknown unit.
+        (
+            &[
+                "admin", "officer", "P2", "李四", "--unit", "U404", "--gender", "female",
+                "--roles", "officer",
+            ],
+            &["U404", "unit"],
+        ),
+        (&["admin", "move", "P1", "U404"], &["U404", "unit"]),
+        // A second definition of an id.
+        (
+            &[
+                "admin",
+                "unit",
+                "UA",
+                "又一个甲派出所",
+                "--level",
+                "station",
+                "--parent",
+                "U1",
+            ],
+            &["UA", "已存在", "id"],
+        ),
+        (
+            &[
+                "admin", "officer", "P1", "张三", "--unit", "UA", "--gender", "male", "--roles",
+                "officer",
+            ],
+            &["P1", "已存在", "id"],
+        ),
+        // A parent at the wrong level: a station under a city.
+        (
+            &[
+                "admin",
+                "unit",
+                "UX",
+                "某派出所",
+                "--level",
+                "station",
+                "--parent",
+                "UC",
+            ],
+            &["level", "派出所不能隶属于市局"],
+        ),
+        // No account to reset.
+        (&["admin", "reset", "P1"], &["P1", "没有账号"]),
+    ];
+    for (args, expected) in refusals {
+        let output = dir.zhifa(args);
+        let message = text(&output);
+        assert!(!output.status.success(), "{args:?} succeeded: {message}");
+        for part in expected {
+            assert!(message.contains(part), "{args:?}: {part} not in {message}");
+        }
+    }
+
+    assert_eq!(exported(&dir), before, "refusals record nothing");
+    let list = ok(&dir, &["admin", "list"]);
+    assert!(list.stdout.is_empty(), "{}", text(&list));
+    ok(&dir, &["verify"]);
+}
+
+#[test]
+fn the_operator_records_only_unit_officer_and_calendar_facts() {
+    let dir = Dir::new();
+    std::fs::create_dir_all(dir.0.join("data")).unwrap();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let app = app::App::open(&sqlite_url(&dir)).await.unwrap();
+        let facts = |text: &str| -> Vec<domain::Fact> {
+            text.lines()
+                .map(|line| domain::Fact::from_line(line).unwrap())
+                .collect()
+        };
+        let recorded = app.record_as_operator(facts(UNITS)).await.unwrap();
+        assert_eq!(recorded.len(), 4);
+        let extent = app.store().ledger_extent().await.unwrap();
+
+        // An incident is not the console's to record, nor is an account (it goes with its
+        // credentials through set_account); a batch holding one is refused whole.
+        let refused = [
+            format!(
+                "{}{}",
+                r#"{"fact":"unit.defined","at":"2026-01-02T08:00:00+08:00","id":"UB","name":"乙派出所","parent":"U1","level":"station"}"#,
+                "\n"
+            ) + &incident(1, "UA"),
+            r#"{"fact":"account.created","at":"2026-01-02T08:00:00+08:00","id":"P1","username":"x"}"#
+                .to_string(),
+        ];
+        for text in refused {
+            let error = app.record_as_operator(facts(&text)).await.unwrap_err();
+            assert_eq!(error.field(), Some("fact"), "{}", error.message_zh());
+            assert!(error.message_zh().contains("控制台只能记录"));
+        }
+        assert_eq!(app.store().ledger_extent().await.unwrap(), extent);
+        assert!(!app.world().await.units.contains_key(
+            &domain::ids::UnitId::parse("UB").unwrap()
+        ));
+    });
+}
