@@ -76,6 +76,7 @@ impl AppError {
             AppError::Import(..) => "import_refused",
             AppError::Io(_) => "io",
             AppError::Store(storage::StoreError::Conflict(_)) => "conflict",
+            AppError::Store(storage::StoreError::WriterBusy(_)) => "writer_busy",
             AppError::Store(_) => "internal",
         }
     }
@@ -111,6 +112,9 @@ impl AppError {
             AppError::Store(storage::StoreError::Conflict(what)) => {
                 format!("数据冲突（{what}），请重试")
             }
+            AppError::Store(storage::StoreError::WriterBusy(db)) => format!(
+                "另一个 zhifa 进程（如 zhifa serve）正在写入数据库 {db}：请先停止它，或在网页的管理页面操作"
+            ),
             AppError::Store(_) => "系统内部错误，已记录，请稍后重试".into(),
         }
     }
@@ -143,6 +147,9 @@ impl AppError {
             AppError::Store(storage::StoreError::Conflict(what)) => {
                 format!("conflict on {what}, retry")
             }
+            AppError::Store(storage::StoreError::WriterBusy(db)) => format!(
+                "another zhifa process (zhifa serve?) is writing to {db}: stop it first, or use the web admin page"
+            ),
             AppError::Store(_) => "internal error".into(),
         }
     }

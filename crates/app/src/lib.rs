@@ -91,7 +91,7 @@ struct Inner {
 impl App {
     /// Opens the store at `url`, replays the ledger into memory and starts the writer.
     pub async fn open(url: &str) -> Result<App, AppError> {
-        let store = storage::open(url).await?;
+        let store = storage::open_writer(url).await?;
         App::with_store(store).await
     }
 

@@ -284,3 +284,45 @@ async fn a_checkpoint_names_facts_cut_off_the_end() {
         error.message_zh()
     );
 }
+
+/// One process writes to a database: the chains are extended from heads held in memory, so a
+/// second writer (an import while the server runs) is refused at once, and admitted once the
+/// first has gone.
+async fn a_second_writer_is_refused(url: &str) {
+    let first = app::App::open(url).await.unwrap();
+    match app::App::open(url).await {
+        Err(error @ AppError::Store(storage::StoreError::WriterBusy(_))) => {
+            assert!(
+                error.message_zh().contains("正在写入"),
+                "{}",
+                error.message_zh()
+            );
+        }
+        Err(other) => panic!("expected the writer to be busy, got {other}"),
+        Ok(_) => panic!("a second writer was admitted"),
+    }
+    drop(first);
+    // The writer task lets go of the store when the app's last handle is gone.
+    let mut reopened = None;
+    for _ in 0..50 {
+        match app::App::open(url).await {
+            Ok(app) => {
+                reopened = Some(app);
+                break;
+            }
+            Err(_) => tokio::time::sleep(std::time::Duration::from_millis(20)).await,
+        }
+    }
+    assert!(reopened.is_some(), "the lock outlived its writer");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_writer_is_refused_on_sqlite() {
+    let dir = TempDir::new("writer-lock");
+    a_second_writer_is_refused(&dir.sqlite_url()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_writer_is_refused_on_postgres() {
+    a_second_writer_is_refused(&fresh_postgres().await).await;
+}

@@ -22,6 +22,8 @@ pub enum StoreError {
     Conflict(String),
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
+    #[error("another process is writing to this database ({0})")]
+    WriterBusy(String),
 }
 
 /// Result of storage calls.
@@ -119,4 +121,14 @@ pub trait Bulk: Send {
 /// Opens the store named by a URL and runs its migrations.
 pub async fn open(url: &str) -> StoreResult<std::sync::Arc<dyn Store>> {
     Ok(std::sync::Arc::new(SqlStore::open(url).await?))
+}
+
+/// Opens the store for the one process that writes to it: the hash chains are extended from
+/// heads held in memory, so a second writer (an `import` while `serve` runs) would collide.
+/// The lock is held until the store is dropped: a file lock beside a SQLite database, a
+/// session-level advisory lock on PostgreSQL.
+pub async fn open_writer(url: &str) -> StoreResult<std::sync::Arc<dyn Store>> {
+    let mut store = SqlStore::open(url).await?;
+    store.lock_writer(url).await?;
+    Ok(std::sync::Arc::new(store))
 }

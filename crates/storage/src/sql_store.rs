@@ -39,7 +39,19 @@ pub struct SqlStore {
     backend: Backend,
     writer: AnyPool,
     reader: AnyPool,
+    /// Held while this process is the database's writer (see [`crate::open_writer`]).
+    writer_lock: Option<WriterLock>,
 }
+
+/// What keeps other processes from writing: dropping it releases the lock.
+enum WriterLock {
+    File(#[allow(dead_code)] std::fs::File),
+    /// The session that holds the advisory lock (a Mutex only to make the store `Sync`).
+    Postgres(#[allow(dead_code)] std::sync::Mutex<sqlx::AnyConnection>),
+}
+
+/// The advisory lock key of the PostgreSQL writer ("zhifa" in ASCII).
+const POSTGRES_WRITER_LOCK: i64 = 0x7a_68_69_66_61;
 
 impl SqlStore {
     /// Opens `sqlite://PATH` (created if missing) or `postgres://…` and migrates it.
@@ -88,6 +100,7 @@ impl SqlStore {
                 backend: Backend::Sqlite,
                 writer,
                 reader,
+                writer_lock: None,
             }
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let pool = AnyPoolOptions::new()
@@ -99,12 +112,56 @@ impl SqlStore {
                 backend: Backend::Postgres,
                 writer: pool.clone(),
                 reader: pool,
+                writer_lock: None,
             }
         } else {
             return Err(StoreError::UnsupportedUrl(url.into()));
         };
         store.migrate().await?;
         Ok(store)
+    }
+
+    /// Takes the writer's lock, or fails at once if another process holds it.
+    pub async fn lock_writer(&mut self, url: &str) -> StoreResult<()> {
+        let busy = || StoreError::WriterBusy(url.split('?').next().unwrap_or(url).to_string());
+        self.writer_lock = Some(match self.backend {
+            Backend::Sqlite => {
+                let path = url
+                    .trim_start_matches("sqlite://")
+                    .trim_start_matches("sqlite:")
+                    .split('?')
+                    .next()
+                    .unwrap_or_default();
+                if path.is_empty() || path.starts_with(":memory:") {
+                    return Ok(());
+                }
+                let file = std::fs::OpenOptions::new()
+                    .create(true)
+                    .truncate(false)
+                    .write(true)
+                    .open(format!("{path}-writer.lock"))
+                    .map_err(|e| StoreError::Corrupt(format!("lock file: {e}")))?;
+                match file.try_lock() {
+                    Ok(()) => WriterLock::File(file),
+                    Err(std::fs::TryLockError::WouldBlock) => return Err(busy()),
+                    Err(std::fs::TryLockError::Error(e)) => {
+                        return Err(StoreError::Corrupt(format!("lock file: {e}")));
+                    }
+                }
+            }
+            Backend::Postgres => {
+                let mut connection = self.writer.acquire().await?.detach();
+                let row = sqlx::query("SELECT pg_try_advisory_lock($1)")
+                    .bind(POSTGRES_WRITER_LOCK)
+                    .fetch_one(&mut connection)
+                    .await?;
+                if !row.try_get::<bool, _>(0)? {
+                    return Err(busy());
+                }
+                WriterLock::Postgres(std::sync::Mutex::new(connection))
+            }
+        });
+        Ok(())
     }
 
     async fn migrate(&self) -> StoreResult<()> {
