@@ -245,23 +245,10 @@ impl App {
             actor: actor.officer.to_string(),
             registering_unit: Some(actor.unit.clone()),
         };
-        match self
-            .submit(author, facts, Vec::new(), Some(guard), false, None)
-            .await
-        {
-            Ok(outcome) => Ok(outcome
-                .seqs
-                .into_iter()
-                .zip(outcome.facts)
-                .map(|(seq, fact)| Recorded { seq, fact })
-                .collect()),
-            Err(failure) => Err(failure
-                .refused
-                .into_iter()
-                .next()
-                .map(|(_, e)| e)
-                .unwrap_or(AppError::NotFound)),
-        }
+        recorded(
+            self.submit(author, facts, Vec::new(), Some(guard), false, None)
+                .await,
+        )
     }
 
     /// Records setup facts (`unit.defined`, `officer.defined`, `officer.changed`,
@@ -305,23 +292,28 @@ impl App {
             actor: "operator".into(),
             registering_unit: None,
         };
-        match self
-            .submit(author, facts, Vec::new(), None, false, None)
-            .await
-        {
-            Ok(outcome) => Ok(outcome
-                .seqs
-                .into_iter()
-                .zip(outcome.facts)
-                .map(|(seq, fact)| Recorded { seq, fact })
-                .collect()),
-            Err(failure) => Err(failure
-                .refused
-                .into_iter()
-                .next()
-                .map(|(_, e)| e)
-                .unwrap_or(AppError::NotFound)),
-        }
+        recorded(
+            self.submit(author, facts, Vec::new(), None, false, None)
+                .await,
+        )
+    }
+}
+
+/// What a person's job recorded, or the first refusal.
+fn recorded(result: Result<JobOutcome, writer::JobFailure>) -> Result<Vec<Recorded>, AppError> {
+    match result {
+        Ok(outcome) => Ok(outcome
+            .seqs
+            .into_iter()
+            .zip(outcome.facts)
+            .map(|(seq, fact)| Recorded { seq, fact })
+            .collect()),
+        Err(failure) => Err(failure
+            .refused
+            .into_iter()
+            .next()
+            .map(|(_, e)| e)
+            .unwrap_or(AppError::NotFound)),
     }
 }
 
