@@ -308,6 +308,15 @@ async fn run(cli: Cli) -> Result<()> {
     }
 }
 
+/// Pads to a width in terminal columns: Chinese characters take two.
+fn pad(text: &str, columns: usize) -> String {
+    let width: usize = text
+        .chars()
+        .map(|c| if c.is_ascii() { 1 } else { 2 })
+        .sum();
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width).max(1)))
+}
+
 fn initial_password() -> String {
     let mut rng = rand::thread_rng();
     format!(
@@ -718,8 +727,11 @@ async fn demo(app: &App, scale: f64, seed: u64) -> Result<()> {
         "\n演示账号（首次登录须修改密码）/ demo accounts (change the password at first login):"
     );
     println!(
-        "{:<14}{:<12}{:<10}{:<22}单位",
-        "角色", "用户名", "姓名", "初始密码"
+        "{}{}{}{}单位",
+        pad("角色", 16),
+        pad("用户名", 22),
+        pad("姓名", 8),
+        pad("初始密码", 18)
     );
     for account in &province.accounts {
         let password = initial_password();
@@ -731,8 +743,12 @@ async fn demo(app: &App, scale: f64, seed: u64) -> Result<()> {
             .map(|r| r.label())
             .unwrap_or("");
         println!(
-            "{:<10}{:<16}{:<8}{:<22}{}",
-            role, username, account.name, password, account.unit_name
+            "{}{}{}{}{}",
+            pad(role, 16),
+            pad(&username, 22),
+            pad(&account.name, 8),
+            pad(&password, 18),
+            account.unit_name
         );
     }
     Ok(())
