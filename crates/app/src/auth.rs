@@ -455,7 +455,7 @@ impl App {
         };
         let by = actor
             .map(|a| a.officer.to_string())
-            .unwrap_or_else(|| "admin-cli".into());
+            .unwrap_or_else(|| "operator".into());
         self.account_job(&by, Fact::new(crate::now(), body), row)
             .await
     }
@@ -496,7 +496,7 @@ impl App {
         );
         let by = actor
             .map(|a| a.officer.to_string())
-            .unwrap_or_else(|| "admin-cli".into());
+            .unwrap_or_else(|| "operator".into());
         self.account_job(
             &by,
             fact,

@@ -149,3 +149,41 @@ async fn a_wrong_username_takes_about_as_long_as_a_wrong_password() {
         "a wrong username took {unknown:?}, a wrong password {known:?}"
     );
 }
+
+/// A password reset or a disabled account ends the officer's open sessions at once; another
+/// officer's session is untouched.
+#[tokio::test]
+async fn a_reset_or_a_disabled_account_ends_open_sessions() {
+    let dir = TempDir::new("sessions-end");
+    let app = app_with_accounts(&dir).await;
+    let mut tokens = Vec::new();
+    for username in ["liming", "zhangqiang"] {
+        let first = app.login(username, "初始密码12345").await.unwrap();
+        app.change_password(&first.actor, "初始密码12345", "新的密码67890")
+            .await
+            .unwrap();
+        let session = app.login(username, "新的密码67890").await.unwrap();
+        assert!(app.authenticate(&session.token).await.is_ok());
+        tokens.push(session.token);
+    }
+
+    app.set_account(None, "O2", "liming", "重置密码24680")
+        .await
+        .unwrap();
+    assert!(matches!(
+        app.authenticate(&tokens[0]).await,
+        Err(AppError::Unauthenticated)
+    ));
+    assert!(
+        app.authenticate(&tokens[1]).await.is_ok(),
+        "others keep theirs"
+    );
+
+    // Enabling the account again does not bring its old sessions back.
+    app.set_account_disabled(None, "O3", true).await.unwrap();
+    app.set_account_disabled(None, "O3", false).await.unwrap();
+    assert!(matches!(
+        app.authenticate(&tokens[1]).await,
+        Err(AppError::Unauthenticated)
+    ));
+}

@@ -306,6 +306,14 @@ pub(crate) async fn write_batch(
         .execute(&mut **tx)
         .await
         .map_err(|e| conflict(e, "username"))?;
+        // A reset password or a disabled account ends every session and API token of the
+        // officer, in the same transaction.
+        if account.must_change || account.disabled {
+            sqlx::query(dialect(backend, "DELETE FROM sessions WHERE officer = ?"))
+                .bind(account.officer.as_str())
+                .execute(&mut **tx)
+                .await?;
+        }
     }
     for entry in &batch.audit {
         sqlx::query(dialect(backend,

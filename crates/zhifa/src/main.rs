@@ -310,10 +310,7 @@ async fn run(cli: Cli) -> Result<()> {
 
 /// Pads to a width in terminal columns: Chinese characters take two.
 fn pad(text: &str, columns: usize) -> String {
-    let width: usize = text
-        .chars()
-        .map(|c| if c.is_ascii() { 1 } else { 2 })
-        .sum();
+    let width: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
     format!("{text}{}", " ".repeat(columns.saturating_sub(width).max(1)))
 }
 

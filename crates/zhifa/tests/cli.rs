@@ -313,13 +313,9 @@ fn admin_defines_units_and_officers_changes_roles_and_unit_and_resets_an_account
             ]
         );
         let rows = app.store().facts_after(0, 100).await.unwrap();
+        // Everything done at the console is the operator's.
         for row in &rows {
-            let expected = if row.kind.starts_with("account.") {
-                "admin-cli"
-            } else {
-                "operator"
-            };
-            assert_eq!(row.actor, expected, "{}", row.kind);
+            assert_eq!(row.actor, "operator", "{}", row.kind);
         }
     });
 }
