@@ -17,7 +17,7 @@ use crate::{App, AppError};
 /// Rebuilds the world by applying every fact in ledger order.
 pub(crate) async fn replay(
     store: &dyn Store,
-    mut progress: impl FnMut(i64),
+    mut each: impl FnMut(&storage::FactRow),
 ) -> Result<World, AppError> {
     let mut world = World::new();
     let mut after = 0;
@@ -31,8 +31,8 @@ pub(crate) async fn replay(
             world
                 .apply(&fact, None)
                 .map_err(|e| corrupt(row.seq, &e.message_en))?;
+            each(row);
         }
-        progress(after);
     }
     Ok(world)
 }
@@ -437,7 +437,12 @@ impl App {
     /// Rebuilds every view from the ledger, in one transaction.
     pub async fn rebuild(&self) -> Result<usize, AppError> {
         let mut world = self.inner.world.write().await;
-        let fresh = replay(self.store().as_ref(), |_| {}).await?;
+        let mut timelines = crate::timelines::Timelines::default();
+        let fresh = replay(self.store().as_ref(), |row| {
+            timelines.note(&row.element, &row.subject, row.seq)
+        })
+        .await?;
+        *self.inner.timelines.write().expect("not poisoned") = timelines;
         let batch = all_views(&fresh);
         self.store().replace_views(&batch).await?;
         *world = fresh;

@@ -11,6 +11,7 @@ mod ledger_ops;
 pub mod numbering;
 mod reads;
 mod rows;
+mod timelines;
 mod writer;
 
 use std::collections::HashMap;
@@ -84,6 +85,8 @@ struct Inner {
     world: Arc<RwLock<World>>,
     jobs: mpsc::Sender<Job>,
     events: broadcast::Sender<Committed>,
+    /// Each element's facts by sequence number (timelines.rs).
+    timelines: Arc<std::sync::RwLock<timelines::Timelines>>,
     /// Failed logins per username (auth.rs): in memory, see `auth::Lockouts` for why.
     lockouts: auth::Lockouts,
 }
@@ -97,7 +100,12 @@ impl App {
 
     /// Starts on an opened store.
     pub async fn with_store(store: Arc<dyn Store>) -> Result<App, AppError> {
-        let world = ledger_ops::replay(store.as_ref(), |_| {}).await?;
+        let mut timelines = timelines::Timelines::default();
+        let world = ledger_ops::replay(store.as_ref(), |row| {
+            timelines.note(&row.element, &row.subject, row.seq)
+        })
+        .await?;
+        let timelines = Arc::new(std::sync::RwLock::new(timelines));
         let mut heads = HashMap::new();
         for head in store.chain_heads().await? {
             heads.insert(head.chain, (head.chain_seq, head.hash));
@@ -112,6 +120,7 @@ impl App {
             events: events.clone(),
             heads,
             next_seq: max_seq + 1,
+            timelines: timelines.clone(),
         };
         tokio::spawn(writer.run(receiver));
         Ok(App {
@@ -120,6 +129,7 @@ impl App {
                 world,
                 jobs,
                 events,
+                timelines,
                 lockouts: auth::Lockouts::default(),
             }),
         })

@@ -227,7 +227,13 @@ impl App {
         id: &str,
     ) -> Result<Vec<TimelineEntry>, AppError> {
         self.visible_row(actor, kind, id).await?;
-        let mut facts = self.store().timeline(kind, id).await?;
+        let seqs = self
+            .inner
+            .timelines
+            .read()
+            .expect("not poisoned")
+            .of(kind, id);
+        let mut facts = self.store().facts_at(&seqs).await?;
         if kind == "person" {
             // A person's facts about another unit's case (linked there, legal aid there) stay
             // with that unit.

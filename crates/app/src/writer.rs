@@ -89,6 +89,7 @@ pub(crate) struct Writer {
     pub events: broadcast::Sender<Committed>,
     pub heads: HashMap<String, (i64, String)>,
     pub next_seq: i64,
+    pub timelines: Arc<std::sync::RwLock<crate::timelines::Timelines>>,
 }
 
 impl Writer {
@@ -278,6 +279,12 @@ impl Writer {
                 self.heads = heads;
                 self.next_seq = next_seq;
                 drop(world);
+                {
+                    let mut timelines = self.timelines.write().expect("not poisoned");
+                    for a in &announcements {
+                        timelines.note(a.element.as_str(), &a.subject, a.seq);
+                    }
+                }
                 for announcement in announcements {
                     let _ = self.events.send(announcement);
                 }

@@ -192,6 +192,10 @@ async fn story(url: &str) {
         app.store().all_elements("case").await.unwrap(),
         before_rebuild
     );
+    // Timelines are found by sequence numbers kept in memory: rebuilt with the views.
+    let seqs = |t: &[app::TimelineEntry]| t.iter().map(|e| e.seq).collect::<Vec<_>>();
+    let after_rebuild = app.timeline(&county, "case", "C1").await.unwrap();
+    assert_eq!(seqs(&after_rebuild), seqs(&timeline));
 
     // Export, then import into an empty store: the same views.
     let mut exported = Vec::new();
@@ -203,6 +207,11 @@ async fn story(url: &str) {
     copy.import_files(&[file], ImportOptions::default())
         .await
         .unwrap();
+    // In the copy (its memory built by the import) the same facts make up the timeline.
+    let copy_county = copy.actor("O1").await.unwrap();
+    let copied = copy.timeline(&copy_county, "case", "C1").await.unwrap();
+    let kinds = |t: &[app::TimelineEntry]| t.iter().map(|e| e.kind.clone()).collect::<Vec<_>>();
+    assert_eq!(kinds(&copied), kinds(&timeline));
     for kind in ["unit", "officer", "case", "person", "measure", "document"] {
         let mut a = app.store().all_elements(kind).await.unwrap();
         let mut b = copy.store().all_elements(kind).await.unwrap();

@@ -59,8 +59,9 @@ pub trait Store: Send + Sync {
     /// The highest `seq` (0 when the ledger is empty) and the number of facts.
     async fn ledger_extent(&self) -> StoreResult<(i64, i64)>;
 
-    /// The facts about one element, oldest first.
-    async fn timeline(&self, element: &str, subject: &str) -> StoreResult<Vec<FactRow>>;
+    /// The facts with these sequence numbers, in ledger order (an element's timeline: the app
+    /// keeps which facts are whose in memory).
+    async fn facts_at(&self, seqs: &[i64]) -> StoreResult<Vec<FactRow>>;
 
     /// One element's view row.
     async fn element(&self, kind: &str, id: &str) -> StoreResult<Option<ElementRow>>;

@@ -25,14 +25,26 @@ const SQLITE_READERS_MAX: u32 = 8;
 const POSTGRES_CONNECTIONS_MAX: u32 = 16;
 
 /// Migrations, in order, per backend. Append only: never edit a shipped one.
-const SQLITE_MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_ledger_and_views",
-    include_str!("../migrations/sqlite/0001_ledger_and_views.sql"),
-)];
-const POSTGRES_MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_ledger_and_views",
-    include_str!("../migrations/postgres/0001_ledger_and_views.sql"),
-)];
+const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_ledger_and_views",
+        include_str!("../migrations/sqlite/0001_ledger_and_views.sql"),
+    ),
+    (
+        "0002_timelines_in_memory",
+        include_str!("../migrations/sqlite/0002_timelines_in_memory.sql"),
+    ),
+];
+const POSTGRES_MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_ledger_and_views",
+        include_str!("../migrations/postgres/0001_ledger_and_views.sql"),
+    ),
+    (
+        "0002_timelines_in_memory",
+        include_str!("../migrations/postgres/0002_timelines_in_memory.sql"),
+    ),
+];
 
 /// A store on SQLite or PostgreSQL.
 pub struct SqlStore {
@@ -647,12 +659,17 @@ impl Store for SqlStore {
         Ok((row.try_get(0)?, row.try_get(1)?))
     }
 
-    async fn timeline(&self, element: &str, subject: &str) -> StoreResult<Vec<FactRow>> {
-        let sql = self.sql(&format!(
-            "SELECT {FACT_COLUMNS} FROM facts WHERE element = ? AND subject = ? ORDER BY seq"
-        ));
-        self.fetch_facts(sql, &[Bind::Text(element), Bind::Text(subject)])
-            .await
+    async fn facts_at(&self, seqs: &[i64]) -> StoreResult<Vec<FactRow>> {
+        let mut rows = Vec::with_capacity(seqs.len());
+        for chunk in seqs.chunks(ROWS_PER_INSERT) {
+            let sql = self.sql(&format!(
+                "SELECT {FACT_COLUMNS} FROM facts WHERE seq IN ({}) ORDER BY seq",
+                vec!["?"; chunk.len()].join(", ")
+            ));
+            let binds: Vec<Bind> = chunk.iter().map(|seq| Bind::Int(*seq)).collect();
+            rows.extend(self.fetch_facts(sql, &binds).await?);
+        }
+        Ok(rows)
     }
 
     async fn element(&self, kind: &str, id: &str) -> StoreResult<Option<ElementRow>> {
