@@ -376,6 +376,14 @@ pub async fn verify_checkpoint(
     Ok(problems)
 }
 
+/// One line of a checkpoint file.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct CheckpointLine {
+    chain: String,
+    chain_seq: i64,
+    hash: String,
+}
+
 /// Reads a checkpoint file: JSON Lines of `{"chain", "chain_seq", "hash"}`.
 pub fn read_checkpoint(path: &Path) -> Result<Vec<storage::ChainHead>, AppError> {
     let text = std::fs::read_to_string(path)?;
@@ -383,37 +391,25 @@ pub fn read_checkpoint(path: &Path) -> Result<Vec<storage::ChainHead>, AppError>
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
         .map(|(index, line)| {
-            let value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
+            let CheckpointLine {
+                chain,
+                chain_seq,
+                hash,
+            } = serde_json::from_str(line).map_err(|e| {
                 domain::DomainError::invalid(
                     "checkpoint",
                     format!(
-                        "检查点文件第{}行无法解析 (line {}: {e})",
+                        "检查点文件第{}行应有 chain、chain_seq 和 hash (line {}: {e})",
                         index + 1,
                         index + 1
                     ),
                 )
             })?;
-            let text = |key: &str| value.get(key).and_then(serde_json::Value::as_str);
-            match (
-                text("chain"),
-                value.get("chain_seq").and_then(serde_json::Value::as_i64),
-                text("hash"),
-            ) {
-                (Some(chain), Some(chain_seq), Some(hash)) => Ok(storage::ChainHead {
-                    chain: chain.into(),
-                    chain_seq,
-                    hash: hash.into(),
-                }),
-                _ => Err(domain::DomainError::invalid(
-                    "checkpoint",
-                    format!(
-                        "检查点文件第{}行缺少 chain、chain_seq 或 hash (line {})",
-                        index + 1,
-                        index + 1
-                    ),
-                )
-                .into()),
-            }
+            Ok(storage::ChainHead {
+                chain,
+                chain_seq,
+                hash,
+            })
         })
         .collect()
 }
@@ -423,8 +419,13 @@ pub fn write_checkpoint(path: &Path, heads: &[storage::ChainHead]) -> Result<(),
     let partial = path.with_extension("partial");
     let mut out = std::io::BufWriter::new(std::fs::File::create(&partial)?);
     for head in heads {
-        let line = serde_json::json!({"chain": head.chain, "chain_seq": head.chain_seq, "hash": head.hash});
-        writeln!(out, "{line}")?;
+        let line = CheckpointLine {
+            chain: head.chain.clone(),
+            chain_seq: head.chain_seq,
+            hash: head.hash.clone(),
+        };
+        serde_json::to_writer(&mut out, &line).map_err(std::io::Error::from)?;
+        out.write_all(b"\n")?;
     }
     out.into_inner()
         .map_err(|e| AppError::from(e.into_error()))?

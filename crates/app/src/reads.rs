@@ -166,14 +166,7 @@ impl App {
         if kind == "person" {
             for field in ["links", "legal_aid"] {
                 if let Some(Value::Array(entries)) = snapshot.get_mut(field) {
-                    entries.retain(|entry| {
-                        entry
-                            .get("case")
-                            .and_then(Value::as_str)
-                            .is_none_or(|case| {
-                                crate::visible(&world, ElementKind::Case, case, &actor.unit_path)
-                            })
-                    });
+                    entries.retain(|entry| case_in_scope(&world, entry, &actor.unit_path));
                 }
             }
         }
@@ -233,21 +226,20 @@ impl App {
             .read()
             .expect("not poisoned")
             .of(kind, id);
-        let mut facts = self.store().facts_at(&seqs).await?;
+        let mut entries: Vec<TimelineEntry> = self
+            .store()
+            .facts_at(&seqs)
+            .await?
+            .into_iter()
+            .map(timeline_entry)
+            .collect();
         if kind == "person" {
             // A person's facts about another unit's case (linked there, legal aid there) stay
             // with that unit.
             let world = self.world().await;
-            facts.retain(|row| {
-                serde_json::from_str::<Value>(&row.payload)
-                    .ok()
-                    .and_then(|payload| payload.get("case")?.as_str().map(String::from))
-                    .is_none_or(|case| {
-                        crate::visible(&world, ElementKind::Case, &case, &actor.unit_path)
-                    })
-            });
+            entries.retain(|entry| case_in_scope(&world, &entry.payload, &actor.unit_path));
         }
-        Ok(facts.into_iter().map(timeline_entry).collect())
+        Ok(entries)
     }
 
     /// The audit trail of an element (or all), newest first. Supervisors, leaders, admins.
@@ -302,6 +294,14 @@ impl App {
             })
             .await?)
     }
+}
+
+/// Whether what a JSON object says about a case, if it names one, is for this scope.
+fn case_in_scope(world: &domain::World, value: &Value, scope: &str) -> bool {
+    value
+        .get("case")
+        .and_then(Value::as_str)
+        .is_none_or(|case| crate::visible(world, ElementKind::Case, case, scope))
 }
 
 fn timeline_entry(row: FactRow) -> TimelineEntry {

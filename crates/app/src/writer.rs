@@ -26,6 +26,13 @@ const JOBS_PER_COMMIT_MAX: usize = 512;
 const BULK_FACTS_MIN: usize = 20_000;
 const BULK_PART: usize = 8_192;
 
+impl Job {
+    /// Whether the job is large enough to be committed alone, streamed in parts.
+    fn is_bulk(&self) -> bool {
+        self.facts.len() >= BULK_FACTS_MIN
+    }
+}
+
 /// Who a job acts for, as it goes into the ledger.
 #[derive(Clone, Debug)]
 pub struct Author {
@@ -95,14 +102,14 @@ pub(crate) struct Writer {
 impl Writer {
     pub async fn run(mut self, mut jobs: mpsc::Receiver<Job>) {
         while let Some(first) = jobs.recv().await {
-            if first.facts.len() >= BULK_FACTS_MIN {
+            if first.is_bulk() {
                 self.process(vec![first]).await;
                 continue;
             }
             let mut batch = vec![first];
             while batch.len() < JOBS_PER_COMMIT_MAX {
                 match jobs.try_recv() {
-                    Ok(job) if job.facts.len() >= BULK_FACTS_MIN => {
+                    Ok(job) if job.is_bulk() => {
                         self.process(batch).await;
                         batch = vec![job];
                         break;
@@ -126,8 +133,8 @@ impl Writer {
         let mut seen: HashSet<(ElementKind, String)> = HashSet::new();
         let mut replies = Vec::new();
         let mut announcements = Vec::new();
-        let mut stream = (jobs.len() == 1 && jobs[0].facts.len() >= BULK_FACTS_MIN)
-            .then(|| Stream::start(self.store.clone()));
+        let mut stream =
+            (jobs.len() == 1 && jobs[0].is_bulk()).then(|| Stream::start(self.store.clone()));
         for job in jobs {
             let mark = world.journal_mark();
             let (facts_mark, serials_mark, calendar_mark) =
