@@ -116,9 +116,13 @@ impl Server {
             tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
             (app, base)
         });
+        // A fresh connection per request: the server may close a connection after refusing a
+        // request whose body it did not read (a 401 before the body), and a pooled connection
+        // would make the next request fail with "peer disconnected" at random.
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
+            .max_idle_connections(0)
             .build()
             .into();
         Server {
