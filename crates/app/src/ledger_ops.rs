@@ -445,9 +445,10 @@ impl App {
         .await?;
         *self.inner.timelines.write().expect("not poisoned") = timelines;
         let batch = all_views(&fresh);
-        self.store().replace_views(&batch).await?;
+        let elements = batch.elements.len();
+        self.store().replace_views(batch).await?;
         *world = fresh;
-        Ok(batch.elements.len())
+        Ok(elements)
     }
 }
 

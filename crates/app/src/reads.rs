@@ -288,7 +288,7 @@ impl App {
         };
         Ok(self
             .store()
-            .commit(&Batch {
+            .commit(Batch {
                 audit: vec![row],
                 ..Batch::default()
             })

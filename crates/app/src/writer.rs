@@ -266,7 +266,7 @@ impl Writer {
         let built = started.elapsed();
         let facts = (next_seq - self.next_seq) as usize;
         let result = match stream {
-            None => self.store.commit(&batch).await,
+            None => self.store.commit(batch).await,
             // A refused all-or-nothing job keeps nothing: its streamed parts are rolled back.
             Some(stream) => {
                 let keep = replies.iter().any(|(_, result)| result.is_ok());
@@ -335,7 +335,7 @@ impl Stream {
         let task = tokio::spawn(async move {
             let mut bulk = store.begin().await?;
             while let Some(part) = receiver.recv().await {
-                bulk.write(&part).await?;
+                bulk.write(part).await?;
             }
             Ok(bulk)
         });

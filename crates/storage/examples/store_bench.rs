@@ -39,7 +39,7 @@ async fn main() {
                 hash: "b".repeat(64),
             });
         }
-        bulk.write(&batch).await.unwrap();
+        bulk.write(batch).await.unwrap();
     }
     let written = started.elapsed().as_secs_f64();
     bulk.commit().await.unwrap();

@@ -7,6 +7,7 @@
 
 mod rows;
 mod sql_store;
+mod sqlite_writer;
 
 pub use rows::*;
 pub use sql_store::{Backend, SqlStore};
@@ -16,6 +17,8 @@ pub use sql_store::{Backend, SqlStore};
 pub enum StoreError {
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
     #[error("unsupported database URL `{0}`: use sqlite://PATH or postgres://…")]
     UnsupportedUrl(String),
     #[error("a unique value is taken: {0}")]
@@ -36,7 +39,7 @@ pub trait Store: Send + Sync {
     fn backend(&self) -> Backend;
 
     /// Commits a batch in one transaction: facts appended, views replaced, and the rest.
-    async fn commit(&self, batch: &Batch) -> StoreResult<()>;
+    async fn commit(&self, batch: Batch) -> StoreResult<()>;
 
     /// Starts one transaction written in parts (a large import), so that writing a part
     /// overlaps with preparing the next. Nothing is visible before `commit`; dropping the
@@ -45,7 +48,7 @@ pub trait Store: Send + Sync {
 
     /// Replaces every view (elements, links, person scopes, calendar) with the batch's, in one
     /// transaction (rebuild); the batch's other parts are ignored and the facts kept.
-    async fn replace_views(&self, batch: &Batch) -> StoreResult<()>;
+    async fn replace_views(&self, batch: Batch) -> StoreResult<()>;
 
     /// Facts with `seq > after`, in ledger order, at most `limit`.
     async fn facts_after(&self, after: i64, limit: i64) -> StoreResult<Vec<FactRow>>;
@@ -113,7 +116,7 @@ pub trait Store: Send + Sync {
 #[async_trait::async_trait]
 pub trait Bulk: Send {
     /// Writes a part: facts appended, views replaced, and the rest, as [`Store::commit`] does.
-    async fn write(&mut self, part: &Batch) -> StoreResult<()>;
+    async fn write(&mut self, part: Batch) -> StoreResult<()>;
 
     /// Commits every part written.
     async fn commit(self: Box<Self>) -> StoreResult<()>;

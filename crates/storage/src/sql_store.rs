@@ -7,6 +7,7 @@ use sqlx::any::{AnyArguments, AnyConnectOptions, AnyPoolOptions, AnyRow};
 use sqlx::{Any, AnyPool, Arguments, AssertSqlSafe, Executor, Row};
 
 use crate::rows::*;
+use crate::sqlite_writer::{self, SqliteWriter};
 use crate::{Bulk, Store, StoreError, StoreResult};
 
 /// The database behind a store.
@@ -51,6 +52,9 @@ pub struct SqlStore {
     backend: Backend,
     writer: AnyPool,
     reader: AnyPool,
+    /// SQLite's writes (facts, views, sessions) go through rusqlite: see `sqlite_writer`.
+    /// The sqlx `writer` pool then serves only migrations and maintenance.
+    sqlite: Option<SqliteWriter>,
     /// Held while this process is the database's writer (see [`crate::open_writer`]).
     writer_lock: Option<WriterLock>,
 }
@@ -112,6 +116,7 @@ impl SqlStore {
                 backend: Backend::Sqlite,
                 writer,
                 reader,
+                sqlite: None,
                 writer_lock: None,
             }
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
@@ -124,12 +129,17 @@ impl SqlStore {
                 backend: Backend::Postgres,
                 writer: pool.clone(),
                 reader: pool,
+                sqlite: None,
                 writer_lock: None,
             }
         } else {
             return Err(StoreError::UnsupportedUrl(url.into()));
         };
+        let mut store = store;
         store.migrate().await?;
+        if store.backend == Backend::Sqlite {
+            store.sqlite = Some(SqliteWriter::open(&sqlite_path(url)).await?);
+        }
         Ok(store)
     }
 
@@ -138,12 +148,7 @@ impl SqlStore {
         let busy = || StoreError::WriterBusy(url.split('?').next().unwrap_or(url).to_string());
         self.writer_lock = Some(match self.backend {
             Backend::Sqlite => {
-                let path = url
-                    .trim_start_matches("sqlite://")
-                    .trim_start_matches("sqlite:")
-                    .split('?')
-                    .next()
-                    .unwrap_or_default();
+                let path = sqlite_path(url);
                 if path.is_empty() || path.starts_with(":memory:") {
                     return Ok(());
                 }
@@ -491,6 +496,16 @@ fn conflict(error: sqlx::Error, what: &str) -> StoreError {
     }
 }
 
+/// The file of a `sqlite://PATH?…` URL.
+fn sqlite_path(url: &str) -> String {
+    url.trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:")
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
 fn sqlite_url(url: &str) -> String {
     // Create the file if it is missing.
     if url.contains('?') {
@@ -565,8 +580,8 @@ struct SqlBulk {
 
 #[async_trait::async_trait]
 impl Bulk for SqlBulk {
-    async fn write(&mut self, part: &Batch) -> StoreResult<()> {
-        write_batch(self.backend, &mut self.tx, part).await
+    async fn write(&mut self, part: Batch) -> StoreResult<()> {
+        write_batch(self.backend, &mut self.tx, &part).await
     }
 
     async fn commit(self: Box<Self>) -> StoreResult<()> {
@@ -581,24 +596,37 @@ impl Store for SqlStore {
         self.backend
     }
 
-    async fn commit(&self, batch: &Batch) -> StoreResult<()> {
+    async fn commit(&self, batch: Batch) -> StoreResult<()> {
         if batch.is_empty() {
             return Ok(());
         }
+        if let Some(sqlite) = &self.sqlite {
+            return sqlite
+                .transaction(move |c| sqlite_writer::write_batch(c, &batch))
+                .await;
+        }
         let mut tx = self.writer.begin().await?;
-        write_batch(self.backend, &mut tx, batch).await?;
+        write_batch(self.backend, &mut tx, &batch).await?;
         tx.commit().await?;
         Ok(())
     }
 
     async fn begin(&self) -> StoreResult<Box<dyn Bulk>> {
+        if let Some(sqlite) = &self.sqlite {
+            return sqlite.begin().await;
+        }
         Ok(Box::new(SqlBulk {
             backend: self.backend,
             tx: self.writer.begin().await?,
         }))
     }
 
-    async fn replace_views(&self, batch: &Batch) -> StoreResult<()> {
+    async fn replace_views(&self, batch: Batch) -> StoreResult<()> {
+        if let Some(sqlite) = &self.sqlite {
+            return sqlite
+                .transaction(move |c| sqlite_writer::replace_views(c, &batch))
+                .await;
+        }
         let mut tx = self.writer.begin().await?;
         for table in [
             "elements",
@@ -609,7 +637,7 @@ impl Store for SqlStore {
             tx.execute(AssertSqlSafe(format!("DELETE FROM {table}")))
                 .await?;
         }
-        write_views(self.backend, &mut tx, batch).await?;
+        write_views(self.backend, &mut tx, &batch).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -843,6 +871,16 @@ impl Store for SqlStore {
     }
 
     async fn create_session(&self, session: &SessionRow) -> StoreResult<()> {
+        if let Some(sqlite) = &self.sqlite {
+            let s = session.clone();
+            return sqlite
+                .transaction(move |c| {
+                    c.prepare_cached("INSERT INTO sessions (token_hash, officer, kind, label, created_at_micros, expires_at_micros) VALUES (?, ?, ?, ?, ?, ?)")?
+                        .execute(rusqlite::params![s.token_hash, s.officer, s.kind, s.label, s.created_at_micros, s.expires_at_micros])?;
+                    Ok(())
+                })
+                .await;
+        }
         sqlx::query(self.sql(
             "INSERT INTO sessions (token_hash, officer, kind, label, created_at_micros, expires_at_micros) VALUES (?, ?, ?, ?, ?, ?)",
         ))
@@ -879,6 +917,16 @@ impl Store for SqlStore {
     }
 
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
+        if let Some(sqlite) = &self.sqlite {
+            let token_hash = token_hash.to_string();
+            return sqlite
+                .transaction(move |c| {
+                    c.prepare_cached("DELETE FROM sessions WHERE token_hash = ?")?
+                        .execute([token_hash])?;
+                    Ok(())
+                })
+                .await;
+        }
         sqlx::query(self.sql("DELETE FROM sessions WHERE token_hash = ?"))
             .bind(token_hash)
             .execute(&self.writer)

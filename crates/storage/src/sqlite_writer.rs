@@ -1,0 +1,275 @@
+//! SQLite's writes, through rusqlite on one connection.
+//!
+//! sqlx's SQLite driver runs every statement on a worker thread and copies every bound value
+//! twice on the way (the `Any` value, then SQLite's own); for a million-fact import that was
+//! most of the store's time. rusqlite binds borrowed values to cached prepared statements on the
+//! calling thread. It links the same `libsqlite3-sys` as sqlx, so there is still one SQLite in
+//! the binary. Reads stay on sqlx's pool.
+
+use std::sync::Arc;
+
+use rusqlite::{Connection, params};
+use tokio::sync::{Mutex, OwnedMutexGuard};
+
+use crate::rows::*;
+use crate::{Bulk, StoreError, StoreResult};
+
+/// The one writing connection of a SQLite store. Commits take it in turn; a bulk transaction
+/// holds it from `begin` to `commit`.
+#[derive(Clone)]
+pub(crate) struct SqliteWriter {
+    connection: Arc<Mutex<Connection>>,
+}
+
+impl SqliteWriter {
+    /// Opens the writing connection to a database file that migrations have already made.
+    pub async fn open(path: &str) -> StoreResult<SqliteWriter> {
+        let path = path.to_string();
+        let connection = run(move || {
+            let connection = Connection::open(&path)?;
+            // FULL makes a commit survive power loss. The writer holds a whole import in one
+            // transaction: a large cache keeps its pages from spilling to the WAL and being
+            // written twice.
+            connection.execute_batch(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;
+                 PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY;",
+            )?;
+            connection.set_prepared_statement_cache_capacity(64);
+            Ok(connection)
+        })
+        .await?;
+        Ok(SqliteWriter {
+            connection: Arc::new(Mutex::new(connection)),
+        })
+    }
+
+    /// Runs `work` in one transaction on the writing connection.
+    pub async fn transaction(
+        &self,
+        work: impl FnOnce(&Connection) -> StoreResult<()> + Send + 'static,
+    ) -> StoreResult<()> {
+        let guard = self.connection.clone().lock_owned().await;
+        run(move || {
+            begin(&guard)?;
+            match work(&guard) {
+                Ok(()) => Ok(guard.execute_batch("COMMIT")?),
+                Err(error) => {
+                    let _ = guard.execute_batch("ROLLBACK");
+                    Err(error)
+                }
+            }
+        })
+        .await
+    }
+
+    /// Starts a transaction written in parts; it holds the connection until committed or
+    /// dropped.
+    pub async fn begin(&self) -> StoreResult<Box<dyn Bulk>> {
+        let guard = self.connection.clone().lock_owned().await;
+        let guard = run(move || {
+            begin(&guard)?;
+            Ok(guard)
+        })
+        .await?;
+        Ok(Box::new(SqliteBulk {
+            connection: Some(guard),
+        }))
+    }
+}
+
+/// Begins a write transaction, first rolling back any left open by a bulk that was dropped
+/// before it could finish.
+fn begin(connection: &Connection) -> StoreResult<()> {
+    if !connection.is_autocommit() {
+        connection.execute_batch("ROLLBACK")?;
+    }
+    connection.execute_batch("BEGIN IMMEDIATE")?;
+    Ok(())
+}
+
+/// Runs blocking database work off the async threads.
+async fn run<T: Send + 'static>(
+    work: impl FnOnce() -> StoreResult<T> + Send + 'static,
+) -> StoreResult<T> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| StoreError::Corrupt(format!("sqlite writer thread: {e}")))?
+}
+
+struct SqliteBulk {
+    /// `None` only while a part is being written on a blocking thread.
+    connection: Option<OwnedMutexGuard<Connection>>,
+}
+
+impl SqliteBulk {
+    async fn with_connection(
+        &mut self,
+        work: impl FnOnce(&Connection) -> StoreResult<()> + Send + 'static,
+    ) -> StoreResult<()> {
+        let guard = self
+            .connection
+            .take()
+            .ok_or_else(|| StoreError::Corrupt("bulk transaction lost after a failure".into()))?;
+        let (guard, result) = tokio::task::spawn_blocking(move || {
+            let result = work(&guard);
+            (guard, result)
+        })
+        .await
+        .map_err(|e| StoreError::Corrupt(format!("sqlite writer thread: {e}")))?;
+        self.connection = Some(guard);
+        result
+    }
+}
+
+#[async_trait::async_trait]
+impl Bulk for SqliteBulk {
+    async fn write(&mut self, part: Batch) -> StoreResult<()> {
+        self.with_connection(move |c| write_batch(c, &part)).await
+    }
+
+    async fn commit(mut self: Box<Self>) -> StoreResult<()> {
+        self.with_connection(|c| Ok(c.execute_batch("COMMIT")?))
+            .await
+    }
+}
+
+impl Drop for SqliteBulk {
+    fn drop(&mut self) {
+        // Not committed: nothing of it may stay. (The next `begin` also checks.)
+        if let Some(connection) = &self.connection
+            && !connection.is_autocommit()
+        {
+            let _ = connection.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+/// Writes everything a batch holds, inside the caller's transaction.
+pub(crate) fn write_batch(c: &Connection, batch: &Batch) -> StoreResult<()> {
+    if !batch.facts.is_empty() {
+        let mut insert = c.prepare_cached(
+            "INSERT INTO facts (seq, chain, chain_seq, at_micros, recorded_at_micros, actor, unit, kind, element, subject, payload, prev_hash, hash)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )?;
+        for f in &batch.facts {
+            insert.execute(params![
+                f.seq,
+                f.chain,
+                f.chain_seq,
+                f.at_micros,
+                f.recorded_at_micros,
+                f.actor,
+                f.unit,
+                f.kind,
+                f.element,
+                f.subject,
+                f.payload,
+                f.prev_hash,
+                f.hash
+            ])?;
+        }
+    }
+    write_views(c, batch)?;
+    for s in &batch.serials {
+        c.prepare_cached(
+            "INSERT INTO document_serials (unit, kind, year, serial, document) VALUES (?, ?, ?, ?, ?)",
+        )?
+        .execute(params![s.unit, s.kind, s.year, s.serial, s.document])
+        .map_err(|e| conflict(e, "document serial"))?;
+    }
+    for a in &batch.accounts {
+        c.prepare_cached(
+            "INSERT INTO accounts (officer, username, password_hash, must_change, disabled) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (officer) DO UPDATE SET username = excluded.username, password_hash = excluded.password_hash,
+             must_change = excluded.must_change, disabled = excluded.disabled",
+        )?
+        .execute(params![a.officer, a.username, a.password_hash, a.must_change, a.disabled])
+        .map_err(|e| conflict(e, "username"))?;
+        // A reset password or a disabled account ends every session and API token of the
+        // officer, in the same transaction.
+        if a.must_change || a.disabled {
+            c.prepare_cached("DELETE FROM sessions WHERE officer = ?")?
+                .execute([&a.officer])?;
+        }
+    }
+    for e in &batch.audit {
+        c.prepare_cached(
+            "INSERT INTO audit_log (at_micros, actor, action, element, subject, reason) VALUES (?, ?, ?, ?, ?, ?)",
+        )?
+        .execute(params![e.at_micros, e.actor, e.action, e.element, e.subject, e.reason])?;
+    }
+    Ok(())
+}
+
+/// Writes the view parts of a batch: elements with their links, person scopes, calendar.
+pub(crate) fn write_views(c: &Connection, batch: &Batch) -> StoreResult<()> {
+    if !batch.elements.is_empty() {
+        let mut upsert = c.prepare_cached(
+            "INSERT INTO elements (kind, id, unit, unit_path, county, status, tag, title, opened_at_micros, snapshot)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (kind, id) DO UPDATE SET unit = excluded.unit, unit_path = excluded.unit_path, county = excluded.county,
+             status = excluded.status, tag = excluded.tag, title = excluded.title, opened_at_micros = excluded.opened_at_micros,
+             snapshot = excluded.snapshot",
+        )?;
+        // The links of a replaced element are replaced too.
+        let mut unlink = c.prepare_cached("DELETE FROM element_links WHERE kind = ? AND id = ?")?;
+        for e in &batch.elements {
+            upsert.execute(params![
+                e.kind,
+                e.id,
+                e.unit,
+                e.unit_path,
+                e.county,
+                e.status,
+                e.tag,
+                e.title,
+                e.opened_at_micros,
+                e.snapshot
+            ])?;
+            unlink.execute([&e.kind, &e.id])?;
+        }
+    }
+    if !batch.links.is_empty() {
+        let mut insert = c.prepare_cached(
+            "INSERT INTO element_links (kind, id, other_kind, other_id, role) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        )?;
+        for l in &batch.links {
+            insert.execute([&l.kind, &l.id, &l.other_kind, &l.other_id, &l.role])?;
+        }
+    }
+    if !batch.person_scopes.is_empty() {
+        let mut insert = c.prepare_cached(
+            "INSERT INTO person_scopes (person, unit_path) VALUES (?, ?) ON CONFLICT (person, unit_path) DO NOTHING",
+        )?;
+        for (person, path) in &batch.person_scopes {
+            insert.execute([person, path])?;
+        }
+    }
+    for (date, kind) in &batch.calendar {
+        c.prepare_cached(
+            "INSERT INTO calendar_days (date, kind) VALUES (?, ?) ON CONFLICT (date) DO UPDATE SET kind = excluded.kind",
+        )?
+        .execute([date, kind])?;
+    }
+    Ok(())
+}
+
+/// Replaces every view with the batch's, inside the caller's transaction (rebuild).
+pub(crate) fn replace_views(c: &Connection, batch: &Batch) -> StoreResult<()> {
+    c.execute_batch(
+        "DELETE FROM elements; DELETE FROM element_links; DELETE FROM person_scopes; DELETE FROM calendar_days;",
+    )?;
+    write_views(c, batch)
+}
+
+fn conflict(error: rusqlite::Error, what: &str) -> StoreError {
+    match &error {
+        rusqlite::Error::SqliteFailure(e, _)
+            if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY =>
+        {
+            StoreError::Conflict(what.into())
+        }
+        _ => StoreError::Sqlite(error),
+    }
+}
