@@ -110,14 +110,14 @@ impl VerifyReport {
 }
 
 struct SourceLine {
-    file: String,
+    file: std::sync::Arc<str>,
     line: usize,
     text: String,
 }
 
 fn line_error(source: &SourceLine, error: &AppError) -> LineError {
     LineError {
-        file: source.file.clone(),
+        file: source.file.to_string(),
         line: source.line,
         code: error.code(),
         field: error.field().map(String::from),
@@ -140,7 +140,7 @@ impl App {
         for path in paths {
             let path = path.as_ref();
             let file = std::fs::File::open(path)?;
-            let name = path.display().to_string();
+            let name: std::sync::Arc<str> = path.display().to_string().into();
             for (index, line) in std::io::BufReader::with_capacity(1 << 20, file)
                 .lines()
                 .enumerate()
@@ -503,9 +503,8 @@ fn assign_person_units(world: &World, facts: &mut [(Fact, usize)]) {
             && p.unit.is_none()
             && let Some(unit) = first_case.get(p.id.as_str())
         {
-            fact.object
-                .insert("unit".into(), serde_json::Value::String(unit.to_string()));
             p.unit = Some(unit.clone());
+            fact.set_field("unit", serde_json::Value::String(unit.to_string()));
         }
     }
 }

@@ -390,6 +390,7 @@ fn recompute_heads(
 /// Fills in what Zhifa adds to a fact before it is kept: the registering unit of a person, and
 /// the official number of a document issued without one.
 fn prepare(world: &World, mut fact: Fact, author: &Author) -> Fact {
+    let mut fields = Vec::new();
     match &mut fact.body {
         FactBody::PersonRegistered(p) if p.unit.is_none() => {
             if let Some(unit) = author
@@ -397,8 +398,7 @@ fn prepare(world: &World, mut fact: Fact, author: &Author) -> Fact {
                 .clone()
                 .or_else(|| world.root().cloned())
             {
-                fact.object
-                    .insert("unit".into(), serde_json::Value::String(unit.to_string()));
+                fields.push(("unit", serde_json::Value::String(unit.to_string())));
                 p.unit = Some(unit);
             }
         }
@@ -414,13 +414,14 @@ fn prepare(world: &World, mut fact: Fact, author: &Author) -> Fact {
                 p.number =
                     crate::numbering::official_number(unit_name, case.kind, &p.kind, year, serial);
                 p.serial = Some(serial);
-                fact.object
-                    .insert("number".into(), serde_json::Value::String(p.number.clone()));
-                fact.object
-                    .insert("serial".into(), serde_json::Value::from(serial));
+                fields.push(("number", serde_json::Value::String(p.number.clone())));
+                fields.push(("serial", serde_json::Value::from(serial)));
             }
         }
         _ => {}
+    }
+    for (key, value) in fields {
+        fact.set_field(key, value);
     }
     fact
 }
@@ -456,7 +457,7 @@ fn fact_row(
     fact: &Fact,
     applied: &Applied,
 ) -> FactRow {
-    let payload = fact.to_json();
+    let payload = fact.json().to_string();
     let recorded_at_micros = jiff::Timestamp::now().as_microsecond();
     let hash = fact_hash(&HashInput {
         prev_hash,

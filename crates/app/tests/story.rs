@@ -58,7 +58,10 @@ async fn story(url: &str) {
         override_reason: Some("现行犯紧急情况".into()),
     };
     let recorded = app.record(&officer, vec![overridden]).await.unwrap();
-    assert_eq!(recorded[0].fact.object["override_reason"], "现行犯紧急情况");
+    assert_eq!(
+        recorded[0].fact.object()["override_reason"],
+        "现行犯紧急情况"
+    );
     app.record(
         &officer,
         vec![command(
@@ -88,7 +91,7 @@ async fn story(url: &str) {
         );
         let recorded = app.record(&officer, vec![command(&line)]).await.unwrap();
         assert_eq!(
-            recorded[0].fact.object["number"],
+            recorded[0].fact.object()["number"],
             format!("南公（刑）拘通字〔2026〕{serial:04}号")
         );
     }
@@ -242,7 +245,7 @@ async fn concurrent_numbering(url: &str) {
         let officer = officer.clone();
         tasks.push(tokio::spawn(async move {
             let line = format!(r#"{{"fact":"document.issued","at":"2026-03-03T12:00:00+08:00","id":"DN{n}","case":"C1","kind":"summons_warrant","number":""}}"#);
-            app.record(&officer, vec![command(&line)]).await.unwrap()[0].fact.object["serial"].as_u64().unwrap()
+            app.record(&officer, vec![command(&line)]).await.unwrap()[0].fact.object()["serial"].as_u64().unwrap()
         }));
     }
     let mut serials = Vec::new();

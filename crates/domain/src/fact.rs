@@ -137,8 +137,9 @@ macro_rules! facts {
             /// The kind.
             pub fn kind(&self) -> FactKind { match self { $(FactBody::$variant(_) => FactKind::$variant),* } }
 
-            fn parse(kind: FactKind, object: &Value) -> Result<FactBody, serde_path_to_error::Error<serde_json::Error>> {
-                Ok(match kind { $(FactKind::$variant => FactBody::$variant(serde_path_to_error::deserialize(object)?)),* })
+            fn parse(kind: FactKind, text: &str) -> Result<FactBody, serde_path_to_error::Error<serde_json::Error>> {
+                let mut json = serde_json::Deserializer::from_str(text);
+                Ok(match kind { $(FactKind::$variant => FactBody::$variant(serde_path_to_error::deserialize(&mut json)?)),* })
             }
 
             fn to_map(&self) -> Map<String, Value> {
@@ -352,8 +353,20 @@ fn one() -> f64 {
 pub struct Fact {
     pub at: At,
     pub body: FactBody,
-    /// The whole object, `fact` and `at` first; unknown fields kept.
-    pub object: Map<String, Value>,
+    /// The whole object as compact JSON text: what is hashed, stored and exported. An imported
+    /// fact keeps the object as read (unknown fields, field order); one made inside has `fact`
+    /// and `at` first. Text rather than a parsed map: a million imported facts would otherwise
+    /// each hold a tree of maps and strings that only export ever reads.
+    json: String,
+}
+
+/// What every object has: read first, skipping everything else, to know which payload to parse.
+#[derive(Deserialize)]
+struct Head<'a> {
+    #[serde(borrow, default)]
+    fact: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow, default)]
+    at: Option<std::borrow::Cow<'a, str>>,
 }
 
 impl Fact {
@@ -367,29 +380,66 @@ impl Fact {
                 object.insert(key, value);
             }
         }
-        Fact { at, body, object }
+        Fact {
+            at,
+            body,
+            json: serde_json::to_string(&object).expect("maps serialize"),
+        }
     }
 
     /// The same fact with an extra field (an override reason, a note) kept in its object.
     pub fn with_field(mut self, key: &str, value: Value) -> Fact {
-        self.object.insert(key.into(), value);
+        self.set_field(key, value);
         self
+    }
+
+    /// Sets a field of the object (what Zhifa fills in: a person's unit, a document's number).
+    /// The typed body is the caller's to keep in step.
+    pub fn set_field(&mut self, key: &str, value: Value) {
+        let mut object = self.object();
+        object.insert(key.into(), value);
+        self.json = serde_json::to_string(&object).expect("maps serialize");
+    }
+
+    /// The whole object, parsed.
+    pub fn object(&self) -> Map<String, Value> {
+        serde_json::from_str(&self.json).expect("a fact's JSON was parsed when it was made")
     }
 
     /// Parses one JSON object of FORMAT.md v1.
     pub fn from_value(value: Value) -> Result<Fact, DomainError> {
-        let Value::Object(object) = value else {
-            return Err(DomainError::new(
+        if !value.is_object() {
+            return Err(not_an_object());
+        }
+        Fact::from_line(&serde_json::to_string(&value).expect("values serialize"))
+    }
+
+    /// Parses one line of a JSON Lines file: the head, then the typed payload, both straight
+    /// from the text.
+    pub fn from_line(line: &str) -> Result<Fact, DomainError> {
+        // Derived structs also read arrays: only an object is a fact.
+        if !line.trim_start().starts_with('{') {
+            return Err(match serde_json::from_str::<serde::de::IgnoredAny>(line) {
+                Ok(_) => not_an_object(),
+                Err(e) => DomainError::new(
+                    ErrorCode::Invalid,
+                    format!("不是有效的JSON：{e}"),
+                    format!("not valid JSON: {e}"),
+                ),
+            });
+        }
+        let head: Head = serde_json::from_str(line).map_err(|e| match e.classify() {
+            serde_json::error::Category::Data => not_an_object(),
+            _ => DomainError::new(
                 ErrorCode::Invalid,
-                "每行应为一个JSON对象",
-                "each line must be a JSON object",
-            ));
-        };
-        let code = object
-            .get("fact")
-            .and_then(Value::as_str)
+                format!("不是有效的JSON：{e}"),
+                format!("not valid JSON: {e}"),
+            ),
+        })?;
+        let code = head
+            .fact
             .ok_or_else(|| DomainError::invalid("fact", "缺少事实类型 (missing fact kind)"))?;
-        let kind = FactKind::from_code(code).ok_or_else(|| {
+        let kind = FactKind::from_code(&code).ok_or_else(|| {
             DomainError::new(
                 ErrorCode::UnknownKind,
                 format!("未知的事实类型“{code}”"),
@@ -397,13 +447,11 @@ impl Fact {
             )
             .at_field("fact")
         })?;
-        let at_text = object
-            .get("at")
-            .and_then(Value::as_str)
+        let at_text = head
+            .at
             .ok_or_else(|| DomainError::invalid("at", "缺少业务时间 (missing business time)"))?;
-        let at = At::parse(at_text).map_err(|e| DomainError::invalid("at", e))?;
-        let object = Value::Object(object);
-        let body = FactBody::parse(kind, &object).map_err(|error| {
+        let at = At::parse(&at_text).map_err(|e| DomainError::invalid("at", e))?;
+        let body = FactBody::parse(kind, line).map_err(|error| {
             let path = error.path().to_string();
             let field = if path == "." {
                 "(对象)".to_string()
@@ -412,27 +460,21 @@ impl Fact {
             };
             DomainError::invalid(field, error.into_inner())
         })?;
-        let Value::Object(object) = object else {
-            unreachable!()
-        };
-        Ok(Fact { at, body, object })
+        Ok(Fact {
+            at,
+            body,
+            json: compact(line),
+        })
     }
 
-    /// Parses one line of a JSON Lines file.
-    pub fn from_line(line: &str) -> Result<Fact, DomainError> {
-        let value: Value = serde_json::from_str(line).map_err(|e| {
-            DomainError::new(
-                ErrorCode::Invalid,
-                format!("不是有效的JSON：{e}"),
-                format!("not valid JSON: {e}"),
-            )
-        })?;
-        Fact::from_value(value)
+    /// The compact JSON object (one line of an export; what the hash covers).
+    pub fn json(&self) -> &str {
+        &self.json
     }
 
-    /// The compact JSON object (one line of an export).
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(&self.object).expect("maps serialize")
+    /// The JSON object's text, taken.
+    pub fn into_json(self) -> String {
+        self.json
     }
 
     /// The kind.
@@ -503,9 +545,52 @@ impl Fact {
     }
 }
 
+fn not_an_object() -> DomainError {
+    DomainError::new(
+        ErrorCode::Invalid,
+        "每行应为一个JSON对象",
+        "each line must be a JSON object",
+    )
+}
+
+/// Valid JSON text without the whitespace between tokens.
+fn compact(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut start = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        if in_string {
+            match (escaped, byte) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+        } else if byte == b'"' {
+            in_string = true;
+        } else if matches!(byte, b' ' | b'\t' | b'\n' | b'\r') {
+            // Whitespace is ASCII, so slicing here stays on character boundaries.
+            out.push_str(&text[start..i]);
+            start = i + 1;
+        }
+    }
+    out.push_str(&text[start..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compact_removes_whitespace_between_tokens_only() {
+        assert_eq!(
+            compact(" {\"a\" : [1, 2],\t\"b\": \"x y \\\" z\" }\r"),
+            r#"{"a":[1,2],"b":"x y \" z"}"#
+        );
+        assert_eq!(compact(r#"{"a":"\\"}"#), r#"{"a":"\\"}"#);
+    }
 
     #[test]
     fn parses_a_scenario_line_and_keeps_unknown_fields() {
@@ -513,14 +598,14 @@ mod tests {
         let fact = Fact::from_line(line).unwrap();
         assert_eq!(fact.kind(), FactKind::CaseAccepted);
         assert_eq!(fact.subject(), "C1");
-        assert_eq!(fact.object["source_system"], "警综");
+        assert_eq!(fact.object()["source_system"], "警综");
         let FactBody::CaseAccepted(p) = &fact.body else {
             panic!()
         };
         assert_eq!(p.kind, CaseKind::Criminal);
         // Export is the object as read, order kept.
         assert!(
-            fact.to_json().starts_with(
+            fact.json().starts_with(
                 r#"{"fact":"case.accepted","at":"2026-03-02T08:00:00+08:00","id":"C1""#
             )
         );
@@ -555,6 +640,13 @@ mod tests {
                 None,
             ),
             (r#"[1,2]"#, ErrorCode::Invalid, None),
+            // Read as a struct, this array would be a valid head and payload.
+            (
+                r#"["incident.arrived","2026-03-02T08:00:00+08:00"]"#,
+                ErrorCode::Invalid,
+                None,
+            ),
+            (r#"{"fact":"incident.arrived","#, ErrorCode::Invalid, None),
         ];
         for (line, code, field) in cases {
             let error = Fact::from_line(line).expect_err(line);
@@ -576,8 +668,8 @@ mod tests {
             arrived_at: None,
         });
         let fact = Fact::new(at, body);
-        assert!(!fact.to_json().contains("null"));
-        let again = Fact::from_line(&fact.to_json()).unwrap();
+        assert!(!fact.json().contains("null"));
+        let again = Fact::from_line(fact.json()).unwrap();
         assert_eq!(again, fact);
     }
 

@@ -903,7 +903,7 @@ async fn commands(
             .into_iter()
             .map(|r| RecordedFact {
                 seq: r.seq,
-                fact: Value::Object(r.fact.object),
+                fact: Value::Object(r.fact.object()),
             })
             .collect();
         return Ok((StatusCode::CREATED, Json(BatchResponse { recorded })).into_response());
@@ -920,7 +920,7 @@ async fn commands(
         StatusCode::CREATED,
         Json(RecordedFact {
             seq: first.seq,
-            fact: Value::Object(first.fact.object),
+            fact: Value::Object(first.fact.object()),
         }),
     )
         .into_response())

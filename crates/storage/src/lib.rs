@@ -50,6 +50,10 @@ pub trait Store: Send + Sync {
     /// transaction (rebuild); the batch's other parts are ignored and the facts kept.
     async fn replace_views(&self, batch: Batch) -> StoreResult<()>;
 
+    /// Waits until everything committed is in the database proper: on SQLite, the WAL is
+    /// copied into the database file (otherwise done in the background). Nothing on PostgreSQL.
+    async fn settle(&self) -> StoreResult<()>;
+
     /// Facts with `seq > after`, in ledger order, at most `limit`.
     async fn facts_after(&self, after: i64, limit: i64) -> StoreResult<Vec<FactRow>>;
 

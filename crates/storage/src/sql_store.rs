@@ -642,6 +642,13 @@ impl Store for SqlStore {
         Ok(())
     }
 
+    async fn settle(&self) -> StoreResult<()> {
+        match &self.sqlite {
+            Some(sqlite) => sqlite.checkpoint_now().await,
+            None => Ok(()),
+        }
+    }
+
     async fn facts_after(&self, after: i64, limit: i64) -> StoreResult<Vec<FactRow>> {
         let sql = self.sql(&format!(
             "SELECT {FACT_COLUMNS} FROM facts WHERE seq > ? ORDER BY seq LIMIT ?"

@@ -1,0 +1,131 @@
+//! SQLite's writes go through their own connection (rusqlite); reads through sqlx's pool. These
+//! check what that split must keep: a transaction is all or nothing, unique values stay unique,
+//! what is written is read back, and the WAL is folded into the database file.
+
+use storage::{Batch, FactRow, SerialRow, SessionRow, Store, StoreError};
+
+fn fact(seq: i64) -> FactRow {
+    FactRow {
+        seq,
+        chain: "U1".into(),
+        chain_seq: seq,
+        at_micros: seq,
+        recorded_at_micros: seq,
+        actor: "import".into(),
+        unit: "U1".into(),
+        kind: "incident.arrived".into(),
+        element: "incident".into(),
+        subject: format!("I{seq}"),
+        payload: format!(r#"{{"fact":"incident.arrived","id":"I{seq}"}}"#),
+        prev_hash: "0".repeat(64),
+        hash: format!("{seq:064}"),
+    }
+}
+
+async fn open(dir: &std::path::Path) -> std::sync::Arc<dyn Store> {
+    storage::open_writer(&format!("sqlite://{}", dir.join("zhifa.db").display()))
+        .await
+        .unwrap()
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("zhifa-storage-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[tokio::test]
+async fn a_dropped_bulk_keeps_nothing_and_the_next_commit_works() {
+    let dir = temp_dir("bulk");
+    let store = open(&dir).await;
+    let mut bulk = store.begin().await.unwrap();
+    bulk.write(Batch {
+        facts: (1..=100).map(fact).collect(),
+        ..Batch::default()
+    })
+    .await
+    .unwrap();
+    drop(bulk);
+    assert_eq!(store.ledger_extent().await.unwrap(), (0, 0));
+    store
+        .commit(Batch {
+            facts: vec![fact(1)],
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(store.ledger_extent().await.unwrap(), (1, 1));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn a_taken_serial_is_a_conflict_and_its_transaction_keeps_nothing() {
+    let dir = temp_dir("serial");
+    let store = open(&dir).await;
+    let serial = SerialRow {
+        unit: "U1".into(),
+        kind: "detention".into(),
+        year: 2026,
+        serial: 1,
+        document: "D1".into(),
+    };
+    store
+        .commit(Batch {
+            serials: vec![serial.clone()],
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    let again = store
+        .commit(Batch {
+            facts: vec![fact(1)],
+            serials: vec![SerialRow {
+                document: "D2".into(),
+                ..serial
+            }],
+            ..Batch::default()
+        })
+        .await;
+    assert!(matches!(again, Err(StoreError::Conflict(_))), "{again:?}");
+    assert_eq!(store.ledger_extent().await.unwrap(), (0, 0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn sessions_written_are_read_and_deleted() {
+    let dir = temp_dir("sessions");
+    let store = open(&dir).await;
+    let session = SessionRow {
+        token_hash: "h1".into(),
+        officer: "O1".into(),
+        kind: "session".into(),
+        label: "浏览器".into(),
+        created_at_micros: 1,
+        expires_at_micros: 100,
+    };
+    store.create_session(&session).await.unwrap();
+    assert_eq!(store.session("h1", 50).await.unwrap(), Some(session));
+    assert_eq!(store.session("h1", 100).await.unwrap(), None, "expired");
+    store.delete_session("h1").await.unwrap();
+    assert_eq!(store.session("h1", 50).await.unwrap(), None);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn settle_folds_the_wal_into_the_database_file() {
+    let dir = temp_dir("settle");
+    let store = open(&dir).await;
+    store
+        .commit(Batch {
+            facts: (1..=2000).map(fact).collect(),
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    store.settle().await.unwrap();
+    let wal = std::fs::metadata(dir.join("zhifa.db-wal")).map_or(0, |m| m.len());
+    assert_eq!(wal, 0, "the WAL is emptied");
+    assert_eq!(store.ledger_extent().await.unwrap(), (2000, 2000));
+    let _ = std::fs::remove_dir_all(&dir);
+}
