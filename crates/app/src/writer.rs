@@ -435,9 +435,11 @@ fn apply_guarded(
     if let Some(guard) = guard {
         guard(world, fact, None)?;
     }
-    let mark = world.journal_mark();
+    // Only a guard can refuse a fact after it applied; a segment per fact would copy elements
+    // into the journal once per fact.
+    let mark = guard.map(|_| world.journal_mark());
     let applied = world.apply(fact, author.registering_unit.as_ref())?;
-    if let Some(guard) = guard
+    if let (Some(guard), Some(mark)) = (guard, mark)
         && let Err(error) = guard(world, fact, Some(&applied))
     {
         world.rollback_to(mark);

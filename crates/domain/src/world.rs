@@ -108,6 +108,7 @@ pub struct World {
     document_serials: HashMap<(UnitId, String, i16), u32>,
     root: Option<UnitId>,
     journal: Option<Vec<Undo>>,
+    saved: Saved,
 }
 
 fn refused(zh: impl Into<String>, en: impl Into<String>) -> DomainError {
@@ -181,7 +182,9 @@ fn once<T>(slot: &Option<T>, zh: &str, en: &str) -> Result<(), DomainError> {
 macro_rules! journaled {
     ($fn_name:ident, $map:ident, $key:ty, $value:ty, $undo:ident) => {
         fn $fn_name(&mut self, key: &$key) -> Option<&mut $value> {
-            if let Some(journal) = self.journal.as_mut() {
+            if let Some(journal) = self.journal.as_mut()
+                && self.saved.first_touch(Saved::$undo, key.as_str())
+            {
                 journal.push(Undo::$undo(key.clone(), self.$map.get(key).cloned()));
             }
             self.$map.get_mut(key)
@@ -192,12 +195,53 @@ macro_rules! journaled {
 macro_rules! insert_journaled {
     ($fn_name:ident, $map:ident, $key:ty, $value:ty, $undo:ident) => {
         fn $fn_name(&mut self, key: $key, value: $value) {
+            if let Some(journal) = self.journal.as_mut()
+                && self.saved.first_touch(Saved::$undo, key.as_str())
+            {
+                journal.push(Undo::$undo(key.clone(), self.$map.get(&key).cloned()));
+            }
+            self.$map.insert(key, value);
+        }
+    };
+    ($fn_name:ident, $map:ident, $key:ty, $value:ty, $undo:ident, always) => {
+        fn $fn_name(&mut self, key: $key, value: $value) {
             if let Some(journal) = self.journal.as_mut() {
                 journal.push(Undo::$undo(key.clone(), self.$map.get(&key).cloned()));
             }
             self.$map.insert(key, value);
         }
     };
+}
+
+/// The elements whose state before the current journal segment is already saved: an element
+/// changed by many facts (a case's acts) is copied into the journal once per segment, not once
+/// per fact. A segment starts at every [`World::journal_mark`], so rolling back to any mark
+/// still restores each element as it was there.
+#[derive(Clone, Debug, Default)]
+struct Saved([std::collections::HashSet<String>; 10]);
+
+#[allow(non_upper_case_globals)]
+impl Saved {
+    const Unit: usize = 0;
+    const Officer: usize = 1;
+    const Incident: usize = 2;
+    const Case: usize = 3;
+    const Person: usize = 4;
+    const Measure: usize = 5;
+    const Stay: usize = 6;
+    const Interrogation: usize = 7;
+    const Property: usize = 8;
+    const Document: usize = 9;
+
+    /// Whether this element is touched for the first time in the segment (and note it).
+    fn first_touch(&mut self, kind: usize, id: &str) -> bool {
+        let set = &mut self.0[kind];
+        !set.contains(id) && set.insert(id.to_owned())
+    }
+
+    fn new_segment(&mut self) {
+        self.0.iter_mut().for_each(std::collections::HashSet::clear);
+    }
 }
 
 impl World {
@@ -209,11 +253,13 @@ impl World {
     /// Starts recording undo information (for an all-or-nothing batch).
     pub fn begin(&mut self) {
         self.journal = Some(Vec::new());
+        self.saved.new_segment();
     }
 
     /// Keeps everything applied since `begin`.
     pub fn commit(&mut self) {
         self.journal = None;
+        self.saved = Saved::default();
     }
 
     /// Undoes everything applied since `begin`.
@@ -221,6 +267,7 @@ impl World {
         let Some(journal) = self.journal.take() else {
             return;
         };
+        self.saved = Saved::default();
         for undo in journal.into_iter().rev() {
             fn restore<K: Eq + Hash, V>(map: &mut HashMap<K, V>, key: K, value: Option<V>) {
                 match value {
@@ -277,20 +324,29 @@ impl World {
     );
     insert_journaled!(put_property, properties, PropertyId, Property, Property);
     insert_journaled!(put_document, documents, DocumentId, Document, Document);
-    insert_journaled!(put_open_stay, open_stays, PersonId, StayId, OpenStay);
+    insert_journaled!(
+        put_open_stay,
+        open_stays,
+        PersonId,
+        StayId,
+        OpenStay,
+        always
+    );
     insert_journaled!(
         put_document_number,
         document_numbers,
         (UnitId, String),
         DocumentId,
-        DocumentNumber
+        DocumentNumber,
+        always
     );
     insert_journaled!(
         put_document_serial,
         document_serials,
         (UnitId, String, i16),
         u32,
-        DocumentSerial
+        DocumentSerial,
+        always
     );
 
     /// The last serial Zhifa issued for a unit, document kind and year (0 if none).
@@ -301,8 +357,9 @@ impl World {
             .unwrap_or(0)
     }
 
-    /// The journal's length: a mark to roll back to.
-    pub fn journal_mark(&self) -> usize {
+    /// A mark to roll back to: the journal's length, where a new segment starts.
+    pub fn journal_mark(&mut self) -> usize {
+        self.saved.new_segment();
         self.journal.as_ref().map_or(0, Vec::len)
     }
 
@@ -313,6 +370,7 @@ impl World {
         };
         let tail = journal.split_off(mark.min(journal.len()));
         self.journal = Some(tail);
+        // (`rollback` forgets what was saved: what changes next is saved again.)
         self.rollback();
         self.journal = Some(journal);
     }

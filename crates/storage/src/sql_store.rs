@@ -35,6 +35,10 @@ const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
         "0002_timelines_in_memory",
         include_str!("../migrations/sqlite/0002_timelines_in_memory.sql"),
     ),
+    (
+        "0003_views_without_rowid",
+        include_str!("../migrations/sqlite/0003_views_without_rowid.sql"),
+    ),
 ];
 const POSTGRES_MIGRATIONS: &[(&str, &str)] = &[
     (

@@ -291,17 +291,12 @@ pub(crate) fn write_batch(c: &Connection, batch: &Batch) -> StoreResult<()> {
 /// Writes the view parts of a batch: elements with their links, person scopes, calendar.
 pub(crate) fn write_views(c: &Connection, batch: &Batch) -> StoreResult<()> {
     if !batch.elements.is_empty() {
-        let mut upsert = c.prepare_cached(
+        let mut insert = c.prepare_cached(
             "INSERT INTO elements (kind, id, unit, unit_path, county, status, tag, title, opened_at_micros, snapshot)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT (kind, id) DO UPDATE SET unit = excluded.unit, unit_path = excluded.unit_path, county = excluded.county,
-             status = excluded.status, tag = excluded.tag, title = excluded.title, opened_at_micros = excluded.opened_at_micros,
-             snapshot = excluded.snapshot",
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, id) DO NOTHING",
         )?;
-        // The links of a replaced element are replaced too.
-        let mut unlink = c.prepare_cached("DELETE FROM element_links WHERE kind = ? AND id = ?")?;
         for e in &batch.elements {
-            upsert.execute(params![
+            let row = params![
                 e.kind,
                 e.id,
                 e.unit,
@@ -312,8 +307,17 @@ pub(crate) fn write_views(c: &Connection, batch: &Batch) -> StoreResult<()> {
                 e.title,
                 e.opened_at_micros,
                 e.snapshot
-            ])?;
-            unlink.execute([&e.kind, &e.id])?;
+            ];
+            // A new element has no links to replace: an import (all new) skips a lookup each.
+            if insert.execute(row)? == 0 {
+                c.prepare_cached(
+                    "UPDATE elements SET unit = ?3, unit_path = ?4, county = ?5, status = ?6, tag = ?7,
+                     title = ?8, opened_at_micros = ?9, snapshot = ?10 WHERE kind = ?1 AND id = ?2",
+                )?
+                .execute(row)?;
+                c.prepare_cached("DELETE FROM element_links WHERE kind = ? AND id = ?")?
+                    .execute([&e.kind, &e.id])?;
+            }
         }
     }
     if !batch.links.is_empty() {

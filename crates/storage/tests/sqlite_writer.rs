@@ -129,3 +129,44 @@ async fn settle_folds_the_wal_into_the_database_file() {
     assert_eq!(store.ledger_extent().await.unwrap(), (2000, 2000));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn a_view_written_again_replaces_its_row_and_its_links() {
+    let dir = temp_dir("views");
+    let store = open(&dir).await;
+    let element = |status: &str| storage::ElementRow {
+        kind: "case".into(),
+        id: "C1".into(),
+        unit: "U1".into(),
+        unit_path: "/U1/".into(),
+        county: "U1".into(),
+        status: status.into(),
+        tag: "criminal".into(),
+        title: "案件".into(),
+        opened_at_micros: 1,
+        snapshot: format!(r#"{{"status":"{status}"}}"#),
+    };
+    let link = |other: &str| storage::LinkRow {
+        kind: "case".into(),
+        id: "C1".into(),
+        other_kind: "person".into(),
+        other_id: other.into(),
+        role: "suspect".into(),
+    };
+    for (status, other) in [("accepted", "P1"), ("filed", "P2")] {
+        store
+            .commit(Batch {
+                elements: vec![element(status)],
+                links: vec![link(other)],
+                ..Batch::default()
+            })
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        store.element("case", "C1").await.unwrap(),
+        Some(element("filed"))
+    );
+    assert_eq!(store.links("case", "C1").await.unwrap(), [link("P2")]);
+    let _ = std::fs::remove_dir_all(&dir);
+}

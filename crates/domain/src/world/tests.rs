@@ -340,3 +340,33 @@ proptest! {
         prop_assert_eq!(world.view(ElementKind::Property, "W1"), before);
     }
 }
+
+/// The journal keeps an element's state once per segment (not once per fact); rolling back to
+/// a mark or to the start must still restore each element as it was there.
+#[test]
+fn rollback_to_a_mark_and_to_the_start_restore_every_change() {
+    let act = |minute: u32| {
+        Fact::from_line(&format!(
+            r#"{{"fact":"case.act","at":"2026-03-02T13:{minute:02}:00+08:00","id":"C1","act":"questioning"}}"#
+        ))
+        .unwrap()
+    };
+    let mut world = base();
+    let before = world.view(ElementKind::Case, "C1");
+    world.begin();
+    world.apply(&act(1), None).unwrap();
+    let after_one = world.view(ElementKind::Case, "C1");
+    assert_ne!(after_one, before);
+    let mark = world.journal_mark();
+    world.apply(&act(2), None).unwrap();
+    world.apply(&act(3), None).unwrap();
+    world.rollback_to(mark);
+    assert_eq!(world.view(ElementKind::Case, "C1"), after_one);
+    // Changed again after going back: saved again.
+    world.apply(&act(4), None).unwrap();
+    world.rollback_to(mark);
+    assert_eq!(world.view(ElementKind::Case, "C1"), after_one);
+    world.apply(&act(5), None).unwrap();
+    world.rollback();
+    assert_eq!(world.view(ElementKind::Case, "C1"), before);
+}
