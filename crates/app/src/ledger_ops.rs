@@ -405,6 +405,16 @@ pub fn read_checkpoint(path: &Path) -> Result<Vec<storage::ChainHead>, AppError>
                     ),
                 )
             })?;
+            let hash = <[u8; 32]>::try_from(hex::decode(&hash).unwrap_or_default()).map_err(|_| {
+                domain::DomainError::invalid(
+                    "checkpoint",
+                    format!(
+                        "检查点文件第{}行的 hash 应为64位十六进制数 (line {}: hash must be 64 hex digits)",
+                        index + 1,
+                        index + 1
+                    ),
+                )
+            })?;
             Ok(storage::ChainHead {
                 chain,
                 chain_seq,
@@ -422,7 +432,7 @@ pub fn write_checkpoint(path: &Path, heads: &[storage::ChainHead]) -> Result<(),
         let line = CheckpointLine {
             chain: head.chain.clone(),
             chain_seq: head.chain_seq,
-            hash: head.hash.clone(),
+            hash: hex::encode(head.hash),
         };
         serde_json::to_writer(&mut out, &line).map_err(std::io::Error::from)?;
         out.write_all(b"\n")?;
@@ -511,7 +521,7 @@ fn assign_person_units(world: &World, facts: &mut [(Fact, usize)]) {
 
 async fn verify_chain(store: &dyn Store, chain: &str) -> Result<Option<VerifyProblem>, AppError> {
     let mut after = 0;
-    let mut prev_hash = GENESIS.to_string();
+    let mut prev_hash = GENESIS;
     let problem = |row: &storage::FactRow, zh: String, en: String| VerifyProblem {
         chain: chain.into(),
         seq: Some(row.seq),
@@ -540,21 +550,10 @@ async fn verify_chain(store: &dyn Store, chain: &str) -> Result<Option<VerifyPro
                     ),
                 )));
             }
-            if row.prev_hash != prev_hash {
-                return Ok(Some(problem(
-                    row,
-                    format!(
-                        "第{}号事实的前序哈希与链上前一条不符（顺序被改动或前一条被篡改）",
-                        row.seq
-                    ),
-                    format!(
-                        "fact #{} does not follow its predecessor's hash (reordered, or the predecessor was altered)",
-                        row.seq
-                    ),
-                )));
-            }
+            // The hash covers the predecessor's: a fact moved, or one before it altered, fails
+            // here as a changed fact does.
             let hash = fact_hash(&HashInput {
-                prev_hash: &row.prev_hash,
+                prev_hash: &prev_hash,
                 chain: &row.chain,
                 chain_seq: row.chain_seq,
                 recorded_at_micros: row.recorded_at_micros,
@@ -565,11 +564,17 @@ async fn verify_chain(store: &dyn Store, chain: &str) -> Result<Option<VerifyPro
             if hash != row.hash {
                 return Ok(Some(problem(
                     row,
-                    format!("第{}号事实内容与其哈希不符（已被篡改）", row.seq),
-                    format!("fact #{} does not match its hash (modified)", row.seq),
+                    format!(
+                        "第{}号事实与其哈希不符：内容被篡改，或与链上前一条的顺序被改动",
+                        row.seq
+                    ),
+                    format!(
+                        "fact #{} does not match its hash: modified, or out of order with its predecessor",
+                        row.seq
+                    ),
                 )));
             }
-            prev_hash = row.hash.clone();
+            prev_hash = row.hash;
             after = row.chain_seq;
         }
     }

@@ -322,6 +322,6 @@ fn timeline_entry(row: FactRow) -> TimelineEntry {
         recorded_at_micros: row.recorded_at_micros,
         actor: row.actor,
         payload: mask_payload(payload),
-        hash: row.hash,
+        hash: hex::encode(row.hash),
     }
 }

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use domain::fact::{ElementKind, FactBody};
-use domain::ledger::{GENESIS, HashInput, fact_hash};
+use domain::ledger::{GENESIS, Hash, HashInput, fact_hash};
 use domain::world::Applied;
 use domain::{Fact, World};
 use storage::{AccountRow, Batch, Bulk, FactRow, SerialRow, Store, StoreError};
@@ -94,7 +94,7 @@ pub(crate) struct Writer {
     pub store: Arc<dyn Store>,
     pub world: Arc<RwLock<World>>,
     pub events: broadcast::Sender<Committed>,
-    pub heads: HashMap<String, (i64, String)>,
+    pub heads: HashMap<String, (i64, Hash)>,
     pub next_seq: i64,
     pub timelines: Arc<std::sync::RwLock<crate::timelines::Timelines>>,
 }
@@ -158,10 +158,8 @@ impl Writer {
                             .as_ref()
                             .map(ToString::to_string)
                             .unwrap_or_default();
-                        let (chain_seq, prev_hash) = heads
-                            .get(&chain)
-                            .map(|(s, h)| (*s, h.clone()))
-                            .unwrap_or((0, GENESIS.into()));
+                        let (chain_seq, prev_hash) =
+                            heads.get(&chain).copied().unwrap_or((0, GENESIS));
                         let row = fact_row(
                             next_seq,
                             &chain,
@@ -172,7 +170,7 @@ impl Writer {
                             &fact,
                             &applied,
                         );
-                        heads.insert(chain, (row.chain_seq, row.hash.clone()));
+                        heads.insert(chain, (row.chain_seq, row.hash));
                         if let FactBody::DocumentIssued(p) = &fact.body
                             && let Some(serial) = p.serial
                         {
@@ -377,12 +375,12 @@ impl Stream {
 }
 
 fn recompute_heads(
-    base: &HashMap<String, (i64, String)>,
+    base: &HashMap<String, (i64, Hash)>,
     facts: &[FactRow],
-) -> HashMap<String, (i64, String)> {
+) -> HashMap<String, (i64, Hash)> {
     let mut heads = base.clone();
     for f in facts {
-        heads.insert(f.chain.clone(), (f.chain_seq, f.hash.clone()));
+        heads.insert(f.chain.clone(), (f.chain_seq, f.hash));
     }
     heads
 }
@@ -453,7 +451,7 @@ fn fact_row(
     seq: i64,
     chain: &str,
     chain_seq: i64,
-    prev_hash: &str,
+    prev_hash: &Hash,
     actor: &str,
     unit: &str,
     fact: &Fact,
@@ -482,7 +480,6 @@ fn fact_row(
         element: applied.element.as_str().into(),
         subject: applied.subject.clone(),
         payload,
-        prev_hash: prev_hash.into(),
         hash,
     }
 }

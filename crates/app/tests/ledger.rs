@@ -192,8 +192,7 @@ async fn verification_names_reordered_facts() {
     // Swap the contents (not the positions) of two facts of the same chain.
     let report = tampered(
         "UPDATE facts SET payload = CASE seq WHEN 30 THEN (SELECT payload FROM facts WHERE seq = 31) ELSE (SELECT payload FROM facts WHERE seq = 30) END,
-                          hash = CASE seq WHEN 30 THEN (SELECT hash FROM facts WHERE seq = 31) ELSE (SELECT hash FROM facts WHERE seq = 30) END,
-                          prev_hash = CASE seq WHEN 30 THEN (SELECT prev_hash FROM facts WHERE seq = 31) ELSE (SELECT prev_hash FROM facts WHERE seq = 30) END
+                          hash = CASE seq WHEN 30 THEN (SELECT hash FROM facts WHERE seq = 31) ELSE (SELECT hash FROM facts WHERE seq = 30) END
          WHERE seq IN (30, 31)",
     )
     .await;

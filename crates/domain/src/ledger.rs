@@ -7,8 +7,11 @@
 
 use sha2::{Digest, Sha256};
 
+/// A fact's hash: SHA-256.
+pub type Hash = [u8; 32];
+
 /// The `prev_hash` of the first fact of every chain.
-pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+pub const GENESIS: Hash = [0; 32];
 
 /// The chain of facts that have no unit.
 pub const ROOT_CHAIN: &str = "root";
@@ -16,7 +19,7 @@ pub const ROOT_CHAIN: &str = "root";
 /// Everything a fact's hash covers. `payload` is the fact's JSON object exactly as stored.
 #[derive(Clone, Copy, Debug)]
 pub struct HashInput<'a> {
-    pub prev_hash: &'a str,
+    pub prev_hash: &'a Hash,
     pub chain: &'a str,
     pub chain_seq: i64,
     pub recorded_at_micros: i64,
@@ -25,11 +28,16 @@ pub struct HashInput<'a> {
     pub payload: &'a str,
 }
 
-/// SHA-256 over the fields, each length-prefixed so no two inputs share an encoding.
-pub fn fact_hash(input: &HashInput<'_>) -> String {
+/// SHA-256 over the fields, each length-prefixed so no two inputs share an encoding. The
+/// previous hash goes in as its 64 hex digits, as it did when hashes were stored as text, so
+/// that ledgers written then still verify.
+pub fn fact_hash(input: &HashInput<'_>) -> Hash {
+    let mut prev_hex = [0u8; 64];
+    hex::encode_to_slice(input.prev_hash, &mut prev_hex).expect("64 digits for 32 bytes");
+    let prev_hex = std::str::from_utf8(&prev_hex).expect("hex digits are ASCII");
     let mut hasher = Sha256::new();
     for field in [
-        input.prev_hash,
+        prev_hex,
         input.chain,
         input.actor,
         input.unit,
@@ -40,7 +48,7 @@ pub fn fact_hash(input: &HashInput<'_>) -> String {
     }
     hasher.update(input.chain_seq.to_le_bytes());
     hasher.update(input.recorded_at_micros.to_le_bytes());
-    hex::encode(hasher.finalize())
+    hasher.finalize().into()
 }
 
 #[cfg(test)]
@@ -49,7 +57,7 @@ mod tests {
 
     fn input(payload: &str) -> HashInput<'_> {
         HashInput {
-            prev_hash: GENESIS,
+            prev_hash: &GENESIS,
             chain: "U330503",
             chain_seq: 1,
             recorded_at_micros: 1,
@@ -62,11 +70,16 @@ mod tests {
     #[test]
     fn every_field_changes_the_hash() {
         let base = fact_hash(&input("{}"));
-        assert_eq!(base.len(), 64);
         assert_eq!(base, fact_hash(&input("{}")));
+        // Pinned (computed apart, with Python's hashlib): a change to what the hash covers, or
+        // to how, would break every stored ledger.
+        assert_eq!(
+            hex::encode(base),
+            "c0060fc362ee6b93affb7304761c9674ac700ff8dabc9d2a02d0f1b49eef8243"
+        );
         let variants = [
             HashInput {
-                prev_hash: "1",
+                prev_hash: &[1; 32],
                 ..input("{}")
             },
             HashInput {

@@ -35,8 +35,7 @@ async fn main() {
                 element: "case".into(),
                 subject: format!("C{:07}", (seq * 7919) % 300_000),
                 payload: payload.into(),
-                prev_hash: "a".repeat(64),
-                hash: "b".repeat(64),
+                hash: [7; 32],
             });
         }
         bulk.write(batch).await.unwrap();

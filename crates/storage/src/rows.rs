@@ -15,8 +15,8 @@ pub struct FactRow {
     pub subject: String,
     /// The fact's JSON object, exactly as hashed and exported.
     pub payload: String,
-    pub prev_hash: String,
-    pub hash: String,
+    /// SHA-256 over the row and its predecessor's hash in the chain (`domain::ledger`).
+    pub hash: [u8; 32],
 }
 
 /// The latest fact of a chain.
@@ -24,7 +24,7 @@ pub struct FactRow {
 pub struct ChainHead {
     pub chain: String,
     pub chain_seq: i64,
-    pub hash: String,
+    pub hash: [u8; 32],
 }
 
 /// One element's view.

@@ -39,6 +39,10 @@ const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
         "0003_views_without_rowid",
         include_str!("../migrations/sqlite/0003_views_without_rowid.sql"),
     ),
+    (
+        "0004_narrower_facts",
+        include_str!("../migrations/sqlite/0004_narrower_facts.sql"),
+    ),
 ];
 const POSTGRES_MIGRATIONS: &[(&str, &str)] = &[
     (
@@ -48,6 +52,10 @@ const POSTGRES_MIGRATIONS: &[(&str, &str)] = &[
     (
         "0002_timelines_in_memory",
         include_str!("../migrations/postgres/0002_timelines_in_memory.sql"),
+    ),
+    (
+        "0003_narrower_facts",
+        include_str!("../migrations/postgres/0003_narrower_facts.sql"),
     ),
 ];
 
@@ -290,12 +298,11 @@ pub(crate) async fn write_batch(
             add(&mut args, f.element.as_str());
             add(&mut args, f.subject.as_str());
             add(&mut args, f.payload.as_str());
-            add(&mut args, f.prev_hash.as_str());
-            add(&mut args, f.hash.as_str());
+            add(&mut args, f.hash.to_vec());
         }
         let sql = format!(
-            "INSERT INTO facts (seq, chain, chain_seq, at_micros, recorded_at_micros, actor, unit, kind, element, subject, payload, prev_hash, hash) VALUES {}",
-            values(chunk.len(), 13)
+            "INSERT INTO facts ({FACT_COLUMNS}) VALUES {}",
+            values(chunk.len(), 12)
         );
         sqlx::query_with(dialect(backend, &sql), args)
             .execute(&mut **tx)
@@ -519,7 +526,7 @@ fn sqlite_url(url: &str) -> String {
     }
 }
 
-const FACT_COLUMNS: &str = "seq, chain, chain_seq, at_micros, recorded_at_micros, actor, unit, kind, element, subject, payload, prev_hash, hash";
+pub(crate) const FACT_COLUMNS: &str = "seq, chain, chain_seq, at_micros, recorded_at_micros, actor, unit, kind, element, subject, payload, hash";
 const ELEMENT_COLUMNS: &str =
     "kind, id, unit, unit_path, county, status, tag, title, opened_at_micros, snapshot";
 
@@ -536,9 +543,14 @@ fn fact_row(row: &AnyRow) -> StoreResult<FactRow> {
         element: row.try_get(8)?,
         subject: row.try_get(9)?,
         payload: row.try_get(10)?,
-        prev_hash: row.try_get(11)?,
-        hash: row.try_get(12)?,
+        hash: fact_hash(row.try_get(11)?)?,
     })
+}
+
+fn fact_hash(bytes: Vec<u8>) -> StoreResult<[u8; 32]> {
+    bytes
+        .try_into()
+        .map_err(|b: Vec<u8>| StoreError::Corrupt(format!("a fact hash of {} bytes", b.len())))
 }
 
 fn element_row(row: &AnyRow) -> StoreResult<ElementRow> {
@@ -685,7 +697,7 @@ impl Store for SqlStore {
                 Ok(ChainHead {
                     chain: r.try_get(0)?,
                     chain_seq: r.try_get(1)?,
-                    hash: r.try_get(2)?,
+                    hash: fact_hash(r.try_get(2)?)?,
                 })
             })
             .collect()

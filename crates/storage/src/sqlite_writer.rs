@@ -235,8 +235,8 @@ impl Drop for SqliteBulk {
 pub(crate) fn write_batch(c: &Connection, batch: &Batch) -> StoreResult<()> {
     if !batch.facts.is_empty() {
         let mut insert = c.prepare_cached(
-            "INSERT INTO facts (seq, chain, chain_seq, at_micros, recorded_at_micros, actor, unit, kind, element, subject, payload, prev_hash, hash)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO facts (seq, chain, chain_seq, at_micros, recorded_at_micros, actor, unit, kind, element, subject, payload, hash)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )?;
         for f in &batch.facts {
             insert.execute(params![
@@ -251,8 +251,7 @@ pub(crate) fn write_batch(c: &Connection, batch: &Batch) -> StoreResult<()> {
                 f.element,
                 f.subject,
                 f.payload,
-                f.prev_hash,
-                f.hash
+                &f.hash[..]
             ])?;
         }
     }

@@ -17,8 +17,7 @@ fn fact(seq: i64) -> FactRow {
         element: "incident".into(),
         subject: format!("I{seq}"),
         payload: format!(r#"{{"fact":"incident.arrived","id":"I{seq}"}}"#),
-        prev_hash: "0".repeat(64),
-        hash: format!("{seq:064}"),
+        hash: [seq as u8; 32],
     }
 }
 
@@ -168,5 +167,38 @@ async fn a_view_written_again_replaces_its_row_and_its_links() {
         Some(element("filed"))
     );
     assert_eq!(store.links("case", "C1").await.unwrap(), [link("P2")]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A ledger written before hashes were stored as bytes (migration 0004) keeps every fact and
+/// hash; the predecessor's hash it repeated is dropped (the previous row holds it).
+#[tokio::test]
+async fn facts_stored_as_text_hashes_migrate_to_bytes() {
+    let dir = temp_dir("migrate");
+    let path = dir.join("zhifa.db");
+    {
+        let old = rusqlite::Connection::open(&path).unwrap();
+        old.execute_batch(concat!(
+            include_str!("../migrations/sqlite/0001_ledger_and_views.sql"),
+            include_str!("../migrations/sqlite/0002_timelines_in_memory.sql"),
+            include_str!("../migrations/sqlite/0003_views_without_rowid.sql"),
+            "CREATE TABLE schema_migrations (name TEXT PRIMARY KEY);
+             INSERT INTO schema_migrations VALUES ('0001_ledger_and_views'), ('0002_timelines_in_memory'), ('0003_views_without_rowid');"
+        ))
+        .unwrap();
+        for seq in 1..=3i64 {
+            old.execute(
+                "INSERT INTO facts VALUES (?1, 'U1', ?1, ?1, ?1, 'import', 'U1', 'incident.arrived', 'incident', 'I1', '{}', ?2, ?3)",
+                rusqlite::params![seq, "0".repeat(64), format!("{:02x}", seq).repeat(32)],
+            )
+            .unwrap();
+        }
+    }
+    let store = open(&dir).await;
+    let facts = store.facts_after(0, 10).await.unwrap();
+    let hashes: Vec<[u8; 32]> = facts.iter().map(|f| f.hash).collect();
+    assert_eq!(hashes, [[1; 32], [2; 32], [3; 32]]);
+    let heads = store.chain_heads().await.unwrap();
+    assert_eq!((heads[0].chain_seq, heads[0].hash), (3, [3; 32]));
     let _ = std::fs::remove_dir_all(&dir);
 }
