@@ -513,7 +513,11 @@ impl App {
             actor: by.into(),
             registering_unit: None,
         };
-        self.submit(author, vec![fact], vec![row], None, false, None)
+        let options = crate::writer::JobOptions {
+            accounts: vec![row],
+            ..Default::default()
+        };
+        self.submit(author, vec![fact], options)
             .await
             .map(|_| ())
             .map_err(|f| {

@@ -204,14 +204,15 @@ impl App {
             .submit(
                 author,
                 facts,
-                Vec::new(),
-                None,
-                options.skip_invalid,
-                options.progress.as_ref().map(|progress| {
-                    let progress = progress.clone();
-                    std::sync::Arc::new(move |done| progress(done, total))
-                        as crate::writer::Progress
-                }),
+                crate::writer::JobOptions {
+                    skip_invalid: options.skip_invalid,
+                    progress: options.progress.as_ref().map(|progress| {
+                        let progress = progress.clone();
+                        std::sync::Arc::new(move |done| progress(done, total))
+                            as crate::writer::Progress
+                    }),
+                    ..Default::default()
+                },
             )
             .await;
         if let Some(progress) = &options.progress {

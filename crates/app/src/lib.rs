@@ -152,21 +152,15 @@ impl App {
 
     async fn submit(
         &self,
-        job_author: Author,
+        author: Author,
         facts: Vec<Fact>,
-        accounts: Vec<storage::AccountRow>,
-        guard: Option<Guard>,
-        skip_invalid: bool,
-        progress: Option<writer::Progress>,
+        options: writer::JobOptions,
     ) -> Result<JobOutcome, writer::JobFailure> {
         let (reply, answer) = oneshot::channel();
         let job = Job {
-            author: job_author,
+            author,
             facts,
-            accounts,
-            guard,
-            skip_invalid,
-            progress,
+            options,
             reply,
         };
         if self.inner.jobs.send(job).await.is_err() {
@@ -256,8 +250,16 @@ impl App {
             registering_unit: Some(actor.unit.clone()),
         };
         recorded(
-            self.submit(author, facts, Vec::new(), Some(guard), false, None)
-                .await,
+            self.submit(
+                author,
+                facts,
+                writer::JobOptions {
+                    guard: Some(guard),
+                    return_facts: true,
+                    ..Default::default()
+                },
+            )
+            .await,
         )
     }
 
@@ -303,8 +305,15 @@ impl App {
             registering_unit: None,
         };
         recorded(
-            self.submit(author, facts, Vec::new(), None, false, None)
-                .await,
+            self.submit(
+                author,
+                facts,
+                writer::JobOptions {
+                    return_facts: true,
+                    ..Default::default()
+                },
+            )
+            .await,
         )
     }
 }
@@ -375,7 +384,7 @@ pub(crate) fn may_name(world: &World, kind: ElementKind, id: &str, scope: &str) 
         ElementKind::Unit | ElementKind::Officer => world
             .owner_unit(kind, id)
             .map(|unit| world.unit_path(Some(&unit)))
-            .is_some_and(|path| path.starts_with(scope) || scope.starts_with(&path)),
+            .is_some_and(|path| path.starts_with(scope) || scope.starts_with(path)),
         _ => visible(world, kind, id, scope),
     }
 }

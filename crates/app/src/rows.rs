@@ -38,7 +38,7 @@ pub fn person_scopes(world: &World, person: &domain::ids::PersonId) -> Vec<(Stri
     world
         .person_units(person)
         .iter()
-        .map(|unit| (person.to_string(), world.unit_path(Some(unit))))
+        .map(|unit| (person.to_string(), world.unit_path(Some(unit)).to_string()))
         .collect()
 }
 

@@ -53,12 +53,22 @@ pub type Progress = Arc<dyn Fn(u64) + Send + Sync>;
 pub struct Job {
     pub author: Author,
     pub facts: Vec<Fact>,
+    pub options: JobOptions,
+    pub reply: oneshot::Sender<Result<JobOutcome, JobFailure>>,
+}
+
+/// How a job is done.
+#[derive(Default)]
+pub struct JobOptions {
+    /// Login accounts written with the facts.
     pub accounts: Vec<AccountRow>,
     pub guard: Option<Guard>,
     /// For imports with `--skip-invalid`: keep the facts that apply, report the others.
     pub skip_invalid: bool,
     pub progress: Option<Progress>,
-    pub reply: oneshot::Sender<Result<JobOutcome, JobFailure>>,
+    /// Whether the outcome carries the facts as kept (a command shows them; an import of a
+    /// million facts would only hold a second copy of each).
+    pub return_facts: bool,
 }
 
 /// What a committed job did.
@@ -124,101 +134,127 @@ impl Writer {
 
     async fn process(&mut self, jobs: Vec<Job>) {
         let started = std::time::Instant::now();
+        // One time of recording for the batch: its facts are recorded together.
+        let recorded_at_micros = jiff::Timestamp::now().as_microsecond();
         let mut world = self.world.write().await;
         world.begin();
         let mut heads = self.heads.clone();
         let mut next_seq = self.next_seq;
         let mut batch = Batch::default();
-        let mut touched: Vec<(ElementKind, String)> = Vec::new();
-        let mut seen: HashSet<(ElementKind, String)> = HashSet::new();
+        let mut touched: HashSet<(ElementKind, String)> = HashSet::new();
         let mut replies = Vec::new();
         let mut announcements = Vec::new();
         let mut stream =
             (jobs.len() == 1 && jobs[0].is_bulk()).then(|| Stream::start(self.store.clone()));
+        if stream.is_some() {
+            batch.facts.reserve(BULK_PART);
+        }
         for job in jobs {
             let mark = world.journal_mark();
             let (facts_mark, serials_mark, calendar_mark) =
                 (batch.facts.len(), batch.serials.len(), batch.calendar.len());
             let mut outcome = JobOutcome::default();
-            let mut job_touched = Vec::new();
-            let mut job_announcements = Vec::new();
+            outcome.seqs.reserve(job.facts.len());
+            let mut job_touched = HashSet::new();
+            let mut job_announcements = Vec::with_capacity(job.facts.len());
             let mut failed = Vec::new();
             for (index, fact) in job.facts.into_iter().enumerate() {
-                if let Some(progress) = &job.progress
+                if let Some(progress) = &job.options.progress
                     && index % BULK_PART == 0
                 {
                     progress(index as u64);
                 }
                 let fact = prepare(&world, fact, &job.author);
-                match apply_guarded(&mut world, &fact, &job.author, job.guard.as_ref()) {
-                    Ok(applied) => {
-                        let chain = world.chain_of(applied.unit.as_ref());
-                        let unit = applied
-                            .unit
-                            .as_ref()
-                            .map(ToString::to_string)
-                            .unwrap_or_default();
-                        let (chain_seq, prev_hash) =
-                            heads.get(&chain).copied().unwrap_or((0, GENESIS));
-                        let row = fact_row(
-                            next_seq,
-                            &chain,
-                            chain_seq + 1,
-                            &prev_hash,
-                            &job.author.actor,
-                            &unit,
-                            &fact,
-                            &applied,
-                        );
-                        heads.insert(chain, (row.chain_seq, row.hash));
-                        if let FactBody::DocumentIssued(p) = &fact.body
-                            && let Some(serial) = p.serial
-                        {
-                            batch.serials.push(SerialRow {
-                                unit: unit.clone(),
-                                kind: p.kind.clone(),
-                                year: fact.at.china_date().year().into(),
-                                serial: serial.into(),
-                                document: p.id.to_string(),
-                            });
+                let applied =
+                    match apply_guarded(&mut world, &fact, &job.author, job.options.guard.as_ref())
+                    {
+                        Ok(applied) => applied,
+                        Err(error) => {
+                            failed.push((index, error));
+                            if !job.options.skip_invalid && failed.len() >= 1000 {
+                                break;
+                            }
+                            continue;
                         }
-                        if let FactBody::CalendarDay(p) = &fact.body {
-                            batch
-                                .calendar
-                                .push((p.date.to_string(), p.kind.as_str().into()));
-                        }
-                        job_announcements.push(Committed {
-                            seq: next_seq,
-                            kind: fact.kind().as_str(),
-                            element: applied.element,
-                            subject: applied.subject.clone(),
-                            unit_path: world.unit_path(applied.unit.as_ref()),
-                        });
-                        outcome.seqs.push(next_seq);
-                        next_seq += 1;
-                        batch.facts.push(row);
-                        if let Some(stream) = &mut stream
-                            && batch.facts.len() >= BULK_PART
-                        {
-                            stream
-                                .send(Batch {
-                                    facts: std::mem::take(&mut batch.facts),
-                                    ..Batch::default()
-                                })
-                                .await;
-                        }
-                        job_touched.extend(applied.touched);
-                        outcome.facts.push(fact);
-                    }
-                    Err(error) => {
-                        failed.push((index, error));
-                        if !job.skip_invalid && failed.len() >= 1000 {
-                            break;
-                        }
+                    };
+                let chain = world.chain_of(applied.unit.as_ref());
+                let unit = applied
+                    .unit
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                if let FactBody::DocumentIssued(p) = &fact.body
+                    && let Some(serial) = p.serial
+                {
+                    batch.serials.push(SerialRow {
+                        unit: unit.clone(),
+                        kind: p.kind.clone(),
+                        year: fact.at.china_date().year().into(),
+                        serial: serial.into(),
+                        document: p.id.to_string(),
+                    });
+                }
+                if let FactBody::CalendarDay(p) = &fact.body {
+                    batch
+                        .calendar
+                        .push((p.date.to_string(), p.kind.as_str().into()));
+                }
+                job_announcements.push(Committed {
+                    seq: next_seq,
+                    kind: fact.kind().as_str(),
+                    element: applied.element,
+                    subject: applied.subject.clone(),
+                    unit_path: world.unit_path(applied.unit.as_ref()).to_string(),
+                });
+                let (head_seq, prev_hash) = heads.get(chain).copied().unwrap_or((0, GENESIS));
+                let at_micros = fact.at.micros();
+                let kind = fact.kind().as_str();
+                // The payload moves into the row unless the caller wants the fact back.
+                let payload = if job.options.return_facts {
+                    let payload = fact.json().to_string();
+                    outcome.facts.push(fact);
+                    payload
+                } else {
+                    fact.into_json()
+                };
+                let row = fact_row(
+                    FactRowParts {
+                        seq: next_seq,
+                        chain,
+                        chain_seq: head_seq + 1,
+                        prev_hash: &prev_hash,
+                        recorded_at_micros,
+                        actor: &job.author.actor,
+                        kind,
+                        at_micros,
+                    },
+                    unit,
+                    payload,
+                    &applied,
+                );
+                match heads.get_mut(chain) {
+                    Some(head) => *head = (row.chain_seq, row.hash),
+                    None => {
+                        heads.insert(chain.to_string(), (row.chain_seq, row.hash));
                     }
                 }
+                outcome.seqs.push(next_seq);
+                next_seq += 1;
+                batch.facts.push(row);
+                if let Some(stream) = &mut stream
+                    && batch.facts.len() >= BULK_PART
+                {
+                    let facts = std::mem::replace(&mut batch.facts, Vec::with_capacity(BULK_PART));
+                    stream
+                        .send(Batch {
+                            facts,
+                            ..Batch::default()
+                        })
+                        .await;
+                }
+                job_touched.extend(applied.touched);
             }
-            if !failed.is_empty() && !job.skip_invalid {
+            if !failed.is_empty() && !job.options.skip_invalid {
                 // All or nothing: undo this job only.
                 world.rollback_to(mark);
                 batch.facts.truncate(facts_mark);
@@ -230,15 +266,12 @@ impl Writer {
                 continue;
             }
             outcome.refused = failed;
-            batch.accounts.extend(job.accounts);
-            for key in job_touched {
-                if seen.insert(key.clone()) {
-                    touched.push(key);
-                }
-            }
+            batch.accounts.extend(job.options.accounts);
+            touched.extend(job_touched);
             announcements.extend(job_announcements);
             replies.push((job.reply, Ok(outcome)));
         }
+        let mut touched: Vec<(ElementKind, String)> = touched.into_iter().collect();
         // In key order, views go into the B-trees' pages one after another instead of at random.
         touched.sort_unstable_by(|a, b| (a.0.as_str(), &a.1).cmp(&(b.0.as_str(), &b.1)));
         for (index, (kind, id)) in touched.iter().enumerate() {
@@ -446,37 +479,37 @@ fn apply_guarded(
     Ok(applied)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn fact_row(
+/// What a fact's row is made of, besides what it owns.
+struct FactRowParts<'a> {
     seq: i64,
-    chain: &str,
+    chain: &'a str,
     chain_seq: i64,
-    prev_hash: &Hash,
-    actor: &str,
-    unit: &str,
-    fact: &Fact,
-    applied: &Applied,
-) -> FactRow {
-    let payload = fact.json().to_string();
-    let recorded_at_micros = jiff::Timestamp::now().as_microsecond();
+    prev_hash: &'a Hash,
+    recorded_at_micros: i64,
+    actor: &'a str,
+    kind: &'static str,
+    at_micros: i64,
+}
+
+fn fact_row(parts: FactRowParts<'_>, unit: String, payload: String, applied: &Applied) -> FactRow {
     let hash = fact_hash(&HashInput {
-        prev_hash,
-        chain,
-        chain_seq,
-        recorded_at_micros,
-        actor,
-        unit,
+        prev_hash: parts.prev_hash,
+        chain: parts.chain,
+        chain_seq: parts.chain_seq,
+        recorded_at_micros: parts.recorded_at_micros,
+        actor: parts.actor,
+        unit: &unit,
         payload: &payload,
     });
     FactRow {
-        seq,
-        chain: chain.into(),
-        chain_seq,
-        at_micros: fact.at.micros(),
-        recorded_at_micros,
-        actor: actor.into(),
-        unit: unit.into(),
-        kind: fact.kind().as_str().into(),
+        seq: parts.seq,
+        chain: parts.chain.into(),
+        chain_seq: parts.chain_seq,
+        at_micros: parts.at_micros,
+        recorded_at_micros: parts.recorded_at_micros,
+        actor: parts.actor.into(),
+        unit,
+        kind: parts.kind.into(),
         element: applied.element.as_str().into(),
         subject: applied.subject.clone(),
         payload,

@@ -64,22 +64,22 @@ pub struct ElementView {
     pub links: Vec<Link>,
 }
 
-/// The previous value of whatever one fact changed; boxed sizes would cost an allocation per
-/// change, and the journal is short-lived, so the size difference is accepted.
-#[allow(clippy::large_enum_variant)]
+/// The previous value of whatever a segment of facts changed. Elements are boxed: most entries
+/// of an import say "did not exist" (`None`, no allocation), and a small entry keeps the journal
+/// of a million-fact import from being copied around as it grows.
 #[derive(Clone, Debug)]
 enum Undo {
-    Unit(UnitId, Option<Unit>),
-    Officer(OfficerId, Option<Officer>),
+    Unit(UnitId, Option<Box<Unit>>),
+    Officer(OfficerId, Option<Box<Officer>>),
     Calendar(Date, Option<DayKind>),
-    Incident(IncidentId, Option<Incident>),
-    Case(CaseId, Option<Case>),
-    Person(PersonId, Option<Person>),
-    Measure(MeasureId, Option<Measure>),
-    Stay(StayId, Option<Stay>),
-    Interrogation(InterrogationId, Option<Interrogation>),
-    Property(PropertyId, Option<Property>),
-    Document(DocumentId, Option<Document>),
+    Incident(IncidentId, Option<Box<Incident>>),
+    Case(CaseId, Option<Box<Case>>),
+    Person(PersonId, Option<Box<Person>>),
+    Measure(MeasureId, Option<Box<Measure>>),
+    Stay(StayId, Option<Box<Stay>>),
+    Interrogation(InterrogationId, Option<Box<Interrogation>>),
+    Property(PropertyId, Option<Box<Property>>),
+    Document(DocumentId, Option<Box<Document>>),
     OpenStay(PersonId, Option<StayId>),
     DocumentNumber((UnitId, String), Option<DocumentId>),
     DocumentSerial((UnitId, String, i16), Option<u32>),
@@ -185,7 +185,8 @@ macro_rules! journaled {
             if let Some(journal) = self.journal.as_mut()
                 && self.saved.first_touch(Saved::$undo, key.as_str())
             {
-                journal.push(Undo::$undo(key.clone(), self.$map.get(key).cloned()));
+                let before = self.$map.get(key).cloned().map(Box::new);
+                journal.push(Undo::$undo(key.clone(), before));
             }
             self.$map.get_mut(key)
         }
@@ -198,7 +199,8 @@ macro_rules! insert_journaled {
             if let Some(journal) = self.journal.as_mut()
                 && self.saved.first_touch(Saved::$undo, key.as_str())
             {
-                journal.push(Undo::$undo(key.clone(), self.$map.get(&key).cloned()));
+                let before = self.$map.get(&key).cloned().map(Box::new);
+                journal.push(Undo::$undo(key.clone(), before));
             }
             self.$map.insert(key, value);
         }
@@ -276,22 +278,22 @@ impl World {
                 };
             }
             match undo {
-                Undo::Unit(k, v) => restore(&mut self.units, k, v),
-                Undo::Officer(k, v) => restore(&mut self.officers, k, v),
+                Undo::Unit(k, v) => restore(&mut self.units, k, v.map(|b| *b)),
+                Undo::Officer(k, v) => restore(&mut self.officers, k, v.map(|b| *b)),
                 Undo::Calendar(k, v) => {
                     match v {
                         Some(v) => self.calendar.insert(k, v),
                         None => self.calendar.remove(&k),
                     };
                 }
-                Undo::Incident(k, v) => restore(&mut self.incidents, k, v),
-                Undo::Case(k, v) => restore(&mut self.cases, k, v),
-                Undo::Person(k, v) => restore(&mut self.persons, k, v),
-                Undo::Measure(k, v) => restore(&mut self.measures, k, v),
-                Undo::Stay(k, v) => restore(&mut self.stays, k, v),
-                Undo::Interrogation(k, v) => restore(&mut self.interrogations, k, v),
-                Undo::Property(k, v) => restore(&mut self.properties, k, v),
-                Undo::Document(k, v) => restore(&mut self.documents, k, v),
+                Undo::Incident(k, v) => restore(&mut self.incidents, k, v.map(|b| *b)),
+                Undo::Case(k, v) => restore(&mut self.cases, k, v.map(|b| *b)),
+                Undo::Person(k, v) => restore(&mut self.persons, k, v.map(|b| *b)),
+                Undo::Measure(k, v) => restore(&mut self.measures, k, v.map(|b| *b)),
+                Undo::Stay(k, v) => restore(&mut self.stays, k, v.map(|b| *b)),
+                Undo::Interrogation(k, v) => restore(&mut self.interrogations, k, v.map(|b| *b)),
+                Undo::Property(k, v) => restore(&mut self.properties, k, v.map(|b| *b)),
+                Undo::Document(k, v) => restore(&mut self.documents, k, v.map(|b| *b)),
                 Undo::OpenStay(k, v) => restore(&mut self.open_stays, k, v),
                 Undo::DocumentNumber(k, v) => restore(&mut self.document_numbers, k, v),
                 Undo::DocumentSerial(k, v) => restore(&mut self.document_serials, k, v),
@@ -409,27 +411,26 @@ impl World {
     }
 
     /// The path of a unit (`/U33/U3305/`), or `/` for none.
-    pub fn unit_path(&self, unit: Option<&UnitId>) -> String {
+    pub fn unit_path(&self, unit: Option<&UnitId>) -> &str {
         unit.and_then(|u| self.units.get(u))
-            .map(|u| u.path.clone())
-            .unwrap_or_else(|| "/".into())
+            .map_or("/", |u| u.path.as_str())
     }
 
     /// The chain (county-level unit) a unit's facts go to.
-    pub fn chain_of(&self, unit: Option<&UnitId>) -> String {
+    pub fn chain_of(&self, unit: Option<&UnitId>) -> &str {
         let Some(mut current) = unit.and_then(|u| self.units.get(u)) else {
-            return ROOT_CHAIN.into();
+            return ROOT_CHAIN;
         };
         loop {
             if matches!(
                 current.level,
                 UnitLevel::County | UnitLevel::City | UnitLevel::Province
             ) {
-                return current.id.to_string();
+                return current.id.as_str();
             }
             match current.parent.as_ref().and_then(|p| self.units.get(p)) {
                 Some(parent) => current = parent,
-                None => return current.id.to_string(),
+                None => return current.id.as_str(),
             }
         }
     }
@@ -2015,8 +2016,8 @@ impl World {
         Some(ElementView {
             kind,
             id: id.to_string(),
-            unit_path: self.unit_path(Some(&unit)),
-            county: self.chain_of(Some(&unit)),
+            unit_path: self.unit_path(Some(&unit)).to_string(),
+            county: self.chain_of(Some(&unit)).to_string(),
             unit: unit.to_string(),
             status: status.0,
             status_label: status.1,

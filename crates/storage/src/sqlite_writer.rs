@@ -86,7 +86,7 @@ impl SqliteWriter {
             // cut back to 64 MB.
             connection.execute_batch(
                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;
-                 PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 0;
+                 PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 0;
                  PRAGMA journal_size_limit = 67108864;",
             )?;
             connection.set_prepared_statement_cache_capacity(64);
