@@ -1,7 +1,7 @@
 //! Bulk operations on the ledger: replay, import, export, verify, rebuild.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::Path;
 
 use domain::fact::{ElementKind, FactBody};
@@ -109,21 +109,81 @@ impl VerifyReport {
     }
 }
 
-struct SourceLine {
-    file: std::sync::Arc<str>,
-    line: usize,
-    text: String,
+/// The files of an import, read whole; lines are ranges of them.
+struct Sources {
+    /// (name, text) per file.
+    files: Vec<(String, String)>,
+    /// Every line that holds a fact (not blank, not a `#` comment), in file order.
+    lines: Vec<SourceLine>,
 }
 
-fn line_error(source: &SourceLine, error: &AppError) -> LineError {
-    LineError {
-        file: source.file.to_string(),
-        line: source.line,
-        code: error.code(),
-        field: error.field().map(String::from),
-        message_zh: error.message_zh(),
-        message_en: error.message_en(),
-        text: source.text.clone(),
+#[derive(Clone, Copy)]
+struct SourceLine {
+    file: usize,
+    line: usize,
+    start: usize,
+    end: usize,
+}
+
+impl Sources {
+    fn read(paths: &[impl AsRef<Path>]) -> Result<Sources, AppError> {
+        let mut sources = Sources {
+            files: Vec::new(),
+            lines: Vec::new(),
+        };
+        for path in paths {
+            let path = path.as_ref();
+            let name = path.display().to_string();
+            let text = String::from_utf8(std::fs::read(path)?).map_err(|e| {
+                let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+                AppError::Import(
+                    vec![LineError {
+                        file: name.clone(),
+                        line,
+                        code: "invalid",
+                        field: None,
+                        message_zh: "不是有效的UTF-8文本".into(),
+                        message_en: "not valid UTF-8 text".into(),
+                        text: String::new(),
+                    }],
+                    1,
+                )
+            })?;
+            let file = sources.files.len();
+            let mut start = 0;
+            for (index, raw) in text.split('\n').enumerate() {
+                let line = raw.strip_suffix('\r').unwrap_or(raw);
+                let trimmed = line.trim();
+                if !trimmed.is_empty() && !trimmed.starts_with('#') {
+                    sources.lines.push(SourceLine {
+                        file,
+                        line: index + 1,
+                        start,
+                        end: start + line.len(),
+                    });
+                }
+                start += raw.len() + 1;
+            }
+            sources.files.push((name, text));
+        }
+        Ok(sources)
+    }
+
+    fn text(&self, line: &SourceLine) -> &str {
+        &self.files[line.file].1[line.start..line.end]
+    }
+
+    fn error(&self, line: &SourceLine, error: &AppError) -> LineError {
+        LineError {
+            file: self.files[line.file].0.clone(),
+            line: line.line,
+            code: error.code(),
+            field: error.field().map(String::from),
+            message_zh: error.message_zh(),
+            message_en: error.message_en(),
+            text: self.text(line).to_string(),
+        }
     }
 }
 
@@ -136,46 +196,26 @@ impl App {
         options: ImportOptions,
     ) -> Result<ImportReport, AppError> {
         let started = std::time::Instant::now();
-        let mut lines = Vec::new();
-        for path in paths {
-            let path = path.as_ref();
-            let file = std::fs::File::open(path)?;
-            let name: std::sync::Arc<str> = path.display().to_string().into();
-            for (index, line) in std::io::BufReader::with_capacity(1 << 20, file)
-                .lines()
-                .enumerate()
-            {
-                let line = line?;
-                let trimmed = line.trim();
-                if trimmed.is_empty() || trimmed.starts_with('#') {
-                    continue;
-                }
-                lines.push(SourceLine {
-                    file: name.clone(),
-                    line: index + 1,
-                    text: line,
-                });
-            }
-        }
-        let (lines, parsed) = tokio::task::spawn_blocking(move || {
-            let parsed = parse_all(&lines);
-            (lines, parsed)
+        let paths: Vec<std::path::PathBuf> =
+            paths.iter().map(|p| p.as_ref().to_path_buf()).collect();
+        let (sources, parsed) = tokio::task::spawn_blocking(move || {
+            let sources = Sources::read(&paths)?;
+            let parsed = parse_all(&sources);
+            Ok::<_, AppError>((sources, parsed))
         })
         .await
-        .map_err(|e| AppError::Store(storage::StoreError::Corrupt(e.to_string())))?;
-        let mut sources = Vec::new();
-        let mut facts = Vec::new();
+        .map_err(|e| AppError::Store(storage::StoreError::Corrupt(e.to_string())))??;
+        let mut facts = Vec::with_capacity(sources.lines.len());
         let mut errors = Vec::new();
-        for (source, result) in lines.into_iter().zip(parsed) {
+        for (index, result) in parsed.into_iter().flatten().enumerate() {
             match result {
-                Ok(fact) => {
-                    facts.push((fact, sources.len()));
-                    sources.push(source);
+                Ok(fact) => facts.push((fact, index)),
+                Err(error) => {
+                    errors.push(sources.error(&sources.lines[index], &AppError::Domain(error)))
                 }
-                Err(error) => errors.push(line_error(&source, &AppError::Domain(error))),
             }
         }
-        let read = sources.len() + errors.len();
+        let read = sources.lines.len();
         tracing::info!(
             lines = read,
             seconds = started.elapsed().as_secs_f64(),
@@ -224,7 +264,7 @@ impl App {
                     outcome
                         .refused
                         .iter()
-                        .map(|(index, error)| line_error(&sources[order[*index]], error)),
+                        .map(|(index, error)| sources.error(&sources.lines[order[*index]], error)),
                 );
                 errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
                 Ok(ImportReport {
@@ -238,7 +278,7 @@ impl App {
                 let mut errors: Vec<LineError> = failure
                     .refused
                     .iter()
-                    .map(|(index, error)| line_error(&sources[order[*index]], error))
+                    .map(|(index, error)| sources.error(&sources.lines[order[*index]], error))
                     .collect();
                 errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
                 Err(AppError::Import(errors, total))
@@ -464,23 +504,25 @@ impl App {
 }
 
 /// Parses lines on every core: lines are independent, and parsing is a large share of an import.
-fn parse_all(lines: &[SourceLine]) -> Vec<Result<Fact, domain::DomainError>> {
+/// Parses every line on every core; one list per part, in line order.
+fn parse_all(sources: &Sources) -> Vec<Vec<Result<Fact, domain::DomainError>>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let part = lines.len().div_ceil(threads).max(1);
+    let part = sources.lines.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
-        let parsers: Vec<_> = lines
+        let parsers: Vec<_> = sources
+            .lines
             .chunks(part)
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|l| Fact::from_line(&l.text))
+                        .map(|line| Fact::from_line(sources.text(line)))
                         .collect::<Vec<_>>()
                 })
             })
             .collect();
         parsers
             .into_iter()
-            .flat_map(|parser| parser.join().expect("a parser thread does not panic"))
+            .map(|parser| parser.join().expect("a parser thread does not panic"))
             .collect()
     })
 }

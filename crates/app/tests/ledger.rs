@@ -131,6 +131,24 @@ async fn malformed_lines_are_reported_with_line_numbers() {
     );
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_that_is_not_utf8_is_refused_at_its_line() {
+    let dir = TempDir::new("not-utf8");
+    let app = county_app(&dir.sqlite_url(), &dir).await;
+    let path = dir.file("latin1.jsonl", "");
+    let mut bytes = incidents(2, 0).into_bytes();
+    bytes.extend_from_slice(b"{\"fact\":\"incident.arrived\",\"id\":\"J\xe9\"}\n");
+    std::fs::write(&path, bytes).unwrap();
+    let Err(AppError::Import(errors, _)) =
+        app.import_files(&[path], ImportOptions::default()).await
+    else {
+        panic!("expected an error");
+    };
+    let lines = incidents(2, 0).lines().count();
+    assert_eq!((errors[0].line, errors[0].code), (lines + 1, "invalid"));
+    assert!(errors[0].message_zh.contains("UTF-8"), "{:?}", errors[0]);
+}
+
 /// A sound ledger (the county and 30 incidents) in a fresh SQLite file; its URL.
 async fn sound_ledger(dir: &TempDir) -> String {
     let url = dir.sqlite_url();
