@@ -137,7 +137,13 @@ macro_rules! facts {
             /// The kind.
             pub fn kind(&self) -> FactKind { match self { $(FactBody::$variant(_) => FactKind::$variant),* } }
 
+            /// Parses the payload; only when that fails is it parsed again, tracking the path,
+            /// to name the field at fault (tracking costs a fifth of parsing every line).
             fn parse(kind: FactKind, text: &str) -> Result<FactBody, serde_path_to_error::Error<serde_json::Error>> {
+                let fast = match kind { $(FactKind::$variant => serde_json::from_str(text).map(FactBody::$variant)),* };
+                if let Ok(body) = fast {
+                    return Ok(body);
+                }
                 let mut json = serde_json::Deserializer::from_str(text);
                 Ok(match kind { $(FactKind::$variant => FactBody::$variant(serde_path_to_error::deserialize(&mut json)?)),* })
             }
@@ -555,6 +561,10 @@ fn not_an_object() -> DomainError {
 
 /// Valid JSON text without the whitespace between tokens.
 fn compact(text: &str) -> String {
+    // Most lines have none (exports, generated files): found at SIMD speed.
+    if memchr::memchr3(b' ', b'\t', b'\r', text.as_bytes()).is_none() && !text.contains('\n') {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut in_string = false;
     let mut escaped = false;

@@ -120,7 +120,9 @@ pub trait Store: Send + Sync {
 #[async_trait::async_trait]
 pub trait Bulk: Send {
     /// Writes a part: facts appended, views replaced, and the rest, as [`Store::commit`] does.
-    async fn write(&mut self, part: Batch) -> StoreResult<()>;
+    /// The part is handed back, written, so that the caller frees (or reuses) its memory on its
+    /// own thread rather than on the database's.
+    async fn write(&mut self, part: Batch) -> StoreResult<Batch>;
 
     /// Commits every part written.
     async fn commit(self: Box<Self>) -> StoreResult<()>;

@@ -596,8 +596,9 @@ struct SqlBulk {
 
 #[async_trait::async_trait]
 impl Bulk for SqlBulk {
-    async fn write(&mut self, part: Batch) -> StoreResult<()> {
-        write_batch(self.backend, &mut self.tx, &part).await
+    async fn write(&mut self, part: Batch) -> StoreResult<Batch> {
+        write_batch(self.backend, &mut self.tx, &part).await?;
+        Ok(part)
     }
 
     async fn commit(self: Box<Self>) -> StoreResult<()> {

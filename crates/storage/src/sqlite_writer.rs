@@ -180,10 +180,10 @@ struct SqliteBulk {
 }
 
 impl SqliteBulk {
-    async fn with_connection(
+    async fn with_connection<T: Send + 'static>(
         &mut self,
-        work: impl FnOnce(&Connection) -> StoreResult<()> + Send + 'static,
-    ) -> StoreResult<()> {
+        work: impl FnOnce(&Connection) -> StoreResult<T> + Send + 'static,
+    ) -> StoreResult<T> {
         let guard = self
             .connection
             .take()
@@ -203,8 +203,9 @@ impl SqliteBulk {
 
 #[async_trait::async_trait]
 impl Bulk for SqliteBulk {
-    async fn write(&mut self, part: Batch) -> StoreResult<()> {
-        self.with_connection(move |c| write_batch(c, &part)).await
+    async fn write(&mut self, part: Batch) -> StoreResult<Batch> {
+        self.with_connection(move |c| write_batch(c, &part).map(|()| part))
+            .await
     }
 
     async fn commit(mut self: Box<Self>) -> StoreResult<()> {

@@ -677,6 +677,12 @@ async fn import(app: &App, files: &[PathBuf], skip_invalid: bool, rejects: &Path
                     rejects.display()
                 );
             }
+            // Durable already; this copies the WAL into the database file and empties it, so
+            // the next start does not have to read it back.
+            app.store()
+                .settle()
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             Ok(())
         }
         Err(AppError::Import(errors, total)) => {
