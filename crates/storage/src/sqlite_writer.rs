@@ -105,10 +105,18 @@ impl SqliteWriter {
     pub async fn checkpoint_now(&self) -> StoreResult<()> {
         let guard = self.connection.clone().lock_owned().await;
         run(move || {
-            // Another checkpoint running makes this one return at once, blocked: wait it out.
-            while checkpoint(&guard, "TRUNCATE")? {
+            // Another checkpoint running makes this one return at once, blocked: wait it out,
+            // but not for ever (a reader holding an old snapshot keeps it blocked; the
+            // checkpoint thread finishes the job later).
+            for _ in 0..3000 {
+                if !checkpoint(&guard, "TRUNCATE")? {
+                    return Ok(());
+                }
                 std::thread::sleep(std::time::Duration::from_millis(10));
             }
+            tracing::warn!(
+                "sqlite: the WAL could not be emptied within 30 s; left to the checkpoint thread"
+            );
             Ok(())
         })
         .await
