@@ -12,6 +12,7 @@ pub mod fact;
 pub mod id_number;
 pub mod ids;
 pub mod ledger;
+pub mod legal_time;
 pub mod policy;
 pub mod world;
 

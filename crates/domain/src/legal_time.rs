@@ -1,0 +1,598 @@
+//! Legal time: when a limit falls due and how urgent a warning is, exactly as
+//! `rules/README.md` ("Counting time", "Levels") and catalog T-01…T-07 say. Pure: the screening
+//! time is an argument.
+//!
+//! - Hour and minute limits run from the anchor instant: a 12 h summons from 10:20 is due 22:20.
+//! - Day limits do not count the start day and end at 24:00 of the N-th day after it (T-01,
+//!   T-03): accepted 03-02 10:00 with 3 days is due 03-05 24:00.
+//! - Month and year limits end on the same day of the N-th month, clamped to the month's last
+//!   day (01-31 + 1 month → 02-28/29), at 24:00 (T-02).
+//! - A day, month or year limit whose last day is a rest day moves to the end of the next
+//!   working day, except a limit on a person's liberty, which never moves (T-01, T-03).
+//! - "After N d" thresholds of platform policy are exact durations: no start-day rule, no move.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use jiff::{SignedDuration, Span, Timestamp, ToSpan};
+
+use crate::at::CHINA;
+use crate::elements::DayKind;
+
+/// A limit as the law (or a platform threshold) states it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limit {
+    Minutes(u32),
+    Hours(u32),
+    Days(u32),
+    Months(u32),
+    Years(u32),
+    /// A platform threshold "after N d": exactly N × 24 h from the anchor.
+    ExactDays(u32),
+}
+
+/// Whether a limit moves past rest days at its end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Moves {
+    /// Every limit but those on liberty.
+    PastRestDays,
+    /// Limits on a person's liberty (T-01 in custody, T-03 restricted liberty).
+    Never,
+}
+
+/// The unit a limit is stated in, which sets its warning bands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scale {
+    Hours,
+    Days,
+    Months,
+}
+
+impl Limit {
+    /// The bands of the levels table this limit uses.
+    pub fn scale(self) -> Scale {
+        match self {
+            Limit::Minutes(_) | Limit::Hours(_) => Scale::Hours,
+            Limit::Days(_) | Limit::ExactDays(_) => Scale::Days,
+            Limit::Months(_) | Limit::Years(_) => Scale::Months,
+        }
+    }
+
+    /// The limit in Chinese (`3日`, `2个月`).
+    pub fn label_zh(self) -> String {
+        match self {
+            Limit::Minutes(n) => format!("{n}分钟"),
+            Limit::Hours(n) => format!("{n}小时"),
+            Limit::Days(n) => format!("{n}日"),
+            Limit::Months(n) => format!("{n}个月"),
+            Limit::Years(n) => format!("{n}年"),
+            Limit::ExactDays(n) => format!("{n}×24小时"),
+        }
+    }
+}
+
+/// Which days are rest days: weekends unless marked workday, and days marked holiday.
+pub trait RestDays {
+    fn is_rest_day(&self, date: Date) -> bool;
+}
+
+impl RestDays for BTreeMap<Date, DayKind> {
+    fn is_rest_day(&self, date: Date) -> bool {
+        match self.get(&date) {
+            Some(DayKind::Holiday) => true,
+            Some(DayKind::Workday) => false,
+            None => matches!(
+                date.weekday(),
+                jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday
+            ),
+        }
+    }
+}
+
+/// When a limit falls due, and how that was worked out (for the warning's explanation).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Due {
+    pub anchor: Timestamp,
+    pub limit: Limit,
+    /// The due instant: a deadline is missed at this instant, not after it.
+    pub at: Timestamp,
+    /// For day, month and year limits: the last day as counted, before any move.
+    pub last_day: Option<Date>,
+    /// The rest days the end moved past, in order.
+    pub moved_past: Vec<Date>,
+}
+
+/// The end (24:00) of a China civil date, as an instant: the start of the next day.
+fn end_of_day(date: Date) -> Timestamp {
+    let next = date.tomorrow().expect("dates stay within jiff's range");
+    CHINA
+        .to_timestamp(next.to_datetime(jiff::civil::Time::midnight()))
+        .expect("China midnight is a valid instant")
+}
+
+/// When `limit` from `anchor` falls due.
+pub fn due(anchor: Timestamp, limit: Limit, moves: Moves, calendar: &impl RestDays) -> Due {
+    let exact = |duration: SignedDuration| Due {
+        anchor,
+        limit,
+        at: anchor
+            .checked_add(duration)
+            .expect("limits stay within jiff's range"),
+        last_day: None,
+        moved_past: Vec::new(),
+    };
+    let start = CHINA.to_datetime(anchor).date();
+    let counted = |span: Span| start.checked_add(span).expect("dates stay in range");
+    let last_day = match limit {
+        Limit::Minutes(n) => return exact(SignedDuration::from_mins(n.into())),
+        Limit::Hours(n) => return exact(SignedDuration::from_hours(n.into())),
+        Limit::ExactDays(n) => return exact(SignedDuration::from_hours(i64::from(n) * 24)),
+        // The start day is not counted: the N-th day after it is the last.
+        Limit::Days(n) => counted(i64::from(n).days()),
+        // jiff clamps to the month's last day (01-31 + 1 month = 02-28, or 02-29).
+        Limit::Months(n) => counted(i64::from(n).months()),
+        Limit::Years(n) => counted(i64::from(n).years()),
+    };
+    let mut end = last_day;
+    let mut moved_past = Vec::new();
+    if moves == Moves::PastRestDays {
+        while calendar.is_rest_day(end) {
+            moved_past.push(end);
+            end = end.tomorrow().expect("dates stay in range");
+        }
+    }
+    Due {
+        anchor,
+        limit,
+        at: end_of_day(end),
+        last_day: Some(last_day),
+        moved_past,
+    }
+}
+
+impl Due {
+    /// How the due time was computed, in Chinese: anchor, limit, last day, moves.
+    pub fn explain_zh(&self) -> String {
+        let show = |t: Timestamp| CHINA.to_datetime(t).strftime("%Y-%m-%d %H:%M").to_string();
+        let mut text = format!("自{}起{}", show(self.anchor), self.limit.label_zh());
+        if let Some(last) = self.last_day {
+            text.push_str(&format!("，起算日不计入，期限末日为{last}"));
+            if let (Some(first), Some(end)) = (self.moved_past.first(), self.moved_past.last()) {
+                let to = end.tomorrow().expect("dates stay in range");
+                text.push_str(&format!("，{first}至{end}为节假日/休息日，顺延至{to}"));
+            }
+            let shown_day = last_or_moved(self);
+            text.push_str(&format!("，于{shown_day} 24:00届满"));
+        } else {
+            text.push_str(&format!("，于{}届满", show(self.at)));
+        }
+        text
+    }
+}
+
+fn last_or_moved(due: &Due) -> Date {
+    CHINA
+        .to_datetime(due.at)
+        .date()
+        .yesterday()
+        .expect("dates stay in range")
+}
+
+/// Warning levels (蓝黄红).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    Blue,
+    Yellow,
+    Red,
+}
+
+impl Level {
+    /// 蓝 / 黄 / 红.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Level::Blue => "蓝",
+            Level::Yellow => "黄",
+            Level::Red => "红",
+        }
+    }
+}
+
+/// The level of a deadline still open at `now` (README "Levels"); `custody` is RQ-09's early red
+/// (seven days before a custody period ends, when the extension must be requested).
+pub fn level(due: &Due, now: Timestamp, custody: bool) -> Option<Level> {
+    let left = due.at.duration_since(now);
+    let period = due.at.duration_since(due.anchor);
+    let hour = SignedDuration::from_hours(1);
+    let day = SignedDuration::from_hours(24);
+    if left <= SignedDuration::ZERO {
+        return Some(Level::Red);
+    }
+    match due.limit.scale() {
+        Scale::Hours => {
+            let elapsed = now.duration_since(due.anchor);
+            // Compared in seconds times 4, so that 50 % and 75 % include their boundary exactly.
+            let (elapsed, period) = (elapsed.as_secs(), period.as_secs());
+            if elapsed * 4 >= period * 3 || left <= hour {
+                Some(Level::Yellow)
+            } else if elapsed * 2 >= period {
+                Some(Level::Blue)
+            } else {
+                None
+            }
+        }
+        Scale::Days => {
+            let third = SignedDuration::from_secs(period.as_secs() / 3);
+            if left <= day {
+                Some(Level::Yellow)
+            } else if left <= (day * 2).max(third) {
+                Some(Level::Blue)
+            } else {
+                None
+            }
+        }
+        Scale::Months => {
+            if custody && left <= day * 7 {
+                Some(Level::Red)
+            } else if left <= day * 15 {
+                Some(Level::Yellow)
+            } else if left <= day * 30 {
+                Some(Level::Blue)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn at(text: &str) -> Timestamp {
+        crate::At::parse(text).unwrap().instant()
+    }
+
+    fn date(text: &str) -> Date {
+        text.parse().unwrap()
+    }
+
+    fn no_holidays() -> BTreeMap<Date, DayKind> {
+        BTreeMap::new()
+    }
+
+    /// National Day 2026 (the scenario `02-holiday-filing-review`).
+    fn national_day() -> BTreeMap<Date, DayKind> {
+        (1..=7)
+            .map(|d| (date(&format!("2026-10-{d:02}")), DayKind::Holiday))
+            .collect()
+    }
+
+    /// (what it shows, anchor, limit, moves, calendar, due).
+    type DueCase = (
+        &'static str,
+        &'static str,
+        Limit,
+        Moves,
+        BTreeMap<Date, DayKind>,
+        &'static str,
+    );
+
+    /// (what it shows, limit, anchor, now, custody, level).
+    type LevelCase = (
+        &'static str,
+        Limit,
+        &'static str,
+        &'static str,
+        bool,
+        Option<Level>,
+    );
+
+    #[test]
+    fn due_times_as_the_rules_count_them() {
+        let cases: &[DueCase] = &[
+            (
+                "README: a 12 h summons from 10:20 is due 22:20 (CPL §119)",
+                "2026-03-02T10:20:00+08:00",
+                Limit::Hours(12),
+                Moves::Never,
+                no_holidays(),
+                "2026-03-02T22:20:00+08:00",
+            ),
+            (
+                "README / T-01: the start day is not counted; 3 days from 03-02 10:00 end 03-05 24:00 (a Thursday)",
+                "2026-03-02T10:00:00+08:00",
+                Limit::Days(3),
+                Moves::PastRestDays,
+                no_holidays(),
+                "2026-03-06T00:00:00+08:00",
+            ),
+            (
+                "T-01: a last day on National Day moves to 10-08, the next working day",
+                "2026-09-28T10:00:00+08:00",
+                Limit::Days(3),
+                Moves::PastRestDays,
+                national_day(),
+                "2026-10-09T00:00:00+08:00",
+            ),
+            (
+                "T-01: in custody no extension: 3 days of detention end on the holiday (CPL §91)",
+                "2026-09-28T10:00:00+08:00",
+                Limit::Days(3),
+                Moves::Never,
+                national_day(),
+                "2026-10-02T00:00:00+08:00",
+            ),
+            (
+                "T-01: a weekend last day moves to Monday (2026-03-07 is a Saturday)",
+                "2026-03-04T09:00:00+08:00",
+                Limit::Days(3),
+                Moves::PastRestDays,
+                no_holidays(),
+                "2026-03-10T00:00:00+08:00",
+            ),
+            (
+                "calendar.day workday: a Saturday made a working day does not move",
+                "2026-03-04T09:00:00+08:00",
+                Limit::Days(3),
+                Moves::PastRestDays,
+                [(date("2026-03-07"), DayKind::Workday)]
+                    .into_iter()
+                    .collect(),
+                "2026-03-08T00:00:00+08:00",
+            ),
+            (
+                "T-02: 12-31 + 2 months clamps to 02-28; custody (RQ-09) does not move off the Sunday",
+                "2026-12-31T10:00:00+08:00",
+                Limit::Months(2),
+                Moves::Never,
+                no_holidays(),
+                "2027-03-01T00:00:00+08:00",
+            ),
+            (
+                "T-02: a leap year clamps to 02-29",
+                "2028-01-31T10:00:00+08:00",
+                Limit::Months(1),
+                Moves::Never,
+                no_holidays(),
+                "2028-03-01T00:00:00+08:00",
+            ),
+            (
+                "T-02: 01-31 + 12 months (bail, RQ-13) ends 2027-01-31, a Sunday: moves to Monday",
+                "2026-01-31T10:00:00+08:00",
+                Limit::Months(12),
+                Moves::PastRestDays,
+                no_holidays(),
+                "2027-02-02T00:00:00+08:00",
+            ),
+            (
+                "README: a threshold \"after 7 d\" is exactly 7 × 24 h, no start-day rule",
+                "2026-03-02T10:00:00+08:00",
+                Limit::ExactDays(7),
+                Moves::PastRestDays,
+                no_holidays(),
+                "2026-03-09T10:00:00+08:00",
+            ),
+        ];
+        for (what, anchor, limit, moves, calendar, expected) in cases {
+            let due = due(at(anchor), *limit, *moves, calendar);
+            assert_eq!(due.at, at(expected), "{what}: {}", due.explain_zh());
+        }
+    }
+
+    #[test]
+    fn the_explanation_names_the_last_day_and_the_move() {
+        let due = due(
+            at("2026-09-28T10:00:00+08:00"),
+            Limit::Days(3),
+            Moves::PastRestDays,
+            &national_day(),
+        );
+        assert_eq!(
+            due.explain_zh(),
+            "自2026-09-28 10:00起3日，起算日不计入，期限末日为2026-10-01，\
+             2026-10-01至2026-10-07为节假日/休息日，顺延至2026-10-08，于2026-10-08 24:00届满"
+        );
+    }
+
+    /// README "Levels".
+    #[test]
+    fn levels_by_the_bands_of_the_limit() {
+        let cases: &[LevelCase] = &[
+            (
+                "hours: blue at exactly 50 %",
+                Limit::Hours(12),
+                "2026-03-02T10:00:00+08:00",
+                "2026-03-02T16:00:00+08:00",
+                false,
+                Some(Level::Blue),
+            ),
+            (
+                "hours: nothing a second before 50 %",
+                Limit::Hours(12),
+                "2026-03-02T10:00:00+08:00",
+                "2026-03-02T15:59:59+08:00",
+                false,
+                None,
+            ),
+            (
+                "hours: yellow at 75 %",
+                Limit::Hours(12),
+                "2026-03-02T10:00:00+08:00",
+                "2026-03-02T19:00:00+08:00",
+                false,
+                Some(Level::Yellow),
+            ),
+            (
+                "hours: yellow with 1 h left even before 75 % (a 2 h limit)",
+                Limit::Hours(2),
+                "2026-03-02T10:00:00+08:00",
+                "2026-03-02T11:00:00+08:00",
+                false,
+                Some(Level::Yellow),
+            ),
+            (
+                "hours: red at the due instant",
+                Limit::Hours(12),
+                "2026-03-02T10:00:00+08:00",
+                "2026-03-02T22:00:00+08:00",
+                false,
+                Some(Level::Red),
+            ),
+            (
+                "days: blue with max(2 d, P/3) left",
+                Limit::Days(3),
+                "2026-03-02T10:00:00+08:00",
+                "2026-03-04T00:00:00+08:00",
+                false,
+                Some(Level::Blue),
+            ),
+            (
+                "days: nothing with more left",
+                Limit::Days(3),
+                "2026-03-02T10:00:00+08:00",
+                "2026-03-03T23:59:59+08:00",
+                false,
+                None,
+            ),
+            (
+                "days: yellow with 24 h left",
+                Limit::Days(3),
+                "2026-03-02T10:00:00+08:00",
+                "2026-03-05T00:00:00+08:00",
+                false,
+                Some(Level::Yellow),
+            ),
+            (
+                "days: red when passed",
+                Limit::Days(3),
+                "2026-03-02T10:00:00+08:00",
+                "2026-03-06T00:00:00+08:00",
+                false,
+                Some(Level::Red),
+            ),
+            (
+                "days: a 30-day limit (due 04-01 24:00) turns blue with P/3 left, not 2 d",
+                Limit::Days(30),
+                "2026-03-02T10:00:00+08:00",
+                "2026-03-23T00:00:00+08:00",
+                false,
+                Some(Level::Blue),
+            ),
+            (
+                "days: the same limit is not yet blue with 10 d 15 h left",
+                Limit::Days(30),
+                "2026-03-02T10:00:00+08:00",
+                "2026-03-22T09:00:00+08:00",
+                false,
+                None,
+            ),
+            (
+                "months: scenario 07, RQ-09 blue on 02-10",
+                Limit::Months(2),
+                "2026-12-31T10:00:00+08:00",
+                "2027-02-10T09:00:00+08:00",
+                true,
+                Some(Level::Blue),
+            ),
+            (
+                "months: scenario 07, RQ-09 yellow on 02-15",
+                Limit::Months(2),
+                "2026-12-31T10:00:00+08:00",
+                "2027-02-15T09:00:00+08:00",
+                true,
+                Some(Level::Yellow),
+            ),
+            (
+                "months: scenario 07, RQ-09 red 7 d before, custody",
+                Limit::Months(2),
+                "2026-12-31T10:00:00+08:00",
+                "2027-02-22T09:00:00+08:00",
+                true,
+                Some(Level::Red),
+            ),
+            (
+                "months: the same day is only yellow without custody",
+                Limit::Months(2),
+                "2026-12-31T10:00:00+08:00",
+                "2027-02-22T09:00:00+08:00",
+                false,
+                Some(Level::Yellow),
+            ),
+        ];
+        for (what, limit, anchor, now, custody, expected) in cases {
+            let due = due(at(anchor), *limit, Moves::Never, &no_holidays());
+            assert_eq!(level(&due, at(now), *custody), *expected, "{what}");
+        }
+    }
+
+    fn any_date() -> impl Strategy<Value = Date> {
+        (2000i16..2100, 1i8..=12, 1i8..=31).prop_map(|(y, m, d)| {
+            Date::new(y, m, d).unwrap_or_else(|_| Date::new(y, m, 28).unwrap())
+        })
+    }
+
+    fn any_calendar() -> impl Strategy<Value = BTreeMap<Date, DayKind>> {
+        proptest::collection::btree_map(
+            any_date(),
+            prop_oneof![Just(DayKind::Holiday), Just(DayKind::Workday)],
+            0..40,
+        )
+    }
+
+    fn anchor_on(date: Date, minute: i32) -> Timestamp {
+        let time = jiff::civil::Time::midnight()
+            .checked_add(SignedDuration::from_mins(minute.into()))
+            .unwrap();
+        CHINA.to_timestamp(date.to_datetime(time)).unwrap()
+    }
+
+    proptest! {
+        /// Day limits: due at a China midnight; the last day is the N-th after the start day;
+        /// a moving limit ends on a working day, a liberty limit exactly there.
+        #[test]
+        fn day_limits_end_at_midnight_on_a_working_day(
+            start in any_date(), minute in 0i32..1440, n in 1u32..60,
+            calendar in any_calendar(), liberty in any::<bool>(),
+        ) {
+            let moves = if liberty { Moves::Never } else { Moves::PastRestDays };
+            let due = due(anchor_on(start, minute), Limit::Days(n), moves, &calendar);
+            let last = CHINA.to_datetime(due.at).date().yesterday().unwrap();
+            prop_assert_eq!(CHINA.to_datetime(due.at).time(), jiff::civil::Time::midnight());
+            prop_assert_eq!(due.last_day, Some(start.checked_add(i64::from(n).days()).unwrap()));
+            if liberty {
+                prop_assert_eq!(Some(last), due.last_day);
+            } else {
+                prop_assert!(!calendar.is_rest_day(last));
+                prop_assert!(last >= due.last_day.unwrap());
+                for moved in &due.moved_past {
+                    prop_assert!(calendar.is_rest_day(*moved));
+                }
+            }
+        }
+
+        /// Month limits: the same day N months on, or that month's last day when it is shorter.
+        #[test]
+        fn months_keep_the_day_or_clamp_to_the_month_end(start in any_date(), n in 1u32..36) {
+            let due = due(anchor_on(start, 600), Limit::Months(n), Moves::Never, &BTreeMap::new());
+            let last = due.last_day.unwrap();
+            let months = i32::from(start.year()) * 12 + i32::from(start.month()) - 1 + n as i32;
+            prop_assert_eq!(i32::from(last.year()) * 12 + i32::from(last.month()) - 1, months);
+            prop_assert_eq!(last.day(), start.day().min(last.days_in_month()));
+        }
+
+        /// A level never goes down as time passes.
+        #[test]
+        fn levels_only_rise(
+            start in any_date(), minute in 0i32..1440, limit in prop_oneof![
+                (1u32..72).prop_map(Limit::Hours), (1u32..60).prop_map(Limit::Days),
+                (1u32..24).prop_map(Limit::Months)],
+            a in 0i64..200 * 86_400, b in 0i64..200 * 86_400, custody in any::<bool>(),
+        ) {
+            let due = due(anchor_on(start, minute), limit, Moves::Never, &BTreeMap::new());
+            let (early, late) = (a.min(b), a.max(b));
+            let when = |s: i64| due.anchor.checked_add(SignedDuration::from_secs(s)).unwrap();
+            prop_assert!(level(&due, when(early), custody) <= level(&due, when(late), custody));
+        }
+    }
+}
