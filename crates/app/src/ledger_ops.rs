@@ -504,6 +504,63 @@ impl App {
 }
 
 /// Parses lines on every core: lines are independent, and parsing is a large share of an import.
+/// Screens FORMAT.md files as of `as_of` (`zhifa screen --as-of T FILE…`): their facts at or
+/// before it, in order of `at`, make a world of their own; only their `calendar.day` facts and
+/// weekends count as rest days. Every line that does not parse, or cannot be true, is an error.
+pub fn screen_files(
+    paths: &[impl AsRef<Path>],
+    as_of: domain::At,
+) -> Result<Vec<rules::Warning>, AppError> {
+    let sources = Sources::read(paths)?;
+    let mut facts = Vec::with_capacity(sources.lines.len());
+    let mut errors = Vec::new();
+    for (index, result) in parse_all(&sources).into_iter().flatten().enumerate() {
+        match result {
+            Ok(fact) => facts.push((fact, index)),
+            Err(error) => {
+                errors.push(sources.error(&sources.lines[index], &AppError::Domain(error)))
+            }
+        }
+    }
+    facts.sort_by_key(|(fact, _)| fact.at);
+    let mut world = World::new();
+    for (fact, index) in facts.iter().filter(|(fact, _)| fact.at <= as_of) {
+        if let Err(error) = world.apply(fact, None) {
+            errors.push(sources.error(&sources.lines[*index], &AppError::Domain(error)));
+        }
+    }
+    if !errors.is_empty() {
+        let total = errors.len();
+        errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        errors.truncate(1000);
+        return Err(AppError::Import(errors, total));
+    }
+    Ok(rules::screen(&world, as_of.instant()))
+}
+
+/// Screens a store's ledger as of `as_of`: its facts at or before it, in ledger order, with the
+/// deployment's calendar.
+pub async fn screen_store(
+    store: &dyn Store,
+    as_of: domain::At,
+) -> Result<Vec<rules::Warning>, AppError> {
+    let mut world = World::new();
+    let mut after = 0;
+    loop {
+        let page = store.facts_after(after, crate::REPLAY_PAGE).await?;
+        let Some(last) = page.last() else { break };
+        after = last.seq;
+        for row in page.iter().filter(|row| row.at_micros <= as_of.micros()) {
+            let fact =
+                Fact::from_line(&row.payload).map_err(|e| corrupt(row.seq, &e.message_en))?;
+            world
+                .apply(&fact, None)
+                .map_err(|e| corrupt(row.seq, &e.message_en))?;
+        }
+    }
+    Ok(rules::screen(&world, as_of.instant()))
+}
+
 /// Parses every line on every core; one list per part, in line order.
 fn parse_all(sources: &Sources) -> Vec<Vec<Result<Fact, domain::DomainError>>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());

@@ -28,8 +28,8 @@ use tokio::sync::{RwLock, broadcast, mpsc, oneshot};
 pub use auth::{LoginOutcome, hash_password};
 pub use error::{AppError, LineError};
 pub use ledger_ops::{
-    ImportOptions, ImportReport, VerifyProblem, VerifyReport, checkpoint, read_checkpoint, verify,
-    verify_checkpoint, write_checkpoint,
+    ImportOptions, ImportReport, VerifyProblem, VerifyReport, checkpoint, read_checkpoint,
+    screen_files, screen_store, verify, verify_checkpoint, write_checkpoint,
 };
 pub use reads::{ElementDetail, ListRequest, Listing, TimelineEntry};
 pub use rows::now;

@@ -77,6 +77,14 @@ enum Command {
     },
     /// Rebuilds every view from the ledger.
     Rebuild,
+    /// Prints the warnings open at a time, one JSON object per line (FORMAT.md "Screening
+    /// output"): of the given files (their facts and calendar only), or of the data directory.
+    Screen {
+        /// The screening time, RFC 3339 with offset (now if absent); later facts are ignored.
+        #[arg(long)]
+        as_of: Option<String>,
+        files: Vec<PathBuf>,
+    },
     /// Generates a synthetic province as JSON Lines.
     Gen {
         #[arg(long, default_value_t = 1.0)]
@@ -226,6 +234,38 @@ async fn run(cli: Cli) -> Result<()> {
                 }
             };
             eprintln!("导出 {count} 条事实 (exported {count} facts)");
+            Ok(())
+        }
+        Command::Screen { as_of, files } => {
+            let as_of = match as_of {
+                Some(text) => {
+                    domain::At::parse(text).map_err(|e| anyhow::anyhow!("--as-of：{e}"))?
+                }
+                None => app::now(),
+            };
+            let found = if files.is_empty() {
+                let store = storage::SqlStore::open(&database_url(&cli)?).await?;
+                app::screen_store(&store, as_of).await
+            } else {
+                app::screen_files(files, as_of)
+            };
+            let warnings = match found {
+                Ok(warnings) => warnings,
+                Err(app::AppError::Import(errors, total)) => {
+                    for error in &errors {
+                        eprintln!("✗ {error}");
+                    }
+                    bail!("{total} 处错误，未筛查 ({total} errors, nothing screened)")
+                }
+                Err(error) => bail!("{} ({})", error.message_zh(), error.code()),
+            };
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for warning in &warnings {
+                serde_json::to_writer(&mut out, warning)?;
+                writeln!(out)?;
+            }
+            out.flush()?;
+            eprintln!("预警 {} 条 ({} warnings)", warnings.len(), warnings.len());
             Ok(())
         }
         Command::Verify { checkpoint } => {

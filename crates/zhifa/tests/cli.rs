@@ -455,3 +455,58 @@ fn the_operator_records_only_unit_officer_and_calendar_facts() {
         ));
     });
 }
+
+/// `zhifa screen`: a seized item not stored within 24 h (CW-01, 行规 §190) is yellow with an
+/// hour left and red when the 24 h have passed; the same data imported screens the same; later
+/// facts are ignored; a bad line is refused with its line number.
+#[test]
+fn screen_prints_warnings_as_of_a_time_for_files_and_for_the_data_directory() {
+    let dir = Dir::new();
+    let facts = format!(
+        "{UNITS}{}{}{}{}",
+        r#"{"fact":"officer.defined","at":"2026-01-01T08:00:00+08:00","id":"O1","name":"李明","unit":"UA","gender":"male","roles":["officer"]}"#.to_string() + "\n",
+        r#"{"fact":"case.accepted","at":"2026-05-01T09:00:00+08:00","id":"C1","unit":"UA","kind":"administrative","category":"order.fight"}"#.to_string() + "\n",
+        r#"{"fact":"property.seized","at":"2026-05-01T10:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","seized_by":"O1"}"#.to_string() + "\n",
+        r#"{"fact":"property.stored","at":"2026-05-03T10:00:00+08:00","id":"W1","location":"A-01","custodian":"O1"}"#.to_string() + "\n",
+    );
+    let file = dir.file("facts.jsonl", &facts);
+    let screen = |as_of: &str, file: Option<&Path>| {
+        let mut args = vec!["screen", "--as-of", as_of];
+        if let Some(file) = file {
+            args.push(path(file));
+        }
+        let out = dir.zhifa(&args);
+        assert!(out.status.success(), "{}", text(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let cw01 = |lines: &str| -> Option<String> {
+        lines
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .find(|w| w["rule"] == "CW-01" && w["subject"] == "W1")
+            .map(|w| w["level"].as_str().unwrap().to_string())
+    };
+    assert_eq!(
+        cw01(&screen("2026-05-02T09:00:00+08:00", Some(&file))).as_deref(),
+        Some("yellow")
+    );
+    assert_eq!(
+        cw01(&screen("2026-05-02T10:00:00+08:00", Some(&file))).as_deref(),
+        Some("red")
+    );
+    // Stored at 05-03 10:00: from then on, nothing is open.
+    assert_eq!(
+        cw01(&screen("2026-05-03T10:00:00+08:00", Some(&file))),
+        None
+    );
+    let out = dir.zhifa(&["import", path(&file)]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        cw01(&screen("2026-05-02T10:00:00+08:00", None)).as_deref(),
+        Some("red")
+    );
+    let bad = dir.file("bad.jsonl", &format!("{facts}not json\n"));
+    let out = dir.zhifa(&["screen", "--as-of", "2026-05-02T10:00:00+08:00", path(&bad)]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("bad.jsonl:9"), "{}", text(&out));
+}

@@ -1,0 +1,446 @@
+//! Zhifa's supervision rules (issue 3): each a pure function of the world and the screening
+//! time, with its catalog id, legal basis and limit (`../shared/rules/README.md`, "The core
+//! set"). `screen` runs every implemented rule over a world.
+//!
+//! **Architecture Invariant:** no IO and no clock: the screening time is an argument, so batch
+//! screening (`zhifa screen --as-of T`) and live evaluation run the same code.
+//!
+//! This is the first slice of the core set: the deadline rules on measures (RQ-01, RQ-02,
+//! RQ-04, RQ-05, RQ-07, RQ-09, RQ-13, RQ-14), filing review (XS-01) and storage of seized
+//! property (CW-01). `IMPLEMENTED` lists them; the scenario test checks only their findings.
+
+use domain::World;
+use domain::elements::{CaseKind, MeasureKind};
+use domain::fact::ElementKind;
+use domain::legal_time::{Due, Level, Limit, Moves, due, level};
+use jiff::Timestamp;
+
+/// One finding open at the screening time (FORMAT.md "Screening output").
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Warning {
+    pub rule: &'static str,
+    pub level: LevelCode,
+    pub subject: String,
+    pub element: &'static str,
+    /// The deadline, RFC 3339 in China time, when the rule has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    pub basis: &'static str,
+    /// Chinese: what is wrong, how the deadline was computed, what to do.
+    pub message: String,
+}
+
+/// `blue` | `yellow` | `red`, as FORMAT.md writes levels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LevelCode {
+    Blue,
+    Yellow,
+    Red,
+}
+
+impl From<Level> for LevelCode {
+    fn from(level: Level) -> Self {
+        match level {
+            Level::Blue => LevelCode::Blue,
+            Level::Yellow => LevelCode::Yellow,
+            Level::Red => LevelCode::Red,
+        }
+    }
+}
+
+/// A rule's metadata.
+#[derive(Clone, Copy, Debug)]
+pub struct Rule {
+    pub id: &'static str,
+    pub element: ElementKind,
+    pub basis: &'static str,
+    /// What must happen, in Chinese.
+    pub duty_zh: &'static str,
+}
+
+/// The rules implemented so far. `basis` is the catalog's (`rules/catalog.md`), verbatim:
+/// CPL 刑事诉讼法, 刑规 公安机关办理刑事案件程序规定, 行规 公安机关办理行政案件程序规定, 治安法12
+/// 治安管理处罚法 (2012), with the catalog's confidence marks.
+pub const IMPLEMENTED: &[Rule] = &[
+    Rule {
+        id: "XS-01",
+        element: ElementKind::Case,
+        basis: "受立案意见 (S)",
+        duty_zh: "刑事案件受案后须在期限内作出立案或不予立案决定",
+    },
+    Rule {
+        id: "RQ-01",
+        element: ElementKind::Measure,
+        basis: "CPL §119; 刑规 §79–80, §199–201; 检规 §83, §185",
+        duty_zh: "传唤、拘传持续时间届满前须结束",
+    },
+    Rule {
+        id: "RQ-02",
+        element: ElementKind::Measure,
+        basis: "治安法12 §83; 行规 §55(五), §67–70 (V); 治安法25 §97 (S/U)",
+        duty_zh: "询问查证时间届满前须结束",
+    },
+    Rule {
+        id: "RQ-04",
+        element: ElementKind::Measure,
+        basis: "CPL §85; 刑规 §126",
+        duty_zh: "刑事拘留后须在24小时内送看守所羁押",
+    },
+    Rule {
+        id: "RQ-05",
+        element: ElementKind::Measure,
+        basis: "CPL §85; 刑规 §113, §127",
+        duty_zh: "拘留、逮捕后须在24小时内通知家属，无法通知的须注明原因",
+    },
+    Rule {
+        id: "RQ-07",
+        element: ElementKind::Measure,
+        basis: "CPL §91–92; 刑规 §129–131, §140–141",
+        duty_zh: "刑事拘留后须在期限内提请批准逮捕或变更、解除强制措施（羁押期限不顺延）",
+    },
+    Rule {
+        id: "RQ-09",
+        element: ElementKind::Measure,
+        basis: "CPL §156–159; 刑规 §148–150",
+        duty_zh: "侦查羁押期限届满前须侦查终结或依法延长，延长须于届满7日前报请",
+    },
+    Rule {
+        id: "RQ-13",
+        element: ElementKind::Measure,
+        basis: "CPL §71, §79; 刑规 §92, §98–99, §104, §107 (V); 取保规定 (S)",
+        duty_zh: "取保候审最长不得超过十二个月，届满前须解除或变更",
+    },
+    Rule {
+        id: "RQ-14",
+        element: ElementKind::Measure,
+        basis: "CPL §75–76, §79; 刑规 §111–113, §118",
+        duty_zh: "监视居住最长不得超过六个月，届满前须解除或变更",
+    },
+    Rule {
+        id: "CW-01",
+        element: ElementKind::Property,
+        basis: "行规 §190 (V); 财物规定 (S; article number to check)",
+        duty_zh: "扣押的财物须在24小时内移交涉案财物管理员入库",
+    },
+];
+
+fn rule(id: &str) -> &'static Rule {
+    IMPLEMENTED
+        .iter()
+        .find(|r| r.id == id)
+        .expect("every rule raised is listed")
+}
+
+/// A deadline finding, if the deadline is near enough for a level at `now`.
+fn deadline(
+    id: &'static str,
+    subject: &str,
+    due: Due,
+    now: Timestamp,
+    custody: bool,
+) -> Option<Warning> {
+    let found = level(&due, now, custody)?;
+    let rule = rule(id);
+    let shown = domain::At::china(due.at);
+    Some(Warning {
+        rule: id,
+        level: found.into(),
+        subject: subject.to_string(),
+        element: rule.element.as_str(),
+        due: Some(shown.to_string()),
+        basis: rule.basis,
+        message: format!(
+            "【{}】{}：{}（{}），依据{}",
+            found.label_zh(),
+            id,
+            rule.duty_zh,
+            due.explain_zh(),
+            rule.basis
+        ),
+    })
+}
+
+/// Every warning open at `now` in `world` (built from the facts at or before `now`).
+pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
+    let mut found = Vec::new();
+    let calendar = &world.calendar;
+    for (id, case) in &world.cases {
+        // XS-01 (XS-02 for economic cases): 3 d (7 d) from acceptance, or the extended total.
+        if case.kind == CaseKind::Criminal && case.filed_at.is_none() && case.not_filed_at.is_none()
+        {
+            let days = case
+                .filing_extended_days
+                .unwrap_or(if case.economic { 7 } else { 3 });
+            let due = due(
+                case.accepted_at.instant(),
+                Limit::Days(days),
+                Moves::PastRestDays,
+                calendar,
+            );
+            found.extend(deadline("XS-01", id.as_str(), due, now, false));
+        }
+    }
+    for (id, m) in &world.measures {
+        if m.ended.is_some() {
+            continue;
+        }
+        let subject = id.as_str();
+        let arrived = m.arrived_at.instant();
+        let started = m.started_at.instant();
+        let hours = |default: u32| Limit::Hours(m.extended_hours.unwrap_or(default));
+        // Liberty limits never move (T-01, T-03); bail and surveillance do.
+        let liberty = |limit| due(started, limit, Moves::Never, calendar);
+        match m.kind {
+            MeasureKind::SummonsCriminal | MeasureKind::CompelledAppearance => {
+                let due = due(arrived, hours(12), Moves::Never, calendar);
+                found.extend(deadline("RQ-01", subject, due, now, false));
+            }
+            MeasureKind::AdminQuestioning => {
+                let due = due(arrived, hours(8), Moves::Never, calendar);
+                found.extend(deadline("RQ-02", subject, due, now, false));
+            }
+            MeasureKind::CriminalDetention => {
+                if m.delivered.is_none() {
+                    found.extend(deadline(
+                        "RQ-04",
+                        subject,
+                        liberty(Limit::Hours(24)),
+                        now,
+                        false,
+                    ));
+                }
+                if m.family.is_none() {
+                    found.extend(deadline(
+                        "RQ-05",
+                        subject,
+                        liberty(Limit::Hours(24)),
+                        now,
+                        false,
+                    ));
+                }
+                if m.arrest_requested_at.is_none() {
+                    let days = m.extended_days.unwrap_or(3);
+                    found.extend(deadline(
+                        "RQ-07",
+                        subject,
+                        liberty(Limit::Days(days)),
+                        now,
+                        false,
+                    ));
+                }
+            }
+            MeasureKind::Arrest => {
+                if m.family.is_none() {
+                    found.extend(deadline(
+                        "RQ-05",
+                        subject,
+                        liberty(Limit::Hours(24)),
+                        now,
+                        false,
+                    ));
+                }
+                // The extended total is given in days; without one, two months (T-02).
+                let limit = m.extended_days.map_or(Limit::Months(2), Limit::Days);
+                found.extend(deadline("RQ-09", subject, liberty(limit), now, true));
+            }
+            MeasureKind::Bail => {
+                let due = due(started, Limit::Months(12), Moves::PastRestDays, calendar);
+                found.extend(deadline("RQ-13", subject, due, now, false));
+            }
+            MeasureKind::ResidentialSurveillance => {
+                let due = due(started, Limit::Months(6), Moves::PastRestDays, calendar);
+                found.extend(deadline("RQ-14", subject, due, now, false));
+            }
+            MeasureKind::ContinuedQuestioning | MeasureKind::AdminDetention => {}
+        }
+    }
+    for (id, p) in &world.properties {
+        // CW-01: seized, not stored within 24 h.
+        if p.storages.is_empty() && p.disposed.is_none() {
+            let due = due(
+                p.seized_at.instant(),
+                Limit::Hours(24),
+                Moves::Never,
+                calendar,
+            );
+            found.extend(deadline("CW-01", id.as_str(), due, now, false));
+        }
+    }
+    found.sort_by(|a, b| (a.rule, &a.subject).cmp(&(b.rule, &b.subject)));
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::{At, Fact};
+
+    const BASE: &str = r#"{"fact":"unit.defined","at":"2026-01-01T00:00:00+08:00","id":"U33","name":"省厅","level":"province"}
+{"fact":"unit.defined","at":"2026-01-01T00:00:00+08:00","id":"U3305","name":"市局","parent":"U33","level":"city"}
+{"fact":"unit.defined","at":"2026-01-01T00:00:00+08:00","id":"U330503","name":"分局","parent":"U3305","level":"county"}
+{"fact":"unit.defined","at":"2026-01-01T00:00:00+08:00","id":"U33050301","name":"派出所","parent":"U330503","level":"station"}
+{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O2","name":"李明","unit":"U33050301","gender":"male","roles":["officer"]}
+{"fact":"case.accepted","at":"2026-03-02T08:00:00+08:00","id":"C1","unit":"U33050301","kind":"criminal","category":"050200"}
+{"fact":"case.filed","at":"2026-03-02T09:00:00+08:00","id":"C1"}
+{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P1","name":"钱一","gender":"male","birth_date":"1980-01-01"}
+{"fact":"person.linked","at":"2026-03-02T08:00:00+08:00","id":"P1","case":"C1","role":"suspect"}"#;
+
+    fn levels(extra: &[&str], now: &str) -> Vec<(&'static str, String, LevelCode)> {
+        let mut world = World::new();
+        for line in BASE.lines().chain(extra.iter().copied()) {
+            world.apply(&Fact::from_line(line).unwrap(), None).unwrap();
+        }
+        screen(&world, At::parse(now).unwrap().instant())
+            .into_iter()
+            .map(|w| (w.rule, w.subject, w.level))
+            .collect()
+    }
+
+    /// (what it shows, with its basis; facts after BASE; screening time; rule, subject, level or
+    /// none).
+    type Case = (
+        &'static str,
+        &'static [&'static str],
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<LevelCode>,
+    );
+
+    #[test]
+    fn each_rule_by_its_basis() {
+        use LevelCode::*;
+        let cases: &[Case] = &[
+            (
+                "XS-01 受立案意见: an unfiled criminal case is red after 3 days",
+                &[
+                    r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                ],
+                "2026-03-06T00:00:00+08:00",
+                "XS-01",
+                "C2",
+                Some(Red),
+            ),
+            (
+                "XS-02: an economic case has 7 days",
+                &[
+                    r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"criminal","category":"030000","economic":true}"#,
+                ],
+                "2026-03-06T00:00:00+08:00",
+                "XS-01",
+                "C2",
+                None,
+            ),
+            (
+                "RQ-01 CPL §119: a summons is yellow with 1 h of its 12 h left",
+                &[
+                    r#"{"fact":"measure.started","at":"2026-03-02T10:20:00+08:00","id":"M1","person":"P1","case":"C1","kind":"summons_criminal"}"#,
+                ],
+                "2026-03-02T21:20:00+08:00",
+                "RQ-01",
+                "M1",
+                Some(Yellow),
+            ),
+            (
+                "RQ-01 CPL §119: an extension to 24 h lowers it",
+                &[
+                    r#"{"fact":"measure.started","at":"2026-03-02T10:20:00+08:00","id":"M1","person":"P1","case":"C1","kind":"summons_criminal"}"#,
+                    r#"{"fact":"measure.extended","at":"2026-03-02T20:00:00+08:00","id":"M1","hours":24,"approved_by":"O2"}"#,
+                ],
+                "2026-03-02T21:20:00+08:00",
+                "RQ-01",
+                "M1",
+                None,
+            ),
+            (
+                "RQ-02 治安法12 §83: questioning is red after 8 h",
+                &[
+                    r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"admin_questioning"}"#,
+                ],
+                "2026-03-02T18:00:00+08:00",
+                "RQ-02",
+                "M1",
+                Some(Red),
+            ),
+            (
+                "RQ-04 CPL §85: detained, not delivered after 24 h",
+                &[
+                    r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                ],
+                "2026-03-03T10:00:00+08:00",
+                "RQ-04",
+                "M1",
+                Some(Red),
+            ),
+            (
+                "RQ-05 CPL §85: family not notified, blue at half of 24 h",
+                &[
+                    r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                ],
+                "2026-03-02T22:00:00+08:00",
+                "RQ-05",
+                "M1",
+                Some(Blue),
+            ),
+            (
+                "RQ-07 CPL §91: 3 days of detention end on a Saturday and do not move",
+                &[
+                    r#"{"fact":"measure.started","at":"2026-03-04T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                ],
+                "2026-03-08T00:00:00+08:00",
+                "RQ-07",
+                "M1",
+                Some(Red),
+            ),
+            (
+                "RQ-09 CPL §156: arrest red 7 days before 2 months end",
+                &[
+                    r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"arrest"}"#,
+                ],
+                "2026-04-26T00:00:00+08:00",
+                "RQ-09",
+                "M1",
+                Some(Red),
+            ),
+            (
+                "RQ-13 CPL §79: bail blue 30 days before 12 months",
+                &[
+                    r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"bail"}"#,
+                ],
+                "2027-02-05T00:00:00+08:00",
+                "RQ-13",
+                "M1",
+                Some(Blue),
+            ),
+            (
+                "RQ-14 CPL §79: surveillance yellow 15 days before 6 months",
+                &[
+                    r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"residential_surveillance"}"#,
+                ],
+                "2026-08-20T00:00:00+08:00",
+                "RQ-14",
+                "M1",
+                Some(Yellow),
+            ),
+            (
+                "CW-01 行规 §190: seized, not stored after 24 h",
+                &[
+                    r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+                ],
+                "2026-03-03T11:00:00+08:00",
+                "CW-01",
+                "W1",
+                Some(Red),
+            ),
+        ];
+        for (what, extra, now, rule, subject, expected) in cases {
+            let found = levels(extra, now);
+            let level = found
+                .iter()
+                .find(|(r, s, _)| r == rule && s == subject)
+                .map(|(_, _, l)| *l);
+            assert_eq!(level, *expected, "{what}: {found:?}");
+        }
+    }
+}
