@@ -5,9 +5,10 @@
 //! **Architecture Invariant:** no IO and no clock: the screening time is an argument, so batch
 //! screening (`zhifa screen --as-of T`) and live evaluation run the same code.
 //!
-//! This is the first slice of the core set: the deadline rules on measures (RQ-01, RQ-02,
-//! RQ-04, RQ-05, RQ-07, RQ-09, RQ-13, RQ-14), filing review (XS-01) and storage of seized
-//! property (CW-01). `IMPLEMENTED` lists them; the scenario test checks only their findings.
+//! This is a first slice of the core set; `IMPLEMENTED` lists its rules, and the scenario test
+//! checks the findings of exactly those. Deadline rules give a level by the bands of their
+//! limit; prohibitions (XS-04, XS-09, CS-05, CW-02, CW-14) are red at once and stay open after
+//! the fact, until the supervision loop closes them.
 
 use domain::World;
 use domain::elements::{CaseKind, MeasureKind};
@@ -118,10 +119,70 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "监视居住最长不得超过六个月，届满前须解除或变更",
     },
     Rule {
+        id: "XZ-02",
+        element: ElementKind::Case,
+        basis: "治安法12 §99; 行规 §165 (V); 治安法25 (S/U)",
+        duty_zh: "治安案件须在受案后30日内（经批准延长的在延长后的期限内）作出处理决定",
+    },
+    Rule {
+        id: "XS-04",
+        element: ElementKind::Measure,
+        basis: "刑规 §174 (V); 财物规定: no seizure before filing (S)",
+        duty_zh: "刑事案件立案前不得采取拘传、刑事拘留、逮捕、取保候审、监视居住等强制措施",
+    },
+    Rule {
+        id: "XS-09",
+        element: ElementKind::Case,
+        basis: "刑规 §186–189",
+        duty_zh: "撤销案件时，对在押的犯罪嫌疑人须立即释放或变更强制措施",
+    },
+    Rule {
+        id: "RQ-06",
+        element: ElementKind::Measure,
+        basis: "CPL §86, §94; 刑规 §128, §144",
+        duty_zh: "拘留、逮捕后须在24小时内进行讯问",
+    },
+    Rule {
+        id: "CS-02",
+        element: ElementKind::Stay,
+        basis: "行规 §53; 刑规 §154–155",
+        duty_zh: "人员进入办案中心后须在30分钟内完成安全检查",
+    },
+    Rule {
+        id: "CS-05",
+        element: ElementKind::Interrogation,
+        basis: "CPL §118, §124; 刑规 §202, §210; 行规 §39, §52, §72; 处罚法 §42; 治安法25 (S)",
+        duty_zh: "讯问、询问须由不少于二名人民警察（辅警不计）进行",
+    },
+    Rule {
         id: "CW-01",
         element: ElementKind::Property,
         basis: "行规 §190 (V); 财物规定 (S; article number to check)",
         duty_zh: "扣押的财物须在24小时内移交涉案财物管理员入库",
+    },
+    Rule {
+        id: "CW-02",
+        element: ElementKind::Property,
+        basis: "刑规 §235; 行规 §188",
+        duty_zh: "办案民警不得自行保管涉案财物，须由涉案财物管理员保管",
+    },
+    Rule {
+        id: "CW-05",
+        element: ElementKind::Property,
+        basis: "CPL §145; 刑规 §233, §247",
+        duty_zh: "经查明与案件无关的财物须在3日内解除扣押并退还",
+    },
+    Rule {
+        id: "CW-14",
+        element: ElementKind::Property,
+        basis: "刑规 §174; 财物规定 (S)",
+        duty_zh: "行政案件受案前、刑事案件立案前不得扣押、查封、冻结财物",
+    },
+    Rule {
+        id: "JZ-07",
+        element: ElementKind::Case,
+        basis: "行规 §260–262; 刑规 §287",
+        duty_zh: "案件办结后须及时立卷归档（平台阈值：结案后30日）",
     },
 ];
 
@@ -161,11 +222,93 @@ fn deadline(
     })
 }
 
+/// A prohibition found: red at once, no deadline.
+fn prohibited(id: &'static str, subject: &str, what_zh: String) -> Warning {
+    let rule = rule(id);
+    Warning {
+        rule: id,
+        level: LevelCode::Red,
+        subject: subject.to_string(),
+        element: rule.element.as_str(),
+        due: None,
+        basis: rule.basis,
+        message: format!(
+            "【红】{id}：{}。{what_zh}，依据{}",
+            rule.duty_zh, rule.basis
+        ),
+    }
+}
+
+/// A threshold that has only one level, reached when it passes ("yellow when passed").
+fn when_passed(
+    id: &'static str,
+    subject: &str,
+    due: Due,
+    now: Timestamp,
+    at: Level,
+) -> Option<Warning> {
+    let mut warning = deadline(id, subject, due, now, false)?;
+    if warning.level != LevelCode::Red {
+        return None;
+    }
+    warning.level = at.into();
+    warning.message = warning
+        .message
+        .replacen("【红】", &format!("【{}】", at.label_zh()), 1);
+    Some(warning)
+}
+
 /// Every warning open at `now` in `world` (built from the facts at or before `now`).
 pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
     let mut found = Vec::new();
     let calendar = &world.calendar;
     for (id, case) in &world.cases {
+        // XZ-02: an administrative case decided within 30 d of acceptance (or the extended total).
+        if case.kind == CaseKind::Administrative
+            && case.decision.is_none()
+            && case.dropped_at.is_none()
+            && case.closed_at.is_none()
+        {
+            let days = case.limit_extended_days.unwrap_or(30);
+            let due = due(
+                case.accepted_at.instant(),
+                Limit::Days(days),
+                Moves::PastRestDays,
+                calendar,
+            );
+            found.extend(deadline("XZ-02", id.as_str(), due, now, false));
+        }
+        // XS-09: dropped while a suspect of the case was held in criminal detention or arrest.
+        if let Some(dropped) = case.dropped_at {
+            let held: Vec<&str> = world
+                .measures
+                .values()
+                .filter(|m| {
+                    m.case == *id
+                        && matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest)
+                        && m.started_at <= dropped
+                        && m.ended.as_ref().is_none_or(|(at, _)| *at > dropped)
+                })
+                .map(|m| m.id.as_str())
+                .collect();
+            if !held.is_empty() {
+                found.push(prohibited(
+                    "XS-09",
+                    id.as_str(),
+                    format!("撤案时{}仍处于羁押状态", held.join("、")),
+                ));
+            }
+        }
+        // JZ-07: closed, not archived 30 d later (P).
+        if let (Some(closed), None) = (case.closed_at, case.archived_at) {
+            let due = due(
+                closed.instant(),
+                Limit::ExactDays(30),
+                Moves::Never,
+                calendar,
+            );
+            found.extend(when_passed("JZ-07", id.as_str(), due, now, Level::Yellow));
+        }
         // XS-01 (XS-02 for economic cases): 3 d (7 d) from acceptance, or the extended total.
         if case.kind == CaseKind::Criminal && case.filed_at.is_none() && case.not_filed_at.is_none()
         {
@@ -182,6 +325,30 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
         }
     }
     for (id, m) in &world.measures {
+        // XS-04: a coercive measure on a criminal case before it was filed (a finding about the
+        // past: it stays open after the measure ends, until the loop closes it).
+        if matches!(
+            m.kind,
+            MeasureKind::CompelledAppearance
+                | MeasureKind::CriminalDetention
+                | MeasureKind::Arrest
+                | MeasureKind::Bail
+                | MeasureKind::ResidentialSurveillance
+        ) && let Some(case) = world.cases.get(&m.case)
+            && case.kind == CaseKind::Criminal
+            && case.filed_at.is_none_or(|filed| filed > m.started_at)
+        {
+            found.push(prohibited(
+                "XS-04",
+                id.as_str(),
+                format!(
+                    "{}于{}采取，案件{}尚未立案",
+                    m.kind.label(),
+                    m.started_at.display_china(),
+                    m.case
+                ),
+            ));
+        }
         if m.ended.is_some() {
             continue;
         }
@@ -219,6 +386,15 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
                         false,
                     ));
                 }
+                if !interrogated_after(world, m) {
+                    found.extend(deadline(
+                        "RQ-06",
+                        subject,
+                        liberty(Limit::Hours(24)),
+                        now,
+                        false,
+                    ));
+                }
                 if m.arrest_requested_at.is_none() {
                     let days = m.extended_days.unwrap_or(3);
                     found.extend(deadline(
@@ -231,6 +407,15 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
                 }
             }
             MeasureKind::Arrest => {
+                if !interrogated_after(world, m) {
+                    found.extend(deadline(
+                        "RQ-06",
+                        subject,
+                        liberty(Limit::Hours(24)),
+                        now,
+                        false,
+                    ));
+                }
                 if m.family.is_none() {
                     found.extend(deadline(
                         "RQ-05",
@@ -255,7 +440,76 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
             MeasureKind::ContinuedQuestioning | MeasureKind::AdminDetention => {}
         }
     }
+    for (id, s) in &world.stays {
+        // CS-02: a security check within 30 min of entry (P), red when passed.
+        if s.security_checked_at.is_none() && s.exited.is_none() {
+            let due = due(
+                s.entered_at.instant(),
+                Limit::Minutes(30),
+                Moves::Never,
+                calendar,
+            );
+            found.extend(when_passed("CS-02", id.as_str(), due, now, Level::Red));
+        }
+    }
+    for (id, i) in &world.interrogations {
+        // CS-05: at least two officers who are not auxiliaries.
+        let sworn = i
+            .officers
+            .iter()
+            .filter(|o| world.officers.get(*o).is_some_and(|o| !o.auxiliary))
+            .count();
+        if sworn < 2 {
+            found.push(prohibited(
+                "CS-05",
+                id.as_str(),
+                format!("在场正式民警{sworn}名"),
+            ));
+        }
+    }
     for (id, p) in &world.properties {
+        // CW-02: kept by the officer who seized it.
+        if p.storages.iter().any(|s| s.custodian == p.seized_by) {
+            found.push(prohibited(
+                "CW-02",
+                id.as_str(),
+                format!("保管人即扣押民警{}", p.seized_by),
+            ));
+        }
+        // CW-14: seized before the administrative case was accepted, or before the criminal
+        // case was filed.
+        if let Some(case) = world.cases.get(&p.case) {
+            let early = match case.kind {
+                CaseKind::Administrative => p.seized_at < case.accepted_at,
+                CaseKind::Criminal => case.filed_at.is_none_or(|filed| filed > p.seized_at),
+            };
+            if early {
+                found.push(prohibited(
+                    "CW-14",
+                    id.as_str(),
+                    format!(
+                        "{}于{}，案件{}尚未{}",
+                        p.measure.label(),
+                        p.seized_at.display_china(),
+                        p.case,
+                        match case.kind {
+                            CaseKind::Administrative => "受案",
+                            CaseKind::Criminal => "立案",
+                        }
+                    ),
+                ));
+            }
+        }
+        // CW-05: found unrelated, returned within 3 d.
+        if let (Some(found_at), None) = (p.found_unrelated_at, &p.disposed) {
+            let due = due(
+                found_at.instant(),
+                Limit::Days(3),
+                Moves::PastRestDays,
+                calendar,
+            );
+            found.extend(deadline("CW-05", id.as_str(), due, now, false));
+        }
         // CW-01: seized, not stored within 24 h.
         if p.storages.is_empty() && p.disposed.is_none() {
             let due = due(
@@ -269,6 +523,14 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
     }
     found.sort_by(|a, b| (a.rule, &a.subject).cmp(&(b.rule, &b.subject)));
     found
+}
+
+/// Whether the person under a measure was interrogated after it began.
+fn interrogated_after(world: &World, m: &domain::elements::Measure) -> bool {
+    world
+        .interrogations
+        .values()
+        .any(|i| i.person == m.person && i.started_at >= m.started_at)
 }
 
 #[cfg(test)]
@@ -421,6 +683,140 @@ mod tests {
                 "2026-08-20T00:00:00+08:00",
                 "RQ-14",
                 "M1",
+                Some(Yellow),
+            ),
+            (
+                "XZ-02 治安法12 §99: an administrative case undecided 30 days on is red",
+                &[
+                    r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                ],
+                "2026-04-02T00:00:00+08:00",
+                "XZ-02",
+                "C2",
+                Some(Red),
+            ),
+            (
+                "XS-04 刑规 §174: a detention before filing is red",
+                &[
+                    r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                    r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C2","kind":"criminal_detention"}"#,
+                ],
+                "2026-03-02T11:00:00+08:00",
+                "XS-04",
+                "M1",
+                Some(Red),
+            ),
+            (
+                "XS-04: the same measure after filing is not",
+                &[
+                    r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                ],
+                "2026-03-02T11:00:00+08:00",
+                "XS-04",
+                "M1",
+                None,
+            ),
+            (
+                "XS-09 刑规 §186: dropped while the suspect is detained",
+                &[
+                    r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                    r#"{"fact":"case.dropped","at":"2026-03-03T11:00:00+08:00","id":"C1"}"#,
+                ],
+                "2026-03-03T12:00:00+08:00",
+                "XS-09",
+                "C1",
+                Some(Red),
+            ),
+            (
+                "RQ-06 CPL §86: detained and not interrogated within 24 h",
+                &[
+                    r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                ],
+                "2026-03-03T11:00:00+08:00",
+                "RQ-06",
+                "M1",
+                Some(Red),
+            ),
+            (
+                "RQ-06: an interrogation after the detention clears it",
+                &[
+                    r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                    r#"{"fact":"interrogation.held","at":"2026-03-02T13:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-02T14:00:00+08:00","officers":["O2"]}"#,
+                ],
+                "2026-03-03T11:00:00+08:00",
+                "RQ-06",
+                "M1",
+                None,
+            ),
+            (
+                "CS-02 行规 §53: no security check 30 min after entry is red, not earlier",
+                &[
+                    r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                ],
+                "2026-03-02T11:29:59+08:00",
+                "CS-02",
+                "S1",
+                None,
+            ),
+            (
+                "CS-02: at 30 min it is red",
+                &[
+                    r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                ],
+                "2026-03-02T11:30:00+08:00",
+                "CS-02",
+                "S1",
+                Some(Red),
+            ),
+            (
+                "CS-05 CPL §118: one officer questioning is red",
+                &[
+                    r#"{"fact":"interrogation.held","at":"2026-03-02T11:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-02T12:00:00+08:00","officers":["O2"]}"#,
+                ],
+                "2026-03-02T12:00:00+08:00",
+                "CS-05",
+                "I1",
+                Some(Red),
+            ),
+            (
+                "CW-02 刑规 §235: the seizing officer keeps the item",
+                &[
+                    r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+                    r#"{"fact":"property.stored","at":"2026-03-02T12:00:00+08:00","id":"W1","location":"A-01","custodian":"O2"}"#,
+                ],
+                "2026-03-02T12:00:00+08:00",
+                "CW-02",
+                "W1",
+                Some(Red),
+            ),
+            (
+                "CW-14 刑规 §174: seized before the criminal case was filed",
+                &[
+                    r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                    r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+                ],
+                "2026-03-02T11:00:00+08:00",
+                "CW-14",
+                "W1",
+                Some(Red),
+            ),
+            (
+                "CW-05 CPL §145: found unrelated, not returned 3 days on",
+                &[
+                    r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+                    r#"{"fact":"property.found_unrelated","at":"2026-03-02T12:00:00+08:00","id":"W1"}"#,
+                ],
+                "2026-03-06T00:00:00+08:00",
+                "CW-05",
+                "W1",
+                Some(Red),
+            ),
+            (
+                "JZ-07 行规 §260: closed, not archived after 30 × 24 h is yellow",
+                &[r#"{"fact":"case.closed","at":"2026-03-03T10:00:00+08:00","id":"C1"}"#],
+                "2026-04-02T10:00:00+08:00",
+                "JZ-07",
+                "C1",
                 Some(Yellow),
             ),
             (
