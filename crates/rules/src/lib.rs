@@ -7,11 +7,15 @@
 //!
 //! This is a first slice of the core set; `IMPLEMENTED` lists its rules, and the scenario test
 //! checks the findings of exactly those. Deadline rules give a level by the bands of their
-//! limit; prohibitions (XS-04, XS-09, CS-05, CW-02, CW-14) are red at once and stay open after
-//! the fact, until the supervision loop closes them.
+//! limit; prohibitions (XZ-06, XZ-08, XS-04, XS-09, CS-05, CS-07, CW-02, CW-14, TS-01, TS-02;
+//! JQ-05 yellow) hold at once and stay open after the fact, until the supervision loop closes
+//! them.
 
 use domain::World;
-use domain::elements::{CaseKind, MeasureKind};
+use domain::elements::{
+    CaseKind, DecisionKind, DisposalResult, Gender, MeasureKind, PenaltyKind, PersonFlag, RoomKind,
+    UnitLevel,
+};
 use domain::fact::ElementKind;
 use domain::legal_time::{Due, Level, Limit, Moves, due, level};
 use jiff::Timestamp;
@@ -64,6 +68,36 @@ pub struct Rule {
 /// CPL 刑事诉讼法, 刑规 公安机关办理刑事案件程序规定, 行规 公安机关办理行政案件程序规定, 治安法12
 /// 治安管理处罚法 (2012), with the catalog's confidence marks.
 pub const IMPLEMENTED: &[Rule] = &[
+    Rule {
+        id: "JQ-02",
+        element: ElementKind::Incident,
+        basis: "警察法 §21; 治安法12 §116(九): failing to attend an incident is a disciplinable act",
+        duty_zh: "派警后须在30分钟内到达现场，接警后须在24小时内处置完毕（平台阈值）",
+    },
+    Rule {
+        id: "JQ-04",
+        element: ElementKind::Incident,
+        basis: "受立案意见 (S); MPS press conference 2025-11-17 on \"案件类警情动态清零\" (S)",
+        duty_zh: "刑事、行政类警情须在24小时内受案（或依法移送、作无效处理）",
+    },
+    Rule {
+        id: "JQ-05",
+        element: ElementKind::Incident,
+        basis: "CPL §110 (must accept), §112 (must file when facts are present); 接报案规定 第三条 \"如实登记、依法立案\" (S); MPS 2025 on screening \"疑似应立未立\" (S)",
+        duty_zh: "案件类警情不得降格处理，须核查是否应立未立",
+    },
+    Rule {
+        id: "XZ-06",
+        element: ElementKind::Case,
+        basis: "处罚法 §44–45, §62; 行规 §167–169",
+        duty_zh: "作出行政处罚决定前须告知当事人拟处罚的事实、理由、依据及其权利",
+    },
+    Rule {
+        id: "XZ-08",
+        element: ElementKind::Case,
+        basis: "处罚法 §58; 行规 §170–171, §173",
+        duty_zh: "行政拘留决定须经法制审核通过，且不得由派出所作出",
+    },
     Rule {
         id: "XS-01",
         element: ElementKind::Case,
@@ -149,6 +183,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "人员进入办案中心后须在30分钟内完成安全检查",
     },
     Rule {
+        id: "CS-07",
+        element: ElementKind::Stay,
+        basis: "行规 §71; 盘问规定 §10, §29, §31",
+        duty_zh: "未满16周岁、70周岁以上、怀孕或哺乳期的人不得关入候问室",
+    },
+    Rule {
         id: "CS-05",
         element: ElementKind::Interrogation,
         basis: "CPL §118, §124; 刑规 §202, §210; 行规 §39, §52, §72; 处罚法 §42; 治安法25 (S)",
@@ -177,6 +217,24 @@ pub const IMPLEMENTED: &[Rule] = &[
         element: ElementKind::Property,
         basis: "刑规 §174; 财物规定 (S)",
         duty_zh: "行政案件受案前、刑事案件立案前不得扣押、查封、冻结财物",
+    },
+    Rule {
+        id: "JZ-01",
+        element: ElementKind::Case,
+        basis: "行规 §36; 治安法12 §97; 处罚法 §61",
+        duty_zh: "行政处罚决定书须在2日内送达被处罚人",
+    },
+    Rule {
+        id: "TS-01",
+        element: ElementKind::Interrogation,
+        basis: "CPL §281; 刑规 §323, §325–326; 未保法 §110; 行规 §75; 治安法12 §84",
+        duty_zh: "讯问、询问未成年人须通知其法定代理人或其他合适成年人到场",
+    },
+    Rule {
+        id: "TS-02",
+        element: ElementKind::Interrogation,
+        basis: "CPL §281 (paras 3 and 5); 刑规 §324, §326",
+        duty_zh: "讯问、询问未成年女性须有女性工作人员在场",
     },
     Rule {
         id: "JZ-07",
@@ -262,7 +320,163 @@ fn when_passed(
 pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
     let mut found = Vec::new();
     let calendar = &world.calendar;
+    for (id, incident) in &world.incidents {
+        let subject = id.as_str();
+        // JQ-02 (P): arrival within 30 min of dispatch (yellow when passed); disposal within
+        // 24 h of receipt (red when passed). One warning, at the higher level.
+        let mut late = Vec::new();
+        if let (Some(dispatched), None, None) = (
+            incident.dispatched_at,
+            incident.arrived_at,
+            incident.disposed_at,
+        ) {
+            let due = due(
+                dispatched.instant(),
+                Limit::Minutes(30),
+                Moves::Never,
+                calendar,
+            );
+            late.extend(when_passed("JQ-02", subject, due, now, Level::Yellow));
+        }
+        if incident.disposed_at.is_none() {
+            let due = due(
+                incident.received_at.instant(),
+                Limit::Hours(24),
+                Moves::Never,
+                calendar,
+            );
+            late.extend(when_passed("JQ-02", subject, due, now, Level::Red));
+        }
+        found.extend(late.into_iter().max_by_key(|w| w.level));
+        // JQ-04: a case-type incident with no case accepted for it, not transferred, duplicate
+        // or invalid: 24 h from receipt.
+        let has_case = incident.case.is_some()
+            || world
+                .cases
+                .values()
+                .any(|c| c.incident.as_ref() == Some(id));
+        let set_aside = matches!(
+            incident.result,
+            Some(DisposalResult::Transferred | DisposalResult::Duplicate | DisposalResult::Invalid)
+        );
+        if incident.nature.is_case_type() && !has_case && !set_aside {
+            let due = due(
+                incident.received_at.instant(),
+                Limit::Hours(24),
+                Moves::Never,
+                calendar,
+            );
+            found.extend(deadline("JQ-04", subject, due, now, false));
+        }
+        // JQ-05: received as a case-type incident, then closed as a non-case or recategorized
+        // to a non-case nature (降格).
+        if incident.received_nature.is_case_type() {
+            let closed_as_not_a_case = matches!(
+                incident.result,
+                Some(
+                    DisposalResult::Mediated
+                        | DisposalResult::CivilDispute
+                        | DisposalResult::MistakenTransfer
+                        | DisposalResult::AssistanceGiven
+                        | DisposalResult::NotPoliceMatter
+                )
+            );
+            let downgraded = incident
+                .recategorizations
+                .iter()
+                .any(|r| !r.nature.is_case_type());
+            if closed_as_not_a_case || downgraded {
+                let mut warning = prohibited(
+                    "JQ-05",
+                    subject,
+                    format!(
+                        "接警性质为{}，后{}",
+                        incident.received_nature.label(),
+                        if downgraded {
+                            "改为非案件类性质"
+                        } else {
+                            "按非案件处置"
+                        }
+                    ),
+                );
+                warning.level = LevelCode::Yellow;
+                warning.message = warning.message.replacen("【红】", "【黄】", 1);
+                found.push(warning);
+            }
+        }
+    }
     for (id, case) in &world.cases {
+        if let Some(decision) = &case.decision {
+            // XZ-06: every penalised person told beforehand.
+            let untold: Vec<&str> = decision
+                .penalties
+                .iter()
+                .filter(|p| {
+                    !case
+                        .prior_notices
+                        .iter()
+                        .any(|n| n.person == p.person && n.at < decision.at)
+                })
+                .map(|p| p.person.as_str())
+                .collect();
+            if !untold.is_empty() {
+                found.push(prohibited(
+                    "XZ-06",
+                    id.as_str(),
+                    format!("对{}作出处罚前未见告知记录", untold.join("、")),
+                ));
+            }
+            // XZ-08: detention reviewed beforehand, and not decided by a station.
+            if decision
+                .penalties
+                .iter()
+                .any(|p| p.kind == PenaltyKind::Detention)
+            {
+                let reviewed = case.reviews.iter().any(|r| r.passed && r.at < decision.at);
+                let by_station = world
+                    .units
+                    .get(&decision.decided_by_unit)
+                    .is_some_and(|u| u.level == UnitLevel::Station);
+                if !reviewed || by_station {
+                    found.push(prohibited(
+                        "XZ-08",
+                        id.as_str(),
+                        format!(
+                            "行政拘留决定{}{}",
+                            if reviewed {
+                                ""
+                            } else {
+                                "未经法制审核通过"
+                            },
+                            if by_station {
+                                "，由派出所作出"
+                            } else {
+                                ""
+                            }
+                        ),
+                    ));
+                }
+            }
+            // JZ-01: the penalty decision served on every penalised person within 2 d.
+            if decision.decision == DecisionKind::Penalty {
+                let unserved = decision.penalties.iter().any(|p| {
+                    !world.documents.values().any(|d| {
+                        d.case == *id
+                            && d.kind == "penalty_decision"
+                            && d.served.iter().any(|s| s.to == p.person)
+                    })
+                });
+                if unserved {
+                    let due = due(
+                        decision.at.instant(),
+                        Limit::Days(2),
+                        Moves::PastRestDays,
+                        calendar,
+                    );
+                    found.extend(deadline("JZ-01", id.as_str(), due, now, false));
+                }
+            }
+        }
         // XZ-02: an administrative case decided within 30 d of acceptance (or the extended total).
         if case.kind == CaseKind::Administrative
             && case.decision.is_none()
@@ -441,6 +655,34 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
         }
     }
     for (id, s) in &world.stays {
+        // CS-07: no holding room for the under-16, the 70-or-over, the pregnant or nursing.
+        if let Some(person) = world.persons.get(&s.person) {
+            for placement in s
+                .placements
+                .iter()
+                .filter(|p| p.room_kind == RoomKind::Holding)
+            {
+                let age = person.age_on(placement.at.china_date());
+                let special = age.is_some_and(|a| !(16..70).contains(&a))
+                    || person
+                        .flags
+                        .iter()
+                        .any(|f| matches!(f, PersonFlag::Pregnant | PersonFlag::NursingInfant));
+                if special {
+                    found.push(prohibited(
+                        "CS-07",
+                        id.as_str(),
+                        format!(
+                            "{}于{}被安排进入候问室{}",
+                            person.name,
+                            placement.at.display_china(),
+                            age.map(|a| format!("（{a}周岁）")).unwrap_or_default()
+                        ),
+                    ));
+                    break;
+                }
+            }
+        }
         // CS-02: a security check within 30 min of entry (P), red when passed.
         if s.security_checked_at.is_none() && s.exited.is_none() {
             let due = due(
@@ -453,6 +695,26 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
         }
     }
     for (id, i) in &world.interrogations {
+        // TS-01 / TS-02: a minor with a guardian, a girl with female staff present.
+        if let Some(person) = world.persons.get(&i.person)
+            && let Some(age) = person.age_on(i.started_at.china_date())
+            && age < 18
+        {
+            if !i.guardian_present {
+                found.push(prohibited(
+                    "TS-01",
+                    id.as_str(),
+                    format!("{}时年{age}周岁，法定代理人或合适成年人未到场", person.name),
+                ));
+            }
+            if person.gender == Gender::Female && !i.female_staff_present {
+                found.push(prohibited(
+                    "TS-02",
+                    id.as_str(),
+                    format!("{}时年{age}周岁，无女性工作人员在场", person.name),
+                ));
+            }
+        }
         // CS-05: at least two officers who are not auxiliaries.
         let sworn = i
             .officers
@@ -684,6 +946,172 @@ mod tests {
                 "RQ-14",
                 "M1",
                 Some(Yellow),
+            ),
+            (
+                "JQ-02 警察法 §21: dispatched, not arrived after 30 min is yellow",
+                &[
+                    r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"criminal","category":"theft"}"#,
+                    r#"{"fact":"incident.dispatched","at":"2026-03-02T10:05:00+08:00","id":"J1","officers":["O2"]}"#,
+                ],
+                "2026-03-02T10:35:00+08:00",
+                "JQ-02",
+                "J1",
+                Some(Yellow),
+            ),
+            (
+                "JQ-02: not disposed 24 h after receipt is red",
+                &[
+                    r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"criminal","category":"theft"}"#,
+                ],
+                "2026-03-03T10:00:00+08:00",
+                "JQ-02",
+                "J1",
+                Some(Red),
+            ),
+            (
+                "JQ-04 受立案意见: a criminal incident with no case is blue at half of 24 h",
+                &[
+                    r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"criminal","category":"theft"}"#,
+                ],
+                "2026-03-02T22:00:00+08:00",
+                "JQ-04",
+                "J1",
+                Some(Blue),
+            ),
+            (
+                "JQ-05 CPL §110: a criminal incident closed as mediated is yellow at once",
+                &[
+                    r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"criminal","category":"theft"}"#,
+                    r#"{"fact":"incident.disposed","at":"2026-03-02T11:00:00+08:00","id":"J1","result":"mediated"}"#,
+                ],
+                "2026-03-02T11:00:00+08:00",
+                "JQ-05",
+                "J1",
+                Some(Yellow),
+            ),
+            (
+                "JQ-05: recategorized to a dispute is yellow too",
+                &[
+                    r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"criminal","category":"theft"}"#,
+                    r#"{"fact":"incident.recategorized","at":"2026-03-02T11:00:00+08:00","id":"J1","nature":"dispute","category":"dispute.neighbour"}"#,
+                ],
+                "2026-03-02T11:00:00+08:00",
+                "JQ-05",
+                "J1",
+                Some(Yellow),
+            ),
+            (
+                "XZ-06 处罚法 §44: a fine without prior notice is red",
+                &[
+                    r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                    r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                    r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+                ],
+                "2026-03-05T10:00:00+08:00",
+                "XZ-06",
+                "C2",
+                Some(Red),
+            ),
+            (
+                "XZ-06: with the notice the day before, nothing",
+                &[
+                    r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                    r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                    r#"{"fact":"case.prior_notice_given","at":"2026-03-04T10:00:00+08:00","id":"C2","person":"P1"}"#,
+                    r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+                ],
+                "2026-03-05T10:00:00+08:00",
+                "XZ-06",
+                "C2",
+                None,
+            ),
+            (
+                "XZ-08 处罚法 §58: detention decided by a station, unreviewed, is red",
+                &[
+                    r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                    r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                    r#"{"fact":"case.prior_notice_given","at":"2026-03-04T10:00:00+08:00","id":"C2","person":"P1"}"#,
+                    r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U33050301","penalties":[{"person":"P1","kind":"detention","days":5}]}"#,
+                ],
+                "2026-03-05T10:00:00+08:00",
+                "XZ-08",
+                "C2",
+                Some(Red),
+            ),
+            (
+                "JZ-01 行规 §36: not served 2 days on; the last day (a Saturday) moves to Monday, red after it",
+                &[
+                    r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                    r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                    r#"{"fact":"case.prior_notice_given","at":"2026-03-04T10:00:00+08:00","id":"C2","person":"P1"}"#,
+                    r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+                ],
+                "2026-03-10T00:00:00+08:00",
+                "JZ-01",
+                "C2",
+                Some(Red),
+            ),
+            (
+                "JZ-01: served, nothing",
+                &[
+                    r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                    r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                    r#"{"fact":"case.prior_notice_given","at":"2026-03-04T10:00:00+08:00","id":"C2","person":"P1"}"#,
+                    r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+                    r#"{"fact":"document.issued","at":"2026-03-05T11:00:00+08:00","id":"D1","case":"C2","kind":"penalty_decision","number":"X1"}"#,
+                    r#"{"fact":"document.served","at":"2026-03-05T12:00:00+08:00","id":"D1","to":"P1"}"#,
+                ],
+                "2026-03-08T00:00:00+08:00",
+                "JZ-01",
+                "C2",
+                None,
+            ),
+            (
+                "TS-01 CPL §281: a 15-year-old questioned without a guardian is red",
+                &[
+                    r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"小红","gender":"female","birth_date":"2010-05-01"}"#,
+                    r#"{"fact":"person.linked","at":"2026-03-02T08:00:00+08:00","id":"P2","case":"C1","role":"suspect"}"#,
+                    r#"{"fact":"interrogation.held","at":"2026-03-02T11:00:00+08:00","id":"I1","person":"P2","case":"C1","kind":"interrogation","end":"2026-03-02T12:00:00+08:00","officers":["O2"],"female_staff_present":true}"#,
+                ],
+                "2026-03-02T12:00:00+08:00",
+                "TS-01",
+                "I1",
+                Some(Red),
+            ),
+            (
+                "TS-02 CPL §281: a girl questioned with no female staff is red",
+                &[
+                    r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"小红","gender":"female","birth_date":"2010-05-01"}"#,
+                    r#"{"fact":"person.linked","at":"2026-03-02T08:00:00+08:00","id":"P2","case":"C1","role":"suspect"}"#,
+                    r#"{"fact":"interrogation.held","at":"2026-03-02T11:00:00+08:00","id":"I1","person":"P2","case":"C1","kind":"interrogation","end":"2026-03-02T12:00:00+08:00","officers":["O2"],"guardian_present":true}"#,
+                ],
+                "2026-03-02T12:00:00+08:00",
+                "TS-02",
+                "I1",
+                Some(Red),
+            ),
+            (
+                "CS-07 行规 §71: a 15-year-old placed in a holding room is red",
+                &[
+                    r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"小红","gender":"female","birth_date":"2010-05-01"}"#,
+                    r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P2","center":"U330503"}"#,
+                    r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                ],
+                "2026-03-02T11:10:00+08:00",
+                "CS-07",
+                "S1",
+                Some(Red),
+            ),
+            (
+                "CS-07: an adult in the same room, nothing",
+                &[
+                    r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                    r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                ],
+                "2026-03-02T11:10:00+08:00",
+                "CS-07",
+                "S1",
+                None,
             ),
             (
                 "XZ-02 治安法12 §99: an administrative case undecided 30 days on is red",
