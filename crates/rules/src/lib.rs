@@ -5,8 +5,8 @@
 //! **Architecture Invariant:** no IO and no clock: the screening time is an argument, so batch
 //! screening (`zhifa screen --as-of T`) and live evaluation run the same code.
 //!
-//! This is a first slice of the core set; `IMPLEMENTED` lists its rules, and the scenario test
-//! checks the findings of exactly those. Deadline rules give a level by the bands of their
+//! `IMPLEMENTED` lists the rules: every rule of the core set. The scenario test checks the
+//! findings of exactly those. Deadline rules give a level by the bands of their
 //! limit; prohibitions (XZ-06, XZ-08, XS-04, XS-09, CS-05, CS-07, CW-02, CW-14, TS-01, TS-02;
 //! JQ-05 yellow) hold at once and stay open after the fact, until the supervision loop closes
 //! them.
@@ -64,7 +64,7 @@ pub struct Rule {
     pub duty_zh: &'static str,
 }
 
-/// The rules implemented so far. `basis` is the catalog's (`rules/catalog.md`), verbatim:
+/// The rules implemented: the core set of `rules/README.md`. `basis` is the catalog's (`rules/catalog.md`), verbatim:
 /// CPL 刑事诉讼法, 刑规 公安机关办理刑事案件程序规定, 行规 公安机关办理行政案件程序规定, 治安法12
 /// 治安管理处罚法 (2012), with the catalog's confidence marks.
 pub const IMPLEMENTED: &[Rule] = &[
@@ -241,6 +241,90 @@ pub const IMPLEMENTED: &[Rule] = &[
         element: ElementKind::Case,
         basis: "行规 §260–262; 刑规 §287",
         duty_zh: "案件办结后须及时立卷归档（平台阈值：结案后30日）",
+    },
+    Rule {
+        id: "XZ-04",
+        element: ElementKind::Case,
+        basis: "行规 §40–42, §47",
+        duty_zh: "快速办理案件须在嫌疑人到案后48小时内作出决定，未成年人案件不适用快速办理",
+    },
+    Rule {
+        id: "XZ-14",
+        element: ElementKind::Case,
+        basis: "行规 §65, §172(五); 处罚法 §57(四)",
+        duty_zh: "伤情鉴定为轻伤以上的，须转为刑事案件办理",
+    },
+    Rule {
+        id: "XS-05",
+        element: ElementKind::Case,
+        basis: "刑规 §178–179",
+        duty_zh: "决定不予立案的，须在3日内送达不予立案通知书",
+    },
+    Rule {
+        id: "XS-08",
+        element: ElementKind::Case,
+        basis: "检规 §564; CPL §113; 刑规 §107",
+        duty_zh: "立案后须持续开展侦查，长期无侦查活动的须核查（平台阈值：30日黄、90日红）",
+    },
+    Rule {
+        id: "RQ-03",
+        element: ElementKind::Measure,
+        basis: "警察法 §9; 盘问规定 §10–11, §14, §17; 行规 §57",
+        duty_zh: "继续盘问时间届满前须结束",
+    },
+    Rule {
+        id: "CS-03",
+        element: ElementKind::Stay,
+        basis: "As RQ-01–04",
+        duty_zh: "在办案中心停留不得超过所依据措施的时限（无依据的平台阈值12小时）",
+    },
+    Rule {
+        id: "CS-10",
+        element: ElementKind::Stay,
+        basis: "办案区规定 §5 (S); CPL §85",
+        duty_zh: "送看守所、拘留所须有刑事拘留、逮捕或行政拘留措施",
+    },
+    Rule {
+        id: "CW-06",
+        element: ElementKind::Property,
+        basis: "行规 §112; 强制法 §25, §28",
+        duty_zh: "行政案件扣押、查封期限不得超过30日（经批准延长的在延长后的期限内）",
+    },
+    Rule {
+        id: "CW-08",
+        element: ElementKind::Property,
+        basis: "刑规 §240, §243–245",
+        duty_zh: "刑事案件冻结期限为六个月，届满前须续冻或解除",
+    },
+    Rule {
+        id: "CW-10",
+        element: ElementKind::Property,
+        basis: "行规 §190; 财物规定 (S)",
+        duty_zh: "调用的涉案财物须按期归还入库",
+    },
+    Rule {
+        id: "CW-12",
+        element: ElementKind::Property,
+        basis: "行规 §193–196; 刑规 §187, §288, §293",
+        duty_zh: "案件办结后涉案财物须及时处置（平台阈值：30日黄、90日红）",
+    },
+    Rule {
+        id: "JZ-04",
+        element: ElementKind::Measure,
+        basis: "刑规 §79, §113, §125–127, §142–151, §178, §199",
+        duty_zh: "拘留、逮捕后须在24小时内制作拘留通知书、逮捕通知书",
+    },
+    Rule {
+        id: "TS-04",
+        element: ElementKind::Person,
+        basis: "CPL §35, §278; 刑规 §46, §320; 法援法 §25–26, §36",
+        duty_zh: "未成年人及盲聋哑、精神病人犯罪嫌疑人没有委托辩护人的，须在3日内通知法律援助机构",
+    },
+    Rule {
+        id: "TS-07",
+        element: ElementKind::Person,
+        basis: "刑规 §321; 刑法 §17 (12/14/16-year thresholds, as amended 2020); 治安法12 §12; 处罚法 §30",
+        duty_zh: "嫌疑人受案时年龄临近12、14、16、18周岁的，须核实其准确年龄",
     },
 ];
 
@@ -513,6 +597,117 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
                 ));
             }
         }
+        // XZ-04: fast-track decided within 48 h of the earliest arrival of a suspect; never
+        // for a minor (red at once).
+        if let (Some(flagged), None) = (case.fast_track_at, &case.decision) {
+            let suspects: Vec<&domain::ids::PersonId> = world
+                .persons
+                .values()
+                .filter(|p| {
+                    p.links
+                        .iter()
+                        .any(|l| l.case == *id && l.role == domain::elements::PersonRole::Suspect)
+                })
+                .map(|p| &p.id)
+                .collect();
+            let minor = suspects.iter().any(|p| {
+                world.persons[*p]
+                    .age_on(flagged.china_date())
+                    .is_some_and(|a| a < 18)
+            });
+            if minor {
+                found.push(prohibited(
+                    "XZ-04",
+                    id.as_str(),
+                    "快速办理的案件有未成年嫌疑人".into(),
+                ));
+            } else if let Some(arrived) = world
+                .measures
+                .values()
+                .filter(|m| m.case == *id && suspects.contains(&&m.person))
+                .map(|m| m.arrived_at)
+                .min()
+            {
+                let due = due(arrived.instant(), Limit::Hours(48), Moves::Never, calendar);
+                found.extend(deadline("XZ-04", id.as_str(), due, now, false));
+            }
+        }
+        // XZ-14: an injury assessed light or serious makes it a criminal case.
+        if case.kind == CaseKind::Administrative
+            && case.injuries.iter().any(|i| {
+                matches!(
+                    i.grade,
+                    domain::elements::InjuryGrade::Light | domain::elements::InjuryGrade::Serious
+                )
+            })
+            && case
+                .decision
+                .as_ref()
+                .is_none_or(|d| d.decision != DecisionKind::ToCriminal)
+        {
+            found.push(prohibited(
+                "XZ-14",
+                id.as_str(),
+                "伤情鉴定为轻伤以上，未转为刑事案件".into(),
+            ));
+        }
+        // XS-05: the not-filing notice served within 3 d.
+        if let Some(not_filed) = case.not_filed_at {
+            let served = world
+                .documents
+                .values()
+                .any(|d| d.case == *id && d.kind == "not_filing_notice" && !d.served.is_empty());
+            if !served {
+                let due = due(
+                    not_filed.instant(),
+                    Limit::Days(3),
+                    Moves::PastRestDays,
+                    calendar,
+                );
+                found.extend(deadline("XS-05", id.as_str(), due, now, false));
+            }
+        }
+        // XS-08 (P): a filed criminal case with no act for 30 d (yellow) or 90 d (red).
+        if let Some(filed) = case.filed_at
+            && case.kind == CaseKind::Criminal
+            && case.dropped_at.is_none()
+            && case.closed_at.is_none()
+            && case.sent_for_prosecution_at.is_none()
+        {
+            let last = case
+                .acts
+                .iter()
+                .map(|a| a.at)
+                .chain(
+                    world
+                        .interrogations
+                        .values()
+                        .filter(|i| i.case == *id)
+                        .map(|i| i.started_at),
+                )
+                .chain(
+                    world
+                        .measures
+                        .values()
+                        .filter(|m| m.case == *id)
+                        .map(|m| m.started_at),
+                )
+                .chain(
+                    world
+                        .properties
+                        .values()
+                        .filter(|p| p.case == *id)
+                        .map(|p| p.seized_at),
+                )
+                .filter(|at| at.instant() <= now)
+                .fold(filed, std::cmp::max);
+            let red = due(last.instant(), Limit::ExactDays(90), Moves::Never, calendar);
+            let yellow = due(last.instant(), Limit::ExactDays(30), Moves::Never, calendar);
+            found.extend(
+                when_passed("XS-08", id.as_str(), red, now, Level::Red)
+                    .or_else(|| when_passed("XS-08", id.as_str(), yellow, now, Level::Yellow)),
+            );
+        }
         // JZ-07: closed, not archived 30 d later (P).
         if let (Some(closed), None) = (case.closed_at, case.archived_at) {
             let due = due(
@@ -572,7 +767,32 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
         let hours = |default: u32| Limit::Hours(m.extended_hours.unwrap_or(default));
         // Liberty limits never move (T-01, T-03); bail and surveillance do.
         let liberty = |limit| due(started, limit, Moves::Never, calendar);
+        if matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest) {
+            // JZ-04: the detention or arrest notice made within 24 h, red when passed.
+            let kind = if m.kind == MeasureKind::Arrest {
+                "arrest_notice"
+            } else {
+                "detention_notice"
+            };
+            let issued = world
+                .documents
+                .values()
+                .any(|d| d.kind == kind && d.subject.as_deref() == Some(subject));
+            if !issued {
+                let due = due(started, Limit::Hours(24), Moves::Never, calendar);
+                found.extend(when_passed("JZ-04", subject, due, now, Level::Red));
+            }
+        }
         match m.kind {
+            MeasureKind::ContinuedQuestioning => {
+                let due = due(
+                    arrived,
+                    continued_questioning_limit(world, m),
+                    Moves::Never,
+                    calendar,
+                );
+                found.extend(deadline("RQ-03", subject, due, now, false));
+            }
             MeasureKind::SummonsCriminal | MeasureKind::CompelledAppearance => {
                 let due = due(arrived, hours(12), Moves::Never, calendar);
                 found.extend(deadline("RQ-01", subject, due, now, false));
@@ -651,7 +871,7 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
                 let due = due(started, Limit::Months(6), Moves::PastRestDays, calendar);
                 found.extend(deadline("RQ-14", subject, due, now, false));
             }
-            MeasureKind::ContinuedQuestioning | MeasureKind::AdminDetention => {}
+            MeasureKind::AdminDetention => {}
         }
     }
     for (id, s) in &world.stays {
@@ -682,6 +902,77 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
                     break;
                 }
             }
+        }
+        // CS-03: out of the center within the basis measure's limit from its arrival; 12 h (P)
+        // from entry without one.
+        if s.exited.is_none() {
+            let basis = s.basis.as_ref().and_then(|b| world.measures.get(b));
+            let due = match basis {
+                Some(m) => match m.kind {
+                    MeasureKind::SummonsCriminal | MeasureKind::CompelledAppearance => Some(due(
+                        m.arrived_at.instant(),
+                        Limit::Hours(m.extended_hours.unwrap_or(12)),
+                        Moves::Never,
+                        calendar,
+                    )),
+                    MeasureKind::AdminQuestioning => Some(due(
+                        m.arrived_at.instant(),
+                        Limit::Hours(m.extended_hours.unwrap_or(8)),
+                        Moves::Never,
+                        calendar,
+                    )),
+                    MeasureKind::ContinuedQuestioning => Some(due(
+                        m.arrived_at.instant(),
+                        continued_questioning_limit(world, m),
+                        Moves::Never,
+                        calendar,
+                    )),
+                    MeasureKind::CriminalDetention => Some(due(
+                        m.started_at.instant(),
+                        Limit::Hours(24),
+                        Moves::Never,
+                        calendar,
+                    )),
+                    _ => None,
+                },
+                None => Some(due(
+                    s.entered_at.instant(),
+                    Limit::Hours(12),
+                    Moves::Never,
+                    calendar,
+                )),
+            };
+            if let Some(due) = due {
+                found.extend(deadline("CS-03", id.as_str(), due, now, false));
+            }
+        }
+        // CS-10: sent to a detention house or center only under a detention or arrest.
+        if let Some((exited, destination)) = &s.exited
+            && matches!(
+                destination,
+                domain::elements::Destination::DetentionHouse
+                    | domain::elements::Destination::DetentionCenter
+            )
+            && !world.measures.values().any(|m| {
+                m.person == s.person
+                    && m.started_at <= *exited
+                    && matches!(
+                        m.kind,
+                        MeasureKind::CriminalDetention
+                            | MeasureKind::Arrest
+                            | MeasureKind::AdminDetention
+                    )
+            })
+        {
+            found.push(prohibited(
+                "CS-10",
+                id.as_str(),
+                format!(
+                    "于{}送{}，无刑事拘留、逮捕或行政拘留措施",
+                    exited.display_china(),
+                    destination.label()
+                ),
+            ));
         }
         // CS-02: a security check within 30 min of entry (P), red when passed.
         if s.security_checked_at.is_none() && s.exited.is_none() {
@@ -762,6 +1053,92 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
                 ));
             }
         }
+        if p.disposed.is_none()
+            && let Some(case) = world.cases.get(&p.case)
+        {
+            use domain::elements::PropertyMeasure;
+            // CW-06: administrative seizure or sealing, 30 d (or the extended total).
+            if case.kind == CaseKind::Administrative
+                && matches!(
+                    p.measure,
+                    PropertyMeasure::Seizure | PropertyMeasure::Sealing
+                )
+            {
+                let days = p.seizure_extended_days.unwrap_or(30);
+                let due = due(
+                    p.seized_at.instant(),
+                    Limit::Days(days),
+                    Moves::PastRestDays,
+                    calendar,
+                );
+                found.extend(deadline("CW-06", id.as_str(), due, now, false));
+            }
+            // CW-08: a freeze on a criminal case, 6 months.
+            if case.kind == CaseKind::Criminal && p.measure == PropertyMeasure::Freeze {
+                let due = due(
+                    p.seized_at.instant(),
+                    Limit::Months(6),
+                    Moves::PastRestDays,
+                    calendar,
+                );
+                found.extend(deadline("CW-08", id.as_str(), due, now, false));
+            }
+            // CW-12 (P): the case ended 30 d (yellow) or 90 d (red) ago, the item not disposed.
+            let ended = [
+                case.decision.as_ref().map(|d| d.at),
+                case.dropped_at,
+                case.closed_at,
+            ]
+            .into_iter()
+            .flatten()
+            .min();
+            if let Some(ended) = ended {
+                let red = due(
+                    ended.instant(),
+                    Limit::ExactDays(90),
+                    Moves::Never,
+                    calendar,
+                );
+                let yellow = due(
+                    ended.instant(),
+                    Limit::ExactDays(30),
+                    Moves::Never,
+                    calendar,
+                );
+                found.extend(
+                    when_passed("CW-12", id.as_str(), red, now, Level::Red)
+                        .or_else(|| when_passed("CW-12", id.as_str(), yellow, now, Level::Yellow)),
+                );
+            }
+        }
+        // CW-10: a loan back by its due (yellow), red 24 h after (P).
+        if let Some(loan) = p.open_check_out() {
+            let back = due(loan.due.instant(), Limit::Hours(24), Moves::Never, calendar);
+            let late = |level| Warning {
+                rule: "CW-10",
+                level,
+                subject: id.to_string(),
+                element: ElementKind::Property.as_str(),
+                due: Some(loan.due.to_string()),
+                basis: rule("CW-10").basis,
+                message: format!(
+                    "【{}】CW-10：{}（应于{}归还），依据{}",
+                    if level == LevelCode::Red {
+                        "红"
+                    } else {
+                        "黄"
+                    },
+                    rule("CW-10").duty_zh,
+                    loan.due.display_china(),
+                    rule("CW-10").basis
+                ),
+            };
+            if now >= back.at {
+                found.push(late(LevelCode::Red));
+            } else if now >= loan.due.instant() {
+                found.push(late(LevelCode::Yellow));
+            }
+        }
         // CW-05: found unrelated, returned within 3 d.
         if let (Some(found_at), None) = (p.found_unrelated_at, &p.disposed) {
             let due = due(
@@ -783,8 +1160,106 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
             found.extend(deadline("CW-01", id.as_str(), due, now, false));
         }
     }
+    for (id, person) in &world.persons {
+        let suspect_in = |kinds: &[CaseKind]| {
+            person
+                .links
+                .iter()
+                .filter(|l| l.role == domain::elements::PersonRole::Suspect)
+                .filter_map(|l| world.cases.get(&l.case))
+                .filter(|c| kinds.contains(&c.kind))
+                .collect::<Vec<_>>()
+        };
+        // TS-04: legal aid notified within 3 d of the first interrogation or measure, for a
+        // criminal suspect under 18, blind, deaf, mute or mental.
+        let criminal = suspect_in(&[CaseKind::Criminal]);
+        if !criminal.is_empty() && person.legal_aid.is_empty() {
+            let first = world
+                .interrogations
+                .values()
+                .filter(|i| i.person == *id)
+                .map(|i| i.started_at)
+                .chain(
+                    world
+                        .measures
+                        .values()
+                        .filter(|m| m.person == *id)
+                        .map(|m| m.started_at),
+                )
+                .filter(|at| at.instant() <= now)
+                .min();
+            if let Some(first) = first {
+                let minor = person.age_on(first.china_date()).is_some_and(|a| a < 18);
+                let disabled = person.flags.iter().any(|f| {
+                    matches!(
+                        f,
+                        PersonFlag::Blind
+                            | PersonFlag::Deaf
+                            | PersonFlag::Mute
+                            | PersonFlag::Mental
+                    )
+                });
+                if minor || disabled {
+                    let due = due(
+                        first.instant(),
+                        Limit::Days(3),
+                        Moves::PastRestDays,
+                        calendar,
+                    );
+                    found.extend(deadline("TS-04", id.as_str(), due, now, false));
+                }
+            }
+        }
+        // TS-07: a 12th, 14th, 16th or 18th birthday within 90 d of a case's acceptance.
+        if let Some(birth) = person
+            .birth_date
+            .or_else(|| person.id_number.as_ref().map(|n| n.birth_date()))
+        {
+            let near = suspect_in(&[CaseKind::Criminal, CaseKind::Administrative])
+                .into_iter()
+                .find_map(|case| {
+                    let accepted = case.accepted_at.china_date();
+                    [12i16, 14, 16, 18].into_iter().find_map(|years| {
+                        let birthday = birth.checked_add(jiff::Span::new().years(years)).ok()?;
+                        // `until` between dates counts in days unless asked for more.
+                        let days = accepted.until(birthday).ok()?.get_days();
+                        (days.abs() <= 90).then_some((case, years))
+                    })
+                });
+            if let Some((case, years)) = near {
+                let mut warning = prohibited(
+                    "TS-07",
+                    id.as_str(),
+                    format!(
+                        "{}于案件{}受案时临近{years}周岁（出生日期{birth}）",
+                        person.name, case.id
+                    ),
+                );
+                warning.level = LevelCode::Yellow;
+                warning.message = warning.message.replacen("【红】", "【黄】", 1);
+                found.push(warning);
+            }
+        }
+    }
     found.sort_by(|a, b| (a.rule, &a.subject).cmp(&(b.rule, &b.subject)));
     found
+}
+
+/// RQ-03: 12 h, or the extended total (24 h, 48 h); 4 h, never extended, for a person under
+/// 16, 70 or over, pregnant or nursing.
+fn continued_questioning_limit(world: &World, m: &domain::elements::Measure) -> Limit {
+    let special = world.persons.get(&m.person).is_some_and(|p| {
+        p.age_on(m.started_at.china_date())
+            .is_some_and(|a| !(16..70).contains(&a))
+            || p.flags
+                .iter()
+                .any(|f| matches!(f, PersonFlag::Pregnant | PersonFlag::NursingInfant))
+    });
+    if special {
+        Limit::Hours(4)
+    } else {
+        Limit::Hours(m.extended_hours.unwrap_or(12))
+    }
 }
 
 /// Whether the person under a measure was interrogated after it began.
@@ -1111,6 +1586,223 @@ mod tests {
                 "2026-03-02T11:10:00+08:00",
                 "CS-07",
                 "S1",
+                None,
+            ),
+            (
+                "XZ-04 行规 §40: fast-track undecided 48 h after the suspect arrived is red",
+                &[
+                    r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                    r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                    r#"{"fact":"case.fast_track","at":"2026-03-02T10:30:00+08:00","id":"C2"}"#,
+                    r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C2","kind":"admin_questioning"}"#,
+                ],
+                "2026-03-04T10:00:00+08:00",
+                "XZ-04",
+                "C2",
+                Some(Red),
+            ),
+            (
+                "XZ-14 行规 §172: a light injury kept as an administrative case is red",
+                &[
+                    r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                    r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                    r#"{"fact":"case.injury_assessed","at":"2026-03-03T10:00:00+08:00","id":"C2","person":"P1","grade":"light"}"#,
+                ],
+                "2026-03-03T10:00:00+08:00",
+                "XZ-14",
+                "C2",
+                Some(Red),
+            ),
+            (
+                "XS-05 刑规 §178: no not-filing notice served 3 days on is red",
+                &[
+                    r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                    r#"{"fact":"case.not_filed","at":"2026-03-02T12:00:00+08:00","id":"C2"}"#,
+                ],
+                "2026-03-06T00:00:00+08:00",
+                "XS-05",
+                "C2",
+                Some(Red),
+            ),
+            (
+                "XS-08 刑规 §107: filed, no act for 30 × 24 h is yellow",
+                &[],
+                "2026-04-01T09:00:00+08:00",
+                "XS-08",
+                "C1",
+                Some(Yellow),
+            ),
+            (
+                "XS-08: for 90 × 24 h red",
+                &[],
+                "2026-05-31T09:00:00+08:00",
+                "XS-08",
+                "C1",
+                Some(Red),
+            ),
+            (
+                "XS-08: an act 10 days before resets it",
+                &[
+                    r#"{"fact":"case.act","at":"2026-05-21T09:00:00+08:00","id":"C1","act":"questioning"}"#,
+                ],
+                "2026-05-31T09:00:00+08:00",
+                "XS-08",
+                "C1",
+                None,
+            ),
+            (
+                "RQ-03 盘问规定 §11: continued questioning of an adult is red after 12 h",
+                &[
+                    r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"continued_questioning"}"#,
+                ],
+                "2026-03-02T22:00:00+08:00",
+                "RQ-03",
+                "M1",
+                Some(Red),
+            ),
+            (
+                "RQ-03 盘问规定 §11: of a 15-year-old, after 4 h",
+                &[
+                    r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"小红","gender":"female","birth_date":"2010-05-01"}"#,
+                    r#"{"fact":"person.linked","at":"2026-03-02T08:00:00+08:00","id":"P2","case":"C1","role":"suspect"}"#,
+                    r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P2","case":"C1","kind":"continued_questioning"}"#,
+                ],
+                "2026-03-02T14:00:00+08:00",
+                "RQ-03",
+                "M1",
+                Some(Red),
+            ),
+            (
+                "CS-03: a stay without a basis is red after 12 h (P)",
+                &[
+                    r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                ],
+                "2026-03-02T23:00:00+08:00",
+                "CS-03",
+                "S1",
+                Some(Red),
+            ),
+            (
+                "CS-10 CPL §85: sent to the detention house without a detention is red",
+                &[
+                    r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                    r#"{"fact":"custody.security_checked","at":"2026-03-02T11:10:00+08:00","id":"S1"}"#,
+                    r#"{"fact":"custody.exited","at":"2026-03-02T15:00:00+08:00","id":"S1","destination":"detention_house"}"#,
+                ],
+                "2026-03-02T15:00:00+08:00",
+                "CS-10",
+                "S1",
+                Some(Red),
+            ),
+            (
+                "CW-06 强制法 §25: an administrative seizure 30 days on is red",
+                &[
+                    r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                    r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+                ],
+                "2026-04-02T00:00:00+08:00",
+                "CW-06",
+                "W1",
+                Some(Red),
+            ),
+            (
+                "CW-08 刑规 §243: a freeze 6 months on is red",
+                &[
+                    r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"freeze","category":"deposit","seized_by":"O2"}"#,
+                ],
+                "2026-09-03T00:00:00+08:00",
+                "CW-08",
+                "W1",
+                Some(Red),
+            ),
+            (
+                "CW-10 行规 §190: a loan not back by its due is yellow",
+                &[
+                    r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"freeze","category":"deposit","seized_by":"O2"}"#,
+                    r#"{"fact":"property.stored","at":"2026-03-02T12:00:00+08:00","id":"W1","location":"A-01","custodian":"O2"}"#,
+                    r#"{"fact":"property.checked_out","at":"2026-03-03T10:00:00+08:00","id":"W1","purpose":"鉴定","due":"2026-03-05T10:00:00+08:00","approved_by":"O2"}"#,
+                ],
+                "2026-03-05T10:00:00+08:00",
+                "CW-10",
+                "W1",
+                Some(Yellow),
+            ),
+            (
+                "CW-10: 24 h after it, red",
+                &[
+                    r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"freeze","category":"deposit","seized_by":"O2"}"#,
+                    r#"{"fact":"property.stored","at":"2026-03-02T12:00:00+08:00","id":"W1","location":"A-01","custodian":"O2"}"#,
+                    r#"{"fact":"property.checked_out","at":"2026-03-03T10:00:00+08:00","id":"W1","purpose":"鉴定","due":"2026-03-05T10:00:00+08:00","approved_by":"O2"}"#,
+                ],
+                "2026-03-06T10:00:00+08:00",
+                "CW-10",
+                "W1",
+                Some(Red),
+            ),
+            (
+                "CW-12 行规 §193: decided 30 × 24 h ago, the item not disposed, is yellow",
+                &[
+                    r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                    r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                    r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+                    r#"{"fact":"case.prior_notice_given","at":"2026-03-04T10:00:00+08:00","id":"C2","person":"P1"}"#,
+                    r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+                ],
+                "2026-04-04T10:00:00+08:00",
+                "CW-12",
+                "W1",
+                Some(Yellow),
+            ),
+            (
+                "JZ-04 刑规 §125: no detention notice 24 h after is red",
+                &[
+                    r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                ],
+                "2026-03-03T11:00:00+08:00",
+                "JZ-04",
+                "M1",
+                Some(Red),
+            ),
+            (
+                "JZ-04: with the notice, nothing",
+                &[
+                    r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                    r#"{"fact":"document.issued","at":"2026-03-02T12:00:00+08:00","id":"D1","case":"C1","kind":"detention_notice","number":"X1","subject":"M1"}"#,
+                ],
+                "2026-03-03T11:00:00+08:00",
+                "JZ-04",
+                "M1",
+                None,
+            ),
+            (
+                "TS-04 CPL §278: a minor suspect interrogated, no legal aid notified 3 days on, is red",
+                &[
+                    r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"小红","gender":"female","birth_date":"2010-05-01"}"#,
+                    r#"{"fact":"person.linked","at":"2026-03-02T08:00:00+08:00","id":"P2","case":"C1","role":"suspect"}"#,
+                    r#"{"fact":"interrogation.held","at":"2026-03-02T11:00:00+08:00","id":"I1","person":"P2","case":"C1","kind":"interrogation","end":"2026-03-02T12:00:00+08:00","officers":["O2"],"guardian_present":true,"female_staff_present":true}"#,
+                ],
+                "2026-03-06T00:00:00+08:00",
+                "TS-04",
+                "P2",
+                Some(Red),
+            ),
+            (
+                "TS-07 刑法 §17: an 18th birthday 30 days after acceptance is yellow",
+                &[
+                    r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P3","name":"孙三","gender":"male","birth_date":"2008-04-01"}"#,
+                    r#"{"fact":"person.linked","at":"2026-03-02T08:00:00+08:00","id":"P3","case":"C1","role":"suspect"}"#,
+                ],
+                "2026-03-02T12:00:00+08:00",
+                "TS-07",
+                "P3",
+                Some(Yellow),
+            ),
+            (
+                "TS-07: an adult of 46, nothing",
+                &[],
+                "2026-03-02T12:00:00+08:00",
+                "TS-07",
+                "P1",
                 None,
             ),
             (
