@@ -64,9 +64,10 @@ pub struct Rule {
     pub duty_zh: &'static str,
 }
 
-/// The rules implemented: the core set of `rules/README.md`. `basis` is the catalog's (`rules/catalog.md`), verbatim:
-/// CPL 刑事诉讼法, 刑规 公安机关办理刑事案件程序规定, 行规 公安机关办理行政案件程序规定, 治安法12
-/// 治安管理处罚法 (2012), with the catalog's confidence marks.
+/// The rules implemented: the core set of `rules/README.md`. `basis` is the catalog's
+/// (`rules/catalog.md`), verbatim: CPL 刑事诉讼法, 刑规 公安机关办理刑事案件程序规定, 行规
+/// 公安机关办理行政案件程序规定, 治安法12 治安管理处罚法 (2012), with the catalog's confidence
+/// marks.
 pub const IMPLEMENTED: &[Rule] = &[
     Rule {
         id: "JQ-02",
