@@ -17,6 +17,15 @@ use crate::{App, AppError};
 /// Rebuilds the world by applying every fact in ledger order.
 pub(crate) async fn replay(
     store: &dyn Store,
+    each: impl FnMut(&storage::FactRow),
+) -> Result<World, AppError> {
+    replay_until(store, i64::MAX, each).await
+}
+
+/// Rebuilds the world from the facts whose business time is at or before `until_micros`.
+async fn replay_until(
+    store: &dyn Store,
+    until_micros: i64,
     mut each: impl FnMut(&storage::FactRow),
 ) -> Result<World, AppError> {
     let mut world = World::new();
@@ -25,7 +34,7 @@ pub(crate) async fn replay(
         let page = store.facts_after(after, crate::REPLAY_PAGE).await?;
         let Some(last) = page.last() else { break };
         after = last.seq;
-        for row in &page {
+        for row in page.iter().filter(|row| row.at_micros <= until_micros) {
             let fact =
                 Fact::from_line(&row.payload).map_err(|e| corrupt(row.seq, &e.message_en))?;
             world
@@ -544,20 +553,7 @@ pub async fn screen_store(
     store: &dyn Store,
     as_of: domain::At,
 ) -> Result<Vec<rules::Warning>, AppError> {
-    let mut world = World::new();
-    let mut after = 0;
-    loop {
-        let page = store.facts_after(after, crate::REPLAY_PAGE).await?;
-        let Some(last) = page.last() else { break };
-        after = last.seq;
-        for row in page.iter().filter(|row| row.at_micros <= as_of.micros()) {
-            let fact =
-                Fact::from_line(&row.payload).map_err(|e| corrupt(row.seq, &e.message_en))?;
-            world
-                .apply(&fact, None)
-                .map_err(|e| corrupt(row.seq, &e.message_en))?;
-        }
-    }
+    let world = replay_until(store, as_of.micros(), |_| {}).await?;
     Ok(rules::screen(&world, as_of.instant()))
 }
 
