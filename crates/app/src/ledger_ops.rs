@@ -207,23 +207,13 @@ impl App {
         let started = std::time::Instant::now();
         let paths: Vec<std::path::PathBuf> =
             paths.iter().map(|p| p.as_ref().to_path_buf()).collect();
-        let (sources, parsed) = tokio::task::spawn_blocking(move || {
+        let (sources, (mut facts, mut errors)) = tokio::task::spawn_blocking(move || {
             let sources = Sources::read(&paths)?;
             let parsed = parse_all(&sources);
             Ok::<_, AppError>((sources, parsed))
         })
         .await
         .map_err(|e| AppError::Store(storage::StoreError::Corrupt(e.to_string())))??;
-        let mut facts = Vec::with_capacity(sources.lines.len());
-        let mut errors = Vec::new();
-        for (index, result) in parsed.into_iter().flatten().enumerate() {
-            match result {
-                Ok(fact) => facts.push((fact, index)),
-                Err(error) => {
-                    errors.push(sources.error(&sources.lines[index], &AppError::Domain(error)))
-                }
-            }
-        }
         let read = sources.lines.len();
         tracing::info!(
             lines = read,
@@ -521,16 +511,7 @@ pub fn screen_files(
     as_of: domain::At,
 ) -> Result<Vec<rules::Warning>, AppError> {
     let sources = Sources::read(paths)?;
-    let mut facts = Vec::with_capacity(sources.lines.len());
-    let mut errors = Vec::new();
-    for (index, result) in parse_all(&sources).into_iter().flatten().enumerate() {
-        match result {
-            Ok(fact) => facts.push((fact, index)),
-            Err(error) => {
-                errors.push(sources.error(&sources.lines[index], &AppError::Domain(error)))
-            }
-        }
-    }
+    let (mut facts, mut errors) = parse_all(&sources);
     facts.sort_by_key(|(fact, _)| fact.at);
     let mut world = World::new();
     for (fact, index) in facts.iter().filter(|(fact, _)| fact.at <= as_of) {
@@ -557,11 +538,12 @@ pub async fn screen_store(
     Ok(rules::screen(&world, as_of.instant()))
 }
 
-/// Parses every line on every core; one list per part, in line order.
-fn parse_all(sources: &Sources) -> Vec<Vec<Result<Fact, domain::DomainError>>> {
+/// Parses every line on every core: the facts with the index of their line, in line order,
+/// and an error for each line that does not parse.
+fn parse_all(sources: &Sources) -> (Vec<(Fact, usize)>, Vec<LineError>) {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let part = sources.lines.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
+    let parsed: Vec<Vec<_>> = std::thread::scope(|scope| {
         let parsers: Vec<_> = sources
             .lines
             .chunks(part)
@@ -577,7 +559,18 @@ fn parse_all(sources: &Sources) -> Vec<Vec<Result<Fact, domain::DomainError>>> {
             .into_iter()
             .map(|parser| parser.join().expect("a parser thread does not panic"))
             .collect()
-    })
+    });
+    let mut facts = Vec::with_capacity(sources.lines.len());
+    let mut errors = Vec::new();
+    for (index, result) in parsed.into_iter().flatten().enumerate() {
+        match result {
+            Ok(fact) => facts.push((fact, index)),
+            Err(error) => {
+                errors.push(sources.error(&sources.lines[index], &AppError::Domain(error)))
+            }
+        }
+    }
+    (facts, errors)
 }
 
 /// Persons registered without a unit belong to the unit of the first case they are linked to

@@ -12,11 +12,14 @@
 //! them.
 
 use domain::World;
+use std::collections::{HashMap, HashSet};
+
 use domain::elements::{
-    CaseKind, DecisionKind, DisposalResult, Gender, MeasureKind, PenaltyKind, PersonFlag, RoomKind,
-    UnitLevel,
+    CaseKind, DecisionKind, DisposalResult, Document, Gender, Interrogation, Measure, MeasureKind,
+    PenaltyKind, PersonFlag, PersonRole, Property, RoomKind, UnitLevel,
 };
 use domain::fact::ElementKind;
+use domain::ids::{CaseId, IncidentId, PersonId};
 use domain::legal_time::{Due, Level, Limit, Moves, due, level};
 use jiff::Timestamp;
 
@@ -345,41 +348,53 @@ fn deadline(
     custody: bool,
 ) -> Option<Warning> {
     let found = level(&due, now, custody)?;
+    Some(deadline_at(id, subject, &due, found))
+}
+
+/// A deadline warning at a given level.
+fn deadline_at(id: &'static str, subject: &str, due: &Due, level: Level) -> Warning {
     let rule = rule(id);
-    let shown = domain::At::china(due.at);
-    Some(Warning {
+    Warning {
         rule: id,
-        level: found.into(),
+        level: level.into(),
         subject: subject.to_string(),
         element: rule.element.as_str(),
-        due: Some(shown.to_string()),
+        due: Some(domain::At::china(due.at).to_string()),
         basis: rule.basis,
         message: format!(
             "【{}】{}：{}（{}），依据{}",
-            found.label_zh(),
+            level.label_zh(),
             id,
             rule.duty_zh,
             due.explain_zh(),
             rule.basis
         ),
-    })
+    }
 }
 
-/// A prohibition found: red at once, no deadline.
-fn prohibited(id: &'static str, subject: &str, what_zh: String) -> Warning {
+/// A finding about what happened (a prohibition, a downgrade): at its level at once, no
+/// deadline.
+fn finding(id: &'static str, subject: &str, level: Level, what_zh: String) -> Warning {
     let rule = rule(id);
     Warning {
         rule: id,
-        level: LevelCode::Red,
+        level: level.into(),
         subject: subject.to_string(),
         element: rule.element.as_str(),
         due: None,
         basis: rule.basis,
         message: format!(
-            "【红】{id}：{}。{what_zh}，依据{}",
-            rule.duty_zh, rule.basis
+            "【{}】{id}：{}。{what_zh}，依据{}",
+            level.label_zh(),
+            rule.duty_zh,
+            rule.basis
         ),
     }
+}
+
+/// A prohibition found: red at once.
+fn prohibited(id: &'static str, subject: &str, what_zh: String) -> Warning {
+    finding(id, subject, Level::Red, what_zh)
 }
 
 /// A threshold that has only one level, reached when it passes ("yellow when passed").
@@ -390,21 +405,14 @@ fn when_passed(
     now: Timestamp,
     at: Level,
 ) -> Option<Warning> {
-    let mut warning = deadline(id, subject, due, now, false)?;
-    if warning.level != LevelCode::Red {
-        return None;
-    }
-    warning.level = at.into();
-    warning.message = warning
-        .message
-        .replacen("【红】", &format!("【{}】", at.label_zh()), 1);
-    Some(warning)
+    (now >= due.at).then(|| deadline_at(id, subject, &due, at))
 }
 
 /// Every warning open at `now` in `world` (built from the facts at or before `now`).
 pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
     let mut found = Vec::new();
     let calendar = &world.calendar;
+    let index = Index::new(world);
     for (id, incident) in &world.incidents {
         let subject = id.as_str();
         // JQ-02 (P): arrival within 30 min of dispatch (yellow when passed); disposal within
@@ -435,11 +443,7 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
         found.extend(late.into_iter().max_by_key(|w| w.level));
         // JQ-04: a case-type incident with no case accepted for it, not transferred, duplicate
         // or invalid: 24 h from receipt.
-        let has_case = incident.case.is_some()
-            || world
-                .cases
-                .values()
-                .any(|c| c.incident.as_ref() == Some(id));
+        let has_case = incident.case.is_some() || index.cased_incidents.contains(id);
         let set_aside = matches!(
             incident.result,
             Some(DisposalResult::Transferred | DisposalResult::Duplicate | DisposalResult::Invalid)
@@ -471,9 +475,10 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
                 .iter()
                 .any(|r| !r.nature.is_case_type());
             if closed_as_not_a_case || downgraded {
-                let mut warning = prohibited(
+                let warning = finding(
                     "JQ-05",
                     subject,
+                    Level::Yellow,
                     format!(
                         "接警性质为{}，后{}",
                         incident.received_nature.label(),
@@ -484,8 +489,6 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
                         }
                     ),
                 );
-                warning.level = LevelCode::Yellow;
-                warning.message = warning.message.replacen("【红】", "【黄】", 1);
                 found.push(warning);
             }
         }
@@ -545,10 +548,8 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
             // JZ-01: the penalty decision served on every penalised person within 2 d.
             if decision.decision == DecisionKind::Penalty {
                 let unserved = decision.penalties.iter().any(|p| {
-                    !world.documents.values().any(|d| {
-                        d.case == *id
-                            && d.kind == "penalty_decision"
-                            && d.served.iter().any(|s| s.to == p.person)
+                    !index.documents(id).any(|d| {
+                        d.kind == "penalty_decision" && d.served.iter().any(|s| s.to == p.person)
                     })
                 });
                 if unserved {
@@ -579,12 +580,10 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
         }
         // XS-09: dropped while a suspect of the case was held in criminal detention or arrest.
         if let Some(dropped) = case.dropped_at {
-            let held: Vec<&str> = world
-                .measures
-                .values()
+            let held: Vec<&str> = index
+                .measures_of_case(id)
                 .filter(|m| {
-                    m.case == *id
-                        && matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest)
+                    matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest)
                         && m.started_at <= dropped
                         && m.ended.as_ref().is_none_or(|(at, _)| *at > dropped)
                 })
@@ -601,16 +600,11 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
         // XZ-04: fast-track decided within 48 h of the earliest arrival of a suspect; never
         // for a minor (red at once).
         if let (Some(flagged), None) = (case.fast_track_at, &case.decision) {
-            let suspects: Vec<&domain::ids::PersonId> = world
-                .persons
-                .values()
-                .filter(|p| {
-                    p.links
-                        .iter()
-                        .any(|l| l.case == *id && l.role == domain::elements::PersonRole::Suspect)
-                })
-                .map(|p| &p.id)
-                .collect();
+            let suspects = index
+                .suspects
+                .get(id)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
             let minor = suspects.iter().any(|p| {
                 world.persons[*p]
                     .age_on(flagged.china_date())
@@ -622,10 +616,9 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
                     id.as_str(),
                     "快速办理的案件有未成年嫌疑人".into(),
                 ));
-            } else if let Some(arrived) = world
-                .measures
-                .values()
-                .filter(|m| m.case == *id && suspects.contains(&&m.person))
+            } else if let Some(arrived) = index
+                .measures_of_case(id)
+                .filter(|m| suspects.contains(&&m.person))
                 .map(|m| m.arrived_at)
                 .min()
             {
@@ -654,10 +647,9 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
         }
         // XS-05: the not-filing notice served within 3 d.
         if let Some(not_filed) = case.not_filed_at {
-            let served = world
-                .documents
-                .values()
-                .any(|d| d.case == *id && d.kind == "not_filing_notice" && !d.served.is_empty());
+            let served = index
+                .documents(id)
+                .any(|d| d.kind == "not_filing_notice" && !d.served.is_empty());
             if !served {
                 let due = due(
                     not_filed.instant(),
@@ -679,27 +671,9 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
                 .acts
                 .iter()
                 .map(|a| a.at)
-                .chain(
-                    world
-                        .interrogations
-                        .values()
-                        .filter(|i| i.case == *id)
-                        .map(|i| i.started_at),
-                )
-                .chain(
-                    world
-                        .measures
-                        .values()
-                        .filter(|m| m.case == *id)
-                        .map(|m| m.started_at),
-                )
-                .chain(
-                    world
-                        .properties
-                        .values()
-                        .filter(|p| p.case == *id)
-                        .map(|p| p.seized_at),
-                )
+                .chain(index.interrogations_of_case(id).map(|i| i.started_at))
+                .chain(index.measures_of_case(id).map(|m| m.started_at))
+                .chain(index.properties_of_case(id).map(|p| p.seized_at))
                 .filter(|at| at.instant() <= now)
                 .fold(filed, std::cmp::max);
             let red = due(last.instant(), Limit::ExactDays(90), Moves::Never, calendar);
@@ -763,9 +737,7 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
             continue;
         }
         let subject = id.as_str();
-        let arrived = m.arrived_at.instant();
         let started = m.started_at.instant();
-        let hours = |default: u32| Limit::Hours(m.extended_hours.unwrap_or(default));
         // Liberty limits never move (T-01, T-03); bail and surveillance do.
         let liberty = |limit| due(started, limit, Moves::Never, calendar);
         if matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest) {
@@ -775,9 +747,8 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
             } else {
                 "detention_notice"
             };
-            let issued = world
-                .documents
-                .values()
+            let issued = index
+                .documents(&m.case)
                 .any(|d| d.kind == kind && d.subject.as_deref() == Some(subject));
             if !issued {
                 let due = due(started, Limit::Hours(24), Moves::Never, calendar);
@@ -785,22 +756,12 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
             }
         }
         match m.kind {
-            MeasureKind::ContinuedQuestioning => {
-                let due = due(
-                    arrived,
-                    continued_questioning_limit(world, m),
-                    Moves::Never,
-                    calendar,
-                );
-                found.extend(deadline("RQ-03", subject, due, now, false));
-            }
-            MeasureKind::SummonsCriminal | MeasureKind::CompelledAppearance => {
-                let due = due(arrived, hours(12), Moves::Never, calendar);
-                found.extend(deadline("RQ-01", subject, due, now, false));
-            }
-            MeasureKind::AdminQuestioning => {
-                let due = due(arrived, hours(8), Moves::Never, calendar);
-                found.extend(deadline("RQ-02", subject, due, now, false));
+            MeasureKind::ContinuedQuestioning
+            | MeasureKind::SummonsCriminal
+            | MeasureKind::CompelledAppearance
+            | MeasureKind::AdminQuestioning => {
+                let (rule, due) = questioning_due(world, m).expect("a questioning measure");
+                found.extend(deadline(rule, subject, due, now, false));
             }
             MeasureKind::CriminalDetention => {
                 if m.delivered.is_none() {
@@ -821,7 +782,7 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
                         false,
                     ));
                 }
-                if !interrogated_after(world, m) {
+                if !interrogated_after(&index, m) {
                     found.extend(deadline(
                         "RQ-06",
                         subject,
@@ -842,7 +803,7 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
                 }
             }
             MeasureKind::Arrest => {
-                if !interrogated_after(world, m) {
+                if !interrogated_after(&index, m) {
                     found.extend(deadline(
                         "RQ-06",
                         subject,
@@ -909,33 +870,13 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
         if s.exited.is_none() {
             let basis = s.basis.as_ref().and_then(|b| world.measures.get(b));
             let due = match basis {
-                Some(m) => match m.kind {
-                    MeasureKind::SummonsCriminal | MeasureKind::CompelledAppearance => Some(due(
-                        m.arrived_at.instant(),
-                        Limit::Hours(m.extended_hours.unwrap_or(12)),
-                        Moves::Never,
-                        calendar,
-                    )),
-                    MeasureKind::AdminQuestioning => Some(due(
-                        m.arrived_at.instant(),
-                        Limit::Hours(m.extended_hours.unwrap_or(8)),
-                        Moves::Never,
-                        calendar,
-                    )),
-                    MeasureKind::ContinuedQuestioning => Some(due(
-                        m.arrived_at.instant(),
-                        continued_questioning_limit(world, m),
-                        Moves::Never,
-                        calendar,
-                    )),
-                    MeasureKind::CriminalDetention => Some(due(
-                        m.started_at.instant(),
-                        Limit::Hours(24),
-                        Moves::Never,
-                        calendar,
-                    )),
-                    _ => None,
-                },
+                Some(m) if m.kind == MeasureKind::CriminalDetention => Some(due(
+                    m.started_at.instant(),
+                    Limit::Hours(24),
+                    Moves::Never,
+                    calendar,
+                )),
+                Some(m) => questioning_due(world, m).map(|(_, due)| due),
                 None => Some(due(
                     s.entered_at.instant(),
                     Limit::Hours(12),
@@ -954,9 +895,8 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
                 domain::elements::Destination::DetentionHouse
                     | domain::elements::Destination::DetentionCenter
             )
-            && !world.measures.values().any(|m| {
-                m.person == s.person
-                    && m.started_at <= *exited
+            && !index.measures_of_person(&s.person).any(|m| {
+                m.started_at <= *exited
                     && matches!(
                         m.kind,
                         MeasureKind::CriminalDetention
@@ -1166,7 +1106,7 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
             person
                 .links
                 .iter()
-                .filter(|l| l.role == domain::elements::PersonRole::Suspect)
+                .filter(|l| l.role == PersonRole::Suspect)
                 .filter_map(|l| world.cases.get(&l.case))
                 .filter(|c| kinds.contains(&c.kind))
                 .collect::<Vec<_>>()
@@ -1175,18 +1115,10 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
         // criminal suspect under 18, blind, deaf, mute or mental.
         let criminal = suspect_in(&[CaseKind::Criminal]);
         if !criminal.is_empty() && person.legal_aid.is_empty() {
-            let first = world
-                .interrogations
-                .values()
-                .filter(|i| i.person == *id)
+            let first = index
+                .interrogations_of_person(id)
                 .map(|i| i.started_at)
-                .chain(
-                    world
-                        .measures
-                        .values()
-                        .filter(|m| m.person == *id)
-                        .map(|m| m.started_at),
-                )
+                .chain(index.measures_of_person(id).map(|m| m.started_at))
                 .filter(|at| at.instant() <= now)
                 .min();
             if let Some(first) = first {
@@ -1228,16 +1160,15 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
                     })
                 });
             if let Some((case, years)) = near {
-                let mut warning = prohibited(
+                let warning = finding(
                     "TS-07",
                     id.as_str(),
+                    Level::Yellow,
                     format!(
                         "{}于案件{}受案时临近{years}周岁（出生日期{birth}）",
                         person.name, case.id
                     ),
                 );
-                warning.level = LevelCode::Yellow;
-                warning.message = warning.message.replacen("【红】", "【黄】", 1);
                 found.push(warning);
             }
         }
@@ -1246,9 +1177,26 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
     found
 }
 
+/// The limit of a questioning measure from its arrival: RQ-01 (12 h, or the extended total),
+/// RQ-02 (8 h, or the extended total), RQ-03; `None` for other kinds.
+fn questioning_due(world: &World, m: &Measure) -> Option<(&'static str, Due)> {
+    let (rule, limit) = match m.kind {
+        MeasureKind::SummonsCriminal | MeasureKind::CompelledAppearance => {
+            ("RQ-01", Limit::Hours(m.extended_hours.unwrap_or(12)))
+        }
+        MeasureKind::AdminQuestioning => ("RQ-02", Limit::Hours(m.extended_hours.unwrap_or(8))),
+        MeasureKind::ContinuedQuestioning => ("RQ-03", continued_questioning_limit(world, m)),
+        _ => return None,
+    };
+    Some((
+        rule,
+        due(m.arrived_at.instant(), limit, Moves::Never, &world.calendar),
+    ))
+}
+
 /// RQ-03: 12 h, or the extended total (24 h, 48 h); 4 h, never extended, for a person under
 /// 16, 70 or over, pregnant or nursing.
-fn continued_questioning_limit(world: &World, m: &domain::elements::Measure) -> Limit {
+fn continued_questioning_limit(world: &World, m: &Measure) -> Limit {
     let special = world.persons.get(&m.person).is_some_and(|p| {
         p.age_on(m.started_at.china_date())
             .is_some_and(|a| !(16..70).contains(&a))
@@ -1264,11 +1212,123 @@ fn continued_questioning_limit(world: &World, m: &domain::elements::Measure) -> 
 }
 
 /// Whether the person under a measure was interrogated after it began.
-fn interrogated_after(world: &World, m: &domain::elements::Measure) -> bool {
-    world
-        .interrogations
-        .values()
-        .any(|i| i.person == m.person && i.started_at >= m.started_at)
+fn interrogated_after(index: &Index, m: &Measure) -> bool {
+    index
+        .interrogations_of_person(&m.person)
+        .any(|i| i.started_at >= m.started_at)
+}
+
+/// The world's elements grouped by the case and the person they belong to, built once per
+/// screening: rules look across elements (a case's measures, a person's interrogations), and
+/// scanning every element for each would be quadratic in a province.
+struct Index<'w> {
+    cased_incidents: HashSet<&'w IncidentId>,
+    suspects: HashMap<&'w CaseId, Vec<&'w PersonId>>,
+    by_case: HashMap<&'w CaseId, Related<'w>>,
+    by_person: HashMap<&'w PersonId, Related<'w>>,
+}
+
+#[derive(Default)]
+struct Related<'w> {
+    measures: Vec<&'w Measure>,
+    interrogations: Vec<&'w Interrogation>,
+    properties: Vec<&'w Property>,
+    documents: Vec<&'w Document>,
+}
+
+impl<'w> Index<'w> {
+    fn new(world: &'w World) -> Index<'w> {
+        let mut index = Index {
+            cased_incidents: world
+                .cases
+                .values()
+                .filter_map(|c| c.incident.as_ref())
+                .collect(),
+            suspects: HashMap::new(),
+            by_case: HashMap::new(),
+            by_person: HashMap::new(),
+        };
+        for p in world.persons.values() {
+            for link in p.links.iter().filter(|l| l.role == PersonRole::Suspect) {
+                index.suspects.entry(&link.case).or_default().push(&p.id);
+            }
+        }
+        for m in world.measures.values() {
+            index.by_case.entry(&m.case).or_default().measures.push(m);
+            index
+                .by_person
+                .entry(&m.person)
+                .or_default()
+                .measures
+                .push(m);
+        }
+        for i in world.interrogations.values() {
+            index
+                .by_case
+                .entry(&i.case)
+                .or_default()
+                .interrogations
+                .push(i);
+            index
+                .by_person
+                .entry(&i.person)
+                .or_default()
+                .interrogations
+                .push(i);
+        }
+        for p in world.properties.values() {
+            index.by_case.entry(&p.case).or_default().properties.push(p);
+        }
+        for d in world.documents.values() {
+            index.by_case.entry(&d.case).or_default().documents.push(d);
+        }
+        index
+    }
+
+    fn measures_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'w Measure> + '_ {
+        self.by_case
+            .get(id)
+            .into_iter()
+            .flat_map(|r| r.measures.iter().copied())
+    }
+
+    fn interrogations_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'w Interrogation> + '_ {
+        self.by_case
+            .get(id)
+            .into_iter()
+            .flat_map(|r| r.interrogations.iter().copied())
+    }
+
+    fn properties_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'w Property> + '_ {
+        self.by_case
+            .get(id)
+            .into_iter()
+            .flat_map(|r| r.properties.iter().copied())
+    }
+
+    fn documents(&self, id: &CaseId) -> impl Iterator<Item = &'w Document> + '_ {
+        self.by_case
+            .get(id)
+            .into_iter()
+            .flat_map(|r| r.documents.iter().copied())
+    }
+
+    fn measures_of_person(&self, id: &PersonId) -> impl Iterator<Item = &'w Measure> + '_ {
+        self.by_person
+            .get(id)
+            .into_iter()
+            .flat_map(|r| r.measures.iter().copied())
+    }
+
+    fn interrogations_of_person(
+        &self,
+        id: &PersonId,
+    ) -> impl Iterator<Item = &'w Interrogation> + '_ {
+        self.by_person
+            .get(id)
+            .into_iter()
+            .flat_map(|r| r.interrogations.iter().copied())
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! gets `$n`); the schemas differ only in types, in `migrations/sqlite` and `migrations/postgres`.
 
 mod rows;
+mod sql;
 mod sql_store;
 mod sqlite_writer;
 

@@ -7,6 +7,7 @@ use sqlx::any::{AnyArguments, AnyConnectOptions, AnyPoolOptions, AnyRow};
 use sqlx::{Any, AnyPool, Arguments, AssertSqlSafe, Executor, Row};
 
 use crate::rows::*;
+use crate::sql;
 use crate::sqlite_writer::{self, SqliteWriter};
 use crate::{Bulk, Store, StoreError, StoreResult};
 
@@ -310,7 +311,7 @@ pub(crate) async fn write_batch(
     }
     write_views(backend, tx, batch).await?;
     for serial in &batch.serials {
-        sqlx::query(dialect(backend, "INSERT INTO document_serials (unit, kind, year, serial, document) VALUES (?, ?, ?, ?, ?)"))
+        sqlx::query(dialect(backend, sql::INSERT_SERIAL))
             .bind(serial.unit.as_str())
             .bind(serial.kind.as_str())
             .bind(serial.year)
@@ -321,40 +322,34 @@ pub(crate) async fn write_batch(
             .map_err(|e| conflict(e, "document serial"))?;
     }
     for account in &batch.accounts {
-        sqlx::query(dialect(backend,
-            "INSERT INTO accounts (officer, username, password_hash, must_change, disabled) VALUES (?, ?, ?, ?, ?)
-             ON CONFLICT (officer) DO UPDATE SET username = excluded.username, password_hash = excluded.password_hash,
-             must_change = excluded.must_change, disabled = excluded.disabled",
-        ))
-        .bind(account.officer.as_str())
-        .bind(account.username.as_str())
-        .bind(account.password_hash.as_str())
-        .bind(i64::from(account.must_change))
-        .bind(i64::from(account.disabled))
-        .execute(&mut **tx)
-        .await
-        .map_err(|e| conflict(e, "username"))?;
+        sqlx::query(dialect(backend, sql::UPSERT_ACCOUNT))
+            .bind(account.officer.as_str())
+            .bind(account.username.as_str())
+            .bind(account.password_hash.as_str())
+            .bind(i64::from(account.must_change))
+            .bind(i64::from(account.disabled))
+            .execute(&mut **tx)
+            .await
+            .map_err(|e| conflict(e, "username"))?;
         // A reset password or a disabled account ends every session and API token of the
         // officer, in the same transaction.
         if account.must_change || account.disabled {
-            sqlx::query(dialect(backend, "DELETE FROM sessions WHERE officer = ?"))
+            sqlx::query(dialect(backend, sql::DELETE_SESSIONS_OF))
                 .bind(account.officer.as_str())
                 .execute(&mut **tx)
                 .await?;
         }
     }
     for entry in &batch.audit {
-        sqlx::query(dialect(backend,
-            "INSERT INTO audit_log (at_micros, actor, action, element, subject, reason) VALUES (?, ?, ?, ?, ?, ?)",
-        ))
-        .bind(entry.at_micros)
-        .bind(entry.actor.as_str())
-        .bind(entry.action.as_str())
-        .bind(entry.element.as_str())
-        .bind(entry.subject.as_str())
-        .bind(entry.reason.as_str())
-        .execute(&mut **tx)
-        .await?;
+        sqlx::query(dialect(backend, sql::INSERT_AUDIT))
+            .bind(entry.at_micros)
+            .bind(entry.actor.as_str())
+            .bind(entry.action.as_str())
+            .bind(entry.element.as_str())
+            .bind(entry.subject.as_str())
+            .bind(entry.reason.as_str())
+            .execute(&mut **tx)
+            .await?;
     }
     Ok(())
 }
@@ -381,13 +376,11 @@ async fn write_views(
             .await?;
     }
     for (date, kind) in &batch.calendar {
-        sqlx::query(dialect(backend,
-            "INSERT INTO calendar_days (date, kind) VALUES (?, ?) ON CONFLICT (date) DO UPDATE SET kind = excluded.kind",
-        ))
-        .bind(date.as_str())
-        .bind(kind.as_str())
-        .execute(&mut **tx)
-        .await?;
+        sqlx::query(dialect(backend, sql::UPSERT_CALENDAR_DAY))
+            .bind(date.as_str())
+            .bind(kind.as_str())
+            .execute(&mut **tx)
+            .await?;
     }
     Ok(())
 }
@@ -899,23 +892,28 @@ impl Store for SqlStore {
             let s = session.clone();
             return sqlite
                 .transaction(move |c| {
-                    c.prepare_cached("INSERT INTO sessions (token_hash, officer, kind, label, created_at_micros, expires_at_micros) VALUES (?, ?, ?, ?, ?, ?)")?
-                        .execute(rusqlite::params![s.token_hash, s.officer, s.kind, s.label, s.created_at_micros, s.expires_at_micros])?;
+                    c.prepare_cached(sql::INSERT_SESSION)?
+                        .execute(rusqlite::params![
+                            s.token_hash,
+                            s.officer,
+                            s.kind,
+                            s.label,
+                            s.created_at_micros,
+                            s.expires_at_micros
+                        ])?;
                     Ok(())
                 })
                 .await;
         }
-        sqlx::query(self.sql(
-            "INSERT INTO sessions (token_hash, officer, kind, label, created_at_micros, expires_at_micros) VALUES (?, ?, ?, ?, ?, ?)",
-        ))
-        .bind(session.token_hash.as_str())
-        .bind(session.officer.as_str())
-        .bind(session.kind.as_str())
-        .bind(session.label.as_str())
-        .bind(session.created_at_micros)
-        .bind(session.expires_at_micros)
-        .execute(&self.writer)
-        .await?;
+        sqlx::query(self.sql(sql::INSERT_SESSION))
+            .bind(session.token_hash.as_str())
+            .bind(session.officer.as_str())
+            .bind(session.kind.as_str())
+            .bind(session.label.as_str())
+            .bind(session.created_at_micros)
+            .bind(session.expires_at_micros)
+            .execute(&self.writer)
+            .await?;
         Ok(())
     }
 
@@ -945,13 +943,13 @@ impl Store for SqlStore {
             let token_hash = token_hash.to_string();
             return sqlite
                 .transaction(move |c| {
-                    c.prepare_cached("DELETE FROM sessions WHERE token_hash = ?")?
+                    c.prepare_cached(sql::DELETE_SESSION)?
                         .execute([token_hash])?;
                     Ok(())
                 })
                 .await;
         }
-        sqlx::query(self.sql("DELETE FROM sessions WHERE token_hash = ?"))
+        sqlx::query(self.sql(sql::DELETE_SESSION))
             .bind(token_hash)
             .execute(&self.writer)
             .await?;

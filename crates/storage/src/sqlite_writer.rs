@@ -12,6 +12,7 @@ use rusqlite::{Connection, params};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
 use crate::rows::*;
+use crate::sql;
 use crate::{Bulk, StoreError, StoreResult};
 
 /// The one writing connection of a SQLite store. Commits take it in turn; a bulk transaction
@@ -267,32 +268,36 @@ pub(crate) fn write_batch(c: &Connection, batch: &Batch) -> StoreResult<()> {
     }
     write_views(c, batch)?;
     for s in &batch.serials {
-        c.prepare_cached(
-            "INSERT INTO document_serials (unit, kind, year, serial, document) VALUES (?, ?, ?, ?, ?)",
-        )?
-        .execute(params![s.unit, s.kind, s.year, s.serial, s.document])
-        .map_err(|e| conflict(e, "document serial"))?;
+        c.prepare_cached(sql::INSERT_SERIAL)?
+            .execute(params![s.unit, s.kind, s.year, s.serial, s.document])
+            .map_err(|e| conflict(e, "document serial"))?;
     }
     for a in &batch.accounts {
-        c.prepare_cached(
-            "INSERT INTO accounts (officer, username, password_hash, must_change, disabled) VALUES (?, ?, ?, ?, ?)
-             ON CONFLICT (officer) DO UPDATE SET username = excluded.username, password_hash = excluded.password_hash,
-             must_change = excluded.must_change, disabled = excluded.disabled",
-        )?
-        .execute(params![a.officer, a.username, a.password_hash, a.must_change, a.disabled])
-        .map_err(|e| conflict(e, "username"))?;
+        c.prepare_cached(sql::UPSERT_ACCOUNT)?
+            .execute(params![
+                a.officer,
+                a.username,
+                a.password_hash,
+                a.must_change,
+                a.disabled
+            ])
+            .map_err(|e| conflict(e, "username"))?;
         // A reset password or a disabled account ends every session and API token of the
         // officer, in the same transaction.
         if a.must_change || a.disabled {
-            c.prepare_cached("DELETE FROM sessions WHERE officer = ?")?
+            c.prepare_cached(sql::DELETE_SESSIONS_OF)?
                 .execute([&a.officer])?;
         }
     }
     for e in &batch.audit {
-        c.prepare_cached(
-            "INSERT INTO audit_log (at_micros, actor, action, element, subject, reason) VALUES (?, ?, ?, ?, ?, ?)",
-        )?
-        .execute(params![e.at_micros, e.actor, e.action, e.element, e.subject, e.reason])?;
+        c.prepare_cached(sql::INSERT_AUDIT)?.execute(params![
+            e.at_micros,
+            e.actor,
+            e.action,
+            e.element,
+            e.subject,
+            e.reason
+        ])?;
     }
     Ok(())
 }
@@ -346,10 +351,8 @@ pub(crate) fn write_views(c: &Connection, batch: &Batch) -> StoreResult<()> {
         }
     }
     for (date, kind) in &batch.calendar {
-        c.prepare_cached(
-            "INSERT INTO calendar_days (date, kind) VALUES (?, ?) ON CONFLICT (date) DO UPDATE SET kind = excluded.kind",
-        )?
-        .execute([date, kind])?;
+        c.prepare_cached(sql::UPSERT_CALENDAR_DAY)?
+            .execute([date, kind])?;
     }
     Ok(())
 }
