@@ -83,46 +83,13 @@ pub(crate) fn age_years(birth: i32, on: i32) -> i32 {
     y - by - i32::from((m, d) < (bm, bd))
 }
 
-/// Public holidays and make-up workdays by year, as published by the State Council.
-struct YearCalendar {
-    year: i32,
-    /// (month, first day, last day), inclusive.
-    holidays: &'static [(u32, u32, u32)],
-    /// (month, day) of weekend days that are workdays (调休上班).
-    workdays: &'static [(u32, u32)],
-}
-
-const KNOWN_YEARS: &[YearCalendar] = &[
-    YearCalendar {
-        year: 2025,
-        holidays: &[
-            (1, 1, 1),
-            (1, 28, 31),
-            (2, 1, 4),
-            (4, 4, 6),
-            (5, 1, 5),
-            (5, 31, 31),
-            (6, 1, 2),
-            (10, 1, 8),
-        ],
-        workdays: &[(1, 26), (2, 8), (4, 27), (9, 28), (10, 11)],
-    },
-    YearCalendar {
-        year: 2026,
-        holidays: &[
-            (1, 1, 3),
-            (2, 15, 23),
-            (4, 4, 6),
-            (5, 1, 5),
-            (6, 19, 21),
-            (9, 25, 27),
-            (10, 1, 7),
-        ],
-        workdays: &[(1, 4), (2, 14), (2, 28), (5, 9), (9, 20), (10, 10)],
-    },
+/// The shipped calendar files.
+const SHIPPED: &[&str] = &[
+    include_str!("../../../data/calendar/cn-2025.jsonl"),
+    include_str!("../../../data/calendar/cn-2026.jsonl"),
 ];
 
-/// Rest days and make-up workdays for the years the generator knows.
+/// Rest days and make-up workdays of the shipped calendar years.
 pub(crate) struct Calendar {
     /// day number → true for a holiday, false for a make-up workday.
     special: BTreeMap<i32, bool>,
@@ -141,28 +108,33 @@ impl Calendar {
         Calendar { special }
     }
 
-    /// Every known special day, in date order within each year.
+    /// Every special day of the shipped calendar (`data/calendar`, the files a deployment
+    /// records), in date order. Read here with serde alone: the generator does not depend on
+    /// the domain it is checked against.
     pub(crate) fn days() -> impl Iterator<Item = CalendarDay> {
-        KNOWN_YEARS.iter().flat_map(|y| {
-            let mut days: Vec<CalendarDay> = y
-                .holidays
-                .iter()
-                .flat_map(move |&(m, from, to)| {
-                    (from..=to).map(move |d| CalendarDay {
-                        year: y.year,
-                        day: days_from_civil(y.year, m, d),
-                        holiday: true,
-                    })
-                })
-                .chain(y.workdays.iter().map(move |&(m, d)| CalendarDay {
-                    year: y.year,
-                    day: days_from_civil(y.year, m, d),
-                    holiday: false,
-                }))
-                .collect();
-            days.sort_by_key(|d| d.day);
-            days
-        })
+        #[derive(serde::Deserialize)]
+        struct Line {
+            date: String,
+            kind: String,
+        }
+        let mut days: Vec<CalendarDay> = SHIPPED
+            .iter()
+            .flat_map(|text| text.lines())
+            .map(|line| {
+                let line: Line = serde_json::from_str(line).expect("shipped calendar lines parse");
+                let part = |range: std::ops::Range<usize>| -> i32 {
+                    line.date[range].parse().expect("YYYY-MM-DD")
+                };
+                let (year, month, day) = (part(0..4), part(5..7), part(8..10));
+                CalendarDay {
+                    year,
+                    day: days_from_civil(year, month as u32, day as u32),
+                    holiday: line.kind == "holiday",
+                }
+            })
+            .collect();
+        days.sort_by_key(|d| d.day);
+        days.into_iter()
     }
 
     /// A weekend day not marked workday, or a holiday.

@@ -5,6 +5,7 @@
 //! argument. Entry points and storage depend on this crate, never the other way round.
 
 pub mod at;
+pub mod calendar;
 pub mod category;
 pub mod elements;
 pub mod error;

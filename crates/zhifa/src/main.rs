@@ -153,6 +153,15 @@ enum AdminAction {
     Enable { officer: String },
     /// Lists accounts.
     List,
+    /// Records a year's public holidays and make-up workdays (calendar.day): a year shipped in
+    /// `data/calendar`, or a file of calendar.day lines. Days already recorded alike are skipped.
+    Calendar {
+        /// A shipped year (2025, 2026).
+        #[arg(long, conflicts_with = "file")]
+        year: Option<i16>,
+        /// A file of calendar.day facts, one per line.
+        file: Option<PathBuf>,
+    },
 }
 
 /// mimalloc: an import allocates and frees millions of small strings and JSON values; with
@@ -493,6 +502,61 @@ async fn admin(app: &App, action: &AdminAction) -> Result<()> {
 
 async fn admin_action(app: &App, action: &AdminAction) -> Result<(), AppError> {
     match action {
+        AdminAction::Calendar { year, file } => {
+            let facts = match (year, file) {
+                (Some(year), _) => domain::calendar::shipped(*year).ok_or_else(|| {
+                    let shipped: Vec<String> = domain::calendar::SHIPPED
+                        .iter()
+                        .map(|(y, _)| y.to_string())
+                        .collect();
+                    domain::DomainError::invalid(
+                        "year",
+                        format!(
+                            "未附带{year}年日历，可用：{} (not shipped)",
+                            shipped.join("、")
+                        ),
+                    )
+                })?,
+                (None, Some(path)) => {
+                    let text = std::fs::read_to_string(path).map_err(|e| {
+                        domain::DomainError::invalid("file", format!("{}: {e}", path.display()))
+                    })?;
+                    domain::calendar::parse(&text).map_err(|(line, e)| {
+                        let error = app::LineError {
+                            file: path.display().to_string(),
+                            line,
+                            code: e.code.as_str(),
+                            field: e.field.clone(),
+                            message_zh: e.message_zh,
+                            message_en: e.message_en,
+                            text: text.lines().nth(line - 1).unwrap_or_default().into(),
+                        };
+                        AppError::Import(vec![error], 1)
+                    })?
+                }
+                (None, None) => {
+                    return Err(domain::DomainError::invalid(
+                        "year",
+                        "须指定 --year 或日历文件 (give --year or a file)",
+                    )
+                    .into());
+                }
+            };
+            let known = app.world().await.calendar.clone();
+            let new: Vec<_> = facts
+                .into_iter()
+                .filter(|f| match &f.body {
+                    FactBody::CalendarDay(d) => known.get(&d.date) != Some(&d.kind),
+                    _ => true,
+                })
+                .collect();
+            let count = new.len();
+            if count > 0 {
+                app.record_as_operator(new).await?;
+            }
+            println!("已记录节假日安排 {count} 天（calendar days recorded: {count}）");
+            Ok(())
+        }
         AdminAction::Unit {
             id,
             name,

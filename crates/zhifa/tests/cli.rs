@@ -510,3 +510,43 @@ fn screen_prints_warnings_as_of_a_time_for_files_and_for_the_data_directory() {
     assert!(!out.status.success());
     assert!(text(&out).contains("bad.jsonl:9"), "{}", text(&out));
 }
+
+/// The shipped calendar (T-06's holidays) is recorded once; a second load records nothing; an
+/// unknown year and a file with another kind of fact are refused, naming the year or the line.
+#[test]
+fn admin_calendar_records_a_shipped_year_once_and_refuses_bad_input() {
+    let dir = Dir::new();
+    let first = ok(&dir, &["admin", "calendar", "--year", "2026"]);
+    assert!(text(&first).contains("已记录节假日安排 39 天"), "{}", text(&first));
+    let again = ok(&dir, &["admin", "calendar", "--year", "2026"]);
+    assert!(text(&again).contains("已记录节假日安排 0 天"), "{}", text(&again));
+    let days: Vec<_> = exported(&dir)
+        .into_iter()
+        .filter(|f| f["fact"] == "calendar.day")
+        .collect();
+    assert_eq!(days.len(), 39);
+    assert!(
+        days.iter()
+            .any(|d| d["date"] == "2026-10-10" && d["kind"] == "workday")
+    );
+    let unknown = dir.zhifa(&["admin", "calendar", "--year", "1999"]);
+    assert!(!unknown.status.success());
+    assert!(text(&unknown).contains("1999"), "{}", text(&unknown));
+    let file = dir.file(
+        "cal.jsonl",
+        &format!(
+            "{}\n{UNITS}",
+            r#"{"fact":"calendar.day","at":"2026-11-01T00:00:00+08:00","date":"2027-01-01","kind":"holiday"}"#
+        ),
+    );
+    let refused = dir.zhifa(&["admin", "calendar", path(&file)]);
+    assert!(!refused.status.success());
+    assert!(text(&refused).contains("cal.jsonl:2"), "{}", text(&refused));
+    assert_eq!(
+        exported(&dir)
+            .iter()
+            .filter(|f| f["fact"] == "calendar.day")
+            .count(),
+        39
+    );
+}
