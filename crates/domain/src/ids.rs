@@ -48,6 +48,13 @@ macro_rules! id_type {
             }
         }
 
+        /// Maps keyed by id can be searched with the id's text.
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(&self.0)

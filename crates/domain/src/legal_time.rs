@@ -244,6 +244,52 @@ pub fn level(due: &Due, now: Timestamp, custody: bool) -> Option<Level> {
     }
 }
 
+/// The instants at which `level(due, ·, custody)` may change: the start of each band, the
+/// same arithmetic as [`level`]. The engine wakes an element at the first one after now
+/// (`next_due`), so a warning rises when its band begins, not at the next screening.
+pub fn level_changes(due: &Due, custody: bool) -> Vec<Timestamp> {
+    let period = due.at.duration_since(due.anchor);
+    let hour = SignedDuration::from_hours(1);
+    let day = SignedDuration::from_hours(24);
+    let before = |d: SignedDuration| due.at.checked_sub(d).unwrap_or(due.at);
+    let after_anchor = |secs: i64| {
+        due.anchor
+            .checked_add(SignedDuration::from_secs(secs))
+            .unwrap_or(due.at)
+    };
+    let mut changes = match due.limit.scale() {
+        Scale::Hours => {
+            // The first whole second at which elapsed × 2 ≥ period (× 4 ≥ period × 3).
+            let secs = period.as_secs();
+            vec![
+                after_anchor((secs + 1) / 2),
+                after_anchor((secs * 3 + 3) / 4),
+                before(hour),
+            ]
+        }
+        Scale::Days => {
+            let third = SignedDuration::from_secs(period.as_secs() / 3);
+            vec![before((day * 2).max(third)), before(day)]
+        }
+        Scale::Months => {
+            let mut months = vec![before(day * 30), before(day * 15)];
+            if custody {
+                months.push(before(day * 7));
+            }
+            months
+        }
+    };
+    changes.push(due.at);
+    changes.sort();
+    changes.dedup();
+    changes
+}
+
+/// The first instant after `now` at which the level of `due` may change.
+pub fn next_change(due: &Due, now: Timestamp, custody: bool) -> Option<Timestamp> {
+    level_changes(due, custody).into_iter().find(|t| *t > now)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -593,6 +639,39 @@ mod tests {
             let (early, late) = (a.min(b), a.max(b));
             let when = |s: i64| due.anchor.checked_add(SignedDuration::from_secs(s)).unwrap();
             prop_assert!(level(&due, when(early), custody) <= level(&due, when(late), custody));
+        }
+
+        /// The level holds from now until the next change, and no change is missed: between
+        /// consecutive change instants the level is constant.
+        #[test]
+        fn levels_change_only_at_the_listed_instants(
+            start in any_date(), minute in 0i32..1440, limit in prop_oneof![
+                (1u32..600).prop_map(Limit::Minutes), (1u32..72).prop_map(Limit::Hours),
+                (1u32..60).prop_map(Limit::Days), (1u32..60).prop_map(Limit::ExactDays),
+                (1u32..24).prop_map(Limit::Months)],
+            offset in -86_400i64..200 * 86_400, custody in any::<bool>(),
+        ) {
+            let due = due(anchor_on(start, minute), limit, Moves::Never, &BTreeMap::new());
+            let now = due.anchor.checked_add(SignedDuration::from_secs(offset)).unwrap();
+            let second = SignedDuration::from_secs(1);
+            match next_change(&due, now, custody) {
+                Some(next) => {
+                    prop_assert_eq!(level(&due, now, custody), level(&due, next - second, custody));
+                    prop_assert!(next <= due.at);
+                }
+                None => prop_assert_eq!(level(&due, now, custody), Some(Level::Red)),
+            }
+            // From the anchor to the first change after it, the level does not move.
+            if let Some(first) = next_change(&due, due.anchor, custody) {
+                prop_assert_eq!(level(&due, due.anchor, custody), level(&due, first - second, custody));
+            }
+            // Sampled seconds: a change between two listed instants would be a miss.
+            let changes = level_changes(&due, custody);
+            for pair in changes.windows(2) {
+                let mid = pair[0] + SignedDuration::from_secs(pair[1].duration_since(pair[0]).as_secs() / 2);
+                prop_assert_eq!(level(&due, pair[0], custody), level(&due, mid, custody));
+                prop_assert_eq!(level(&due, mid, custody), level(&due, pair[1] - second, custody));
+            }
         }
     }
 }

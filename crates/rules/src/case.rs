@@ -1,0 +1,206 @@
+//! 案件: XZ-02, XZ-04, XZ-06, XZ-08, XZ-14, XS-01 (XS-02), XS-05, XS-08, XS-09, JZ-01, JZ-07.
+
+use domain::elements::{
+    Case, CaseKind, DecisionKind, InjuryGrade, MeasureKind, PenaltyKind, UnitLevel,
+};
+use domain::legal_time::{Level, Limit, Moves};
+
+use crate::cx::Cx;
+use crate::thresholds::P;
+
+pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
+    let id = &case.id;
+    let subject = id.as_str();
+    let p = cx.p(Some(&case.unit));
+    if let Some(decision) = &case.decision {
+        // XZ-06: every penalised person told beforehand.
+        let untold: Vec<&str> = decision
+            .penalties
+            .iter()
+            .filter(|p| {
+                !case
+                    .prior_notices
+                    .iter()
+                    .any(|n| n.person == p.person && n.at < decision.at)
+            })
+            .map(|p| p.person.as_str())
+            .collect();
+        if !untold.is_empty() {
+            cx.prohibited(
+                "XZ-06",
+                subject,
+                format!("对{}作出处罚前未见告知记录", untold.join("、")),
+            );
+        }
+        // XZ-08: detention reviewed beforehand, and not decided by a station.
+        if decision
+            .penalties
+            .iter()
+            .any(|p| p.kind == PenaltyKind::Detention)
+        {
+            let reviewed = case.reviews.iter().any(|r| r.passed && r.at < decision.at);
+            let by_station = cx
+                .world
+                .units
+                .get(&decision.decided_by_unit)
+                .is_some_and(|u| u.level == UnitLevel::Station);
+            if !reviewed || by_station {
+                cx.prohibited(
+                    "XZ-08",
+                    subject,
+                    format!(
+                        "行政拘留决定{}{}",
+                        if reviewed {
+                            ""
+                        } else {
+                            "未经法制审核通过"
+                        },
+                        if by_station {
+                            "，由派出所作出"
+                        } else {
+                            ""
+                        }
+                    ),
+                );
+            }
+        }
+        // JZ-01: the penalty decision served on every penalised person within 2 d.
+        if decision.decision == DecisionKind::Penalty {
+            let unserved = decision.penalties.iter().any(|p| {
+                !cx.documents(id).any(|d| {
+                    d.kind == "penalty_decision" && d.served.iter().any(|s| s.to == p.person)
+                })
+            });
+            if unserved {
+                let due = cx.due(decision.at.instant(), Limit::Days(2), Moves::PastRestDays);
+                cx.deadline("JZ-01", subject, due, false);
+            }
+        }
+    }
+    // XZ-02: an administrative case decided within 30 d of acceptance (or the extended total).
+    if case.kind == CaseKind::Administrative
+        && case.decision.is_none()
+        && case.dropped_at.is_none()
+        && case.closed_at.is_none()
+    {
+        let days = case.limit_extended_days.unwrap_or(30);
+        let due = cx.due(
+            case.accepted_at.instant(),
+            Limit::Days(days),
+            Moves::PastRestDays,
+        );
+        cx.deadline("XZ-02", subject, due, false);
+    }
+    // XS-09: dropped while a suspect of the case was held in criminal detention or arrest.
+    if let Some(dropped) = case.dropped_at {
+        let held: Vec<&str> = cx
+            .measures_of_case(id)
+            .filter(|m| {
+                matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest)
+                    && m.started_at <= dropped
+                    && m.ended.as_ref().is_none_or(|(at, _)| *at > dropped)
+            })
+            .map(|m| m.id.as_str())
+            .collect();
+        if !held.is_empty() {
+            cx.prohibited(
+                "XS-09",
+                subject,
+                format!("撤案时{}仍处于羁押状态", held.join("、")),
+            );
+        }
+    }
+    // XZ-04: fast-track decided within 48 h of the earliest arrival of a suspect; never for a
+    // minor (red at once).
+    if let (Some(flagged), None) = (case.fast_track_at, &case.decision) {
+        let suspects = cx.suspects(id);
+        let minor = suspects.iter().any(|p| {
+            cx.world
+                .persons
+                .get(p)
+                .and_then(|p| p.age_on(flagged.china_date()))
+                .is_some_and(|a| a < 18)
+        });
+        if minor {
+            cx.prohibited("XZ-04", subject, "快速办理的案件有未成年嫌疑人".into());
+        } else if let Some(arrived) = cx
+            .measures_of_case(id)
+            .filter(|m| suspects.contains(&m.person))
+            .map(|m| m.arrived_at)
+            .min()
+        {
+            let due = cx.due(arrived.instant(), Limit::Hours(48), Moves::Never);
+            cx.deadline("XZ-04", subject, due, false);
+        }
+    }
+    // XZ-14: an injury assessed light or serious makes it a criminal case.
+    if case.kind == CaseKind::Administrative
+        && case
+            .injuries
+            .iter()
+            .any(|i| matches!(i.grade, InjuryGrade::Light | InjuryGrade::Serious))
+        && case
+            .decision
+            .as_ref()
+            .is_none_or(|d| d.decision != DecisionKind::ToCriminal)
+    {
+        cx.prohibited(
+            "XZ-14",
+            subject,
+            "伤情鉴定为轻伤以上，未转为刑事案件".into(),
+        );
+    }
+    // XS-05: the not-filing notice served within 3 d.
+    if let Some(not_filed) = case.not_filed_at {
+        let served = cx
+            .documents(id)
+            .any(|d| d.kind == "not_filing_notice" && !d.served.is_empty());
+        if !served {
+            let due = cx.due(not_filed.instant(), Limit::Days(3), Moves::PastRestDays);
+            cx.deadline("XS-05", subject, due, false);
+        }
+    }
+    // XS-08 (P): a filed criminal case with no act for 30 d (yellow) or 90 d (red).
+    if let Some(filed) = case.filed_at
+        && case.kind == CaseKind::Criminal
+        && case.dropped_at.is_none()
+        && case.closed_at.is_none()
+        && case.sent_for_prosecution_at.is_none()
+    {
+        let now = cx.now;
+        let last = case
+            .acts
+            .iter()
+            .map(|a| a.at)
+            .chain(cx.interrogations_of_case(id).map(|i| i.started_at))
+            .chain(cx.measures_of_case(id).map(|m| m.started_at))
+            .chain(cx.properties_of_case(id).map(|p| p.seized_at))
+            .filter(|at| at.instant() <= now)
+            .fold(filed, std::cmp::max);
+        let red = cx.due(last.instant(), p.limit(P::Xs08Red), Moves::Never);
+        let yellow = cx.due(last.instant(), p.limit(P::Xs08Yellow), Moves::Never);
+        let found = [
+            cx.passed("XS-08", subject, &red, Level::Red),
+            cx.passed("XS-08", subject, &yellow, Level::Yellow),
+        ];
+        cx.highest(found);
+    }
+    // JZ-07 (P): closed, not archived 30 d later.
+    if let (Some(closed), None) = (case.closed_at, case.archived_at) {
+        let due = cx.due(closed.instant(), p.limit(P::Jz07Archive), Moves::Never);
+        let found = cx.passed("JZ-07", subject, &due, Level::Yellow);
+        cx.highest([found]);
+    }
+    // XS-01 (XS-02 for economic cases): 3 d (7 d) from acceptance, or the extended total.
+    if case.kind == CaseKind::Criminal && case.filed_at.is_none() && case.not_filed_at.is_none() {
+        let days = case
+            .filing_extended_days
+            .unwrap_or(if case.economic { 7 } else { 3 });
+        let due = cx.due(
+            case.accepted_at.instant(),
+            Limit::Days(days),
+            Moves::PastRestDays,
+        );
+        cx.deadline("XS-01", subject, due, false);
+    }
+}

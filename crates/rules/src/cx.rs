@@ -1,0 +1,194 @@
+//! The evaluation context: the world, its links, the time, the thresholds in force, and what
+//! one element's rules found. Every deadline a rule computes passes through here, so the
+//! context also learns when the element must be looked at again (`next_due`): the next instant
+//! at which a level band begins.
+
+use domain::World;
+use domain::elements::{Document, Interrogation, Measure, Property};
+use domain::ids::{CaseId, PersonId, UnitId};
+use domain::legal_time::{Due, Level, Limit, Moves, due, level, next_change};
+use jiff::Timestamp;
+
+use crate::links::Links;
+use crate::thresholds::{Policy, Thresholds};
+use crate::{LevelCode, Warning, rule};
+
+/// One element's evaluation in progress.
+pub(crate) struct Cx<'a> {
+    pub world: &'a World,
+    pub links: &'a Links,
+    pub policy: &'a Policy,
+    pub now: Timestamp,
+    /// The earliest instant after `now` at which a finding may appear or change level.
+    pub next: Option<Timestamp>,
+    pub found: Vec<Warning>,
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(world: &'a World, links: &'a Links, policy: &'a Policy, now: Timestamp) -> Self {
+        Cx {
+            world,
+            links,
+            policy,
+            now,
+            next: None,
+            found: Vec::new(),
+        }
+    }
+
+    /// The platform thresholds (P) in force for a unit.
+    pub fn p(&self, unit: Option<&UnitId>) -> &'a Thresholds {
+        self.policy.for_unit(unit)
+    }
+
+    /// A due time from this world's calendar.
+    pub fn due(&self, anchor: Timestamp, limit: Limit, moves: Moves) -> Due {
+        due(anchor, limit, moves, &self.world.calendar)
+    }
+
+    /// Looks again at `at`, if it is still to come.
+    pub fn wake(&mut self, at: Timestamp) {
+        if at > self.now && self.next.is_none_or(|next| at < next) {
+            self.next = Some(at);
+        }
+    }
+
+    /// A deadline: a warning at the level of its band, if any; wakes at the next band.
+    pub fn deadline(&mut self, id: &'static str, subject: &str, due: Due, custody: bool) {
+        if let Some(next) = next_change(&due, self.now, custody) {
+            self.wake(next);
+        }
+        if let Some(found) = level(&due, self.now, custody) {
+            self.found.push(deadline_at(id, subject, &due, found));
+        }
+    }
+
+    /// A threshold with one level, reached when it passes ("yellow when passed"): the warning,
+    /// not yet kept, so that a rule with two thresholds can report the higher one.
+    pub fn passed(
+        &mut self,
+        id: &'static str,
+        subject: &str,
+        due: &Due,
+        at: Level,
+    ) -> Option<Warning> {
+        self.wake(due.at);
+        (self.now >= due.at).then(|| deadline_at(id, subject, due, at))
+    }
+
+    /// Keeps the highest of some warnings of one rule.
+    pub fn highest(&mut self, warnings: impl IntoIterator<Item = Option<Warning>>) {
+        self.found
+            .extend(warnings.into_iter().flatten().max_by_key(|w| w.level));
+    }
+
+    /// A finding about what happened (a prohibition, a downgrade): at its level at once, no
+    /// deadline.
+    pub fn finding(&mut self, id: &'static str, subject: &str, level: Level, what_zh: String) {
+        let rule = rule(id);
+        self.found.push(Warning {
+            rule: id,
+            level: level.into(),
+            subject: subject.to_string(),
+            element: rule.element.as_str(),
+            due: None,
+            basis: rule.basis,
+            message: format!(
+                "【{}】{id}：{}。{what_zh}，依据{}",
+                level.label_zh(),
+                rule.duty_zh,
+                rule.basis
+            ),
+        });
+    }
+
+    /// A prohibition found: red at once.
+    pub fn prohibited(&mut self, id: &'static str, subject: &str, what_zh: String) {
+        self.finding(id, subject, Level::Red, what_zh);
+    }
+
+    pub fn measures_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'a Measure> + use<'a> {
+        let world = self.world;
+        self.links
+            .of_case(id)
+            .into_iter()
+            .flat_map(|r| r.measures.iter())
+            .filter_map(move |m| world.measures.get(m))
+    }
+
+    pub fn interrogations_of_case(
+        &self,
+        id: &CaseId,
+    ) -> impl Iterator<Item = &'a Interrogation> + use<'a> {
+        let world = self.world;
+        self.links
+            .of_case(id)
+            .into_iter()
+            .flat_map(|r| r.interrogations.iter())
+            .filter_map(move |i| world.interrogations.get(i))
+    }
+
+    pub fn properties_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'a Property> + use<'a> {
+        let world = self.world;
+        self.links
+            .of_case(id)
+            .into_iter()
+            .flat_map(|r| r.properties.iter())
+            .filter_map(move |p| world.properties.get(p))
+    }
+
+    pub fn documents(&self, id: &CaseId) -> impl Iterator<Item = &'a Document> + use<'a> {
+        let world = self.world;
+        self.links
+            .of_case(id)
+            .into_iter()
+            .flat_map(|r| r.documents.iter())
+            .filter_map(move |d| world.documents.get(d))
+    }
+
+    pub fn measures_of_person(&self, id: &PersonId) -> impl Iterator<Item = &'a Measure> + use<'a> {
+        let world = self.world;
+        self.links
+            .of_person(id)
+            .into_iter()
+            .flat_map(|r| r.measures.iter())
+            .filter_map(move |m| world.measures.get(m))
+    }
+
+    pub fn interrogations_of_person(
+        &self,
+        id: &PersonId,
+    ) -> impl Iterator<Item = &'a Interrogation> + use<'a> {
+        let world = self.world;
+        self.links
+            .of_person(id)
+            .into_iter()
+            .flat_map(|r| r.interrogations.iter())
+            .filter_map(move |i| world.interrogations.get(i))
+    }
+
+    pub fn suspects(&self, id: &CaseId) -> &'a [PersonId] {
+        self.links.suspects(id)
+    }
+}
+
+/// A deadline warning at a given level.
+pub(crate) fn deadline_at(id: &'static str, subject: &str, due: &Due, level: Level) -> Warning {
+    let rule = rule(id);
+    Warning {
+        rule: id,
+        level: LevelCode::from(level),
+        subject: subject.to_string(),
+        element: rule.element.as_str(),
+        due: Some(domain::At::china(due.at).to_string()),
+        basis: rule.basis,
+        message: format!(
+            "【{}】{}：{}（{}），依据{}",
+            level.label_zh(),
+            id,
+            rule.duty_zh,
+            due.explain_zh(),
+            rule.basis
+        ),
+    }
+}

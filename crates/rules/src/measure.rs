@@ -1,0 +1,141 @@
+//! 强制措施: XS-04, RQ-01 to RQ-07, RQ-09, RQ-13, RQ-14, JZ-04.
+
+use domain::World;
+use domain::elements::{CaseKind, Measure, MeasureKind, PersonFlag};
+use domain::legal_time::{Due, Level, Limit, Moves, due};
+
+use crate::cx::Cx;
+
+pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
+    let subject = m.id.as_str();
+    // XS-04: a coercive measure on a criminal case before it was filed (a finding about the
+    // past: it stays open after the measure ends, until the loop closes it).
+    if matches!(
+        m.kind,
+        MeasureKind::CompelledAppearance
+            | MeasureKind::CriminalDetention
+            | MeasureKind::Arrest
+            | MeasureKind::Bail
+            | MeasureKind::ResidentialSurveillance
+    ) && let Some(case) = cx.world.cases.get(&m.case)
+        && case.kind == CaseKind::Criminal
+        && case.filed_at.is_none_or(|filed| filed > m.started_at)
+    {
+        cx.prohibited(
+            "XS-04",
+            subject,
+            format!(
+                "{}于{}采取，案件{}尚未立案",
+                m.kind.label(),
+                m.started_at.display_china(),
+                m.case
+            ),
+        );
+    }
+    if m.ended.is_some() {
+        return;
+    }
+    let started = m.started_at.instant();
+    // Liberty limits never move (T-01, T-03); bail and surveillance do.
+    let liberty = |cx: &Cx, limit| cx.due(started, limit, Moves::Never);
+    if matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest) {
+        // JZ-04: the detention or arrest notice made within 24 h, red when passed.
+        let kind = if m.kind == MeasureKind::Arrest {
+            "arrest_notice"
+        } else {
+            "detention_notice"
+        };
+        let issued = cx
+            .documents(&m.case)
+            .any(|d| d.kind == kind && d.subject.as_deref() == Some(subject));
+        if !issued {
+            let due = liberty(cx, Limit::Hours(24));
+            let found = cx.passed("JZ-04", subject, &due, Level::Red);
+            cx.highest([found]);
+        }
+    }
+    match m.kind {
+        MeasureKind::ContinuedQuestioning
+        | MeasureKind::SummonsCriminal
+        | MeasureKind::CompelledAppearance
+        | MeasureKind::AdminQuestioning => {
+            let (rule, due) = questioning_due(cx.world, m).expect("a questioning measure");
+            cx.deadline(rule, subject, due, false);
+        }
+        MeasureKind::CriminalDetention => {
+            if m.delivered.is_none() {
+                cx.deadline("RQ-04", subject, liberty(cx, Limit::Hours(24)), false);
+            }
+            if m.family.is_none() {
+                cx.deadline("RQ-05", subject, liberty(cx, Limit::Hours(24)), false);
+            }
+            if !interrogated_after(cx, m) {
+                cx.deadline("RQ-06", subject, liberty(cx, Limit::Hours(24)), false);
+            }
+            if m.arrest_requested_at.is_none() {
+                let days = m.extended_days.unwrap_or(3);
+                cx.deadline("RQ-07", subject, liberty(cx, Limit::Days(days)), false);
+            }
+        }
+        MeasureKind::Arrest => {
+            if !interrogated_after(cx, m) {
+                cx.deadline("RQ-06", subject, liberty(cx, Limit::Hours(24)), false);
+            }
+            if m.family.is_none() {
+                cx.deadline("RQ-05", subject, liberty(cx, Limit::Hours(24)), false);
+            }
+            // The extended total is given in days; without one, two months (T-02).
+            let limit = m.extended_days.map_or(Limit::Months(2), Limit::Days);
+            cx.deadline("RQ-09", subject, liberty(cx, limit), true);
+        }
+        MeasureKind::Bail => {
+            let due = cx.due(started, Limit::Months(12), Moves::PastRestDays);
+            cx.deadline("RQ-13", subject, due, false);
+        }
+        MeasureKind::ResidentialSurveillance => {
+            let due = cx.due(started, Limit::Months(6), Moves::PastRestDays);
+            cx.deadline("RQ-14", subject, due, false);
+        }
+        MeasureKind::AdminDetention => {}
+    }
+}
+
+/// The limit of a questioning measure from its arrival: RQ-01 (12 h, or the extended total),
+/// RQ-02 (8 h, or the extended total), RQ-03; `None` for other kinds.
+pub(crate) fn questioning_due(world: &World, m: &Measure) -> Option<(&'static str, Due)> {
+    let (rule, limit) = match m.kind {
+        MeasureKind::SummonsCriminal | MeasureKind::CompelledAppearance => {
+            ("RQ-01", Limit::Hours(m.extended_hours.unwrap_or(12)))
+        }
+        MeasureKind::AdminQuestioning => ("RQ-02", Limit::Hours(m.extended_hours.unwrap_or(8))),
+        MeasureKind::ContinuedQuestioning => ("RQ-03", continued_questioning_limit(world, m)),
+        _ => return None,
+    };
+    Some((
+        rule,
+        due(m.arrived_at.instant(), limit, Moves::Never, &world.calendar),
+    ))
+}
+
+/// RQ-03: 12 h, or the extended total (24 h, 48 h); 4 h, never extended, for a person under
+/// 16, 70 or over, pregnant or nursing.
+fn continued_questioning_limit(world: &World, m: &Measure) -> Limit {
+    let special = world.persons.get(&m.person).is_some_and(|p| {
+        p.age_on(m.started_at.china_date())
+            .is_some_and(|a| !(16..70).contains(&a))
+            || p.flags
+                .iter()
+                .any(|f| matches!(f, PersonFlag::Pregnant | PersonFlag::NursingInfant))
+    });
+    if special {
+        Limit::Hours(4)
+    } else {
+        Limit::Hours(m.extended_hours.unwrap_or(12))
+    }
+}
+
+/// Whether the person under a measure was interrogated after it began.
+fn interrogated_after(cx: &Cx, m: &Measure) -> bool {
+    cx.interrogations_of_person(&m.person)
+        .any(|i| i.started_at >= m.started_at)
+}

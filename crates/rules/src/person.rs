@@ -1,0 +1,73 @@
+//! 特殊群体 (the person): TS-04, TS-07.
+
+use domain::elements::{Case, CaseKind, Person, PersonFlag, PersonRole};
+use domain::legal_time::{Level, Limit, Moves};
+
+use crate::cx::Cx;
+
+pub(crate) fn evaluate(cx: &mut Cx, person: &Person) {
+    let subject = person.id.as_str();
+    let world = cx.world;
+    let suspect_in = |kinds: &[CaseKind]| -> Vec<&Case> {
+        person
+            .links
+            .iter()
+            .filter(|l| l.role == PersonRole::Suspect)
+            .filter_map(|l| world.cases.get(&l.case))
+            .filter(|c| kinds.contains(&c.kind))
+            .collect()
+    };
+    // TS-04: legal aid notified within 3 d of the first interrogation or measure, for a
+    // criminal suspect under 18, blind, deaf, mute or mental.
+    let criminal = suspect_in(&[CaseKind::Criminal]);
+    if !criminal.is_empty() && person.legal_aid.is_empty() {
+        let now = cx.now;
+        let first = cx
+            .interrogations_of_person(&person.id)
+            .map(|i| i.started_at)
+            .chain(cx.measures_of_person(&person.id).map(|m| m.started_at))
+            .filter(|at| at.instant() <= now)
+            .min();
+        if let Some(first) = first {
+            let minor = person.age_on(first.china_date()).is_some_and(|a| a < 18);
+            let disabled = person.flags.iter().any(|f| {
+                matches!(
+                    f,
+                    PersonFlag::Blind | PersonFlag::Deaf | PersonFlag::Mute | PersonFlag::Mental
+                )
+            });
+            if minor || disabled {
+                let due = cx.due(first.instant(), Limit::Days(3), Moves::PastRestDays);
+                cx.deadline("TS-04", subject, due, false);
+            }
+        }
+    }
+    // TS-07: a 12th, 14th, 16th or 18th birthday within 90 d of a case's acceptance.
+    if let Some(birth) = person
+        .birth_date
+        .or_else(|| person.id_number.as_ref().map(|n| n.birth_date()))
+    {
+        let near = suspect_in(&[CaseKind::Criminal, CaseKind::Administrative])
+            .into_iter()
+            .find_map(|case| {
+                let accepted = case.accepted_at.china_date();
+                [12i16, 14, 16, 18].into_iter().find_map(|years| {
+                    let birthday = birth.checked_add(jiff::Span::new().years(years)).ok()?;
+                    // `until` between dates counts in days unless asked for more.
+                    let days = accepted.until(birthday).ok()?.get_days();
+                    (days.abs() <= 90).then_some((case, years))
+                })
+            });
+        if let Some((case, years)) = near {
+            cx.finding(
+                "TS-07",
+                subject,
+                Level::Yellow,
+                format!(
+                    "{}于案件{}受案时临近{years}周岁（出生日期{birth}）",
+                    person.name, case.id
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! 涉案财物: CW-01, CW-02, CW-05, CW-06, CW-08, CW-10, CW-12, CW-14.
+
+use domain::elements::{CaseKind, Property, PropertyMeasure};
+use domain::legal_time::{Level, Limit, Moves};
+
+use crate::Warning;
+use crate::cx::Cx;
+use crate::thresholds::P;
+
+pub(crate) fn evaluate(cx: &mut Cx, item: &Property) {
+    let subject = item.id.as_str();
+    let case = cx.world.cases.get(&item.case);
+    let p = cx.p(case.map(|c| &c.unit));
+    // CW-02: kept by the officer who seized it.
+    if item.storages.iter().any(|s| s.custodian == item.seized_by) {
+        cx.prohibited(
+            "CW-02",
+            subject,
+            format!("保管人即扣押民警{}", item.seized_by),
+        );
+    }
+    // CW-14: seized before the administrative case was accepted, or before the criminal case
+    // was filed.
+    if let Some(case) = case {
+        let early = match case.kind {
+            CaseKind::Administrative => item.seized_at < case.accepted_at,
+            CaseKind::Criminal => case.filed_at.is_none_or(|filed| filed > item.seized_at),
+        };
+        if early {
+            cx.prohibited(
+                "CW-14",
+                subject,
+                format!(
+                    "{}于{}，案件{}尚未{}",
+                    item.measure.label(),
+                    item.seized_at.display_china(),
+                    item.case,
+                    match case.kind {
+                        CaseKind::Administrative => "受案",
+                        CaseKind::Criminal => "立案",
+                    }
+                ),
+            );
+        }
+    }
+    if item.disposed.is_none()
+        && let Some(case) = case
+    {
+        // CW-06: administrative seizure or sealing, 30 d (or the extended total).
+        if case.kind == CaseKind::Administrative
+            && matches!(
+                item.measure,
+                PropertyMeasure::Seizure | PropertyMeasure::Sealing
+            )
+        {
+            let days = item.seizure_extended_days.unwrap_or(30);
+            let due = cx.due(
+                item.seized_at.instant(),
+                Limit::Days(days),
+                Moves::PastRestDays,
+            );
+            cx.deadline("CW-06", subject, due, false);
+        }
+        // CW-08: a freeze on a criminal case, 6 months.
+        if case.kind == CaseKind::Criminal && item.measure == PropertyMeasure::Freeze {
+            let due = cx.due(
+                item.seized_at.instant(),
+                Limit::Months(6),
+                Moves::PastRestDays,
+            );
+            cx.deadline("CW-08", subject, due, false);
+        }
+        // CW-12 (P): the case ended 30 d (yellow) or 90 d (red) ago, the item not disposed.
+        let ended = [
+            case.decision.as_ref().map(|d| d.at),
+            case.dropped_at,
+            case.closed_at,
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        if let Some(ended) = ended {
+            let red = cx.due(ended.instant(), p.limit(P::Cw12Red), Moves::Never);
+            let yellow = cx.due(ended.instant(), p.limit(P::Cw12Yellow), Moves::Never);
+            let found = [
+                cx.passed("CW-12", subject, &red, Level::Red),
+                cx.passed("CW-12", subject, &yellow, Level::Yellow),
+            ];
+            cx.highest(found);
+        }
+    }
+    // CW-10 (P): a loan back by its due (yellow), red 24 h after.
+    if let Some(loan) = item.open_check_out() {
+        let red_at = cx
+            .due(loan.due.instant(), p.limit(P::Cw10Red), Moves::Never)
+            .at;
+        cx.wake(loan.due.instant());
+        cx.wake(red_at);
+        let level = if cx.now >= red_at {
+            Some(Level::Red)
+        } else if cx.now >= loan.due.instant() {
+            Some(Level::Yellow)
+        } else {
+            None
+        };
+        if let Some(level) = level {
+            let rule = crate::rule("CW-10");
+            cx.found.push(Warning {
+                rule: rule.id,
+                level: level.into(),
+                subject: subject.to_string(),
+                element: rule.element.as_str(),
+                due: Some(loan.due.to_string()),
+                basis: rule.basis,
+                message: format!(
+                    "【{}】CW-10：{}（应于{}归还），依据{}",
+                    level.label_zh(),
+                    rule.duty_zh,
+                    loan.due.display_china(),
+                    rule.basis
+                ),
+            });
+        }
+    }
+    // CW-05: found unrelated, returned within 3 d.
+    if let (Some(found_at), None) = (item.found_unrelated_at, &item.disposed) {
+        let due = cx.due(found_at.instant(), Limit::Days(3), Moves::PastRestDays);
+        cx.deadline("CW-05", subject, due, false);
+    }
+    // CW-01: seized, not stored within 24 h.
+    if item.storages.is_empty() && item.disposed.is_none() {
+        let due = cx.due(item.seized_at.instant(), Limit::Hours(24), Moves::Never);
+        cx.deadline("CW-01", subject, due, false);
+    }
+}

@@ -1,0 +1,92 @@
+//! 办案中心: CS-02, CS-03, CS-07, CS-10.
+
+use domain::elements::{Destination, MeasureKind, PersonFlag, RoomKind, Stay};
+use domain::legal_time::{Level, Limit, Moves};
+
+use crate::cx::Cx;
+use crate::measure::questioning_due;
+use crate::thresholds::P;
+
+pub(crate) fn evaluate(cx: &mut Cx, s: &Stay) {
+    let subject = s.id.as_str();
+    let p = cx.p(Some(&s.center));
+    // CS-07: no holding room for the under-16, the 70-or-over, the pregnant or nursing.
+    if let Some(person) = cx.world.persons.get(&s.person) {
+        for placement in s
+            .placements
+            .iter()
+            .filter(|p| p.room_kind == RoomKind::Holding)
+        {
+            let age = person.age_on(placement.at.china_date());
+            let special = age.is_some_and(|a| !(16..70).contains(&a))
+                || person
+                    .flags
+                    .iter()
+                    .any(|f| matches!(f, PersonFlag::Pregnant | PersonFlag::NursingInfant));
+            if special {
+                cx.prohibited(
+                    "CS-07",
+                    subject,
+                    format!(
+                        "{}于{}被安排进入候问室{}",
+                        person.name,
+                        placement.at.display_china(),
+                        age.map(|a| format!("（{a}周岁）")).unwrap_or_default()
+                    ),
+                );
+                break;
+            }
+        }
+    }
+    // CS-03: out of the center within the basis measure's limit from its arrival; 12 h (P) from
+    // entry without one.
+    if s.exited.is_none() {
+        let basis = s.basis.as_ref().and_then(|b| cx.world.measures.get(b));
+        let due = match basis {
+            Some(m) if m.kind == MeasureKind::CriminalDetention => {
+                Some(cx.due(m.started_at.instant(), Limit::Hours(24), Moves::Never))
+            }
+            Some(m) => questioning_due(cx.world, m).map(|(_, due)| due),
+            None => Some(cx.due(
+                s.entered_at.instant(),
+                p.limit(P::Cs03NoBasis),
+                Moves::Never,
+            )),
+        };
+        if let Some(due) = due {
+            cx.deadline("CS-03", subject, due, false);
+        }
+    }
+    // CS-10: sent to a detention house or center only under a detention or arrest.
+    if let Some((exited, destination)) = &s.exited
+        && matches!(
+            destination,
+            Destination::DetentionHouse | Destination::DetentionCenter
+        )
+        && !cx.measures_of_person(&s.person).any(|m| {
+            m.started_at <= *exited
+                && matches!(
+                    m.kind,
+                    MeasureKind::CriminalDetention
+                        | MeasureKind::Arrest
+                        | MeasureKind::AdminDetention
+                )
+        })
+    {
+        cx.prohibited(
+            "CS-10",
+            subject,
+            format!(
+                "于{}送{}，无刑事拘留、逮捕或行政拘留措施",
+                exited.display_china(),
+                destination.label()
+            ),
+        );
+    }
+    // CS-02 (P): a security check within 30 min of entry, red when passed.
+    if s.security_checked_at.is_none() && s.exited.is_none() {
+        let due = cx.due(s.entered_at.instant(), p.limit(P::Cs02Check), Moves::Never);
+        let found = cx.passed("CS-02", subject, &due, Level::Red);
+        cx.highest([found]);
+    }
+}

@@ -1,0 +1,739 @@
+//! Each rule by its basis: table tests citing the article they enforce.
+
+use super::*;
+use domain::{At, Fact};
+
+const BASE: &str = r#"{"fact":"unit.defined","at":"2026-01-01T00:00:00+08:00","id":"U33","name":"省厅","level":"province"}
+{"fact":"unit.defined","at":"2026-01-01T00:00:00+08:00","id":"U3305","name":"市局","parent":"U33","level":"city"}
+{"fact":"unit.defined","at":"2026-01-01T00:00:00+08:00","id":"U330503","name":"分局","parent":"U3305","level":"county"}
+{"fact":"unit.defined","at":"2026-01-01T00:00:00+08:00","id":"U33050301","name":"派出所","parent":"U330503","level":"station"}
+{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O2","name":"李明","unit":"U33050301","gender":"male","roles":["officer"]}
+{"fact":"case.accepted","at":"2026-03-02T08:00:00+08:00","id":"C1","unit":"U33050301","kind":"criminal","category":"050200"}
+{"fact":"case.filed","at":"2026-03-02T09:00:00+08:00","id":"C1"}
+{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P1","name":"钱一","gender":"male","birth_date":"1980-01-01"}
+{"fact":"person.linked","at":"2026-03-02T08:00:00+08:00","id":"P1","case":"C1","role":"suspect"}"#;
+
+fn levels(extra: &[&str], now: &str) -> Vec<(&'static str, String, LevelCode)> {
+    let mut world = World::new();
+    for line in BASE.lines().chain(extra.iter().copied()) {
+        world.apply(&Fact::from_line(line).unwrap(), None).unwrap();
+    }
+    screen(&world, At::parse(now).unwrap().instant())
+        .into_iter()
+        .map(|w| (w.rule, w.subject, w.level))
+        .collect()
+}
+
+/// (what it shows, with its basis; facts after BASE; screening time; rule, subject, level or
+/// none).
+type Case = (
+    &'static str,
+    &'static [&'static str],
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<LevelCode>,
+);
+
+#[test]
+fn each_rule_by_its_basis() {
+    use LevelCode::*;
+    let cases: &[Case] = &[
+        (
+            "XS-01 受立案意见: an unfiled criminal case is red after 3 days",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+            ],
+            "2026-03-06T00:00:00+08:00",
+            "XS-01",
+            "C2",
+            Some(Red),
+        ),
+        (
+            "XS-02: an economic case has 7 days",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"criminal","category":"030000","economic":true}"#,
+            ],
+            "2026-03-06T00:00:00+08:00",
+            "XS-01",
+            "C2",
+            None,
+        ),
+        (
+            "RQ-01 CPL §119: a summons is yellow with 1 h of its 12 h left",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T10:20:00+08:00","id":"M1","person":"P1","case":"C1","kind":"summons_criminal"}"#,
+            ],
+            "2026-03-02T21:20:00+08:00",
+            "RQ-01",
+            "M1",
+            Some(Yellow),
+        ),
+        (
+            "RQ-01 CPL §119: an extension to 24 h lowers it",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T10:20:00+08:00","id":"M1","person":"P1","case":"C1","kind":"summons_criminal"}"#,
+                r#"{"fact":"measure.extended","at":"2026-03-02T20:00:00+08:00","id":"M1","hours":24,"approved_by":"O2"}"#,
+            ],
+            "2026-03-02T21:20:00+08:00",
+            "RQ-01",
+            "M1",
+            None,
+        ),
+        (
+            "RQ-02 治安法12 §83: questioning is red after 8 h",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"admin_questioning"}"#,
+            ],
+            "2026-03-02T18:00:00+08:00",
+            "RQ-02",
+            "M1",
+            Some(Red),
+        ),
+        (
+            "RQ-04 CPL §85: detained, not delivered after 24 h",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+            ],
+            "2026-03-03T10:00:00+08:00",
+            "RQ-04",
+            "M1",
+            Some(Red),
+        ),
+        (
+            "RQ-05 CPL §85: family not notified, blue at half of 24 h",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+            ],
+            "2026-03-02T22:00:00+08:00",
+            "RQ-05",
+            "M1",
+            Some(Blue),
+        ),
+        (
+            "RQ-07 CPL §91: 3 days of detention end on a Saturday and do not move",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-04T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+            ],
+            "2026-03-08T00:00:00+08:00",
+            "RQ-07",
+            "M1",
+            Some(Red),
+        ),
+        (
+            "RQ-09 CPL §156: arrest red 7 days before 2 months end",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"arrest"}"#,
+            ],
+            "2026-04-26T00:00:00+08:00",
+            "RQ-09",
+            "M1",
+            Some(Red),
+        ),
+        (
+            "RQ-13 CPL §79: bail blue 30 days before 12 months",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"bail"}"#,
+            ],
+            "2027-02-05T00:00:00+08:00",
+            "RQ-13",
+            "M1",
+            Some(Blue),
+        ),
+        (
+            "RQ-14 CPL §79: surveillance yellow 15 days before 6 months",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"residential_surveillance"}"#,
+            ],
+            "2026-08-20T00:00:00+08:00",
+            "RQ-14",
+            "M1",
+            Some(Yellow),
+        ),
+        (
+            "JQ-02 警察法 §21: dispatched, not arrived after 30 min is yellow",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"criminal","category":"theft"}"#,
+                r#"{"fact":"incident.dispatched","at":"2026-03-02T10:05:00+08:00","id":"J1","officers":["O2"]}"#,
+            ],
+            "2026-03-02T10:35:00+08:00",
+            "JQ-02",
+            "J1",
+            Some(Yellow),
+        ),
+        (
+            "JQ-02: not disposed 24 h after receipt is red",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"criminal","category":"theft"}"#,
+            ],
+            "2026-03-03T10:00:00+08:00",
+            "JQ-02",
+            "J1",
+            Some(Red),
+        ),
+        (
+            "JQ-04 受立案意见: a criminal incident with no case is blue at half of 24 h",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"criminal","category":"theft"}"#,
+            ],
+            "2026-03-02T22:00:00+08:00",
+            "JQ-04",
+            "J1",
+            Some(Blue),
+        ),
+        (
+            "JQ-05 CPL §110: a criminal incident closed as mediated is yellow at once",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"criminal","category":"theft"}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-02T11:00:00+08:00","id":"J1","result":"mediated"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "JQ-05",
+            "J1",
+            Some(Yellow),
+        ),
+        (
+            "JQ-05: recategorized to a dispute is yellow too",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"criminal","category":"theft"}"#,
+                r#"{"fact":"incident.recategorized","at":"2026-03-02T11:00:00+08:00","id":"J1","nature":"dispute","category":"dispute.neighbour"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "JQ-05",
+            "J1",
+            Some(Yellow),
+        ),
+        (
+            "XZ-06 处罚法 §44: a fine without prior notice is red",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+            ],
+            "2026-03-05T10:00:00+08:00",
+            "XZ-06",
+            "C2",
+            Some(Red),
+        ),
+        (
+            "XZ-06: with the notice the day before, nothing",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                r#"{"fact":"case.prior_notice_given","at":"2026-03-04T10:00:00+08:00","id":"C2","person":"P1"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+            ],
+            "2026-03-05T10:00:00+08:00",
+            "XZ-06",
+            "C2",
+            None,
+        ),
+        (
+            "XZ-08 处罚法 §58: detention decided by a station, unreviewed, is red",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                r#"{"fact":"case.prior_notice_given","at":"2026-03-04T10:00:00+08:00","id":"C2","person":"P1"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U33050301","penalties":[{"person":"P1","kind":"detention","days":5}]}"#,
+            ],
+            "2026-03-05T10:00:00+08:00",
+            "XZ-08",
+            "C2",
+            Some(Red),
+        ),
+        (
+            "JZ-01 行规 §36: not served 2 days on; the last day (a Saturday) moves to Monday, red after it",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                r#"{"fact":"case.prior_notice_given","at":"2026-03-04T10:00:00+08:00","id":"C2","person":"P1"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+            ],
+            "2026-03-10T00:00:00+08:00",
+            "JZ-01",
+            "C2",
+            Some(Red),
+        ),
+        (
+            "JZ-01: served, nothing",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                r#"{"fact":"case.prior_notice_given","at":"2026-03-04T10:00:00+08:00","id":"C2","person":"P1"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+                r#"{"fact":"document.issued","at":"2026-03-05T11:00:00+08:00","id":"D1","case":"C2","kind":"penalty_decision","number":"X1"}"#,
+                r#"{"fact":"document.served","at":"2026-03-05T12:00:00+08:00","id":"D1","to":"P1"}"#,
+            ],
+            "2026-03-08T00:00:00+08:00",
+            "JZ-01",
+            "C2",
+            None,
+        ),
+        (
+            "TS-01 CPL §281: a 15-year-old questioned without a guardian is red",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"小红","gender":"female","birth_date":"2010-05-01"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T08:00:00+08:00","id":"P2","case":"C1","role":"suspect"}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-02T11:00:00+08:00","id":"I1","person":"P2","case":"C1","kind":"interrogation","end":"2026-03-02T12:00:00+08:00","officers":["O2"],"female_staff_present":true}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "TS-01",
+            "I1",
+            Some(Red),
+        ),
+        (
+            "TS-02 CPL §281: a girl questioned with no female staff is red",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"小红","gender":"female","birth_date":"2010-05-01"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T08:00:00+08:00","id":"P2","case":"C1","role":"suspect"}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-02T11:00:00+08:00","id":"I1","person":"P2","case":"C1","kind":"interrogation","end":"2026-03-02T12:00:00+08:00","officers":["O2"],"guardian_present":true}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "TS-02",
+            "I1",
+            Some(Red),
+        ),
+        (
+            "CS-07 行规 §71: a 15-year-old placed in a holding room is red",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"小红","gender":"female","birth_date":"2010-05-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P2","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T11:10:00+08:00",
+            "CS-07",
+            "S1",
+            Some(Red),
+        ),
+        (
+            "CS-07: an adult in the same room, nothing",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T11:10:00+08:00",
+            "CS-07",
+            "S1",
+            None,
+        ),
+        (
+            "XZ-04 行规 §40: fast-track undecided 48 h after the suspect arrived is red",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                r#"{"fact":"case.fast_track","at":"2026-03-02T10:30:00+08:00","id":"C2"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C2","kind":"admin_questioning"}"#,
+            ],
+            "2026-03-04T10:00:00+08:00",
+            "XZ-04",
+            "C2",
+            Some(Red),
+        ),
+        (
+            "XZ-14 行规 §172: a light injury kept as an administrative case is red",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                r#"{"fact":"case.injury_assessed","at":"2026-03-03T10:00:00+08:00","id":"C2","person":"P1","grade":"light"}"#,
+            ],
+            "2026-03-03T10:00:00+08:00",
+            "XZ-14",
+            "C2",
+            Some(Red),
+        ),
+        (
+            "XS-05 刑规 §178: no not-filing notice served 3 days on is red",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"case.not_filed","at":"2026-03-02T12:00:00+08:00","id":"C2"}"#,
+            ],
+            "2026-03-06T00:00:00+08:00",
+            "XS-05",
+            "C2",
+            Some(Red),
+        ),
+        (
+            "XS-08 刑规 §107: filed, no act for 30 × 24 h is yellow",
+            &[],
+            "2026-04-01T09:00:00+08:00",
+            "XS-08",
+            "C1",
+            Some(Yellow),
+        ),
+        (
+            "XS-08: for 90 × 24 h red",
+            &[],
+            "2026-05-31T09:00:00+08:00",
+            "XS-08",
+            "C1",
+            Some(Red),
+        ),
+        (
+            "XS-08: an act 10 days before resets it",
+            &[
+                r#"{"fact":"case.act","at":"2026-05-21T09:00:00+08:00","id":"C1","act":"questioning"}"#,
+            ],
+            "2026-05-31T09:00:00+08:00",
+            "XS-08",
+            "C1",
+            None,
+        ),
+        (
+            "RQ-03 盘问规定 §11: continued questioning of an adult is red after 12 h",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"continued_questioning"}"#,
+            ],
+            "2026-03-02T22:00:00+08:00",
+            "RQ-03",
+            "M1",
+            Some(Red),
+        ),
+        (
+            "RQ-03 盘问规定 §11: of a 15-year-old, after 4 h",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"小红","gender":"female","birth_date":"2010-05-01"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T08:00:00+08:00","id":"P2","case":"C1","role":"suspect"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P2","case":"C1","kind":"continued_questioning"}"#,
+            ],
+            "2026-03-02T14:00:00+08:00",
+            "RQ-03",
+            "M1",
+            Some(Red),
+        ),
+        (
+            "CS-03: a stay without a basis is red after 12 h (P)",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+            ],
+            "2026-03-02T23:00:00+08:00",
+            "CS-03",
+            "S1",
+            Some(Red),
+        ),
+        (
+            "CS-10 CPL §85: sent to the detention house without a detention is red",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.security_checked","at":"2026-03-02T11:10:00+08:00","id":"S1"}"#,
+                r#"{"fact":"custody.exited","at":"2026-03-02T15:00:00+08:00","id":"S1","destination":"detention_house"}"#,
+            ],
+            "2026-03-02T15:00:00+08:00",
+            "CS-10",
+            "S1",
+            Some(Red),
+        ),
+        (
+            "CW-06 强制法 §25: an administrative seizure 30 days on is red",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+            ],
+            "2026-04-02T00:00:00+08:00",
+            "CW-06",
+            "W1",
+            Some(Red),
+        ),
+        (
+            "CW-08 刑规 §243: a freeze 6 months on is red",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"freeze","category":"deposit","seized_by":"O2"}"#,
+            ],
+            "2026-09-03T00:00:00+08:00",
+            "CW-08",
+            "W1",
+            Some(Red),
+        ),
+        (
+            "CW-10 行规 §190: a loan not back by its due is yellow",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"freeze","category":"deposit","seized_by":"O2"}"#,
+                r#"{"fact":"property.stored","at":"2026-03-02T12:00:00+08:00","id":"W1","location":"A-01","custodian":"O2"}"#,
+                r#"{"fact":"property.checked_out","at":"2026-03-03T10:00:00+08:00","id":"W1","purpose":"鉴定","due":"2026-03-05T10:00:00+08:00","approved_by":"O2"}"#,
+            ],
+            "2026-03-05T10:00:00+08:00",
+            "CW-10",
+            "W1",
+            Some(Yellow),
+        ),
+        (
+            "CW-10: 24 h after it, red",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"freeze","category":"deposit","seized_by":"O2"}"#,
+                r#"{"fact":"property.stored","at":"2026-03-02T12:00:00+08:00","id":"W1","location":"A-01","custodian":"O2"}"#,
+                r#"{"fact":"property.checked_out","at":"2026-03-03T10:00:00+08:00","id":"W1","purpose":"鉴定","due":"2026-03-05T10:00:00+08:00","approved_by":"O2"}"#,
+            ],
+            "2026-03-06T10:00:00+08:00",
+            "CW-10",
+            "W1",
+            Some(Red),
+        ),
+        (
+            "CW-12 行规 §193: decided 30 × 24 h ago, the item not disposed, is yellow",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+                r#"{"fact":"case.prior_notice_given","at":"2026-03-04T10:00:00+08:00","id":"C2","person":"P1"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+            ],
+            "2026-04-04T10:00:00+08:00",
+            "CW-12",
+            "W1",
+            Some(Yellow),
+        ),
+        (
+            "JZ-04 刑规 §125: no detention notice 24 h after is red",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "JZ-04",
+            "M1",
+            Some(Red),
+        ),
+        (
+            "JZ-04: with the notice, nothing",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-02T12:00:00+08:00","id":"D1","case":"C1","kind":"detention_notice","number":"X1","subject":"M1"}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "JZ-04",
+            "M1",
+            None,
+        ),
+        (
+            "TS-04 CPL §278: a minor suspect interrogated, no legal aid notified 3 days on, is red",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"小红","gender":"female","birth_date":"2010-05-01"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T08:00:00+08:00","id":"P2","case":"C1","role":"suspect"}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-02T11:00:00+08:00","id":"I1","person":"P2","case":"C1","kind":"interrogation","end":"2026-03-02T12:00:00+08:00","officers":["O2"],"guardian_present":true,"female_staff_present":true}"#,
+            ],
+            "2026-03-06T00:00:00+08:00",
+            "TS-04",
+            "P2",
+            Some(Red),
+        ),
+        (
+            "TS-07 刑法 §17: an 18th birthday 30 days after acceptance is yellow",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P3","name":"孙三","gender":"male","birth_date":"2008-04-01"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T08:00:00+08:00","id":"P3","case":"C1","role":"suspect"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "TS-07",
+            "P3",
+            Some(Yellow),
+        ),
+        (
+            "TS-07: an adult of 46, nothing",
+            &[],
+            "2026-03-02T12:00:00+08:00",
+            "TS-07",
+            "P1",
+            None,
+        ),
+        (
+            "XZ-02 治安法12 §99: an administrative case undecided 30 days on is red",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+            ],
+            "2026-04-02T00:00:00+08:00",
+            "XZ-02",
+            "C2",
+            Some(Red),
+        ),
+        (
+            "XS-04 刑规 §174: a detention before filing is red",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C2","kind":"criminal_detention"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "XS-04",
+            "M1",
+            Some(Red),
+        ),
+        (
+            "XS-04: the same measure after filing is not",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "XS-04",
+            "M1",
+            None,
+        ),
+        (
+            "XS-09 刑规 §186: dropped while the suspect is detained",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"case.dropped","at":"2026-03-03T11:00:00+08:00","id":"C1"}"#,
+            ],
+            "2026-03-03T12:00:00+08:00",
+            "XS-09",
+            "C1",
+            Some(Red),
+        ),
+        (
+            "RQ-06 CPL §86: detained and not interrogated within 24 h",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "RQ-06",
+            "M1",
+            Some(Red),
+        ),
+        (
+            "RQ-06: an interrogation after the detention clears it",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-02T13:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-02T14:00:00+08:00","officers":["O2"]}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "RQ-06",
+            "M1",
+            None,
+        ),
+        (
+            "CS-02 行规 §53: no security check 30 min after entry is red, not earlier",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+            ],
+            "2026-03-02T11:29:59+08:00",
+            "CS-02",
+            "S1",
+            None,
+        ),
+        (
+            "CS-02: at 30 min it is red",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+            ],
+            "2026-03-02T11:30:00+08:00",
+            "CS-02",
+            "S1",
+            Some(Red),
+        ),
+        (
+            "CS-05 CPL §118: one officer questioning is red",
+            &[
+                r#"{"fact":"interrogation.held","at":"2026-03-02T11:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-02T12:00:00+08:00","officers":["O2"]}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "CS-05",
+            "I1",
+            Some(Red),
+        ),
+        (
+            "CW-02 刑规 §235: the seizing officer keeps the item",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+                r#"{"fact":"property.stored","at":"2026-03-02T12:00:00+08:00","id":"W1","location":"A-01","custodian":"O2"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "CW-02",
+            "W1",
+            Some(Red),
+        ),
+        (
+            "CW-14 刑规 §174: seized before the criminal case was filed",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "CW-14",
+            "W1",
+            Some(Red),
+        ),
+        (
+            "CW-05 CPL §145: found unrelated, not returned 3 days on",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+                r#"{"fact":"property.found_unrelated","at":"2026-03-02T12:00:00+08:00","id":"W1"}"#,
+            ],
+            "2026-03-06T00:00:00+08:00",
+            "CW-05",
+            "W1",
+            Some(Red),
+        ),
+        (
+            "JZ-07 行规 §260: closed, not archived after 30 × 24 h is yellow",
+            &[r#"{"fact":"case.closed","at":"2026-03-03T10:00:00+08:00","id":"C1"}"#],
+            "2026-04-02T10:00:00+08:00",
+            "JZ-07",
+            "C1",
+            Some(Yellow),
+        ),
+        (
+            "CW-01 行规 §190: seized, not stored after 24 h",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "CW-01",
+            "W1",
+            Some(Red),
+        ),
+    ];
+    for (what, extra, now, rule, subject, expected) in cases {
+        let found = levels(extra, now);
+        let level = found
+            .iter()
+            .find(|(r, s, _)| r == rule && s == subject)
+            .map(|(_, _, l)| *l);
+        assert_eq!(level, *expected, "{what}: {found:?}");
+    }
+}
+
+/// P thresholds (catalog "P = platform policy … configurable per 省/市"): a county's setting
+/// applies to its stations, not to a unit outside it; a station's own setting wins over its
+/// county's.
+#[test]
+fn platform_thresholds_apply_to_the_unit_and_below() {
+    use crate::thresholds::{P, SETTINGS};
+    let mut world = World::new();
+    let extra = [
+        r#"{"fact":"unit.defined","at":"2026-01-01T00:00:00+08:00","id":"U330504","name":"另一分局","parent":"U3305","level":"county"}"#,
+        r#"{"fact":"unit.defined","at":"2026-01-01T00:00:00+08:00","id":"U33050401","name":"另一派出所","parent":"U330504","level":"station"}"#,
+        r#"{"fact":"incident.received","at":"2026-03-03T08:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"dispute","category":"x"}"#,
+        r#"{"fact":"incident.dispatched","at":"2026-03-03T08:00:00+08:00","id":"J1","officers":["O2"]}"#,
+        r#"{"fact":"incident.received","at":"2026-03-03T08:00:00+08:00","id":"J2","unit":"U33050401","source":"phone_110","nature":"dispute","category":"x"}"#,
+        r#"{"fact":"incident.dispatched","at":"2026-03-03T08:00:00+08:00","id":"J2","officers":["O2"]}"#,
+    ];
+    for line in BASE.lines().chain(extra) {
+        world.apply(&Fact::from_line(line).unwrap(), None).unwrap();
+    }
+    let links = Links::of(&world);
+    let now = At::parse("2026-03-03T08:15:00+08:00").unwrap().instant();
+    let jq02 = |policy: &Policy, id: &str| {
+        evaluate(&world, &links, policy, ElementKind::Incident, id, now)
+            .warnings
+            .iter()
+            .find(|w| w.rule == "JQ-02")
+            .map(|w| w.level)
+    };
+    assert_eq!(SETTINGS[P::Jq02Arrival as usize].default, 30);
+    let defaults = Policy::default();
+    assert_eq!(jq02(&defaults, "J1"), None, "30 min by default");
+    let county = domain::ids::UnitId::parse("U330503").unwrap();
+    let mut policy = Policy::new([(county.clone(), P::Jq02Arrival, 10)]);
+    policy.resolve(&world);
+    assert_eq!(
+        jq02(&policy, "J1"),
+        Some(LevelCode::Yellow),
+        "the county's 10 min"
+    );
+    assert_eq!(jq02(&policy, "J2"), None, "another county keeps 30 min");
+    let station = domain::ids::UnitId::parse("U33050301").unwrap();
+    let mut policy = Policy::new([(county, P::Jq02Arrival, 10), (station, P::Jq02Arrival, 20)]);
+    policy.resolve(&world);
+    assert_eq!(jq02(&policy, "J1"), None, "the station's own 20 min");
+    assert_eq!(
+        evaluate(&world, &links, &policy, ElementKind::Incident, "J1", now).next_due,
+        Some(At::parse("2026-03-03T08:20:00+08:00").unwrap().instant()),
+        "wakes when the station's threshold passes"
+    );
+}

@@ -1,0 +1,277 @@
+//! Platform thresholds (P in the catalog): limits no statute fixes ("及时", local assessment
+//! standards), so each province, city or county may set its own. A unit's setting applies to
+//! it and every unit below it unless one below sets its own; limits set by law are not here and
+//! cannot be changed.
+
+use std::collections::HashMap;
+
+use domain::World;
+use domain::ids::UnitId;
+use domain::legal_time::Limit;
+
+/// One configurable threshold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum P {
+    Jq02Arrival,
+    Jq02Disposal,
+    Cs02Check,
+    Cs03NoBasis,
+    Xs08Yellow,
+    Xs08Red,
+    Jz07Archive,
+    Cw10Red,
+    Cw12Yellow,
+    Cw12Red,
+}
+
+/// The unit a threshold is stated in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PUnit {
+    Minutes,
+    Hours,
+    /// Exact days of 24 h ("after N d").
+    Days,
+}
+
+impl PUnit {
+    /// 分钟 / 小时 / 日.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            PUnit::Minutes => "分钟",
+            PUnit::Hours => "小时",
+            PUnit::Days => "日",
+        }
+    }
+
+    /// The stable code (`minutes`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PUnit::Minutes => "minutes",
+            PUnit::Hours => "hours",
+            PUnit::Days => "days",
+        }
+    }
+}
+
+/// What a threshold is, its default and the range a unit may choose from.
+#[derive(Clone, Copy, Debug)]
+pub struct Setting {
+    pub p: P,
+    /// The stable key (`JQ-02.arrival`), used in settings facts and the admin page.
+    pub key: &'static str,
+    pub rule: &'static str,
+    pub what_zh: &'static str,
+    pub unit: PUnit,
+    pub default: u32,
+    pub min: u32,
+    pub max: u32,
+}
+
+/// Every threshold, in the order of [`P`].
+pub const SETTINGS: [Setting; 10] = [
+    Setting {
+        p: P::Jq02Arrival,
+        key: "JQ-02.arrival",
+        rule: "JQ-02",
+        what_zh: "派警后到达现场时限（超过即黄色预警）",
+        unit: PUnit::Minutes,
+        default: 30,
+        min: 5,
+        max: 240,
+    },
+    Setting {
+        p: P::Jq02Disposal,
+        key: "JQ-02.disposal",
+        rule: "JQ-02",
+        what_zh: "接警后处置完毕时限（超过即红色预警）",
+        unit: PUnit::Hours,
+        default: 24,
+        min: 1,
+        max: 168,
+    },
+    Setting {
+        p: P::Cs02Check,
+        key: "CS-02.check",
+        rule: "CS-02",
+        what_zh: "入区后完成人身安全检查时限（超过即红色预警）",
+        unit: PUnit::Minutes,
+        default: 30,
+        min: 5,
+        max: 120,
+    },
+    Setting {
+        p: P::Cs03NoBasis,
+        key: "CS-03.no_basis",
+        rule: "CS-03",
+        what_zh: "无法律依据措施的人员在区时限",
+        unit: PUnit::Hours,
+        default: 12,
+        min: 1,
+        max: 24,
+    },
+    Setting {
+        p: P::Xs08Yellow,
+        key: "XS-08.yellow",
+        rule: "XS-08",
+        what_zh: "立案后无侦查活动黄色预警天数",
+        unit: PUnit::Days,
+        default: 30,
+        min: 7,
+        max: 180,
+    },
+    Setting {
+        p: P::Xs08Red,
+        key: "XS-08.red",
+        rule: "XS-08",
+        what_zh: "立案后无侦查活动红色预警天数",
+        unit: PUnit::Days,
+        default: 90,
+        min: 7,
+        max: 365,
+    },
+    Setting {
+        p: P::Jz07Archive,
+        key: "JZ-07.archive",
+        rule: "JZ-07",
+        what_zh: "结案后归档时限（超过即黄色预警）",
+        unit: PUnit::Days,
+        default: 30,
+        min: 7,
+        max: 180,
+    },
+    Setting {
+        p: P::Cw10Red,
+        key: "CW-10.red",
+        rule: "CW-10",
+        what_zh: "调用财物逾期未还转红色预警的时长",
+        unit: PUnit::Hours,
+        default: 24,
+        min: 1,
+        max: 168,
+    },
+    Setting {
+        p: P::Cw12Yellow,
+        key: "CW-12.yellow",
+        rule: "CW-12",
+        what_zh: "案件办结后财物未处置黄色预警天数",
+        unit: PUnit::Days,
+        default: 30,
+        min: 7,
+        max: 180,
+    },
+    Setting {
+        p: P::Cw12Red,
+        key: "CW-12.red",
+        rule: "CW-12",
+        what_zh: "案件办结后财物未处置红色预警天数",
+        unit: PUnit::Days,
+        default: 90,
+        min: 7,
+        max: 365,
+    },
+];
+
+impl P {
+    /// The threshold's setting.
+    pub fn setting(self) -> &'static Setting {
+        &SETTINGS[self as usize]
+    }
+
+    /// Parses a stable key.
+    pub fn from_key(key: &str) -> Option<P> {
+        SETTINGS.iter().find(|s| s.key == key).map(|s| s.p)
+    }
+}
+
+/// The value of every threshold for one unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Thresholds([u32; SETTINGS.len()]);
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds(SETTINGS.map(|s| s.default))
+    }
+}
+
+impl Thresholds {
+    /// A threshold's value, in its unit.
+    pub fn get(&self, p: P) -> u32 {
+        self.0[p as usize]
+    }
+
+    /// A threshold as a limit from its anchor.
+    pub fn limit(&self, p: P) -> Limit {
+        let n = self.get(p);
+        match p.setting().unit {
+            PUnit::Minutes => Limit::Minutes(n),
+            PUnit::Hours => Limit::Hours(n),
+            PUnit::Days => Limit::ExactDays(n),
+        }
+    }
+
+    fn set(&mut self, p: P, value: u32) {
+        self.0[p as usize] = value;
+    }
+}
+
+/// The thresholds in force across the unit tree: the defaults, and each unit's own settings
+/// applied to it and below.
+#[derive(Clone, Debug, Default)]
+pub struct Policy {
+    default: Thresholds,
+    /// Settings as made: unit → (threshold, value).
+    own: HashMap<UnitId, Vec<(P, u32)>>,
+    /// Resolved for every unit at or under a unit with settings.
+    resolved: HashMap<UnitId, Thresholds>,
+}
+
+impl Policy {
+    /// A policy from units' settings; `resolve` must follow before use.
+    pub fn new(settings: impl IntoIterator<Item = (UnitId, P, u32)>) -> Policy {
+        let mut policy = Policy::default();
+        for (unit, p, value) in settings {
+            let own = policy.own.entry(unit).or_default();
+            own.retain(|(q, _)| *q != p);
+            own.push((p, value));
+        }
+        policy
+    }
+
+    /// Resolves the settings for the world's unit tree (again when units or settings change).
+    pub fn resolve(&mut self, world: &World) {
+        self.resolved.clear();
+        if self.own.is_empty() {
+            return;
+        }
+        for unit in world.units.keys() {
+            // The chain from the root down to the unit: settings below override those above.
+            let mut chain = Vec::new();
+            let mut at = Some(unit);
+            while let Some(u) = at {
+                chain.push(u);
+                at = world.units.get(u).and_then(|u| u.parent.as_ref());
+            }
+            if !chain.iter().any(|u| self.own.contains_key(*u)) {
+                continue;
+            }
+            let mut thresholds = self.default.clone();
+            for u in chain.iter().rev() {
+                for (p, value) in self.own.get(*u).into_iter().flatten() {
+                    thresholds.set(*p, *value);
+                }
+            }
+            self.resolved.insert(unit.clone(), thresholds);
+        }
+    }
+
+    /// The thresholds in force for a unit.
+    pub fn for_unit(&self, unit: Option<&UnitId>) -> &Thresholds {
+        unit.and_then(|u| self.resolved.get(u))
+            .unwrap_or(&self.default)
+    }
+
+    /// The settings units made themselves, for the admin page.
+    pub fn own(&self) -> &HashMap<UnitId, Vec<(P, u32)>> {
+        &self.own
+    }
+}
