@@ -11,6 +11,7 @@
 //! JQ-05 yellow) hold at once and stay open after the fact, until the supervision loop closes
 //! them.
 
+pub mod catalog;
 use domain::World;
 use std::collections::{HashMap, HashSet};
 
