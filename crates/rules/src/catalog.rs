@@ -5,7 +5,11 @@
 //! with them, or (T-…) how legal time applies it.
 //!
 //! The table was generated once from catalog.md; this file is now its source and nothing reads
-//! `../shared` when building.
+//! `../shared` when building. [`markdown`] renders `docs/rules.md`, with the number of tests that
+//! cite each implemented rule; the test `docs_rules_md_is_current` keeps the file in step
+//! (`ZHIFA_BLESS=1 cargo test -p rules docs_rules_md_is_current` rewrites it).
+
+use std::fmt::Write as _;
 
 /// A section of the catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -1433,6 +1437,186 @@ pub const CATALOG: &[Entry] = &[
     },
 ];
 
+/// The rules crate's tests that cite rules, scanned by [`citations`]: Rust sources whose table
+/// test cases start their description with the rule id (`"RQ-01 CPL §119: …"`), and the scenario
+/// expectations. When tests move to another file or a scenario is added, list it here.
+pub const TEST_FILES: &[(&str, &str)] = &[
+    ("crates/rules/src/lib.rs", include_str!("lib.rs")),
+    (
+        "crates/rules/tests/scenarios/01-criminal-summons.expect.json",
+        include_str!("../tests/scenarios/01-criminal-summons.expect.json"),
+    ),
+    (
+        "crates/rules/tests/scenarios/02-holiday-filing-review.expect.json",
+        include_str!("../tests/scenarios/02-holiday-filing-review.expect.json"),
+    ),
+    (
+        "crates/rules/tests/scenarios/03-center-minor.expect.json",
+        include_str!("../tests/scenarios/03-center-minor.expect.json"),
+    ),
+    (
+        "crates/rules/tests/scenarios/04-property-custody.expect.json",
+        include_str!("../tests/scenarios/04-property-custody.expect.json"),
+    ),
+    (
+        "crates/rules/tests/scenarios/05-incident-downgrade.expect.json",
+        include_str!("../tests/scenarios/05-incident-downgrade.expect.json"),
+    ),
+    (
+        "crates/rules/tests/scenarios/06-admin-penalty.expect.json",
+        include_str!("../tests/scenarios/06-admin-penalty.expect.json"),
+    ),
+    (
+        "crates/rules/tests/scenarios/07-month-arithmetic.expect.json",
+        include_str!("../tests/scenarios/07-month-arithmetic.expect.json"),
+    ),
+    (
+        "crates/rules/tests/scenarios/08-dropped-and-unfiled.expect.json",
+        include_str!("../tests/scenarios/08-dropped-and-unfiled.expect.json"),
+    ),
+];
+
+/// How often the tests cite a rule.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Citations {
+    /// Test cases: string literals in `.rs` files that begin with the id and a space or a colon
+    /// (`"RQ-01 CPL §119: …"`, `"RQ-01: …"`).
+    pub cases: usize,
+    /// Scenario expectations (`present` or `absent`) whose `"rule"` is the id, in
+    /// `.expect.json` files.
+    pub scenario_checks: usize,
+}
+
+/// Counts the citations of rule `id` in `files`, each a (file name, text).
+pub fn citations(id: &str, files: &[(&str, &str)]) -> Citations {
+    let mut found = Citations::default();
+    for (name, text) in files {
+        if name.ends_with(".rs") {
+            found.cases += [' ', ':']
+                .iter()
+                .map(|after| text.matches(&format!("\"{id}{after}")).count())
+                .sum::<usize>();
+        } else if name.ends_with(".expect.json") {
+            let quoted = format!("\"{id}\"");
+            found.scenario_checks += text
+                .split("\"rule\"")
+                .skip(1)
+                .filter(|rest| {
+                    rest.trim_start()
+                        .strip_prefix(':')
+                        .is_some_and(|value| value.trim_start().starts_with(&quoted))
+                })
+                .count();
+        }
+    }
+    found
+}
+
+/// A text as one Markdown table cell.
+fn cell(text: &str) -> String {
+    if text.is_empty() {
+        return "—".into();
+    }
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The command that rewrites `docs/rules.md`.
+pub const REGENERATE: &str = "ZHIFA_BLESS=1 cargo test -p rules docs_rules_md_is_current";
+
+/// The content of `docs/rules.md`: the catalog by family, with each rule's status and, for the
+/// implemented ones, the tests citing them.
+pub fn markdown() -> String {
+    let count = |pick: fn(&Status) -> bool| CATALOG.iter().filter(|e| pick(&e.status)).count();
+    let core = count(|s| matches!(s, Status::Core));
+    let expressible = count(|s| matches!(s, Status::Expressible(_)));
+    let not_expressible = count(|s| matches!(s, Status::NotExpressible(_)));
+    let clock = count(|s| matches!(s, Status::Clock(_)));
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(
+        w,
+        "# Supervision rules: the catalog and what Zhifa does with each\n"
+    );
+    let _ = writeln!(
+        w,
+        "Generated from `crates/rules/src/catalog.rs` by `rules::catalog::markdown()`: do not edit \
+         this file. The rules and their cells (rule, basis, confidence, limits) are those of \
+         `../shared/rules/catalog.md`, verbatim; the core set is `../shared/rules/README.md`'s, \
+         and \"expressible\" means checkable with the facts of `../shared/FORMAT.md`. After \
+         changing the catalog, the rules or their tests, regenerate it with\n\n    {REGENERATE}\n\n\
+         (the test `docs_rules_md_is_current` fails while this file is out of date).\n"
+    );
+    let _ = writeln!(w, "## Summary\n");
+    let _ = writeln!(w, "| status | rules |\n|---|---|");
+    let _ = writeln!(w, "| 实现 implemented (the core set) | {core} |");
+    let _ = writeln!(
+        w,
+        "| 可表达未实现 expressible with FORMAT.md's facts, not implemented yet | {expressible} |"
+    );
+    let _ = writeln!(
+        w,
+        "| 不可表达 not expressible with FORMAT.md's facts | {not_expressible} |"
+    );
+    let _ = writeln!(w, "| total | {} |", core + expressible + not_expressible);
+    let _ = writeln!(w, "| 计时规则 clock rules (T-01…T-07) | {clock} |\n");
+    let _ = writeln!(
+        w,
+        "For an implemented rule, *cases* counts the rules crate's table test cases whose \
+         description starts with its id, and *scenario* the expectations naming it in \
+         `crates/rules/tests/scenarios/*.expect.json`. Limits marked P are platform policy.\n"
+    );
+    for family in Family::ALL {
+        let entries: Vec<&Entry> = CATALOG.iter().filter(|e| e.family == family).collect();
+        let _ = write!(w, "## {}. {}", family.number(), family.heading());
+        if family == Family::Clock {
+            let _ = writeln!(w, "\n");
+            let _ = writeln!(
+                w,
+                "| id | rule | status | basis | conf. |\n|---|---|---|---|---|"
+            );
+        } else {
+            let _ = writeln!(w, " — {} rules\n", entries.len());
+            let _ = writeln!(
+                w,
+                "| id | rule | status | basis | conf. | limits | cases | scenario |\n\
+                 |---|---|---|---|---|---|---|---|"
+            );
+        }
+        for e in entries {
+            let status = match e.status {
+                Status::Core => "实现 implemented".to_string(),
+                Status::Expressible(check) => format!("可表达未实现: {check}"),
+                Status::NotExpressible(why) => format!("不可表达: {why}"),
+                Status::Clock(how) => how.to_string(),
+            };
+            let _ = write!(
+                w,
+                "| {} | {} | {} | {} | {} |",
+                e.id,
+                cell(e.title),
+                cell(&status),
+                cell(e.basis),
+                cell(e.confidence)
+            );
+            if family != Family::Clock {
+                let tests = match e.status {
+                    Status::Core => {
+                        let c = citations(e.id, TEST_FILES);
+                        (c.cases.to_string(), c.scenario_checks.to_string())
+                    }
+                    _ => ("—".into(), "—".into()),
+                };
+                let _ = write!(w, " {} | {} | {} |", cell(e.limits), tests.0, tests.1);
+            }
+            let _ = writeln!(w);
+        }
+        let _ = writeln!(w);
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1526,6 +1710,62 @@ mod tests {
                 }
                 Status::Core => assert_ne!(e.family, Family::Clock),
             }
+        }
+    }
+
+    #[test]
+    fn citations_are_counted_by_description_and_by_expectation() {
+        let files = [
+            (
+                "a.rs",
+                r#"("RQ-01 CPL §119: one", ..., "RQ-01", ...), ("RQ-01: two", ...), ("RQ-011 x")"#,
+            ),
+            (
+                "b.expect.json",
+                r#"{"present": [{"rule": "RQ-01", "subject": "M1"}], "absent": [{"rule":"RQ-01"}, {"rule": "RQ-02"}]}"#,
+            ),
+            ("c.md", r#""RQ-01 not a test""#),
+        ];
+        assert_eq!(
+            citations("RQ-01", &files),
+            Citations {
+                cases: 2,
+                scenario_checks: 2
+            }
+        );
+        // Every file listed is read, and each core rule is cited somewhere.
+        for rule in crate::IMPLEMENTED {
+            let c = citations(rule.id, TEST_FILES);
+            assert!(
+                c.cases + c.scenario_checks > 0,
+                "{} is cited by no test",
+                rule.id
+            );
+        }
+    }
+
+    #[test]
+    fn docs_rules_md_is_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules.md");
+        let want = markdown();
+        if std::env::var("ZHIFA_BLESS").is_ok_and(|v| v == "1") {
+            std::fs::write(&path, &want).expect("docs/rules.md written");
+            return;
+        }
+        let Ok(have) = std::fs::read_to_string(&path) else {
+            panic!("docs/rules.md is missing; generate it with: {REGENERATE}");
+        };
+        if have != want {
+            let line = have
+                .lines()
+                .zip(want.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or_else(|| have.lines().count().min(want.lines().count()));
+            panic!(
+                "docs/rules.md differs from rules::catalog::markdown() (first at line {}); \
+                 regenerate it with: {REGENERATE}",
+                line + 1
+            );
         }
     }
 }
