@@ -12,6 +12,7 @@
 //! them.
 
 mod case;
+pub mod catalog;
 mod cx;
 mod incident;
 mod interrogation;
