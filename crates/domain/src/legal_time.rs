@@ -110,6 +110,15 @@ fn end_of_day(date: Date) -> Timestamp {
         .expect("China midnight is a valid instant")
 }
 
+/// T-02: when the start is the last day of its month, the last day of the month reached.
+fn month_end_kept(start: Date, reached: Date) -> Date {
+    if start.day() == start.days_in_month() {
+        reached.last_of_month()
+    } else {
+        reached
+    }
+}
+
 /// When `limit` from `anchor` falls due.
 pub fn due(anchor: Timestamp, limit: Limit, moves: Moves, calendar: &impl RestDays) -> Due {
     let exact = |duration: SignedDuration| Due {
@@ -129,9 +138,11 @@ pub fn due(anchor: Timestamp, limit: Limit, moves: Moves, calendar: &impl RestDa
         Limit::ExactDays(n) => return exact(SignedDuration::from_hours(i64::from(n) * 24)),
         // The start day is not counted: the N-th day after it is the last.
         Limit::Days(n) => counted(i64::from(n).days()),
-        // jiff clamps to the month's last day (01-31 + 1 month = 02-28, or 02-29).
-        Limit::Months(n) => counted(i64::from(n).months()),
-        Limit::Years(n) => counted(i64::from(n).years()),
+        // jiff clamps to the month's last day (01-31 + 1 month = 02-28, or 02-29); a start on
+        // a month's last day ends on the last day of the month reached (T-02: 04-30 + 1 month
+        // = 05-31).
+        Limit::Months(n) => month_end_kept(start, counted(i64::from(n).months())),
+        Limit::Years(n) => month_end_kept(start, counted(i64::from(n).years())),
     };
     let mut end = last_day;
     let mut moved_past = Vec::new();
@@ -396,6 +407,22 @@ mod tests {
                 "2027-03-01T00:00:00+08:00",
             ),
             (
+                "T-02 (高法解释 §202): a start on a month's last day ends on the next month's last day",
+                "2026-04-30T10:00:00+08:00",
+                Limit::Months(1),
+                Moves::Never,
+                no_holidays(),
+                "2026-06-01T00:00:00+08:00",
+            ),
+            (
+                "T-02: 02-28 is February's last day in 2026: + 2 months (RQ-09) ends 04-30",
+                "2026-02-28T10:00:00+08:00",
+                Limit::Months(2),
+                Moves::Never,
+                no_holidays(),
+                "2026-05-01T00:00:00+08:00",
+            ),
+            (
                 "T-02: a leap year clamps to 02-29",
                 "2028-01-31T10:00:00+08:00",
                 Limit::Months(1),
@@ -624,7 +651,11 @@ mod tests {
             let last = due.last_day.unwrap();
             let months = i32::from(start.year()) * 12 + i32::from(start.month()) - 1 + n as i32;
             prop_assert_eq!(i32::from(last.year()) * 12 + i32::from(last.month()) - 1, months);
-            prop_assert_eq!(last.day(), start.day().min(last.days_in_month()));
+            if start.day() == start.days_in_month() {
+                prop_assert_eq!(last.day(), last.days_in_month(), "T-02: month end to month end");
+            } else {
+                prop_assert_eq!(last.day(), start.day().min(last.days_in_month()));
+            }
         }
 
         /// A level never goes down as time passes.

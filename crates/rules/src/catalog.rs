@@ -153,7 +153,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "",
         status: Status::Clock(
-            "Partly implemented by `domain::legal_time::due`: months are added to the start date with jiff, which clamps to a shorter month's last day (01-31 + 1 month → 02-28/29), ending at 24:00 and moving as T-01 says. Not implemented: a start on a month's last day ending on the next month's last day (04-30 + 1 month is due 05-30, not 05-31), and half months (no limit uses them).",
+            "Implemented by `domain::legal_time::due`: months are added to the start date, clamped to a shorter month's last day (01-31 + 1 month → 02-28/29); a start on a month's last day ends on the last day of the month reached (04-30 + 1 month → 05-31); the deadline is 24:00 of that day, moving as T-01 says. Half months are not implemented (no limit uses them).",
         ),
     },
     Entry {
