@@ -517,9 +517,17 @@ fn screen_prints_warnings_as_of_a_time_for_files_and_for_the_data_directory() {
 fn admin_calendar_records_a_shipped_year_once_and_refuses_bad_input() {
     let dir = Dir::new();
     let first = ok(&dir, &["admin", "calendar", "--year", "2026"]);
-    assert!(text(&first).contains("已记录节假日安排 39 天"), "{}", text(&first));
+    assert!(
+        text(&first).contains("已记录节假日安排 39 天"),
+        "{}",
+        text(&first)
+    );
     let again = ok(&dir, &["admin", "calendar", "--year", "2026"]);
-    assert!(text(&again).contains("已记录节假日安排 0 天"), "{}", text(&again));
+    assert!(
+        text(&again).contains("已记录节假日安排 0 天"),
+        "{}",
+        text(&again)
+    );
     let days: Vec<_> = exported(&dir)
         .into_iter()
         .filter(|f| f["fact"] == "calendar.day")
