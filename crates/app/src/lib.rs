@@ -465,6 +465,7 @@ fn references(fact: &Fact) -> Vec<(ElementKind, String)> {
         PropertySeizureExtended(p) => one(K::Unit, &p.approved_by_unit),
         DocumentIssued(p) => one(K::Case, &p.case),
         DocumentServed(p) => one(K::Person, &p.to),
+        WarningRaised(p) => vec![(p.element, p.subject.clone())],
         _ => Vec::new(),
     }
 }

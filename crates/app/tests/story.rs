@@ -158,6 +158,51 @@ async fn story(url: &str) {
         "{sibling_write:?}"
     );
 
+    // A warning (预警) belongs to its subject's unit: the station and the county see it, the
+    // sibling station does not; its view links to the case.
+    app.record(
+        &county,
+        vec![
+            command(
+                r#"{"fact":"warning.raised","at":"2026-03-03T08:00:00+08:00","id":"YJ1","rule":"XS-04","element":"case","subject":"C1","level":"red","message":"立案前采取刑事拘留"}"#,
+            ),
+            command(
+                r#"{"fact":"warning.verified","at":"2026-03-03T09:00:00+08:00","id":"YJ1","confirmed":true,"reason":"属实"}"#,
+            ),
+        ],
+    )
+    .await
+    .unwrap();
+    let ordered = r#"{"fact":"warning.rectification_ordered","at":"2026-03-03T10:00:00+08:00","id":"YJ1","deadline":"2026-03-10T18:00:00+08:00","instruction":"补办立案手续"}"#;
+    let hidden = app.record(&sibling, vec![command(ordered)]).await;
+    assert!(matches!(hidden, Err(AppError::NotFound)), "{hidden:?}");
+    app.record(&county, vec![command(ordered)]).await.unwrap();
+    let warning = app.element(&officer, "warning", "YJ1").await.unwrap();
+    assert_eq!(warning.row.status, "rectification_ordered");
+    assert_eq!(warning.row.title, "XS-04 红色预警 · C1");
+    assert_eq!(warning.snapshot["instruction"], "补办立案手续");
+    assert!(
+        warning
+            .links
+            .iter()
+            .any(|l| l.other_kind == "case" && l.other_id == "C1" && l.role == "subject"),
+        "{:?}",
+        warning.links
+    );
+    assert!(matches!(
+        app.element(&sibling, "warning", "YJ1").await,
+        Err(AppError::NotFound)
+    ));
+    let closed_early = app
+        .record(
+            &county,
+            vec![command(
+                r#"{"fact":"warning.closed","at":"2026-03-03T11:00:00+08:00","id":"YJ1"}"#,
+            )],
+        )
+        .await;
+    assert_eq!(closed_early.unwrap_err().code(), "impossible_transition");
+
     // Person reads are audited and ID numbers masked unless revealed with a reason.
     let person = app.element(&county, "person", "P1").await.unwrap();
     assert_eq!(person.snapshot["id_number"], "110105********002X");
@@ -190,10 +235,16 @@ async fn story(url: &str) {
     let report = app.verify().await.unwrap();
     assert!(report.ok(), "{:?}", report.problems);
     let before_rebuild = app.store().all_elements("case").await.unwrap();
+    let warnings_before_rebuild = app.store().all_elements("warning").await.unwrap();
+    assert_eq!(warnings_before_rebuild.len(), 1);
     app.rebuild().await.unwrap();
     assert_eq!(
         app.store().all_elements("case").await.unwrap(),
         before_rebuild
+    );
+    assert_eq!(
+        app.store().all_elements("warning").await.unwrap(),
+        warnings_before_rebuild
     );
     // Timelines are found by sequence numbers kept in memory: rebuilt with the views.
     let seqs = |t: &[app::TimelineEntry]| t.iter().map(|e| e.seq).collect::<Vec<_>>();
@@ -215,7 +266,9 @@ async fn story(url: &str) {
     let copied = copy.timeline(&copy_county, "case", "C1").await.unwrap();
     let kinds = |t: &[app::TimelineEntry]| t.iter().map(|e| e.kind.clone()).collect::<Vec<_>>();
     assert_eq!(kinds(&copied), kinds(&timeline));
-    for kind in ["unit", "officer", "case", "person", "measure", "document"] {
+    for kind in [
+        "unit", "officer", "case", "person", "measure", "document", "warning",
+    ] {
         let mut a = app.store().all_elements(kind).await.unwrap();
         let mut b = copy.store().all_elements(kind).await.unwrap();
         a.sort_by(|x, y| x.id.cmp(&y.id));

@@ -5,6 +5,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::at::At;
+use crate::fact::ElementKind;
 use crate::id_number::IdNumber;
 use crate::ids::*;
 
@@ -207,6 +208,43 @@ DisposalMethod {
 
 code_enum!(/// 日历: 法定节假日或调休上班.
 DayKind { Holiday = "holiday" / "节假日", Workday = "workday" / "调休上班" });
+
+code_enum!(/// 预警等级: blue a deadline approaches, yellow it is reached or an irregularity is found,
+/// red it is overdue or serious (DESIGN.md "Levels").
+WarningLevel { Blue = "blue" / "蓝色预警", Yellow = "yellow" / "黄色预警", Red = "red" / "红色预警" });
+
+impl From<crate::legal_time::Level> for WarningLevel {
+    fn from(level: crate::legal_time::Level) -> Self {
+        match level {
+            crate::legal_time::Level::Blue => WarningLevel::Blue,
+            crate::legal_time::Level::Yellow => WarningLevel::Yellow,
+            crate::legal_time::Level::Red => WarningLevel::Red,
+        }
+    }
+}
+
+code_enum!(/// 督办环节: where a warning is in its supervision loop, 发现 → 核查 → 整改 → 追责 → 办结.
+LoopStage {
+    Found = "found" / "发现",
+    /// 核查属实: confirmed by a person.
+    Verified = "verified" / "已核查",
+    /// 误报: the check found the warning wrong (with the reason).
+    FalsePositive = "false_positive" / "误报",
+    RectificationOrdered = "rectification_ordered" / "整改中",
+    Rectified = "rectified" / "已整改",
+    Accountability = "accountability" / "已追责",
+    Closed = "closed" / "已办结",
+});
+
+code_enum!(/// 追责结果.
+AccountabilityOutcome {
+    None = "none" / "不予追责",
+    Education = "education" / "批评教育",
+    WrittenReview = "written_review" / "书面检查",
+    CirculatedCriticism = "circulated_criticism" / "通报批评",
+    Admonition = "admonition" / "诫勉",
+    Disciplinary = "disciplinary" / "移送纪检监察",
+});
 
 /// 单位.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -517,4 +555,76 @@ pub struct Document {
     pub subject: Option<String>,
     pub issued_at: At,
     pub served: Vec<Service>,
+}
+
+/// 预警: a finding of the supervision engine kept as an element, and the loop people work it
+/// through (核查 → 整改 → 追责 → 办结). Named `WarningState` because `rules::Warning` is the
+/// screening finding the engine raises it from.
+///
+/// The engine's side (level, `cleared_at`) and the people's side (`stage`) are independent: the
+/// engine may clear a warning whose loop goes on, and a loop may be closed before the engine
+/// clears a finding. The time of every step is kept, for handling and rectification timeliness.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WarningState {
+    pub id: WarningId,
+    /// The catalog id of the rule (`RQ-04`).
+    pub rule: String,
+    /// The kind of the element the warning is about.
+    pub element: ElementKind,
+    /// The id of the element the warning is about.
+    pub subject: String,
+    /// The subject's owning unit when the warning was raised: who sees and handles it.
+    pub unit: UnitId,
+    pub level: WarningLevel,
+    /// The deadline the finding is about, when it has one.
+    pub due: Option<At>,
+    /// Chinese: what is wrong and what to do (the latest, after any level change).
+    pub message: String,
+    pub raised_at: At,
+    /// Every level the warning had and since when: the raise first, then each change.
+    pub history: Vec<(At, WarningLevel)>,
+    /// When the engine withdrew the warning (the required fact arrived, the condition ended).
+    pub cleared_at: Option<At>,
+    pub stage: LoopStage,
+    pub verified_at: Option<At>,
+    /// The check's outcome: `Some(false)` is a false positive (误报).
+    pub confirmed: Option<bool>,
+    /// Why the check found what it found (required for a false positive).
+    pub verification_reason: String,
+    /// 责令整改.
+    pub ordered_at: Option<At>,
+    pub deadline: Option<At>,
+    pub instruction: String,
+    /// 整改完成.
+    pub rectified_at: Option<At>,
+    pub evidence: String,
+    /// 追责.
+    pub accountability_at: Option<At>,
+    pub outcome: Option<AccountabilityOutcome>,
+    pub accountability_note: String,
+    /// 督办办结.
+    pub closed_at: Option<At>,
+    pub closing_note: String,
+}
+
+impl WarningState {
+    /// Whether the engine still holds the finding to be true.
+    pub fn is_cleared(&self) -> bool {
+        self.cleared_at.is_some()
+    }
+
+    /// The time of the latest step of the loop (the raise when none was taken yet): a new step
+    /// cannot be earlier, so every interval measured for timeliness is non-negative.
+    pub fn last_step_at(&self) -> At {
+        [
+            self.verified_at,
+            self.ordered_at,
+            self.rectified_at,
+            self.accountability_at,
+            self.closed_at,
+        ]
+        .into_iter()
+        .flatten()
+        .fold(self.raised_at, At::max)
+    }
 }

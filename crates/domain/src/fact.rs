@@ -26,11 +26,12 @@ pub enum ElementKind {
     Interrogation,
     Property,
     Document,
+    Warning,
 }
 
 impl ElementKind {
     /// Every kind.
-    pub const ALL: [ElementKind; 11] = [
+    pub const ALL: [ElementKind; 12] = [
         ElementKind::Unit,
         ElementKind::Officer,
         ElementKind::Calendar,
@@ -42,9 +43,10 @@ impl ElementKind {
         ElementKind::Interrogation,
         ElementKind::Property,
         ElementKind::Document,
+        ElementKind::Warning,
     ];
     /// The kinds that have element views and pages (the calendar is a table of days).
-    pub const VIEWED: [ElementKind; 10] = [
+    pub const VIEWED: [ElementKind; 11] = [
         ElementKind::Unit,
         ElementKind::Officer,
         ElementKind::Incident,
@@ -55,6 +57,7 @@ impl ElementKind {
         ElementKind::Interrogation,
         ElementKind::Property,
         ElementKind::Document,
+        ElementKind::Warning,
     ];
 
     /// The stable code (`case`).
@@ -71,6 +74,7 @@ impl ElementKind {
             ElementKind::Interrogation => "interrogation",
             ElementKind::Property => "property",
             ElementKind::Document => "document",
+            ElementKind::Warning => "warning",
         }
     }
 
@@ -93,6 +97,7 @@ impl ElementKind {
             ElementKind::Interrogation => "讯询问",
             ElementKind::Property => "涉案财物",
             ElementKind::Document => "文书",
+            ElementKind::Warning => "预警",
         }
     }
 }
@@ -348,6 +353,57 @@ facts! {
     }
     /// `document.served`.
     DocumentServed = "document.served" / "文书送达", Document, DocumentServed { id: DocumentId, to: PersonId }
+
+    /// `warning.raised` (Zhifa extension, by the supervision engine): a rule found something
+    /// about an element. The warning belongs to the subject's unit at this time.
+    WarningRaised = "warning.raised" / "预警发出", Warning, WarningRaised {
+        id: WarningId,
+        /// The catalog id (`RQ-04`).
+        rule: String,
+        /// The subject's element kind.
+        element: ElementKind,
+        subject: String,
+        level: WarningLevel,
+        #[serde(default, skip_serializing_if = "Option::is_none")] due: Option<At>,
+        message: String,
+    }
+    /// `warning.level_changed` (Zhifa extension, by the engine): the new level, with the
+    /// deadline and message that now hold.
+    WarningLevelChanged = "warning.level_changed" / "预警升级", Warning, WarningLevelChanged {
+        id: WarningId,
+        level: WarningLevel,
+        #[serde(default, skip_serializing_if = "Option::is_none")] due: Option<At>,
+        message: String,
+    }
+    /// `warning.cleared` (Zhifa extension, by the engine): the required fact arrived or the
+    /// condition ended.
+    WarningCleared = "warning.cleared" / "预警解除", Warning, WarningCleared { id: WarningId }
+    /// `warning.verified` (Zhifa extension): 核查, confirmed or a false positive (误报), which
+    /// must give its reason.
+    WarningVerified = "warning.verified" / "核查", Warning, WarningVerified {
+        id: WarningId,
+        confirmed: bool,
+        #[serde(default)] reason: String,
+    }
+    /// `warning.rectification_ordered` (Zhifa extension): 责令整改, by a deadline.
+    WarningRectificationOrdered = "warning.rectification_ordered" / "责令整改", Warning, WarningRectificationOrdered {
+        id: WarningId,
+        deadline: At,
+        instruction: String,
+    }
+    /// `warning.rectified` (Zhifa extension): 整改完成, with what shows it.
+    WarningRectified = "warning.rectified" / "整改完成", Warning, WarningRectified { id: WarningId, evidence: String }
+    /// `warning.accountability_decided` (Zhifa extension): 追责.
+    WarningAccountabilityDecided = "warning.accountability_decided" / "追责", Warning, WarningAccountabilityDecided {
+        id: WarningId,
+        outcome: AccountabilityOutcome,
+        #[serde(default)] note: String,
+    }
+    /// `warning.closed` (Zhifa extension): 督办办结, the loop is over.
+    WarningClosed = "warning.closed" / "督办办结", Warning, WarningClosed {
+        id: WarningId,
+        #[serde(default)] note: String,
+    }
 }
 
 fn one() -> f64 {
@@ -547,6 +603,14 @@ impl Fact {
             PropertyDisposed(p) => p.id.to_string(),
             DocumentIssued(p) => p.id.to_string(),
             DocumentServed(p) => p.id.to_string(),
+            WarningRaised(p) => p.id.to_string(),
+            WarningLevelChanged(p) => p.id.to_string(),
+            WarningCleared(p) => p.id.to_string(),
+            WarningVerified(p) => p.id.to_string(),
+            WarningRectificationOrdered(p) => p.id.to_string(),
+            WarningRectified(p) => p.id.to_string(),
+            WarningAccountabilityDecided(p) => p.id.to_string(),
+            WarningClosed(p) => p.id.to_string(),
         }
     }
 }
@@ -681,6 +745,103 @@ mod tests {
         assert!(!fact.json().contains("null"));
         let again = Fact::from_line(fact.json()).unwrap();
         assert_eq!(again, fact);
+    }
+
+    #[test]
+    fn warning_facts_parse_and_name_the_field_at_fault() {
+        let at = r#""at":"2026-03-03T08:00:00+08:00","id":"YJ1""#;
+        let good = [
+            (
+                r#""fact":"warning.raised","rule":"RQ-04","element":"measure","subject":"M1","level":"red","due":"2026-03-02T22:20:00+08:00","message":"传唤即将超时""#,
+                FactKind::WarningRaised,
+            ),
+            (
+                r#""fact":"warning.level_changed","level":"yellow","message":"已到期""#,
+                FactKind::WarningLevelChanged,
+            ),
+            (r#""fact":"warning.cleared""#, FactKind::WarningCleared),
+            (
+                r#""fact":"warning.verified","confirmed":true"#,
+                FactKind::WarningVerified,
+            ),
+            (
+                r#""fact":"warning.rectification_ordered","deadline":"2026-03-10T18:00:00+08:00","instruction":"补录""#,
+                FactKind::WarningRectificationOrdered,
+            ),
+            (
+                r#""fact":"warning.rectified","evidence":"情况说明""#,
+                FactKind::WarningRectified,
+            ),
+            (
+                r#""fact":"warning.accountability_decided","outcome":"circulated_criticism""#,
+                FactKind::WarningAccountabilityDecided,
+            ),
+            (r#""fact":"warning.closed""#, FactKind::WarningClosed),
+        ];
+        for (rest, kind) in good {
+            let line = format!("{{{rest},{at}}}");
+            let fact = Fact::from_line(&line).unwrap_or_else(|e| panic!("{line}: {e}"));
+            assert_eq!(fact.kind(), kind);
+            assert_eq!(kind.element(), ElementKind::Warning);
+            assert_eq!(fact.subject(), "YJ1");
+            // Made inside from the same body, it reads back the same.
+            let again = Fact::new(fact.at, fact.body.clone());
+            assert_eq!(Fact::from_line(again.json()).unwrap().body, fact.body);
+        }
+        let bad = [
+            (
+                r#""fact":"warning.raised","rule":"RQ-04","element":"measure","subject":"M1","level":"orange","message":"x""#,
+                "level",
+            ),
+            (
+                r#""fact":"warning.raised","rule":"RQ-04","element":"cases","subject":"C1","level":"red","message":"x""#,
+                "element",
+            ),
+            (
+                r#""fact":"warning.raised","rule":"RQ-04","element":"case","subject":"C1","level":"red","due":"2026-03-10","message":"x""#,
+                "due",
+            ),
+            (
+                r#""fact":"warning.verified","confirmed":"yes""#,
+                "confirmed",
+            ),
+            (
+                r#""fact":"warning.rectification_ordered","deadline":"2026-03-10T18:00:00","instruction":"补录""#,
+                "deadline",
+            ),
+            (
+                r#""fact":"warning.accountability_decided","outcome":"dismissed""#,
+                "outcome",
+            ),
+        ];
+        for (rest, field) in bad {
+            let line = format!("{{{rest},{at}}}");
+            let error = Fact::from_line(&line).expect_err(&line);
+            assert_eq!(error.code, ErrorCode::Invalid, "{line}: {error}");
+            assert_eq!(error.field.as_deref(), Some(field), "{line}: {error}");
+        }
+    }
+
+    #[test]
+    fn warning_codes_and_labels() {
+        assert_eq!(
+            ElementKind::from_code("warning"),
+            Some(ElementKind::Warning)
+        );
+        assert_eq!(ElementKind::Warning.label(), "预警");
+        assert!(ElementKind::VIEWED.contains(&ElementKind::Warning));
+        assert_eq!(WarningLevel::from_code("red"), Some(WarningLevel::Red));
+        assert_eq!(WarningLevel::Red.label(), "红色预警");
+        assert_eq!(
+            WarningLevel::from(crate::legal_time::Level::Yellow),
+            WarningLevel::Yellow
+        );
+        assert_eq!(AccountabilityOutcome::Admonition.label(), "诫勉");
+        assert_eq!(
+            AccountabilityOutcome::from_code("disciplinary").map(AccountabilityOutcome::label),
+            Some("移送纪检监察")
+        );
+        assert_eq!(LoopStage::FalsePositive.label(), "误报");
     }
 
     #[test]

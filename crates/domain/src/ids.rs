@@ -91,6 +91,8 @@ id_type!(
     PropertyId,
     /// 文书: a legal document.
     DocumentId,
+    /// 预警: a warning raised by the supervision engine and worked through its loop.
+    WarningId,
 );
 
 #[cfg(test)]

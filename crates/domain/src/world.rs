@@ -80,6 +80,7 @@ enum Undo {
     Interrogation(InterrogationId, Option<Box<Interrogation>>),
     Property(PropertyId, Option<Box<Property>>),
     Document(DocumentId, Option<Box<Document>>),
+    Warning(WarningId, Option<Box<WarningState>>),
     OpenStay(PersonId, Option<StayId>),
     DocumentNumber((UnitId, String), Option<DocumentId>),
     DocumentSerial((UnitId, String, i16), Option<u32>),
@@ -100,6 +101,8 @@ pub struct World {
     pub interrogations: HashMap<InterrogationId, Interrogation>,
     pub properties: HashMap<PropertyId, Property>,
     pub documents: HashMap<DocumentId, Document>,
+    /// Warnings raised by the supervision engine, with their loop.
+    pub warnings: HashMap<WarningId, WarningState>,
     /// The stay a person is in now, if any: a person cannot be in two stays at once.
     open_stays: HashMap<PersonId, StayId>,
     /// Official numbers in use, per issuing unit.
@@ -220,7 +223,7 @@ macro_rules! insert_journaled {
 /// per fact. A segment starts at every [`World::journal_mark`], so rolling back to any mark
 /// still restores each element as it was there.
 #[derive(Clone, Debug, Default)]
-struct Saved([std::collections::HashSet<String>; 10]);
+struct Saved([std::collections::HashSet<String>; 11]);
 
 #[allow(non_upper_case_globals)]
 impl Saved {
@@ -234,6 +237,7 @@ impl Saved {
     const Interrogation: usize = 7;
     const Property: usize = 8;
     const Document: usize = 9;
+    const Warning: usize = 10;
 
     /// Whether this element is touched for the first time in the segment (and note it).
     fn first_touch(&mut self, kind: usize, id: &str) -> bool {
@@ -294,6 +298,7 @@ impl World {
                 Undo::Interrogation(k, v) => restore(&mut self.interrogations, k, v.map(|b| *b)),
                 Undo::Property(k, v) => restore(&mut self.properties, k, v.map(|b| *b)),
                 Undo::Document(k, v) => restore(&mut self.documents, k, v.map(|b| *b)),
+                Undo::Warning(k, v) => restore(&mut self.warnings, k, v.map(|b| *b)),
                 Undo::OpenStay(k, v) => restore(&mut self.open_stays, k, v),
                 Undo::DocumentNumber(k, v) => restore(&mut self.document_numbers, k, v),
                 Undo::DocumentSerial(k, v) => restore(&mut self.document_serials, k, v),
@@ -310,6 +315,7 @@ impl World {
     journaled!(stay_mut, stays, StayId, Stay, Stay);
     journaled!(property_mut, properties, PropertyId, Property, Property);
     journaled!(document_mut, documents, DocumentId, Document, Document);
+    journaled!(warning_mut, warnings, WarningId, WarningState, Warning);
     insert_journaled!(put_unit, units, UnitId, Unit, Unit);
     insert_journaled!(put_officer, officers, OfficerId, Officer, Officer);
     insert_journaled!(put_incident, incidents, IncidentId, Incident, Incident);
@@ -326,6 +332,7 @@ impl World {
     );
     insert_journaled!(put_property, properties, PropertyId, Property, Property);
     insert_journaled!(put_document, documents, DocumentId, Document, Document);
+    insert_journaled!(put_warning, warnings, WarningId, WarningState, Warning);
     insert_journaled!(
         put_open_stay,
         open_stays,
@@ -487,6 +494,62 @@ impl World {
             ElementKind::Document => {
                 case_unit(&self.documents.get(&DocumentId::parse(id).ok()?)?.case)
             }
+            ElementKind::Warning => self
+                .warnings
+                .get(&WarningId::parse(id).ok()?)
+                .map(|w| w.unit.clone()),
+        }
+    }
+
+    /// When an element began (the time of the fact that defined it), if it exists. Calendar
+    /// days are not elements that begin.
+    fn began_at(&self, kind: ElementKind, id: &str) -> Option<At> {
+        match kind {
+            ElementKind::Unit => self
+                .units
+                .get(&UnitId::parse(id).ok()?)
+                .map(|u| u.defined_at),
+            ElementKind::Officer => self
+                .officers
+                .get(&OfficerId::parse(id).ok()?)
+                .map(|o| o.defined_at),
+            ElementKind::Calendar => None,
+            ElementKind::Incident => self
+                .incidents
+                .get(&IncidentId::parse(id).ok()?)
+                .map(|i| i.received_at),
+            ElementKind::Case => self
+                .cases
+                .get(&CaseId::parse(id).ok()?)
+                .map(|c| c.accepted_at),
+            ElementKind::Person => self
+                .persons
+                .get(&PersonId::parse(id).ok()?)
+                .map(|p| p.registered_at),
+            ElementKind::Measure => self
+                .measures
+                .get(&MeasureId::parse(id).ok()?)
+                .map(|m| m.started_at),
+            ElementKind::Stay => self
+                .stays
+                .get(&StayId::parse(id).ok()?)
+                .map(|s| s.entered_at),
+            ElementKind::Interrogation => self
+                .interrogations
+                .get(&InterrogationId::parse(id).ok()?)
+                .map(|i| i.started_at),
+            ElementKind::Property => self
+                .properties
+                .get(&PropertyId::parse(id).ok()?)
+                .map(|p| p.seized_at),
+            ElementKind::Document => self
+                .documents
+                .get(&DocumentId::parse(id).ok()?)
+                .map(|d| d.issued_at),
+            ElementKind::Warning => self
+                .warnings
+                .get(&WarningId::parse(id).ok()?)
+                .map(|w| w.raised_at),
         }
     }
 
@@ -677,6 +740,9 @@ impl World {
                         i.received_at
                     })?;
                 }
+            }
+            body if body.kind().element() == ElementKind::Warning => {
+                self.check_warning(body, at)?
             }
             body => self.check_rest(body, at)?,
         }
@@ -1283,6 +1349,169 @@ impl World {
         Ok(item)
     }
 
+    /// The checks of the warning facts: the engine's (raise, level change, clearing) and the
+    /// loop's steps, each allowed only from the stages it follows.
+    fn check_warning(&self, body: &FactBody, at: At) -> Result<(), DomainError> {
+        use FactBody::*;
+        match body {
+            WarningRaised(p) => {
+                if self.warnings.contains_key(&p.id) {
+                    return Err(duplicate("预警", &p.id));
+                }
+                not_blank("rule", &p.rule, "规则编号", "rule id")?;
+                not_blank("message", &p.message, "预警说明", "message")?;
+                if matches!(p.element, ElementKind::Warning | ElementKind::Calendar) {
+                    return Err(DomainError::invalid(
+                        "element",
+                        format!(
+                            "预警对象不能是{} (a warning is not about a {})",
+                            p.element.label(),
+                            p.element.as_str()
+                        ),
+                    ));
+                }
+                let began = self.began_at(p.element, &p.subject);
+                if began.is_none_or(|began| began > at)
+                    || self.owner_unit(p.element, &p.subject).is_none()
+                {
+                    return Err(unknown("subject", p.element.label(), &p.subject));
+                }
+            }
+            WarningLevelChanged(p) => {
+                let warning = self.check_warning_not_cleared(&p.id, at)?;
+                if p.level == warning.level {
+                    return Err(refused(
+                        format!("预警已是{}，等级未变", p.level.label()),
+                        format!("the warning is already {}", p.level.as_str()),
+                    ));
+                }
+                let (last, _) = warning.history.last().expect("a raise starts the history");
+                not_before(at, *last, "上次等级变更", "the last level change")?;
+                not_blank("message", &p.message, "预警说明", "message")?;
+            }
+            WarningCleared(p) => {
+                let warning = self.check_warning_not_cleared(&p.id, at)?;
+                let (last, _) = warning.history.last().expect("a raise starts the history");
+                not_before(at, *last, "上次等级变更", "the last level change")?;
+            }
+            WarningVerified(p) => {
+                self.check_warning_step(
+                    &p.id,
+                    at,
+                    &[LoopStage::Found],
+                    "只能核查一次，且须在其他环节之前",
+                    "a warning is verified once, before any other step",
+                )?;
+                if !p.confirmed && p.reason.trim().is_empty() {
+                    return Err(DomainError::invalid(
+                        "reason",
+                        "认定误报须写明理由 (a false positive needs its reason)",
+                    ));
+                }
+            }
+            WarningRectificationOrdered(p) => {
+                let warning = self.check_warning_step(
+                    &p.id,
+                    at,
+                    &[LoopStage::Verified],
+                    "只有核查属实后才能责令整改",
+                    "rectification is ordered only after a confirmed verification",
+                )?;
+                not_before(at, warning.last_step_at(), "核查", "the verification")?;
+                if p.deadline <= at {
+                    return Err(DomainError::invalid(
+                        "deadline",
+                        "整改期限应晚于责令整改的时间 (the deadline must be after the order)",
+                    ));
+                }
+                not_blank("instruction", &p.instruction, "整改要求", "instruction")?;
+            }
+            WarningRectified(p) => {
+                let warning = self.check_warning_step(
+                    &p.id,
+                    at,
+                    &[LoopStage::RectificationOrdered],
+                    "只有责令整改后才能登记整改完成",
+                    "a rectification is done only after it was ordered",
+                )?;
+                not_before(at, warning.last_step_at(), "责令整改", "the order")?;
+                not_blank("evidence", &p.evidence, "整改材料", "evidence")?;
+            }
+            WarningAccountabilityDecided(p) => {
+                let warning = self.check_warning_step(
+                    &p.id,
+                    at,
+                    &[LoopStage::Verified, LoopStage::Rectified],
+                    "只有核查属实或整改完成后才能作出追责决定",
+                    "accountability is decided only after a confirmed verification or a \
+                     rectification",
+                )?;
+                not_before(at, warning.last_step_at(), "上一环节", "the previous step")?;
+            }
+            WarningClosed(p) => {
+                let warning = self.check_warning_step(
+                    &p.id,
+                    at,
+                    &[
+                        LoopStage::FalsePositive,
+                        LoopStage::Rectified,
+                        LoopStage::Accountability,
+                    ],
+                    "只有认定误报、整改完成或作出追责决定后才能办结",
+                    "a loop is closed only after a false positive, a rectification or an \
+                     accountability decision",
+                )?;
+                not_before(at, warning.last_step_at(), "上一环节", "the previous step")?;
+            }
+            _ => unreachable!("only warning facts"),
+        }
+        Ok(())
+    }
+
+    /// A warning the engine has not cleared: its level can change, it can be cleared.
+    fn check_warning_not_cleared(
+        &self,
+        id: &WarningId,
+        at: At,
+    ) -> Result<&WarningState, DomainError> {
+        let warning = subject(&self.warnings, id, at, "预警", |w| w.raised_at)?;
+        if let Some(cleared_at) = warning.cleared_at {
+            return Err(refused(
+                format!("预警已于{cleared_at}解除"),
+                format!("the warning was cleared at {cleared_at}"),
+            ));
+        }
+        Ok(warning)
+    }
+
+    /// A warning whose loop is at one of the stages `from` (a step of the loop may follow).
+    fn check_warning_step(
+        &self,
+        id: &WarningId,
+        at: At,
+        from: &[LoopStage],
+        rule_zh: &str,
+        rule_en: &str,
+    ) -> Result<&WarningState, DomainError> {
+        let warning = subject(&self.warnings, id, at, "预警", |w| w.raised_at)?;
+        if warning.stage == LoopStage::Closed {
+            return Err(refused(
+                "督办已办结，不能再变更",
+                "the warning's loop is closed",
+            ));
+        }
+        if !from.contains(&warning.stage) {
+            return Err(refused(
+                format!("预警处于“{}”环节：{rule_zh}", warning.stage.label()),
+                format!(
+                    "the warning is at stage {}: {rule_en}",
+                    warning.stage.as_str()
+                ),
+            ));
+        }
+        Ok(warning)
+    }
+
     /// Applies a checked fact. Only called after `check` passed.
     fn mutate(&mut self, fact: &Fact, registering_unit: Option<&UnitId>) {
         use FactBody::*;
@@ -1657,6 +1886,7 @@ impl World {
                     at,
                     to: p.to.clone(),
                 }),
+            body if body.kind().element() == ElementKind::Warning => self.mutate_warning(body, at),
             body => self.mutate_case(body, at),
         }
     }
@@ -1724,6 +1954,89 @@ impl World {
             CaseClosed(p) => self.case_mut(&p.id).expect("checked").closed_at = Some(at),
             CaseArchived(p) => self.case_mut(&p.id).expect("checked").archived_at = Some(at),
             _ => unreachable!("every kind is mutated"),
+        }
+    }
+
+    fn mutate_warning(&mut self, body: &FactBody, at: At) {
+        use FactBody::*;
+        match body {
+            WarningRaised(p) => {
+                let unit = self.owner_unit(p.element, &p.subject).expect("checked");
+                let warning = WarningState {
+                    id: p.id.clone(),
+                    rule: p.rule.clone(),
+                    element: p.element,
+                    subject: p.subject.clone(),
+                    unit,
+                    level: p.level,
+                    due: p.due,
+                    message: p.message.clone(),
+                    raised_at: at,
+                    history: vec![(at, p.level)],
+                    cleared_at: None,
+                    stage: LoopStage::Found,
+                    verified_at: None,
+                    confirmed: None,
+                    verification_reason: String::new(),
+                    ordered_at: None,
+                    deadline: None,
+                    instruction: String::new(),
+                    rectified_at: None,
+                    evidence: String::new(),
+                    accountability_at: None,
+                    outcome: None,
+                    accountability_note: String::new(),
+                    closed_at: None,
+                    closing_note: String::new(),
+                };
+                self.put_warning(p.id.clone(), warning);
+            }
+            WarningLevelChanged(p) => {
+                let warning = self.warning_mut(&p.id).expect("checked");
+                warning.level = p.level;
+                warning.due = p.due;
+                warning.message = p.message.clone();
+                warning.history.push((at, p.level));
+            }
+            WarningCleared(p) => self.warning_mut(&p.id).expect("checked").cleared_at = Some(at),
+            WarningVerified(p) => {
+                let warning = self.warning_mut(&p.id).expect("checked");
+                warning.verified_at = Some(at);
+                warning.confirmed = Some(p.confirmed);
+                warning.verification_reason = p.reason.clone();
+                warning.stage = if p.confirmed {
+                    LoopStage::Verified
+                } else {
+                    LoopStage::FalsePositive
+                };
+            }
+            WarningRectificationOrdered(p) => {
+                let warning = self.warning_mut(&p.id).expect("checked");
+                warning.ordered_at = Some(at);
+                warning.deadline = Some(p.deadline);
+                warning.instruction = p.instruction.clone();
+                warning.stage = LoopStage::RectificationOrdered;
+            }
+            WarningRectified(p) => {
+                let warning = self.warning_mut(&p.id).expect("checked");
+                warning.rectified_at = Some(at);
+                warning.evidence = p.evidence.clone();
+                warning.stage = LoopStage::Rectified;
+            }
+            WarningAccountabilityDecided(p) => {
+                let warning = self.warning_mut(&p.id).expect("checked");
+                warning.accountability_at = Some(at);
+                warning.outcome = Some(p.outcome);
+                warning.accountability_note = p.note.clone();
+                warning.stage = LoopStage::Accountability;
+            }
+            WarningClosed(p) => {
+                let warning = self.warning_mut(&p.id).expect("checked");
+                warning.closed_at = Some(at);
+                warning.closing_note = p.note.clone();
+                warning.stage = LoopStage::Closed;
+            }
+            _ => unreachable!("only warning facts"),
         }
     }
 
@@ -2012,6 +2325,18 @@ impl World {
                     links,
                 )
             }
+            ElementKind::Warning => {
+                let w = self.warnings.get(&WarningId::parse(id).ok()?)?;
+                (
+                    w.unit.clone(),
+                    warning_status(w),
+                    w.level.as_str().into(),
+                    format!("{} {} · {}", w.rule, w.level.label(), w.subject),
+                    w.raised_at,
+                    to_json(w),
+                    vec![link(w.element, &w.subject, "subject")],
+                )
+            }
         };
         Some(ElementView {
             kind,
@@ -2057,6 +2382,9 @@ impl World {
             ElementKind::Document => {
                 DocumentId::parse(id).is_ok_and(|k| self.documents.contains_key(&k))
             }
+            ElementKind::Warning => {
+                WarningId::parse(id).is_ok_and(|k| self.warnings.contains_key(&k))
+            }
         }
     }
 
@@ -2077,8 +2405,41 @@ impl World {
             ElementKind::Interrogation => keys(&self.interrogations),
             ElementKind::Property => keys(&self.properties),
             ElementKind::Document => keys(&self.documents),
+            ElementKind::Warning => keys(&self.warnings),
         }
     }
+}
+
+/// A warning's status in lists: its loop stage, except that a warning the engine cleared before
+/// anyone verified it shows as cleared (已解除) rather than waiting (发现).
+fn warning_status(warning: &WarningState) -> (&'static str, &'static str) {
+    if warning.stage == LoopStage::Found && warning.is_cleared() {
+        return ("cleared", "已解除");
+    }
+    (warning.stage.as_str(), warning.stage.label())
+}
+
+/// A text field that must say something.
+fn not_blank(field: &str, text: &str, label_zh: &str, label_en: &str) -> Result<(), DomainError> {
+    if text.trim().is_empty() {
+        return Err(DomainError::invalid(
+            field,
+            format!("{label_zh}不能为空 ({label_en} is empty)"),
+        ));
+    }
+    Ok(())
+}
+
+/// A step of a loop cannot be earlier than the one before it: the intervals measured for
+/// timeliness are then never negative.
+fn not_before(at: At, last: At, last_zh: &str, last_en: &str) -> Result<(), DomainError> {
+    if at < last {
+        return Err(DomainError::invalid(
+            "at",
+            format!("不能早于{last_zh}的时间{last} (earlier than {last_en} at {last})"),
+        ));
+    }
+    Ok(())
 }
 
 fn positive_days(days: u32) -> Result<(), DomainError> {

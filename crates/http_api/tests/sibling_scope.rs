@@ -116,6 +116,7 @@ fn station_elements(station: &str) -> Vec<Value> {
         json!({"fact": "property.seized", "id": id("property"), "case": id("case"), "measure": "seizure", "category": "phone", "description": "手机", "seized_by": id("officer")}),
         json!({"fact": "property.stored", "id": id("property"), "location": "保管室", "custodian": id("officer2")}),
         json!({"fact": "document.issued", "id": id("document"), "case": id("case"), "kind": "detention_notice", "number": format!("{station}-刑拘-1")}),
+        json!({"fact": "warning.raised", "id": id("warning"), "rule": "XS-04", "element": "case", "subject": id("case"), "level": "red", "message": "立案前采取强制措施"}),
     ]
 }
 
@@ -681,6 +682,24 @@ fn probes() -> Vec<Probe> {
         json!({"fact": "property.checked_in", "id": "@T"}),
     );
     checked_in.own_setup = vec![stored, checked_out];
+    let verified = json!({"fact": "warning.verified", "id": "@T", "confirmed": true});
+    let ordered = json!({"fact": "warning.rectification_ordered", "id": "@T", "deadline": "@due", "instruction": "补正手续"});
+    let mut rectification_ordered = probe("warning", ordered.clone());
+    rectification_ordered.own_setup = vec![verified.clone()];
+    let mut rectified = probe(
+        "warning",
+        json!({"fact": "warning.rectified", "id": "@T", "evidence": "整改报告"}),
+    );
+    rectified.own_setup = vec![verified.clone(), ordered];
+    let mut accountability = probe(
+        "warning",
+        json!({"fact": "warning.accountability_decided", "id": "@T", "outcome": "education"}),
+    );
+    accountability.own_setup = vec![verified];
+    let mut closed = probe("warning", json!({"fact": "warning.closed", "id": "@T"}));
+    closed.own_setup = vec![
+        json!({"fact": "warning.verified", "id": "@T", "confirmed": false, "reason": "系统误判"}),
+    ];
     vec![
         // Setup (administrators).
         refused,
@@ -982,6 +1001,24 @@ fn probes() -> Vec<Probe> {
             "person",
             json!({"fact": "document.served", "id": "@fresh:document", "to": "@T"}),
         ),
+        // 预警 warnings and their supervision loop.
+        probe(
+            "case",
+            json!({"fact": "warning.raised", "id": "@new", "rule": "XS-04", "element": "case", "subject": "@T", "level": "yellow", "message": "立案前采取强制措施"}),
+        ),
+        probe(
+            "warning",
+            json!({"fact": "warning.level_changed", "id": "@T", "level": "yellow", "message": "降为黄色"}),
+        ),
+        probe("warning", json!({"fact": "warning.cleared", "id": "@T"})),
+        probe(
+            "warning",
+            json!({"fact": "warning.verified", "id": "@T", "confirmed": true}),
+        ),
+        rectification_ordered,
+        rectified,
+        accountability,
+        closed,
     ]
 }
 
@@ -1045,6 +1082,10 @@ fn create_fresh(
         "document" => {
             needs("case", &case, facts);
             json!({"fact": "document.issued", "id": id, "case": case, "kind": "summons_warrant", "number": ""})
+        }
+        "warning" => {
+            needs("case", &case, facts);
+            json!({"fact": "warning.raised", "id": id, "rule": "XS-04", "element": "case", "subject": case, "level": "red", "message": "立案前采取强制措施"})
         }
         other => panic!("no fresh {other} of station A"),
     };

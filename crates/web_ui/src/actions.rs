@@ -1464,14 +1464,29 @@ mod tests {
         "account.disabled",
     ];
 
+    /// Facts the supervision engine records: raised, changed and cleared by the rules.
+    const BY_THE_ENGINE: [&str; 3] = ["warning.raised", "warning.level_changed", "warning.cleared"];
+
+    /// Facts recorded by hand whose forms come with the supervision pages (issue 3): remove each
+    /// from here as its form is added (the test fails until then).
+    const FORM_TO_COME: [&str; 5] = [
+        "warning.verified",
+        "warning.rectification_ordered",
+        "warning.rectified",
+        "warning.accountability_decided",
+        "warning.closed",
+    ];
+
     #[test]
     fn every_fact_recorded_by_hand_has_a_form() {
         for kind in domain::FactKind::ALL {
             let code = kind.as_str();
             let has_form = ACTIONS.iter().any(|a| a.fact == code);
+            let without_form = NOT_BY_FORM.contains(&code)
+                || BY_THE_ENGINE.contains(&code)
+                || FORM_TO_COME.contains(&code);
             assert_eq!(
-                has_form,
-                !NOT_BY_FORM.contains(&code),
+                has_form, !without_form,
                 "{code}: a form exists only for facts recorded by hand"
             );
         }

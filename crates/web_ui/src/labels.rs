@@ -57,6 +57,18 @@ pub fn statuses(kind: &str) -> &'static [(&'static str, &'static str)] {
             ("disposed", "已处置"),
         ],
         "document" => &[("issued", "已签发"), ("served", "已送达")],
+        // The loop stages (`LoopStage`), and `cleared` for a warning the engine withdrew before
+        // anyone verified it (domain `World::view`).
+        "warning" => &[
+            ("found", "发现"),
+            ("cleared", "已解除"),
+            ("verified", "已核查"),
+            ("false_positive", "误报"),
+            ("rectification_ordered", "整改中"),
+            ("rectified", "已整改"),
+            ("accountability", "已追责"),
+            ("closed", "已办结"),
+        ],
         _ => &[],
     }
 }
@@ -195,6 +207,25 @@ pub fn field_label(field: &str) -> &str {
         "amount_yuan" => "金额(元)",
         "ref" => "视频编号",
         "date" => "日期",
+        "rule" => "规则",
+        "element" => "对象类别",
+        "message" => "预警说明",
+        "raised_at" => "预警时间",
+        "history" => "等级变化",
+        "cleared_at" => "解除时间",
+        "stage" => "督办环节",
+        "verified_at" => "核查时间",
+        "confirmed" => "核查属实",
+        "verification_reason" => "核查说明",
+        "ordered_at" => "责令整改时间",
+        "deadline" => "整改期限",
+        "instruction" => "整改要求",
+        "rectified_at" => "整改完成时间",
+        "evidence" => "整改材料",
+        "accountability_at" => "追责时间",
+        "accountability_note" => "追责说明",
+        "closing_note" => "办结说明",
+        "note" => "说明",
         _ => field,
     }
 }
@@ -203,6 +234,14 @@ pub fn field_label(field: &str) -> &str {
 pub fn value_label(element: &str, field: &str, code: &str) -> Option<&'static str> {
     match field {
         "gender" => Gender::from_code(code).map(Gender::label),
+        "level" | "history" if element == "warning" => {
+            WarningLevel::from_code(code).map(WarningLevel::label)
+        }
+        "outcome" if element == "warning" => {
+            AccountabilityOutcome::from_code(code).map(AccountabilityOutcome::label)
+        }
+        "stage" => LoopStage::from_code(code).map(LoopStage::label),
+        "element" => ElementKind::from_code(code).map(ElementKind::label),
         "level" => UnitLevel::from_code(code).map(UnitLevel::label),
         "roles" => Role::from_code(code).map(Role::label),
         "source" => IncidentSource::from_code(code).map(IncidentSource::label),
@@ -363,6 +402,23 @@ mod tests {
     #[test]
     fn codes_become_chinese() {
         assert_eq!(status_label("case", "filed"), "已立案");
+        assert_eq!(status_label("warning", "rectification_ordered"), "整改中");
+        assert_eq!(
+            display_value("warning", "level", &Value::String("red".into())),
+            "红色预警"
+        );
+        assert_eq!(
+            display_value("warning", "outcome", &Value::String("admonition".into())),
+            "诫勉"
+        );
+        assert_eq!(
+            display_value("warning", "element", &Value::String("measure".into())),
+            "强制措施"
+        );
+        assert_eq!(
+            display_value("unit", "level", &Value::String("county".into())),
+            "县局/分局"
+        );
         assert_eq!(
             display_value("case", "kind", &Value::String("criminal".into())),
             "刑事案件"

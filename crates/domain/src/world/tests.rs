@@ -370,3 +370,509 @@ fn rollback_to_a_mark_and_to_the_start_restore_every_change() {
     world.rollback();
     assert_eq!(world.view(ElementKind::Case, "C1"), before);
 }
+
+/// A red warning about measure M1 (RQ-04: a summons held too long), raised at 20:30.
+const RAISED: &str = r#"{"fact":"warning.raised","at":"2026-03-02T20:30:00+08:00","id":"YJ1","rule":"RQ-04","element":"measure","subject":"M1","level":"red","due":"2026-03-02T22:20:00+08:00","message":"传唤持续时间即将超过12小时"}"#;
+
+/// One line of a warning fact about YJ1 at a time on 2026-03-03.
+fn warning_line(time: &str, rest: &str) -> String {
+    format!(r#"{{"at":"2026-03-03T{time}:00+08:00","id":"YJ1",{rest}}}"#)
+}
+
+fn with_warning() -> World {
+    let mut world = base();
+    apply_lines(&mut world, &[RAISED]).unwrap();
+    world
+}
+
+fn warning(world: &World) -> &WarningState {
+    &world.warnings[&WarningId::parse("YJ1").unwrap()]
+}
+
+#[test]
+fn a_warning_is_worked_through_its_whole_loop() {
+    let mut world = with_warning();
+    let w = warning(&world);
+    assert_eq!(
+        w.unit.as_str(),
+        "U33050301",
+        "the unit of the measure's case"
+    );
+    assert_eq!((w.stage, w.level), (LoopStage::Found, WarningLevel::Red));
+    let lines = [
+        warning_line(
+            "08:00",
+            r#""fact":"warning.verified","confirmed":true,"reason":"调取台账，属实""#,
+        ),
+        warning_line(
+            "09:00",
+            r#""fact":"warning.rectification_ordered","deadline":"2026-03-10T18:00:00+08:00","instruction":"补录到案时间并说明超时原因""#,
+        ),
+        warning_line("10:00", r#""fact":"warning.cleared""#),
+        warning_line(
+            "11:00",
+            r#""fact":"warning.rectified","evidence":"情况说明及补录记录""#,
+        ),
+        warning_line(
+            "12:00",
+            r#""fact":"warning.accountability_decided","outcome":"written_review","note":"办案民警书面检查""#,
+        ),
+        warning_line("13:00", r#""fact":"warning.closed","note":"督办完毕""#),
+    ];
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    apply_lines(&mut world, &lines).unwrap();
+    let w = warning(&world);
+    let at = |s: &str| At::parse(&format!("2026-03-03T{s}:00+08:00")).unwrap();
+    assert_eq!(w.stage, LoopStage::Closed);
+    assert_eq!(w.confirmed, Some(true));
+    assert_eq!(w.verified_at, Some(at("08:00")));
+    assert_eq!(w.ordered_at, Some(at("09:00")));
+    assert_eq!(
+        w.deadline,
+        Some(At::parse("2026-03-10T18:00:00+08:00").unwrap())
+    );
+    assert_eq!(w.instruction, "补录到案时间并说明超时原因");
+    assert_eq!(w.cleared_at, Some(at("10:00")));
+    assert_eq!(w.rectified_at, Some(at("11:00")));
+    assert_eq!(w.evidence, "情况说明及补录记录");
+    assert_eq!(w.accountability_at, Some(at("12:00")));
+    assert_eq!(w.outcome, Some(AccountabilityOutcome::WrittenReview));
+    assert_eq!(w.closed_at, Some(at("13:00")));
+    assert_eq!(w.closing_note, "督办完毕");
+    assert_eq!(w.last_step_at(), at("13:00"));
+}
+
+#[test]
+fn a_false_positive_is_closed_with_its_reason() {
+    let mut world = with_warning();
+    let lines = [
+        warning_line(
+            "08:00",
+            r#""fact":"warning.verified","confirmed":false,"reason":"到案时间录入错误，实际未超时""#,
+        ),
+        warning_line("09:00", r#""fact":"warning.closed""#),
+    ];
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    apply_lines(&mut world, &lines).unwrap();
+    let w = warning(&world);
+    assert_eq!(w.stage, LoopStage::Closed);
+    assert_eq!(w.confirmed, Some(false));
+    assert_eq!(w.verification_reason, "到案时间录入错误，实际未超时");
+    assert_eq!(w.ordered_at, None);
+    // The engine may still clear it after the loop is closed.
+    apply_lines(
+        &mut world,
+        &[&warning_line("10:00", r#""fact":"warning.cleared""#)],
+    )
+    .unwrap();
+    assert!(warning(&world).is_cleared());
+}
+
+#[test]
+fn level_changes_are_kept_in_the_history() {
+    let mut world = base();
+    let yellow = RAISED.replace(r#""level":"red""#, r#""level":"yellow""#);
+    let change = warning_line(
+        "08:00",
+        r#""fact":"warning.level_changed","level":"red","message":"传唤已超过12小时""#,
+    );
+    apply_lines(&mut world, &[&yellow, &change]).unwrap();
+    let w = warning(&world);
+    assert_eq!(w.level, WarningLevel::Red);
+    assert_eq!(w.due, None, "the change states the deadline that now holds");
+    assert_eq!(w.message, "传唤已超过12小时");
+    assert_eq!(
+        w.history.iter().map(|(_, l)| *l).collect::<Vec<_>>(),
+        [WarningLevel::Yellow, WarningLevel::Red]
+    );
+    assert_eq!(
+        w.history[1].0,
+        At::parse("2026-03-03T08:00:00+08:00").unwrap()
+    );
+}
+
+/// Each row: what it shows, the facts applied after the raise of YJ1, and the code (and field,
+/// when one is at fault) of the refusal of the last one.
+#[test]
+fn impossible_warning_transitions_are_refused() {
+    use ErrorCode::*;
+    let verified = r#""fact":"warning.verified","confirmed":true"#;
+    let false_positive = r#""fact":"warning.verified","confirmed":false,"reason":"系统误判""#;
+    let ordered = r#""fact":"warning.rectification_ordered","deadline":"2026-03-10T18:00:00+08:00","instruction":"整改""#;
+    let rectified = r#""fact":"warning.rectified","evidence":"整改报告""#;
+    let accountability = r#""fact":"warning.accountability_decided","outcome":"none""#;
+    let closed = r#""fact":"warning.closed""#;
+    let cleared = r#""fact":"warning.cleared""#;
+    /// What it shows, the steps (time, fields), and the refusal's code and field.
+    type Row<'a> = (
+        &'a str,
+        &'a [(&'a str, &'a str)],
+        ErrorCode,
+        Option<&'a str>,
+    );
+    let rows: &[Row] = &[
+        (
+            "verifying twice",
+            &[("08:00", verified), ("09:00", verified)],
+            ImpossibleTransition,
+            None,
+        ),
+        (
+            "verifying a false positive again",
+            &[("08:00", false_positive), ("09:00", verified)],
+            ImpossibleTransition,
+            None,
+        ),
+        (
+            "a false positive without a reason",
+            &[(
+                "08:00",
+                r#""fact":"warning.verified","confirmed":false,"reason":"  ""#,
+            )],
+            Invalid,
+            Some("reason"),
+        ),
+        (
+            "ordering rectification before verifying",
+            &[("08:00", ordered)],
+            ImpossibleTransition,
+            None,
+        ),
+        (
+            "ordering rectification of a false positive",
+            &[("08:00", false_positive), ("09:00", ordered)],
+            ImpossibleTransition,
+            None,
+        ),
+        (
+            "a rectification deadline before the order",
+            &[
+                ("08:00", verified),
+                (
+                    "09:00",
+                    r#""fact":"warning.rectification_ordered","deadline":"2026-03-03T09:00:00+08:00","instruction":"整改""#,
+                ),
+            ],
+            Invalid,
+            Some("deadline"),
+        ),
+        (
+            "rectified without an order",
+            &[("08:00", verified), ("09:00", rectified)],
+            ImpossibleTransition,
+            None,
+        ),
+        (
+            "rectified twice",
+            &[
+                ("08:00", verified),
+                ("09:00", ordered),
+                ("10:00", rectified),
+                ("11:00", rectified),
+            ],
+            ImpossibleTransition,
+            None,
+        ),
+        (
+            "rectified without evidence",
+            &[
+                ("08:00", verified),
+                ("09:00", ordered),
+                ("10:00", r#""fact":"warning.rectified","evidence":"""#),
+            ],
+            Invalid,
+            Some("evidence"),
+        ),
+        (
+            "accountability before verifying",
+            &[("08:00", accountability)],
+            ImpossibleTransition,
+            None,
+        ),
+        (
+            "accountability while rectification is pending",
+            &[
+                ("08:00", verified),
+                ("09:00", ordered),
+                ("10:00", accountability),
+            ],
+            ImpossibleTransition,
+            None,
+        ),
+        (
+            "accountability for a false positive",
+            &[("08:00", false_positive), ("09:00", accountability)],
+            ImpossibleTransition,
+            None,
+        ),
+        (
+            "closing a warning still to verify",
+            &[("08:00", closed)],
+            ImpossibleTransition,
+            None,
+        ),
+        (
+            "closing a confirmed warning with nothing done",
+            &[("08:00", verified), ("09:00", closed)],
+            ImpossibleTransition,
+            None,
+        ),
+        (
+            "closing while rectification is pending",
+            &[("08:00", verified), ("09:00", ordered), ("10:00", closed)],
+            ImpossibleTransition,
+            None,
+        ),
+        (
+            "closing twice",
+            &[
+                ("08:00", false_positive),
+                ("09:00", closed),
+                ("10:00", closed),
+            ],
+            ImpossibleTransition,
+            None,
+        ),
+        (
+            "a step after closing",
+            &[
+                ("08:00", verified),
+                ("09:00", accountability),
+                ("10:00", closed),
+                ("11:00", ordered),
+            ],
+            ImpossibleTransition,
+            None,
+        ),
+        (
+            "a step earlier than the one before",
+            &[("09:00", verified), ("08:00", accountability)],
+            Invalid,
+            Some("at"),
+        ),
+        (
+            "clearing twice",
+            &[("08:00", cleared), ("09:00", cleared)],
+            ImpossibleTransition,
+            None,
+        ),
+        (
+            "a level change after clearing",
+            &[
+                ("08:00", cleared),
+                (
+                    "09:00",
+                    r#""fact":"warning.level_changed","level":"yellow","message":"降级""#,
+                ),
+            ],
+            ImpossibleTransition,
+            None,
+        ),
+        (
+            "a level change to the same level",
+            &[(
+                "08:00",
+                r#""fact":"warning.level_changed","level":"red","message":"仍为红色""#,
+            )],
+            ImpossibleTransition,
+            None,
+        ),
+    ];
+    for (what, steps, code, field) in rows {
+        let mut world = with_warning();
+        let lines: Vec<String> = steps
+            .iter()
+            .map(|(time, rest)| warning_line(time, rest))
+            .collect();
+        let (last, before) = lines.split_last().unwrap();
+        let before: Vec<&str> = before.iter().map(String::as_str).collect();
+        apply_lines(&mut world, &before).unwrap_or_else(|e| panic!("{what}: {e}"));
+        let snapshot = world.view(ElementKind::Warning, "YJ1");
+        let error = apply_lines(&mut world, &[last]).expect_err(what);
+        assert_eq!(error.code, *code, "{what}: {error}");
+        if let Some(field) = field {
+            assert_eq!(error.field.as_deref(), Some(*field), "{what}: {error}");
+        }
+        assert!(!error.message_zh.is_empty() && !error.message_en.is_empty());
+        assert_eq!(
+            world.view(ElementKind::Warning, "YJ1"),
+            snapshot,
+            "{what}: refused, unchanged"
+        );
+    }
+    let never_raised = r#"{"fact":"warning.verified","at":"2026-03-03T08:00:00+08:00","id":"YJ9","confirmed":true}"#;
+    let error = apply_lines(&mut with_warning(), &[never_raised]).unwrap_err();
+    assert_eq!(
+        (error.code, error.field.as_deref()),
+        (UnknownReference, Some("id"))
+    );
+}
+
+#[test]
+fn a_raise_names_an_element_that_exists_then() {
+    use ErrorCode::*;
+    let second = RAISED.replace(r#""id":"YJ1""#, r#""id":"YJ2""#);
+    let rows: &[(&str, String, ErrorCode, &str)] = &[
+        (
+            "a second raise of the same id",
+            RAISED.to_string(),
+            Duplicate,
+            "id",
+        ),
+        (
+            "a subject that does not exist",
+            second.replace(r#""subject":"M1""#, r#""subject":"M9""#),
+            UnknownReference,
+            "subject",
+        ),
+        (
+            "a subject of another kind",
+            second.replace(r#""element":"measure""#, r#""element":"case""#),
+            UnknownReference,
+            "subject",
+        ),
+        (
+            "a subject defined later",
+            second.replace("2026-03-02T20:30", "2026-03-02T10:00"),
+            UnknownReference,
+            "subject",
+        ),
+        (
+            "a warning about a warning",
+            second.replace(
+                r#""element":"measure","subject":"M1""#,
+                r#""element":"warning","subject":"YJ1""#,
+            ),
+            Invalid,
+            "element",
+        ),
+        (
+            "no rule",
+            second.replace(r#""rule":"RQ-04""#, r#""rule":"""#),
+            Invalid,
+            "rule",
+        ),
+        (
+            "no message",
+            second.replace("传唤持续时间即将超过12小时", " "),
+            Invalid,
+            "message",
+        ),
+    ];
+    for (what, line, code, field) in rows {
+        let mut world = with_warning();
+        let error = apply_lines(&mut world, &[line]).expect_err(what);
+        assert_eq!(error.code, *code, "{what}: {error}");
+        assert_eq!(error.field.as_deref(), Some(*field), "{what}: {error}");
+    }
+    // Any element kind with a view may be the subject; the unit is the subject's owner.
+    let mut world = with_warning();
+    let about_person = RAISED.replace(r#""id":"YJ1""#, r#""id":"YJ2""#).replace(
+        r#""element":"measure","subject":"M1""#,
+        r#""element":"person","subject":"P1""#,
+    );
+    apply_lines(&mut world, &[&about_person]).unwrap();
+    assert_eq!(
+        world.owner_unit(ElementKind::Warning, "YJ2"),
+        world.owner_unit(ElementKind::Person, "P1")
+    );
+}
+
+#[test]
+fn rollback_restores_a_warning() {
+    let mut world = with_warning();
+    let raised = world.view(ElementKind::Warning, "YJ1");
+    world.begin();
+    apply_lines(
+        &mut world,
+        &[&warning_line(
+            "08:00",
+            r#""fact":"warning.verified","confirmed":true"#,
+        )],
+    )
+    .unwrap();
+    let verified = world.view(ElementKind::Warning, "YJ1");
+    let mark = world.journal_mark();
+    let later = [
+        warning_line(
+            "09:00",
+            r#""fact":"warning.accountability_decided","outcome":"education""#,
+        ),
+        warning_line("10:00", r#""fact":"warning.closed""#),
+        warning_line("10:00", r#""fact":"warning.cleared""#),
+    ];
+    let later: Vec<&str> = later.iter().map(String::as_str).collect();
+    apply_lines(&mut world, &later).unwrap();
+    let new_one = RAISED
+        .replace(r#""id":"YJ1""#, r#""id":"YJ2""#)
+        .replace("2026-03-02T20:30", "2026-03-03T11:00");
+    apply_lines(&mut world, &[&new_one]).unwrap();
+    world.rollback_to(mark);
+    assert_eq!(world.view(ElementKind::Warning, "YJ1"), verified);
+    assert!(!world.exists(ElementKind::Warning, "YJ2"));
+    world.rollback();
+    assert_eq!(world.view(ElementKind::Warning, "YJ1"), raised);
+    assert_eq!(warning(&world).stage, LoopStage::Found);
+}
+
+#[test]
+fn a_warnings_view_shows_its_stage_level_and_subject() {
+    let mut world = with_warning();
+    let view = world.view(ElementKind::Warning, "YJ1").unwrap();
+    assert_eq!((view.status, view.status_label), ("found", "发现"));
+    assert_eq!(view.title, "RQ-04 红色预警 · M1");
+    assert_eq!(view.tag, "red");
+    assert_eq!(view.unit, "U33050301");
+    assert_eq!(view.unit_path, "/U33/U3305/U330503/U33050301/");
+    assert_eq!(view.county, "U330503");
+    assert_eq!(
+        view.opened_at,
+        At::parse("2026-03-02T20:30:00+08:00").unwrap()
+    );
+    assert_eq!(
+        view.links,
+        [Link {
+            kind: ElementKind::Measure,
+            id: "M1".into(),
+            role: "subject".into()
+        }]
+    );
+    let snapshot: serde_json::Value = serde_json::from_str(&view.snapshot).unwrap();
+    assert_eq!(snapshot["element"], "measure");
+    assert_eq!(snapshot["stage"], "found");
+    let back: WarningState = serde_json::from_str(&view.snapshot).unwrap();
+    assert_eq!(&back, warning(&world));
+    assert!(world.exists(ElementKind::Warning, "YJ1"));
+    assert_eq!(world.ids(ElementKind::Warning), ["YJ1"]);
+    // Cleared before anyone verified it: shown as cleared; once verified, by its stage.
+    apply_lines(
+        &mut world,
+        &[&warning_line("08:00", r#""fact":"warning.cleared""#)],
+    )
+    .unwrap();
+    let view = world.view(ElementKind::Warning, "YJ1").unwrap();
+    assert_eq!((view.status, view.status_label), ("cleared", "已解除"));
+    apply_lines(
+        &mut world,
+        &[&warning_line(
+            "09:00",
+            r#""fact":"warning.verified","confirmed":true"#,
+        )],
+    )
+    .unwrap();
+    let view = world.view(ElementKind::Warning, "YJ1").unwrap();
+    assert_eq!((view.status, view.status_label), ("verified", "已核查"));
+    // Facts about the warning go to the chain of the subject's county.
+    let applied = world
+        .apply(
+            &Fact::from_line(&warning_line(
+                "10:00",
+                r#""fact":"warning.accountability_decided","outcome":"none""#,
+            ))
+            .unwrap(),
+            None,
+        )
+        .unwrap();
+    assert_eq!(applied.unit.as_ref().map(UnitId::as_str), Some("U33050301"));
+    assert_eq!(applied.touched, [(ElementKind::Warning, "YJ1".to_string())]);
+}
