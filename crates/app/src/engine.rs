@@ -82,12 +82,6 @@ impl Engine {
         engine
     }
 
-    /// Replaces the thresholds (a unit changed its settings) and re-evaluates everything.
-    pub fn set_policy(&mut self, world: &World, policy: Policy, now: Timestamp) -> Vec<Change> {
-        self.policy = policy;
-        self.full(world, now)
-    }
-
     /// Evaluates every element (on start, after a lag, when units, officers or the calendar
     /// change).
     pub fn full(&mut self, world: &World, now: Timestamp) -> Vec<Change> {

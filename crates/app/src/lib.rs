@@ -12,6 +12,7 @@ mod ledger_ops;
 pub mod numbering;
 mod reads;
 mod rows;
+mod supervision;
 mod timelines;
 mod writer;
 

@@ -98,6 +98,9 @@ pub struct Committed {
     pub element: ElementKind,
     pub subject: String,
     pub unit_path: String,
+    /// The elements whose snapshot the fact changed (the subject first): what the live engine
+    /// re-evaluates.
+    pub touched: Vec<(ElementKind, String)>,
 }
 
 pub(crate) struct Writer {
@@ -205,6 +208,7 @@ impl Writer {
                     element: applied.element,
                     subject: applied.subject.clone(),
                     unit_path: world.unit_path(applied.unit.as_ref()).to_string(),
+                    touched: applied.touched.clone(),
                 });
                 let (head_seq, prev_hash) = heads.get(chain).copied().unwrap_or((0, GENESIS));
                 let at_micros = fact.at.micros();

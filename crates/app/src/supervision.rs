@@ -1,0 +1,195 @@
+//! Running the live engine (engine.rs) beside the writer: it listens to commits, wakes at the
+//! next due time, and records what changed as `warning.*` facts with actor `engine`.
+
+use std::time::Duration;
+
+use domain::elements::WarningLevel;
+use domain::fact::{ElementKind, FactBody, WarningCleared, WarningLevelChanged, WarningRaised};
+use domain::ids::WarningId;
+use domain::{At, Fact, World};
+use rules::{LevelCode, Policy};
+use tokio::sync::broadcast::error::RecvError;
+
+use crate::engine::{Change, Engine, Key, Recorded, warning_number};
+use crate::writer::{Author, JobOptions};
+use crate::{App, AppError};
+
+/// The actor of the engine's facts.
+pub const ENGINE_ACTOR: &str = "engine";
+
+/// Commits are gathered for this long before the engine evaluates them, so an import or a burst
+/// of commands costs one evaluation per element, not one per fact.
+const GATHER: Duration = Duration::from_millis(20);
+
+fn level(code: LevelCode) -> WarningLevel {
+    match code {
+        LevelCode::Blue => WarningLevel::Blue,
+        LevelCode::Yellow => WarningLevel::Yellow,
+        LevelCode::Red => WarningLevel::Red,
+    }
+}
+
+fn level_code(level: WarningLevel) -> LevelCode {
+    match level {
+        WarningLevel::Blue => LevelCode::Blue,
+        WarningLevel::Yellow => LevelCode::Yellow,
+        WarningLevel::Red => LevelCode::Red,
+    }
+}
+
+/// The open warnings as recorded, and the highest warning number ever used.
+fn recorded(world: &World) -> (Vec<Recorded>, u64) {
+    let last = world
+        .warnings
+        .keys()
+        .filter_map(|id| warning_number(id.as_str()))
+        .max()
+        .unwrap_or(0);
+    let open = world
+        .warnings
+        .values()
+        .filter(|w| w.cleared_at.is_none())
+        .map(|w| Recorded {
+            id: w.id.to_string(),
+            rule: w.rule.clone(),
+            element: w.element,
+            subject: w.subject.clone(),
+            level: level_code(w.level),
+        })
+        .collect();
+    (open, last)
+}
+
+/// The facts that record some changes, at `at`.
+fn facts(changes: Vec<Change>, at: At) -> Vec<Fact> {
+    let id = |text: &str| WarningId::parse(text).expect("the engine makes valid ids");
+    let due = |w: &rules::Warning| w.due.as_deref().and_then(|d| At::parse(d).ok());
+    changes
+        .into_iter()
+        .map(|change| {
+            let body = match change {
+                Change::Raised { id: new, warning } => FactBody::WarningRaised(WarningRaised {
+                    id: id(&new),
+                    rule: warning.rule.to_string(),
+                    element: ElementKind::from_code(warning.element)
+                        .expect("rules name element kinds"),
+                    subject: warning.subject.clone(),
+                    level: level(warning.level),
+                    due: due(&warning),
+                    message: warning.message,
+                }),
+                Change::LevelChanged { id: old, warning } => {
+                    FactBody::WarningLevelChanged(WarningLevelChanged {
+                        id: id(&old),
+                        level: level(warning.level),
+                        due: due(&warning),
+                        message: warning.message,
+                    })
+                }
+                Change::Cleared { id: old } => {
+                    FactBody::WarningCleared(WarningCleared { id: id(&old) })
+                }
+            };
+            Fact::new(at, body)
+        })
+        .collect()
+}
+
+impl App {
+    /// Starts the live supervision engine: evaluates every element now, records what differs
+    /// from the recorded warnings, then follows commits and the clock until the app stops.
+    /// Returns how many warnings are open.
+    pub async fn start_engine(&self) -> Result<usize, AppError> {
+        let now = crate::now();
+        let (mut engine, changes) = {
+            let world = self.world().await;
+            let (open, last) = recorded(&world);
+            let mut engine = Engine::new(&world, Policy::default(), open, last);
+            let changes = engine.full(&world, now.instant());
+            (engine, changes)
+        };
+        self.record_changes(changes, now).await?;
+        let open = engine.open_count();
+        let app = self.clone();
+        let mut events = self.subscribe();
+        tokio::spawn(async move {
+            loop {
+                let wake = engine.next_wake();
+                let sleep = async {
+                    match wake {
+                        Some(at) => {
+                            let left = at.duration_since(jiff::Timestamp::now());
+                            let left = Duration::try_from(left).unwrap_or(Duration::ZERO);
+                            tokio::time::sleep(left).await
+                        }
+                        None => std::future::pending().await,
+                    }
+                };
+                let mut touched: Vec<Key> = Vec::new();
+                let mut lagged = false;
+                tokio::select! {
+                    event = events.recv() => match event {
+                        Ok(c) => touched.extend(c.touched),
+                        Err(RecvError::Lagged(_)) => lagged = true,
+                        Err(RecvError::Closed) => return,
+                    },
+                    () = sleep => {}
+                }
+                if !touched.is_empty() || lagged {
+                    tokio::time::sleep(GATHER).await;
+                    loop {
+                        match events.try_recv() {
+                            Ok(c) => touched.extend(c.touched),
+                            Err(tokio::sync::broadcast::error::TryRecvError::Lagged(_)) => {
+                                lagged = true
+                            }
+                            Err(_) => break,
+                        }
+                    }
+                }
+                // The engine's own facts are about warnings, which no rule reads.
+                touched.retain(|(kind, _)| *kind != ElementKind::Warning);
+                let now = crate::now();
+                let changes = {
+                    let world = app.world().await;
+                    let mut changes = if lagged {
+                        engine.full(&world, now.instant())
+                    } else {
+                        engine.touched(&world, &touched, now.instant())
+                    };
+                    changes.extend(engine.due(&world, now.instant()));
+                    changes
+                };
+                if let Err(error) = app.record_changes(changes, now).await {
+                    // Rebuild from what was recorded: nothing is lost, at worst re-raised.
+                    tracing::error!(%error, "engine: recording warnings failed; rebuilding");
+                    let world = app.world().await;
+                    let (open, last) = recorded(&world);
+                    engine = Engine::new(&world, Policy::default(), open, last);
+                }
+            }
+        });
+        Ok(open)
+    }
+
+    async fn record_changes(&self, changes: Vec<Change>, at: At) -> Result<(), AppError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let author = Author {
+            actor: ENGINE_ACTOR.into(),
+            registering_unit: None,
+        };
+        self.submit(author, facts(changes, at), JobOptions::default())
+            .await
+            .map(|_| ())
+            .map_err(|failure| {
+                failure
+                    .refused
+                    .into_iter()
+                    .next()
+                    .map(|(_, e)| e)
+                    .unwrap_or(AppError::NotFound)
+            })
+    }
+}
