@@ -35,6 +35,7 @@ pub use ledger_ops::{
 };
 pub use reads::{ElementDetail, ListRequest, Listing, TimelineEntry};
 pub use rows::now;
+pub use supervision::{ENGINE_ACTOR, WarningNotice};
 pub use writer::Committed;
 use writer::{Author, Guard, Job, JobOutcome, Writer};
 
@@ -135,6 +136,16 @@ impl App {
                 lockouts: auth::Lockouts::default(),
             }),
         })
+    }
+
+    /// A handle that does not keep the app alive (for background tasks).
+    pub(crate) fn downgrade(&self) -> std::sync::Weak<Inner> {
+        Arc::downgrade(&self.inner)
+    }
+
+    /// The app again, if it is still alive.
+    pub(crate) fn upgrade(weak: &std::sync::Weak<Inner>) -> Option<App> {
+        weak.upgrade().map(|inner| App { inner })
     }
 
     /// The store, for read-only tools (the CLI's verify output, benchmarks).

@@ -5,14 +5,15 @@ use std::time::Duration;
 
 use domain::elements::WarningLevel;
 use domain::fact::{ElementKind, FactBody, WarningCleared, WarningLevelChanged, WarningRaised};
-use domain::ids::WarningId;
+use domain::ids::{UnitId, WarningId};
 use domain::{At, Fact, World};
 use rules::{LevelCode, Policy};
 use tokio::sync::broadcast::error::RecvError;
 
 use crate::engine::{Change, Engine, Key, Recorded, warning_number};
 use crate::writer::{Author, JobOptions};
-use crate::{App, AppError};
+use crate::{Actor, App, AppError};
+use tokio::sync::mpsc;
 
 /// The actor of the engine's facts.
 pub const ENGINE_ACTOR: &str = "engine";
@@ -110,7 +111,9 @@ impl App {
         };
         self.record_changes(changes, now).await?;
         let open = engine.open_count();
-        let app = self.clone();
+        // A weak handle: the engine must not keep the app (and its writer) alive; when the app
+        // is dropped the writer stops, the commit channel closes and so does the engine.
+        let weak = self.downgrade();
         let mut events = self.subscribe();
         tokio::spawn(async move {
             loop {
@@ -149,6 +152,9 @@ impl App {
                 }
                 // The engine's own facts are about warnings, which no rule reads.
                 touched.retain(|(kind, _)| *kind != ElementKind::Warning);
+                let Some(app) = App::upgrade(&weak) else {
+                    return;
+                };
                 let now = crate::now();
                 let changes = {
                     let world = app.world().await;
@@ -191,5 +197,106 @@ impl App {
                     .map(|(_, e)| e)
                     .unwrap_or(AppError::NotFound)
             })
+    }
+}
+
+/// A warning change as pushed live to a browser (SSE).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct WarningNotice {
+    /// The ledger sequence of the fact.
+    pub seq: i64,
+    pub id: String,
+    /// `raised`, `level_changed` or `cleared`.
+    pub change: &'static str,
+    /// 发出 / 升级 / 解除.
+    pub change_label: &'static str,
+    pub rule: String,
+    /// `blue` | `yellow` | `red`.
+    pub level: &'static str,
+    pub level_label: &'static str,
+    pub element: &'static str,
+    pub subject: String,
+    pub unit_name: String,
+    pub message: String,
+}
+
+/// Whether a warning change is pushed to an actor: officers of the unit that handles the
+/// element, legal officers of that unit and the units above it, and — for red — supervisors
+/// and leaders above it (issue 3: "to the officer handling the element, the unit's legal
+/// officers, and for red the supervision unit above"). Never outside the actor's scope.
+pub(crate) fn pushed_to(
+    actor: &Actor,
+    unit: &UnitId,
+    unit_path: &str,
+    level: WarningLevel,
+) -> bool {
+    use domain::elements::Role;
+    if !unit_path.starts_with(actor.unit_path.as_str()) {
+        return false;
+    }
+    (actor.has(Role::Officer) && actor.unit == *unit)
+        || actor.has(Role::LegalOfficer)
+        || (level == WarningLevel::Red && (actor.has(Role::Supervisor) || actor.has(Role::Leader)))
+}
+
+impl App {
+    /// The warning changes pushed to an actor from now on, as they commit. The channel closes
+    /// when the app stops; dropping the receiver ends the forwarding task.
+    pub fn warning_notices(&self, actor: Actor) -> mpsc::Receiver<WarningNotice> {
+        let (sender, receiver) = mpsc::channel(256);
+        let mut events = self.subscribe();
+        let weak = self.downgrade();
+        tokio::spawn(async move {
+            loop {
+                let event = match events.recv().await {
+                    Ok(event) => event,
+                    Err(RecvError::Lagged(_)) => continue,
+                    Err(RecvError::Closed) => return,
+                };
+                if event.element != ElementKind::Warning {
+                    continue;
+                }
+                let (change, change_label) = match event.kind {
+                    "warning.raised" => ("raised", "发出"),
+                    "warning.level_changed" => ("level_changed", "升级"),
+                    "warning.cleared" => ("cleared", "解除"),
+                    _ => continue,
+                };
+                let Some(app) = App::upgrade(&weak) else {
+                    return;
+                };
+                let notice = {
+                    let world = app.world().await;
+                    let Some(w) = world.warnings.get(event.subject.as_str()) else {
+                        continue;
+                    };
+                    let path = world.unit_path(Some(&w.unit));
+                    if !pushed_to(&actor, &w.unit, path, w.level) {
+                        continue;
+                    }
+                    WarningNotice {
+                        seq: event.seq,
+                        id: w.id.to_string(),
+                        change,
+                        change_label,
+                        rule: w.rule.clone(),
+                        level: w.level.as_str(),
+                        level_label: w.level.label(),
+                        element: w.element.as_str(),
+                        subject: w.subject.clone(),
+                        unit_name: world
+                            .units
+                            .get(&w.unit)
+                            .map(|u| u.name.clone())
+                            .unwrap_or_default(),
+                        message: w.message.clone(),
+                    }
+                };
+                if sender.send(notice).await.is_err() {
+                    return;
+                }
+            }
+        });
+        receiver
     }
 }

@@ -862,6 +862,12 @@ async fn demo(app: &App, scale: f64, seed: u64) -> Result<()> {
 }
 
 async fn serve(app: App, addr: &str) -> Result<()> {
+    let started = std::time::Instant::now();
+    let open = app.start_engine().await.map_err(console_error)?;
+    println!(
+        "监督引擎已启动：在办预警 {open} 条（supervision engine: {open} open warnings, {:.1} s）",
+        started.elapsed().as_secs_f64()
+    );
     let router = http_api::router(app.clone())
         .merge(web_ui::router(app))
         .layer(tower_http::trace::TraceLayer::new_for_http());
