@@ -1,6 +1,7 @@
 //! Running the live engine (engine.rs) beside the writer: it listens to commits, wakes at the
 //! next due time, and records what changed as `warning.*` facts with actor `engine`.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use domain::elements::WarningLevel;
@@ -298,5 +299,146 @@ impl App {
             }
         });
         receiver
+    }
+}
+
+/// What the warning board shows (all filters optional).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BoardFilter {
+    /// `blue` | `yellow` | `red`.
+    pub level: Option<String>,
+    /// A rule id (`RQ-04`).
+    pub rule: Option<String>,
+    /// A unit id: that unit and below.
+    pub unit: Option<String>,
+    /// An element kind code (`measure`).
+    pub element: Option<String>,
+    /// `open` (not cleared and not closed; the default), `cleared`, `closed`, `all`, or a loop
+    /// stage code (`found`, `rectification_ordered`, …).
+    pub state: Option<String>,
+}
+
+/// One warning on the board.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct BoardRow {
+    pub id: String,
+    pub rule: String,
+    pub level: &'static str,
+    pub level_label: &'static str,
+    pub element: &'static str,
+    pub element_label: &'static str,
+    pub subject: String,
+    pub unit_name: String,
+    pub message: String,
+    pub raised_at: String,
+    pub due: String,
+    pub stage: &'static str,
+    pub stage_label: &'static str,
+    pub cleared: bool,
+}
+
+/// The board: matching warnings, most urgent first, with counts by level and by rule.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Board {
+    pub rows: Vec<BoardRow>,
+    pub total: usize,
+    pub by_level: Vec<(&'static str, &'static str, usize)>,
+    pub by_rule: Vec<(String, usize)>,
+}
+
+/// How many rows the board lists (the counts cover every match).
+const BOARD_ROWS: usize = 500;
+
+impl App {
+    /// The warnings an actor sees (their unit and below), filtered.
+    pub async fn warning_board(&self, actor: &Actor, filter: &BoardFilter) -> Board {
+        use domain::elements::LoopStage;
+        let world = self.world().await;
+        let scope = filter
+            .unit
+            .as_deref()
+            .and_then(|u| world.units.get(u))
+            .map(|u| u.path.as_str())
+            .filter(|p| p.starts_with(actor.unit_path.as_str()))
+            .unwrap_or(actor.unit_path.as_str());
+        let state = filter.state.as_deref().unwrap_or("open");
+        let mut matched: Vec<&domain::elements::WarningState> = world
+            .warnings
+            .values()
+            .filter(|w| world.unit_path(Some(&w.unit)).starts_with(scope))
+            .filter(|w| {
+                filter
+                    .level
+                    .as_deref()
+                    .is_none_or(|l| w.level.as_str() == l)
+            })
+            .filter(|w| filter.rule.as_deref().is_none_or(|r| w.rule == r))
+            .filter(|w| {
+                filter
+                    .element
+                    .as_deref()
+                    .is_none_or(|e| w.element.as_str() == e)
+            })
+            .filter(|w| match state {
+                "all" => true,
+                "open" => !w.is_cleared() && w.stage != LoopStage::Closed,
+                "cleared" => w.is_cleared(),
+                "closed" => w.stage == LoopStage::Closed,
+                stage => w.stage.as_str() == stage,
+            })
+            .collect();
+        matched.sort_by(|a, b| (b.level, b.raised_at).cmp(&(a.level, a.raised_at)));
+        let mut by_level = Vec::new();
+        for level in [WarningLevel::Red, WarningLevel::Yellow, WarningLevel::Blue] {
+            let n = matched.iter().filter(|w| w.level == level).count();
+            by_level.push((level.as_str(), level.label(), n));
+        }
+        let mut by_rule: HashMap<&str, usize> = HashMap::new();
+        for w in &matched {
+            *by_rule.entry(w.rule.as_str()).or_default() += 1;
+        }
+        let mut by_rule: Vec<(String, usize)> = by_rule
+            .into_iter()
+            .map(|(r, n)| (r.to_string(), n))
+            .collect();
+        by_rule.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let rows = matched
+            .iter()
+            .take(BOARD_ROWS)
+            .map(|w| BoardRow {
+                id: w.id.to_string(),
+                rule: w.rule.clone(),
+                level: w.level.as_str(),
+                level_label: w.level.label(),
+                element: w.element.as_str(),
+                element_label: w.element.label(),
+                subject: w.subject.clone(),
+                unit_name: world
+                    .units
+                    .get(&w.unit)
+                    .map(|u| u.name.clone())
+                    .unwrap_or_default(),
+                message: w.message.clone(),
+                raised_at: w.raised_at.display_china(),
+                due: w.due.map(|d| d.display_china()).unwrap_or_default(),
+                stage: if w.is_cleared() && w.stage == LoopStage::Found {
+                    "cleared"
+                } else {
+                    w.stage.as_str()
+                },
+                stage_label: if w.is_cleared() && w.stage == LoopStage::Found {
+                    "已解除"
+                } else {
+                    w.stage.label()
+                },
+                cleared: w.is_cleared(),
+            })
+            .collect();
+        Board {
+            rows,
+            total: matched.len(),
+            by_level,
+            by_rule,
+        }
     }
 }

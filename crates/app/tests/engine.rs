@@ -84,8 +84,8 @@ async fn the_engine_raises_clears_and_pushes_warnings_as_facts() {
         .unwrap();
     assert_eq!((notice.rule.as_str(), notice.change), ("XS-01", "cleared"));
 
-    // CS-05 (CPL §118): an interrogation by one officer is red at once, pushed within 1 s of
-    // its commit.
+    // CS-05 (CPL §118): an interrogation by one officer is red at once and pushed (the latency
+    // is measured by the engine benchmark; the bound only catches a push that never comes).
     let committed = Instant::now();
     app.record(
         &officer,

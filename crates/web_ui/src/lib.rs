@@ -40,6 +40,9 @@ const PAGE_ROWS: i64 = 30;
 pub fn router(app: App) -> Router {
     Router::new()
         .route("/assets/zhifa.css", get(stylesheet))
+        .route("/assets/live.js", get(live_script))
+        .route("/warnings", get(warnings))
+        .route("/live/warnings", get(live_warnings))
         .route("/login", get(login_form).post(login))
         .route("/logout", get(logout).post(logout))
         .route("/password", get(password_form).post(change_password))
@@ -103,6 +106,110 @@ pub fn is_cross_site(headers: &HeaderMap) -> bool {
         return origin == "null" || authority.is_empty() || !authority.eq_ignore_ascii_case(host);
     }
     false
+}
+
+const LIVE_SCRIPT: &str = include_str!("../assets/live.js");
+
+async fn live_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        LIVE_SCRIPT,
+    )
+        .into_response()
+}
+
+/// Server-sent events: each warning raised, raised a level or cleared that concerns the user
+/// (`App::warning_notices`), as an event `warning` with the notice as JSON.
+async fn live_warnings(State(app): State<App>, User(actor): User) -> Response {
+    use axum::response::sse::{Event, KeepAlive, Sse};
+    use tokio_stream::StreamExt;
+    let notices = tokio_stream::wrappers::ReceiverStream::new(app.warning_notices(actor));
+    let events = notices.map(|notice| {
+        Event::default()
+            .event("warning")
+            .json_data(&notice)
+            .map_err(|e| std::io::Error::other(e.to_string()))
+    });
+    Sse::new(events)
+        .keep_alive(KeepAlive::default())
+        .into_response()
+}
+
+/// 预警督办: the board, filtered by the query string.
+async fn warnings(
+    State(app): State<App>,
+    User(actor): User,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let get = |name: &str| {
+        query
+            .get(name)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let filter = app::BoardFilter {
+        level: get("level"),
+        rule: get("rule"),
+        unit: get("unit"),
+        element: get("element"),
+        state: get("state"),
+    };
+    let board = app.warning_board(&actor, &filter).await;
+    let units = {
+        let world = app.world().await;
+        let mut units: Vec<(String, String, String)> = world
+            .units
+            .values()
+            .filter(|u| u.path.starts_with(actor.unit_path.as_str()))
+            .map(|u| (u.path.clone(), u.id.to_string(), u.name.clone()))
+            .collect();
+        units.sort();
+        units.into_iter().map(|(_, id, name)| (id, name)).collect()
+    };
+    let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|(c, l)| (c.to_string(), l.to_string()))
+            .collect()
+    };
+    let page = WarningsPage {
+        layout: layout(&actor, "预警督办"),
+        level: filter.level.clone().unwrap_or_default(),
+        rule: filter.rule.clone().unwrap_or_default(),
+        element: filter.element.clone().unwrap_or_default(),
+        state: filter.state.clone().unwrap_or_else(|| "open".into()),
+        unit: filter.unit.clone().unwrap_or_default(),
+        levels: pairs(&[
+            ("red", "红色预警"),
+            ("yellow", "黄色预警"),
+            ("blue", "蓝色预警"),
+        ]),
+        elements: rules::EVALUATED
+            .iter()
+            .map(|k| (k.as_str().to_string(), k.label().to_string()))
+            .collect(),
+        states: pairs(&[
+            ("open", "在办"),
+            ("found", "待核查"),
+            ("verified", "已核查"),
+            ("false_positive", "误报"),
+            ("rectification_ordered", "整改中"),
+            ("rectified", "已整改"),
+            ("accountability", "已追责"),
+            ("closed", "已办结"),
+            ("cleared", "已解除"),
+            ("all", "全部"),
+        ]),
+        rules: rules::IMPLEMENTED
+            .iter()
+            .map(|r| r.id.to_string())
+            .collect(),
+        units,
+        board,
+    };
+    render(&page)
 }
 
 async fn stylesheet() -> Response {
@@ -468,11 +575,14 @@ async fn workbench_page(app: &App, actor: &Actor) -> Result<WorkbenchPage, AppEr
         "property_seize",
         "document_issue",
     ]);
+    let mut warnings = app.warning_board(actor, &app::BoardFilter::default()).await;
+    warnings.rows.truncate(8);
     Ok(WorkbenchPage {
         layout: layout(actor, "工作台"),
         tiles,
         panels,
         quick,
+        warnings,
     })
 }
 

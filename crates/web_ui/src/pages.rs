@@ -93,6 +93,27 @@ pub struct WorkbenchPage {
     pub tiles: Vec<Tile>,
     pub panels: Vec<Panel>,
     pub quick: Vec<Link>,
+    /// The most urgent open warnings in scope (live updates are added by `live.js`).
+    pub warnings: app::Board,
+}
+
+/// 预警督办: the warning board with its filters.
+#[derive(Template)]
+#[template(path = "warnings.html")]
+pub struct WarningsPage {
+    pub layout: Layout,
+    pub board: app::Board,
+    pub level: String,
+    pub rule: String,
+    pub element: String,
+    pub state: String,
+    pub unit: String,
+    /// (code, label) for the selects.
+    pub levels: Vec<(String, String)>,
+    pub elements: Vec<(String, String)>,
+    pub states: Vec<(String, String)>,
+    pub rules: Vec<String>,
+    pub units: Vec<(String, String)>,
 }
 
 /// A select option.

@@ -29,7 +29,16 @@ pub struct Served {
     pub base: String,
     /// The test's own directory (store, setup file); removed on drop.
     pub dir: PathBuf,
+    /// The app behind the pages, to record facts from the test as another officer would.
+    pub app: app::App,
     runtime: Option<tokio::runtime::Runtime>,
+}
+
+impl Served {
+    /// Runs a future on the server's runtime.
+    pub fn block_on<F: std::future::Future>(&self, future: F) -> F::Output {
+        self.runtime.as_ref().expect("running").block_on(future)
+    }
 }
 
 impl Drop for Served {
@@ -56,6 +65,16 @@ pub fn fresh_dir(prefix: &str) -> PathBuf {
 /// Imports `SETUP` followed by `facts` (JSON Lines, may be empty), opens `ACCOUNTS` and serves
 /// `web_ui::router` on a free port.
 pub fn serve(facts: &str) -> Served {
+    serve_with(facts, false)
+}
+
+/// As `serve`, with the live supervision engine running (as `zhifa serve` runs it).
+#[allow(dead_code)]
+pub fn serve_live(facts: &str) -> Served {
+    serve_with(facts, true)
+}
+
+fn serve_with(facts: &str, engine: bool) -> Served {
     let dir = fresh_dir("zhifa-web");
     let setup = dir.join("setup.jsonl");
     std::fs::write(&setup, format!("{SETUP}{facts}")).unwrap();
@@ -65,7 +84,7 @@ pub fn serve(facts: &str) -> Served {
         .build()
         .unwrap();
     let url = format!("sqlite://{}", dir.join("zhifa.db").display());
-    let base = runtime.block_on(async {
+    let (base, app) = runtime.block_on(async {
         let app = app::App::open(&url).await.unwrap();
         app.import_files(&[&setup], app::ImportOptions::default())
             .await
@@ -77,13 +96,17 @@ pub fn serve(facts: &str) -> Served {
         }
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
+        if engine {
+            app.start_engine().await.unwrap();
+        }
         let router = web_ui::router(app.clone());
         tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-        base
+        (base, app)
     });
     Served {
         base,
         dir,
+        app,
         runtime: Some(runtime),
     }
 }
