@@ -387,7 +387,7 @@ impl App {
                 stage => w.stage.as_str() == stage,
             })
             .collect();
-        matched.sort_by(|a, b| (b.level, b.raised_at).cmp(&(a.level, a.raised_at)));
+        matched.sort_by_key(|w| std::cmp::Reverse((w.level, w.raised_at)));
         let mut by_level = Vec::new();
         for level in [WarningLevel::Red, WarningLevel::Yellow, WarningLevel::Blue] {
             let n = matched.iter().filter(|w| w.level == level).count();
