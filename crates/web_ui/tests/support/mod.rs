@@ -30,12 +30,14 @@ pub struct Served {
     /// The test's own directory (store, setup file); removed on drop.
     pub dir: PathBuf,
     /// The app behind the pages, to record facts from the test as another officer would.
+    #[allow(dead_code)]
     pub app: app::App,
     runtime: Option<tokio::runtime::Runtime>,
 }
 
 impl Served {
     /// Runs a future on the server's runtime.
+    #[allow(dead_code)]
     pub fn block_on<F: std::future::Future>(&self, future: F) -> F::Output {
         self.runtime.as_ref().expect("running").block_on(future)
     }
