@@ -1,0 +1,161 @@
+//! Issue 3's speed targets for the rules: a batch screening of a generated province after it
+//! is loaded, and the incremental evaluation of each fact (links noted, affected elements
+//! re-evaluated), as the live engine does after a commit.
+//!
+//! ```sh
+//! cargo run --release -p rules --example screen_bench -- [SCALE] [DAYS]
+//! ```
+//! SCALE 1 is the demo province (about 111 incidents a day); a province-year of issue 3
+//! (10M incidents) is SCALE 250, DAYS 365. The facts are generated and applied as they stream
+//! out of the generator (no file); the last 200,000 facts are also evaluated incrementally.
+
+use std::io::Write;
+use std::time::Instant;
+
+use domain::fact::ElementKind;
+use domain::{Fact, World};
+use jiff::SignedDuration;
+use rules::{Affected, EVALUATED, Links, Policy};
+
+/// Applies each generated line to the world as it arrives.
+struct Loader {
+    world: World,
+    pending: Vec<u8>,
+    facts: u64,
+    /// Facts kept for the incremental measurement (the last ones).
+    tail: std::collections::VecDeque<Fact>,
+}
+
+const TAIL: usize = 200_000;
+
+impl Write for Loader {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let mut start = 0;
+        while let Some(end) = memchr(b'\n', &self.pending[start..]) {
+            let line = std::str::from_utf8(&self.pending[start..start + end]).unwrap();
+            let fact = Fact::from_line(line).unwrap();
+            self.world.apply(&fact, None).unwrap();
+            self.facts += 1;
+            self.tail.push_back(fact);
+            if self.tail.len() > TAIL {
+                self.tail.pop_front();
+            }
+            start += end + 1;
+        }
+        self.pending.drain(..start);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn memchr(byte: u8, haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|b| *b == byte)
+}
+
+fn percentile(sorted: &[u64], p: f64) -> u64 {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let scale: f64 = args.get(1).map_or(1.0, |s| s.parse().unwrap());
+    let days: u32 = args.get(2).map_or(180, |s| s.parse().unwrap());
+    let config = datagen::Config {
+        scale,
+        days,
+        ..Default::default()
+    };
+    let started = Instant::now();
+    let mut loader = Loader {
+        world: World::new(),
+        pending: Vec::new(),
+        facts: 0,
+        tail: Default::default(),
+    };
+    datagen::generate_jsonl(&config, &mut loader).unwrap();
+    let loaded = started.elapsed();
+    let world = &loader.world;
+    let elements: usize = EVALUATED.iter().map(|k| world.ids(*k).len()).sum();
+    println!(
+        "province: scale {scale}, {days} days: {} facts, {} incidents, {} cases, {} measures, {} stays, {} interrogations, {} property items, {} persons ({elements} elements evaluated); generated and applied in {:.1} s",
+        loader.facts,
+        world.incidents.len(),
+        world.cases.len(),
+        world.measures.len(),
+        world.stays.len(),
+        world.interrogations.len(),
+        world.properties.len(),
+        world.persons.len(),
+        loaded.as_secs_f64()
+    );
+    let now = datagen::Config::default().end + SignedDuration::from_hours(1);
+    let policy = Policy::default();
+    for run in 1..=5 {
+        let t = Instant::now();
+        let links = Links::of(world);
+        let linked = t.elapsed();
+        let found = rules::screen_with(world, &links, &policy, now);
+        let total = t.elapsed();
+        println!(
+            "batch screen run {run}: {:.3} s ({:.3} s links, {:.3} s rules; {} warnings; {:.0} ns per element)",
+            total.as_secs_f64(),
+            linked.as_secs_f64(),
+            (total - linked).as_secs_f64(),
+            found.len(),
+            total.as_nanos() as f64 / elements as f64
+        );
+    }
+    {
+        let links = Links::of(world);
+        for kind in EVALUATED {
+            let ids = world.ids(kind);
+            let t = Instant::now();
+            let mut n = 0;
+            for id in &ids {
+                n += rules::evaluate(world, &links, &policy, kind, id, now).warnings.len();
+            }
+            let spent = t.elapsed();
+            println!(
+                "  {kind:?}: {} elements, {:.3} s, {:.0} ns each, {n} warnings",
+                ids.len(),
+                spent.as_secs_f64(),
+                spent.as_nanos() as f64 / ids.len().max(1) as f64
+            );
+        }
+    }
+    // Incremental: the world before the tail is not kept, so the tail's facts are evaluated
+    // against the final world — the same work per fact (note, affected, evaluate) as live.
+    let mut links = Links::of(world);
+    let mut times = Vec::with_capacity(loader.tail.len());
+    let mut evaluated = 0u64;
+    for fact in &loader.tail {
+        let t = Instant::now();
+        let kind = fact.kind().element();
+        let subject = fact.subject();
+        links.note(world, kind, &subject);
+        match rules::affected(world, &links, kind, &subject) {
+            Affected::All => {}
+            Affected::Elements(list) => {
+                for (k, id) in list {
+                    let e = rules::evaluate(world, &links, &policy, k, &id, fact.at.instant());
+                    evaluated += e.warnings.len() as u64 + 1;
+                }
+            }
+        }
+        times.push(t.elapsed().as_nanos() as u64);
+    }
+    times.sort_unstable();
+    println!(
+        "incremental, {} facts: p50 {:.2} µs, p99 {:.2} µs, max {:.1} µs per fact ({} evaluations)",
+        times.len(),
+        percentile(&times, 0.50) as f64 / 1000.0,
+        percentile(&times, 0.99) as f64 / 1000.0,
+        *times.last().unwrap() as f64 / 1000.0,
+        evaluated
+    );
+    let _ = ElementKind::Case;
+}
