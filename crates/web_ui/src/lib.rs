@@ -179,6 +179,20 @@ fn form_message(error: &AppError) -> String {
     message
 }
 
+/// An error beside an action's form, naming the field as the form labels it (a warning's
+/// `reason` is the form's 核查意见/误报理由).
+fn action_message(action: &actions::Action, error: &AppError) -> String {
+    let message = form_message(error);
+    let label = error
+        .field()
+        .and_then(|field| action.fields.iter().find(|f| f.name == field))
+        .map(|f| f.label);
+    match label {
+        Some(label) if !message.contains(label) => format!("{message}（{label}）"),
+        _ => message,
+    }
+}
+
 fn cookie_token(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(header::COOKIE)
@@ -906,7 +920,11 @@ async fn action_submit(
         Ok(object) => match domain::Fact::from_value(object) {
             Err(e) => {
                 let error = AppError::Domain(e);
-                Err((form_message(&error), error.field().map(String::from), false))
+                Err((
+                    action_message(action, &error),
+                    error.field().map(String::from),
+                    false,
+                ))
             }
             Ok(fact) => {
                 let command = Command {
@@ -916,7 +934,7 @@ async fn action_submit(
                 match app.record(&actor, vec![command]).await {
                     Ok(recorded) => Ok(recorded),
                     Err(error) => Err((
-                        form_message(&error),
+                        action_message(action, &error),
                         error.field().map(String::from),
                         matches!(error, AppError::Prohibited(_)),
                     )),
