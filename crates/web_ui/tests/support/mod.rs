@@ -56,6 +56,11 @@ pub fn fresh_dir(prefix: &str) -> PathBuf {
 /// Imports `SETUP` followed by `facts` (JSON Lines, may be empty), opens `ACCOUNTS` and serves
 /// `web_ui::router` on a free port.
 pub fn serve(facts: &str) -> Served {
+    serve_with(facts, &[])
+}
+
+/// As [`serve`], opening `more` accounts (of officers defined in `facts`) besides `ACCOUNTS`.
+pub fn serve_with(facts: &str, more: &[(&str, &str, &str)]) -> Served {
     let dir = fresh_dir("zhifa-web");
     let setup = dir.join("setup.jsonl");
     std::fs::write(&setup, format!("{SETUP}{facts}")).unwrap();
@@ -70,7 +75,7 @@ pub fn serve(facts: &str) -> Served {
         app.import_files(&[&setup], app::ImportOptions::default())
             .await
             .unwrap();
-        for (officer, username, password) in ACCOUNTS {
+        for (officer, username, password) in ACCOUNTS.iter().chain(more) {
             app.set_account(None, officer, username, password)
                 .await
                 .unwrap();
