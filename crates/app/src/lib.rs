@@ -217,6 +217,10 @@ impl App {
             if !setup && actor.roles.iter().all(|r| *r == Role::Admin) {
                 return Err(AppError::Forbidden("系统管理员不办理业务"));
             }
+            // Like setup facts, refused before the scope is consulted: 403 whatever they name.
+            if is_engines(&command.fact.body) {
+                return Err(AppError::Forbidden("预警由监督引擎发出、变更和解除"));
+            }
             if command.fact.at.instant()
                 > jiff::Timestamp::now() + jiff::SignedDuration::from_mins(5)
             {
@@ -329,6 +333,16 @@ impl App {
             .await,
         )
     }
+}
+
+/// Whether a fact is one only the supervision engine records (`warning.raised`,
+/// `warning.level_changed`, `warning.cleared`); people work the loop, and an import may carry
+/// the engine's facts from another system.
+fn is_engines(body: &FactBody) -> bool {
+    matches!(
+        body,
+        FactBody::WarningRaised(_) | FactBody::WarningLevelChanged(_) | FactBody::WarningCleared(_)
+    )
 }
 
 /// What a person's job recorded, or the first refusal.

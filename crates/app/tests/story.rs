@@ -160,16 +160,36 @@ async fn story(url: &str) {
 
     // A warning (预警) belongs to its subject's unit: the station and the county see it, the
     // sibling station does not; its view links to the case.
+    // Warnings are raised, changed and cleared by the supervision engine (or imported), never
+    // by a person: refused whoever asks, before anything is looked up.
+    let raised = r#"{"fact":"warning.raised","at":"2026-03-03T08:00:00+08:00","id":"YJ1","rule":"XS-04","element":"case","subject":"C1","level":"red","message":"立案前采取刑事拘留"}"#;
+    for (actor, line) in [
+        (&officer, raised),
+        (&county, raised),
+        (&sibling, raised),
+        (
+            &officer,
+            r#"{"fact":"warning.level_changed","at":"2026-03-03T08:30:00+08:00","id":"YJ1","level":"yellow","message":"降为黄色"}"#,
+        ),
+        (
+            &officer,
+            r#"{"fact":"warning.cleared","at":"2026-03-03T08:30:00+08:00","id":"YJ1"}"#,
+        ),
+    ] {
+        let refused = app.record(actor, vec![command(line)]).await;
+        assert!(
+            matches!(refused, Err(AppError::Forbidden(_))),
+            "{line}: {refused:?}"
+        );
+    }
+    assert!(app.element(&county, "warning", "YJ1").await.is_err());
+    let file = dir.file("warning.jsonl", &format!("{raised}\n"));
+    app.import_files(&[file], Default::default()).await.unwrap();
     app.record(
         &county,
-        vec![
-            command(
-                r#"{"fact":"warning.raised","at":"2026-03-03T08:00:00+08:00","id":"YJ1","rule":"XS-04","element":"case","subject":"C1","level":"red","message":"立案前采取刑事拘留"}"#,
-            ),
-            command(
-                r#"{"fact":"warning.verified","at":"2026-03-03T09:00:00+08:00","id":"YJ1","confirmed":true,"reason":"属实"}"#,
-            ),
-        ],
+        vec![command(
+            r#"{"fact":"warning.verified","at":"2026-03-03T09:00:00+08:00","id":"YJ1","confirmed":true,"reason":"属实"}"#,
+        )],
     )
     .await
     .unwrap();

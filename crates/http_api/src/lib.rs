@@ -501,7 +501,7 @@ fn parse_time(field: &str, text: &Option<String>) -> Result<Option<i64>, ApiErro
 
 /// The element kinds served under `/api/v1/{kind}` (every viewed kind; calendar days are not
 /// elements one reads).
-pub const ELEMENT_KINDS: [&str; 10] = [
+pub const ELEMENT_KINDS: [&str; 11] = [
     "incident",
     "case",
     "person",
@@ -510,6 +510,7 @@ pub const ELEMENT_KINDS: [&str; 10] = [
     "interrogation",
     "property",
     "document",
+    "warning",
     "unit",
     "officer",
 ];
@@ -523,7 +524,7 @@ fn check_kind(kind: &str) -> Result<(), ApiError> {
 }
 
 #[utoipa::path(get, path = "/api/v1/{kind}", tag = "elements",
-    params(("kind" = String, Path, description = "incident|case|person|measure|stay|interrogation|property|document|unit|officer"), ListParams),
+    params(("kind" = String, Path, description = "incident|case|person|measure|stay|interrogation|property|document|warning|unit|officer"), ListParams),
     responses((status = 200, body = ListResponse), (status = 404, body = Problem, content_type = "application/problem+json")))]
 async fn list(
     State(app): State<App>,

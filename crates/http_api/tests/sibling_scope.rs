@@ -33,6 +33,12 @@ const KNOWN_APP_LEAKS: &[(&str, &str)] = &[
     ("officer: POST /api/v1/commands unit.", ROLE_BEFORE_SCOPE),
     ("officer: POST /api/v1/commands officer.", ROLE_BEFORE_SCOPE),
     ("officer: POST /api/v1/commands account.", ROLE_BEFORE_SCOPE),
+    ("POST /api/v1/commands warning.raised", ENGINE_BEFORE_SCOPE),
+    (
+        "POST /api/v1/commands warning.level_changed",
+        ENGINE_BEFORE_SCOPE,
+    ),
+    ("POST /api/v1/commands warning.cleared", ENGINE_BEFORE_SCOPE),
     // Only administrators define units; the domain refuses a parent at the wrong level with
     // 422 before scope is consulted (administrators work at the root, so nothing is hidden
     // from them anyway).
@@ -43,6 +49,15 @@ const KNOWN_APP_LEAKS: &[(&str, &str)] = &[
 ];
 
 const ROLE_BEFORE_SCOPE: &str = "role checked before scope in App::record";
+const ENGINE_BEFORE_SCOPE: &str = "the engine's facts are refused before scope in App::record";
+
+/// The supervision engine's facts: `App::record` refuses them from every person before the
+/// scope is consulted (403 whatever they name, so nothing leaks, but the rule says 404).
+const ENGINE_FACTS: [&str; 3] = ["warning.raised", "warning.level_changed", "warning.cleared"];
+
+/// Warnings of A imported at the start, in stage `found`: people cannot raise warnings, so each
+/// own run of a loop probe takes the next of these.
+const WARNING_POOL: usize = 24;
 
 /// Routes that name no element: nothing to scope.
 const NO_ELEMENT_ROUTES: &[&str] = &[
@@ -93,6 +108,11 @@ fn province() -> String {
             push(fact);
         }
     }
+    for n in 0..WARNING_POOL {
+        push(
+            json!({"fact": "warning.raised", "at": "2026-01-05T10:00:00+08:00", "id": format!("{OWN}-pool{n}-warning"), "rule": "XS-04", "element": "case", "subject": format!("{OWN}-case"), "level": "yellow", "message": "立案前采取强制措施"}),
+        );
+    }
     // A's person is also a witness in B's case (the county links them): the person is then
     // visible to both stations, but B's case is still B's alone.
     push(
@@ -140,6 +160,8 @@ struct Sweep<'s> {
     findings: Vec<Finding>,
     /// Counts fresh ids, so that no two probes collide.
     serial: usize,
+    /// How many of `WARNING_POOL` own runs have taken.
+    pool: usize,
 }
 
 #[test]
@@ -181,6 +203,7 @@ fn every_route_answers_404_for_a_sibling_units_elements() {
         doc,
         findings: Vec::new(),
         serial: 0,
+        pool: 0,
     };
     let mut swept = Vec::new();
     for officer in &officers {
@@ -378,7 +401,8 @@ impl Sweep<'_> {
             self.expect_not_found(&name, &sibling, &missing);
             let own = self.run_probe(officer, probe, Run::Own);
             let own_name = name.replace("a sibling's", "its own");
-            let role_gated = setup_fact && !officer.chief;
+            let engine_fact = ENGINE_FACTS.contains(&probe.fact["fact"].as_str().unwrap_or(""));
+            let role_gated = (setup_fact && !officer.chief) || engine_fact;
             match probe.own {
                 Own::Created => {
                     let ok = if role_gated {
@@ -412,13 +436,19 @@ impl Sweep<'_> {
         let serial = self.serial;
         let fresh = |kind: &str| format!("{OWN}-fresh{serial}-{kind}");
         // A's own unit and second officer stand for fresh ones: only an administrator could
-        // create those, and the facts about them change nothing the sweep reads.
-        let fixed_own_target = matches!(probe.target, "unit" | "officer");
+        // create those, and the facts about them change nothing the sweep reads. A fresh
+        // warning is one imported at the start: only the engine raises warnings.
+        let fixed_own_target = matches!(probe.target, "unit" | "officer" | "warning");
         let target = match (run, probe.target) {
             (Run::Sibling, kind) => format!("{SIBLING}-{kind}"),
             (Run::Missing, kind) => format!("{MISSING}-{kind}"),
             (Run::Own, "unit") => format!("{OWN}-unit"),
             (Run::Own, "officer") => format!("{OWN}-officer2"),
+            (Run::Own, "warning") => {
+                assert!(self.pool < WARNING_POOL, "WARNING_POOL is too small");
+                self.pool += 1;
+                format!("{OWN}-pool{}-warning", self.pool - 1)
+            }
             (Run::Own, kind) => fresh(&format!("target-{kind}")),
         };
         let at = jiff::Timestamp::now() - jiff::SignedDuration::from_mins(30);
@@ -602,7 +632,7 @@ enum Run {
 #[derive(Clone, Copy)]
 enum Own {
     /// Recorded (201); for an officer without the admin role, a setup fact is refused (403)
-    /// whatever it names.
+    /// whatever it names, and the engine's facts are refused (403) to every person.
     Created,
     /// Refused for a reason other than scope (never 404): the domain forbids it for A too.
     Refused,

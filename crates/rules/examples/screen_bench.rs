@@ -116,7 +116,9 @@ fn main() {
             let t = Instant::now();
             let mut n = 0;
             for id in &ids {
-                n += rules::evaluate(world, &links, &policy, kind, id, now).warnings.len();
+                n += rules::evaluate(world, &links, &policy, kind, id, now)
+                    .warnings
+                    .len();
             }
             let spent = t.elapsed();
             println!(

@@ -64,6 +64,8 @@ pub struct Action {
     pub title: &'static str,
     /// Setup actions are for administrators.
     pub admin: bool,
+    /// The roles that may use the action; empty: every officer who does casework.
+    pub roles: &'static [Role],
     pub fields: Vec<FieldDef>,
 }
 
@@ -130,11 +132,41 @@ fn action(
         fact,
         title,
         admin: false,
+        roles: &[],
         fields,
     }
 }
 
+/// Who checks a warning, orders its rectification, decides accountability and closes it:
+/// 法制员, 执法监督 and 领导.
+const SUPERVISING: &[Role] = &[Role::LegalOfficer, Role::Supervisor, Role::Leader];
+/// Who reports a rectification done: the handling unit's officers, and the legal officer.
+const RECTIFYING: &[Role] = &[Role::Officer, Role::LegalOfficer];
+
 impl Action {
+    /// Limits the action to officers holding one of `roles`.
+    fn roles(mut self, roles: &'static [Role]) -> Self {
+        self.roles = roles;
+        self
+    }
+
+    /// Whether an actor with these roles may use the action.
+    pub fn allows(&self, roles: &[Role]) -> bool {
+        if self.admin {
+            return roles.contains(&Role::Admin);
+        }
+        self.roles.is_empty() || self.roles.iter().any(|r| roles.contains(r))
+    }
+
+    /// Why an actor may not use the action (the roles that may, in Chinese).
+    pub fn refusal(&self) -> String {
+        if self.admin {
+            return "仅系统管理员可以维护单位、民警和日历".into();
+        }
+        let names: Vec<&str> = self.roles.iter().map(|r| r.label()).collect();
+        format!("仅{}可以办理“{}”", names.join("、"), self.title)
+    }
+
     /// Names the business time after what it means for this fact (the start of a questioning).
     fn at_label(mut self, label: &'static str, hint: &'static str) -> Self {
         if let Some(at) = self.fields.iter_mut().find(|f| f.name == "at") {
@@ -834,6 +866,69 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             "文书送达",
             vec![existing("id", "文书编号"), existing("to", "受送达人编号")],
         ),
+        action(
+            "warning_verify",
+            "warning.verified",
+            "核查预警",
+            vec![
+                existing("id", "预警编号"),
+                field("confirmed", "核查属实", Input::Check)
+                    .optional()
+                    .hint("不勾选即认定为误报，须写明理由"),
+                field("reason", "核查意见/误报理由", Input::Text).optional(),
+            ],
+        )
+        .roles(SUPERVISING)
+        .at_label("核查时间", "核查的时间（北京时间）"),
+        action(
+            "warning_order_rectification",
+            "warning.rectification_ordered",
+            "责令整改",
+            vec![
+                existing("id", "预警编号"),
+                field("deadline", "整改期限", Input::DateTime).hint("应晚于责令整改的时间"),
+                field("instruction", "整改要求", Input::Text),
+            ],
+        )
+        .roles(SUPERVISING),
+        action(
+            "warning_rectify",
+            "warning.rectified",
+            "整改完成",
+            vec![
+                existing("id", "预警编号"),
+                field("evidence", "整改情况/材料", Input::Text)
+                    .hint("整改的结果及佐证材料，如补办的文书编号"),
+            ],
+        )
+        .roles(RECTIFYING),
+        action(
+            "warning_decide_accountability",
+            "warning.accountability_decided",
+            "追责",
+            vec![
+                existing("id", "预警编号"),
+                select(
+                    "outcome",
+                    "追责结果",
+                    AccountabilityOutcome::ALL,
+                    AccountabilityOutcome::as_str,
+                    AccountabilityOutcome::label,
+                ),
+                field("note", "追责说明", Input::Text).optional(),
+            ],
+        )
+        .roles(SUPERVISING),
+        action(
+            "warning_close",
+            "warning.closed",
+            "督办办结",
+            vec![
+                existing("id", "预警编号"),
+                field("note", "办结意见", Input::Text).optional(),
+            ],
+        )
+        .roles(SUPERVISING),
     ];
     all.extend(setup);
     all
@@ -1189,15 +1284,16 @@ pub fn link(code: &str, params: &[(&str, &str)]) -> String {
 /// The actions offered on an element's page, grouped, the element's id filled in.
 ///
 /// Actions the element's state rules out (a second filing, anything on an archived case or a
-/// disposed item) are not offered, to keep the page short; whatever is offered is still
-/// checked by the world and the policy when submitted.
+/// disposed item) are not offered, to keep the page short, nor are actions the actor's roles do
+/// not allow; whatever is offered is still checked by the world and the policy when submitted.
 pub fn for_element(
     kind: &str,
     id: &str,
     status: &str,
     snapshot: &Value,
-    is_admin: bool,
+    roles: &[Role],
 ) -> Vec<ActionGroup> {
+    let is_admin = roles.contains(&Role::Admin);
     // A field counts as set when present, not null, and not an empty list.
     let set = |field: &str| {
         snapshot
@@ -1394,7 +1490,42 @@ pub fn for_element(
         }
         "document" => vec![("文书", vec![on("送达", "document_serve", "id")])],
         "officer" if is_admin => vec![("管理", vec![on("变更角色/单位", "officer_change", "id")])],
+        "warning" => {
+            // The loop's steps as the world allows them (`World::check_warning`): 核查 first,
+            // then 责令整改 or 追责, 整改完成 after an order, 办结 after a false positive, a
+            // rectification or an accountability decision.
+            let stage = LoopStage::from_code(text("stage"));
+            let at = |stages: &[LoopStage]| stage.is_some_and(|s| stages.contains(&s));
+            use LoopStage::*;
+            vec![(
+                "督办",
+                vec![
+                    when(at(&[Found]), on("核查", "warning_verify", "id")),
+                    when(
+                        at(&[Verified]),
+                        on("责令整改", "warning_order_rectification", "id"),
+                    ),
+                    when(
+                        at(&[RectificationOrdered]),
+                        on("整改完成", "warning_rectify", "id"),
+                    ),
+                    when(
+                        at(&[Verified, Rectified]),
+                        on("追责", "warning_decide_accountability", "id"),
+                    ),
+                    when(
+                        at(&[FalsePositive, Rectified, Accountability]),
+                        on("办结", "warning_close", "id"),
+                    ),
+                ],
+            )]
+        }
         _ => Vec::new(),
+    };
+    let allowed = |href: &str| {
+        href.strip_prefix("/act/")
+            .and_then(|rest| find(rest.split('?').next().unwrap_or(rest)))
+            .is_none_or(|action| action.allows(roles))
     };
     groups
         .into_iter()
@@ -1403,6 +1534,7 @@ pub fn for_element(
             links: links
                 .into_iter()
                 .flatten()
+                .filter(|(_, l)| allowed(l))
                 .map(|(t, l)| (t.to_string(), l))
                 .collect(),
         })
@@ -1467,24 +1599,12 @@ mod tests {
     /// Facts the supervision engine records: raised, changed and cleared by the rules.
     const BY_THE_ENGINE: [&str; 3] = ["warning.raised", "warning.level_changed", "warning.cleared"];
 
-    /// Facts recorded by hand whose forms come with the supervision pages (issue 3): remove each
-    /// from here as its form is added (the test fails until then).
-    const FORM_TO_COME: [&str; 5] = [
-        "warning.verified",
-        "warning.rectification_ordered",
-        "warning.rectified",
-        "warning.accountability_decided",
-        "warning.closed",
-    ];
-
     #[test]
     fn every_fact_recorded_by_hand_has_a_form() {
         for kind in domain::FactKind::ALL {
             let code = kind.as_str();
             let has_form = ACTIONS.iter().any(|a| a.fact == code);
-            let without_form = NOT_BY_FORM.contains(&code)
-                || BY_THE_ENGINE.contains(&code)
-                || FORM_TO_COME.contains(&code);
+            let without_form = NOT_BY_FORM.contains(&code) || BY_THE_ENGINE.contains(&code);
             assert_eq!(
                 has_form, !without_form,
                 "{code}: a form exists only for facts recorded by hand"
@@ -1521,10 +1641,26 @@ mod tests {
             ("property", "stored", serde_json::json!({})),
             ("document", "issued", serde_json::json!({})),
             ("officer", "active", serde_json::json!({})),
+            ("warning", "found", serde_json::json!({"stage": "found"})),
+            (
+                "warning",
+                "verified",
+                serde_json::json!({"stage": "verified"}),
+            ),
+            (
+                "warning",
+                "rectification_ordered",
+                serde_json::json!({"stage": "rectification_ordered"}),
+            ),
+            (
+                "warning",
+                "rectified",
+                serde_json::json!({"stage": "rectified"}),
+            ),
         ];
         let mut linked = std::collections::HashSet::new();
         for (kind, status, snapshot) in &pages {
-            let groups = for_element(kind, "X1", status, snapshot, true);
+            let groups = for_element(kind, "X1", status, snapshot, Role::ALL);
             assert!(!groups.is_empty(), "{kind} has actions");
             for (title, href) in groups.iter().flat_map(|g| &g.links) {
                 let (path, query) = href.split_once('?').unwrap();
@@ -1556,11 +1692,18 @@ mod tests {
             }
         }
         // An archived case and a disposed item offer nothing; a closed case offers archiving.
-        assert!(for_element("case", "C1", "archived", &case, false).is_empty());
+        assert!(for_element("case", "C1", "archived", &case, &[Role::Officer]).is_empty());
         assert!(
-            for_element("property", "W1", "disposed", &serde_json::json!({}), false).is_empty()
+            for_element(
+                "property",
+                "W1",
+                "disposed",
+                &serde_json::json!({}),
+                &[Role::Officer]
+            )
+            .is_empty()
         );
-        let offered: Vec<String> = for_element("case", "C1", "closed", &closed, false)
+        let offered: Vec<String> = for_element("case", "C1", "closed", &closed, &[Role::Officer])
             .into_iter()
             .flat_map(|g| g.links.into_iter().map(|(t, _)| t))
             .collect();
@@ -1570,6 +1713,68 @@ mod tests {
             !offered.contains(&"移送审查起诉".to_string()),
             "{offered:?}"
         );
+    }
+
+    /// The titles offered on a warning page at a stage, to an actor with `roles`.
+    fn warning_offers(stage: &str, roles: &[Role]) -> Vec<String> {
+        let snapshot = serde_json::json!({ "stage": stage });
+        for_element("warning", "YJ1", stage, &snapshot, roles)
+            .into_iter()
+            .flat_map(|g| g.links.into_iter().map(|(t, _)| t))
+            .collect()
+    }
+
+    #[test]
+    fn a_warning_offers_the_loop_steps_its_stage_allows_to_the_roles_that_take_them() {
+        let legal = &[Role::LegalOfficer];
+        assert_eq!(warning_offers("found", legal), ["核查"]);
+        assert_eq!(warning_offers("verified", legal), ["责令整改", "追责"]);
+        assert_eq!(warning_offers("rectification_ordered", legal), ["整改完成"]);
+        assert_eq!(warning_offers("rectified", legal), ["追责", "办结"]);
+        assert_eq!(warning_offers("false_positive", legal), ["办结"]);
+        assert_eq!(warning_offers("accountability", legal), ["办结"]);
+        assert!(warning_offers("closed", Role::ALL).is_empty());
+        // An officer reports the rectification, and is offered nothing else.
+        let officer = &[Role::Officer];
+        assert!(warning_offers("found", officer).is_empty());
+        assert_eq!(
+            warning_offers("rectification_ordered", officer),
+            ["整改完成"]
+        );
+        assert!(warning_offers("rectification_ordered", &[Role::Supervisor]).is_empty());
+        assert_eq!(
+            warning_offers("verified", &[Role::Leader]),
+            ["责令整改", "追责"]
+        );
+        let verify = find("warning_verify").unwrap();
+        assert!(verify.allows(&[Role::Supervisor]) && !verify.allows(officer));
+        assert!(verify.refusal().contains("法制员"), "{}", verify.refusal());
+
+        // A false positive is sent unchecked, its reason as entered.
+        let object = to_object(
+            verify,
+            &pairs(&[("id", "YJ1"), ("reason", ""), ("at", "2026-03-02T09:30")]),
+        )
+        .unwrap();
+        assert_eq!(object["confirmed"], false);
+        let fact = domain::Fact::from_value(object).unwrap();
+        assert!(matches!(
+            fact.body,
+            domain::FactBody::WarningVerified(ref p) if !p.confirmed && p.reason.is_empty()
+        ));
+        let order = find("warning_order_rectification").unwrap();
+        let object = to_object(
+            order,
+            &pairs(&[
+                ("id", "YJ1"),
+                ("deadline", "2026-03-09T18:00"),
+                ("instruction", "补办手续"),
+                ("at", "2026-03-02T09:30"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(object["deadline"], "2026-03-09T18:00:00+08:00");
+        assert!(domain::Fact::from_value(object).is_ok());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use domain::fact::ElementKind;
 use serde_json::Value;
 
 /// The element kinds that have lists and pages, in menu order.
-pub const PAGE_KINDS: [&str; 10] = [
+pub const PAGE_KINDS: [&str; 11] = [
     "incident",
     "case",
     "person",
@@ -14,6 +14,7 @@ pub const PAGE_KINDS: [&str; 10] = [
     "interrogation",
     "property",
     "document",
+    "warning",
     "unit",
     "officer",
 ];
@@ -80,6 +81,20 @@ pub fn status_label(kind: &str, status: &str) -> String {
         .find(|(code, _)| *code == status)
         .map(|(_, l)| l.to_string())
         .unwrap_or_else(|| status.to_string())
+}
+
+/// The Chinese name of a field of an element kind's snapshot or facts: the shared name, unless
+/// the kind means something else by it (a warning's `due` is its deadline, not a return date).
+pub fn field_label_of<'a>(element: &str, field: &'a str) -> &'a str {
+    match (element, field) {
+        ("warning", "due") => "期限",
+        ("warning", "closed_at") => "办结时间",
+        ("warning", "outcome") => "追责结果",
+        ("warning", "subject") => "预警对象",
+        ("warning", "level") => "预警等级",
+        ("warning", "reason") => "核查意见/误报理由",
+        _ => field_label(field),
+    }
 }
 
 /// The Chinese name of a snapshot or fact field.
@@ -375,7 +390,7 @@ pub fn rows(element: &str, value: &Value, skip: &[&str]) -> Vec<(String, String)
                 }
                 _ => display_value(element, k, v),
             };
-            (field_label(k).to_string(), text)
+            (field_label_of(element, k).to_string(), text)
         })
         .filter(|(_, text)| !text.is_empty())
         .collect()
@@ -397,6 +412,38 @@ mod tests {
         let code = |c: &str| display_value("incident", "category", &Value::String(c.into()));
         assert_eq!(code("theft.burglary"), "入室盗窃（theft.burglary）");
         assert_eq!(code("050200"), "050200");
+    }
+
+    #[test]
+    fn a_warning_names_its_fields_for_what_they_mean_there() {
+        let snapshot = serde_json::json!({
+            "due": "2026-03-02T09:30:00+08:00",
+            "closed_at": "2026-03-05T09:30:00+08:00",
+            "outcome": "education",
+        });
+        let mut labels: Vec<String> = rows("warning", &snapshot, &[])
+            .into_iter()
+            .map(|(label, _)| label)
+            .collect();
+        labels.sort();
+        let mut expected = ["期限", "办结时间", "追责结果"];
+        expected.sort();
+        assert_eq!(labels, expected);
+        let property = rows(
+            "property",
+            &serde_json::json!({"due": "2026-03-02T09:30:00+08:00"}),
+            &[],
+        );
+        assert_eq!(property[0].0, "应归还时间");
+        assert_eq!(
+            rows(
+                "case",
+                &serde_json::json!({"closed_at": "2026-03-02T09:30:00+08:00"}),
+                &[]
+            )[0]
+            .0,
+            "结案时间"
+        );
     }
 
     #[test]

@@ -286,6 +286,20 @@ fn form_message(error: &AppError) -> String {
     message
 }
 
+/// An error beside an action's form, naming the field as the form labels it (a warning's
+/// `reason` is the form's 核查意见/误报理由).
+fn action_message(action: &actions::Action, error: &AppError) -> String {
+    let message = form_message(error);
+    let label = error
+        .field()
+        .and_then(|field| action.fields.iter().find(|f| f.name == field))
+        .map(|f| f.label);
+    match label {
+        Some(label) if !message.contains(label) => format!("{message}（{label}）"),
+        _ => message,
+    }
+}
+
 fn cookie_token(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(header::COOKIE)
@@ -728,7 +742,24 @@ async fn element_page(
     }
     let detail = app.element(actor, kind, id).await?;
     let timeline = app.timeline(actor, kind, id).await?;
-    let skip: &[&str] = &["id", "unit", "path", "links"];
+    let warning = (kind == "warning")
+        .then(|| warning_view(&detail.snapshot))
+        .flatten();
+    // A warning's subject, levels and steps are shown together below its fields.
+    let skip: &[&str] = if warning.is_some() {
+        &[
+            "id",
+            "unit",
+            "path",
+            "links",
+            "element",
+            "subject",
+            "history",
+            "cleared_at",
+        ]
+    } else {
+        &["id", "unit", "path", "links"]
+    };
     let fields = labels::rows(kind, &detail.snapshot, skip);
     let related = related_elements(kind, id, &detail.links);
     let world = app.world().await;
@@ -786,26 +817,81 @@ async fn element_page(
         fields,
         related,
         events,
-        actions: actions::for_element(
-            kind,
-            id,
-            &detail.row.status,
-            &detail.snapshot,
-            actor.has(Role::Admin),
-        )
-        .into_iter()
-        .map(|group| ActionGroup {
-            title: group.title.into(),
-            links: group
-                .links
-                .into_iter()
-                .map(|(label, href)| Link { label, href })
-                .collect(),
-        })
-        .collect(),
+        actions: actions::for_element(kind, id, &detail.row.status, &detail.snapshot, &actor.roles)
+            .into_iter()
+            .map(|group| ActionGroup {
+                title: group.title.into(),
+                links: group
+                    .links
+                    .into_iter()
+                    .map(|(label, href)| Link { label, href })
+                    .collect(),
+            })
+            .collect(),
         is_person: kind == "person",
         revealed: None,
         reveal_error: None,
+        warning,
+    })
+}
+
+/// A warning's subject, levels and loop steps, from its snapshot.
+fn warning_view(snapshot: &serde_json::Value) -> Option<WarningView> {
+    use domain::elements::{LoopStage, WarningState};
+    let w: WarningState = serde_json::from_value(snapshot.clone()).ok()?;
+    let time = |at: domain::At| at.display_china();
+    let mut steps = vec![LoopStep {
+        label: "发现".into(),
+        at: time(w.raised_at),
+        detail: w.message.clone(),
+    }];
+    let mut step = |label: &str, at: Option<domain::At>, detail: String| {
+        if let Some(at) = at {
+            steps.push(LoopStep {
+                label: label.into(),
+                at: time(at),
+                detail,
+            });
+        }
+    };
+    let verdict = match w.confirmed {
+        Some(false) => LoopStage::FalsePositive.label(),
+        _ => "属实",
+    };
+    let reason = [verdict, w.verification_reason.trim()]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join("：");
+    step("核查", w.verified_at, reason);
+    let order = match w.deadline {
+        Some(deadline) => format!("期限 {}；{}", time(deadline), w.instruction),
+        None => w.instruction.clone(),
+    };
+    step("责令整改", w.ordered_at, order);
+    step("整改完成", w.rectified_at, w.evidence.clone());
+    let outcome = [
+        w.outcome.map(|o| o.label()).unwrap_or(""),
+        w.accountability_note.trim(),
+    ]
+    .into_iter()
+    .filter(|t| !t.is_empty())
+    .collect::<Vec<_>>()
+    .join("：");
+    step("追责", w.accountability_at, outcome);
+    step("办结", w.closed_at, w.closing_note.clone());
+    Some(WarningView {
+        subject: Link {
+            label: format!("{} {}", w.element.label(), w.subject),
+            href: format!("/e/{}/{}", w.element.as_str(), actions::encode(&w.subject)),
+        },
+        levels: w
+            .history
+            .iter()
+            .map(|(at, level)| (time(*at), level.label().to_string()))
+            .collect(),
+        steps,
+        cleared: w.cleared_at.map(time),
     })
 }
 
@@ -884,6 +970,20 @@ fn safe_return(text: &str) -> String {
     }
 }
 
+/// The page for an action the actor's roles do not allow (403).
+fn refused(actor: &Actor, action: &actions::Action) -> Response {
+    let (status, heading) = (StatusCode::FORBIDDEN, "无权操作");
+    (
+        status,
+        render(&ErrorPage {
+            layout: layout(actor, heading),
+            heading: heading.into(),
+            message: action.refusal(),
+        }),
+    )
+        .into_response()
+}
+
 async fn action_form(
     User(actor): User,
     Path(code): Path<String>,
@@ -892,11 +992,8 @@ async fn action_form(
     let Some(action) = actions::find(&code) else {
         return error_page(&actor, AppError::NotFound);
     };
-    if action.admin && !actor.has(Role::Admin) {
-        return error_page(
-            &actor,
-            AppError::Forbidden("仅系统管理员可以维护单位、民警和日历"),
-        );
+    if !action.allows(&actor.roles) {
+        return refused(&actor, action);
     }
     let page = ActionPage {
         layout: layout(&actor, action.title),
@@ -921,11 +1018,9 @@ async fn action_submit(
         return error_page(&actor, AppError::NotFound);
     };
     // The app refuses setup facts from others too; answering here keeps GET and POST alike.
-    if action.admin && !actor.has(Role::Admin) {
-        return error_page(
-            &actor,
-            AppError::Forbidden("仅系统管理员可以维护单位、民警和日历"),
-        );
+    // The roles of an action are the web UI's: the API records for any officer in scope.
+    if !action.allows(&actor.roles) {
+        return refused(&actor, action);
     }
     let pairs = form_pairs(&body);
     let override_reason = pair(&pairs, "override_reason").trim().to_string();
@@ -935,7 +1030,11 @@ async fn action_submit(
         Ok(object) => match domain::Fact::from_value(object) {
             Err(e) => {
                 let error = AppError::Domain(e);
-                Err((form_message(&error), error.field().map(String::from), false))
+                Err((
+                    action_message(action, &error),
+                    error.field().map(String::from),
+                    false,
+                ))
             }
             Ok(fact) => {
                 let command = Command {
@@ -945,7 +1044,7 @@ async fn action_submit(
                 match app.record(&actor, vec![command]).await {
                     Ok(recorded) => Ok(recorded),
                     Err(error) => Err((
-                        form_message(&error),
+                        action_message(action, &error),
                         error.field().map(String::from),
                         matches!(error, AppError::Prohibited(_)),
                     )),

@@ -178,6 +178,30 @@ pub struct ElementPage {
     pub is_person: bool,
     pub revealed: Option<String>,
     pub reveal_error: Option<String>,
+    /// A warning's subject, levels and loop (warning pages only).
+    pub warning: Option<WarningView>,
+}
+
+/// What a warning page shows besides its fields: what it is about, how its level went, and
+/// the steps of its supervision loop with their times.
+#[derive(Clone, Debug)]
+pub struct WarningView {
+    /// The element the warning is about.
+    pub subject: Link,
+    /// (since, level), oldest first.
+    pub levels: Vec<(String, String)>,
+    /// The loop's steps taken, in order.
+    pub steps: Vec<LoopStep>,
+    /// When the engine withdrew the warning.
+    pub cleared: Option<String>,
+}
+
+/// One step of a warning's loop.
+#[derive(Clone, Debug)]
+pub struct LoopStep {
+    pub label: String,
+    pub at: String,
+    pub detail: String,
 }
 
 #[derive(Template)]

@@ -67,6 +67,7 @@ fn a_person_page_shows_the_masked_number_and_the_reveal_form() {
         is_person: true,
         revealed: None,
         reveal_error: None,
+        warning: None,
     };
     let html = page.render().unwrap();
     for text in [

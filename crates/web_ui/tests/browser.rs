@@ -103,6 +103,111 @@ fn first_login_then_open_a_case_in_chromium() {
     browser.wait_for_path("/login");
 }
 
+/// A case of 甲派出所 with a warning the engine raised (imported), and a county legal officer.
+const WARNING: &str = r#"{"fact":"officer.defined","at":"2026-01-01T08:00:00+08:00","id":"OL","name":"赵法制","unit":"U1","gender":"male","roles":["legal_officer"]}
+{"fact":"case.accepted","at":"2026-03-02T09:00:00+08:00","id":"C9","unit":"UA","kind":"criminal","category":"050200"}
+{"fact":"warning.raised","at":"2026-03-02T09:30:00+08:00","id":"YJ1","rule":"XS-04","element":"case","subject":"C9","level":"red","message":"立案前采取强制措施"}
+"#;
+
+/// Submits the action form on the page and waits for the warning's page.
+fn submit_to_warning(browser: &Browser) {
+    browser.click("form.form button.primary");
+    browser.wait_for_path("/e/warning/YJ1");
+}
+
+#[test]
+fn a_warning_through_its_loop_in_chromium() {
+    let served = support::serve_with(WARNING, &[("OL", "zhaofazhi", "initial-pass-l")]);
+    let browser = Browser::launch(1280, 900);
+    let base = &served.base;
+    let log_out = || {
+        browser.click(".who button[type=submit]");
+        browser.wait_for_path("/login");
+    };
+
+    // The legal officer finds the warning on the menu's board (预警督办) and checks it.
+    log_in(
+        &browser,
+        base,
+        "zhaofazhi",
+        "initial-pass-l",
+        "legal-new-pass",
+    );
+    browser.click("nav.menu a[href='/warnings']");
+    browser.wait_for_path("/warnings");
+    browser.click("table.warnings a[href='/e/warning/YJ1']");
+    browser.wait_for_path("/e/warning/YJ1");
+    assert_eq!(browser.text("main h1 .status"), "发现");
+    let loop_card = browser.text(".warning-loop");
+    assert!(
+        loop_card.contains("红色预警") && loop_card.contains("案件 C9"),
+        "{loop_card}"
+    );
+    browser.click(".actions a[href='/act/warning_verify?id=YJ1']");
+    browser.wait_for_path("/act/warning_verify");
+    // Unchecked, it would be a false positive, which needs its reason.
+    browser.click("form.form button.primary");
+    browser.wait_for(".error");
+    assert!(
+        browser.text(".error").contains("误报"),
+        "{}",
+        browser.text(".error")
+    );
+    browser.click("input[name=confirmed]");
+    browser.type_into("input[name=reason]", "属实");
+    submit_to_warning(&browser);
+    assert_eq!(browser.text("main h1 .status"), "已核查");
+
+    // The order, its deadline given in the link (typing into a date picker is the browser's).
+    browser.goto(&format!(
+        "{base}/act/warning_order_rectification?id=YJ1&deadline=2099-01-01T18:00"
+    ));
+    browser.type_into("input[name=instruction]", "补办立案手续");
+    submit_to_warning(&browser);
+    assert_eq!(browser.text("main h1 .status"), "整改中");
+    log_out();
+
+    // The station's officer reports the rectification.
+    log_in(
+        &browser,
+        base,
+        "zhangsan",
+        "initial-pass-a",
+        "a-new-password",
+    );
+    browser.goto(&format!("{base}/e/warning/YJ1"));
+    browser.wait_for("main h1 .status");
+    browser.click(".actions a[href='/act/warning_rectify?id=YJ1']");
+    browser.wait_for_path("/act/warning_rectify");
+    browser.type_into("input[name=evidence]", "已补办立案决定书");
+    submit_to_warning(&browser);
+    assert_eq!(browser.text("main h1 .status"), "已整改");
+    log_out();
+
+    // The legal officer closes the loop.
+    log_in(
+        &browser,
+        base,
+        "zhaofazhi",
+        "legal-new-pass",
+        "legal-new-pass",
+    );
+    browser.goto(&format!("{base}/e/warning/YJ1"));
+    browser.wait_for("main h1 .status");
+    browser.click(".actions a[href='/act/warning_close?id=YJ1']");
+    browser.wait_for_path("/act/warning_close");
+    submit_to_warning(&browser);
+    assert_eq!(browser.text("main h1 .status"), "已办结");
+    let steps = browser.text(".loop-steps");
+    for step in ["发现", "核查", "责令整改", "整改完成", "办结"] {
+        assert!(steps.contains(step), "{step} in {steps}");
+    }
+    assert!(
+        browser.find(".actions").is_none(),
+        "a closed loop offers nothing"
+    );
+}
+
 /// Takes the README's workbench screenshot from a running demo (not part of the test run):
 ///
 /// ```sh

@@ -801,3 +801,196 @@ fn an_administrative_case_from_incident_to_archive_through_the_forms() {
         "officers do not keep the calendar"
     );
 }
+
+/// A case of station A with two warnings the engine raised (imported), and a county legal
+/// officer (法制员) whose account the administrator opens.
+const WARNINGS: &str = r#"{"fact":"officer.defined","at":"2026-01-01T08:00:00+08:00","id":"OL","name":"赵法制","unit":"U1","gender":"male","roles":["legal_officer"]}
+{"fact":"case.accepted","at":"2026-03-02T07:00:00+08:00","id":"C9","unit":"UA","kind":"criminal","category":"050200"}
+{"fact":"warning.raised","at":"2026-03-02T07:30:00+08:00","id":"YJ1","rule":"XS-04","element":"case","subject":"C9","level":"yellow","due":"2026-03-02T12:00:00+08:00","message":"立案前采取强制措施"}
+{"fact":"warning.level_changed","at":"2026-03-02T07:40:00+08:00","id":"YJ1","level":"red","due":"2026-03-02T12:00:00+08:00","message":"立案前采取强制措施，已逾期"}
+{"fact":"warning.raised","at":"2026-03-02T07:30:00+08:00","id":"YJ2","rule":"RQ-04","element":"case","subject":"C9","level":"blue","message":"讯问时长临近上限"}
+"#;
+
+#[test]
+fn a_warning_through_its_loop_through_the_forms() {
+    let server = Server {
+        served: support::serve(WARNINGS),
+        agent: ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build()
+            .into(),
+    };
+    let admin = server.first_login("admin", "initial-pass-0");
+    let opened = server.post(
+        "/admin/account",
+        Some(&admin),
+        &[
+            ("officer", "OL"),
+            ("username", "zhaofazhi"),
+            ("password", "initial-pass-l"),
+        ],
+        None,
+    );
+    assert_eq!(opened.status, 303, "{}", opened.body);
+    let legal = server.first_login("zhaofazhi", "initial-pass-l");
+    let a = server.first_login("zhangsan", "initial-pass-a");
+    let b = server.first_login("lisi", "initial-pass-b");
+
+    // The station sees its warnings, listed and on their page: the subject as a link, the
+    // levels, the deadline as 期限; an officer is not offered the check.
+    let list = server.page(&a, "/list/warning");
+    assert_contains(&list, &["预警", "/e/warning/YJ1", "/e/warning/YJ2", "发现"]);
+    let page = server.page(&a, "/e/warning/YJ1");
+    assert_contains(
+        &page,
+        &[
+            "预警 YJ1",
+            "发现",
+            "href=\"/e/case/C9\"",
+            "黄色预警",
+            "红色预警",
+            "期限",
+            "立案前采取强制措施，已逾期",
+        ],
+    );
+    assert!(!page.contains("应归还时间"), "a warning's due is its 期限");
+    assert!(!page.contains("/act/warning_verify"), "{page}");
+    assert_eq!(
+        server.get("/act/warning_verify?id=YJ1", Some(&a)).status,
+        403
+    );
+    let posted = server.post(
+        "/act/warning_verify",
+        Some(&a),
+        &[("id", "YJ1"), ("confirmed", "1"), ("at", &step(1))],
+        None,
+    );
+    assert_eq!(posted.status, 403, "officers do not check warnings");
+    // The sibling station sees nothing of them.
+    assert_eq!(server.get("/e/warning/YJ1", Some(&b)).status, 404);
+    assert!(!server.page(&b, "/list/warning").contains("YJ1"));
+
+    // A false positive needs its reason, and the form names the field.
+    let refused = server.refused(
+        &legal,
+        "warning_verify",
+        &[("id", "YJ2"), ("reason", ""), ("at", &step(1))],
+    );
+    assert_contains(&refused, &["误报", "class=\"bad\">核查意见/误报理由"]);
+    server.act(
+        &legal,
+        "warning_verify",
+        &[
+            ("id", "YJ2"),
+            ("reason", "讯问已按时结束，系统误判"),
+            ("at", &step(1)),
+        ],
+    );
+    assert_contains(
+        &server.page(&legal, "/e/warning/YJ2"),
+        &[
+            "误报",
+            "讯问已按时结束，系统误判",
+            "/act/warning_close?id=YJ2",
+        ],
+    );
+
+    // 核查 (confirmed) → 责令整改 → 整改完成 (by the station) → 办结.
+    let page = server.page(&legal, "/e/warning/YJ1");
+    assert_contains(&page, &["/act/warning_verify?id=YJ1"]);
+    let to = server.act(
+        &legal,
+        "warning_verify",
+        &[
+            ("id", "YJ1"),
+            ("confirmed", "1"),
+            ("reason", "属实"),
+            ("at", &step(1)),
+        ],
+    );
+    assert_eq!(to, "/e/warning/YJ1");
+    let page = server.page(&legal, &to);
+    assert_contains(
+        &page,
+        &[
+            "已核查",
+            "/act/warning_order_rectification?id=YJ1",
+            "/act/warning_decide_accountability?id=YJ1",
+        ],
+    );
+    assert!(
+        !page.contains("/act/warning_close"),
+        "not closed before a rectification"
+    );
+    server.act(
+        &legal,
+        "warning_order_rectification",
+        &[
+            ("id", "YJ1"),
+            ("deadline", "2026-03-09T18:00"),
+            ("instruction", "补办立案手续"),
+            ("at", &step(2)),
+        ],
+    );
+    let page = server.page(&a, "/e/warning/YJ1");
+    assert_contains(
+        &page,
+        &[
+            "整改中",
+            "补办立案手续",
+            "2026-03-09 18:00",
+            "/act/warning_rectify?id=YJ1",
+        ],
+    );
+    server.act(
+        &a,
+        "warning_rectify",
+        &[
+            ("id", "YJ1"),
+            ("evidence", "已补办立案决定书"),
+            ("at", &step(3)),
+        ],
+    );
+    let page = server.page(&legal, "/e/warning/YJ1");
+    assert_contains(
+        &page,
+        &["已整改", "已补办立案决定书", "/act/warning_close?id=YJ1"],
+    );
+    server.act(
+        &legal,
+        "warning_close",
+        &[("id", "YJ1"), ("note", "整改到位"), ("at", &step(4))],
+    );
+    let page = server.page(&a, "/e/warning/YJ1");
+    assert_contains(
+        &page,
+        &[
+            "已办结",
+            "办结时间",
+            "整改到位",
+            "核查",
+            "责令整改",
+            "整改完成",
+            "办结",
+        ],
+    );
+    assert!(!page.contains("/act/"), "a closed loop offers nothing");
+    // The loop's steps, each with its time, in order.
+    for (label, at) in [
+        ("核查", "2026-03-02 08:10"),
+        ("责令整改", "2026-03-02 08:20"),
+        ("整改完成", "2026-03-02 08:30"),
+        ("办结", "2026-03-02 08:40"),
+    ] {
+        assert!(
+            page.contains(&format!(
+                "<span class=\"step\">{label}</span> <span class=\"when\">{at}</span>"
+            )),
+            "{label} at {at}"
+        );
+    }
+    // A second closing is refused.
+    let again = server.refused(&legal, "warning_close", &[("id", "YJ1"), ("at", &step(5))]);
+    assert_contains(&again, &["督办办结"]);
+}

@@ -67,16 +67,22 @@ pub fn fresh_dir(prefix: &str) -> PathBuf {
 /// Imports `SETUP` followed by `facts` (JSON Lines, may be empty), opens `ACCOUNTS` and serves
 /// `web_ui::router` on a free port.
 pub fn serve(facts: &str) -> Served {
-    serve_with(facts, false)
+    serve_with(facts, &[])
 }
 
 /// As `serve`, with the live supervision engine running (as `zhifa serve` runs it).
 #[allow(dead_code)]
 pub fn serve_live(facts: &str) -> Served {
-    serve_with(facts, true)
+    serve_full(facts, &[], true)
 }
 
-fn serve_with(facts: &str, engine: bool) -> Served {
+/// As [`serve`], opening `more` accounts (of officers defined in `facts`) besides `ACCOUNTS`.
+#[allow(dead_code)]
+pub fn serve_with(facts: &str, more: &[(&str, &str, &str)]) -> Served {
+    serve_full(facts, more, false)
+}
+
+fn serve_full(facts: &str, more: &[(&str, &str, &str)], engine: bool) -> Served {
     let dir = fresh_dir("zhifa-web");
     let setup = dir.join("setup.jsonl");
     std::fs::write(&setup, format!("{SETUP}{facts}")).unwrap();
@@ -91,7 +97,7 @@ fn serve_with(facts: &str, engine: bool) -> Served {
         app.import_files(&[&setup], app::ImportOptions::default())
             .await
             .unwrap();
-        for (officer, username, password) in ACCOUNTS {
+        for (officer, username, password) in ACCOUNTS.iter().chain(more) {
             app.set_account(None, officer, username, password)
                 .await
                 .unwrap();
