@@ -1,7 +1,8 @@
-//! 案件: XZ-02, XZ-04, XZ-06, XZ-08, XZ-14, XS-01 (XS-02), XS-05, XS-08, XS-09, JZ-01, JZ-07.
+//! 案件: XZ-02, XZ-04 (TS-10), XZ-05, XZ-06, XZ-08, XZ-14, XS-01 (XS-02), XS-05, XS-08, XS-09,
+//! JZ-01, JZ-07.
 
 use domain::elements::{
-    Case, CaseKind, DecisionKind, InjuryGrade, MeasureKind, PenaltyKind, UnitLevel,
+    Case, CaseKind, DecisionKind, DisposalResult, InjuryGrade, MeasureKind, PenaltyKind, UnitLevel,
 };
 use domain::legal_time::{Level, Limit, Moves};
 
@@ -60,6 +61,40 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
                         } else {
                             ""
                         }
+                    ),
+                );
+            }
+        }
+        // XZ-05: an incident disposed on the spot (当场处罚) names this case, whose decision goes
+        // beyond a warning or a fine of 200 元 on a person.
+        let on_spot: Vec<&str> = cx
+            .incidents_of_case(id)
+            .filter(|i| i.result == Some(DisposalResult::OnSpotPenalty))
+            .map(|i| i.id.as_str())
+            .collect();
+        if !on_spot.is_empty() {
+            let beyond: Vec<String> =
+                decision
+                    .penalties
+                    .iter()
+                    .filter_map(|p| match p.kind {
+                        PenaltyKind::Detention | PenaltyKind::LicenseRevoked => {
+                            Some(format!("{}{}", p.person, p.kind.label()))
+                        }
+                        PenaltyKind::Fine if p.amount_yuan.is_some_and(|a| a > 200.0) => Some(
+                            format!("{}罚款{}元", p.person, p.amount_yuan.unwrap_or_default()),
+                        ),
+                        _ => None,
+                    })
+                    .collect();
+            if !beyond.is_empty() {
+                cx.prohibited(
+                    "XZ-05",
+                    subject,
+                    format!(
+                        "警情{}按当场处罚处置，而处罚决定为{}，超出当场处罚范围（警告或二百元以下罚款）",
+                        on_spot.join("、"),
+                        beyond.join("、")
                     ),
                 );
             }

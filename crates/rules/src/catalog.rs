@@ -1,8 +1,9 @@
 //! The rule catalog: every rule of `../shared/rules/catalog.md` (T-01…T-07 and the 100 rules of
 //! its eight families), in catalog order, with its cells verbatim and what Zhifa does about it:
-//! implemented (the core set of `../shared/rules/README.md`, exactly [`crate::IMPLEMENTED`]),
-//! expressible with the facts of `../shared/FORMAT.md` but not implemented yet, not expressible
-//! with them, or (T-…) how legal time applies it.
+//! implemented (the core set of `../shared/rules/README.md`, or beyond it: together exactly
+//! [`crate::IMPLEMENTED`]), expressible with the facts of `../shared/FORMAT.md` but not
+//! implemented (yet, or separately), not expressible with them, or (T-…) how legal time applies
+//! it.
 //!
 //! The table was generated once from catalog.md; this file is now its source and nothing reads
 //! `../shared` when building. [`markdown`] renders `docs/rules.md`, with the number of tests that
@@ -94,9 +95,14 @@ impl Family {
 pub enum Status {
     /// In the core set of `rules/README.md`: implemented, listed in [`crate::IMPLEMENTED`].
     Core,
-    /// Not in the core set; its trigger can be checked with the facts of FORMAT.md. The text
-    /// says what the engine would check (facts, anchor, limit, level) and which facts are
-    /// missing for the parts it cannot check.
+    /// Not in the core set, implemented beyond it and listed in [`crate::IMPLEMENTED`]. The text
+    /// says what the engine checks (facts, anchor, limit, level) and which parts it cannot
+    /// check for want of facts.
+    Implemented(&'static str),
+    /// Not in the core set, not implemented; its trigger can be checked with the facts of
+    /// FORMAT.md. The text says what the engine would check (facts, anchor, limit, level) and
+    /// which facts are missing for the parts it cannot check, or which implemented rule already
+    /// raises it.
     Expressible(&'static str),
     /// Not in the core set and not checkable with FORMAT.md's facts: what is missing.
     NotExpressible(&'static str),
@@ -289,8 +295,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "视音频规定 §13 (S)",
         confidence: "S",
         template: "【黄】警情{编号}现场处置无执法记录仪视频关联",
-        status: Status::Expressible(
-            "An incident with `incident.arrived` and `incident.disposed` but no `incident.video_linked` at or before the screening time: red at once from the disposal (an absence check, README; the catalog's template says 黄), cleared when a video is linked. Missing: on-the-spot stops and on-scene measures outside an incident have no fact, and no fact records a video's retention (≥6 months, permanent).",
+        status: Status::Implemented(
+            "An incident with `incident.arrived` and `incident.disposed` and no `incident.video_linked`: red at once (an absence check, README; the catalog's template says 黄), cleared when a video is linked. Missing: on-the-spot stops and on-scene measures outside an incident have no fact, and no fact records a video's retention (≥6 months, permanent) or whether it covers the whole process.",
         ),
     },
     Entry {
@@ -303,7 +309,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "S",
         template: "【黄/红】{编号}接报已{h}小时未作出受案决定",
         status: Status::Expressible(
-            "`incident.received` with nature administrative (after any `incident.recategorized`), no `case.accepted` naming it as `incident` (nor `incident.disposed` naming a `case`) and no `incident.disposed`: 24 h from receipt, hour bands. JQ-04 already raises every such incident (its exemptions are narrower), so XZ-01 adds only its id. Missing: the ≤3 日 for difficult reports: `case.accepted` `complex` comes with the acceptance, and no fact marks a report difficult before it.",
+            "Covered by JQ-04 (implemented, core set), not raised separately: the check would be an `incident.received` with nature administrative (after any `incident.recategorized`), no `case.accepted` naming it as `incident` (nor `incident.disposed` naming a `case`) and no `incident.disposed`: 24 h from receipt, hour bands; JQ-04 raises every such incident with the same anchor, limit and bands (its exemptions are narrower), so XZ-01 would add only its id. Missing: the ≤3 日 for difficult reports: `case.accepted` `complex` comes with the acceptance, and no fact marks a report difficult before it.",
         ),
     },
     Entry {
@@ -350,8 +356,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "行规 §37, §39; 治安法12 §100–101; 处罚法 §51–52",
         confidence: "V",
         template: "【红】当场处罚超出适用范围；【黄】当场处罚决定超24小时未备案",
-        status: Status::Expressible(
-            "An `incident.disposed` with result `on_spot_penalty` naming a `case` whose `case.decided` has a penalty of kind detention or license_revoked, or a fine with `amount_yuan` over 200: red at once (200 元 is the highest on-the-spot fine on a person under both 治安法12 and 处罚法). Missing: no field marks a `case.decided` itself as simplified procedure, so on-the-spot decisions not reached through an incident go unchecked; the 卖淫嫖娼/赌博/毒品 exclusion needs category codes FORMAT does not define; no fact records the 24 h filing (备案) with the unit.",
+        status: Status::Implemented(
+            "A case whose `case.decided` has a penalty of kind detention or license_revoked, or a fine with `amount_yuan` over 200, while an `incident.disposed` with result `on_spot_penalty` names the case: red at once, on the case (200 元 is the highest on-the-spot fine on a person under both 治安法12 and 处罚法). Missing: no field marks a `case.decided` itself as simplified procedure, so on-the-spot decisions not reached through an incident go unchecked; the 卖淫嫖娼/赌博/毒品 exclusion needs category codes FORMAT does not define; no fact records the 24 h filing (备案) with the unit.",
         ),
     },
     Entry {
@@ -499,7 +505,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "S",
         template: "【红】经济犯罪线索超{d}日未决定是否立案",
         status: Status::Expressible(
-            "Already raised under XS-01's id (README core set): `case.accepted` kind criminal with `economic` true, neither `case.filed` nor `case.not_filed`: 7 d from acceptance, or the `case.filing_extended` total (30), day bands; implementing XS-02 means only raising it under its own id. Missing: the further +30 日 (`case.filing_extended` `days` is 7|30) and the 15 日 after a procuratorate's order to file (no fact records the order).",
+            "Covered by XS-01 (implemented, core set), not raised separately: XS-01's economic branch is this rule: `case.accepted` kind criminal with `economic` true, neither `case.filed` nor `case.not_filed`: 7 d from acceptance, or the `case.filing_extended` total (30), day bands; implementing XS-02 would mean only raising it under its own id. Missing: the further +30 日 (`case.filing_extended` `days` is 7|30) and the 15 日 after a procuratorate's order to file (no fact records the order).",
         ),
     },
     Entry {
@@ -786,8 +792,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §96–99; 刑规 §158, §161; 看守所条例 §43; 行规 §259",
         confidence: "V",
         template: "【红】强制措施已届满未解除/变更",
-        status: Status::Expressible(
-            "A measure with no `measure.ended` whose case has `case.dropped`, `case.closed`, or `case.decided` with decision terminated: red at once, except a criminal_detention or arrest on a dropped case, which XS-09 raises. A measure past its own limit is already red under RQ-01…RQ-03, RQ-07, RQ-09, RQ-13 and RQ-14. Missing: the end of an admin_detention (its days are the `case.decided` detention penalty's, counted by T-07, not implemented) and the detention house's advance warning.",
+        status: Status::Implemented(
+            "A measure with no `measure.ended` whose case has `case.dropped`, `case.closed`, or `case.decided` with decision terminated: red at once, cleared when the measure ends; not for a criminal_detention or arrest begun before the case was dropped, which XS-09 raises on the case. A measure past its own limit is already red under RQ-01…RQ-03, RQ-07, RQ-09, RQ-13 and RQ-14. Missing: the end of an admin_detention (its days are the `case.decided` detention penalty's, counted by T-07, not implemented) and the detention house's advance warning.",
         ),
     },
     Entry {
@@ -1393,7 +1399,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "【红】未成年人案件适用快速办理",
         status: Status::Expressible(
-            "Already raised under XZ-04's id (README core set): a case flagged `case.fast_track` with a suspect under 18 is red at once; implementing TS-10 means only raising it under its own id. Missing: the guardian's notice for mediation (no fact; `guardian_present` is on interrogations only) and the 2026 hearing right (no hearing fact).",
+            "Covered by XZ-04 (implemented, core set), not raised separately: XZ-04's minor branch is this rule's checkable part: a case flagged `case.fast_track` with a suspect under 18 is red at once; implementing TS-10 would mean only raising it under its own id. Missing: the guardian's notice for mediation (no fact; `guardian_present` is on interrogations only) and the 2026 hearing right (no hearing fact).",
         ),
     },
     Entry {
@@ -1528,6 +1534,7 @@ pub const REGENERATE: &str = "ZHIFA_BLESS=1 cargo test -p rules docs_rules_md_is
 pub fn markdown() -> String {
     let count = |pick: fn(&Status) -> bool| CATALOG.iter().filter(|e| pick(&e.status)).count();
     let core = count(|s| matches!(s, Status::Core));
+    let beyond = count(|s| matches!(s, Status::Implemented(_)));
     let expressible = count(|s| matches!(s, Status::Expressible(_)));
     let not_expressible = count(|s| matches!(s, Status::NotExpressible(_)));
     let clock = count(|s| matches!(s, Status::Clock(_)));
@@ -1548,16 +1555,21 @@ pub fn markdown() -> String {
     );
     let _ = writeln!(w, "## Summary\n");
     let _ = writeln!(w, "| status | rules |\n|---|---|");
-    let _ = writeln!(w, "| 实现 implemented (the core set) | {core} |");
+    let _ = writeln!(w, "| 实现 implemented: the core set | {core} |");
+    let _ = writeln!(w, "| 实现 implemented: beyond the core set | {beyond} |");
     let _ = writeln!(
         w,
-        "| 可表达未实现 expressible with FORMAT.md's facts, not implemented yet | {expressible} |"
+        "| 可表达未实现 expressible with FORMAT.md's facts, not implemented (separately) | {expressible} |"
     );
     let _ = writeln!(
         w,
         "| 不可表达 not expressible with FORMAT.md's facts | {not_expressible} |"
     );
-    let _ = writeln!(w, "| total | {} |", core + expressible + not_expressible);
+    let _ = writeln!(
+        w,
+        "| total | {} |",
+        core + beyond + expressible + not_expressible
+    );
     let _ = writeln!(w, "| 计时规则 clock rules (T-01…T-07) | {clock} |\n");
     let _ = writeln!(
         w,
@@ -1585,6 +1597,9 @@ pub fn markdown() -> String {
         for e in entries {
             let status = match e.status {
                 Status::Core => "实现 implemented".to_string(),
+                Status::Implemented(check) => {
+                    format!("实现 implemented (beyond the core set): {check}")
+                }
                 Status::Expressible(check) => format!("可表达未实现: {check}"),
                 Status::NotExpressible(why) => format!("不可表达: {why}"),
                 Status::Clock(how) => how.to_string(),
@@ -1600,7 +1615,7 @@ pub fn markdown() -> String {
             );
             if family != Family::Clock {
                 let tests = match e.status {
-                    Status::Core => {
+                    Status::Core | Status::Implemented(_) => {
                         let c = citations(e.id, TEST_FILES);
                         (c.cases.to_string(), c.scenario_checks.to_string())
                     }
@@ -1683,17 +1698,28 @@ mod tests {
         assert_eq!(rules, 100);
     }
 
-    /// The core set is exactly `IMPLEMENTED`, with the same basis.
+    /// The core set and the rules implemented beyond it are together exactly `IMPLEMENTED`,
+    /// with the same basis; the core set is README's 43.
     #[test]
-    fn core_is_exactly_implemented() {
+    fn core_and_implemented_are_exactly_implemented() {
         let core: BTreeSet<&str> = CATALOG
             .iter()
             .filter(|e| e.status == Status::Core)
             .map(|e| e.id)
             .collect();
+        let beyond: BTreeSet<&str> = CATALOG
+            .iter()
+            .filter(|e| matches!(e.status, Status::Implemented(_)))
+            .map(|e| e.id)
+            .collect();
         let implemented: BTreeSet<&str> = crate::IMPLEMENTED.iter().map(|r| r.id).collect();
-        assert_eq!(core, implemented);
         assert_eq!(core.len(), 43);
+        assert_eq!(&core | &beyond, implemented);
+        assert_eq!(
+            crate::IMPLEMENTED.len(),
+            implemented.len(),
+            "IMPLEMENTED lists each rule once"
+        );
         for rule in crate::IMPLEMENTED {
             assert_eq!(entry(rule.id).unwrap().basis, rule.basis, "{}", rule.id);
         }
@@ -1705,7 +1731,9 @@ mod tests {
         for e in CATALOG {
             match e.status {
                 Status::Clock(text) => assert!(e.family == Family::Clock && !text.is_empty()),
-                Status::Expressible(text) | Status::NotExpressible(text) => {
+                Status::Implemented(text)
+                | Status::Expressible(text)
+                | Status::NotExpressible(text) => {
                     assert!(e.family != Family::Clock && !text.is_empty(), "{}", e.id)
                 }
                 Status::Core => assert_ne!(e.family, Family::Clock),
@@ -1733,7 +1761,7 @@ mod tests {
                 scenario_checks: 2
             }
         );
-        // Every file listed is read, and each core rule is cited somewhere.
+        // Every file listed is read, and each implemented rule is cited somewhere.
         for rule in crate::IMPLEMENTED {
             let c = citations(rule.id, TEST_FILES);
             assert!(

@@ -4,7 +4,7 @@
 //! at which a level band begins.
 
 use domain::World;
-use domain::elements::{Document, Interrogation, Measure, Property};
+use domain::elements::{Document, Incident, Interrogation, Measure, Property};
 use domain::ids::{CaseId, PersonId, UnitId};
 use domain::legal_time::{Due, Level, Limit, Moves, due, level, next_change};
 use jiff::Timestamp;
@@ -55,12 +55,23 @@ impl<'a> Cx<'a> {
 
     /// A deadline: a warning at the level of its band, if any; wakes at the next band.
     pub fn deadline(&mut self, id: &'static str, subject: &str, due: Due, custody: bool) {
-        if let Some(next) = next_change(&due, self.now, custody) {
+        let found = self.banded(id, subject, &due, custody);
+        self.found.extend(found);
+    }
+
+    /// A deadline's warning at the level of its band, not yet kept (so that a rule with two
+    /// deadlines can report the higher, `highest`); wakes at the next band.
+    pub fn banded(
+        &mut self,
+        id: &'static str,
+        subject: &str,
+        due: &Due,
+        custody: bool,
+    ) -> Option<Warning> {
+        if let Some(next) = next_change(due, self.now, custody) {
             self.wake(next);
         }
-        if let Some(found) = level(&due, self.now, custody) {
-            self.found.push(deadline_at(id, subject, &due, found));
-        }
+        level(due, self.now, custody).map(|found| deadline_at(id, subject, due, found))
     }
 
     /// A threshold with one level, reached when it passes ("yellow when passed"): the warning,
@@ -169,6 +180,16 @@ impl<'a> Cx<'a> {
 
     pub fn suspects(&self, id: &CaseId) -> &'a [PersonId] {
         self.links.suspects(id)
+    }
+
+    /// The incidents whose disposal names a case.
+    pub fn incidents_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'a Incident> + use<'a> {
+        let world = self.world;
+        self.links
+            .of_case(id)
+            .into_iter()
+            .flat_map(|r| r.incidents.iter())
+            .filter_map(move |i| world.incidents.get(i))
     }
 }
 

@@ -5,8 +5,8 @@
 //! **Architecture Invariant:** no IO and no clock: the screening time is an argument, so batch
 //! screening (`zhifa screen --as-of T`) and live evaluation run the same code.
 //!
-//! `IMPLEMENTED` lists the rules: every rule of the core set. The scenario test checks the
-//! findings of exactly those. Deadline rules give a level by the bands of their
+//! `IMPLEMENTED` lists the rules: every rule of the core set, then those implemented beyond it
+//! (catalog status `Implemented`). The scenario test checks the findings of exactly those. Deadline rules give a level by the bands of their
 //! limit; prohibitions (XZ-06, XZ-08, XS-04, XS-09, CS-05, CS-07, CW-02, CW-14, TS-01, TS-02;
 //! JQ-05 yellow) hold at once and stay open after the fact, until the supervision loop closes
 //! them.
@@ -77,7 +77,8 @@ pub struct Rule {
     pub duty_zh: &'static str,
 }
 
-/// The rules implemented: the core set of `rules/README.md`. `basis` is the catalog's
+/// The rules implemented: the core set of `rules/README.md`, then the rules implemented beyond
+/// it (`catalog::Status::Implemented`). `basis` is the catalog's
 /// (`rules/catalog.md`), verbatim: CPL 刑事诉讼法, 刑规 公安机关办理刑事案件程序规定, 行规
 /// 公安机关办理行政案件程序规定, 治安法12 治安管理处罚法 (2012), with the catalog's confidence
 /// marks.
@@ -340,6 +341,25 @@ pub const IMPLEMENTED: &[Rule] = &[
         basis: "刑规 §321; 刑法 §17 (12/14/16-year thresholds, as amended 2020); 治安法12 §12; 处罚法 §30",
         duty_zh: "嫌疑人受案时年龄临近12、14、16、18周岁的，须核实其准确年龄",
     },
+    // Beyond the core set (catalog status `Implemented`).
+    Rule {
+        id: "JQ-06",
+        element: ElementKind::Incident,
+        basis: "视音频规定 §13 (S)",
+        duty_zh: "现场处置须使用执法记录仪全程录音录像，视频须关联到警情",
+    },
+    Rule {
+        id: "XZ-05",
+        element: ElementKind::Case,
+        basis: "行规 §37, §39; 治安法12 §100–101; 处罚法 §51–52",
+        duty_zh: "当场处罚仅限警告或二百元以下罚款，行政拘留、吊销许可证等不得当场作出",
+    },
+    Rule {
+        id: "RQ-11",
+        element: ElementKind::Measure,
+        basis: "CPL §96–99; 刑规 §158, §161; 看守所条例 §43; 行规 §259",
+        duty_zh: "案件撤销、终止调查或结案后，须立即解除或变更强制措施",
+    },
 ];
 
 pub(crate) fn rule(id: &str) -> &'static Rule {
@@ -477,12 +497,24 @@ pub enum Affected {
 
 /// The elements to evaluate again after a fact touched `(kind, id)`; `links` must already have
 /// noted it. Every rule that reads another element is listed here, from the side of the element
-/// read: a document feeds its case (JZ-01, XS-05) and the case's measures (JZ-04); a measure its
-/// case (XS-08, XS-09, XZ-04), its person (TS-04) and the person's stays (CS-03, CS-10); an
-/// interrogation its case (XS-08), its person (TS-04) and the person's measures (RQ-06); a
-/// property item its case (XS-08); a case its incident (JQ-04), measures (XS-04), property
-/// (CW-06, CW-08, CW-12, CW-14) and suspects (TS-04, TS-07); a person their measures (RQ-03),
-/// stays (CS-07) and interrogations (TS-01, TS-02).
+/// read:
+/// - an incident feeds the case its disposal names (XZ-05);
+/// - a case its incident (JQ-04), measures (XS-04, RQ-11), property (CW-06, CW-08, CW-09,
+///   CW-12, CW-14), suspects (TS-04, TS-07) and the persons its decision penalises (TS-09);
+/// - a person their measures (RQ-03), interrogations (TS-01, TS-02, XS-13), stays (CS-07) and
+///   the stays that shared a room with them (CS-08's co-suspects), and the cases they are linked
+///   to (XZ-04's minors, XS-14, JZ-02, JZ-03);
+/// - a measure its case (XS-08, XS-09, XZ-04, RQ-15) and the case's measures (XS-04), its
+///   person (TS-04, TS-09) and the person's measures (RQ-08), stays (CS-03, CS-10) and
+///   interrogations (RQ-06's other side, CS-04);
+/// - an interrogation its case and the case's measures (XS-08), its person and the person's
+///   measures (RQ-06), interrogations (JZ-06's first interrogation) and stays;
+/// - a property item its case (XS-08);
+/// - a document its case (JZ-01, JZ-02, JZ-03, XS-05, XS-14) and the case's measures (JZ-04,
+///   RQ-08), property (CW-04) and interrogations (JZ-06);
+/// - a stay its person's measures (CS-01; the entry also touches the person), the
+///   interrogations held during it (CS-04, CS-09) and the stays that shared a room with it
+///   (CS-08, TS-06).
 pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Affected {
     use ElementKind as K;
     let mut out = vec![(kind, id.to_string())];
@@ -491,6 +523,13 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
         push(K::Case, case.as_str());
         if let Some(r) = links.of_case(case) {
             r.measures.iter().for_each(|m| push(K::Measure, m.as_str()));
+        }
+    };
+    let near = |stay: &domain::ids::StayId, push: &mut dyn FnMut(K, &str)| {
+        if let Some(s) = world.stays.get(stay) {
+            for other in links.stays_near(s) {
+                push(K::Stay, other.as_str());
+            }
         }
     };
     let of_person = |person: &domain::ids::PersonId, push: &mut dyn FnMut(K, &str)| {
@@ -505,7 +544,11 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
     };
     match kind {
         K::Unit | K::Officer | K::Calendar => return Affected::All,
-        K::Incident => {}
+        K::Incident => {
+            if let Some(case) = world.incidents.get(id).and_then(|i| i.case.as_ref()) {
+                push(K::Case, case.as_str());
+            }
+        }
         K::Case => {
             if let Some(case) = world.cases.get(id) {
                 if let Some(incident) = &case.incident {
@@ -520,11 +563,20 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
                 for suspect in links.suspects(&case.id) {
                     push(K::Person, suspect.as_str());
                 }
+                for penalty in case.decision.iter().flat_map(|d| &d.penalties) {
+                    push(K::Person, penalty.person.as_str());
+                }
             }
         }
         K::Person => {
             if let Some(p) = world.persons.get(id) {
                 of_person(&p.id, &mut push);
+                for link in &p.links {
+                    push(K::Case, link.case.as_str());
+                }
+                for stay in links.of_person(&p.id).into_iter().flat_map(|r| &r.stays) {
+                    near(stay, &mut push);
+                }
             }
         }
         K::Measure => {
@@ -547,9 +599,27 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
         K::Document => {
             if let Some(d) = world.documents.get(id) {
                 of_case(&d.case, &mut push);
+                if let Some(r) = links.of_case(&d.case) {
+                    r.properties
+                        .iter()
+                        .for_each(|p| push(K::Property, p.as_str()));
+                    r.interrogations
+                        .iter()
+                        .for_each(|i| push(K::Interrogation, i.as_str()));
+                }
             }
         }
-        K::Stay => {}
+        K::Stay => {
+            if let Some(s) = world.stays.get(id) {
+                if let Some(r) = links.of_person(&s.person) {
+                    r.measures.iter().for_each(|m| push(K::Measure, m.as_str()));
+                }
+                for i in links.interrogations_of_stay(&s.id) {
+                    push(K::Interrogation, i.as_str());
+                }
+                near(&s.id, &mut push);
+            }
+        }
         #[allow(unreachable_patterns)]
         _ => {}
     }

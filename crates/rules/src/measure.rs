@@ -1,7 +1,7 @@
-//! 强制措施: XS-04, RQ-01 to RQ-07, RQ-09, RQ-13, RQ-14, JZ-04.
+//! 强制措施: XS-04, RQ-01 to RQ-07, RQ-09, RQ-11, RQ-13, RQ-14, JZ-04.
 
 use domain::World;
-use domain::elements::{CaseKind, Measure, MeasureKind, PersonFlag};
+use domain::elements::{CaseKind, DecisionKind, Measure, MeasureKind, PersonFlag};
 use domain::legal_time::{Due, Level, Limit, Moves, due};
 
 use crate::cx::Cx;
@@ -34,6 +34,36 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
     }
     if m.ended.is_some() {
         return;
+    }
+    // RQ-11: still in force after its case was dropped, closed or its investigation terminated
+    // (a detention or arrest on a dropped case is XS-09's).
+    if let Some(case) = cx.world.cases.get(&m.case) {
+        let xs09 = matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest)
+            && case.dropped_at.is_some_and(|at| m.started_at <= at);
+        let ended = [
+            case.dropped_at.map(|at| (at, "撤销")),
+            case.closed_at.map(|at| (at, "结案")),
+            case.decision
+                .as_ref()
+                .filter(|d| d.decision == DecisionKind::Terminated)
+                .map(|d| (d.at, "终止调查")),
+        ]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(at, _)| *at);
+        if let (Some((at, how)), false) = (ended, xs09) {
+            cx.prohibited(
+                "RQ-11",
+                subject,
+                format!(
+                    "案件{}已于{}{}，{}未解除或变更",
+                    m.case,
+                    at.display_china(),
+                    how,
+                    m.kind.label()
+                ),
+            );
+        }
     }
     let started = m.started_at.instant();
     // Liberty limits never move (T-01, T-03); bail and surveillance do.

@@ -678,6 +678,10 @@ fn each_rule_by_its_basis() {
             Some(Red),
         ),
     ];
+    check(cases);
+}
+
+fn check(cases: &[Case]) {
     for (what, extra, now, rule, subject, expected) in cases {
         let found = levels(extra, now);
         let level = found
@@ -686,6 +690,153 @@ fn each_rule_by_its_basis() {
             .map(|(_, _, l)| *l);
         assert_eq!(level, *expected, "{what}: {found:?}");
     }
+}
+
+/// The rules implemented beyond the core set (catalog status `Implemented`), each where it fires
+/// (with its level) and where it must not.
+#[test]
+fn each_rule_beyond_the_core_by_its_basis() {
+    use LevelCode::*;
+    let cases: &[Case] = &[
+        (
+            "JQ-06 视音频规定 §13: attended and disposed with no body-camera video is red",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.dispatched","at":"2026-03-02T10:05:00+08:00","id":"J1","officers":["O2"]}"#,
+                r#"{"fact":"incident.arrived","at":"2026-03-02T10:15:00+08:00","id":"J1"}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-02T11:00:00+08:00","id":"J1","result":"mediated"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "JQ-06",
+            "J1",
+            Some(Red),
+        ),
+        (
+            "JQ-06: with a video linked, nothing",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.dispatched","at":"2026-03-02T10:05:00+08:00","id":"J1","officers":["O2"]}"#,
+                r#"{"fact":"incident.arrived","at":"2026-03-02T10:15:00+08:00","id":"J1"}"#,
+                r#"{"fact":"incident.video_linked","at":"2026-03-02T10:50:00+08:00","id":"J1","ref":"DSJ-0001"}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-02T11:00:00+08:00","id":"J1","result":"mediated"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "JQ-06",
+            "J1",
+            None,
+        ),
+        (
+            "JQ-06: still on the scene (not disposed), nothing yet",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.dispatched","at":"2026-03-02T10:05:00+08:00","id":"J1","officers":["O2"]}"#,
+                r#"{"fact":"incident.arrived","at":"2026-03-02T10:15:00+08:00","id":"J1"}"#,
+            ],
+            "2026-03-02T10:30:00+08:00",
+            "JQ-06",
+            "J1",
+            None,
+        ),
+        (
+            "XZ-05 行规 §37: detention decided on a case disposed on the spot is red",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T09:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight","incident":"J1"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-02T10:30:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"detention","days":5}]}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-02T10:40:00+08:00","id":"J1","result":"on_spot_penalty","case":"C2"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "XZ-05",
+            "C2",
+            Some(Red),
+        ),
+        (
+            "XZ-05 治安法12 §100: a fine of 500 元 on the spot is red",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T09:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-02T10:30:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U33050301","penalties":[{"person":"P1","kind":"fine","amount_yuan":500}]}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-02T10:40:00+08:00","id":"J1","result":"on_spot_penalty","case":"C2"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "XZ-05",
+            "C2",
+            Some(Red),
+        ),
+        (
+            "XZ-05 处罚法 §51: a fine of 200 元 on the spot is within scope, nothing",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T09:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-02T10:30:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U33050301","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-02T10:40:00+08:00","id":"J1","result":"on_spot_penalty","case":"C2"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "XZ-05",
+            "C2",
+            None,
+        ),
+        (
+            "XZ-05: the same detention without an on-the-spot disposal, nothing",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T09:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight","incident":"J1"}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-02T10:10:00+08:00","id":"J1","result":"case_accepted","case":"C2"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:30:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"detention","days":5}]}"#,
+            ],
+            "2026-03-05T11:00:00+08:00",
+            "XZ-05",
+            "C2",
+            None,
+        ),
+        (
+            "RQ-11 CPL §96–99: bail still in force after its case was closed is red",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"bail"}"#,
+                r#"{"fact":"case.closed","at":"2026-04-02T10:00:00+08:00","id":"C1"}"#,
+            ],
+            "2026-04-02T10:00:00+08:00",
+            "RQ-11",
+            "M1",
+            Some(Red),
+        ),
+        (
+            "RQ-11 行规 §259: questioning still running after the investigation was terminated is red",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C2","kind":"admin_questioning"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-02T12:00:00+08:00","id":"C2","decision":"terminated","decided_by_unit":"U330503","penalties":[]}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "RQ-11",
+            "M1",
+            Some(Red),
+        ),
+        (
+            "RQ-11: bail ended before the case was closed, nothing",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"bail"}"#,
+                r#"{"fact":"measure.ended","at":"2026-04-01T10:00:00+08:00","id":"M1","outcome":"revoked"}"#,
+                r#"{"fact":"case.closed","at":"2026-04-02T10:00:00+08:00","id":"C1"}"#,
+            ],
+            "2026-04-02T10:00:00+08:00",
+            "RQ-11",
+            "M1",
+            None,
+        ),
+        (
+            "RQ-11: a detention on a dropped case is XS-09's, not raised again",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"case.dropped","at":"2026-03-03T11:00:00+08:00","id":"C1"}"#,
+            ],
+            "2026-03-03T12:00:00+08:00",
+            "RQ-11",
+            "M1",
+            None,
+        ),
+    ];
+    check(cases);
 }
 
 /// P thresholds (catalog "P = platform policy … configurable per 省/市"): a county's setting

@@ -170,10 +170,23 @@ const UNITS: &str = r#"{"fact":"unit.defined","at":"2026-01-01T00:00:00+08:00","
 
 /// Dependencies the generated province and the scenarios do not reach as the last fact about
 /// an element: a case accepted for an incident (JQ-04), property seized on an idle case (XS-08),
-/// an interrogation on another case than the detention (RQ-06).
+/// an interrogation on another case than the detention (RQ-06); and for each rule beyond the
+/// core set that reads another element, a fact about the element read that comes last (each
+/// case fails when its dependency is left out of `affected`).
 #[test]
 fn each_cross_element_dependency_is_re_evaluated() {
     let cases: &[(&[&str], &str)] = &[
+        // XZ-05: the on-the-spot disposal naming the case comes after the decision (incident →
+        // the case it names).
+        (
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-03T08:00:00+08:00","id":"J1","unit":"U11","source":"phone_110","nature":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-03T09:00:00+08:00","id":"C3","unit":"U11","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-03T09:30:00+08:00","id":"C3","decision":"penalty","decided_by_unit":"U1","penalties":[{"person":"P1","kind":"detention","days":5}]}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-03T09:40:00+08:00","id":"J1","result":"on_spot_penalty","case":"C3"}"#,
+            ],
+            "2026-03-03T10:00:00+08:00",
+        ),
         (
             &[
                 r#"{"fact":"incident.received","at":"2026-03-03T08:00:00+08:00","id":"J1","unit":"U11","source":"phone_110","nature":"criminal","category":"theft"}"#,
