@@ -1,8 +1,9 @@
 //! 案件: XZ-02, XZ-04 (TS-10), XZ-05, XZ-06, XZ-08, XZ-14, XS-01 (XS-02), XS-05, XS-08, XS-09,
-//! JZ-01, JZ-07.
+//! XS-14, JZ-01, JZ-02, JZ-03, JZ-07.
 
 use domain::elements::{
-    Case, CaseKind, DecisionKind, DisposalResult, InjuryGrade, MeasureKind, PenaltyKind, UnitLevel,
+    Case, CaseKind, DecisionKind, DisposalResult, InjuryGrade, MeasureKind, PenaltyKind,
+    PersonRole, UnitLevel,
 };
 use domain::legal_time::{Level, Limit, Moves};
 
@@ -110,6 +111,43 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
                 let due = cx.due(decision.at.instant(), Limit::Days(2), Moves::PastRestDays);
                 cx.deadline("JZ-01", subject, due, false);
             }
+        }
+    }
+    // XS-14 (criminal: the opinion told within 3 d, P) and JZ-03 (administrative: a copy served
+    // within 5 d): after each injury assessment, every suspect and victim linked to the case is
+    // served the appraisal opinion; the deadline of the earliest assessment someone still awaits.
+    let (rule, kind, limit) = match case.kind {
+        CaseKind::Criminal => ("XS-14", "appraisal_opinion_notice", p.limit(P::Xs14Notice)),
+        CaseKind::Administrative => ("JZ-03", "appraisal_opinion", Limit::Days(5)),
+    };
+    let told = cx.linked(id, &[PersonRole::Suspect, PersonRole::Victim]);
+    let awaited = case
+        .injuries
+        .iter()
+        .filter(|a| told.iter().any(|p| !cx.served(id, kind, p, a.at)))
+        .map(|a| a.at)
+        .min();
+    if let Some(assessed) = awaited {
+        let due = cx.due(assessed.instant(), limit, Moves::PastRestDays);
+        cx.deadline(rule, subject, due, false);
+    }
+    // JZ-02: an administrative decision (to punish or not) served on every victim within 2 d.
+    if let Some(decision) = &case.decision
+        && case.kind == CaseKind::Administrative
+    {
+        let kind = match decision.decision {
+            DecisionKind::Penalty => Some("penalty_decision"),
+            DecisionKind::NoPenalty | DecisionKind::MinorNoPenalty => Some("no_penalty_decision"),
+            _ => None,
+        };
+        if let Some(kind) = kind
+            && cx
+                .linked(id, &[PersonRole::Victim])
+                .iter()
+                .any(|v| !cx.served(id, kind, v, decision.at))
+        {
+            let due = cx.due(decision.at.instant(), Limit::Days(2), Moves::PastRestDays);
+            cx.deadline("JZ-02", subject, due, false);
         }
     }
     // XZ-02: an administrative case decided within 30 d of acceptance (or the extended total).

@@ -652,8 +652,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §148; 刑规 §252–255",
         confidence: "V / P",
         template: "【黄】鉴定意见收到{d}日未告知",
-        status: Status::Expressible(
-            "A `case.injury_assessed` on a criminal case (the opinion received): for each person linked (`person.linked`) as suspect or victim, no `document.issued` on the case of kind `appraisal_opinion_notice` (鉴定意见通知书; not among FORMAT's example kinds, to be fixed in docs/format-extensions.md) served (`document.served`) to that person: 3 d (P) from the assessment, day bands. Missing: the opinions of other appraisals (only their commission, `case.act` `appraisal_commissioned`, is a fact) and refusals of a supplementary or new appraisal.",
+        status: Status::Implemented(
+            "After each `case.injury_assessed` on a criminal case (the opinion received): every person linked (`person.linked`) to the case as suspect or victim is served (`document.served`, at or after the assessment) a `document.issued` on the case of kind `appraisal_opinion_notice` (鉴定意见通知书, a Zhifa document kind: docs/format-extensions.md); while someone is not, a deadline from the earliest such assessment: 3 d (P `XS-14.notice`, counted as a day limit: start day not counted, moved past rest days), day bands. Missing: the opinions of other appraisals (only their commission, `case.act` `appraisal_commissioned`, is a fact) and refusals of a supplementary or new appraisal.",
         ),
     },
     Entry {
@@ -1189,8 +1189,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "行规 §172; 治安法12 §97",
         confidence: "V",
         template: "【黄】未向被侵害人送达决定书复印件",
-        status: Status::Expressible(
-            "A `case.decided` on an administrative case with decision penalty, no_penalty or minor_no_penalty: for each person linked as victim, no `document.issued` on the case of kind penalty_decision (for a decision not to punish, kind `no_penalty_decision`, to be fixed in docs/format-extensions.md) served to that victim: 2 d from the decision, day bands (as JZ-01).",
+        status: Status::Implemented(
+            "A `case.decided` on an administrative case with decision penalty, no_penalty or minor_no_penalty, and some person linked to the case as victim not served (at or after the decision) a `document.issued` on the case of kind penalty_decision (for a decision not to punish, kind `no_penalty_decision`, a Zhifa document kind: docs/format-extensions.md): 2 d from the decision, moved past rest days, day bands (as JZ-01).",
         ),
     },
     Entry {
@@ -1202,8 +1202,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "行规 §97–98",
         confidence: "V",
         template: "【黄】鉴定意见收到超5日未送达",
-        status: Status::Expressible(
-            "A `case.injury_assessed` on an administrative case: for each person linked as suspect or victim, no `document.issued` on the case of kind `appraisal_opinion` (鉴定意见复印件; to be fixed in docs/format-extensions.md) served to that person: 5 d from the assessment, day bands. Missing: the opinions of other appraisals (only `case.act` `appraisal_commissioned` is a fact), objections and requests for a new appraisal.",
+        status: Status::Implemented(
+            "After each `case.injury_assessed` on an administrative case: every person linked to the case as suspect or victim is served (at or after the assessment) a `document.issued` on the case of kind `appraisal_opinion` (鉴定意见复印件, a Zhifa document kind: docs/format-extensions.md); while someone is not, a deadline from the earliest such assessment: 5 d, moved past rest days, day bands. Missing: the opinions of other appraisals (only `case.act` `appraisal_commissioned` is a fact), objections and requests for a new appraisal.",
         ),
     },
     Entry {

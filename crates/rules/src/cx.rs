@@ -4,7 +4,7 @@
 //! at which a level band begins.
 
 use domain::World;
-use domain::elements::{Document, Incident, Interrogation, Measure, Property};
+use domain::elements::{Document, Incident, Interrogation, Measure, PersonRole, Property};
 use domain::ids::{CaseId, PersonId, UnitId};
 use domain::legal_time::{Due, Level, Limit, Moves, due, level, next_change};
 use jiff::Timestamp;
@@ -180,6 +180,23 @@ impl<'a> Cx<'a> {
 
     pub fn suspects(&self, id: &CaseId) -> &'a [PersonId] {
         self.links.suspects(id)
+    }
+
+    /// The persons linked to a case in any of `roles`, each once, in the order linked.
+    pub fn linked(&self, id: &CaseId, roles: &[PersonRole]) -> Vec<&'a PersonId> {
+        let mut found: Vec<&PersonId> = Vec::new();
+        for (person, role) in self.links.of_case(id).into_iter().flat_map(|r| &r.linked) {
+            if roles.contains(role) && !found.contains(&person) {
+                found.push(person);
+            }
+        }
+        found
+    }
+
+    /// Whether a document of `kind` on a case was served on a person at or after `from`.
+    pub fn served(&self, case: &CaseId, kind: &str, person: &PersonId, from: domain::At) -> bool {
+        self.documents(case)
+            .any(|d| d.kind == kind && d.served.iter().any(|s| s.to == *person && s.at >= from))
     }
 
     /// The incidents whose disposal names a case.

@@ -360,6 +360,24 @@ pub const IMPLEMENTED: &[Rule] = &[
         basis: "CPL §96–99; 刑规 §158, §161; 看守所条例 §43; 行规 §259",
         duty_zh: "案件撤销、终止调查或结案后，须立即解除或变更强制措施",
     },
+    Rule {
+        id: "XS-14",
+        element: ElementKind::Case,
+        basis: "CPL §148; 刑规 §252–255",
+        duty_zh: "刑事案件的鉴定意见须及时告知犯罪嫌疑人、被害人（平台阈值：收到后3日内）",
+    },
+    Rule {
+        id: "JZ-02",
+        element: ElementKind::Case,
+        basis: "行规 §172; 治安法12 §97",
+        duty_zh: "治安案件有被侵害人的，须在决定后2日内将决定书复印件送达被侵害人",
+    },
+    Rule {
+        id: "JZ-03",
+        element: ElementKind::Case,
+        basis: "行规 §97–98",
+        duty_zh: "行政案件的鉴定意见须在收到后5日内将复印件送达违法嫌疑人和被侵害人",
+    },
 ];
 
 pub(crate) fn rule(id: &str) -> &'static Rule {

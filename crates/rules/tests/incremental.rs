@@ -187,6 +187,26 @@ fn each_cross_element_dependency_is_re_evaluated() {
             ],
             "2026-03-03T10:00:00+08:00",
         ),
+        // XZ-04 (core): a minor linked as suspect after the case was flagged fast-track (person
+        // → the cases they are linked to; missed before that dependency was added).
+        (
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C3","unit":"U11","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.fast_track","at":"2026-03-03T09:00:00+08:00","id":"C3"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-03T09:00:00+08:00","id":"P2","name":"小明","gender":"male","birth_date":"2012-05-01"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-03T09:30:00+08:00","id":"P2","case":"C3","role":"suspect"}"#,
+            ],
+            "2026-03-03T10:00:00+08:00",
+        ),
+        // XS-14 (JZ-02, JZ-03 alike): a victim linked after the injury assessment (person → the
+        // cases they are linked to).
+        (
+            &[
+                r#"{"fact":"case.injury_assessed","at":"2026-03-03T12:00:00+08:00","id":"C1","person":"P1","grade":"minor"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-04T08:00:00+08:00","id":"P1","case":"C1","role":"victim"}"#,
+            ],
+            "2026-03-06T12:00:00+08:00",
+        ),
         (
             &[
                 r#"{"fact":"incident.received","at":"2026-03-03T08:00:00+08:00","id":"J1","unit":"U11","source":"phone_110","nature":"criminal","category":"theft"}"#,
