@@ -1,13 +1,14 @@
 //! 案件: XZ-02, XZ-04 (TS-10), XZ-05, XZ-06, XZ-08, XZ-14, XS-01 (XS-02), XS-05, XS-08, XS-09,
-//! XS-14, JZ-01, JZ-02, JZ-03, JZ-07.
+//! XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
 
 use domain::elements::{
-    Case, CaseKind, DecisionKind, DisposalResult, InjuryGrade, MeasureKind, PenaltyKind,
+    Case, CaseKind, DecisionKind, DisposalResult, Facility, InjuryGrade, MeasureKind, PenaltyKind,
     PersonRole, UnitLevel,
 };
+use domain::ids::PersonId;
 use domain::legal_time::{Level, Limit, Moves};
 
-use crate::cx::Cx;
+use crate::cx::{Cx, finding_at};
 use crate::thresholds::P;
 
 pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
@@ -100,6 +101,56 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
                 );
             }
         }
+        // RQ-15: each person's detention executed (delivered to a detention center, family
+        // told) within 24 h (P), yellow when passed, unless TS-09 exempts them; the detentions of
+        // one person in the decision together at most 20 d, red at once.
+        let mut detained: Vec<(&PersonId, u32)> = Vec::new();
+        for penalty in decision
+            .penalties
+            .iter()
+            .filter(|p| p.kind == PenaltyKind::Detention)
+        {
+            match detained.iter_mut().find(|(p, _)| **p == penalty.person) {
+                Some((_, days)) => *days += penalty.days.unwrap_or_default(),
+                None => detained.push((&penalty.person, penalty.days.unwrap_or_default())),
+            }
+        }
+        let over: Vec<String> = detained
+            .iter()
+            .filter(|(_, days)| *days > 20)
+            .map(|(p, days)| format!("{p}合并行政拘留{days}日"))
+            .collect();
+        let pending = detained.iter().any(|(person, _)| {
+            let exempt = cx.world.persons.get(*person).is_some_and(|p| {
+                crate::person::detention_not_executed(p, case, decision.at).is_some()
+            });
+            let executed = cx.measures_of_case(id).any(|m| {
+                m.person == **person
+                    && m.kind == MeasureKind::AdminDetention
+                    && m.delivered
+                        .as_ref()
+                        .is_some_and(|(_, f)| *f == Facility::DetentionCenter)
+                    && m.family.is_some()
+            });
+            !exempt && !executed
+        });
+        let late = pending.then(|| {
+            let due = cx.due(
+                decision.at.instant(),
+                p.limit(P::Rq15Execution),
+                Moves::Never,
+            );
+            cx.passed("RQ-15", subject, &due, Level::Yellow)
+        });
+        let too_long = (!over.is_empty()).then(|| {
+            finding_at(
+                "RQ-15",
+                subject,
+                Level::Red,
+                format!("{}，超过二十日", over.join("、")),
+            )
+        });
+        cx.highest([late.flatten(), too_long]);
         // JZ-01: the penalty decision served on every penalised person within 2 d.
         if decision.decision == DecisionKind::Penalty {
             let unserved = decision.penalties.iter().any(|p| {

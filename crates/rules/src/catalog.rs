@@ -755,8 +755,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §93; 刑规 §142–145",
         confidence: "V",
         template: "【红】逮捕后超24小时未通知家属",
-        status: Status::Expressible(
-            "A `measure.started` of kind arrest: (1) neither it nor an earlier criminal_detention of the same person on the case has `measure.delivered` facility detention_house: 24 h from the arrest, hour bands, never moves (P: the law says 立即; RQ-04's limit); (2) no `document.issued` on the case of kind `arrest_execution_receipt` (执行回执; to be fixed in docs/format-extensions.md) with the measure as `subject`: 3 d from the arrest, day bands. The family notice within 24 h is RQ-05's. Missing: the receipt of the approval (FORMAT has only `measure.arrest_requested`) and the executing officers (`measure.started` names none).",
+        status: Status::Implemented(
+            "A `measure.started` of kind arrest, one warning at the higher of two deadlines: (1) while the arrest has not ended, neither it nor a criminal_detention of the same person on the case begun no later has `measure.delivered` facility detention_house: 24 h from the arrest (P `RQ-08.delivery`: the law says 立即; RQ-04's limit), hour bands, never moves; (2) no `document.issued` on the case of kind `arrest_execution_receipt` (执行回执, a Zhifa document kind: docs/format-extensions.md) with the measure as `subject`: 3 d from the arrest, moved past rest days, day bands. The family notice within 24 h is RQ-05's. Missing: the receipt of the approval (FORMAT has only `measure.arrest_requested`) and the executing officers (`measure.started` names none).",
         ),
     },
     Entry {
@@ -840,8 +840,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "治安法12 §16, §92, §97; 行规 §162–164, §176, §220; 拘留所条例 §12, §27, §29",
         confidence: "V",
         template: "【黄】行政拘留决定后未送拘留所/未通知家属",
-        status: Status::Expressible(
-            "A `case.decided` with a penalty of kind detention on a person, unless TS-09 says it is not executed: (1) no admin_detention `measure.started` for that person on the case with `measure.delivered` facility detention_center, or that measure with neither `measure.family_notified` nor `measure.family_not_notified`: yellow when passed, 24 h (P; the law says 及时) from the decision; (2) the person's detention penalties in the decision total more than 20 `days`: red at once. Missing: deferred execution (XZ-12) has no fact, so (1) misfires while it runs; leave requests, complaints and referrals of wrongful detention have no fact.",
+        status: Status::Implemented(
+            "A `case.decided` with penalties of kind detention, on the case, one warning at the higher level: (1) a person so penalised whom TS-09 does not exempt (under 16 at the case's acceptance, 70 or over at the decision, pregnant or nursing_infant) has no admin_detention `measure.started` on the case both `measure.delivered` to a detention_center and with `measure.family_notified` or `measure.family_not_notified`: yellow when passed, 24 h (P `RQ-15.execution`; the law says 及时) from the decision; (2) one person's detention penalties in the decision total more than 20 `days`: red at once. Missing: deferred execution (XZ-12) has no fact, so (1) also fires while it runs; the offset of earlier restriction (T-07), leave requests, complaints and referrals of wrongful detention have no fact.",
         ),
     },
     Entry {
@@ -1385,8 +1385,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "治安法12 §12, §21; 行规 §157, §164 (V); 治安法25 §23 (S)",
         confidence: "V/S",
         template: "【红】{年龄}周岁初次违法被送拘留所执行",
-        status: Status::Expressible(
-            "(1) A `case.decided` penalty on a person under 14 at the case's acceptance: red at once; (2) an admin_detention `measure.started` for a person under 16 at the case's acceptance, 70 or over at the measure's start, or flagged pregnant or nursing_infant: red at once (治安法12 §21). Age at acceptance stands in for age at the act, which no fact records: under 14 or 16 then, also at the act. Missing: whether a 16–17-year-old is a first-time violator (penalties outside the ledger are unknown) and the 2026 exceptions (serious facts, two violations in a year; S).",
+        status: Status::Implemented(
+            "On the person, one red finding at once for either: (1) a `case.decided` penalty on a person under 14 at the case's acceptance; (2) an admin_detention `measure.started` for a person under 16 at the case's acceptance, 70 or over at the measure's start, or flagged pregnant or nursing_infant (治安法12 §21). Age at acceptance stands in for age at the act, which no fact records: under 14 or 16 then, also at the act. RQ-15 does not ask for the execution of a detention this exempts. Missing: whether a 16–17-year-old is a first-time violator (penalties outside the ledger are unknown) and the 2026 exceptions (serious facts, two violations in a year; S).",
         ),
     },
     Entry {

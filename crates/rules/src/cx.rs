@@ -4,7 +4,7 @@
 //! at which a level band begins.
 
 use domain::World;
-use domain::elements::{Document, Incident, Interrogation, Measure, PersonRole, Property};
+use domain::elements::{Case, Document, Incident, Interrogation, Measure, PersonRole, Property};
 use domain::ids::{CaseId, PersonId, UnitId};
 use domain::legal_time::{Due, Level, Limit, Moves, due, level, next_change};
 use jiff::Timestamp;
@@ -96,21 +96,8 @@ impl<'a> Cx<'a> {
     /// A finding about what happened (a prohibition, a downgrade): at its level at once, no
     /// deadline.
     pub fn finding(&mut self, id: &'static str, subject: &str, level: Level, what_zh: String) {
-        let rule = rule(id);
-        self.found.push(Warning {
-            rule: id,
-            level: level.into(),
-            subject: subject.to_string(),
-            element: rule.element.as_str(),
-            due: None,
-            basis: rule.basis,
-            message: format!(
-                "【{}】{id}：{}。{what_zh}，依据{}",
-                level.label_zh(),
-                rule.duty_zh,
-                rule.basis
-            ),
-        });
+        let found = finding_at(id, subject, level, what_zh);
+        self.found.push(found);
     }
 
     /// A prohibition found: red at once.
@@ -193,6 +180,16 @@ impl<'a> Cx<'a> {
         found
     }
 
+    /// The cases whose decision penalises a person.
+    pub fn cases_penalising(&self, id: &PersonId) -> impl Iterator<Item = &'a Case> + use<'a> {
+        let world = self.world;
+        self.links
+            .of_person(id)
+            .into_iter()
+            .flat_map(|r| r.penalised_in.iter())
+            .filter_map(move |c| world.cases.get(c))
+    }
+
     /// Whether a document of `kind` on a case was served on a person at or after `from`.
     pub fn served(&self, case: &CaseId, kind: &str, person: &PersonId, from: domain::At) -> bool {
         self.documents(case)
@@ -226,6 +223,30 @@ pub(crate) fn deadline_at(id: &'static str, subject: &str, due: &Due, level: Lev
             id,
             rule.duty_zh,
             due.explain_zh(),
+            rule.basis
+        ),
+    }
+}
+
+/// A finding's warning (a prohibition, a downgrade), at its level, with no deadline.
+pub(crate) fn finding_at(
+    id: &'static str,
+    subject: &str,
+    level: Level,
+    what_zh: String,
+) -> Warning {
+    let rule = rule(id);
+    Warning {
+        rule: id,
+        level: level.into(),
+        subject: subject.to_string(),
+        element: rule.element.as_str(),
+        due: None,
+        basis: rule.basis,
+        message: format!(
+            "【{}】{id}：{}。{what_zh}，依据{}",
+            level.label_zh(),
+            rule.duty_zh,
             rule.basis
         ),
     }

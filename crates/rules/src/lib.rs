@@ -378,6 +378,24 @@ pub const IMPLEMENTED: &[Rule] = &[
         basis: "行规 §97–98",
         duty_zh: "行政案件的鉴定意见须在收到后5日内将复印件送达违法嫌疑人和被侵害人",
     },
+    Rule {
+        id: "RQ-08",
+        element: ElementKind::Measure,
+        basis: "CPL §93; 刑规 §142–145",
+        duty_zh: "逮捕后须立即送看守所羁押（平台阈值24小时），并在3日内将执行回执送达人民检察院",
+    },
+    Rule {
+        id: "RQ-15",
+        element: ElementKind::Case,
+        basis: "治安法12 §16, §92, §97; 行规 §162–164, §176, §220; 拘留所条例 §12, §27, §29",
+        duty_zh: "行政拘留决定后须及时送拘留所执行并通知家属（平台阈值24小时），合并执行的行政拘留最长不超过二十日",
+    },
+    Rule {
+        id: "TS-09",
+        element: ElementKind::Person,
+        basis: "治安法12 §12, §21; 行规 §157, §164 (V); 治安法25 §23 (S)",
+        duty_zh: "不满十四周岁的不予行政处罚；不满十六周岁、七十周岁以上、怀孕或哺乳期的，依法不执行行政拘留",
+    },
 ];
 
 pub(crate) fn rule(id: &str) -> &'static Rule {

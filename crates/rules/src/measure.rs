@@ -1,10 +1,11 @@
-//! 强制措施: XS-04, RQ-01 to RQ-07, RQ-09, RQ-11, RQ-13, RQ-14, JZ-04.
+//! 强制措施: XS-04, RQ-01 to RQ-09, RQ-11, RQ-13, RQ-14, JZ-04.
 
 use domain::World;
-use domain::elements::{CaseKind, DecisionKind, Measure, MeasureKind, PersonFlag};
+use domain::elements::{CaseKind, DecisionKind, Facility, Measure, MeasureKind, PersonFlag};
 use domain::legal_time::{Due, Level, Limit, Moves, due};
 
 use crate::cx::Cx;
+use crate::thresholds::P;
 
 pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
     let subject = m.id.as_str();
@@ -31,6 +32,38 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
                 m.case
             ),
         );
+    }
+    // RQ-08: an arrest delivered to the detention house at once (24 h, P; already there under an
+    // earlier criminal detention on the case), while it lasts; the execution receipt returned to
+    // the procuratorate within 3 d.
+    if m.kind == MeasureKind::Arrest {
+        let started = m.started_at.instant();
+        let p = cx.p(cx.world.cases.get(&m.case).map(|c| &c.unit));
+        let in_house = |d: &Measure| {
+            d.delivered
+                .as_ref()
+                .is_some_and(|(_, f)| *f == Facility::DetentionHouse)
+        };
+        let delivered = in_house(m)
+            || cx.measures_of_person(&m.person).any(|d| {
+                d.case == m.case
+                    && d.kind == MeasureKind::CriminalDetention
+                    && d.started_at <= m.started_at
+                    && in_house(d)
+            });
+        let mut found = [None, None];
+        if m.ended.is_none() && !delivered {
+            let due = cx.due(started, p.limit(P::Rq08Delivery), Moves::Never);
+            found[0] = cx.banded("RQ-08", subject, &due, false);
+        }
+        let receipt = cx
+            .documents(&m.case)
+            .any(|d| d.kind == "arrest_execution_receipt" && d.subject.as_deref() == Some(subject));
+        if !receipt {
+            let due = cx.due(started, Limit::Days(3), Moves::PastRestDays);
+            found[1] = cx.banded("RQ-08", subject, &due, false);
+        }
+        cx.highest(found);
     }
     if m.ended.is_some() {
         return;

@@ -198,6 +198,26 @@ fn each_cross_element_dependency_is_re_evaluated() {
             ],
             "2026-03-03T10:00:00+08:00",
         ),
+        // TS-09: a child penalised in a case without being linked to it (case → the persons its
+        // decision penalises).
+        (
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-03T08:00:00+08:00","id":"P2","name":"小明","gender":"male","birth_date":"2013-05-01"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C3","unit":"U11","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-03T09:00:00+08:00","id":"C3","decision":"penalty","decided_by_unit":"U1","penalties":[{"person":"P2","kind":"warning"}]}"#,
+            ],
+            "2026-03-03T10:00:00+08:00",
+        ),
+        // RQ-08: the earlier detention delivered after the arrest began (measure → the person's
+        // measures).
+        (
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-05T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-06T10:00:00+08:00","id":"M2","person":"P1","case":"C1","kind":"arrest"}"#,
+                r#"{"fact":"measure.delivered","at":"2026-03-06T11:00:00+08:00","id":"M1","facility":"detention_house"}"#,
+            ],
+            "2026-03-07T12:00:00+08:00",
+        ),
         // XS-14 (JZ-02, JZ-03 alike): a victim linked after the injury assessment (person → the
         // cases they are linked to).
         (
