@@ -639,7 +639,7 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §123; 刑规 §208 (V); 录像规定 §4 (S)",
         confidence: "V",
         template: "【红】应录音录像案件讯问笔录无对应录像/录像时段不一致",
-        status: Status::Expressible(
+        status: Status::Implemented(
             "An `interrogation.held` of kind interrogation on a criminal case, of a person under 18 at its start or flagged blind, deaf, mute or mental (`person.registered` `flags`), with `av_recorded` false: red at once (录像规定 §4, S). Missing: the crimes that require recording (possible life or death sentence, 10 years or more, the 刑规 §208 classes): `category` is a free code and no fact records the possible sentence; and the recording's completeness (no time ranges).",
         ),
     },
@@ -879,8 +879,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "办案区规定 §4 and register clause (S)",
         confidence: "S",
         template: "【黄】到案{m}分钟未入区登记",
-        status: Status::Expressible(
-            "A `measure.started` of kind summons_criminal, compelled_appearance, admin_questioning or continued_questioning with no `custody.entered` of the same person at or after its `arrived_at` (or naming it as `basis`): yellow when passed, at a threshold from `arrived_at` (P: the catalog says at once and gives no number; proposed 30 min, as CS-02). Missing: arrivals without a measure (扭送, 投案 before a summons), and approved exits to recover goods or identify a scene.",
+        status: Status::Implemented(
+            "A `measure.started` of kind summons_criminal, compelled_appearance, admin_questioning or continued_questioning, with no stay (`custody.entered`) of the same person naming it as `basis` or not exited before its `arrived_at` (in progress then, or entered later): yellow when passed, 30 min from `arrived_at` (P `CS-01.entry`: the catalog says at once and gives no number; CS-02's threshold), cleared by a late entry; not raised when the measure ended before the threshold. Missing: arrivals without a measure (扭送, 投案 before a summons), and approved exits to recover goods or identify a scene.",
         ),
     },
     Entry {
@@ -914,8 +914,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §118; 刑规 §198; 行规 §71",
         confidence: "V",
         template: "【红】已送看守所人员在看守所外被讯问",
-        status: Status::Expressible(
-            "(1) An `interrogation.held` naming a `stay` (held in the case-handling center) that starts while a criminal_detention or arrest of the same person has been `measure.delivered` to a detention_house and not ended: red at once; (2) an `interrogation.held` of kind interrogation naming a `stay` whose latest `custody.placed` at or before its start has room_kind other than interrogation: red at once. Missing: an interrogation without a `stay` has no location, and the lawful exceptions (urgent on the scene; sick, injured or pregnant at home or in hospital) are not recorded.",
+        status: Status::Implemented(
+            "On an `interrogation.held` naming a `stay` (held in the case-handling center), one red finding at once for either: (1) it starts while a criminal_detention or arrest of the same person has been `measure.delivered` to a detention_house and not ended; (2) it is of kind interrogation and the stay's latest `custody.placed` at or before its start has a room_kind other than interrogation (none placed before: not checked). Missing: an interrogation without a `stay` has no location, and the lawful exceptions (urgent on the scene; sick, injured or pregnant at home or in hospital) are not recorded.",
         ),
     },
     Entry {
@@ -938,8 +938,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §119; 刑规 §201; 行规 §71; 盘问规定 §27",
         confidence: "V",
         template: "【黄】在区{h}小时无饮食/休息记录",
-        status: Status::Expressible(
-            "A stay (`custody.entered`) in which more than a threshold passes between entry, consecutive `custody.meal` facts and `custody.exited` (or the screening time while not exited): yellow when passed (P: the catalog gives no number; proposed 6 h). Missing: rest, and bedding for continued questioning of 12 h or more, have no fact.",
+        status: Status::Implemented(
+            "A stay (`custody.entered`) in which the time from entry to the first `custody.meal`, between consecutive meals, or from the last meal to `custody.exited` (or, while not exited, to the screening time) reaches 6 h (P `CS-06.gap`: the catalog gives no number): yellow when passed; a gap once missed stays found. Missing: rest, and bedding for continued questioning of 12 h or more, have no fact.",
         ),
     },
     Entry {
@@ -975,8 +975,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §123; 刑规 §208; 治安法25 (S)",
         confidence: "V/S",
         template: "【红】笔录时段{t1–t2}无对应录像",
-        status: Status::Expressible(
-            "An `interrogation.held` naming a `stay` (held in the case-handling center) with `av_recorded` false: red at once (P for the center; statutory for XS-13's cases and, from 2026, for 治安 questioning, S). Missing: the rule's core, that the video's time ranges match the record: FORMAT records only whether A/V exists, not its ranges.",
+        status: Status::Implemented(
+            "An `interrogation.held` naming a `stay` (held in the case-handling center) with `av_recorded` false: red at once (platform policy for the center; statutory for XS-13's cases and, from 2026, for 治安 questioning, S). Missing: the rule's core, that the video's time ranges match the record: FORMAT records only whether A/V exists, not its ranges.",
         ),
     },
     Entry {
@@ -1239,8 +1239,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §34, §120; 刑规 §203",
         confidence: "V",
         template: "【红】首次讯问笔录无权利告知",
-        status: Status::Expressible(
-            "A person's earliest `interrogation.held` of kind interrogation on a criminal case, with no `document.issued` on the case of kind `rights_notice` (犯罪嫌疑人诉讼权利义务告知书; to be fixed in docs/format-extensions.md) served to the person at or before that interrogation's `end`: red at once. Missing: the record's content (the question on deputy or CPPCC status, the 认罪认罚 explanation) is not a fact.",
+        status: Status::Implemented(
+            "A person's earliest `interrogation.held` of kind interrogation on a criminal case (earliest for that person and case), once it has ended (`end`), with no `document.issued` on the case of kind `rights_notice` (犯罪嫌疑人诉讼权利义务告知书, a Zhifa document kind: docs/format-extensions.md) served to the person at or before that `end`: red at once, on the interrogation. Missing: the record's content (the question on deputy or CPPCC status, the 认罪认罚 explanation) is not a fact.",
         ),
     },
     Entry {

@@ -4,7 +4,9 @@
 //! at which a level band begins.
 
 use domain::World;
-use domain::elements::{Case, Document, Incident, Interrogation, Measure, PersonRole, Property};
+use domain::elements::{
+    Case, Document, Incident, Interrogation, Measure, PersonRole, Property, Stay,
+};
 use domain::ids::{CaseId, PersonId, UnitId};
 use domain::legal_time::{Due, Level, Limit, Moves, due, level, next_change};
 use jiff::Timestamp;
@@ -163,6 +165,15 @@ impl<'a> Cx<'a> {
             .into_iter()
             .flat_map(|r| r.interrogations.iter())
             .filter_map(move |i| world.interrogations.get(i))
+    }
+
+    pub fn stays_of_person(&self, id: &PersonId) -> impl Iterator<Item = &'a Stay> + use<'a> {
+        let world = self.world;
+        self.links
+            .of_person(id)
+            .into_iter()
+            .flat_map(|r| r.stays.iter())
+            .filter_map(move |s| world.stays.get(s))
     }
 
     pub fn suspects(&self, id: &CaseId) -> &'a [PersonId] {

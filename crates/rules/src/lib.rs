@@ -396,6 +396,42 @@ pub const IMPLEMENTED: &[Rule] = &[
         basis: "治安法12 §12, §21; 行规 §157, §164 (V); 治安法25 §23 (S)",
         duty_zh: "不满十四周岁的不予行政处罚；不满十六周岁、七十周岁以上、怀孕或哺乳期的，依法不执行行政拘留",
     },
+    Rule {
+        id: "CS-01",
+        element: ElementKind::Measure,
+        basis: "办案区规定 §4 and register clause (S)",
+        duty_zh: "被传唤、拘传、盘问的人员到案后须立即带入办案区登记（平台阈值30分钟）",
+    },
+    Rule {
+        id: "CS-04",
+        element: ElementKind::Interrogation,
+        basis: "CPL §118; 刑规 §198; 行规 §71",
+        duty_zh: "讯问须在办案中心讯问室进行；已送看守所羁押的，须在看守所内讯问",
+    },
+    Rule {
+        id: "CS-06",
+        element: ElementKind::Stay,
+        basis: "CPL §119; 刑规 §201; 行规 §71; 盘问规定 §27",
+        duty_zh: "在区人员须按时提供饮食并记录（平台阈值：入区、两餐、离区之间不超过6小时）",
+    },
+    Rule {
+        id: "CS-09",
+        element: ElementKind::Interrogation,
+        basis: "CPL §123; 刑规 §208; 治安法25 (S)",
+        duty_zh: "在办案中心讯问、询问须全程同步录音录像",
+    },
+    Rule {
+        id: "XS-13",
+        element: ElementKind::Interrogation,
+        basis: "CPL §123; 刑规 §208 (V); 录像规定 §4 (S)",
+        duty_zh: "讯问未成年人及盲、聋、哑、精神病人犯罪嫌疑人须全程同步录音录像",
+    },
+    Rule {
+        id: "JZ-06",
+        element: ElementKind::Interrogation,
+        basis: "CPL §34, §120; 刑规 §203",
+        duty_zh: "第一次讯问犯罪嫌疑人时须告知其诉讼权利，送达犯罪嫌疑人诉讼权利义务告知书",
+    },
 ];
 
 pub(crate) fn rule(id: &str) -> &'static Rule {

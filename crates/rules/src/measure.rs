@@ -1,4 +1,4 @@
-//! 强制措施: XS-04, RQ-01 to RQ-09, RQ-11, RQ-13, RQ-14, JZ-04.
+//! 强制措施: XS-04, RQ-01 to RQ-09, RQ-11, RQ-13, RQ-14, CS-01, JZ-04.
 
 use domain::World;
 use domain::elements::{CaseKind, DecisionKind, Facility, Measure, MeasureKind, PersonFlag};
@@ -32,6 +32,32 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
                 m.case
             ),
         );
+    }
+    // CS-01 (P): brought in under a summons or questioning, registered in the case-handling area
+    // (a stay naming the measure, or not left before the arrival) within 30 min of arrival,
+    // yellow when passed; not if the measure ended before that.
+    if matches!(
+        m.kind,
+        MeasureKind::SummonsCriminal
+            | MeasureKind::CompelledAppearance
+            | MeasureKind::AdminQuestioning
+            | MeasureKind::ContinuedQuestioning
+    ) {
+        let arrived = m.arrived_at;
+        let registered = cx.stays_of_person(&m.person).any(|s| {
+            s.basis.as_ref() == Some(&m.id) || s.exited.as_ref().is_none_or(|(at, _)| *at > arrived)
+        });
+        if !registered {
+            let p = cx.p(cx.world.cases.get(&m.case).map(|c| &c.unit));
+            let due = cx.due(arrived.instant(), p.limit(P::Cs01Entry), Moves::Never);
+            if m.ended
+                .as_ref()
+                .is_none_or(|(at, _)| at.instant() >= due.at)
+            {
+                let found = cx.passed("CS-01", subject, &due, Level::Yellow);
+                cx.highest([found]);
+            }
+        }
     }
     // RQ-08: an arrest delivered to the detention house at once (24 h, P; already there under an
     // earlier criminal detention on the case), while it lasts; the execution receipt returned to

@@ -1,4 +1,4 @@
-//! 办案中心: CS-02, CS-03, CS-07, CS-10.
+//! 办案中心: CS-02, CS-03, CS-06, CS-07, CS-10.
 
 use domain::elements::{Destination, MeasureKind, PersonFlag, RoomKind, Stay};
 use domain::legal_time::{Level, Limit, Moves};
@@ -83,6 +83,40 @@ pub(crate) fn evaluate(cx: &mut Cx, s: &Stay) {
             ),
         );
     }
+    // CS-06 (P): food at most 6 h apart, from entry through each meal to the exit (or now while
+    // in the center), yellow when passed; a meal or exit still to come is woken for.
+    let now = cx.now;
+    let gap = p.limit(P::Cs06Gap);
+    let mut meals: Vec<_> = s.meals.iter().map(|m| m.instant()).collect();
+    meals.sort();
+    let mut hungry = Vec::new();
+    let mut from = s.entered_at.instant();
+    for meal in meals {
+        if meal > now {
+            cx.wake(meal);
+            break;
+        }
+        let due = cx.due(from, gap, Moves::Never);
+        if meal >= due.at {
+            hungry.push(cx.passed("CS-06", subject, &due, Level::Yellow));
+        }
+        from = meal;
+    }
+    let due = cx.due(from, gap, Moves::Never);
+    match s.exited.as_ref().map(|(at, _)| at.instant()) {
+        Some(exited) if exited <= now => {
+            if exited >= due.at {
+                hungry.push(cx.passed("CS-06", subject, &due, Level::Yellow));
+            }
+        }
+        exited => {
+            if let Some(exited) = exited {
+                cx.wake(exited);
+            }
+            hungry.push(cx.passed("CS-06", subject, &due, Level::Yellow));
+        }
+    }
+    cx.highest(hungry);
     // CS-02 (P): a security check within 30 min of entry, red when passed.
     if s.security_checked_at.is_none() && s.exited.is_none() {
         let due = cx.due(s.entered_at.instant(), p.limit(P::Cs02Check), Moves::Never);

@@ -218,6 +218,35 @@ fn each_cross_element_dependency_is_re_evaluated() {
             ],
             "2026-03-07T12:00:00+08:00",
         ),
+        // JZ-06: the notice of rights issued and served during the first interrogation, recorded
+        // after it (document → the case's interrogations).
+        (
+            &[
+                r#"{"fact":"interrogation.held","at":"2026-03-03T10:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-03T11:00:00+08:00","officers":["O1"]}"#,
+                r#"{"fact":"document.issued","at":"2026-03-03T10:05:00+08:00","id":"D1","case":"C1","kind":"rights_notice","number":"X1"}"#,
+                r#"{"fact":"document.served","at":"2026-03-03T10:10:00+08:00","id":"D1","to":"P1"}"#,
+            ],
+            "2026-03-03T12:00:00+08:00",
+        ),
+        // CS-04: a placement in a holding room at the instant the interrogation began, recorded
+        // after it (stay → the interrogations held during it).
+        (
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-03T09:00:00+08:00","id":"S1","person":"P1","center":"U1"}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-03T10:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-03T11:00:00+08:00","officers":["O1"],"stay":"S1","av_recorded":true}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-03T10:00:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-03T12:00:00+08:00",
+        ),
+        // CS-01: registered in the area late, under no basis (stay → the person's measures; the
+        // entry also touches the person, which reaches them too).
+        (
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-03T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"summons_criminal"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T10:40:00+08:00","id":"S1","person":"P1","center":"U1"}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+        ),
         // XS-14 (JZ-02, JZ-03 alike): a victim linked after the injury assessment (person → the
         // cases they are linked to).
         (
