@@ -962,8 +962,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "看守所条例 §14; CPL §280",
         confidence: "V (basis) / P",
         template: "【黄】同案人员同室候问",
-        status: Status::Expressible(
-            "Two stays in the same center (`custody.entered` `center`) whose placements (`custody.placed`, each lasting until the stay's next placement or exit) in the same `room` of room_kind holding or waiting overlap in time, the persons being of different `gender` or both linked as suspects of the same case: yellow at once (P for the center). A minor with an adult is TS-06's. Missing: cells in a detention house (`measure.delivered` names only the facility).",
+        status: Status::Implemented(
+            "Two stays in the same center (`custody.entered` `center`) whose placements (`custody.placed`, each lasting until the stay's next placement or exit) in the same `room`, of room_kind holding or waiting, overlap in time, the persons being of different `gender` or both linked as suspects of the same case: yellow at once on each of the two stays (platform policy for the center; no threshold). A minor with an adult is TS-06's. Missing: cells in a detention house (`measure.delivered` names only the facility).",
         ),
     },
     Entry {
@@ -1348,8 +1348,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §280; 刑规 §327–328; 看守所条例 §14",
         confidence: "V / P",
         template: "【红】未成年人与成年人同室关押",
-        status: Status::Expressible(
-            "Two stays in the same center whose placements (`custody.placed`, each lasting until the stay's next placement or exit) in the same `room` of room_kind holding or waiting overlap in time, one person under 18 at the time and the other not: red at once. Missing: cells in a detention house (`measure.delivered` names only the facility) and the restriction on arresting minors (a judgment no fact records).",
+        status: Status::Implemented(
+            "Two stays in the same center whose placements (`custody.placed`, each lasting until the stay's next placement or exit) in the same `room`, of room_kind holding or waiting, overlap in time, one person under 18 when they were first together and the other 18 or over (both ages known): red at once, on the minor's stay. Missing: cells in a detention house (`measure.delivered` names only the facility) and the restriction on arresting minors (a judgment no fact records).",
         ),
     },
     Entry {

@@ -432,6 +432,18 @@ pub const IMPLEMENTED: &[Rule] = &[
         basis: "CPL §34, §120; 刑规 §203",
         duty_zh: "第一次讯问犯罪嫌疑人时须告知其诉讼权利，送达犯罪嫌疑人诉讼权利义务告知书",
     },
+    Rule {
+        id: "CS-08",
+        element: ElementKind::Stay,
+        basis: "看守所条例 §14; CPL §280",
+        duty_zh: "候问、等候的人员须男女分别看管，同案犯罪嫌疑人分别看管（办案中心为平台规定）",
+    },
+    Rule {
+        id: "TS-06",
+        element: ElementKind::Stay,
+        basis: "CPL §280; 刑规 §327–328; 看守所条例 §14",
+        duty_zh: "未成年人须与成年人分别关押、分别管理",
+    },
 ];
 
 pub(crate) fn rule(id: &str) -> &'static Rule {

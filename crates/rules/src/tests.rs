@@ -1349,6 +1349,151 @@ fn each_rule_beyond_the_core_by_its_basis() {
             None,
         ),
         (
+            "CS-08 看守所条例 §14: a man and a woman in one holding room is yellow",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:20:00+08:00","id":"S2","person":"P2","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S2","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "CS-08",
+            "S1",
+            Some(Yellow),
+        ),
+        (
+            "CS-08: on the other stay too",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:20:00+08:00","id":"S2","person":"P2","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S2","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "CS-08",
+            "S2",
+            Some(Yellow),
+        ),
+        (
+            "CS-08 CPL §280: two suspects of one case in one holding room is yellow",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P3","name":"孙三","gender":"male","birth_date":"1985-06-01"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T08:00:00+08:00","id":"P3","case":"C1","role":"suspect"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:20:00+08:00","id":"S3","person":"P3","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S3","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "CS-08",
+            "S3",
+            Some(Yellow),
+        ),
+        (
+            "CS-08: two men of no common case, nothing",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P3","name":"孙三","gender":"male","birth_date":"1985-06-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:20:00+08:00","id":"S3","person":"P3","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S3","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "CS-08",
+            "S3",
+            None,
+        ),
+        (
+            "CS-08: moved to an interrogation room before she came, nothing",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:25:00+08:00","id":"S1","room":"X1","room_kind":"interrogation"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:20:00+08:00","id":"S2","person":"P2","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S2","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "CS-08",
+            "S1",
+            None,
+        ),
+        (
+            "CS-08: another holding room, nothing",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:20:00+08:00","id":"S2","person":"P2","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S2","room":"H2","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "CS-08",
+            "S2",
+            None,
+        ),
+        (
+            "TS-06 CPL §280: a 15-year-old in a holding room with an adult is red",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P4","name":"小明","gender":"male","birth_date":"2010-05-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:20:00+08:00","id":"S4","person":"P4","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S4","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "TS-06",
+            "S4",
+            Some(Red),
+        ),
+        (
+            "TS-06 看守所条例 §14: with an adult held there for two days (who left later) is red too",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T08:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T08:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P4","name":"小明","gender":"male","birth_date":"2010-05-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T20:00:00+08:00","id":"S4","person":"P4","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-03T20:05:00+08:00","id":"S4","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"custody.exited","at":"2026-03-03T21:00:00+08:00","id":"S4","destination":"released"}"#,
+                r#"{"fact":"custody.exited","at":"2026-03-04T08:00:00+08:00","id":"S1","destination":"released"}"#,
+            ],
+            "2026-03-05T12:00:00+08:00",
+            "TS-06",
+            "S4",
+            Some(Red),
+        ),
+        (
+            "TS-06: raised on the minor's stay, not the adult's",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P4","name":"小明","gender":"male","birth_date":"2010-05-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:20:00+08:00","id":"S4","person":"P4","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S4","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "TS-06",
+            "S1",
+            None,
+        ),
+        (
+            "TS-06 刑规 §327: two minors together, nothing",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P5","name":"小刚","gender":"male","birth_date":"2011-05-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S5","person":"P5","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S5","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P4","name":"小明","gender":"male","birth_date":"2010-05-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:20:00+08:00","id":"S4","person":"P4","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S4","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "TS-06",
+            "S4",
+            None,
+        ),
+        (
             "RQ-11: a detention on a dropped case is XS-09's, not raised again",
             &[
                 r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
@@ -1410,5 +1555,73 @@ fn platform_thresholds_apply_to_the_unit_and_below() {
         evaluate(&world, &links, &policy, ElementKind::Incident, "J1", now).next_due,
         Some(At::parse("2026-03-03T08:20:00+08:00").unwrap().instant()),
         "wakes when the station's threshold passes"
+    );
+}
+
+/// CS-08 and TS-06 read only the stays that the room index offers: on a generated province, it
+/// offers every stay whose time in a holding or waiting room overlaps another's in the same
+/// center, as a scan of every pair finds them.
+#[test]
+fn the_room_index_offers_every_stay_sharing_a_room() {
+    use crate::links::shared_room;
+    let config = datagen::Config {
+        seed: 11,
+        scale: 0.2,
+        days: 120,
+        ..Default::default()
+    };
+    let mut facts: Vec<Fact> = datagen::generate(&config)
+        .facts
+        .iter()
+        .map(|v| Fact::from_line(&v.to_string()).unwrap())
+        .collect();
+    facts.sort_by_key(|f| f.at);
+    let mut world = World::new();
+    for fact in &facts {
+        world.apply(fact, None).unwrap();
+    }
+    let links = Links::of(&world);
+    // (room, from, until) of each placement in a shared room.
+    let times = |s: &domain::elements::Stay| {
+        let mut placements: Vec<_> = s.placements.iter().collect();
+        placements.sort_by_key(|p| p.at);
+        let exited = s.exited.as_ref().map(|(at, _)| *at);
+        (0..placements.len())
+            .filter(|k| shared_room(placements[*k].room_kind))
+            .map(|k| {
+                let until = placements.get(k + 1).map(|p| p.at).or(exited);
+                (placements[k].room.clone(), placements[k].at, until)
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut pairs = 0;
+    for a in world.stays.values() {
+        for b in world.stays.values() {
+            if a.id == b.id || a.center != b.center {
+                continue;
+            }
+            for (room, from, until) in times(a) {
+                let overlaps = times(b).iter().any(|(r, f, u)| {
+                    *r == room && until.is_none_or(|x| *f < x) && u.is_none_or(|x| from < x)
+                });
+                if overlaps {
+                    pairs += 1;
+                    let offered = links.stays_in_room(
+                        &a.center,
+                        &room,
+                        from.instant(),
+                        until.map(|u| u.instant()),
+                    );
+                    assert!(offered.contains(&&b.id), "{} with {}", a.id, b.id);
+                }
+            }
+        }
+    }
+    let centers: std::collections::BTreeSet<_> = world.stays.values().map(|s| &s.center).collect();
+    assert!(
+        pairs > 0,
+        "the province has stays sharing rooms ({pairs}; {} stays in {} centers)",
+        world.stays.len(),
+        centers.len()
     );
 }

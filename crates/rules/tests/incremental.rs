@@ -247,6 +247,32 @@ fn each_cross_element_dependency_is_re_evaluated() {
             ],
             "2026-03-03T11:00:00+08:00",
         ),
+        // CS-08: a woman placed in the holding room after the man (stay → the stays that shared
+        // a room with it).
+        (
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-01T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T09:00:00+08:00","id":"S1","person":"P1","center":"U1"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-03T09:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T09:20:00+08:00","id":"S2","person":"P2","center":"U1"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-03T09:30:00+08:00","id":"S2","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-03T10:00:00+08:00",
+        ),
+        // CS-08: two men in one holding room linked as suspects of one case afterwards (person →
+        // the stays that shared a room with theirs).
+        (
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-01T08:00:00+08:00","id":"P2","name":"孙三","gender":"male","birth_date":"1985-06-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T09:00:00+08:00","id":"S1","person":"P1","center":"U1"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-03T09:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T09:20:00+08:00","id":"S2","person":"P2","center":"U1"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-03T09:30:00+08:00","id":"S2","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-03T09:40:00+08:00","id":"P1","case":"C1","role":"suspect"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-03T09:50:00+08:00","id":"P2","case":"C1","role":"suspect"}"#,
+            ],
+            "2026-03-03T10:00:00+08:00",
+        ),
         // XS-14 (JZ-02, JZ-03 alike): a victim linked after the injury assessment (person → the
         // cases they are linked to).
         (
