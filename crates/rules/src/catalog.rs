@@ -1047,8 +1047,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §142; 刑规 §229–230; 行规 §111; 强制法 §24",
         confidence: "V",
         template: "【红】扣押清单无见证人/持有人签名",
-        status: Status::Expressible(
-            "A `property.seized` with measure seizure or sealing and no `document.issued` of kind `seizure_list` (a FORMAT example kind) on its case naming it as `subject` (or naming no subject) within 24 h of the seizure (P; the law says on the spot): red when passed. Missing: the witnesses' and holder's signatures, photographs and valuation (no fact), and the administrative 证据保全决定书 (a kind to be fixed in docs/format-extensions.md).",
+        status: Status::Implemented(
+            "A `property.seized` with measure seizure or sealing and no `document.issued` of kind `seizure_list` (a FORMAT example kind) on its case, issued at or after the seizure and naming the item as `subject` (or naming no subject): red when passed, 24 h from the seizure (P `CW-04.list`; the law says on the spot), cleared by a late list. Missing: the witnesses' and holder's signatures, photographs and valuation (no fact), and the administrative 证据保全决定书 (no kind defined for it).",
         ),
     },
     Entry {
@@ -1082,8 +1082,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "行规 §110; 处罚法 §56",
         confidence: "V",
         template: "【红】先行登记保存超7日未处理（已自动解除）",
-        status: Status::Expressible(
-            "A `property.seized` with measure registration_preservation and no `property.disposed`: 7 d from the seizure, day bands (natural days as 行规 §110; 处罚法 §56 counts working days, T-04, and the natural-day date is the earlier, catalog §14's safe default). Missing: a decision turning the preservation into a seizure (only a new `property.seized` with no link to the first).",
+        status: Status::Implemented(
+            "A `property.seized` with measure registration_preservation and no `property.disposed`: 7 d from the seizure, moved past rest days, day bands (natural days as 行规 §110; 处罚法 §56 counts working days, T-04, and the natural-day date is the earlier, catalog §14's safe default). Missing: a decision turning the preservation into a seizure (only a new `property.seized` with no link to the first).",
         ),
     },
     Entry {
@@ -1106,8 +1106,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "行规 §113–114; 强制法 §32",
         confidence: "V",
         template: "【红】冻结超期未处理",
-        status: Status::Expressible(
-            "A `property.seized` with measure freeze on an administrative case and no `property.disposed`: 30 d from the freeze, or the `property.seizure_extended` total, day bands. Missing: terrorism cases (decision handed over ≤3日, 2个月 + 1个月): no fact or defined category marks them.",
+        status: Status::Implemented(
+            "A `property.seized` with measure freeze on an administrative case and no `property.disposed`: 30 d from the freeze, or the `property.seizure_extended` total, moved past rest days, day bands. Missing: terrorism cases (decision handed over ≤3日, 2个月 + 1个月): no fact or defined category marks them.",
         ),
     },
     Entry {

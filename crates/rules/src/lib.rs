@@ -444,6 +444,24 @@ pub const IMPLEMENTED: &[Rule] = &[
         basis: "CPL §280; 刑规 §327–328; 看守所条例 §14",
         duty_zh: "未成年人须与成年人分别关押、分别管理",
     },
+    Rule {
+        id: "CW-04",
+        element: ElementKind::Property,
+        basis: "CPL §142; 刑规 §229–230; 行规 §111; 强制法 §24",
+        duty_zh: "扣押、查封财物须当场开列扣押清单（平台阈值24小时）",
+    },
+    Rule {
+        id: "CW-07",
+        element: ElementKind::Property,
+        basis: "行规 §110; 处罚法 §56",
+        duty_zh: "先行登记保存的证据须在7日内作出处理决定，逾期视为自动解除",
+    },
+    Rule {
+        id: "CW-09",
+        element: ElementKind::Property,
+        basis: "行规 §113–114; 强制法 §32",
+        duty_zh: "行政案件冻结期限为30日（经批准延长的在延长后的期限内），届满前须作出处理决定或解除冻结",
+    },
 ];
 
 pub(crate) fn rule(id: &str) -> &'static Rule {

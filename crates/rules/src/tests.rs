@@ -1494,6 +1494,126 @@ fn each_rule_beyond_the_core_by_its_basis() {
             None,
         ),
         (
+            "CW-04 CPL §142: a seizure with no seizure list 24 h (P) on is red",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "CW-04",
+            "W1",
+            Some(Red),
+        ),
+        (
+            "CW-04: not before",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+            ],
+            "2026-03-03T10:59:59+08:00",
+            "CW-04",
+            "W1",
+            None,
+        ),
+        (
+            "CW-04 刑规 §229: a list naming the item, nothing",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-02T11:30:00+08:00","id":"D1","case":"C1","kind":"seizure_list","number":"X1","subject":"W1"}"#,
+            ],
+            "2026-03-03T12:00:00+08:00",
+            "CW-04",
+            "W1",
+            None,
+        ),
+        (
+            "CW-04 行规 §111: a list on the case naming no item, nothing",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"sealing","category":"phone","seized_by":"O2"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-02T11:30:00+08:00","id":"D1","case":"C1","kind":"seizure_list","number":"X1"}"#,
+            ],
+            "2026-03-03T12:00:00+08:00",
+            "CW-04",
+            "W1",
+            None,
+        ),
+        (
+            "CW-04: a list naming another item does not count",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-02T11:30:00+08:00","id":"D1","case":"C1","kind":"seizure_list","number":"X1","subject":"W9"}"#,
+            ],
+            "2026-03-03T12:00:00+08:00",
+            "CW-04",
+            "W1",
+            Some(Red),
+        ),
+        (
+            "CW-07 行规 §110: registered preservation undecided 7 days on (Monday) is yellow on its last day",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"registration_preservation","category":"phone","seized_by":"O2"}"#,
+            ],
+            "2026-03-09T12:00:00+08:00",
+            "CW-07",
+            "W1",
+            Some(Yellow),
+        ),
+        (
+            "CW-07 处罚法 §56: red after it",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"registration_preservation","category":"phone","seized_by":"O2"}"#,
+            ],
+            "2026-03-10T00:00:00+08:00",
+            "CW-07",
+            "W1",
+            Some(Red),
+        ),
+        (
+            "CW-07: decided (released), nothing",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"registration_preservation","category":"phone","seized_by":"O2"}"#,
+                r#"{"fact":"property.disposed","at":"2026-03-05T10:00:00+08:00","id":"W1","method":"released"}"#,
+            ],
+            "2026-03-10T00:00:00+08:00",
+            "CW-07",
+            "W1",
+            None,
+        ),
+        (
+            "CW-09 强制法 §32: an administrative freeze 30 days on is red",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"freeze","category":"phone","seized_by":"O2"}"#,
+            ],
+            "2026-04-02T00:00:00+08:00",
+            "CW-09",
+            "W1",
+            Some(Red),
+        ),
+        (
+            "CW-09 行规 §114: extended to 60 days, nothing yet",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"freeze","category":"phone","seized_by":"O2"}"#,
+                r#"{"fact":"property.seizure_extended","at":"2026-03-30T10:00:00+08:00","id":"W1","days":60,"approved_by_unit":"U330503"}"#,
+            ],
+            "2026-04-02T00:00:00+08:00",
+            "CW-09",
+            "W1",
+            None,
+        ),
+        (
+            "CW-09: a criminal freeze is CW-08's, nothing",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"freeze","category":"phone","seized_by":"O2"}"#,
+            ],
+            "2026-04-02T00:00:00+08:00",
+            "CW-09",
+            "W1",
+            None,
+        ),
+        (
             "RQ-11: a detention on a dropped case is XS-09's, not raised again",
             &[
                 r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
