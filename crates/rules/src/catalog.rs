@@ -172,7 +172,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "",
         status: Status::Clock(
-            "Implemented as T-01 for administrative limits (`domain::legal_time::due`): the start day is not counted; XZ-02, CW-06 and JZ-01 move past rest days; RQ-02, RQ-03 and CS-03 restrict liberty and never move; year limits exist (`Limit::Years`) though no rule uses one. Not implemented: excluding travel time for serving documents, which no fact records.",
+            "Implemented as T-01 for administrative limits (`domain::legal_time::due`): the start day is not counted; XZ-02, CW-06 and JZ-01 (beyond the core set CW-07, CW-09, JZ-02 and JZ-03) move past rest days; RQ-02, RQ-03 and CS-03 restrict liberty and never move; year limits exist (`Limit::Years`) though no rule uses one. Not implemented: excluding travel time for serving documents, which no fact records.",
         ),
     },
     Entry {
@@ -198,7 +198,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "",
         status: Status::Clock(
-            "Not implemented, as T-04: 强制法 limits of ten days or less would need a working-day count that `domain::legal_time` lacks; the core set has none (CW-06's 30 d is counted in natural days), and CW-07's 7 d would be counted in natural days, the earlier date.",
+            "Not implemented, as T-04: 强制法 limits of ten days or less would need a working-day count that `domain::legal_time` lacks; the core set has none (CW-06's 30 d is counted in natural days), and CW-07's 7 d (implemented beyond the core set) is counted in natural days, the earlier date.",
         ),
     },
     Entry {
@@ -1626,6 +1626,30 @@ pub fn markdown() -> String {
             let _ = writeln!(w);
         }
         let _ = writeln!(w);
+    }
+    let _ = writeln!(w, "## Platform thresholds (P)\n");
+    let _ = writeln!(
+        w,
+        "Limits no statute fixes (`crates/rules/src/thresholds.rs`): each unit may set its own, \
+         for itself and the units below it, within the range. Days are exact 24 h periods \
+         (\"after N d\"), except those counted as a day limit (the start day not counted).\n"
+    );
+    let _ = writeln!(
+        w,
+        "| key | rule | threshold | unit | default | range |\n|---|---|---|---|---|---|"
+    );
+    for s in crate::thresholds::SETTINGS {
+        let _ = writeln!(
+            w,
+            "| `{}` | {} | {} | {} | {} | {}–{} |",
+            s.key,
+            s.rule,
+            cell(s.what_zh),
+            s.unit.label_zh(),
+            s.default,
+            s.min,
+            s.max
+        );
     }
     out.truncate(out.trim_end().len());
     out.push('\n');

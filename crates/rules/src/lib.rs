@@ -6,10 +6,12 @@
 //! screening (`zhifa screen --as-of T`) and live evaluation run the same code.
 //!
 //! `IMPLEMENTED` lists the rules: every rule of the core set, then those implemented beyond it
-//! (catalog status `Implemented`). The scenario test checks the findings of exactly those. Deadline rules give a level by the bands of their
-//! limit; prohibitions (XZ-06, XZ-08, XS-04, XS-09, CS-05, CS-07, CW-02, CW-14, TS-01, TS-02;
-//! JQ-05 yellow) hold at once and stay open after the fact, until the supervision loop closes
-//! them.
+//! (catalog status `Implemented`). The scenario test checks the findings of exactly those.
+//! Deadline rules give a level by the bands of their limit; prohibitions (XZ-05, XZ-06, XZ-08,
+//! XS-04, XS-09, XS-13, CS-04, CS-05, CS-07, CS-09, CS-10, CW-02, CW-14, JZ-06, TS-01, TS-02,
+//! TS-06, TS-09; JQ-05, CS-08 yellow) hold at once and stay open after the fact, until the
+//! supervision loop closes them; absence checks (JQ-06, RQ-11) hold at once while what is absent
+//! stays so.
 
 mod case;
 pub mod catalog;

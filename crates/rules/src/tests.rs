@@ -1745,3 +1745,80 @@ fn the_room_index_offers_every_stay_sharing_a_room() {
         centers.len()
     );
 }
+
+/// Every platform threshold is listed in the order of `P`, under a unique key that starts with
+/// the id of an implemented rule, with its default within its range.
+#[test]
+fn every_setting_is_well_formed() {
+    use crate::thresholds::{P, SETTINGS};
+    let mut keys = std::collections::BTreeSet::new();
+    for (k, s) in SETTINGS.iter().enumerate() {
+        assert_eq!(s.p as usize, k, "{} out of order", s.key);
+        assert_eq!(P::from_key(s.key), Some(s.p));
+        assert!(keys.insert(s.key), "{} twice", s.key);
+        assert!(s.key.starts_with(&format!("{}.", s.rule)), "{}", s.key);
+        assert!(IMPLEMENTED.iter().any(|r| r.id == s.rule), "{}", s.key);
+        assert!(s.min <= s.default && s.default <= s.max, "{}", s.key);
+        assert!(!s.what_zh.is_empty());
+    }
+}
+
+/// The thresholds beyond the core set are a unit's to set, as the core's are: a county's 4 h meal
+/// gap (CS-06) for its center, and a station's 5 d to tell an appraisal opinion (XS-14), a day
+/// limit that moves past the weekend.
+#[test]
+fn thresholds_beyond_the_core_apply_to_the_unit() {
+    use crate::thresholds::P;
+    let mut world = World::new();
+    let extra = [
+        r#"{"fact":"custody.entered","at":"2026-03-02T08:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+        r#"{"fact":"case.injury_assessed","at":"2026-03-02T12:00:00+08:00","id":"C1","person":"P1","grade":"minor"}"#,
+    ];
+    for line in BASE.lines().chain(extra) {
+        world.apply(&Fact::from_line(line).unwrap(), None).unwrap();
+    }
+    let links = Links::of(&world);
+    let at = |t: &str| At::parse(t).unwrap().instant();
+    let found = |policy: &Policy, kind, id: &str, rule: &str, now: &str| {
+        evaluate(&world, &links, policy, kind, id, at(now))
+            .warnings
+            .into_iter()
+            .find(|w| w.rule == rule)
+            .map(|w| (w.level, w.due))
+    };
+    let county = domain::ids::UnitId::parse("U330503").unwrap();
+    let station = domain::ids::UnitId::parse("U33050301").unwrap();
+    let mut policy = Policy::new([(county, P::Cs06Gap, 4), (station, P::Xs14Notice, 5)]);
+    policy.resolve(&world);
+    let defaults = Policy::default();
+    let noon = "2026-03-02T12:00:00+08:00";
+    assert_eq!(
+        found(&defaults, ElementKind::Stay, "S1", "CS-06", noon),
+        None
+    );
+    assert_eq!(
+        found(&policy, ElementKind::Stay, "S1", "CS-06", noon),
+        Some((LevelCode::Yellow, Some("2026-03-02T12:00:00+08:00".into())))
+    );
+    let friday = "2026-03-06T12:00:00+08:00";
+    assert_eq!(
+        found(&defaults, ElementKind::Case, "C1", "XS-14", friday),
+        Some((LevelCode::Red, Some("2026-03-06T00:00:00+08:00".into())))
+    );
+    // 5 d from Monday end on Saturday, moved to Monday's end: nothing on Friday, blue with a
+    // third of the period left.
+    assert_eq!(
+        found(&policy, ElementKind::Case, "C1", "XS-14", friday),
+        None
+    );
+    assert_eq!(
+        found(
+            &policy,
+            ElementKind::Case,
+            "C1",
+            "XS-14",
+            "2026-03-07T12:00:00+08:00"
+        ),
+        Some((LevelCode::Blue, Some("2026-03-10T00:00:00+08:00".into())))
+    );
+}
