@@ -1,11 +1,14 @@
-//! 案件: XZ-02, XZ-04, XZ-06, XZ-08, XZ-14, XS-01 (XS-02), XS-05, XS-08, XS-09, JZ-01, JZ-07.
+//! 案件: XZ-02, XZ-04 (TS-10), XZ-05, XZ-06, XZ-08, XZ-14, XS-01 (XS-02), XS-05, XS-08, XS-09,
+//! XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
 
 use domain::elements::{
-    Case, CaseKind, DecisionKind, InjuryGrade, MeasureKind, PenaltyKind, UnitLevel,
+    Case, CaseKind, DecisionKind, DisposalResult, Facility, InjuryGrade, MeasureKind, PenaltyKind,
+    PersonRole, UnitLevel,
 };
+use domain::ids::PersonId;
 use domain::legal_time::{Level, Limit, Moves};
 
-use crate::cx::Cx;
+use crate::cx::{Cx, finding_at};
 use crate::thresholds::P;
 
 pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
@@ -64,6 +67,90 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
                 );
             }
         }
+        // XZ-05: an incident disposed on the spot (当场处罚) names this case, whose decision goes
+        // beyond a warning or a fine of 200 元 on a person.
+        let on_spot: Vec<&str> = cx
+            .incidents_of_case(id)
+            .filter(|i| i.result == Some(DisposalResult::OnSpotPenalty))
+            .map(|i| i.id.as_str())
+            .collect();
+        if !on_spot.is_empty() {
+            let beyond: Vec<String> =
+                decision
+                    .penalties
+                    .iter()
+                    .filter_map(|p| match p.kind {
+                        PenaltyKind::Detention | PenaltyKind::LicenseRevoked => {
+                            Some(format!("{}{}", p.person, p.kind.label()))
+                        }
+                        PenaltyKind::Fine if p.amount_yuan.is_some_and(|a| a > 200.0) => Some(
+                            format!("{}罚款{}元", p.person, p.amount_yuan.unwrap_or_default()),
+                        ),
+                        _ => None,
+                    })
+                    .collect();
+            if !beyond.is_empty() {
+                cx.prohibited(
+                    "XZ-05",
+                    subject,
+                    format!(
+                        "警情{}按当场处罚处置，而处罚决定为{}，超出当场处罚范围（警告或二百元以下罚款）",
+                        on_spot.join("、"),
+                        beyond.join("、")
+                    ),
+                );
+            }
+        }
+        // RQ-15: each person's detention executed (delivered to a detention center, family
+        // told) within 24 h (P), yellow when passed, unless TS-09 exempts them; the detentions of
+        // one person in the decision together at most 20 d, red at once.
+        let mut detained: Vec<(&PersonId, u32)> = Vec::new();
+        for penalty in decision
+            .penalties
+            .iter()
+            .filter(|p| p.kind == PenaltyKind::Detention)
+        {
+            match detained.iter_mut().find(|(p, _)| **p == penalty.person) {
+                Some((_, days)) => *days += penalty.days.unwrap_or_default(),
+                None => detained.push((&penalty.person, penalty.days.unwrap_or_default())),
+            }
+        }
+        let over: Vec<String> = detained
+            .iter()
+            .filter(|(_, days)| *days > 20)
+            .map(|(p, days)| format!("{p}合并行政拘留{days}日"))
+            .collect();
+        let pending = detained.iter().any(|(person, _)| {
+            let exempt = cx.world.persons.get(*person).is_some_and(|p| {
+                crate::person::detention_not_executed(p, case, decision.at).is_some()
+            });
+            let executed = cx.measures_of_case(id).any(|m| {
+                m.person == **person
+                    && m.kind == MeasureKind::AdminDetention
+                    && m.delivered
+                        .as_ref()
+                        .is_some_and(|(_, f)| *f == Facility::DetentionCenter)
+                    && m.family.is_some()
+            });
+            !exempt && !executed
+        });
+        let late = pending.then(|| {
+            let due = cx.due(
+                decision.at.instant(),
+                p.limit(P::Rq15Execution),
+                Moves::Never,
+            );
+            cx.passed("RQ-15", subject, &due, Level::Yellow)
+        });
+        let too_long = (!over.is_empty()).then(|| {
+            finding_at(
+                "RQ-15",
+                subject,
+                Level::Red,
+                format!("{}，超过二十日", over.join("、")),
+            )
+        });
+        cx.highest([late.flatten(), too_long]);
         // JZ-01: the penalty decision served on every penalised person within 2 d.
         if decision.decision == DecisionKind::Penalty {
             let unserved = decision.penalties.iter().any(|p| {
@@ -75,6 +162,43 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
                 let due = cx.due(decision.at.instant(), Limit::Days(2), Moves::PastRestDays);
                 cx.deadline("JZ-01", subject, due, false);
             }
+        }
+    }
+    // XS-14 (criminal: the opinion told within 3 d, P) and JZ-03 (administrative: a copy served
+    // within 5 d): after each injury assessment, every suspect and victim linked to the case is
+    // served the appraisal opinion; the deadline of the earliest assessment someone still awaits.
+    let (rule, kind, limit) = match case.kind {
+        CaseKind::Criminal => ("XS-14", "appraisal_opinion_notice", p.limit(P::Xs14Notice)),
+        CaseKind::Administrative => ("JZ-03", "appraisal_opinion", Limit::Days(5)),
+    };
+    let told = cx.linked(id, &[PersonRole::Suspect, PersonRole::Victim]);
+    let awaited = case
+        .injuries
+        .iter()
+        .filter(|a| told.iter().any(|p| !cx.served(id, kind, p, a.at)))
+        .map(|a| a.at)
+        .min();
+    if let Some(assessed) = awaited {
+        let due = cx.due(assessed.instant(), limit, Moves::PastRestDays);
+        cx.deadline(rule, subject, due, false);
+    }
+    // JZ-02: an administrative decision (to punish or not) served on every victim within 2 d.
+    if let Some(decision) = &case.decision
+        && case.kind == CaseKind::Administrative
+    {
+        let kind = match decision.decision {
+            DecisionKind::Penalty => Some("penalty_decision"),
+            DecisionKind::NoPenalty | DecisionKind::MinorNoPenalty => Some("no_penalty_decision"),
+            _ => None,
+        };
+        if let Some(kind) = kind
+            && cx
+                .linked(id, &[PersonRole::Victim])
+                .iter()
+                .any(|v| !cx.served(id, kind, v, decision.at))
+        {
+            let due = cx.due(decision.at.instant(), Limit::Days(2), Moves::PastRestDays);
+            cx.deadline("JZ-02", subject, due, false);
         }
     }
     // XZ-02: an administrative case decided within 30 d of acceptance (or the extended total).

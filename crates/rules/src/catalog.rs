@@ -1,8 +1,9 @@
 //! The rule catalog: every rule of `../shared/rules/catalog.md` (T-01…T-07 and the 100 rules of
 //! its eight families), in catalog order, with its cells verbatim and what Zhifa does about it:
-//! implemented (the core set of `../shared/rules/README.md`, exactly [`crate::IMPLEMENTED`]),
-//! expressible with the facts of `../shared/FORMAT.md` but not implemented yet, not expressible
-//! with them, or (T-…) how legal time applies it.
+//! implemented (the core set of `../shared/rules/README.md`, or beyond it: together exactly
+//! [`crate::IMPLEMENTED`]), expressible with the facts of `../shared/FORMAT.md` but not
+//! implemented (yet, or separately), not expressible with them, or (T-…) how legal time applies
+//! it.
 //!
 //! The table was generated once from catalog.md; this file is now its source and nothing reads
 //! `../shared` when building. [`markdown`] renders `docs/rules.md`, with the number of tests that
@@ -94,9 +95,14 @@ impl Family {
 pub enum Status {
     /// In the core set of `rules/README.md`: implemented, listed in [`crate::IMPLEMENTED`].
     Core,
-    /// Not in the core set; its trigger can be checked with the facts of FORMAT.md. The text
-    /// says what the engine would check (facts, anchor, limit, level) and which facts are
-    /// missing for the parts it cannot check.
+    /// Not in the core set, implemented beyond it and listed in [`crate::IMPLEMENTED`]. The text
+    /// says what the engine checks (facts, anchor, limit, level) and which parts it cannot
+    /// check for want of facts.
+    Implemented(&'static str),
+    /// Not in the core set, not implemented; its trigger can be checked with the facts of
+    /// FORMAT.md. The text says what the engine would check (facts, anchor, limit, level) and
+    /// which facts are missing for the parts it cannot check, or which implemented rule already
+    /// raises it.
     Expressible(&'static str),
     /// Not in the core set and not checkable with FORMAT.md's facts: what is missing.
     NotExpressible(&'static str),
@@ -166,7 +172,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "",
         status: Status::Clock(
-            "Implemented as T-01 for administrative limits (`domain::legal_time::due`): the start day is not counted; XZ-02, CW-06 and JZ-01 move past rest days; RQ-02, RQ-03 and CS-03 restrict liberty and never move; year limits exist (`Limit::Years`) though no rule uses one. Not implemented: excluding travel time for serving documents, which no fact records.",
+            "Implemented as T-01 for administrative limits (`domain::legal_time::due`): the start day is not counted; XZ-02, CW-06 and JZ-01 (beyond the core set CW-07, CW-09, JZ-02 and JZ-03) move past rest days; RQ-02, RQ-03 and CS-03 restrict liberty and never move; year limits exist (`Limit::Years`) though no rule uses one. Not implemented: excluding travel time for serving documents, which no fact records.",
         ),
     },
     Entry {
@@ -192,7 +198,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "",
         status: Status::Clock(
-            "Not implemented, as T-04: 强制法 limits of ten days or less would need a working-day count that `domain::legal_time` lacks; the core set has none (CW-06's 30 d is counted in natural days), and CW-07's 7 d would be counted in natural days, the earlier date.",
+            "Not implemented, as T-04: 强制法 limits of ten days or less would need a working-day count that `domain::legal_time` lacks; the core set has none (CW-06's 30 d is counted in natural days), and CW-07's 7 d (implemented beyond the core set) is counted in natural days, the earlier date.",
         ),
     },
     Entry {
@@ -289,8 +295,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "视音频规定 §13 (S)",
         confidence: "S",
         template: "【黄】警情{编号}现场处置无执法记录仪视频关联",
-        status: Status::Expressible(
-            "An incident with `incident.arrived` and `incident.disposed` but no `incident.video_linked` at or before the screening time: red at once from the disposal (an absence check, README; the catalog's template says 黄), cleared when a video is linked. Missing: on-the-spot stops and on-scene measures outside an incident have no fact, and no fact records a video's retention (≥6 months, permanent).",
+        status: Status::Implemented(
+            "An incident with `incident.arrived` and `incident.disposed` and no `incident.video_linked`: red at once (an absence check, README; the catalog's template says 黄), cleared when a video is linked. Missing: on-the-spot stops and on-scene measures outside an incident have no fact, and no fact records a video's retention (≥6 months, permanent) or whether it covers the whole process.",
         ),
     },
     Entry {
@@ -303,7 +309,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "S",
         template: "【黄/红】{编号}接报已{h}小时未作出受案决定",
         status: Status::Expressible(
-            "`incident.received` with nature administrative (after any `incident.recategorized`), no `case.accepted` naming it as `incident` (nor `incident.disposed` naming a `case`) and no `incident.disposed`: 24 h from receipt, hour bands. JQ-04 already raises every such incident (its exemptions are narrower), so XZ-01 adds only its id. Missing: the ≤3 日 for difficult reports: `case.accepted` `complex` comes with the acceptance, and no fact marks a report difficult before it.",
+            "Covered by JQ-04 (implemented, core set), not raised separately: the check would be an `incident.received` with nature administrative (after any `incident.recategorized`), no `case.accepted` naming it as `incident` (nor `incident.disposed` naming a `case`) and no `incident.disposed`: 24 h from receipt, hour bands; JQ-04 raises every such incident with the same anchor, limit and bands (its exemptions are narrower), so XZ-01 would add only its id. Missing: the ≤3 日 for difficult reports: `case.accepted` `complex` comes with the acceptance, and no fact marks a report difficult before it.",
         ),
     },
     Entry {
@@ -350,8 +356,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "行规 §37, §39; 治安法12 §100–101; 处罚法 §51–52",
         confidence: "V",
         template: "【红】当场处罚超出适用范围；【黄】当场处罚决定超24小时未备案",
-        status: Status::Expressible(
-            "An `incident.disposed` with result `on_spot_penalty` naming a `case` whose `case.decided` has a penalty of kind detention or license_revoked, or a fine with `amount_yuan` over 200: red at once (200 元 is the highest on-the-spot fine on a person under both 治安法12 and 处罚法). Missing: no field marks a `case.decided` itself as simplified procedure, so on-the-spot decisions not reached through an incident go unchecked; the 卖淫嫖娼/赌博/毒品 exclusion needs category codes FORMAT does not define; no fact records the 24 h filing (备案) with the unit.",
+        status: Status::Implemented(
+            "A case whose `case.decided` has a penalty of kind detention or license_revoked, or a fine with `amount_yuan` over 200, while an `incident.disposed` with result `on_spot_penalty` names the case: red at once, on the case (200 元 is the highest on-the-spot fine on a person under both 治安法12 and 处罚法). Missing: no field marks a `case.decided` itself as simplified procedure, so on-the-spot decisions not reached through an incident go unchecked; the 卖淫嫖娼/赌博/毒品 exclusion needs category codes FORMAT does not define; no fact records the 24 h filing (备案) with the unit.",
         ),
     },
     Entry {
@@ -499,7 +505,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "S",
         template: "【红】经济犯罪线索超{d}日未决定是否立案",
         status: Status::Expressible(
-            "Already raised under XS-01's id (README core set): `case.accepted` kind criminal with `economic` true, neither `case.filed` nor `case.not_filed`: 7 d from acceptance, or the `case.filing_extended` total (30), day bands; implementing XS-02 means only raising it under its own id. Missing: the further +30 日 (`case.filing_extended` `days` is 7|30) and the 15 日 after a procuratorate's order to file (no fact records the order).",
+            "Covered by XS-01 (implemented, core set), not raised separately: XS-01's economic branch is this rule: `case.accepted` kind criminal with `economic` true, neither `case.filed` nor `case.not_filed`: 7 d from acceptance, or the `case.filing_extended` total (30), day bands; implementing XS-02 would mean only raising it under its own id. Missing: the further +30 日 (`case.filing_extended` `days` is 7|30) and the 15 日 after a procuratorate's order to file (no fact records the order).",
         ),
     },
     Entry {
@@ -633,7 +639,7 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §123; 刑规 §208 (V); 录像规定 §4 (S)",
         confidence: "V",
         template: "【红】应录音录像案件讯问笔录无对应录像/录像时段不一致",
-        status: Status::Expressible(
+        status: Status::Implemented(
             "An `interrogation.held` of kind interrogation on a criminal case, of a person under 18 at its start or flagged blind, deaf, mute or mental (`person.registered` `flags`), with `av_recorded` false: red at once (录像规定 §4, S). Missing: the crimes that require recording (possible life or death sentence, 10 years or more, the 刑规 §208 classes): `category` is a free code and no fact records the possible sentence; and the recording's completeness (no time ranges).",
         ),
     },
@@ -646,8 +652,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §148; 刑规 §252–255",
         confidence: "V / P",
         template: "【黄】鉴定意见收到{d}日未告知",
-        status: Status::Expressible(
-            "A `case.injury_assessed` on a criminal case (the opinion received): for each person linked (`person.linked`) as suspect or victim, no `document.issued` on the case of kind `appraisal_opinion_notice` (鉴定意见通知书; not among FORMAT's example kinds, to be fixed in docs/format-extensions.md) served (`document.served`) to that person: 3 d (P) from the assessment, day bands. Missing: the opinions of other appraisals (only their commission, `case.act` `appraisal_commissioned`, is a fact) and refusals of a supplementary or new appraisal.",
+        status: Status::Implemented(
+            "After each `case.injury_assessed` on a criminal case (the opinion received): every person linked (`person.linked`) to the case as suspect or victim is served (`document.served`, at or after the assessment) a `document.issued` on the case of kind `appraisal_opinion_notice` (鉴定意见通知书, a Zhifa document kind: docs/format-extensions.md); while someone is not, a deadline from the earliest such assessment: 3 d (P `XS-14.notice`, counted as a day limit: start day not counted, moved past rest days), day bands. Missing: the opinions of other appraisals (only their commission, `case.act` `appraisal_commissioned`, is a fact) and refusals of a supplementary or new appraisal.",
         ),
     },
     Entry {
@@ -749,8 +755,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §93; 刑规 §142–145",
         confidence: "V",
         template: "【红】逮捕后超24小时未通知家属",
-        status: Status::Expressible(
-            "A `measure.started` of kind arrest: (1) neither it nor an earlier criminal_detention of the same person on the case has `measure.delivered` facility detention_house: 24 h from the arrest, hour bands, never moves (P: the law says 立即; RQ-04's limit); (2) no `document.issued` on the case of kind `arrest_execution_receipt` (执行回执; to be fixed in docs/format-extensions.md) with the measure as `subject`: 3 d from the arrest, day bands. The family notice within 24 h is RQ-05's. Missing: the receipt of the approval (FORMAT has only `measure.arrest_requested`) and the executing officers (`measure.started` names none).",
+        status: Status::Implemented(
+            "A `measure.started` of kind arrest, one warning at the higher of two deadlines: (1) while the arrest has not ended, neither it nor a criminal_detention of the same person on the case begun no later has `measure.delivered` facility detention_house: 24 h from the arrest (P `RQ-08.delivery`: the law says 立即; RQ-04's limit), hour bands, never moves; (2) no `document.issued` on the case of kind `arrest_execution_receipt` (执行回执, a Zhifa document kind: docs/format-extensions.md) with the measure as `subject`: 3 d from the arrest, moved past rest days, day bands. The family notice within 24 h is RQ-05's. Missing: the receipt of the approval (FORMAT has only `measure.arrest_requested`) and the executing officers (`measure.started` names none).",
         ),
     },
     Entry {
@@ -786,8 +792,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §96–99; 刑规 §158, §161; 看守所条例 §43; 行规 §259",
         confidence: "V",
         template: "【红】强制措施已届满未解除/变更",
-        status: Status::Expressible(
-            "A measure with no `measure.ended` whose case has `case.dropped`, `case.closed`, or `case.decided` with decision terminated: red at once, except a criminal_detention or arrest on a dropped case, which XS-09 raises. A measure past its own limit is already red under RQ-01…RQ-03, RQ-07, RQ-09, RQ-13 and RQ-14. Missing: the end of an admin_detention (its days are the `case.decided` detention penalty's, counted by T-07, not implemented) and the detention house's advance warning.",
+        status: Status::Implemented(
+            "A measure with no `measure.ended` whose case has `case.dropped`, `case.closed`, or `case.decided` with decision terminated: red at once, cleared when the measure ends; not for a criminal_detention or arrest begun before the case was dropped, which XS-09 raises on the case. A measure past its own limit is already red under RQ-01…RQ-03, RQ-07, RQ-09, RQ-13 and RQ-14. Missing: the end of an admin_detention (its days are the `case.decided` detention penalty's, counted by T-07, not implemented) and the detention house's advance warning.",
         ),
     },
     Entry {
@@ -834,8 +840,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "治安法12 §16, §92, §97; 行规 §162–164, §176, §220; 拘留所条例 §12, §27, §29",
         confidence: "V",
         template: "【黄】行政拘留决定后未送拘留所/未通知家属",
-        status: Status::Expressible(
-            "A `case.decided` with a penalty of kind detention on a person, unless TS-09 says it is not executed: (1) no admin_detention `measure.started` for that person on the case with `measure.delivered` facility detention_center, or that measure with neither `measure.family_notified` nor `measure.family_not_notified`: yellow when passed, 24 h (P; the law says 及时) from the decision; (2) the person's detention penalties in the decision total more than 20 `days`: red at once. Missing: deferred execution (XZ-12) has no fact, so (1) misfires while it runs; leave requests, complaints and referrals of wrongful detention have no fact.",
+        status: Status::Implemented(
+            "A `case.decided` with penalties of kind detention, on the case, one warning at the higher level: (1) a person so penalised whom TS-09 does not exempt (under 16 at the case's acceptance, 70 or over at the decision, pregnant or nursing_infant) has no admin_detention `measure.started` on the case both `measure.delivered` to a detention_center and with `measure.family_notified` or `measure.family_not_notified`: yellow when passed, 24 h (P `RQ-15.execution`; the law says 及时) from the decision; (2) one person's detention penalties in the decision total more than 20 `days`: red at once. Missing: deferred execution (XZ-12) has no fact, so (1) also fires while it runs; the offset of earlier restriction (T-07), leave requests, complaints and referrals of wrongful detention have no fact.",
         ),
     },
     Entry {
@@ -873,8 +879,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "办案区规定 §4 and register clause (S)",
         confidence: "S",
         template: "【黄】到案{m}分钟未入区登记",
-        status: Status::Expressible(
-            "A `measure.started` of kind summons_criminal, compelled_appearance, admin_questioning or continued_questioning with no `custody.entered` of the same person at or after its `arrived_at` (or naming it as `basis`): yellow when passed, at a threshold from `arrived_at` (P: the catalog says at once and gives no number; proposed 30 min, as CS-02). Missing: arrivals without a measure (扭送, 投案 before a summons), and approved exits to recover goods or identify a scene.",
+        status: Status::Implemented(
+            "A `measure.started` of kind summons_criminal, compelled_appearance, admin_questioning or continued_questioning, with no stay (`custody.entered`) of the same person naming it as `basis` or not exited before its `arrived_at` (in progress then, or entered later): yellow when passed, 30 min from `arrived_at` (P `CS-01.entry`: the catalog says at once and gives no number; CS-02's threshold), cleared by a late entry; not raised when the measure ended before the threshold. Missing: arrivals without a measure (扭送, 投案 before a summons), and approved exits to recover goods or identify a scene.",
         ),
     },
     Entry {
@@ -908,8 +914,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §118; 刑规 §198; 行规 §71",
         confidence: "V",
         template: "【红】已送看守所人员在看守所外被讯问",
-        status: Status::Expressible(
-            "(1) An `interrogation.held` naming a `stay` (held in the case-handling center) that starts while a criminal_detention or arrest of the same person has been `measure.delivered` to a detention_house and not ended: red at once; (2) an `interrogation.held` of kind interrogation naming a `stay` whose latest `custody.placed` at or before its start has room_kind other than interrogation: red at once. Missing: an interrogation without a `stay` has no location, and the lawful exceptions (urgent on the scene; sick, injured or pregnant at home or in hospital) are not recorded.",
+        status: Status::Implemented(
+            "On an `interrogation.held` naming a `stay` (held in the case-handling center), one red finding at once for either: (1) it starts while a criminal_detention or arrest of the same person has been `measure.delivered` to a detention_house and not ended; (2) it is of kind interrogation and the stay's latest `custody.placed` at or before its start has a room_kind other than interrogation (none placed before: not checked). Missing: an interrogation without a `stay` has no location, and the lawful exceptions (urgent on the scene; sick, injured or pregnant at home or in hospital) are not recorded.",
         ),
     },
     Entry {
@@ -932,8 +938,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §119; 刑规 §201; 行规 §71; 盘问规定 §27",
         confidence: "V",
         template: "【黄】在区{h}小时无饮食/休息记录",
-        status: Status::Expressible(
-            "A stay (`custody.entered`) in which more than a threshold passes between entry, consecutive `custody.meal` facts and `custody.exited` (or the screening time while not exited): yellow when passed (P: the catalog gives no number; proposed 6 h). Missing: rest, and bedding for continued questioning of 12 h or more, have no fact.",
+        status: Status::Implemented(
+            "A stay (`custody.entered`) in which the time from entry to the first `custody.meal`, between consecutive meals, or from the last meal to `custody.exited` (or, while not exited, to the screening time) reaches 6 h (P `CS-06.gap`: the catalog gives no number): yellow when passed; a gap once missed stays found. Missing: rest, and bedding for continued questioning of 12 h or more, have no fact.",
         ),
     },
     Entry {
@@ -956,8 +962,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "看守所条例 §14; CPL §280",
         confidence: "V (basis) / P",
         template: "【黄】同案人员同室候问",
-        status: Status::Expressible(
-            "Two stays in the same center (`custody.entered` `center`) whose placements (`custody.placed`, each lasting until the stay's next placement or exit) in the same `room` of room_kind holding or waiting overlap in time, the persons being of different `gender` or both linked as suspects of the same case: yellow at once (P for the center). A minor with an adult is TS-06's. Missing: cells in a detention house (`measure.delivered` names only the facility).",
+        status: Status::Implemented(
+            "Two stays in the same center (`custody.entered` `center`) whose placements (`custody.placed`, each lasting until the stay's next placement or exit) in the same `room`, of room_kind holding or waiting, overlap in time, the persons being of different `gender` or both linked as suspects of the same case: yellow at once on each of the two stays (platform policy for the center; no threshold). A minor with an adult is TS-06's. Missing: cells in a detention house (`measure.delivered` names only the facility).",
         ),
     },
     Entry {
@@ -969,8 +975,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §123; 刑规 §208; 治安法25 (S)",
         confidence: "V/S",
         template: "【红】笔录时段{t1–t2}无对应录像",
-        status: Status::Expressible(
-            "An `interrogation.held` naming a `stay` (held in the case-handling center) with `av_recorded` false: red at once (P for the center; statutory for XS-13's cases and, from 2026, for 治安 questioning, S). Missing: the rule's core, that the video's time ranges match the record: FORMAT records only whether A/V exists, not its ranges.",
+        status: Status::Implemented(
+            "An `interrogation.held` naming a `stay` (held in the case-handling center) with `av_recorded` false: red at once (platform policy for the center; statutory for XS-13's cases and, from 2026, for 治安 questioning, S). Missing: the rule's core, that the video's time ranges match the record: FORMAT records only whether A/V exists, not its ranges.",
         ),
     },
     Entry {
@@ -1041,8 +1047,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §142; 刑规 §229–230; 行规 §111; 强制法 §24",
         confidence: "V",
         template: "【红】扣押清单无见证人/持有人签名",
-        status: Status::Expressible(
-            "A `property.seized` with measure seizure or sealing and no `document.issued` of kind `seizure_list` (a FORMAT example kind) on its case naming it as `subject` (or naming no subject) within 24 h of the seizure (P; the law says on the spot): red when passed. Missing: the witnesses' and holder's signatures, photographs and valuation (no fact), and the administrative 证据保全决定书 (a kind to be fixed in docs/format-extensions.md).",
+        status: Status::Implemented(
+            "A `property.seized` with measure seizure or sealing and no `document.issued` of kind `seizure_list` (a FORMAT example kind) on its case, issued at or after the seizure and naming the item as `subject` (or naming no subject): red when passed, 24 h from the seizure (P `CW-04.list`; the law says on the spot), cleared by a late list. Missing: the witnesses' and holder's signatures, photographs and valuation (no fact), and the administrative 证据保全决定书 (no kind defined for it).",
         ),
     },
     Entry {
@@ -1076,8 +1082,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "行规 §110; 处罚法 §56",
         confidence: "V",
         template: "【红】先行登记保存超7日未处理（已自动解除）",
-        status: Status::Expressible(
-            "A `property.seized` with measure registration_preservation and no `property.disposed`: 7 d from the seizure, day bands (natural days as 行规 §110; 处罚法 §56 counts working days, T-04, and the natural-day date is the earlier, catalog §14's safe default). Missing: a decision turning the preservation into a seizure (only a new `property.seized` with no link to the first).",
+        status: Status::Implemented(
+            "A `property.seized` with measure registration_preservation and no `property.disposed`: 7 d from the seizure, moved past rest days, day bands (natural days as 行规 §110; 处罚法 §56 counts working days, T-04, and the natural-day date is the earlier, catalog §14's safe default). Missing: a decision turning the preservation into a seizure (only a new `property.seized` with no link to the first).",
         ),
     },
     Entry {
@@ -1100,8 +1106,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "行规 §113–114; 强制法 §32",
         confidence: "V",
         template: "【红】冻结超期未处理",
-        status: Status::Expressible(
-            "A `property.seized` with measure freeze on an administrative case and no `property.disposed`: 30 d from the freeze, or the `property.seizure_extended` total, day bands. Missing: terrorism cases (decision handed over ≤3日, 2个月 + 1个月): no fact or defined category marks them.",
+        status: Status::Implemented(
+            "A `property.seized` with measure freeze on an administrative case and no `property.disposed`: 30 d from the freeze, or the `property.seizure_extended` total, moved past rest days, day bands. Missing: terrorism cases (decision handed over ≤3日, 2个月 + 1个月): no fact or defined category marks them.",
         ),
     },
     Entry {
@@ -1183,8 +1189,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "行规 §172; 治安法12 §97",
         confidence: "V",
         template: "【黄】未向被侵害人送达决定书复印件",
-        status: Status::Expressible(
-            "A `case.decided` on an administrative case with decision penalty, no_penalty or minor_no_penalty: for each person linked as victim, no `document.issued` on the case of kind penalty_decision (for a decision not to punish, kind `no_penalty_decision`, to be fixed in docs/format-extensions.md) served to that victim: 2 d from the decision, day bands (as JZ-01).",
+        status: Status::Implemented(
+            "A `case.decided` on an administrative case with decision penalty, no_penalty or minor_no_penalty, and some person linked to the case as victim not served (at or after the decision) a `document.issued` on the case of kind penalty_decision (for a decision not to punish, kind `no_penalty_decision`, a Zhifa document kind: docs/format-extensions.md): 2 d from the decision, moved past rest days, day bands (as JZ-01).",
         ),
     },
     Entry {
@@ -1196,8 +1202,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "行规 §97–98",
         confidence: "V",
         template: "【黄】鉴定意见收到超5日未送达",
-        status: Status::Expressible(
-            "A `case.injury_assessed` on an administrative case: for each person linked as suspect or victim, no `document.issued` on the case of kind `appraisal_opinion` (鉴定意见复印件; to be fixed in docs/format-extensions.md) served to that person: 5 d from the assessment, day bands. Missing: the opinions of other appraisals (only `case.act` `appraisal_commissioned` is a fact), objections and requests for a new appraisal.",
+        status: Status::Implemented(
+            "After each `case.injury_assessed` on an administrative case: every person linked to the case as suspect or victim is served (at or after the assessment) a `document.issued` on the case of kind `appraisal_opinion` (鉴定意见复印件, a Zhifa document kind: docs/format-extensions.md); while someone is not, a deadline from the earliest such assessment: 5 d, moved past rest days, day bands. Missing: the opinions of other appraisals (only `case.act` `appraisal_commissioned` is a fact), objections and requests for a new appraisal.",
         ),
     },
     Entry {
@@ -1233,8 +1239,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §34, §120; 刑规 §203",
         confidence: "V",
         template: "【红】首次讯问笔录无权利告知",
-        status: Status::Expressible(
-            "A person's earliest `interrogation.held` of kind interrogation on a criminal case, with no `document.issued` on the case of kind `rights_notice` (犯罪嫌疑人诉讼权利义务告知书; to be fixed in docs/format-extensions.md) served to the person at or before that interrogation's `end`: red at once. Missing: the record's content (the question on deputy or CPPCC status, the 认罪认罚 explanation) is not a fact.",
+        status: Status::Implemented(
+            "A person's earliest `interrogation.held` of kind interrogation on a criminal case (earliest for that person and case), once it has ended (`end`), with no `document.issued` on the case of kind `rights_notice` (犯罪嫌疑人诉讼权利义务告知书, a Zhifa document kind: docs/format-extensions.md) served to the person at or before that `end`: red at once, on the interrogation. Missing: the record's content (the question on deputy or CPPCC status, the 认罪认罚 explanation) is not a fact.",
         ),
     },
     Entry {
@@ -1342,8 +1348,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §280; 刑规 §327–328; 看守所条例 §14",
         confidence: "V / P",
         template: "【红】未成年人与成年人同室关押",
-        status: Status::Expressible(
-            "Two stays in the same center whose placements (`custody.placed`, each lasting until the stay's next placement or exit) in the same `room` of room_kind holding or waiting overlap in time, one person under 18 at the time and the other not: red at once. Missing: cells in a detention house (`measure.delivered` names only the facility) and the restriction on arresting minors (a judgment no fact records).",
+        status: Status::Implemented(
+            "Two stays in the same center whose placements (`custody.placed`, each lasting until the stay's next placement or exit) in the same `room`, of room_kind holding or waiting, overlap in time, one person under 18 when they were first together and the other 18 or over (both ages known): red at once, on the minor's stay. Missing: cells in a detention house (`measure.delivered` names only the facility) and the restriction on arresting minors (a judgment no fact records).",
         ),
     },
     Entry {
@@ -1379,8 +1385,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "治安法12 §12, §21; 行规 §157, §164 (V); 治安法25 §23 (S)",
         confidence: "V/S",
         template: "【红】{年龄}周岁初次违法被送拘留所执行",
-        status: Status::Expressible(
-            "(1) A `case.decided` penalty on a person under 14 at the case's acceptance: red at once; (2) an admin_detention `measure.started` for a person under 16 at the case's acceptance, 70 or over at the measure's start, or flagged pregnant or nursing_infant: red at once (治安法12 §21). Age at acceptance stands in for age at the act, which no fact records: under 14 or 16 then, also at the act. Missing: whether a 16–17-year-old is a first-time violator (penalties outside the ledger are unknown) and the 2026 exceptions (serious facts, two violations in a year; S).",
+        status: Status::Implemented(
+            "On the person, one red finding at once for either: (1) a `case.decided` penalty on a person under 14 at the case's acceptance; (2) an admin_detention `measure.started` for a person under 16 at the case's acceptance, 70 or over at the measure's start, or flagged pregnant or nursing_infant (治安法12 §21). Age at acceptance stands in for age at the act, which no fact records: under 14 or 16 then, also at the act. RQ-15 does not ask for the execution of a detention this exempts. Missing: whether a 16–17-year-old is a first-time violator (penalties outside the ledger are unknown) and the 2026 exceptions (serious facts, two violations in a year; S).",
         ),
     },
     Entry {
@@ -1393,7 +1399,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "【红】未成年人案件适用快速办理",
         status: Status::Expressible(
-            "Already raised under XZ-04's id (README core set): a case flagged `case.fast_track` with a suspect under 18 is red at once; implementing TS-10 means only raising it under its own id. Missing: the guardian's notice for mediation (no fact; `guardian_present` is on interrogations only) and the 2026 hearing right (no hearing fact).",
+            "Covered by XZ-04 (implemented, core set), not raised separately: XZ-04's minor branch is this rule's checkable part: a case flagged `case.fast_track` with a suspect under 18 is red at once; implementing TS-10 would mean only raising it under its own id. Missing: the guardian's notice for mediation (no fact; `guardian_present` is on interrogations only) and the 2026 hearing right (no hearing fact).",
         ),
     },
     Entry {
@@ -1528,6 +1534,7 @@ pub const REGENERATE: &str = "ZHIFA_BLESS=1 cargo test -p rules docs_rules_md_is
 pub fn markdown() -> String {
     let count = |pick: fn(&Status) -> bool| CATALOG.iter().filter(|e| pick(&e.status)).count();
     let core = count(|s| matches!(s, Status::Core));
+    let beyond = count(|s| matches!(s, Status::Implemented(_)));
     let expressible = count(|s| matches!(s, Status::Expressible(_)));
     let not_expressible = count(|s| matches!(s, Status::NotExpressible(_)));
     let clock = count(|s| matches!(s, Status::Clock(_)));
@@ -1548,16 +1555,21 @@ pub fn markdown() -> String {
     );
     let _ = writeln!(w, "## Summary\n");
     let _ = writeln!(w, "| status | rules |\n|---|---|");
-    let _ = writeln!(w, "| 实现 implemented (the core set) | {core} |");
+    let _ = writeln!(w, "| 实现 implemented: the core set | {core} |");
+    let _ = writeln!(w, "| 实现 implemented: beyond the core set | {beyond} |");
     let _ = writeln!(
         w,
-        "| 可表达未实现 expressible with FORMAT.md's facts, not implemented yet | {expressible} |"
+        "| 可表达未实现 expressible with FORMAT.md's facts, not implemented (separately) | {expressible} |"
     );
     let _ = writeln!(
         w,
         "| 不可表达 not expressible with FORMAT.md's facts | {not_expressible} |"
     );
-    let _ = writeln!(w, "| total | {} |", core + expressible + not_expressible);
+    let _ = writeln!(
+        w,
+        "| total | {} |",
+        core + beyond + expressible + not_expressible
+    );
     let _ = writeln!(w, "| 计时规则 clock rules (T-01…T-07) | {clock} |\n");
     let _ = writeln!(
         w,
@@ -1585,6 +1597,9 @@ pub fn markdown() -> String {
         for e in entries {
             let status = match e.status {
                 Status::Core => "实现 implemented".to_string(),
+                Status::Implemented(check) => {
+                    format!("实现 implemented (beyond the core set): {check}")
+                }
                 Status::Expressible(check) => format!("可表达未实现: {check}"),
                 Status::NotExpressible(why) => format!("不可表达: {why}"),
                 Status::Clock(how) => how.to_string(),
@@ -1600,7 +1615,7 @@ pub fn markdown() -> String {
             );
             if family != Family::Clock {
                 let tests = match e.status {
-                    Status::Core => {
+                    Status::Core | Status::Implemented(_) => {
                         let c = citations(e.id, TEST_FILES);
                         (c.cases.to_string(), c.scenario_checks.to_string())
                     }
@@ -1611,6 +1626,30 @@ pub fn markdown() -> String {
             let _ = writeln!(w);
         }
         let _ = writeln!(w);
+    }
+    let _ = writeln!(w, "## Platform thresholds (P)\n");
+    let _ = writeln!(
+        w,
+        "Limits no statute fixes (`crates/rules/src/thresholds.rs`): each unit may set its own, \
+         for itself and the units below it, within the range. Days are exact 24 h periods \
+         (\"after N d\"), except those counted as a day limit (the start day not counted).\n"
+    );
+    let _ = writeln!(
+        w,
+        "| key | rule | threshold | unit | default | range |\n|---|---|---|---|---|---|"
+    );
+    for s in crate::thresholds::SETTINGS {
+        let _ = writeln!(
+            w,
+            "| `{}` | {} | {} | {} | {} | {}–{} |",
+            s.key,
+            s.rule,
+            cell(s.what_zh),
+            s.unit.label_zh(),
+            s.default,
+            s.min,
+            s.max
+        );
     }
     out.truncate(out.trim_end().len());
     out.push('\n');
@@ -1683,17 +1722,28 @@ mod tests {
         assert_eq!(rules, 100);
     }
 
-    /// The core set is exactly `IMPLEMENTED`, with the same basis.
+    /// The core set and the rules implemented beyond it are together exactly `IMPLEMENTED`,
+    /// with the same basis; the core set is README's 43.
     #[test]
-    fn core_is_exactly_implemented() {
+    fn core_and_implemented_are_exactly_implemented() {
         let core: BTreeSet<&str> = CATALOG
             .iter()
             .filter(|e| e.status == Status::Core)
             .map(|e| e.id)
             .collect();
+        let beyond: BTreeSet<&str> = CATALOG
+            .iter()
+            .filter(|e| matches!(e.status, Status::Implemented(_)))
+            .map(|e| e.id)
+            .collect();
         let implemented: BTreeSet<&str> = crate::IMPLEMENTED.iter().map(|r| r.id).collect();
-        assert_eq!(core, implemented);
         assert_eq!(core.len(), 43);
+        assert_eq!(&core | &beyond, implemented);
+        assert_eq!(
+            crate::IMPLEMENTED.len(),
+            implemented.len(),
+            "IMPLEMENTED lists each rule once"
+        );
         for rule in crate::IMPLEMENTED {
             assert_eq!(entry(rule.id).unwrap().basis, rule.basis, "{}", rule.id);
         }
@@ -1705,7 +1755,9 @@ mod tests {
         for e in CATALOG {
             match e.status {
                 Status::Clock(text) => assert!(e.family == Family::Clock && !text.is_empty()),
-                Status::Expressible(text) | Status::NotExpressible(text) => {
+                Status::Implemented(text)
+                | Status::Expressible(text)
+                | Status::NotExpressible(text) => {
                     assert!(e.family != Family::Clock && !text.is_empty(), "{}", e.id)
                 }
                 Status::Core => assert_ne!(e.family, Family::Clock),
@@ -1733,7 +1785,7 @@ mod tests {
                 scenario_checks: 2
             }
         );
-        // Every file listed is read, and each core rule is cited somewhere.
+        // Every file listed is read, and each implemented rule is cited somewhere.
         for rule in crate::IMPLEMENTED {
             let c = citations(rule.id, TEST_FILES);
             assert!(

@@ -4,7 +4,9 @@
 //! at which a level band begins.
 
 use domain::World;
-use domain::elements::{Document, Interrogation, Measure, Property};
+use domain::elements::{
+    Case, Document, Incident, Interrogation, Measure, PersonRole, Property, Stay,
+};
 use domain::ids::{CaseId, PersonId, UnitId};
 use domain::legal_time::{Due, Level, Limit, Moves, due, level, next_change};
 use jiff::Timestamp;
@@ -55,12 +57,23 @@ impl<'a> Cx<'a> {
 
     /// A deadline: a warning at the level of its band, if any; wakes at the next band.
     pub fn deadline(&mut self, id: &'static str, subject: &str, due: Due, custody: bool) {
-        if let Some(next) = next_change(&due, self.now, custody) {
+        let found = self.banded(id, subject, &due, custody);
+        self.found.extend(found);
+    }
+
+    /// A deadline's warning at the level of its band, not yet kept (so that a rule with two
+    /// deadlines can report the higher, `highest`); wakes at the next band.
+    pub fn banded(
+        &mut self,
+        id: &'static str,
+        subject: &str,
+        due: &Due,
+        custody: bool,
+    ) -> Option<Warning> {
+        if let Some(next) = next_change(due, self.now, custody) {
             self.wake(next);
         }
-        if let Some(found) = level(&due, self.now, custody) {
-            self.found.push(deadline_at(id, subject, &due, found));
-        }
+        level(due, self.now, custody).map(|found| deadline_at(id, subject, due, found))
     }
 
     /// A threshold with one level, reached when it passes ("yellow when passed"): the warning,
@@ -85,21 +98,8 @@ impl<'a> Cx<'a> {
     /// A finding about what happened (a prohibition, a downgrade): at its level at once, no
     /// deadline.
     pub fn finding(&mut self, id: &'static str, subject: &str, level: Level, what_zh: String) {
-        let rule = rule(id);
-        self.found.push(Warning {
-            rule: id,
-            level: level.into(),
-            subject: subject.to_string(),
-            element: rule.element.as_str(),
-            due: None,
-            basis: rule.basis,
-            message: format!(
-                "【{}】{id}：{}。{what_zh}，依据{}",
-                level.label_zh(),
-                rule.duty_zh,
-                rule.basis
-            ),
-        });
+        let found = finding_at(id, subject, level, what_zh);
+        self.found.push(found);
     }
 
     /// A prohibition found: red at once.
@@ -167,8 +167,54 @@ impl<'a> Cx<'a> {
             .filter_map(move |i| world.interrogations.get(i))
     }
 
+    pub fn stays_of_person(&self, id: &PersonId) -> impl Iterator<Item = &'a Stay> + use<'a> {
+        let world = self.world;
+        self.links
+            .of_person(id)
+            .into_iter()
+            .flat_map(|r| r.stays.iter())
+            .filter_map(move |s| world.stays.get(s))
+    }
+
     pub fn suspects(&self, id: &CaseId) -> &'a [PersonId] {
         self.links.suspects(id)
+    }
+
+    /// The persons linked to a case in any of `roles`, each once, in the order linked.
+    pub fn linked(&self, id: &CaseId, roles: &[PersonRole]) -> Vec<&'a PersonId> {
+        let mut found: Vec<&PersonId> = Vec::new();
+        for (person, role) in self.links.of_case(id).into_iter().flat_map(|r| &r.linked) {
+            if roles.contains(role) && !found.contains(&person) {
+                found.push(person);
+            }
+        }
+        found
+    }
+
+    /// The cases whose decision penalises a person.
+    pub fn cases_penalising(&self, id: &PersonId) -> impl Iterator<Item = &'a Case> + use<'a> {
+        let world = self.world;
+        self.links
+            .of_person(id)
+            .into_iter()
+            .flat_map(|r| r.penalised_in.iter())
+            .filter_map(move |c| world.cases.get(c))
+    }
+
+    /// Whether a document of `kind` on a case was served on a person at or after `from`.
+    pub fn served(&self, case: &CaseId, kind: &str, person: &PersonId, from: domain::At) -> bool {
+        self.documents(case)
+            .any(|d| d.kind == kind && d.served.iter().any(|s| s.to == *person && s.at >= from))
+    }
+
+    /// The incidents whose disposal names a case.
+    pub fn incidents_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'a Incident> + use<'a> {
+        let world = self.world;
+        self.links
+            .of_case(id)
+            .into_iter()
+            .flat_map(|r| r.incidents.iter())
+            .filter_map(move |i| world.incidents.get(i))
     }
 }
 
@@ -188,6 +234,30 @@ pub(crate) fn deadline_at(id: &'static str, subject: &str, due: &Due, level: Lev
             id,
             rule.duty_zh,
             due.explain_zh(),
+            rule.basis
+        ),
+    }
+}
+
+/// A finding's warning (a prohibition, a downgrade), at its level, with no deadline.
+pub(crate) fn finding_at(
+    id: &'static str,
+    subject: &str,
+    level: Level,
+    what_zh: String,
+) -> Warning {
+    let rule = rule(id);
+    Warning {
+        rule: id,
+        level: level.into(),
+        subject: subject.to_string(),
+        element: rule.element.as_str(),
+        due: None,
+        basis: rule.basis,
+        message: format!(
+            "【{}】{id}：{}。{what_zh}，依据{}",
+            level.label_zh(),
+            rule.duty_zh,
             rule.basis
         ),
     }

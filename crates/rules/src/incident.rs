@@ -1,4 +1,4 @@
-//! 警情: JQ-02, JQ-04, JQ-05.
+//! 警情: JQ-02, JQ-04, JQ-05, JQ-06.
 
 use domain::elements::{DisposalResult, Incident};
 use domain::legal_time::{Level, Limit, Moves};
@@ -43,6 +43,23 @@ pub(crate) fn evaluate(cx: &mut Cx, incident: &Incident) {
             Moves::Never,
         );
         cx.deadline("JQ-04", subject, due, false);
+    }
+    // JQ-06: attended on the scene and disposed, with no body-camera video linked: an absence
+    // check, red at once; cleared when a video is linked.
+    if let (Some(arrived), Some(disposed), true) = (
+        incident.arrived_at,
+        incident.disposed_at,
+        incident.videos.is_empty(),
+    ) {
+        cx.prohibited(
+            "JQ-06",
+            subject,
+            format!(
+                "{}到达现场，{}处置完毕，未关联执法记录仪视频",
+                arrived.display_china(),
+                disposed.display_china()
+            ),
+        );
     }
     // JQ-05: received as a case-type incident, then closed as a non-case or recategorized to a
     // non-case nature (降格).

@@ -5,11 +5,13 @@
 //! **Architecture Invariant:** no IO and no clock: the screening time is an argument, so batch
 //! screening (`zhifa screen --as-of T`) and live evaluation run the same code.
 //!
-//! `IMPLEMENTED` lists the rules: every rule of the core set. The scenario test checks the
-//! findings of exactly those. Deadline rules give a level by the bands of their
-//! limit; prohibitions (XZ-06, XZ-08, XS-04, XS-09, CS-05, CS-07, CW-02, CW-14, TS-01, TS-02;
-//! JQ-05 yellow) hold at once and stay open after the fact, until the supervision loop closes
-//! them.
+//! `IMPLEMENTED` lists the rules: every rule of the core set, then those implemented beyond it
+//! (catalog status `Implemented`). The scenario test checks the findings of exactly those.
+//! Deadline rules give a level by the bands of their limit; prohibitions (XZ-05, XZ-06, XZ-08,
+//! XS-04, XS-09, XS-13, CS-04, CS-05, CS-07, CS-09, CS-10, CW-02, CW-14, JZ-06, TS-01, TS-02,
+//! TS-06, TS-09; JQ-05, CS-08 yellow) hold at once and stay open after the fact, until the
+//! supervision loop closes them; absence checks (JQ-06, RQ-11) hold at once while what is absent
+//! stays so.
 
 mod case;
 pub mod catalog;
@@ -77,7 +79,8 @@ pub struct Rule {
     pub duty_zh: &'static str,
 }
 
-/// The rules implemented: the core set of `rules/README.md`. `basis` is the catalog's
+/// The rules implemented: the core set of `rules/README.md`, then the rules implemented beyond
+/// it (`catalog::Status::Implemented`). `basis` is the catalog's
 /// (`rules/catalog.md`), verbatim: CPL 刑事诉讼法, 刑规 公安机关办理刑事案件程序规定, 行规
 /// 公安机关办理行政案件程序规定, 治安法12 治安管理处罚法 (2012), with the catalog's confidence
 /// marks.
@@ -340,6 +343,127 @@ pub const IMPLEMENTED: &[Rule] = &[
         basis: "刑规 §321; 刑法 §17 (12/14/16-year thresholds, as amended 2020); 治安法12 §12; 处罚法 §30",
         duty_zh: "嫌疑人受案时年龄临近12、14、16、18周岁的，须核实其准确年龄",
     },
+    // Beyond the core set (catalog status `Implemented`).
+    Rule {
+        id: "JQ-06",
+        element: ElementKind::Incident,
+        basis: "视音频规定 §13 (S)",
+        duty_zh: "现场处置须使用执法记录仪全程录音录像，视频须关联到警情",
+    },
+    Rule {
+        id: "XZ-05",
+        element: ElementKind::Case,
+        basis: "行规 §37, §39; 治安法12 §100–101; 处罚法 §51–52",
+        duty_zh: "当场处罚仅限警告或二百元以下罚款，行政拘留、吊销许可证等不得当场作出",
+    },
+    Rule {
+        id: "RQ-11",
+        element: ElementKind::Measure,
+        basis: "CPL §96–99; 刑规 §158, §161; 看守所条例 §43; 行规 §259",
+        duty_zh: "案件撤销、终止调查或结案后，须立即解除或变更强制措施",
+    },
+    Rule {
+        id: "XS-14",
+        element: ElementKind::Case,
+        basis: "CPL §148; 刑规 §252–255",
+        duty_zh: "刑事案件的鉴定意见须及时告知犯罪嫌疑人、被害人（平台阈值：收到后3日内）",
+    },
+    Rule {
+        id: "JZ-02",
+        element: ElementKind::Case,
+        basis: "行规 §172; 治安法12 §97",
+        duty_zh: "治安案件有被侵害人的，须在决定后2日内将决定书复印件送达被侵害人",
+    },
+    Rule {
+        id: "JZ-03",
+        element: ElementKind::Case,
+        basis: "行规 §97–98",
+        duty_zh: "行政案件的鉴定意见须在收到后5日内将复印件送达违法嫌疑人和被侵害人",
+    },
+    Rule {
+        id: "RQ-08",
+        element: ElementKind::Measure,
+        basis: "CPL §93; 刑规 §142–145",
+        duty_zh: "逮捕后须立即送看守所羁押（平台阈值24小时），并在3日内将执行回执送达人民检察院",
+    },
+    Rule {
+        id: "RQ-15",
+        element: ElementKind::Case,
+        basis: "治安法12 §16, §92, §97; 行规 §162–164, §176, §220; 拘留所条例 §12, §27, §29",
+        duty_zh: "行政拘留决定后须及时送拘留所执行并通知家属（平台阈值24小时），合并执行的行政拘留最长不超过二十日",
+    },
+    Rule {
+        id: "TS-09",
+        element: ElementKind::Person,
+        basis: "治安法12 §12, §21; 行规 §157, §164 (V); 治安法25 §23 (S)",
+        duty_zh: "不满十四周岁的不予行政处罚；不满十六周岁、七十周岁以上、怀孕或哺乳期的，依法不执行行政拘留",
+    },
+    Rule {
+        id: "CS-01",
+        element: ElementKind::Measure,
+        basis: "办案区规定 §4 and register clause (S)",
+        duty_zh: "被传唤、拘传、盘问的人员到案后须立即带入办案区登记（平台阈值30分钟）",
+    },
+    Rule {
+        id: "CS-04",
+        element: ElementKind::Interrogation,
+        basis: "CPL §118; 刑规 §198; 行规 §71",
+        duty_zh: "讯问须在办案中心讯问室进行；已送看守所羁押的，须在看守所内讯问",
+    },
+    Rule {
+        id: "CS-06",
+        element: ElementKind::Stay,
+        basis: "CPL §119; 刑规 §201; 行规 §71; 盘问规定 §27",
+        duty_zh: "在区人员须按时提供饮食并记录（平台阈值：入区、两餐、离区之间不超过6小时）",
+    },
+    Rule {
+        id: "CS-09",
+        element: ElementKind::Interrogation,
+        basis: "CPL §123; 刑规 §208; 治安法25 (S)",
+        duty_zh: "在办案中心讯问、询问须全程同步录音录像",
+    },
+    Rule {
+        id: "XS-13",
+        element: ElementKind::Interrogation,
+        basis: "CPL §123; 刑规 §208 (V); 录像规定 §4 (S)",
+        duty_zh: "讯问未成年人及盲、聋、哑、精神病人犯罪嫌疑人须全程同步录音录像",
+    },
+    Rule {
+        id: "JZ-06",
+        element: ElementKind::Interrogation,
+        basis: "CPL §34, §120; 刑规 §203",
+        duty_zh: "第一次讯问犯罪嫌疑人时须告知其诉讼权利，送达犯罪嫌疑人诉讼权利义务告知书",
+    },
+    Rule {
+        id: "CS-08",
+        element: ElementKind::Stay,
+        basis: "看守所条例 §14; CPL §280",
+        duty_zh: "候问、等候的人员须男女分别看管，同案犯罪嫌疑人分别看管（办案中心为平台规定）",
+    },
+    Rule {
+        id: "TS-06",
+        element: ElementKind::Stay,
+        basis: "CPL §280; 刑规 §327–328; 看守所条例 §14",
+        duty_zh: "未成年人须与成年人分别关押、分别管理",
+    },
+    Rule {
+        id: "CW-04",
+        element: ElementKind::Property,
+        basis: "CPL §142; 刑规 §229–230; 行规 §111; 强制法 §24",
+        duty_zh: "扣押、查封财物须当场开列扣押清单（平台阈值24小时）",
+    },
+    Rule {
+        id: "CW-07",
+        element: ElementKind::Property,
+        basis: "行规 §110; 处罚法 §56",
+        duty_zh: "先行登记保存的证据须在7日内作出处理决定，逾期视为自动解除",
+    },
+    Rule {
+        id: "CW-09",
+        element: ElementKind::Property,
+        basis: "行规 §113–114; 强制法 §32",
+        duty_zh: "行政案件冻结期限为30日（经批准延长的在延长后的期限内），届满前须作出处理决定或解除冻结",
+    },
 ];
 
 pub(crate) fn rule(id: &str) -> &'static Rule {
@@ -477,12 +601,24 @@ pub enum Affected {
 
 /// The elements to evaluate again after a fact touched `(kind, id)`; `links` must already have
 /// noted it. Every rule that reads another element is listed here, from the side of the element
-/// read: a document feeds its case (JZ-01, XS-05) and the case's measures (JZ-04); a measure its
-/// case (XS-08, XS-09, XZ-04), its person (TS-04) and the person's stays (CS-03, CS-10); an
-/// interrogation its case (XS-08), its person (TS-04) and the person's measures (RQ-06); a
-/// property item its case (XS-08); a case its incident (JQ-04), measures (XS-04), property
-/// (CW-06, CW-08, CW-12, CW-14) and suspects (TS-04, TS-07); a person their measures (RQ-03),
-/// stays (CS-07) and interrogations (TS-01, TS-02).
+/// read:
+/// - an incident feeds the case its disposal names (XZ-05);
+/// - a case its incident (JQ-04), measures (XS-04, RQ-11), property (CW-06, CW-08, CW-09,
+///   CW-12, CW-14), suspects (TS-04, TS-07) and the persons its decision penalises (TS-09);
+/// - a person their measures (RQ-03), interrogations (TS-01, TS-02, XS-13), stays (CS-07) and
+///   the stays that shared a room with them (CS-08's co-suspects), and the cases they are linked
+///   to (XZ-04's minors, XS-14, JZ-02, JZ-03);
+/// - a measure its case (XS-08, XS-09, XZ-04, RQ-15) and the case's measures (XS-04), its
+///   person (TS-04, TS-09) and the person's measures (RQ-08), stays (CS-03, CS-10) and
+///   interrogations (RQ-06's other side, CS-04);
+/// - an interrogation its case and the case's measures (XS-08), its person and the person's
+///   measures (RQ-06), interrogations (JZ-06's first interrogation) and stays;
+/// - a property item its case (XS-08);
+/// - a document its case (JZ-01, JZ-02, JZ-03, XS-05, XS-14) and the case's measures (JZ-04,
+///   RQ-08), property (CW-04) and interrogations (JZ-06);
+/// - a stay its person's measures (CS-01; the entry also touches the person), the
+///   interrogations held during it (CS-04, CS-09) and the stays that shared a room with it
+///   (CS-08, TS-06).
 pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Affected {
     use ElementKind as K;
     let mut out = vec![(kind, id.to_string())];
@@ -491,6 +627,13 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
         push(K::Case, case.as_str());
         if let Some(r) = links.of_case(case) {
             r.measures.iter().for_each(|m| push(K::Measure, m.as_str()));
+        }
+    };
+    let near = |stay: &domain::ids::StayId, push: &mut dyn FnMut(K, &str)| {
+        if let Some(s) = world.stays.get(stay) {
+            for other in links.stays_near(s) {
+                push(K::Stay, other.as_str());
+            }
         }
     };
     let of_person = |person: &domain::ids::PersonId, push: &mut dyn FnMut(K, &str)| {
@@ -505,7 +648,11 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
     };
     match kind {
         K::Unit | K::Officer | K::Calendar => return Affected::All,
-        K::Incident => {}
+        K::Incident => {
+            if let Some(case) = world.incidents.get(id).and_then(|i| i.case.as_ref()) {
+                push(K::Case, case.as_str());
+            }
+        }
         K::Case => {
             if let Some(case) = world.cases.get(id) {
                 if let Some(incident) = &case.incident {
@@ -520,11 +667,20 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
                 for suspect in links.suspects(&case.id) {
                     push(K::Person, suspect.as_str());
                 }
+                for penalty in case.decision.iter().flat_map(|d| &d.penalties) {
+                    push(K::Person, penalty.person.as_str());
+                }
             }
         }
         K::Person => {
             if let Some(p) = world.persons.get(id) {
                 of_person(&p.id, &mut push);
+                for link in &p.links {
+                    push(K::Case, link.case.as_str());
+                }
+                for stay in links.of_person(&p.id).into_iter().flat_map(|r| &r.stays) {
+                    near(stay, &mut push);
+                }
             }
         }
         K::Measure => {
@@ -547,9 +703,27 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
         K::Document => {
             if let Some(d) = world.documents.get(id) {
                 of_case(&d.case, &mut push);
+                if let Some(r) = links.of_case(&d.case) {
+                    r.properties
+                        .iter()
+                        .for_each(|p| push(K::Property, p.as_str()));
+                    r.interrogations
+                        .iter()
+                        .for_each(|i| push(K::Interrogation, i.as_str()));
+                }
             }
         }
-        K::Stay => {}
+        K::Stay => {
+            if let Some(s) = world.stays.get(id) {
+                if let Some(r) = links.of_person(&s.person) {
+                    r.measures.iter().for_each(|m| push(K::Measure, m.as_str()));
+                }
+                for i in links.interrogations_of_stay(&s.id) {
+                    push(K::Interrogation, i.as_str());
+                }
+                near(&s.id, &mut push);
+            }
+        }
         #[allow(unreachable_patterns)]
         _ => {}
     }

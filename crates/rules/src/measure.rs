@@ -1,10 +1,11 @@
-//! 强制措施: XS-04, RQ-01 to RQ-07, RQ-09, RQ-13, RQ-14, JZ-04.
+//! 强制措施: XS-04, RQ-01 to RQ-09, RQ-11, RQ-13, RQ-14, CS-01, JZ-04.
 
 use domain::World;
-use domain::elements::{CaseKind, Measure, MeasureKind, PersonFlag};
+use domain::elements::{CaseKind, DecisionKind, Facility, Measure, MeasureKind, PersonFlag};
 use domain::legal_time::{Due, Level, Limit, Moves, due};
 
 use crate::cx::Cx;
+use crate::thresholds::P;
 
 pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
     let subject = m.id.as_str();
@@ -32,8 +33,96 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
             ),
         );
     }
+    // CS-01 (P): brought in under a summons or questioning, registered in the case-handling area
+    // (a stay naming the measure, or not left before the arrival) within 30 min of arrival,
+    // yellow when passed; not if the measure ended before that.
+    if matches!(
+        m.kind,
+        MeasureKind::SummonsCriminal
+            | MeasureKind::CompelledAppearance
+            | MeasureKind::AdminQuestioning
+            | MeasureKind::ContinuedQuestioning
+    ) {
+        let arrived = m.arrived_at;
+        let registered = cx.stays_of_person(&m.person).any(|s| {
+            s.basis.as_ref() == Some(&m.id) || s.exited.as_ref().is_none_or(|(at, _)| *at > arrived)
+        });
+        if !registered {
+            let p = cx.p(cx.world.cases.get(&m.case).map(|c| &c.unit));
+            let due = cx.due(arrived.instant(), p.limit(P::Cs01Entry), Moves::Never);
+            if m.ended
+                .as_ref()
+                .is_none_or(|(at, _)| at.instant() >= due.at)
+            {
+                let found = cx.passed("CS-01", subject, &due, Level::Yellow);
+                cx.highest([found]);
+            }
+        }
+    }
+    // RQ-08: an arrest delivered to the detention house at once (24 h, P; already there under an
+    // earlier criminal detention on the case), while it lasts; the execution receipt returned to
+    // the procuratorate within 3 d.
+    if m.kind == MeasureKind::Arrest {
+        let started = m.started_at.instant();
+        let p = cx.p(cx.world.cases.get(&m.case).map(|c| &c.unit));
+        let in_house = |d: &Measure| {
+            d.delivered
+                .as_ref()
+                .is_some_and(|(_, f)| *f == Facility::DetentionHouse)
+        };
+        let delivered = in_house(m)
+            || cx.measures_of_person(&m.person).any(|d| {
+                d.case == m.case
+                    && d.kind == MeasureKind::CriminalDetention
+                    && d.started_at <= m.started_at
+                    && in_house(d)
+            });
+        let mut found = [None, None];
+        if m.ended.is_none() && !delivered {
+            let due = cx.due(started, p.limit(P::Rq08Delivery), Moves::Never);
+            found[0] = cx.banded("RQ-08", subject, &due, false);
+        }
+        let receipt = cx
+            .documents(&m.case)
+            .any(|d| d.kind == "arrest_execution_receipt" && d.subject.as_deref() == Some(subject));
+        if !receipt {
+            let due = cx.due(started, Limit::Days(3), Moves::PastRestDays);
+            found[1] = cx.banded("RQ-08", subject, &due, false);
+        }
+        cx.highest(found);
+    }
     if m.ended.is_some() {
         return;
+    }
+    // RQ-11: still in force after its case was dropped, closed or its investigation terminated
+    // (a detention or arrest on a dropped case is XS-09's).
+    if let Some(case) = cx.world.cases.get(&m.case) {
+        let xs09 = matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest)
+            && case.dropped_at.is_some_and(|at| m.started_at <= at);
+        let ended = [
+            case.dropped_at.map(|at| (at, "撤销")),
+            case.closed_at.map(|at| (at, "结案")),
+            case.decision
+                .as_ref()
+                .filter(|d| d.decision == DecisionKind::Terminated)
+                .map(|d| (d.at, "终止调查")),
+        ]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(at, _)| *at);
+        if let (Some((at, how)), false) = (ended, xs09) {
+            cx.prohibited(
+                "RQ-11",
+                subject,
+                format!(
+                    "案件{}已于{}{}，{}未解除或变更",
+                    m.case,
+                    at.display_china(),
+                    how,
+                    m.kind.label()
+                ),
+            );
+        }
     }
     let started = m.started_at.instant();
     // Liberty limits never move (T-01, T-03); bail and surveillance do.

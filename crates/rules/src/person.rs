@@ -1,6 +1,7 @@
-//! 特殊群体 (the person): TS-04, TS-07.
+//! 特殊群体 (the person): TS-04, TS-07, TS-09.
 
-use domain::elements::{Case, CaseKind, Person, PersonFlag, PersonRole};
+use domain::At;
+use domain::elements::{Case, CaseKind, MeasureKind, Person, PersonFlag, PersonRole};
 use domain::legal_time::{Level, Limit, Moves};
 
 use crate::cx::Cx;
@@ -70,4 +71,63 @@ pub(crate) fn evaluate(cx: &mut Cx, person: &Person) {
             );
         }
     }
+    // TS-09: no penalty under 14 (at the case's acceptance, standing in for the act); no
+    // administrative detention executed on the exempt.
+    let mut wrong = Vec::new();
+    for case in cx.cases_penalising(&person.id) {
+        let penalised = case
+            .decision
+            .iter()
+            .flat_map(|d| &d.penalties)
+            .any(|p| p.person == person.id);
+        if let Some(age) = person.age_on(case.accepted_at.china_date())
+            && age < 14
+            && penalised
+        {
+            wrong.push(format!("案件{}受案时{age}周岁，被给予行政处罚", case.id));
+        }
+    }
+    for m in cx
+        .measures_of_person(&person.id)
+        .filter(|m| m.kind == MeasureKind::AdminDetention)
+    {
+        if let Some(case) = world.cases.get(&m.case)
+            && let Some(why) = detention_not_executed(person, case, m.started_at)
+        {
+            wrong.push(format!(
+                "{}，于{}被执行行政拘留（{}）",
+                why,
+                m.started_at.display_china(),
+                m.id
+            ));
+        }
+    }
+    if !wrong.is_empty() {
+        cx.prohibited(
+            "TS-09",
+            subject,
+            format!("{}：{}", person.name, wrong.join("；")),
+        );
+    }
+}
+
+/// Why an administrative detention decided on a person in a case is not executed (治安法12 §21,
+/// TS-09), if it is not: under 16 at the case's acceptance (standing in for the act), 70 or over
+/// at `at` (the execution or the decision), pregnant or nursing an infant.
+pub(crate) fn detention_not_executed(person: &Person, case: &Case, at: At) -> Option<String> {
+    if let Some(age) = person.age_on(case.accepted_at.china_date())
+        && age < 16
+    {
+        return Some(format!("案件{}受案时{age}周岁", case.id));
+    }
+    if let Some(age) = person.age_on(at.china_date())
+        && age >= 70
+    {
+        return Some(format!("{age}周岁"));
+    }
+    person
+        .flags
+        .iter()
+        .find(|f| matches!(f, PersonFlag::Pregnant | PersonFlag::NursingInfant))
+        .map(|f| f.label().to_string())
 }

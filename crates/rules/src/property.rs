@@ -1,4 +1,4 @@
-//! 涉案财物: CW-01, CW-02, CW-05, CW-06, CW-08, CW-10, CW-12, CW-14.
+//! 涉案财物: CW-01, CW-02, CW-04 to CW-10, CW-12, CW-14.
 
 use domain::elements::{CaseKind, Property, PropertyMeasure};
 use domain::legal_time::{Level, Limit, Moves};
@@ -61,6 +61,25 @@ pub(crate) fn evaluate(cx: &mut Cx, item: &Property) {
             );
             cx.deadline("CW-06", subject, due, false);
         }
+        // CW-07: registered preservation decided within 7 d.
+        if item.measure == PropertyMeasure::RegistrationPreservation {
+            let due = cx.due(
+                item.seized_at.instant(),
+                Limit::Days(7),
+                Moves::PastRestDays,
+            );
+            cx.deadline("CW-07", subject, due, false);
+        }
+        // CW-09: an administrative freeze, 30 d (or the extended total).
+        if case.kind == CaseKind::Administrative && item.measure == PropertyMeasure::Freeze {
+            let days = item.seizure_extended_days.unwrap_or(30);
+            let due = cx.due(
+                item.seized_at.instant(),
+                Limit::Days(days),
+                Moves::PastRestDays,
+            );
+            cx.deadline("CW-09", subject, due, false);
+        }
         // CW-08: a freeze on a criminal case, 6 months.
         if case.kind == CaseKind::Criminal && item.measure == PropertyMeasure::Freeze {
             let due = cx.due(
@@ -120,6 +139,23 @@ pub(crate) fn evaluate(cx: &mut Cx, item: &Property) {
                     rule.basis
                 ),
             });
+        }
+    }
+    // CW-04 (P): a seizure or sealing listed (a seizure list on the case naming the item, or no
+    // item, made since) within 24 h, red when passed.
+    if matches!(
+        item.measure,
+        PropertyMeasure::Seizure | PropertyMeasure::Sealing
+    ) {
+        let listed = cx.documents(&item.case).any(|d| {
+            d.kind == "seizure_list"
+                && d.subject.as_deref().is_none_or(|s| s == subject)
+                && d.issued_at >= item.seized_at
+        });
+        if !listed {
+            let due = cx.due(item.seized_at.instant(), p.limit(P::Cw04List), Moves::Never);
+            let found = cx.passed("CW-04", subject, &due, Level::Red);
+            cx.highest([found]);
         }
     }
     // CW-05: found unrelated, returned within 3 d.

@@ -1,9 +1,11 @@
-//! 办案中心: CS-02, CS-03, CS-07, CS-10.
+//! 办案中心: CS-02, CS-03, CS-06, CS-07, CS-08, CS-10, TS-06.
 
-use domain::elements::{Destination, MeasureKind, PersonFlag, RoomKind, Stay};
+use domain::At;
+use domain::elements::{Destination, MeasureKind, Person, PersonFlag, PersonRole, RoomKind, Stay};
 use domain::legal_time::{Level, Limit, Moves};
 
 use crate::cx::Cx;
+use crate::links::shared_room;
 use crate::measure::questioning_due;
 use crate::thresholds::P;
 
@@ -83,10 +85,157 @@ pub(crate) fn evaluate(cx: &mut Cx, s: &Stay) {
             ),
         );
     }
+    // CS-06 (P): food at most 6 h apart, from entry through each meal to the exit (or now while
+    // in the center), yellow when passed; a meal or exit still to come is woken for.
+    let now = cx.now;
+    let gap = p.limit(P::Cs06Gap);
+    let mut meals: Vec<_> = s.meals.iter().map(|m| m.instant()).collect();
+    meals.sort();
+    let mut hungry = Vec::new();
+    let mut from = s.entered_at.instant();
+    for meal in meals {
+        if meal > now {
+            cx.wake(meal);
+            break;
+        }
+        let due = cx.due(from, gap, Moves::Never);
+        if meal >= due.at {
+            hungry.push(cx.passed("CS-06", subject, &due, Level::Yellow));
+        }
+        from = meal;
+    }
+    let due = cx.due(from, gap, Moves::Never);
+    match s.exited.as_ref().map(|(at, _)| at.instant()) {
+        Some(exited) if exited <= now => {
+            if exited >= due.at {
+                hungry.push(cx.passed("CS-06", subject, &due, Level::Yellow));
+            }
+        }
+        exited => {
+            if let Some(exited) = exited {
+                cx.wake(exited);
+            }
+            hungry.push(cx.passed("CS-06", subject, &due, Level::Yellow));
+        }
+    }
+    cx.highest(hungry);
+    // CS-08 / TS-06: who shared a holding or waiting room with this stay, and from when.
+    if let Some(person) = cx.world.persons.get(&s.person) {
+        let mut apart = Vec::new();
+        let mut with_adults = Vec::new();
+        for (other, from, room) in roommates(cx, s) {
+            let Some(them) = cx.world.persons.get(&other.person) else {
+                continue;
+            };
+            // CS-08: men and women, and suspects of one case, held apart.
+            let why = if person.gender != them.gender {
+                Some("男女同室")
+            } else if co_suspects(person, them) {
+                Some("同案嫌疑人同室")
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                apart.push(format!(
+                    "{}时起与{}（在区记录{}）同在{}，{}",
+                    from.display_china(),
+                    them.name,
+                    other.id,
+                    room,
+                    why
+                ));
+            }
+            // TS-06: a minor held with an adult (raised on the minor's stay).
+            let on = from.china_date();
+            if let (Some(age), Some(their_age)) = (person.age_on(on), them.age_on(on))
+                && age < 18
+                && their_age >= 18
+            {
+                with_adults.push(format!(
+                    "{}（{age}周岁）{}时起与成年人{}（在区记录{}）同在{}",
+                    person.name,
+                    from.display_china(),
+                    them.name,
+                    other.id,
+                    room
+                ));
+            }
+        }
+        if !apart.is_empty() {
+            cx.finding("CS-08", subject, Level::Yellow, apart.join("；"));
+        }
+        if !with_adults.is_empty() {
+            cx.prohibited("TS-06", subject, with_adults.join("；"));
+        }
+    }
     // CS-02 (P): a security check within 30 min of entry, red when passed.
     if s.security_checked_at.is_none() && s.exited.is_none() {
         let due = cx.due(s.entered_at.instant(), p.limit(P::Cs02Check), Moves::Never);
         let found = cx.passed("CS-02", subject, &due, Level::Red);
         cx.highest([found]);
     }
+}
+
+/// A stay's times in holding and waiting rooms: (room, from, until), each placement lasting
+/// until the stay's next placement or its exit (`None`: still there).
+fn shared_times(s: &Stay) -> Vec<(&str, At, Option<At>)> {
+    let mut placements: Vec<_> = s.placements.iter().collect();
+    placements.sort_by_key(|p| p.at);
+    let exited = s.exited.as_ref().map(|(at, _)| *at);
+    placements
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| shared_room(p.room_kind))
+        .map(|(k, p)| {
+            let until = placements.get(k + 1).map(|next| next.at).or(exited);
+            (p.room.as_str(), p.at, until)
+        })
+        .collect()
+}
+
+/// The other persons' stays in the same center that shared a holding or waiting room with this
+/// one, each once: the stay, when they were first together and the room.
+fn roommates<'a>(cx: &Cx<'a>, s: &Stay) -> Vec<(&'a Stay, At, String)> {
+    let mut found: Vec<(&Stay, At, String)> = Vec::new();
+    for (room, from, until) in shared_times(s) {
+        let candidates =
+            cx.links
+                .stays_in_room(&s.center, room, from.instant(), until.map(|u| u.instant()));
+        for other in candidates
+            .into_iter()
+            .filter_map(|id| cx.world.stays.get(id))
+        {
+            if other.id == s.id || other.person == s.person {
+                continue;
+            }
+            for (their_room, their_from, their_until) in shared_times(other) {
+                let overlap = their_room == room
+                    && until.is_none_or(|u| their_from < u)
+                    && their_until.is_none_or(|u| from < u);
+                if !overlap {
+                    continue;
+                }
+                let start = from.max(their_from);
+                match found.iter_mut().find(|(o, _, _)| o.id == other.id) {
+                    Some(seen) if seen.1 <= start => {}
+                    Some(seen) => *seen = (other, start, room.to_string()),
+                    None => found.push((other, start, room.to_string())),
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Whether two persons are linked as suspects of one case.
+fn co_suspects(a: &Person, b: &Person) -> bool {
+    let suspect_in = |p: &Person| {
+        p.links
+            .iter()
+            .filter(|l| l.role == PersonRole::Suspect)
+            .map(|l| l.case.clone())
+            .collect::<Vec<_>>()
+    };
+    let theirs = suspect_in(b);
+    suspect_in(a).iter().any(|c| theirs.contains(c))
 }

@@ -678,6 +678,10 @@ fn each_rule_by_its_basis() {
             Some(Red),
         ),
     ];
+    check(cases);
+}
+
+fn check(cases: &[Case]) {
     for (what, extra, now, rule, subject, expected) in cases {
         let found = levels(extra, now);
         let level = found
@@ -686,6 +690,942 @@ fn each_rule_by_its_basis() {
             .map(|(_, _, l)| *l);
         assert_eq!(level, *expected, "{what}: {found:?}");
     }
+}
+
+/// The rules implemented beyond the core set (catalog status `Implemented`), each where it fires
+/// (with its level) and where it must not.
+#[test]
+fn each_rule_beyond_the_core_by_its_basis() {
+    use LevelCode::*;
+    let cases: &[Case] = &[
+        (
+            "JQ-06 视音频规定 §13: attended and disposed with no body-camera video is red",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.dispatched","at":"2026-03-02T10:05:00+08:00","id":"J1","officers":["O2"]}"#,
+                r#"{"fact":"incident.arrived","at":"2026-03-02T10:15:00+08:00","id":"J1"}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-02T11:00:00+08:00","id":"J1","result":"mediated"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "JQ-06",
+            "J1",
+            Some(Red),
+        ),
+        (
+            "JQ-06: with a video linked, nothing",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.dispatched","at":"2026-03-02T10:05:00+08:00","id":"J1","officers":["O2"]}"#,
+                r#"{"fact":"incident.arrived","at":"2026-03-02T10:15:00+08:00","id":"J1"}"#,
+                r#"{"fact":"incident.video_linked","at":"2026-03-02T10:50:00+08:00","id":"J1","ref":"DSJ-0001"}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-02T11:00:00+08:00","id":"J1","result":"mediated"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "JQ-06",
+            "J1",
+            None,
+        ),
+        (
+            "JQ-06: still on the scene (not disposed), nothing yet",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.dispatched","at":"2026-03-02T10:05:00+08:00","id":"J1","officers":["O2"]}"#,
+                r#"{"fact":"incident.arrived","at":"2026-03-02T10:15:00+08:00","id":"J1"}"#,
+            ],
+            "2026-03-02T10:30:00+08:00",
+            "JQ-06",
+            "J1",
+            None,
+        ),
+        (
+            "XZ-05 行规 §37: detention decided on a case disposed on the spot is red",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T09:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight","incident":"J1"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-02T10:30:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"detention","days":5}]}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-02T10:40:00+08:00","id":"J1","result":"on_spot_penalty","case":"C2"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "XZ-05",
+            "C2",
+            Some(Red),
+        ),
+        (
+            "XZ-05 治安法12 §100: a fine of 500 元 on the spot is red",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T09:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-02T10:30:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U33050301","penalties":[{"person":"P1","kind":"fine","amount_yuan":500}]}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-02T10:40:00+08:00","id":"J1","result":"on_spot_penalty","case":"C2"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "XZ-05",
+            "C2",
+            Some(Red),
+        ),
+        (
+            "XZ-05 处罚法 §51: a fine of 200 元 on the spot is within scope, nothing",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T09:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-02T10:30:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U33050301","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-02T10:40:00+08:00","id":"J1","result":"on_spot_penalty","case":"C2"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "XZ-05",
+            "C2",
+            None,
+        ),
+        (
+            "XZ-05: the same detention without an on-the-spot disposal, nothing",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T09:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight","incident":"J1"}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-02T10:10:00+08:00","id":"J1","result":"case_accepted","case":"C2"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:30:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"detention","days":5}]}"#,
+            ],
+            "2026-03-05T11:00:00+08:00",
+            "XZ-05",
+            "C2",
+            None,
+        ),
+        (
+            "RQ-11 CPL §96–99: bail still in force after its case was closed is red",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"bail"}"#,
+                r#"{"fact":"case.closed","at":"2026-04-02T10:00:00+08:00","id":"C1"}"#,
+            ],
+            "2026-04-02T10:00:00+08:00",
+            "RQ-11",
+            "M1",
+            Some(Red),
+        ),
+        (
+            "RQ-11 行规 §259: questioning still running after the investigation was terminated is red",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C2","kind":"admin_questioning"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-02T12:00:00+08:00","id":"C2","decision":"terminated","decided_by_unit":"U330503","penalties":[]}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "RQ-11",
+            "M1",
+            Some(Red),
+        ),
+        (
+            "RQ-11: bail ended before the case was closed, nothing",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"bail"}"#,
+                r#"{"fact":"measure.ended","at":"2026-04-01T10:00:00+08:00","id":"M1","outcome":"revoked"}"#,
+                r#"{"fact":"case.closed","at":"2026-04-02T10:00:00+08:00","id":"C1"}"#,
+            ],
+            "2026-04-02T10:00:00+08:00",
+            "RQ-11",
+            "M1",
+            None,
+        ),
+        (
+            "XS-14 CPL §148: an injury opinion not told to the victim 3 days on is red",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T08:00:00+08:00","id":"P2","case":"C1","role":"victim"}"#,
+                r#"{"fact":"case.injury_assessed","at":"2026-03-02T12:00:00+08:00","id":"C1","person":"P2","grade":"minor"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-03T09:00:00+08:00","id":"D1","case":"C1","kind":"appraisal_opinion_notice","number":"X1"}"#,
+                r#"{"fact":"document.served","at":"2026-03-03T10:00:00+08:00","id":"D1","to":"P1"}"#,
+            ],
+            "2026-03-06T00:00:00+08:00",
+            "XS-14",
+            "C1",
+            Some(Red),
+        ),
+        (
+            "XS-14 刑规 §252: blue with 2 days of the 3 left",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T08:00:00+08:00","id":"P2","case":"C1","role":"victim"}"#,
+                r#"{"fact":"case.injury_assessed","at":"2026-03-02T12:00:00+08:00","id":"C1","person":"P2","grade":"minor"}"#,
+            ],
+            "2026-03-04T00:00:00+08:00",
+            "XS-14",
+            "C1",
+            Some(Blue),
+        ),
+        (
+            "XS-14: told to the suspect and the victim, nothing",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T08:00:00+08:00","id":"P2","case":"C1","role":"victim"}"#,
+                r#"{"fact":"case.injury_assessed","at":"2026-03-02T12:00:00+08:00","id":"C1","person":"P2","grade":"minor"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-03T09:00:00+08:00","id":"D1","case":"C1","kind":"appraisal_opinion_notice","number":"X1"}"#,
+                r#"{"fact":"document.served","at":"2026-03-03T10:00:00+08:00","id":"D1","to":"P1"}"#,
+                r#"{"fact":"document.served","at":"2026-03-03T11:00:00+08:00","id":"D1","to":"P2"}"#,
+            ],
+            "2026-03-06T00:00:00+08:00",
+            "XS-14",
+            "C1",
+            None,
+        ),
+        (
+            "JZ-03 行规 §97: 5 days to serve the opinion end on a Saturday and move to Monday: yellow on Monday",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P2","case":"C2","role":"victim"}"#,
+                r#"{"fact":"case.injury_assessed","at":"2026-03-02T12:00:00+08:00","id":"C2","person":"P2","grade":"minor"}"#,
+            ],
+            "2026-03-09T12:00:00+08:00",
+            "JZ-03",
+            "C2",
+            Some(Yellow),
+        ),
+        (
+            "JZ-03 行规 §98: red after Monday",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P2","case":"C2","role":"victim"}"#,
+                r#"{"fact":"case.injury_assessed","at":"2026-03-02T12:00:00+08:00","id":"C2","person":"P2","grade":"minor"}"#,
+            ],
+            "2026-03-10T00:00:00+08:00",
+            "JZ-03",
+            "C2",
+            Some(Red),
+        ),
+        (
+            "JZ-03: the copy served on both, nothing",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P2","case":"C2","role":"victim"}"#,
+                r#"{"fact":"case.injury_assessed","at":"2026-03-02T12:00:00+08:00","id":"C2","person":"P2","grade":"minor"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-03T09:00:00+08:00","id":"D1","case":"C2","kind":"appraisal_opinion","number":"X1"}"#,
+                r#"{"fact":"document.served","at":"2026-03-03T10:00:00+08:00","id":"D1","to":"P1"}"#,
+                r#"{"fact":"document.served","at":"2026-03-03T10:00:00+08:00","id":"D1","to":"P2"}"#,
+            ],
+            "2026-03-10T00:00:00+08:00",
+            "JZ-03",
+            "C2",
+            None,
+        ),
+        (
+            "JZ-02 行规 §172: the decision served on the offender but not the victim is red after 2 days (moved past the weekend)",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P2","case":"C2","role":"victim"}"#,
+                r#"{"fact":"case.prior_notice_given","at":"2026-03-04T10:00:00+08:00","id":"C2","person":"P1"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+                r#"{"fact":"document.issued","at":"2026-03-05T11:00:00+08:00","id":"D1","case":"C2","kind":"penalty_decision","number":"X1"}"#,
+                r#"{"fact":"document.served","at":"2026-03-05T12:00:00+08:00","id":"D1","to":"P1"}"#,
+            ],
+            "2026-03-10T00:00:00+08:00",
+            "JZ-02",
+            "C2",
+            Some(Red),
+        ),
+        (
+            "JZ-02 治安法12 §97: not yet on Monday, the moved last day, it is yellow",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P2","case":"C2","role":"victim"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"no_penalty","decided_by_unit":"U330503","penalties":[]}"#,
+                r#"{"fact":"document.issued","at":"2026-03-05T11:00:00+08:00","id":"D1","case":"C2","kind":"penalty_decision","number":"X1"}"#,
+                r#"{"fact":"document.served","at":"2026-03-05T12:00:00+08:00","id":"D1","to":"P2"}"#,
+            ],
+            "2026-03-09T12:00:00+08:00",
+            "JZ-02",
+            "C2",
+            Some(Yellow),
+        ),
+        (
+            "JZ-02: a decision not to punish served on the victim, nothing",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P2","case":"C2","role":"victim"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"no_penalty","decided_by_unit":"U330503","penalties":[]}"#,
+                r#"{"fact":"document.issued","at":"2026-03-05T11:00:00+08:00","id":"D1","case":"C2","kind":"no_penalty_decision","number":"X1"}"#,
+                r#"{"fact":"document.served","at":"2026-03-05T12:00:00+08:00","id":"D1","to":"P2"}"#,
+            ],
+            "2026-03-10T00:00:00+08:00",
+            "JZ-02",
+            "C2",
+            None,
+        ),
+        (
+            "RQ-08 CPL §93: an arrest not delivered to the detention house is blue at half of 24 h (P)",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"arrest"}"#,
+            ],
+            "2026-03-02T23:00:00+08:00",
+            "RQ-08",
+            "M1",
+            Some(Blue),
+        ),
+        (
+            "RQ-08 刑规 §143: red 24 h after the arrest",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"arrest"}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "RQ-08",
+            "M1",
+            Some(Red),
+        ),
+        (
+            "RQ-08 刑规 §142: delivered, no execution receipt with a day of 3 left is yellow",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"arrest"}"#,
+                r#"{"fact":"measure.delivered","at":"2026-03-02T15:00:00+08:00","id":"M1","facility":"detention_house"}"#,
+            ],
+            "2026-03-05T12:00:00+08:00",
+            "RQ-08",
+            "M1",
+            Some(Yellow),
+        ),
+        (
+            "RQ-08: in the detention house under the earlier detention, receipt returned, nothing",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M0","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"measure.delivered","at":"2026-03-02T20:00:00+08:00","id":"M0","facility":"detention_house"}"#,
+                r#"{"fact":"measure.ended","at":"2026-03-05T10:00:00+08:00","id":"M0","outcome":"converted"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-05T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"arrest"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-05T15:00:00+08:00","id":"D1","case":"C1","kind":"arrest_execution_receipt","number":"X1","subject":"M1"}"#,
+            ],
+            "2026-03-06T11:00:00+08:00",
+            "RQ-08",
+            "M1",
+            None,
+        ),
+        (
+            "RQ-15 治安法12 §92: a detention decided, not executed 24 h (P) on, is yellow",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"detention","days":5}]}"#,
+            ],
+            "2026-03-06T10:00:00+08:00",
+            "RQ-15",
+            "C2",
+            Some(Yellow),
+        ),
+        (
+            "RQ-15: not before the 24 h pass",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"detention","days":5}]}"#,
+            ],
+            "2026-03-06T09:59:59+08:00",
+            "RQ-15",
+            "C2",
+            None,
+        ),
+        (
+            "RQ-15 拘留所条例 §12: delivered to the detention center and the family told, nothing",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"detention","days":5}]}"#,
+                r#"{"fact":"measure.started","at":"2026-03-05T12:00:00+08:00","id":"M1","person":"P1","case":"C2","kind":"admin_detention"}"#,
+                r#"{"fact":"measure.delivered","at":"2026-03-05T13:00:00+08:00","id":"M1","facility":"detention_center"}"#,
+                r#"{"fact":"measure.family_notified","at":"2026-03-05T14:00:00+08:00","id":"M1"}"#,
+            ],
+            "2026-03-06T10:00:00+08:00",
+            "RQ-15",
+            "C2",
+            None,
+        ),
+        (
+            "RQ-15 治安法12 §16: detentions of 15 and 10 days on one person are red at once",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"detention","days":15},{"person":"P1","kind":"detention","days":10}]}"#,
+            ],
+            "2026-03-05T10:00:00+08:00",
+            "RQ-15",
+            "C2",
+            Some(Red),
+        ),
+        (
+            "RQ-15: a 15-year-old's detention is not executed (TS-09), nothing",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P3","name":"孙三","gender":"male","birth_date":"2010-05-01"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P3","kind":"detention","days":5}]}"#,
+            ],
+            "2026-03-06T10:00:00+08:00",
+            "RQ-15",
+            "C2",
+            None,
+        ),
+        (
+            "TS-09 治安法12 §12: a 13-year-old given a penalty is red",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P3","name":"孙三","gender":"male","birth_date":"2012-05-01"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P3","kind":"warning"}]}"#,
+            ],
+            "2026-03-05T10:00:00+08:00",
+            "TS-09",
+            "P3",
+            Some(Red),
+        ),
+        (
+            "TS-09 治安法12 §21: a 15-year-old's detention executed is red",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P3","name":"孙三","gender":"male","birth_date":"2010-05-01"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P3","kind":"detention","days":5}]}"#,
+                r#"{"fact":"measure.started","at":"2026-03-05T12:00:00+08:00","id":"M1","person":"P3","case":"C2","kind":"admin_detention"}"#,
+            ],
+            "2026-03-05T12:00:00+08:00",
+            "TS-09",
+            "P3",
+            Some(Red),
+        ),
+        (
+            "TS-09 行规 §164: a pregnant woman's detention executed is red",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P3","name":"周四","gender":"female","birth_date":"1995-05-01","flags":["pregnant"]}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P3","kind":"detention","days":5}]}"#,
+                r#"{"fact":"measure.started","at":"2026-03-05T12:00:00+08:00","id":"M1","person":"P3","case":"C2","kind":"admin_detention"}"#,
+            ],
+            "2026-03-05T12:00:00+08:00",
+            "TS-09",
+            "P3",
+            Some(Red),
+        ),
+        (
+            "TS-09: a 17-year-old's detention executed is not found (first violation unknown)",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P3","name":"孙三","gender":"male","birth_date":"2008-05-01"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P3","kind":"detention","days":5}]}"#,
+                r#"{"fact":"measure.started","at":"2026-03-05T12:00:00+08:00","id":"M1","person":"P3","case":"C2","kind":"admin_detention"}"#,
+            ],
+            "2026-03-05T12:00:00+08:00",
+            "TS-09",
+            "P3",
+            None,
+        ),
+        (
+            "CS-01 办案区规定 §4: summoned, not registered in the area 30 min (P) after arrival, is yellow",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"summons_criminal"}"#,
+            ],
+            "2026-03-02T10:30:00+08:00",
+            "CS-01",
+            "M1",
+            Some(Yellow),
+        ),
+        (
+            "CS-01: not before",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"summons_criminal"}"#,
+            ],
+            "2026-03-02T10:29:59+08:00",
+            "CS-01",
+            "M1",
+            None,
+        ),
+        (
+            "CS-01: entered under the summons, nothing",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"summons_criminal"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T10:10:00+08:00","id":"S1","person":"P1","center":"U330503","basis":"M1"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "CS-01",
+            "M1",
+            None,
+        ),
+        (
+            "CS-01: questioning ended within 30 min, nothing",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"summons_criminal"}"#,
+                r#"{"fact":"measure.ended","at":"2026-03-02T10:20:00+08:00","id":"M1","outcome":"released"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "CS-01",
+            "M1",
+            None,
+        ),
+        (
+            "CS-04 CPL §118: held in the detention house, interrogated in the center, is red",
+            &[
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王刚","unit":"U33050301","gender":"male","roles":["officer"]}"#,
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"measure.delivered","at":"2026-03-02T20:00:00+08:00","id":"M1","facility":"detention_house"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T09:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-03T09:30:00+08:00","id":"S1","room":"X1","room_kind":"interrogation"}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-03T10:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-03T11:00:00+08:00","officers":["O2","O3"],"stay":"S1"}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "CS-04",
+            "I1",
+            Some(Red),
+        ),
+        (
+            "CS-04 刑规 §198: interrogated while placed in a holding room is red",
+            &[
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王刚","unit":"U33050301","gender":"male","roles":["officer"]}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T09:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-03T09:30:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-03T10:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-03T11:00:00+08:00","officers":["O2","O3"],"stay":"S1"}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "CS-04",
+            "I1",
+            Some(Red),
+        ),
+        (
+            "CS-04: in the interrogation room, not yet in the detention house, nothing",
+            &[
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王刚","unit":"U33050301","gender":"male","roles":["officer"]}"#,
+                r#"{"fact":"measure.started","at":"2026-03-03T08:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T09:00:00+08:00","id":"S1","person":"P1","center":"U330503","basis":"M1"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-03T09:30:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-03T10:00:00+08:00","id":"S1","room":"X1","room_kind":"interrogation"}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-03T10:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-03T11:00:00+08:00","officers":["O2","O3"],"stay":"S1"}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "CS-04",
+            "I1",
+            None,
+        ),
+        (
+            "CS-06 刑规 §201: 6 h (P) in the area with no meal is yellow",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T08:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+            ],
+            "2026-03-02T14:00:00+08:00",
+            "CS-06",
+            "S1",
+            Some(Yellow),
+        ),
+        (
+            "CS-06: a second earlier, nothing",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T08:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+            ],
+            "2026-03-02T13:59:59+08:00",
+            "CS-06",
+            "S1",
+            None,
+        ),
+        (
+            "CS-06 行规 §71: a meal at noon, 5 h later nothing",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T08:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.meal","at":"2026-03-02T12:00:00+08:00","id":"S1"}"#,
+            ],
+            "2026-03-02T17:00:00+08:00",
+            "CS-06",
+            "S1",
+            None,
+        ),
+        (
+            "CS-06 盘问规定 §27: 6.5 h from the last meal to the exit stays found after the exit",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T08:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.meal","at":"2026-03-02T08:30:00+08:00","id":"S1"}"#,
+                r#"{"fact":"custody.exited","at":"2026-03-02T15:00:00+08:00","id":"S1","destination":"released"}"#,
+            ],
+            "2026-03-02T20:00:00+08:00",
+            "CS-06",
+            "S1",
+            Some(Yellow),
+        ),
+        (
+            "CS-09 CPL §123: questioning in the center without audio and video is red",
+            &[
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王刚","unit":"U33050301","gender":"male","roles":["officer"]}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T09:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-03T10:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-03T11:00:00+08:00","officers":["O2","O3"],"stay":"S1"}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "CS-09",
+            "I1",
+            Some(Red),
+        ),
+        (
+            "CS-09: recorded, nothing",
+            &[
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王刚","unit":"U33050301","gender":"male","roles":["officer"]}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T09:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-03T10:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-03T11:00:00+08:00","officers":["O2","O3"],"stay":"S1","av_recorded":true}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "CS-09",
+            "I1",
+            None,
+        ),
+        (
+            "XS-13 录像规定 §4: a 15-year-old interrogated without audio and video is red",
+            &[
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王刚","unit":"U33050301","gender":"male","roles":["officer"]}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"小红","gender":"female","birth_date":"2010-05-01"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T08:00:00+08:00","id":"P2","case":"C1","role":"suspect"}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-03T10:00:00+08:00","id":"I1","person":"P2","case":"C1","kind":"interrogation","end":"2026-03-03T11:00:00+08:00","officers":["O2","O3"],"guardian_present":true,"female_staff_present":true}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "XS-13",
+            "I1",
+            Some(Red),
+        ),
+        (
+            "XS-13 CPL §123: a deaf adult too",
+            &[
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王刚","unit":"U33050301","gender":"male","roles":["officer"]}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"吴五","gender":"male","birth_date":"1980-05-01","flags":["deaf"]}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T08:00:00+08:00","id":"P2","case":"C1","role":"suspect"}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-03T10:00:00+08:00","id":"I1","person":"P2","case":"C1","kind":"interrogation","end":"2026-03-03T11:00:00+08:00","officers":["O2","O3"],"guardian_present":true,"female_staff_present":true}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "XS-13",
+            "I1",
+            Some(Red),
+        ),
+        (
+            "XS-13: an adult with no flag, not recorded outside the center, nothing",
+            &[
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王刚","unit":"U33050301","gender":"male","roles":["officer"]}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-03T10:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-03T11:00:00+08:00","officers":["O2","O3"]}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "XS-13",
+            "I1",
+            None,
+        ),
+        (
+            "JZ-06 CPL §120: the first interrogation ended with no notice of rights served is red",
+            &[
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王刚","unit":"U33050301","gender":"male","roles":["officer"]}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-03T10:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-03T11:00:00+08:00","officers":["O2","O3"]}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "JZ-06",
+            "I1",
+            Some(Red),
+        ),
+        (
+            "JZ-06: not while it is going on",
+            &[
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王刚","unit":"U33050301","gender":"male","roles":["officer"]}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-03T10:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-03T11:00:00+08:00","officers":["O2","O3"]}"#,
+            ],
+            "2026-03-03T10:30:00+08:00",
+            "JZ-06",
+            "I1",
+            None,
+        ),
+        (
+            "JZ-06 刑规 §203: the notice served during it, nothing",
+            &[
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王刚","unit":"U33050301","gender":"male","roles":["officer"]}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-03T10:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-03T11:00:00+08:00","officers":["O2","O3"]}"#,
+                r#"{"fact":"document.issued","at":"2026-03-03T10:05:00+08:00","id":"D1","case":"C1","kind":"rights_notice","number":"X1"}"#,
+                r#"{"fact":"document.served","at":"2026-03-03T10:10:00+08:00","id":"D1","to":"P1"}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "JZ-06",
+            "I1",
+            None,
+        ),
+        (
+            "JZ-06: a second interrogation is not the first, nothing on it",
+            &[
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王刚","unit":"U33050301","gender":"male","roles":["officer"]}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-03T10:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-03T11:00:00+08:00","officers":["O2","O3"]}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-04T10:00:00+08:00","id":"I2","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-04T11:00:00+08:00","officers":["O2","O3"]}"#,
+            ],
+            "2026-03-04T11:00:00+08:00",
+            "JZ-06",
+            "I2",
+            None,
+        ),
+        (
+            "CS-08 看守所条例 §14: a man and a woman in one holding room is yellow",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:20:00+08:00","id":"S2","person":"P2","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S2","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "CS-08",
+            "S1",
+            Some(Yellow),
+        ),
+        (
+            "CS-08: on the other stay too",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:20:00+08:00","id":"S2","person":"P2","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S2","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "CS-08",
+            "S2",
+            Some(Yellow),
+        ),
+        (
+            "CS-08 CPL §280: two suspects of one case in one holding room is yellow",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P3","name":"孙三","gender":"male","birth_date":"1985-06-01"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T08:00:00+08:00","id":"P3","case":"C1","role":"suspect"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:20:00+08:00","id":"S3","person":"P3","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S3","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "CS-08",
+            "S3",
+            Some(Yellow),
+        ),
+        (
+            "CS-08: two men of no common case, nothing",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P3","name":"孙三","gender":"male","birth_date":"1985-06-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:20:00+08:00","id":"S3","person":"P3","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S3","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "CS-08",
+            "S3",
+            None,
+        ),
+        (
+            "CS-08: moved to an interrogation room before she came, nothing",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:25:00+08:00","id":"S1","room":"X1","room_kind":"interrogation"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:20:00+08:00","id":"S2","person":"P2","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S2","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "CS-08",
+            "S1",
+            None,
+        ),
+        (
+            "CS-08: another holding room, nothing",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:20:00+08:00","id":"S2","person":"P2","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S2","room":"H2","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "CS-08",
+            "S2",
+            None,
+        ),
+        (
+            "TS-06 CPL §280: a 15-year-old in a holding room with an adult is red",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P4","name":"小明","gender":"male","birth_date":"2010-05-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:20:00+08:00","id":"S4","person":"P4","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S4","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "TS-06",
+            "S4",
+            Some(Red),
+        ),
+        (
+            "TS-06 看守所条例 §14: with an adult held there for two days (who left later) is red too",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T08:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T08:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P4","name":"小明","gender":"male","birth_date":"2010-05-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T20:00:00+08:00","id":"S4","person":"P4","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-03T20:05:00+08:00","id":"S4","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"custody.exited","at":"2026-03-03T21:00:00+08:00","id":"S4","destination":"released"}"#,
+                r#"{"fact":"custody.exited","at":"2026-03-04T08:00:00+08:00","id":"S1","destination":"released"}"#,
+            ],
+            "2026-03-05T12:00:00+08:00",
+            "TS-06",
+            "S4",
+            Some(Red),
+        ),
+        (
+            "TS-06: raised on the minor's stay, not the adult's",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P4","name":"小明","gender":"male","birth_date":"2010-05-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:20:00+08:00","id":"S4","person":"P4","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S4","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "TS-06",
+            "S1",
+            None,
+        ),
+        (
+            "TS-06 刑规 §327: two minors together, nothing",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P5","name":"小刚","gender":"male","birth_date":"2011-05-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S5","person":"P5","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S5","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P4","name":"小明","gender":"male","birth_date":"2010-05-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:20:00+08:00","id":"S4","person":"P4","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S4","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "TS-06",
+            "S4",
+            None,
+        ),
+        (
+            "CW-04 CPL §142: a seizure with no seizure list 24 h (P) on is red",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "CW-04",
+            "W1",
+            Some(Red),
+        ),
+        (
+            "CW-04: not before",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+            ],
+            "2026-03-03T10:59:59+08:00",
+            "CW-04",
+            "W1",
+            None,
+        ),
+        (
+            "CW-04 刑规 §229: a list naming the item, nothing",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-02T11:30:00+08:00","id":"D1","case":"C1","kind":"seizure_list","number":"X1","subject":"W1"}"#,
+            ],
+            "2026-03-03T12:00:00+08:00",
+            "CW-04",
+            "W1",
+            None,
+        ),
+        (
+            "CW-04 行规 §111: a list on the case naming no item, nothing",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"sealing","category":"phone","seized_by":"O2"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-02T11:30:00+08:00","id":"D1","case":"C1","kind":"seizure_list","number":"X1"}"#,
+            ],
+            "2026-03-03T12:00:00+08:00",
+            "CW-04",
+            "W1",
+            None,
+        ),
+        (
+            "CW-04: a list naming another item does not count",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-02T11:30:00+08:00","id":"D1","case":"C1","kind":"seizure_list","number":"X1","subject":"W9"}"#,
+            ],
+            "2026-03-03T12:00:00+08:00",
+            "CW-04",
+            "W1",
+            Some(Red),
+        ),
+        (
+            "CW-07 行规 §110: registered preservation undecided 7 days on (Monday) is yellow on its last day",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"registration_preservation","category":"phone","seized_by":"O2"}"#,
+            ],
+            "2026-03-09T12:00:00+08:00",
+            "CW-07",
+            "W1",
+            Some(Yellow),
+        ),
+        (
+            "CW-07 处罚法 §56: red after it",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"registration_preservation","category":"phone","seized_by":"O2"}"#,
+            ],
+            "2026-03-10T00:00:00+08:00",
+            "CW-07",
+            "W1",
+            Some(Red),
+        ),
+        (
+            "CW-07: decided (released), nothing",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"registration_preservation","category":"phone","seized_by":"O2"}"#,
+                r#"{"fact":"property.disposed","at":"2026-03-05T10:00:00+08:00","id":"W1","method":"released"}"#,
+            ],
+            "2026-03-10T00:00:00+08:00",
+            "CW-07",
+            "W1",
+            None,
+        ),
+        (
+            "CW-09 强制法 §32: an administrative freeze 30 days on is red",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"freeze","category":"phone","seized_by":"O2"}"#,
+            ],
+            "2026-04-02T00:00:00+08:00",
+            "CW-09",
+            "W1",
+            Some(Red),
+        ),
+        (
+            "CW-09 行规 §114: extended to 60 days, nothing yet",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"freeze","category":"phone","seized_by":"O2"}"#,
+                r#"{"fact":"property.seizure_extended","at":"2026-03-30T10:00:00+08:00","id":"W1","days":60,"approved_by_unit":"U330503"}"#,
+            ],
+            "2026-04-02T00:00:00+08:00",
+            "CW-09",
+            "W1",
+            None,
+        ),
+        (
+            "CW-09: a criminal freeze is CW-08's, nothing",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"freeze","category":"phone","seized_by":"O2"}"#,
+            ],
+            "2026-04-02T00:00:00+08:00",
+            "CW-09",
+            "W1",
+            None,
+        ),
+        (
+            "RQ-11: a detention on a dropped case is XS-09's, not raised again",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"case.dropped","at":"2026-03-03T11:00:00+08:00","id":"C1"}"#,
+            ],
+            "2026-03-03T12:00:00+08:00",
+            "RQ-11",
+            "M1",
+            None,
+        ),
+    ];
+    check(cases);
 }
 
 /// P thresholds (catalog "P = platform policy … configurable per 省/市"): a county's setting
@@ -735,5 +1675,150 @@ fn platform_thresholds_apply_to_the_unit_and_below() {
         evaluate(&world, &links, &policy, ElementKind::Incident, "J1", now).next_due,
         Some(At::parse("2026-03-03T08:20:00+08:00").unwrap().instant()),
         "wakes when the station's threshold passes"
+    );
+}
+
+/// CS-08 and TS-06 read only the stays that the room index offers: on a generated province, it
+/// offers every stay whose time in a holding or waiting room overlaps another's in the same
+/// center, as a scan of every pair finds them.
+#[test]
+fn the_room_index_offers_every_stay_sharing_a_room() {
+    use crate::links::shared_room;
+    let config = datagen::Config {
+        seed: 11,
+        scale: 0.2,
+        days: 120,
+        ..Default::default()
+    };
+    let mut facts: Vec<Fact> = datagen::generate(&config)
+        .facts
+        .iter()
+        .map(|v| Fact::from_line(&v.to_string()).unwrap())
+        .collect();
+    facts.sort_by_key(|f| f.at);
+    let mut world = World::new();
+    for fact in &facts {
+        world.apply(fact, None).unwrap();
+    }
+    let links = Links::of(&world);
+    // (room, from, until) of each placement in a shared room.
+    let times = |s: &domain::elements::Stay| {
+        let mut placements: Vec<_> = s.placements.iter().collect();
+        placements.sort_by_key(|p| p.at);
+        let exited = s.exited.as_ref().map(|(at, _)| *at);
+        (0..placements.len())
+            .filter(|k| shared_room(placements[*k].room_kind))
+            .map(|k| {
+                let until = placements.get(k + 1).map(|p| p.at).or(exited);
+                (placements[k].room.clone(), placements[k].at, until)
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut pairs = 0;
+    for a in world.stays.values() {
+        for b in world.stays.values() {
+            if a.id == b.id || a.center != b.center {
+                continue;
+            }
+            for (room, from, until) in times(a) {
+                let overlaps = times(b).iter().any(|(r, f, u)| {
+                    *r == room && until.is_none_or(|x| *f < x) && u.is_none_or(|x| from < x)
+                });
+                if overlaps {
+                    pairs += 1;
+                    let offered = links.stays_in_room(
+                        &a.center,
+                        &room,
+                        from.instant(),
+                        until.map(|u| u.instant()),
+                    );
+                    assert!(offered.contains(&&b.id), "{} with {}", a.id, b.id);
+                }
+            }
+        }
+    }
+    let centers: std::collections::BTreeSet<_> = world.stays.values().map(|s| &s.center).collect();
+    assert!(
+        pairs > 0,
+        "the province has stays sharing rooms ({pairs}; {} stays in {} centers)",
+        world.stays.len(),
+        centers.len()
+    );
+}
+
+/// Every platform threshold is listed in the order of `P`, under a unique key that starts with
+/// the id of an implemented rule, with its default within its range.
+#[test]
+fn every_setting_is_well_formed() {
+    use crate::thresholds::{P, SETTINGS};
+    let mut keys = std::collections::BTreeSet::new();
+    for (k, s) in SETTINGS.iter().enumerate() {
+        assert_eq!(s.p as usize, k, "{} out of order", s.key);
+        assert_eq!(P::from_key(s.key), Some(s.p));
+        assert!(keys.insert(s.key), "{} twice", s.key);
+        assert!(s.key.starts_with(&format!("{}.", s.rule)), "{}", s.key);
+        assert!(IMPLEMENTED.iter().any(|r| r.id == s.rule), "{}", s.key);
+        assert!(s.min <= s.default && s.default <= s.max, "{}", s.key);
+        assert!(!s.what_zh.is_empty());
+    }
+}
+
+/// The thresholds beyond the core set are a unit's to set, as the core's are: a county's 4 h meal
+/// gap (CS-06) for its center, and a station's 5 d to tell an appraisal opinion (XS-14), a day
+/// limit that moves past the weekend.
+#[test]
+fn thresholds_beyond_the_core_apply_to_the_unit() {
+    use crate::thresholds::P;
+    let mut world = World::new();
+    let extra = [
+        r#"{"fact":"custody.entered","at":"2026-03-02T08:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+        r#"{"fact":"case.injury_assessed","at":"2026-03-02T12:00:00+08:00","id":"C1","person":"P1","grade":"minor"}"#,
+    ];
+    for line in BASE.lines().chain(extra) {
+        world.apply(&Fact::from_line(line).unwrap(), None).unwrap();
+    }
+    let links = Links::of(&world);
+    let at = |t: &str| At::parse(t).unwrap().instant();
+    let found = |policy: &Policy, kind, id: &str, rule: &str, now: &str| {
+        evaluate(&world, &links, policy, kind, id, at(now))
+            .warnings
+            .into_iter()
+            .find(|w| w.rule == rule)
+            .map(|w| (w.level, w.due))
+    };
+    let county = domain::ids::UnitId::parse("U330503").unwrap();
+    let station = domain::ids::UnitId::parse("U33050301").unwrap();
+    let mut policy = Policy::new([(county, P::Cs06Gap, 4), (station, P::Xs14Notice, 5)]);
+    policy.resolve(&world);
+    let defaults = Policy::default();
+    let noon = "2026-03-02T12:00:00+08:00";
+    assert_eq!(
+        found(&defaults, ElementKind::Stay, "S1", "CS-06", noon),
+        None
+    );
+    assert_eq!(
+        found(&policy, ElementKind::Stay, "S1", "CS-06", noon),
+        Some((LevelCode::Yellow, Some("2026-03-02T12:00:00+08:00".into())))
+    );
+    let friday = "2026-03-06T12:00:00+08:00";
+    assert_eq!(
+        found(&defaults, ElementKind::Case, "C1", "XS-14", friday),
+        Some((LevelCode::Red, Some("2026-03-06T00:00:00+08:00".into())))
+    );
+    // 5 d from Monday end on Saturday, moved to Monday's end: nothing on Friday, blue with a
+    // third of the period left.
+    assert_eq!(
+        found(&policy, ElementKind::Case, "C1", "XS-14", friday),
+        None
+    );
+    assert_eq!(
+        found(
+            &policy,
+            ElementKind::Case,
+            "C1",
+            "XS-14",
+            "2026-03-07T12:00:00+08:00"
+        ),
+        Some((LevelCode::Blue, Some("2026-03-10T00:00:00+08:00".into())))
     );
 }

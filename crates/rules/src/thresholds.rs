@@ -22,6 +22,12 @@ pub enum P {
     Cw10Red,
     Cw12Yellow,
     Cw12Red,
+    Xs14Notice,
+    Rq08Delivery,
+    Rq15Execution,
+    Cs01Entry,
+    Cs06Gap,
+    Cw04List,
 }
 
 /// The unit a threshold is stated in.
@@ -31,6 +37,9 @@ pub enum PUnit {
     Hours,
     /// Exact days of 24 h ("after N d").
     Days,
+    /// Days as the law counts a day limit ("≤N日"): the start day is not counted and the limit
+    /// ends at 24:00 of the N-th day after it, moved past rest days where the rule's limit moves.
+    LawDays,
 }
 
 impl PUnit {
@@ -40,6 +49,7 @@ impl PUnit {
             PUnit::Minutes => "分钟",
             PUnit::Hours => "小时",
             PUnit::Days => "日",
+            PUnit::LawDays => "日（起算日不计入）",
         }
     }
 
@@ -49,6 +59,7 @@ impl PUnit {
             PUnit::Minutes => "minutes",
             PUnit::Hours => "hours",
             PUnit::Days => "days",
+            PUnit::LawDays => "law_days",
         }
     }
 }
@@ -68,7 +79,7 @@ pub struct Setting {
 }
 
 /// Every threshold, in the order of [`P`].
-pub const SETTINGS: [Setting; 10] = [
+pub const SETTINGS: [Setting; 16] = [
     Setting {
         p: P::Jq02Arrival,
         key: "JQ-02.arrival",
@@ -169,6 +180,66 @@ pub const SETTINGS: [Setting; 10] = [
         min: 7,
         max: 365,
     },
+    Setting {
+        p: P::Xs14Notice,
+        key: "XS-14.notice",
+        rule: "XS-14",
+        what_zh: "刑事案件收到鉴定意见后告知犯罪嫌疑人、被害人的期限（法律规定“及时”）",
+        unit: PUnit::LawDays,
+        default: 3,
+        min: 1,
+        max: 15,
+    },
+    Setting {
+        p: P::Rq08Delivery,
+        key: "RQ-08.delivery",
+        rule: "RQ-08",
+        what_zh: "逮捕后送看守所羁押的期限（法律规定“立即”）",
+        unit: PUnit::Hours,
+        default: 24,
+        min: 1,
+        max: 24,
+    },
+    Setting {
+        p: P::Rq15Execution,
+        key: "RQ-15.execution",
+        rule: "RQ-15",
+        what_zh: "行政拘留决定后送拘留所执行并通知家属的期限（法律规定“及时”，超过即黄色预警）",
+        unit: PUnit::Hours,
+        default: 24,
+        min: 1,
+        max: 72,
+    },
+    Setting {
+        p: P::Cs01Entry,
+        key: "CS-01.entry",
+        rule: "CS-01",
+        what_zh: "到案后进入办案区登记的时限（超过即黄色预警）",
+        unit: PUnit::Minutes,
+        default: 30,
+        min: 5,
+        max: 240,
+    },
+    Setting {
+        p: P::Cs06Gap,
+        key: "CS-06.gap",
+        rule: "CS-06",
+        what_zh: "在区人员入区、两次饮食、离区之间的最长间隔（超过即黄色预警）",
+        unit: PUnit::Hours,
+        default: 6,
+        min: 2,
+        max: 24,
+    },
+    Setting {
+        p: P::Cw04List,
+        key: "CW-04.list",
+        rule: "CW-04",
+        what_zh: "扣押、查封后制作扣押清单的时限（法律规定“当场”，超过即红色预警）",
+        unit: PUnit::Hours,
+        default: 24,
+        min: 1,
+        max: 72,
+    },
 ];
 
 impl P {
@@ -206,6 +277,7 @@ impl Thresholds {
             PUnit::Minutes => Limit::Minutes(n),
             PUnit::Hours => Limit::Hours(n),
             PUnit::Days => Limit::ExactDays(n),
+            PUnit::LawDays => Limit::Days(n),
         }
     }
 

@@ -170,10 +170,126 @@ const UNITS: &str = r#"{"fact":"unit.defined","at":"2026-01-01T00:00:00+08:00","
 
 /// Dependencies the generated province and the scenarios do not reach as the last fact about
 /// an element: a case accepted for an incident (JQ-04), property seized on an idle case (XS-08),
-/// an interrogation on another case than the detention (RQ-06).
+/// an interrogation on another case than the detention (RQ-06); and for each rule beyond the
+/// core set that reads another element, a fact about the element read that comes last (each
+/// case fails when its dependency is left out of `affected`).
 #[test]
 fn each_cross_element_dependency_is_re_evaluated() {
     let cases: &[(&[&str], &str)] = &[
+        // XZ-05: the on-the-spot disposal naming the case comes after the decision (incident →
+        // the case it names).
+        (
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-03T08:00:00+08:00","id":"J1","unit":"U11","source":"phone_110","nature":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-03T09:00:00+08:00","id":"C3","unit":"U11","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-03T09:30:00+08:00","id":"C3","decision":"penalty","decided_by_unit":"U1","penalties":[{"person":"P1","kind":"detention","days":5}]}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-03T09:40:00+08:00","id":"J1","result":"on_spot_penalty","case":"C3"}"#,
+            ],
+            "2026-03-03T10:00:00+08:00",
+        ),
+        // XZ-04 (core): a minor linked as suspect after the case was flagged fast-track (person
+        // → the cases they are linked to; missed before that dependency was added).
+        (
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C3","unit":"U11","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.fast_track","at":"2026-03-03T09:00:00+08:00","id":"C3"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-03T09:00:00+08:00","id":"P2","name":"小明","gender":"male","birth_date":"2012-05-01"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-03T09:30:00+08:00","id":"P2","case":"C3","role":"suspect"}"#,
+            ],
+            "2026-03-03T10:00:00+08:00",
+        ),
+        // TS-09: a child penalised in a case without being linked to it (case → the persons its
+        // decision penalises).
+        (
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-03T08:00:00+08:00","id":"P2","name":"小明","gender":"male","birth_date":"2013-05-01"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C3","unit":"U11","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-03T09:00:00+08:00","id":"C3","decision":"penalty","decided_by_unit":"U1","penalties":[{"person":"P2","kind":"warning"}]}"#,
+            ],
+            "2026-03-03T10:00:00+08:00",
+        ),
+        // RQ-08: the earlier detention delivered after the arrest began (measure → the person's
+        // measures).
+        (
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-05T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-06T10:00:00+08:00","id":"M2","person":"P1","case":"C1","kind":"arrest"}"#,
+                r#"{"fact":"measure.delivered","at":"2026-03-06T11:00:00+08:00","id":"M1","facility":"detention_house"}"#,
+            ],
+            "2026-03-07T12:00:00+08:00",
+        ),
+        // JZ-06: the notice of rights issued and served during the first interrogation, recorded
+        // after it (document → the case's interrogations).
+        (
+            &[
+                r#"{"fact":"interrogation.held","at":"2026-03-03T10:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-03T11:00:00+08:00","officers":["O1"]}"#,
+                r#"{"fact":"document.issued","at":"2026-03-03T10:05:00+08:00","id":"D1","case":"C1","kind":"rights_notice","number":"X1"}"#,
+                r#"{"fact":"document.served","at":"2026-03-03T10:10:00+08:00","id":"D1","to":"P1"}"#,
+            ],
+            "2026-03-03T12:00:00+08:00",
+        ),
+        // CS-04: a placement in a holding room at the instant the interrogation began, recorded
+        // after it (stay → the interrogations held during it).
+        (
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-03T09:00:00+08:00","id":"S1","person":"P1","center":"U1"}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-03T10:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-03T11:00:00+08:00","officers":["O1"],"stay":"S1","av_recorded":true}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-03T10:00:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-03T12:00:00+08:00",
+        ),
+        // CS-01: registered in the area late, under no basis (stay → the person's measures; the
+        // entry also touches the person, which reaches them too).
+        (
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-03T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"summons_criminal"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T10:40:00+08:00","id":"S1","person":"P1","center":"U1"}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+        ),
+        // CS-08: a woman placed in the holding room after the man (stay → the stays that shared
+        // a room with it).
+        (
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-01T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T09:00:00+08:00","id":"S1","person":"P1","center":"U1"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-03T09:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T09:20:00+08:00","id":"S2","person":"P2","center":"U1"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-03T09:30:00+08:00","id":"S2","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-03T10:00:00+08:00",
+        ),
+        // CS-08: two men in one holding room linked as suspects of one case afterwards (person →
+        // the stays that shared a room with theirs).
+        (
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-01T08:00:00+08:00","id":"P2","name":"孙三","gender":"male","birth_date":"1985-06-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T09:00:00+08:00","id":"S1","person":"P1","center":"U1"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-03T09:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T09:20:00+08:00","id":"S2","person":"P2","center":"U1"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-03T09:30:00+08:00","id":"S2","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-03T09:40:00+08:00","id":"P1","case":"C1","role":"suspect"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-03T09:50:00+08:00","id":"P2","case":"C1","role":"suspect"}"#,
+            ],
+            "2026-03-03T10:00:00+08:00",
+        ),
+        // CW-04: the seizure list made after the seizure (document → the case's property).
+        (
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-03T10:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","seized_by":"O1"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-03T11:00:00+08:00","id":"D1","case":"C1","kind":"seizure_list","number":"X1","subject":"W1"}"#,
+            ],
+            "2026-03-04T12:00:00+08:00",
+        ),
+        // XS-14 (JZ-02, JZ-03 alike): a victim linked after the injury assessment (person → the
+        // cases they are linked to).
+        (
+            &[
+                r#"{"fact":"case.injury_assessed","at":"2026-03-03T12:00:00+08:00","id":"C1","person":"P1","grade":"minor"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-04T08:00:00+08:00","id":"P1","case":"C1","role":"victim"}"#,
+            ],
+            "2026-03-06T12:00:00+08:00",
+        ),
         (
             &[
                 r#"{"fact":"incident.received","at":"2026-03-03T08:00:00+08:00","id":"J1","unit":"U11","source":"phone_110","nature":"criminal","category":"theft"}"#,
