@@ -148,7 +148,9 @@ impl Engine {
     }
 
     fn evaluate(&mut self, world: &World, key: Key, now: Timestamp, changes: &mut Vec<Change>) {
-        let evaluation = rules::evaluate(world, &self.links, &self.policy, key.0, &key.1, now);
+        // Levels first (cheap); the explanations only for an element whose warnings changed.
+        let evaluation =
+            rules::evaluate_levels(world, &self.links, &self.policy, key.0, &key.1, now);
         if let Some(old) = self.next_of.remove(&key) {
             self.timers.remove(&(old, key.clone()));
         }
@@ -157,8 +159,11 @@ impl Engine {
             self.next_of.insert(key.clone(), next);
         }
         let open = self.open.entry(key.clone()).or_default();
-        let found: HashMap<&str, &Warning> =
-            evaluation.warnings.iter().map(|w| (w.rule, w)).collect();
+        let found: HashMap<&str, LevelCode> = evaluation
+            .warnings
+            .iter()
+            .map(|w| (w.rule, w.level))
+            .collect();
         let mut cleared: Vec<String> = open
             .keys()
             .filter(|rule| !found.contains_key(rule.as_str()))
@@ -170,25 +175,29 @@ impl Engine {
                 changes.push(Change::Cleared { id });
             }
         }
-        for warning in &evaluation.warnings {
-            match open.get_mut(warning.rule) {
-                None => {
-                    let id = warning_id(self.next_number);
-                    self.next_number += 1;
-                    open.insert(warning.rule.to_string(), (id.clone(), warning.level));
-                    changes.push(Change::Raised {
-                        id,
-                        warning: warning.clone(),
-                    });
+        let changed = evaluation
+            .warnings
+            .iter()
+            .any(|w| open.get(w.rule).is_none_or(|(_, level)| *level != w.level));
+        if changed {
+            let explained = rules::evaluate(world, &self.links, &self.policy, key.0, &key.1, now);
+            for warning in explained.warnings {
+                match open.get_mut(warning.rule) {
+                    None => {
+                        let id = warning_id(self.next_number);
+                        self.next_number += 1;
+                        open.insert(warning.rule.to_string(), (id.clone(), warning.level));
+                        changes.push(Change::Raised { id, warning });
+                    }
+                    Some((id, level)) if *level != warning.level => {
+                        *level = warning.level;
+                        changes.push(Change::LevelChanged {
+                            id: id.clone(),
+                            warning,
+                        });
+                    }
+                    Some(_) => {}
                 }
-                Some((id, level)) if *level != warning.level => {
-                    *level = warning.level;
-                    changes.push(Change::LevelChanged {
-                        id: id.clone(),
-                        warning: warning.clone(),
-                    });
-                }
-                Some(_) => {}
             }
         }
         if open.is_empty() {

@@ -8,7 +8,7 @@ use domain::elements::{
 use domain::ids::PersonId;
 use domain::legal_time::{Level, Limit, Moves};
 
-use crate::cx::{Cx, finding_at};
+use crate::cx::Cx;
 use crate::thresholds::P;
 
 pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
@@ -29,11 +29,9 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
             .map(|p| p.person.as_str())
             .collect();
         if !untold.is_empty() {
-            cx.prohibited(
-                "XZ-06",
-                subject,
-                format!("对{}作出处罚前未见告知记录", untold.join("、")),
-            );
+            cx.prohibited("XZ-06", subject, || {
+                format!("对{}作出处罚前未见告知记录", untold.join("、"))
+            });
         }
         // XZ-08: detention reviewed beforehand, and not decided by a station.
         if decision
@@ -48,9 +46,7 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
                 .get(&decision.decided_by_unit)
                 .is_some_and(|u| u.level == UnitLevel::Station);
             if !reviewed || by_station {
-                cx.prohibited(
-                    "XZ-08",
-                    subject,
+                cx.prohibited("XZ-08", subject, || {
                     format!(
                         "行政拘留决定{}{}",
                         if reviewed {
@@ -63,8 +59,8 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
                         } else {
                             ""
                         }
-                    ),
-                );
+                    )
+                });
             }
         }
         // XZ-05: an incident disposed on the spot (当场处罚) names this case, whose decision goes
@@ -93,7 +89,7 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
                 cx.prohibited(
                     "XZ-05",
                     subject,
-                    format!(
+                    || format!(
                         "警情{}按当场处罚处置，而处罚决定为{}，超出当场处罚范围（警告或二百元以下罚款）",
                         on_spot.join("、"),
                         beyond.join("、")
@@ -143,12 +139,9 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
             cx.passed("RQ-15", subject, &due, Level::Yellow)
         });
         let too_long = (!over.is_empty()).then(|| {
-            finding_at(
-                "RQ-15",
-                subject,
-                Level::Red,
-                format!("{}，超过二十日", over.join("、")),
-            )
+            cx.found_at("RQ-15", subject, Level::Red, || {
+                format!("{}，超过二十日", over.join("、"))
+            })
         });
         cx.highest([late.flatten(), too_long]);
         // JZ-01: the penalty decision served on every penalised person within 2 d.
@@ -227,11 +220,9 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
             .map(|m| m.id.as_str())
             .collect();
         if !held.is_empty() {
-            cx.prohibited(
-                "XS-09",
-                subject,
-                format!("撤案时{}仍处于羁押状态", held.join("、")),
-            );
+            cx.prohibited("XS-09", subject, || {
+                format!("撤案时{}仍处于羁押状态", held.join("、"))
+            });
         }
     }
     // XZ-04: fast-track decided within 48 h of the earliest arrival of a suspect; never for a
@@ -246,7 +237,7 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
                 .is_some_and(|a| a < 18)
         });
         if minor {
-            cx.prohibited("XZ-04", subject, "快速办理的案件有未成年嫌疑人".into());
+            cx.prohibited("XZ-04", subject, || "快速办理的案件有未成年嫌疑人".into());
         } else if let Some(arrived) = cx
             .measures_of_case(id)
             .filter(|m| suspects.contains(&m.person))
@@ -268,11 +259,9 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
             .as_ref()
             .is_none_or(|d| d.decision != DecisionKind::ToCriminal)
     {
-        cx.prohibited(
-            "XZ-14",
-            subject,
-            "伤情鉴定为轻伤以上，未转为刑事案件".into(),
-        );
+        cx.prohibited("XZ-14", subject, || {
+            "伤情鉴定为轻伤以上，未转为刑事案件".into()
+        });
     }
     // XS-05: the not-filing notice served within 3 d.
     if let Some(not_filed) = case.not_filed_at {

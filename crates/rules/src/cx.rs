@@ -24,6 +24,10 @@ pub(crate) struct Cx<'a> {
     /// The earliest instant after `now` at which a finding may appear or change level.
     pub next: Option<Timestamp>,
     pub found: Vec<Warning>,
+    /// Whether warnings carry their explanation (message and due time). The live engine
+    /// compares levels only and asks for explanations of what changed: formatting dates and
+    /// messages costs more than evaluating the rules.
+    pub explain: bool,
 }
 
 impl<'a> Cx<'a> {
@@ -35,6 +39,7 @@ impl<'a> Cx<'a> {
             now,
             next: None,
             found: Vec::new(),
+            explain: true,
         }
     }
 
@@ -73,7 +78,8 @@ impl<'a> Cx<'a> {
         if let Some(next) = next_change(due, self.now, custody) {
             self.wake(next);
         }
-        level(due, self.now, custody).map(|found| deadline_at(id, subject, due, found))
+        let explain = self.explain;
+        level(due, self.now, custody).map(|found| deadline_at(id, subject, due, found, explain))
     }
 
     /// A threshold with one level, reached when it passes ("yellow when passed"): the warning,
@@ -86,7 +92,7 @@ impl<'a> Cx<'a> {
         at: Level,
     ) -> Option<Warning> {
         self.wake(due.at);
-        (self.now >= due.at).then(|| deadline_at(id, subject, due, at))
+        (self.now >= due.at).then(|| deadline_at(id, subject, due, at, self.explain))
     }
 
     /// Keeps the highest of some warnings of one rule.
@@ -97,13 +103,35 @@ impl<'a> Cx<'a> {
 
     /// A finding about what happened (a prohibition, a downgrade): at its level at once, no
     /// deadline.
-    pub fn finding(&mut self, id: &'static str, subject: &str, level: Level, what_zh: String) {
-        let found = finding_at(id, subject, level, what_zh);
+    pub fn finding(
+        &mut self,
+        id: &'static str,
+        subject: &str,
+        level: Level,
+        what_zh: impl FnOnce() -> String,
+    ) {
+        let found = self.found_at(id, subject, level, what_zh);
         self.found.push(found);
     }
 
+    /// A finding's warning, not yet kept.
+    pub fn found_at(
+        &self,
+        id: &'static str,
+        subject: &str,
+        level: Level,
+        what_zh: impl FnOnce() -> String,
+    ) -> Warning {
+        finding_at(id, subject, level, what_zh, self.explain)
+    }
+
     /// A prohibition found: red at once.
-    pub fn prohibited(&mut self, id: &'static str, subject: &str, what_zh: String) {
+    pub fn prohibited(
+        &mut self,
+        id: &'static str,
+        subject: &str,
+        what_zh: impl FnOnce() -> String,
+    ) {
         self.finding(id, subject, Level::Red, what_zh);
     }
 
@@ -219,8 +247,17 @@ impl<'a> Cx<'a> {
 }
 
 /// A deadline warning at a given level.
-pub(crate) fn deadline_at(id: &'static str, subject: &str, due: &Due, level: Level) -> Warning {
+pub(crate) fn deadline_at(
+    id: &'static str,
+    subject: &str,
+    due: &Due,
+    level: Level,
+    explain: bool,
+) -> Warning {
     let rule = rule(id);
+    if !explain {
+        return unexplained(id, subject, level);
+    }
     Warning {
         rule: id,
         level: LevelCode::from(level),
@@ -244,9 +281,14 @@ pub(crate) fn finding_at(
     id: &'static str,
     subject: &str,
     level: Level,
-    what_zh: String,
+    what_zh: impl FnOnce() -> String,
+    explain: bool,
 ) -> Warning {
     let rule = rule(id);
+    if !explain {
+        return unexplained(id, subject, level);
+    }
+    let what_zh = what_zh();
     Warning {
         rule: id,
         level: level.into(),
@@ -260,5 +302,19 @@ pub(crate) fn finding_at(
             rule.duty_zh,
             rule.basis
         ),
+    }
+}
+
+/// A warning without its explanation: rule, level, subject and basis only.
+pub(crate) fn unexplained(id: &'static str, subject: &str, level: Level) -> Warning {
+    let rule = rule(id);
+    Warning {
+        rule: id,
+        level: level.into(),
+        subject: subject.to_string(),
+        element: rule.element.as_str(),
+        due: None,
+        basis: rule.basis,
+        message: String::new(),
     }
 }

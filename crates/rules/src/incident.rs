@@ -51,15 +51,13 @@ pub(crate) fn evaluate(cx: &mut Cx, incident: &Incident) {
         incident.disposed_at,
         incident.videos.is_empty(),
     ) {
-        cx.prohibited(
-            "JQ-06",
-            subject,
+        cx.prohibited("JQ-06", subject, || {
             format!(
                 "{}到达现场，{}处置完毕，未关联执法记录仪视频",
                 arrived.display_china(),
                 disposed.display_china()
-            ),
-        );
+            )
+        });
     }
     // JQ-05: received as a case-type incident, then closed as a non-case or recategorized to a
     // non-case nature (降格).
@@ -79,10 +77,7 @@ pub(crate) fn evaluate(cx: &mut Cx, incident: &Incident) {
             .iter()
             .any(|r| !r.nature.is_case_type());
         if closed_as_not_a_case || downgraded {
-            cx.finding(
-                "JQ-05",
-                subject,
-                Level::Yellow,
+            cx.finding("JQ-05", subject, Level::Yellow, || {
                 format!(
                     "接警性质为{}，后{}",
                     incident.received_nature.label(),
@@ -91,8 +86,8 @@ pub(crate) fn evaluate(cx: &mut Cx, incident: &Incident) {
                     } else {
                         "按非案件处置"
                     }
-                ),
-            );
+                )
+            });
         }
     }
 }

@@ -17,18 +17,14 @@ pub(crate) fn evaluate(cx: &mut Cx, i: &Interrogation) {
         && age < 18
     {
         if !i.guardian_present {
-            cx.prohibited(
-                "TS-01",
-                subject,
-                format!("{}时年{age}周岁，法定代理人或合适成年人未到场", person.name),
-            );
+            cx.prohibited("TS-01", subject, || {
+                format!("{}时年{age}周岁，法定代理人或合适成年人未到场", person.name)
+            });
         }
         if person.gender == Gender::Female && !i.female_staff_present {
-            cx.prohibited(
-                "TS-02",
-                subject,
-                format!("{}时年{age}周岁，无女性工作人员在场", person.name),
-            );
+            cx.prohibited("TS-02", subject, || {
+                format!("{}时年{age}周岁，无女性工作人员在场", person.name)
+            });
         }
     }
     // CS-05: at least two officers who are not auxiliaries.
@@ -38,7 +34,7 @@ pub(crate) fn evaluate(cx: &mut Cx, i: &Interrogation) {
         .filter(|o| cx.world.officers.get(*o).is_some_and(|o| !o.auxiliary))
         .count();
     if sworn < 2 {
-        cx.prohibited("CS-05", subject, format!("在场正式民警{sworn}名"));
+        cx.prohibited("CS-05", subject, || format!("在场正式民警{sworn}名"));
     }
     let criminal_interrogation = i.kind == InterrogationKind::Interrogation
         && case.is_some_and(|c| c.kind == CaseKind::Criminal);
@@ -59,21 +55,17 @@ pub(crate) fn evaluate(cx: &mut Cx, i: &Interrogation) {
             _ => None,
         };
         if let Some(why) = why {
-            cx.prohibited(
-                "XS-13",
-                subject,
-                format!("讯问{}的犯罪嫌疑人，未同步录音录像", why),
-            );
+            cx.prohibited("XS-13", subject, || {
+                format!("讯问{}的犯罪嫌疑人，未同步录音录像", why)
+            });
         }
     }
     if let Some(stay) = i.stay.as_ref().and_then(|s| cx.world.stays.get(s)) {
         // CS-09: questioning in the case-handling center is recorded on audio and video.
         if !i.av_recorded {
-            cx.prohibited(
-                "CS-09",
-                subject,
-                format!("在办案中心（在区记录{}）讯询问，无录音录像", stay.id),
-            );
+            cx.prohibited("CS-09", subject, || {
+                format!("在办案中心（在区记录{}）讯询问，无录音录像", stay.id)
+            });
         }
         // CS-04: not questioned in the center once held in the detention house; interrogated
         // in an interrogation room.
@@ -106,7 +98,7 @@ pub(crate) fn evaluate(cx: &mut Cx, i: &Interrogation) {
             ));
         }
         if !wrong.is_empty() {
-            cx.prohibited("CS-04", subject, wrong.join("；"));
+            cx.prohibited("CS-04", subject, || wrong.join("；"));
         }
     }
     // JZ-06: the first interrogation of a person on a criminal case, with the notice of rights
@@ -126,14 +118,12 @@ pub(crate) fn evaluate(cx: &mut Cx, i: &Interrogation) {
                         .iter()
                         .any(|s| s.to == i.person && s.at <= i.ended_at)
             }) {
-                cx.prohibited(
-                    "JZ-06",
-                    subject,
+                cx.prohibited("JZ-06", subject, || {
                     format!(
                         "第一次讯问于{}结束，未见向犯罪嫌疑人送达诉讼权利义务告知书",
                         i.ended_at.display_china()
-                    ),
-                );
+                    )
+                });
             }
         }
     }

@@ -22,16 +22,14 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
         && case.kind == CaseKind::Criminal
         && case.filed_at.is_none_or(|filed| filed > m.started_at)
     {
-        cx.prohibited(
-            "XS-04",
-            subject,
+        cx.prohibited("XS-04", subject, || {
             format!(
                 "{}于{}采取，案件{}尚未立案",
                 m.kind.label(),
                 m.started_at.display_china(),
                 m.case
-            ),
-        );
+            )
+        });
     }
     // CS-01 (P): brought in under a summons or questioning, registered in the case-handling area
     // (a stay naming the measure, or not left before the arrival) within 30 min of arrival,
@@ -111,17 +109,15 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
         .flatten()
         .min_by_key(|(at, _)| *at);
         if let (Some((at, how)), false) = (ended, xs09) {
-            cx.prohibited(
-                "RQ-11",
-                subject,
+            cx.prohibited("RQ-11", subject, || {
                 format!(
                     "案件{}已于{}{}，{}未解除或变更",
                     m.case,
                     at.display_china(),
                     how,
                     m.kind.label()
-                ),
-            );
+                )
+            });
         }
     }
     let started = m.started_at.instant();

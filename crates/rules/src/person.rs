@@ -60,15 +60,12 @@ pub(crate) fn evaluate(cx: &mut Cx, person: &Person) {
                 })
             });
         if let Some((case, years)) = near {
-            cx.finding(
-                "TS-07",
-                subject,
-                Level::Yellow,
+            cx.finding("TS-07", subject, Level::Yellow, || {
                 format!(
                     "{}于案件{}受案时临近{years}周岁（出生日期{birth}）",
                     person.name, case.id
-                ),
-            );
+                )
+            });
         }
     }
     // TS-09: no penalty under 14 (at the case's acceptance, standing in for the act); no
@@ -103,11 +100,9 @@ pub(crate) fn evaluate(cx: &mut Cx, person: &Person) {
         }
     }
     if !wrong.is_empty() {
-        cx.prohibited(
-            "TS-09",
-            subject,
-            format!("{}：{}", person.name, wrong.join("；")),
-        );
+        cx.prohibited("TS-09", subject, || {
+            format!("{}：{}", person.name, wrong.join("；"))
+        });
     }
 }
 

@@ -13,11 +13,9 @@ pub(crate) fn evaluate(cx: &mut Cx, item: &Property) {
     let p = cx.p(case.map(|c| &c.unit));
     // CW-02: kept by the officer who seized it.
     if item.storages.iter().any(|s| s.custodian == item.seized_by) {
-        cx.prohibited(
-            "CW-02",
-            subject,
-            format!("保管人即扣押民警{}", item.seized_by),
-        );
+        cx.prohibited("CW-02", subject, || {
+            format!("保管人即扣押民警{}", item.seized_by)
+        });
     }
     // CW-14: seized before the administrative case was accepted, or before the criminal case
     // was filed.
@@ -27,9 +25,7 @@ pub(crate) fn evaluate(cx: &mut Cx, item: &Property) {
             CaseKind::Criminal => case.filed_at.is_none_or(|filed| filed > item.seized_at),
         };
         if early {
-            cx.prohibited(
-                "CW-14",
-                subject,
+            cx.prohibited("CW-14", subject, || {
                 format!(
                     "{}于{}，案件{}尚未{}",
                     item.measure.label(),
@@ -39,8 +35,8 @@ pub(crate) fn evaluate(cx: &mut Cx, item: &Property) {
                         CaseKind::Administrative => "受案",
                         CaseKind::Criminal => "立案",
                     }
-                ),
-            );
+                )
+            });
         }
     }
     if item.disposed.is_none()
@@ -122,7 +118,12 @@ pub(crate) fn evaluate(cx: &mut Cx, item: &Property) {
         } else {
             None
         };
-        if let Some(level) = level {
+        if let Some(level) = level
+            && !cx.explain
+        {
+            cx.found
+                .push(crate::cx::unexplained("CW-10", subject, level));
+        } else if let Some(level) = level {
             let rule = crate::rule("CW-10");
             cx.found.push(Warning {
                 rule: rule.id,

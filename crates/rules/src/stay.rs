@@ -26,16 +26,14 @@ pub(crate) fn evaluate(cx: &mut Cx, s: &Stay) {
                     .iter()
                     .any(|f| matches!(f, PersonFlag::Pregnant | PersonFlag::NursingInfant));
             if special {
-                cx.prohibited(
-                    "CS-07",
-                    subject,
+                cx.prohibited("CS-07", subject, || {
                     format!(
                         "{}于{}被安排进入候问室{}",
                         person.name,
                         placement.at.display_china(),
                         age.map(|a| format!("（{a}周岁）")).unwrap_or_default()
-                    ),
-                );
+                    )
+                });
                 break;
             }
         }
@@ -75,15 +73,13 @@ pub(crate) fn evaluate(cx: &mut Cx, s: &Stay) {
                 )
         })
     {
-        cx.prohibited(
-            "CS-10",
-            subject,
+        cx.prohibited("CS-10", subject, || {
             format!(
                 "于{}送{}，无刑事拘留、逮捕或行政拘留措施",
                 exited.display_china(),
                 destination.label()
-            ),
-        );
+            )
+        });
     }
     // CS-06 (P): food at most 6 h apart, from entry through each meal to the exit (or now while
     // in the center), yellow when passed; a meal or exit still to come is woken for.
@@ -162,10 +158,10 @@ pub(crate) fn evaluate(cx: &mut Cx, s: &Stay) {
             }
         }
         if !apart.is_empty() {
-            cx.finding("CS-08", subject, Level::Yellow, apart.join("；"));
+            cx.finding("CS-08", subject, Level::Yellow, || apart.join("；"));
         }
         if !with_adults.is_empty() {
-            cx.prohibited("TS-06", subject, with_adults.join("；"));
+            cx.prohibited("TS-06", subject, || with_adults.join("；"));
         }
     }
     // CS-02 (P): a security check within 30 min of entry, red when passed.

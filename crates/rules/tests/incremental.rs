@@ -341,6 +341,17 @@ fn warnings_hold_until_next_due() {
             for hours in [0i64, 5, 30, 24 * 20, 24 * 100] {
                 let now = end + SignedDuration::from_hours(hours);
                 let at_now = evaluate(&world, &links, &policy, kind, &id, now);
+                // The engine's cheap pass finds the same rules at the same levels.
+                let levels = rules::evaluate_levels(&world, &links, &policy, kind, &id, now);
+                let short = |e: &rules::Evaluation| {
+                    e.warnings
+                        .iter()
+                        .map(|w| (w.rule, w.level))
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(short(&levels), short(&at_now), "{kind:?} {id}");
+                assert_eq!(levels.next_due, at_now.next_due);
+                assert!(levels.warnings.iter().all(|w| w.message.is_empty()));
                 let keys = |e: &rules::Evaluation| e.warnings.iter().map(key).collect::<Vec<_>>();
                 match at_now.next_due {
                     Some(next) => {
