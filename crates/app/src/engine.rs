@@ -86,7 +86,8 @@ impl Engine {
     /// change).
     pub fn full(&mut self, world: &World, now: Timestamp) -> Vec<Change> {
         self.links = Links::of(world);
-        self.policy.resolve(world);
+        // Units (their thresholds among them), officers and the calendar lead here.
+        self.policy = Policy::of(world);
         let mut keys: Vec<Key> = EVALUATED
             .iter()
             .flat_map(|k| world.ids(*k).into_iter().map(move |id| (*k, id)))

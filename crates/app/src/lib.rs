@@ -206,6 +206,9 @@ impl App {
         let mut facts = Vec::with_capacity(commands.len());
         let mut reasons = Vec::with_capacity(commands.len());
         for command in commands {
+            if let FactBody::ThresholdSet(p) = &command.fact.body {
+                check_threshold(p)?;
+            }
             let kind = command.fact.kind();
             let setup = matches!(
                 kind.element(),
@@ -281,7 +284,7 @@ impl App {
     }
 
     /// Records setup facts (`unit.defined`, `officer.defined`, `officer.changed`,
-    /// `calendar.day`) for the operator at the server's console (`zhifa admin`), with actor
+    /// `calendar.day`, `threshold.set`) for the operator at the server's console (`zhifa admin`), with actor
     /// `operator`: no role or scope applies, as whoever runs the binary holds the database; the
     /// world still checks every fact, and the job is all or nothing. Any other kind (accounts
     /// included: they go through [`App::set_account`]) is refused before anything is submitted.
@@ -289,12 +292,16 @@ impl App {
         let latest = jiff::Timestamp::now() + jiff::SignedDuration::from_mins(5);
         for fact in &facts {
             let kind = fact.kind();
+            if let FactBody::ThresholdSet(p) = &fact.body {
+                check_threshold(p)?;
+            }
             if !matches!(
                 fact.body,
                 FactBody::UnitDefined(_)
                     | FactBody::OfficerDefined(_)
                     | FactBody::OfficerChanged(_)
                     | FactBody::CalendarDay(_)
+                    | FactBody::ThresholdSet(_)
             ) {
                 return Err(domain::DomainError::new(
                     domain::ErrorCode::Invalid,
@@ -343,6 +350,27 @@ fn is_engines(body: &FactBody) -> bool {
         body,
         FactBody::WarningRaised(_) | FactBody::WarningLevelChanged(_) | FactBody::WarningCleared(_)
     )
+}
+
+/// A threshold a person sets must be one a rule reads, within its range.
+fn check_threshold(p: &domain::fact::ThresholdSet) -> Result<(), AppError> {
+    use rules::thresholds::{P, SETTINGS};
+    let Some(threshold) = P::from_key(&p.key) else {
+        let known: Vec<&str> = SETTINGS.iter().map(|s| s.key).collect();
+        return Err(domain::DomainError::invalid(
+            "key",
+            format!(
+                "没有名为“{}”的预警阈值，可设置：{}",
+                p.key,
+                known.join("、")
+            ),
+        )
+        .into());
+    };
+    threshold
+        .setting()
+        .check(p.value)
+        .map_err(|e| domain::DomainError::invalid("value", e).into())
 }
 
 /// What a person's job recorded, or the first refusal.

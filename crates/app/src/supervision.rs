@@ -106,7 +106,7 @@ impl App {
         let (mut engine, changes) = {
             let world = self.world().await;
             let (open, last) = recorded(&world);
-            let mut engine = Engine::new(&world, Policy::default(), open, last);
+            let mut engine = Engine::new(&world, Policy::of(&world), open, last);
             let changes = engine.full(&world, now.instant());
             (engine, changes)
         };
@@ -172,7 +172,7 @@ impl App {
                     tracing::error!(%error, "engine: recording warnings failed; rebuilding");
                     let world = app.world().await;
                     let (open, last) = recorded(&world);
-                    engine = Engine::new(&world, Policy::default(), open, last);
+                    engine = Engine::new(&world, Policy::of(&world), open, last);
                 }
             }
         });

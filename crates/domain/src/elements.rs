@@ -256,6 +256,9 @@ pub struct Unit {
     /// Ids from the root down to this unit: `/U33/U3305/U330503/`. Scoping by prefix.
     pub path: String,
     pub defined_at: At,
+    /// Platform thresholds this unit set for itself and below (`threshold.set`): key → value.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub thresholds: std::collections::BTreeMap<String, u32>,
 }
 
 /// 民警/辅警.

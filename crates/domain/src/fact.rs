@@ -196,6 +196,10 @@ facts! {
     AccountDisabled = "account.disabled" / "停用账号", Officer, AccountDisabled { id: OfficerId, disabled: bool }
     /// `calendar.day`.
     CalendarDay = "calendar.day" / "节假日设置", Calendar, CalendarDay { date: Date, kind: DayKind }
+    /// `threshold.set` (Zhifa extension): a unit sets a platform threshold (P) of a rule for
+    /// itself and the units below it; `key` names it (`JQ-02.arrival`), `value` is in the
+    /// threshold's unit (minutes, hours or days).
+    ThresholdSet = "threshold.set" / "设置预警阈值", Unit, ThresholdSet { unit: UnitId, key: String, value: u32 }
 
     /// `incident.received`.
     IncidentReceived = "incident.received" / "接警", Incident, IncidentReceived {
@@ -555,6 +559,7 @@ impl Fact {
             AccountPasswordSet(p) => p.id.to_string(),
             AccountDisabled(p) => p.id.to_string(),
             CalendarDay(p) => p.date.to_string(),
+            ThresholdSet(p) => p.unit.to_string(),
             IncidentReceived(p) => p.id.to_string(),
             IncidentDispatched(p) => p.id.to_string(),
             IncidentArrived(p) => p.id.to_string(),

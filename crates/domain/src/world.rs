@@ -676,6 +676,21 @@ impl World {
                 subject(&self.officers, &p.id, at, "民警", |o| o.defined_at)?;
             }
             CalendarDay(_) => {}
+            ThresholdSet(p) => {
+                subject(&self.units, &p.unit, at, "单位", |u| u.defined_at)?;
+                if p.key.trim().is_empty() || p.key.len() > 64 {
+                    return Err(DomainError::invalid(
+                        "key",
+                        "阈值名称无效 (bad threshold key)",
+                    ));
+                }
+                if p.value == 0 {
+                    return Err(DomainError::invalid(
+                        "value",
+                        "阈值须为正整数 (a threshold is a positive number)",
+                    ));
+                }
+            }
             IncidentReceived(p) => {
                 if self.incidents.contains_key(&p.id) {
                     return Err(duplicate("警情", &p.id));
@@ -1535,8 +1550,14 @@ impl World {
                     level: p.level,
                     path,
                     defined_at: at,
+                    thresholds: Default::default(),
                 };
                 self.put_unit(p.id.clone(), unit);
+            }
+            ThresholdSet(p) => {
+                let mut unit = self.units[&p.unit].clone();
+                unit.thresholds.insert(p.key.clone(), p.value);
+                self.put_unit(p.unit.clone(), unit);
             }
             OfficerDefined(p) => {
                 let officer = Officer {

@@ -561,12 +561,10 @@ pub const EVALUATED: [ElementKind; 7] = [
 ];
 
 /// Every warning open at `now` in `world` (built from the facts at or before `now`), with the
-/// default thresholds: the batch mode (`zhifa screen`).
+/// thresholds its units set: the batch mode (`zhifa screen`).
 pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
     let links = Links::of(world);
-    let mut policy = Policy::default();
-    policy.resolve(world);
-    screen_with(world, &links, &policy, now)
+    screen_with(world, &links, &Policy::of(world), now)
 }
 
 /// Every warning open at `now`, with given links and thresholds, sorted by rule and subject.

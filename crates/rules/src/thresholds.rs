@@ -242,6 +242,23 @@ pub const SETTINGS: [Setting; 16] = [
     },
 ];
 
+impl Setting {
+    /// Checks a value a person sets: within the threshold's range.
+    pub fn check(&self, value: u32) -> Result<(), String> {
+        if (self.min..=self.max).contains(&value) {
+            Ok(())
+        } else {
+            Err(format!(
+                "“{}”须在{}至{}{}之间 (out of range)",
+                self.what_zh,
+                self.min,
+                self.max,
+                self.unit.label_zh()
+            ))
+        }
+    }
+}
+
 impl P {
     /// The threshold's setting.
     pub fn setting(self) -> &'static Setting {
@@ -306,6 +323,24 @@ impl Policy {
             own.retain(|(q, _)| *q != p);
             own.push((p, value));
         }
+        policy
+    }
+
+    /// The settings the world's units made (`threshold.set`), resolved. A key no rule knows is
+    /// ignored and a value outside its range is brought into it: people's input is checked when
+    /// it is recorded (`Setting::check`); an imported ledger is read as leniently as it can be.
+    pub fn of(world: &World) -> Policy {
+        let mut settings = Vec::new();
+        for unit in world.units.values() {
+            for (key, value) in &unit.thresholds {
+                if let Some(p) = P::from_key(key) {
+                    let s = p.setting();
+                    settings.push((unit.id.clone(), p, (*value).clamp(s.min, s.max)));
+                }
+            }
+        }
+        let mut policy = Policy::new(settings);
+        policy.resolve(world);
         policy
     }
 

@@ -260,6 +260,39 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
                 .hint("法定节假日，或周末调休上班；用于计算以工作日计的期限"),
             ],
         ),
+        action(
+            "threshold_set",
+            "threshold.set",
+            "设置预警阈值",
+            vec![
+                field("unit", "单位编号", Input::Text)
+                    .hint("对本单位及下级单位生效；下级单位自行设置的优先"),
+                field(
+                    "key",
+                    "阈值",
+                    Input::Select(
+                        rules::thresholds::SETTINGS
+                            .iter()
+                            .map(|s| {
+                                (
+                                    s.key.to_string(),
+                                    format!(
+                                        "{} {}（{}，默认{}，可设{}至{}）",
+                                        s.rule,
+                                        s.what_zh,
+                                        s.unit.label_zh(),
+                                        s.default,
+                                        s.min,
+                                        s.max
+                                    ),
+                                )
+                            })
+                            .collect(),
+                    ),
+                ),
+                field("value", "数值", Input::Integer),
+            ],
+        ),
     ];
     for a in &mut setup {
         a.admin = true;

@@ -1157,15 +1157,43 @@ async fn admin_page(
         })
         .collect();
     units.sort();
+    // Platform thresholds: each with its default, and every unit in scope that set its own.
+    let thresholds = rules::thresholds::SETTINGS
+        .iter()
+        .map(|s| {
+            let mut own: Vec<String> = world
+                .units
+                .values()
+                .filter(|u| in_scope(&u.id))
+                .filter_map(|u| {
+                    u.thresholds
+                        .get(s.key)
+                        .map(|v| format!("{}（{}）{v}", u.name, u.id))
+                })
+                .collect();
+            own.sort();
+            ThresholdRow {
+                key: s.key,
+                rule: s.rule,
+                what: s.what_zh,
+                unit: s.unit.label_zh(),
+                default: s.default,
+                range: format!("{}–{}", s.min, s.max),
+                own: own.join("；"),
+            }
+        })
+        .collect();
     Ok(AdminPage {
         layout: layout(actor, "系统管理"),
         officers,
         units,
+        thresholds,
         setup: quick_links(&[
             "unit_define",
             "officer_define",
             "officer_change",
             "calendar_day",
+            "threshold_set",
         ]),
         message,
         error,

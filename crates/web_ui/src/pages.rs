@@ -237,11 +237,25 @@ pub struct AdminPage {
     pub layout: Layout,
     pub officers: Vec<OfficerRow>,
     pub units: Vec<(String, String, String)>,
+    pub thresholds: Vec<ThresholdRow>,
     pub setup: Vec<Link>,
     pub message: Option<String>,
     pub error: Option<String>,
     pub officer: String,
     pub username: String,
+}
+
+/// A platform threshold on the admin page.
+#[derive(Clone, Debug)]
+pub struct ThresholdRow {
+    pub key: &'static str,
+    pub rule: &'static str,
+    pub what: &'static str,
+    pub unit: &'static str,
+    pub default: u32,
+    pub range: String,
+    /// The units that set their own value: "name（id）value；…".
+    pub own: String,
 }
 
 #[derive(Template)]

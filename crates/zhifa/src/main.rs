@@ -153,6 +153,10 @@ enum AdminAction {
     Enable { officer: String },
     /// Lists accounts.
     List,
+    /// Sets platform thresholds (threshold.set) from a JSON file
+    /// `{"UNIT": {"JQ-02.arrival": 20, …}, …}`; without a file, lists every threshold with its
+    /// default and the units' own values. Values already set alike are skipped.
+    Thresholds { file: Option<PathBuf> },
     /// Records a year's public holidays and make-up workdays (calendar.day): a year shipped in
     /// `data/calendar`, or a file of calendar.day lines. Days already recorded alike are skipped.
     Calendar {
@@ -502,6 +506,69 @@ async fn admin(app: &App, action: &AdminAction) -> Result<()> {
 
 async fn admin_action(app: &App, action: &AdminAction) -> Result<(), AppError> {
     match action {
+        AdminAction::Thresholds { file } => {
+            let Some(path) = file else {
+                let world = app.world().await;
+                for s in rules::thresholds::SETTINGS.iter() {
+                    let mut own: Vec<String> = world
+                        .units
+                        .values()
+                        .filter_map(|u| u.thresholds.get(s.key).map(|v| format!("{}={v}", u.id)))
+                        .collect();
+                    own.sort();
+                    println!(
+                        "{}\t{}\t默认 {}{}（{}–{}）\t{}",
+                        s.key,
+                        s.what_zh,
+                        s.default,
+                        s.unit.label_zh(),
+                        s.min,
+                        s.max,
+                        own.join(" ")
+                    );
+                }
+                return Ok(());
+            };
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                domain::DomainError::invalid("file", format!("{}: {e}", path.display()))
+            })?;
+            let settings: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u32>> =
+                serde_json::from_str(&text).map_err(|e| {
+                    domain::DomainError::invalid(
+                        "file",
+                        format!(
+                            "{}：须为 {{\"单位编号\": {{\"阈值\": 数值}}}} 形式的JSON (expected {{unit: {{key: value}}}}): {e}",
+                            path.display()
+                        ),
+                    )
+                })?;
+            let mut facts = Vec::new();
+            {
+                let world = app.world().await;
+                for (unit, values) in &settings {
+                    let unit = parse_id("unit", unit, UnitId::parse)?;
+                    for (key, value) in values {
+                        let current = world.units.get(&unit).and_then(|u| u.thresholds.get(key));
+                        if current != Some(value) {
+                            facts.push(Fact::new(
+                                app::now(),
+                                FactBody::ThresholdSet(domain::fact::ThresholdSet {
+                                    unit: unit.clone(),
+                                    key: key.clone(),
+                                    value: *value,
+                                }),
+                            ));
+                        }
+                    }
+                }
+            }
+            let count = facts.len();
+            if count > 0 {
+                app.record_as_operator(facts).await?;
+            }
+            println!("已设置预警阈值 {count} 项（thresholds set: {count}）");
+            Ok(())
+        }
         AdminAction::Calendar { year, file } => {
             let facts = match (year, file) {
                 (Some(year), _) => domain::calendar::shipped(*year).ok_or_else(|| {

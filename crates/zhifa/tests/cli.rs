@@ -558,3 +558,66 @@ fn admin_calendar_records_a_shipped_year_once_and_refuses_bad_input() {
         39
     );
 }
+
+/// Platform thresholds (catalog "P … configurable per 省/市"): a county sets JQ-02's arrival
+/// limit to 10 min from a JSON file; screening then finds an incident 15 min after dispatch
+/// (30 min by default); an unknown key and a value out of range are refused, naming the field,
+/// and change nothing.
+#[test]
+fn admin_thresholds_from_a_file_change_what_screening_finds() {
+    let dir = Dir::new();
+    // A threshold is in force from when it is set (now): the incident is dispatched 5 min ago
+    // and screened 15 min after its dispatch.
+    let china = |t: jiff::Timestamp| domain::At::china(t).to_string();
+    let dispatched = jiff::Timestamp::now() - jiff::SignedDuration::from_mins(5);
+    let as_of = china(dispatched + jiff::SignedDuration::from_mins(15));
+    let dispatched = china(dispatched);
+    let facts = format!(
+        "{UNITS}{}\n{}\n{}\n",
+        r#"{"fact":"officer.defined","at":"2026-01-01T08:00:00+08:00","id":"O1","name":"李明","unit":"UA","gender":"male","roles":["officer"]}"#,
+        format_args!(
+            r#"{{"fact":"incident.received","at":"{dispatched}","id":"J1","unit":"UA","source":"phone_110","nature":"dispute","category":"x"}}"#
+        ),
+        format_args!(
+            r#"{{"fact":"incident.dispatched","at":"{dispatched}","id":"J1","officers":["O1"]}}"#
+        ),
+    );
+    let file = dir.file("facts.jsonl", &facts);
+    ok(&dir, &["import", path(&file)]);
+    let jq02 = |dir: &Dir| -> Option<String> {
+        let out = ok(dir, &["screen", "--as-of", &as_of]);
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .find(|w| w["rule"] == "JQ-02" && w["subject"] == "J1")
+            .map(|w| w["level"].as_str().unwrap().to_string())
+    };
+    assert_eq!(jq02(&dir), None, "30 min by default");
+    let config = dir.file("thresholds.json", r#"{"U1": {"JQ-02.arrival": 10}}"#);
+    let set = ok(&dir, &["admin", "thresholds", path(&config)]);
+    assert!(text(&set).contains("已设置预警阈值 1 项"), "{}", text(&set));
+    let again = ok(&dir, &["admin", "thresholds", path(&config)]);
+    assert!(
+        text(&again).contains("已设置预警阈值 0 项"),
+        "{}",
+        text(&again)
+    );
+    assert_eq!(jq02(&dir).as_deref(), Some("yellow"), "the county's 10 min");
+    let listed = ok(&dir, &["admin", "thresholds"]);
+    assert!(text(&listed).contains("U1=10"), "{}", text(&listed));
+    for (bad, field) in [
+        (r#"{"U1": {"JQ-02.nothing": 10}}"#, "key"),
+        (r#"{"U1": {"JQ-02.arrival": 100000}}"#, "value"),
+    ] {
+        let config = dir.file("bad.json", bad);
+        let refused = dir.zhifa(&["admin", "thresholds", path(&config)]);
+        assert!(!refused.status.success());
+        assert!(text(&refused).contains(field), "{}", text(&refused));
+    }
+    let exported = exported(&dir);
+    let set: Vec<_> = exported
+        .iter()
+        .filter(|f| f["fact"] == "threshold.set")
+        .collect();
+    assert_eq!(set.len(), 1, "{set:?}");
+}
