@@ -6,6 +6,7 @@
 //! outside it the answer is `NotFound`, never "forbidden", so existence does not leak.
 
 mod auth;
+pub mod bulletins;
 mod engine;
 mod error;
 mod ledger_ops;

@@ -8,6 +8,7 @@
 //! admin page); every element read is scoped by the app, and a sibling unit's element is a 404.
 
 mod actions;
+mod bulletins;
 mod labels;
 mod pages;
 
@@ -42,6 +43,9 @@ pub fn router(app: App) -> Router {
         .route("/assets/zhifa.css", get(stylesheet))
         .route("/assets/live.js", get(live_script))
         .route("/warnings", get(warnings))
+        .route("/bulletins", get(bulletins::daily))
+        .route("/bulletins/monthly", get(bulletins::monthly))
+        .route("/bulletins/quarterly", get(bulletins::quarterly))
         .route("/live/warnings", get(live_warnings))
         .route("/login", get(login_form).post(login))
         .route("/logout", get(logout).post(logout))
@@ -192,6 +196,7 @@ async fn warnings(
             .collect(),
         states: pairs(&[
             ("open", "在办"),
+            ("overdue", "逾期（红色在办或整改逾期）"),
             ("found", "待核查"),
             ("verified", "已核查"),
             ("false_positive", "误报"),
@@ -240,6 +245,9 @@ fn layout(actor: &Actor, title: &str) -> Layout {
         user: actor.name.clone(),
         unit: actor.unit_name.clone(),
         is_admin: actor.has(Role::Admin),
+        may_bulletin: [Role::LegalOfficer, Role::Supervisor, Role::Leader]
+            .iter()
+            .any(|r| actor.has(*r)),
         restricted: actor.must_change_password,
     }
 }

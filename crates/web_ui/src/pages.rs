@@ -12,6 +12,8 @@ pub struct Layout {
     pub user: String,
     pub unit: String,
     pub is_admin: bool,
+    /// Whether the menu offers 通报考评 (legal officers, supervisors, leaders).
+    pub may_bulletin: bool,
     /// Whether the password must be changed (menu hidden).
     pub restricted: bool,
 }
@@ -264,4 +266,29 @@ pub struct ErrorPage {
     pub layout: Layout,
     pub heading: String,
     pub message: String,
+}
+
+/// 通报考评: one of the three bulletins, with its period picker and 导出Excel.
+#[derive(Template)]
+#[template(path = "bulletins.html")]
+pub struct BulletinPage {
+    pub layout: Layout,
+    /// `daily` | `monthly` | `quarterly`.
+    pub tab: &'static str,
+    /// The page heading (日巡通报 2026-03-02 …).
+    pub heading: String,
+    pub date: String,
+    pub month: String,
+    pub year: String,
+    pub quarter: String,
+    pub unit: String,
+    pub units: Vec<(String, String)>,
+    /// The table's headers, as the sheet has them.
+    pub headers: Vec<&'static str>,
+    /// This page's URL with `format=xlsx`.
+    pub xlsx: String,
+    pub daily: Option<app::bulletins::DailyBulletin>,
+    pub summary: Option<app::bulletins::Summary>,
+    /// The summary's rows then its total.
+    pub summary_rows: Vec<app::bulletins::SummaryRow>,
 }

@@ -13,6 +13,7 @@ fn layout() -> Layout {
         user: "张三".into(),
         unit: "甲派出所".into(),
         is_admin: false,
+        may_bulletin: false,
         restricted: false,
     }
 }
@@ -132,6 +133,8 @@ fn a_workbench_and_an_action_form_render_in_chinese() {
                 stage: "found",
                 stage_label: "发现",
                 cleared: false,
+                rectification_overdue: false,
+                deadline: String::new(),
             }],
             total: 1,
             by_level: vec![("red", "红色预警", 1), ("yellow", "黄色预警", 0)],

@@ -994,3 +994,293 @@ fn a_warning_through_its_loop_through_the_forms() {
     let again = server.refused(&legal, "warning_close", &[("id", "YJ1"), ("at", &step(5))]);
     assert_contains(&again, &["督办办结"]);
 }
+
+/// Warnings of two sibling stations worked through the loop (imported), a county legal officer
+/// and a legal officer of station B. On 2026-03-02: YJ1 (A) blue since 03-01, red at 08:00,
+/// never handled; YJ2 (A) yellow, verified within the hour, rectification due 20:00, done only
+/// on 03-04; YJ3 (B) red, cleared by the engine an hour later. YJ4 (A, 03-05) verified, ordered
+/// due 03-06 and never rectified, cleared by the engine.
+const BULLETIN_FACTS: &str = r#"{"fact":"officer.defined","at":"2026-01-01T08:00:00+08:00","id":"OL","name":"赵法制","unit":"U1","gender":"male","roles":["legal_officer"]}
+{"fact":"officer.defined","at":"2026-01-01T08:00:00+08:00","id":"OLB","name":"钱法制","unit":"UB","gender":"female","roles":["legal_officer"]}
+{"fact":"case.accepted","at":"2026-02-01T08:00:00+08:00","id":"C1","unit":"UA","kind":"criminal","category":"050200"}
+{"fact":"case.accepted","at":"2026-02-01T08:00:00+08:00","id":"C2","unit":"UB","kind":"criminal","category":"050200"}
+{"fact":"warning.raised","at":"2026-03-01T10:00:00+08:00","id":"YJ1","rule":"XS-04","element":"case","subject":"C1","level":"blue","message":"立案前采取强制措施"}
+{"fact":"warning.level_changed","at":"2026-03-02T08:00:00+08:00","id":"YJ1","level":"red","message":"立案前采取强制措施，已逾期"}
+{"fact":"warning.raised","at":"2026-03-02T09:00:00+08:00","id":"YJ2","rule":"XS-04","element":"case","subject":"C1","level":"yellow","message":"立案前采取强制措施"}
+{"fact":"warning.verified","at":"2026-03-02T10:00:00+08:00","id":"YJ2","confirmed":true}
+{"fact":"warning.rectification_ordered","at":"2026-03-02T11:00:00+08:00","id":"YJ2","deadline":"2026-03-02T20:00:00+08:00","instruction":"补办立案手续"}
+{"fact":"warning.raised","at":"2026-03-02T12:00:00+08:00","id":"YJ3","rule":"RQ-04","element":"case","subject":"C2","level":"red","message":"刑事拘留后未送押"}
+{"fact":"warning.cleared","at":"2026-03-02T13:00:00+08:00","id":"YJ3"}
+{"fact":"warning.rectified","at":"2026-03-04T09:00:00+08:00","id":"YJ2","evidence":"已补办立案决定书"}
+{"fact":"warning.raised","at":"2026-03-05T10:00:00+08:00","id":"YJ4","rule":"RQ-04","element":"case","subject":"C1","level":"blue","message":"刑事拘留后未送押"}
+{"fact":"warning.verified","at":"2026-03-05T11:00:00+08:00","id":"YJ4","confirmed":true}
+{"fact":"warning.rectification_ordered","at":"2026-03-05T12:00:00+08:00","id":"YJ4","deadline":"2026-03-06T12:00:00+08:00","instruction":"说明原因"}
+{"fact":"warning.cleared","at":"2026-03-05T13:00:00+08:00","id":"YJ4"}
+"#;
+
+/// The texts of the cells of the table row `data-unit="{unit}"` (the first such row after
+/// `table`), tags stripped.
+fn row_cells(html: &str, table: &str, unit: &str) -> Vec<String> {
+    let from = html.find(table).unwrap_or_else(|| panic!("no {table}"));
+    let html = &html[from..];
+    let start = html
+        .find(&format!("<tr data-unit=\"{unit}\""))
+        .unwrap_or_else(|| panic!("no row {unit}"));
+    let row = &html[start..start + html[start..].find("</tr>").unwrap()];
+    row.split("<td")
+        .skip(1)
+        .map(|cell| {
+            let cell = &cell[cell.find('>').unwrap() + 1..];
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in cell.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            text.trim().to_string()
+        })
+        .collect()
+}
+
+impl Server {
+    /// A download: status, Content-Disposition and the bytes.
+    fn download(&self, path: &str, cookie: &str) -> (u16, String, Vec<u8>) {
+        let mut response = self
+            .agent
+            .get(&format!("{}{}", self.served.base, path))
+            .header("Cookie", cookie)
+            .call()
+            .unwrap();
+        let disposition = response
+            .headers()
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        let status = response.status().as_u16();
+        (
+            status,
+            disposition,
+            response.body_mut().read_to_vec().unwrap(),
+        )
+    }
+}
+
+/// The texts of one column of a sheet.
+fn sheet_column(bytes: &[u8], sheet: &str, column: usize) -> Vec<String> {
+    use calamine::{Reader, Xlsx, open_workbook_from_rs};
+    let mut workbook: Xlsx<_> =
+        open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let range = workbook.worksheet_range(sheet).unwrap();
+    range
+        .rows()
+        .map(|r| r.get(column).map(|c| c.to_string()).unwrap_or_default())
+        .collect()
+}
+
+/// The row of `sheet` whose cell `column` is `name`, as the page shows it: counts as integers,
+/// shares as `66.7%`.
+fn sheet_row(bytes: &[u8], sheet: &str, column: usize, name: &str) -> Vec<String> {
+    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+    let mut workbook: Xlsx<_> =
+        open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let range = workbook.worksheet_range(sheet).unwrap();
+    let row = range
+        .rows()
+        .find(|r| r.get(column).is_some_and(|c| *c == *name))
+        .unwrap_or_else(|| panic!("no row {name} in {sheet}"));
+    let headers: Vec<String> = range
+        .rows()
+        .nth(1)
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    row.iter()
+        .zip(&headers)
+        .map(|(cell, header)| match cell {
+            Data::Float(v) if header.ends_with('率') => format!("{:.1}%", v * 100.0),
+            Data::Float(v) => format!("{v}"),
+            Data::Int(v) => v.to_string(),
+            Data::Empty => String::new(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
+#[test]
+fn bulletins_daily_monthly_quarterly_as_pages_and_excel() {
+    let server = Server {
+        served: support::serve_with(
+            BULLETIN_FACTS,
+            &[
+                ("OL", "zhaofazhi", "initial-pass-l"),
+                ("OLB", "qianfazhi", "initial-pass-m"),
+            ],
+        ),
+        agent: ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build()
+            .into(),
+    };
+    let legal = server.first_login("zhaofazhi", "initial-pass-l");
+    let legal_b = server.first_login("qianfazhi", "initial-pass-m");
+    let officer = server.first_login("zhangsan", "initial-pass-a");
+
+    // Officers neither see the menu entry nor the pages (403, in Chinese).
+    assert!(!server.page(&officer, "/").contains("/bulletins"));
+    for path in [
+        "/bulletins",
+        "/bulletins/monthly",
+        "/bulletins/quarterly?year=2026&quarter=1",
+        "/bulletins?date=2026-03-02&format=xlsx",
+    ] {
+        let refused = server.get(path, Some(&officer));
+        assert_eq!(refused.status, 403, "{path}");
+        assert!(refused.body.contains("无权"), "{}", refused.body);
+    }
+    assert!(
+        server
+            .page(&legal, "/")
+            .contains("href=\"/bulletins\">通报考评")
+    );
+
+    // 日巡通报 of 03-02 for the county: B first (no open red), then A; the county's own row.
+    let page = server.page(&legal, "/bulletins?date=2026-03-02");
+    assert_contains(
+        &page,
+        &[
+            "日巡通报 · 某县公安局 · 2026-03-02",
+            "导出Excel",
+            "单位排名",
+            "处置及时率",
+        ],
+    );
+    assert!(page.find("data-unit=\"UB\"").unwrap() < page.find("data-unit=\"UA\"").unwrap());
+    let ua = row_cells(&page, "id=\"daily-units\"", "UA");
+    // rank, unit, raised, open, open red, overdue, rectification overdue, due, in time, rate
+    assert_eq!(
+        ua,
+        ["2", "甲派出所", "1", "2", "1", "2", "1", "1", "1", "100.0%"]
+    );
+    assert_eq!(
+        row_cells(&page, "id=\"daily-units\"", "UB"),
+        ["1", "乙派出所", "1", "0", "0", "0", "0", "1", "1", "100.0%"]
+    );
+    assert_contains(
+        &page,
+        &["id=\"total-overdue\">2<", "id=\"total-raised\">2<"],
+    );
+    let (status, disposition, bytes) =
+        server.download("/bulletins?date=2026-03-02&format=xlsx", &legal);
+    assert_eq!(status, 200);
+    assert!(bytes.starts_with(b"PK"), "an xlsx is a zip");
+    assert!(
+        disposition.starts_with("attachment;") && disposition.contains("filename*=UTF-8''"),
+        "{disposition}"
+    );
+    assert_eq!(sheet_row(&bytes, "单位排名", 1, "甲派出所"), ua);
+    assert_eq!(
+        sheet_row(&bytes, "按规则", 0, "XS-04"),
+        ["XS-04", "1", "2", "2"]
+    );
+
+    // 月督 of March: A's handling 2 of 3 in time (YJ1 ran out 03-03 08:00), no rectification
+    // in time (YJ2 late, YJ4 undone); B's warning cleared by the engine before anyone acted.
+    let page = server.page(&legal, "/bulletins/monthly?month=2026-03");
+    assert_contains(
+        &page,
+        &[
+            "月督 · 某县公安局 · 2026年3月",
+            "2026-03-01 至 2026-03-31",
+            "id=\"total-handling\">75.0%<",
+            "id=\"total-rectification\">0.0%<",
+        ],
+    );
+    let ua = row_cells(&page, "id=\"summary-units\"", "UA");
+    assert_eq!(
+        ua,
+        [
+            "甲派出所",
+            "3",
+            "1",
+            "1",
+            "1",
+            "1",
+            "0",
+            "2",
+            "0",
+            "2",
+            "1",
+            "0",
+            "0",
+            "0",
+            "3",
+            "2",
+            "66.7%",
+            "2",
+            "0",
+            "0.0%"
+        ]
+    );
+    assert_eq!(
+        row_cells(&page, "id=\"summary-units\"", "UB")[..7],
+        ["乙派出所", "1", "1", "0", "0", "1", "1"]
+    );
+    let (status, _, bytes) =
+        server.download("/bulletins/monthly?month=2026-03&format=xlsx", &legal);
+    assert_eq!(status, 200);
+    assert!(bytes.starts_with(b"PK"));
+    assert_eq!(sheet_row(&bytes, "月督", 0, "甲派出所"), ua);
+    assert_eq!(sheet_row(&bytes, "月督", 0, "合计")[16], "75.0%");
+
+    // 季考评 of Q1 holds the same (nothing before March).
+    let page = server.page(&legal, "/bulletins/quarterly?year=2026&quarter=1");
+    assert_contains(
+        &page,
+        &[
+            "季考评 · 某县公安局 · 2026年第1季度",
+            "id=\"total-handling\">75.0%<",
+        ],
+    );
+    let (status, _, bytes) = server.download(
+        "/bulletins/quarterly?year=2026&quarter=1&format=xlsx",
+        &legal,
+    );
+    assert_eq!(status, 200);
+    assert_eq!(
+        sheet_row(&bytes, "季考评", 0, "甲派出所"),
+        row_cells(&page, "id=\"summary-units\"", "UA")
+    );
+
+    // The board marks the overdue rectification of the cleared YJ4, and filters what is overdue.
+    let board = server.page(&legal, "/warnings?state=overdue");
+    assert_contains(&board, &["/e/warning/YJ1", "/e/warning/YJ4", "整改逾期"]);
+    assert!(!board.contains("/e/warning/YJ3"));
+
+    // Station B's legal officer sees B only: A is not found, in pages and files alike.
+    for path in [
+        "/bulletins?date=2026-03-02&unit=UA",
+        "/bulletins/monthly?month=2026-03&unit=UA",
+        "/bulletins/quarterly?year=2026&quarter=1&unit=UA&format=xlsx",
+        "/bulletins?date=2026-03-02&unit=U1",
+    ] {
+        assert_eq!(server.get(path, Some(&legal_b)).status, 404, "{path}");
+    }
+    let page = server.page(&legal_b, "/bulletins/monthly?month=2026-03");
+    assert!(!page.contains("甲派出所") && !page.contains("data-unit=\"UA\""));
+    assert_contains(&page, &["id=\"total-raised\">1<", "乙派出所（本级）"]);
+    let (_, _, bytes) = server.download("/bulletins?date=2026-03-02&format=xlsx", &legal_b);
+    assert!(!sheet_column(&bytes, "单位排名", 1).contains(&"甲派出所".to_string()));
+    assert_eq!(sheet_row(&bytes, "单位排名", 1, "合计")[2], "1");
+
+    // Malformed periods are refused in Chinese.
+    let bad = server.get("/bulletins?date=03/02", Some(&legal));
+    assert_eq!(bad.status, 400);
+    assert!(bad.body.contains("日期格式"));
+}
