@@ -13,6 +13,7 @@
     item.className = "fresh level-" + w.level;
     item.setAttribute("data-id", w.id);
     item.setAttribute("data-change", w.change);
+    item.setAttribute("data-rule", w.rule);
     var badge = document.createElement("span");
     badge.className = "level level-" + w.level;
     badge.textContent = w.level_label;

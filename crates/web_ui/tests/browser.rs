@@ -287,11 +287,11 @@ fn a_warning_reaches_the_open_workbench_within_a_second() {
             }],
         ))
         .unwrap();
-    browser.wait_for("#live-warnings li[data-change=raised]");
+    browser.wait_for("#live-warnings li[data-change=raised][data-rule=CS-05]");
     let elapsed = committed.elapsed();
     assert!(elapsed < std::time::Duration::from_secs(5), "{elapsed:?}");
     eprintln!("warning in the browser {elapsed:?} after the commit");
-    let item = browser.text("#live-warnings li[data-change=raised]");
+    let item = browser.text("#live-warnings li[data-change=raised][data-rule=CS-05]");
     assert!(item.contains("CS-05") && item.contains("I1"), "{item}");
     browser.goto(&format!("{base}/warnings?level=red"));
     let board = browser.text("table.warnings");
