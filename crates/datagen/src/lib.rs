@@ -2,7 +2,7 @@
 //! facts (`../shared/FORMAT.md`, version 1).
 //!
 //! At scale 1.0 the province has 39 units, about 400 officers and, over 180 days, about 20,000
-//! incidents, 4,000 cases, 6,000 persons, 1,500 stays in the case-handling centers and 8,000
+//! incidents, 4,000 cases, 6,000 persons, 4,000 stays in the case-handling centers and 8,000
 //! seized items. Most of it is handled lawfully and on time; about 5–10 % of each kind of step
 //! is late or irregular, so that every core supervision rule has something to find, and the
 //! elements started near `end` are still in progress.

@@ -363,7 +363,7 @@ fn demo_province_has_the_expected_volumes() {
     assert_range(&c, "incident.received", 18_000, 22_000);
     assert_range(&c, "case.accepted", 3_500, 4_800);
     assert_range(&c, "person.registered", 5_000, 7_500);
-    assert_range(&c, "custody.entered", 1_200, 2_000);
+    assert_range(&c, "custody.entered", 3_500, 5_000);
     assert_range(&c, "property.seized", 6_000, 10_000);
     assert_range(&c, "calendar.day", 30, 50);
     let levels: Vec<&str> = p
