@@ -2,6 +2,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rand::Rng;
+
 use crate::cases::CaseCtx;
 use crate::clock::{self, DAY, HOUR, MINUTE};
 use crate::generator::{Gen, IdKind};
@@ -33,10 +35,11 @@ pub(crate) const WRONG_ROOM: f64 = 0.01;
 /// Share of stays in which one meal is missed; it shows (a gap of 6 h or more, CS-06) only in
 /// stays long enough to have one.
 pub(crate) const MISSED_MEAL: f64 = 0.03;
-/// Share of stays put in a room already holding someone they must be kept apart from: a minor
-/// with an adult (TS-06), an adult with someone of the other gender (CS-08). Shows only when
-/// such a person is in the center at the time.
+/// Share of adults' stays put in a room already holding someone of the other gender (CS-08).
+/// Shows only when such a person is in the center at the time.
 pub(crate) const SHARED_ROOM: f64 = 0.02;
+/// Share of minors' stays put in the adults' holding room while an adult is there (TS-06).
+pub(crate) const MINOR_WITH_ADULTS: f64 = 0.05;
 
 /// Who is in a room, from a time `until` another.
 #[derive(Clone, Copy)]
@@ -312,7 +315,8 @@ impl Gen {
     }
 
     /// Puts a stay in a holding or waiting room of its center for `intervals`: a room nobody
-    /// else is in then, or, for a few (SHARED_ROOM), one holding someone to be kept apart from.
+    /// else is in then, or, for a few (SHARED_ROOM, MINOR_WITH_ADULTS), one holding someone to
+    /// be kept apart from. Returns the room and its kind.
     fn room_for(
         &mut self,
         county: usize,
@@ -320,13 +324,19 @@ impl Gen {
         person: usize,
         at: i64,
         intervals: &[(i64, i64)],
-    ) -> String {
+    ) -> (String, &'static str) {
         let who = Occupant {
             until: 0,
             minor: self.age(person, at) < 18,
             female: self.persons[person].female,
         };
-        let share = self.p(SHARED_ROOM);
+        let share = self.p(if who.minor {
+            MINOR_WITH_ADULTS
+        } else {
+            SHARED_ROOM
+        });
+        // A minor kept with adults is in their holding room.
+        let waiting = waiting && !(share && who.minor);
         let rooms = self.rooms.rooms.entry((county, waiting)).or_default();
         let apart = |o: Occupant| {
             if who.minor {
@@ -344,23 +354,40 @@ impl Gen {
                 })
             })
             .flatten();
-        let i = shared.unwrap_or_else(|| {
-            rooms
-                .iter()
-                .position(|room| {
-                    intervals
-                        .iter()
-                        .all(|&(f, u)| occupant(room, f, u).is_none())
-                })
-                .unwrap_or(rooms.len())
-        });
+        // A center has 8 holding and 3 waiting rooms, used in turn (more when all are taken).
+        let least = if waiting { 3 } else { 8 };
+        if rooms.len() < least {
+            rooms.resize_with(least, BTreeMap::new);
+        }
+        let free: Vec<usize> = (0..rooms.len())
+            .filter(|&i| {
+                intervals
+                    .iter()
+                    .all(|&(f, u)| occupant(&rooms[i], f, u).is_none())
+            })
+            .collect();
+        let count = rooms.len();
+        let i = match shared {
+            Some(i) => i,
+            None if free.is_empty() => count,
+            None => free[self.rng.gen_range(0..free.len())],
+        };
+        let rooms = self
+            .rooms
+            .rooms
+            .get_mut(&(county, waiting))
+            .expect("made above");
         if i == rooms.len() {
             rooms.push(BTreeMap::new());
         }
         for &(f, u) in intervals {
             occupy(&mut rooms[i], f, u, who);
         }
-        format!("{}{}", if waiting { "等候室" } else { "候问室" }, i + 1)
+        if waiting {
+            (format!("等候室{}", i + 1), "waiting")
+        } else {
+            (format!("候问室{}", i + 1), "holding")
+        }
     }
 
     /// The 犯罪嫌疑人诉讼权利义务告知书 served as a criminal interrogation begins (JZ-06).
@@ -419,14 +446,8 @@ impl Gen {
                 Some(back) => vec![(ep.placed, ep.questioned), (back, exit_at)],
                 None => vec![(ep.placed, exit_at)],
             };
-            let (room, kind) = (
-                self.room_for(c.county, ep.waiting_room, ep.person, ep.placed, &intervals),
-                if ep.waiting_room {
-                    "waiting"
-                } else {
-                    "holding"
-                },
-            );
+            let (room, kind) =
+                self.room_for(c.county, ep.waiting_room, ep.person, ep.placed, &intervals);
             self.place(stay, ep.placed, &room, kind);
             if let Some(back) = ep.back {
                 self.place(stay, back, &room, kind);
