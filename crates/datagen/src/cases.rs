@@ -27,6 +27,22 @@ const LATE_ARCHIVE: f64 = 0.06;
 const QUESTIONING_OVERRUN: f64 = 0.03;
 /// Share of property disposed of long after the case ended (CW-12).
 const LATE_PROPERTY_DISPOSAL: f64 = 0.04;
+/// Share of 治安 incidents penalised on the spot (当场处罚, 简易程序): a warning or a fine of
+/// 200 元 at most.
+const ON_SPOT: f64 = 0.06;
+/// Share of on-the-spot cases penalised beyond the simplified procedure's reach (XZ-05).
+pub(crate) const ON_SPOT_OVER_LIMIT: f64 = 0.05;
+/// Share of suspects under 14 penalised anyway (TS-09); the others are not punished.
+pub(crate) const UNDER_14_PENALISED: f64 = 0.05;
+/// Share of persons whose detention would not be executed (under 16, 70 or over, pregnant or
+/// nursing) sentenced to detention all the same, executed (TS-09).
+pub(crate) const EXEMPT_DETAINED: f64 = 0.05;
+/// Share of victims not served a copy of the decision (JZ-02).
+pub(crate) const VICTIM_NOT_SERVED: f64 = 0.03;
+/// Share of suspects and victims not served a copy of the injury appraisal (JZ-03).
+pub(crate) const APPRAISAL_NOT_SERVED: f64 = 0.03;
+/// Share of administrative detentions never executed (RQ-15).
+pub(crate) const DETENTION_NOT_EXECUTED: f64 = 0.02;
 
 /// What the generator needs to know about a case while writing its facts.
 pub(crate) struct CaseCtx {
@@ -41,6 +57,8 @@ pub(crate) struct CaseCtx {
     /// The two case officers (主办 and 协办).
     pub main: usize,
     pub second: usize,
+    /// An administrative case penalised on the spot (its incident disposed `on_spot_penalty`).
+    pub on_spot: bool,
 }
 
 impl CaseCtx {
@@ -93,12 +111,20 @@ impl Gen {
             .b("complex", complex)
             .b("economic", cat.economic)
             .done();
+        let on_spot = !criminal && seed.incident.is_some() && self.p(ON_SPOT);
         if let Some(link) = &seed.incident {
             let at = seed.t_a + self.mins(1, 30);
             self.sink
                 .fact(at, "incident.disposed")
                 .s("id", &link.id)
-                .s("result", "case_accepted")
+                .s(
+                    "result",
+                    if on_spot {
+                        "on_spot_penalty"
+                    } else {
+                        "case_accepted"
+                    },
+                )
                 .s("case", &id)
                 .done();
         }
@@ -112,6 +138,7 @@ impl Gen {
             t_a: seed.t_a,
             main,
             second,
+            on_spot,
         };
         if criminal {
             self.criminal_case(&c, complex);
@@ -300,7 +327,9 @@ impl Gen {
     /// (under 18, 70 or over, pregnant or nursing: TS-09).
     fn admin_penalties(&mut self, c: &CaseCtx, person: usize, at: i64) -> Vec<Penalty> {
         let age = self.age(person, at);
-        let no_detention = !(18..70).contains(&age) || self.special(person, at);
+        let exempt_detained = self.special(person, c.t_a) && self.p(EXEMPT_DETAINED);
+        let no_detention =
+            (!(18..70).contains(&age) || self.special(person, at)) && !exempt_detained;
         let fine = |g: &mut Gen, amounts: &[i64]| Penalty {
             person,
             kind: "fine",
@@ -380,8 +409,7 @@ impl Gen {
                     self.office(c.t_a + d)
                 }
             };
-            let in_center = self.p(0.25);
-            episodes.push(self.start_episode(c, s, MeasureKind::AdminQuestioning, at, in_center));
+            episodes.push(self.start_episode(c, s, MeasureKind::AdminQuestioning, at));
         }
         let first_arrival = episodes.iter().map(|e| e.arrived).min().unwrap_or(c.t_a);
         let all_ready = episodes.iter().map(|e| e.ready).max().unwrap_or(c.t_a);
@@ -389,14 +417,23 @@ impl Gen {
             let at = first_arrival + self.mins(5, 60);
             items = self.seize_batch(c, at, 5, c.main);
         }
+        // The decision waits for the evidence: acts, the appraisal and its copies served (a
+        // fast-track case, decided within hours, has its act on the first evening).
+        let mut evidence_done = all_ready;
         if self.p(0.3) {
-            let at = c.t_a + self.hrs(1, 72);
+            let at = if fast_track {
+                c.t_a + self.mins(5, 60)
+            } else {
+                c.t_a + self.hrs(1, 72)
+            };
             let act = if self.p(0.5) { "inspection" } else { "other" };
             self.act(c, at, act);
+            if !fast_track {
+                evidence_done = evidence_done.max(at);
+            }
         }
         // Injury assessment of the victim of a fight (XZ-14): light or serious means a crime.
         let mut grave_injury = false;
-        let mut evidence_done = all_ready;
         if cat.injury && !victims.is_empty() && !fast_track && self.p(0.6) {
             let at = c.t_a + self.days(2, 10);
             let grade = ["none", "minor", "light", "serious"][self.weighted(&[25, 63, 10, 2])];
@@ -408,10 +445,23 @@ impl Gen {
                 .s("grade", grade)
                 .done();
             evidence_done = evidence_done.max(at);
+            // A copy of the opinion to the suspects and the victims within 5 days (JZ-03).
+            let doc_at = at + self.hrs(2, 48);
+            let doc = self.issue_doc(doc_at, c, DocKind::AppraisalOpinion, None);
+            let persons: Vec<usize> = suspects.iter().chain(&victims).copied().collect();
+            for person in persons {
+                if !self.p(APPRAISAL_NOT_SERVED) {
+                    let served = doc_at + self.mins(10, 24 * 60);
+                    self.serve_doc(served, &doc, person);
+                    evidence_done = evidence_done.max(served);
+                }
+            }
         }
 
         // The decision.
-        let decision = if grave_injury && self.p(0.85) {
+        let mut decision = if c.on_spot && !grave_injury {
+            "penalty"
+        } else if grave_injury && self.p(0.85) {
             "to_criminal"
         } else {
             let mediable = cat.victim
@@ -485,7 +535,33 @@ impl Gen {
         let mut penalties = Vec::new();
         if decision == "penalty" {
             for &s in &suspects {
-                penalties.extend(self.admin_penalties(c, s, decided_at));
+                // No penalty under 14 (TS-09), save a few.
+                if self.age(s, c.t_a) < 14 && !self.p(UNDER_14_PENALISED) {
+                    continue;
+                }
+                if c.on_spot && !self.p(ON_SPOT_OVER_LIMIT) {
+                    let fine = self.pick(&[50, 100, 200, 200]);
+                    penalties.push(if self.p(0.3) {
+                        Penalty {
+                            person: s,
+                            kind: "warning",
+                            amount_yuan: 0,
+                            days: 0,
+                        }
+                    } else {
+                        Penalty {
+                            person: s,
+                            kind: "fine",
+                            amount_yuan: fine,
+                            days: 0,
+                        }
+                    });
+                } else {
+                    penalties.extend(self.admin_penalties(c, s, decided_at));
+                }
+            }
+            if penalties.is_empty() {
+                decision = "no_penalty";
             }
         }
         let has_detention = penalties.iter().any(|p| p.kind == "detention");
@@ -580,6 +656,29 @@ impl Gen {
             }
             decision_docs.push((person, doc, at));
         }
+        // A copy of the decision to each victim within 2 days (JZ-02); a decision not to
+        // punish is written for the suspects and the victims alike.
+        let victim_copy = match decision {
+            "penalty" => decision_docs.first().map(|d| (d.1.clone(), d.2)),
+            "no_penalty" | "minor_no_penalty" => {
+                let at = decided_at + self.mins(5, 30);
+                let doc = self.issue_doc(at, c, DocKind::NoPenaltyDecision, None);
+                for &s in &suspects {
+                    let served = at + self.mins(1, 30);
+                    self.serve_doc(served, &doc, s);
+                }
+                Some((doc, at))
+            }
+            _ => None,
+        };
+        if let Some((doc, at)) = victim_copy {
+            for &v in &victims {
+                if !self.p(VICTIM_NOT_SERVED) {
+                    let served = at + self.mins(30, 20 * 60);
+                    self.serve_doc(served, &doc, v);
+                }
+            }
+        }
         match decision {
             "mediated" => {
                 let at = decided_at + self.mins(5, 30);
@@ -629,8 +728,10 @@ impl Gen {
                         self.finish_episode(c, ep, end, "released", None, true);
                     }
                 }
-            } else if let Some(days) = detention_days {
-                let start = decided_at + self.hrs(1, 24);
+            } else if let Some(days) = detention_days
+                && !self.p(DETENTION_NOT_EXECUTED)
+            {
+                let start = decided_at + self.hrs(1, 20);
                 let delivered = start + self.mins(60, 180);
                 finished = finished.max(self.admin_detention(c, s, start, delivered, days));
             }

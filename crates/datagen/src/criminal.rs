@@ -40,6 +40,13 @@ const QUESTIONING_OVERRUN: f64 = 0.03;
 const SEIZURE_BEFORE_FILING: f64 = 0.025;
 /// Share of property disposed of long after the case ended (CW-12).
 const LATE_PROPERTY_DISPOSAL: f64 = 0.04;
+/// Share of arrests whose execution receipt is never returned to the procuratorate (RQ-08).
+pub(crate) const NO_ARREST_RECEIPT: f64 = 0.03;
+/// Share of persons (suspects and victims) of a criminal injury case not told the appraisal
+/// opinion (XS-14).
+pub(crate) const APPRAISAL_NOT_TOLD: f64 = 0.03;
+/// Share of cases with suspects on bail that are dropped without lifting the bail (RQ-11).
+pub(crate) const BAIL_NOT_LIFTED: f64 = 0.05;
 
 const ACTS: [&str; 5] = [
     "questioning",
@@ -57,6 +64,8 @@ enum Outcome {
         measure: String,
         person: usize,
         send_after: i64,
+        /// An arrest (in custody) rather than bail or residential surveillance.
+        custodial: bool,
     },
     /// The case was dropped while the person was still detained.
     DroppedWhileDetained {
@@ -125,9 +134,11 @@ impl Gen {
         };
         let mut outcomes = Vec::new();
         let mut latest_measure = t_f;
+        let mut suspects = Vec::new();
         for i in 0..n {
             let at = first_contact + i * self.mins(0, 20);
             let person = self.suspect(c, at);
+            suspects.push((person, at));
             let (outcome, decided_at) =
                 self.criminal_suspect(c, person, at, caught, t_f, before_filing, n == 1);
             latest_measure = latest_measure.max(decided_at);
@@ -170,14 +181,15 @@ impl Gen {
             Outcome::DroppedWhileDetained { dropped } => Some(*dropped),
             _ => None,
         });
-        let pending: Vec<(String, usize, i64)> = outcomes
+        let pending: Vec<(String, usize, i64, bool)> = outcomes
             .iter()
             .filter_map(|o| match o {
                 Outcome::Pending {
                     measure,
                     person,
                     send_after,
-                } => Some((measure.clone(), *person, *send_after)),
+                    custodial,
+                } => Some((measure.clone(), *person, *send_after, *custodial)),
                 _ => None,
             })
             .collect();
@@ -185,6 +197,11 @@ impl Gen {
         let resolution = if let Some(dropped) = dropped_early {
             self.drop_case(c, dropped, &mut items);
             Some(dropped)
+        } else if !pending.is_empty() && pending.iter().all(|p| !p.3) && self.p(BAIL_NOT_LIFTED) {
+            // Dropped while the suspects are on bail, which nobody lifts (RQ-11).
+            let at = pending.iter().map(|p| p.2).max().unwrap_or(t_f);
+            self.drop_case(c, at, &mut items);
+            Some(at)
         } else if !pending.is_empty() {
             let send = pending.iter().map(|p| p.2).max().unwrap_or(t_f);
             if self.p(0.9) {
@@ -202,7 +219,7 @@ impl Gen {
                 .done();
             let doc_at = send + self.mins(5, 60);
             self.issue_doc(doc_at, c, DocKind::ProsecutionOpinion, None);
-            for (measure, person, _) in &pending {
+            for (measure, person, _, _) in &pending {
                 let at = send + self.mins(1, 30);
                 self.end_measure(measure, *person, at, "converted");
             }
@@ -230,6 +247,10 @@ impl Gen {
         } else {
             None
         };
+
+        if cat.injury && !victims.is_empty() {
+            self.criminal_injury(c, &victims, &suspects, resolution);
+        }
 
         // Investigative acts between filing and resolution (XS-08: idle 30 d yellow, 90 d red).
         let idle = n == 0 && self.p(IDLE_CASE);
@@ -330,8 +351,7 @@ impl Gen {
         } else {
             MeasureKind::SummonsCriminal
         };
-        let in_center = self.p(0.9);
-        let ep = self.start_episode(c, person, kind, at, in_center);
+        let ep = self.start_episode(c, person, kind, at);
         if self.age(person, at) < 18 || self.disabled(person) {
             self.legal_aid(c, person, at);
         }
@@ -424,6 +444,7 @@ impl Gen {
             measure,
             person,
             send_after,
+            custodial: false,
         }
     }
 
@@ -530,6 +551,16 @@ impl Gen {
             at + self.hrs(1, 20)
         };
         self.issue_doc(notice_at, c, DocKind::ArrestNotice, Some(&measure));
+        // The execution receipt goes back to the procuratorate within 3 days (RQ-08).
+        if !self.p(NO_ARREST_RECEIPT) {
+            let receipt_at = warrant_at + self.hrs(1, 40);
+            self.issue_doc(
+                receipt_at,
+                c,
+                DocKind::ArrestExecutionReceipt,
+                Some(&measure),
+            );
+        }
         self.notify_family(&measure, at);
         self.interrogate_after(c, person, at, at);
         let send_after = at
@@ -543,6 +574,43 @@ impl Gen {
             measure,
             person,
             send_after,
+            custodial: true,
+        }
+    }
+
+    /// The injury appraisal of a criminal injury case's first victim, and its opinion told to
+    /// every victim and suspect (鉴定意见通知书, XS-14): within a day or so of the opinion, or
+    /// of a suspect's identification when later.
+    /// The opinion comes no later than the case's resolution (`resolved`), so that nothing
+    /// follows its archiving.
+    fn criminal_injury(
+        &mut self,
+        c: &CaseCtx,
+        victims: &[usize],
+        suspects: &[(usize, i64)],
+        resolved: Option<i64>,
+    ) {
+        let at = c.t_a + self.days(2, 10);
+        let at = resolved.map_or(at, |r| at.min(r).max(c.t_a + MINUTE));
+        let grade = ["minor", "light", "serious"][self.weighted(&[15, 70, 15])];
+        self.sink
+            .fact(at, "case.injury_assessed")
+            .s("id", &c.id)
+            .s("person", &self.persons[victims[0]].id)
+            .s("grade", grade)
+            .done();
+        let doc_at = at + self.hrs(2, 30);
+        let doc = self.issue_doc(doc_at, c, DocKind::AppraisalOpinionNotice, None);
+        let told: Vec<(usize, i64)> = victims
+            .iter()
+            .map(|&v| (v, doc_at))
+            .chain(suspects.iter().map(|&(s, linked)| (s, linked.max(doc_at))))
+            .collect();
+        for (person, from) in told {
+            if !self.p(APPRAISAL_NOT_TOLD) {
+                let served = from + self.mins(5, 180);
+                self.serve_doc(served, &doc, person);
+            }
         }
     }
 

@@ -82,6 +82,8 @@ pub(crate) struct Gen {
     /// Earlier suspects who may offend again.
     pub repeat_pool: Vec<usize>,
     incident_count: usize,
+    /// Occupation of the centers' holding and waiting rooms.
+    pub rooms: crate::measures::Rooms,
 }
 
 impl Gen {
@@ -105,6 +107,7 @@ impl Gen {
             counters: [0; 8],
             repeat_pool: Vec::new(),
             incident_count,
+            rooms: Default::default(),
         }
     }
 

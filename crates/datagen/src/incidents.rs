@@ -26,6 +26,8 @@ const LATE_DISPOSAL: f64 = 0.01;
 const LATE_ACCEPTANCE: f64 = 0.015;
 /// Share of criminal/administrative incidents closed with a non-case result (降格, JQ-05).
 const DOWNGRADE: f64 = 0.06;
+/// Share of attended incidents with no body-camera video linked (JQ-06).
+pub(crate) const MISSING_VIDEO: f64 = 0.02;
 
 /// A case to be generated, accepted at `t_a`.
 pub(crate) struct CaseSeed {
@@ -150,7 +152,8 @@ impl Gen {
             .fact(arrived, "incident.arrived")
             .s("id", &id)
             .done();
-        if self.p(0.3) {
+        // The body-camera video of the attendance is linked once uploaded (视音频规定 §13).
+        if !self.p(MISSING_VIDEO) {
             let at = arrived + self.mins(1, 10);
             self.sink
                 .fact(at, "incident.video_linked")

@@ -2,17 +2,22 @@
 //! facts (`../shared/FORMAT.md`, version 1).
 //!
 //! At scale 1.0 the province has 39 units, about 400 officers and, over 180 days, about 20,000
-//! incidents, 4,000 cases, 6,000 persons, 1,500 stays in the case-handling centers and 8,000
-//! seized items. Most of it is handled lawfully and on time; about 5–10 % of each kind of step
-//! is late or irregular, so that every core supervision rule has something to find, and the
-//! elements started near `end` are still in progress.
+//! incidents, 4,000 cases, 6,000 persons, 4,000 stays in the case-handling centers and 8,000
+//! seized items. Most of it is handled lawfully and on time, with the facts a lawful process
+//! leaves (videos, seizure lists, center entries, meals, recordings, rights notices, receipts,
+//! copies served); a few percent of each kind of step is late, missing or irregular, each at a
+//! named rate (`LATE_FILING`, `MISSING_VIDEO`, …), so that every implemented supervision rule
+//! has something to find and none is flooded; the elements started near `end` are still in
+//! progress.
 //!
 //! Ids: units `U44`, `U4401`, `U440101`, `U44010101` (stations `…01`–`…04`, the criminal
 //! investigation division `…05`); officers `O0001`; and per element `J` incidents, `C` cases,
 //! `P` persons, `M` measures, `S` stays, `I` interrogations, `W` property, `D` documents,
 //! each followed by seven digits. Extensions beyond FORMAT.md: the officer role `admin` (one
 //! system administrator at the province) and document kinds such as `acceptance_receipt`,
-//! `detention_warrant`, `bail_decision`, `prosecution_opinion`, `mediation_agreement`.
+//! `detention_warrant`, `bail_decision`, `prosecution_opinion`, `mediation_agreement`, and the
+//! kinds the rules read (docs/format-extensions.md): `rights_notice`, `arrest_execution_receipt`,
+//! `appraisal_opinion_notice`, `appraisal_opinion`, `no_penalty_decision`.
 //! Document numbers (`青公（刑）拘通字〔2026〕0031号`) run without gaps per county bureau,
 //! kind, department (刑/治) and year.
 //!

@@ -1,5 +1,9 @@
 //! 人 and 场所: coercive measures, stays in the case-handling center, interrogations.
 
+use std::collections::{BTreeMap, HashMap};
+
+use rand::Rng;
+
 use crate::cases::CaseCtx;
 use crate::clock::{self, DAY, HOUR, MINUTE};
 use crate::generator::{Gen, IdKind};
@@ -11,10 +15,75 @@ const ONE_OFFICER: f64 = 0.025;
 const WITH_AUXILIARY: f64 = 0.02;
 /// Share of minors questioned without a guardian (TS-01) or female minors without female staff (TS-02).
 const MINOR_UNPROTECTED: f64 = 0.05;
+/// Share of criminal suspects not served the rights notice at their first interrogation (JZ-06).
+pub(crate) const NO_RIGHTS_NOTICE: f64 = 0.02;
 /// Share of stays whose security check is later than 30 minutes (CS-02).
 const LATE_SECURITY_CHECK: f64 = 0.02;
 /// Share of special persons placed in a holding room (CS-07).
 const SPECIAL_IN_HOLDING: f64 = 0.06;
+/// Share of persons brought in by summons or questioning who never enter the
+/// case-handling center (CS-01).
+pub(crate) const NO_CENTER_ENTRY: f64 = 0.02;
+/// Share of interrogations and in-center questionings not audio-video recorded (CS-09, XS-13).
+pub(crate) const NO_AV_RECORDING: f64 = 0.02;
+/// Share of criminal interrogations of minors and of blind, deaf, mute or mentally ill suspects
+/// not audio-video recorded (XS-13).
+pub(crate) const PROTECTED_NOT_RECORDED: f64 = 0.05;
+/// Share of criminal interrogations in the center held in the holding room instead of an
+/// interrogation room (CS-04).
+pub(crate) const WRONG_ROOM: f64 = 0.01;
+/// Share of stays in which one meal is missed; it shows (a gap of 6 h or more, CS-06) only in
+/// stays long enough to have one.
+pub(crate) const MISSED_MEAL: f64 = 0.03;
+/// Share of adults' stays put in a room already holding someone of the other gender (CS-08).
+/// Shows only when such a person is in the center at the time.
+pub(crate) const SHARED_ROOM: f64 = 0.02;
+/// Share of minors' stays put in the adults' holding room while an adult is there (TS-06).
+pub(crate) const MINOR_WITH_ADULTS: f64 = 0.05;
+
+/// Who is in a room, from a time `until` another.
+#[derive(Clone, Copy)]
+struct Occupant {
+    until: i64,
+    minor: bool,
+    female: bool,
+}
+
+/// The holding and waiting rooms of each center: per room, its occupied intervals by start,
+/// never overlapping (a shared room's intervals are merged), so that a stay can be given a
+/// room nobody else is in (CS-08, TS-06).
+#[derive(Default)]
+pub(crate) struct Rooms {
+    /// By (county, waiting room): the rooms, each a map from start to occupant.
+    rooms: HashMap<(usize, bool), Vec<BTreeMap<i64, Occupant>>>,
+}
+
+/// The occupant of `room` overlapping `from..until`, if any (the intervals do not overlap, so
+/// only the last one starting before `until` can).
+fn occupant(room: &BTreeMap<i64, Occupant>, from: i64, until: i64) -> Option<Occupant> {
+    room.range(..until)
+        .next_back()
+        .map(|(_, o)| *o)
+        .filter(|o| o.until > from)
+}
+
+/// Marks `from..until` occupied, merging it with any interval it overlaps.
+fn occupy(room: &mut BTreeMap<i64, Occupant>, from: i64, until: i64, who: Occupant) {
+    let mut start = from;
+    let mut merged = Occupant { until, ..who };
+    while let Some((&s, o)) = room.range(..until).next_back() {
+        if o.until <= from {
+            break;
+        }
+        start = start.min(s);
+        merged = Occupant {
+            until: merged.until.max(o.until),
+            ..*o
+        };
+        room.remove(&s);
+    }
+    room.insert(start, merged);
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum MeasureKind {
@@ -63,6 +132,13 @@ pub(crate) struct Episode {
     pub arrived: i64,
     pub stay: Option<String>,
     pub entered: i64,
+    /// In the center: placed in a holding or waiting room at `placed`, taken to the
+    /// interrogation at `questioned`, back in the room at `back` (`None` when questioned in
+    /// the holding room itself, CS-04). The room is chosen when the exit is known.
+    placed: i64,
+    questioned: i64,
+    back: Option<i64>,
+    waiting_room: bool,
     /// When questioning is over and the person may leave.
     pub ready: i64,
     /// The limit before any extension (RQ-01/02/03).
@@ -120,8 +196,8 @@ impl Gen {
         person: usize,
         kind: MeasureKind,
         at: i64,
-        in_center: bool,
     ) -> Episode {
+        let in_center = !self.p(NO_CENTER_ENTRY);
         let measure = self.start_measure(c, person, kind, at);
         let warrant = match kind {
             MeasureKind::CompelledAppearance => Some(DocKind::CompelledAppearanceWarrant),
@@ -149,7 +225,8 @@ impl Gen {
         let mut cursor = at;
         let mut stay = None;
         let mut entered = at;
-        let mut rooms = ("", "");
+        let mut placed = at;
+        let mut waiting_room = false;
         if in_center {
             let id = self.new_id(IdKind::Stay);
             entered = at + self.mins(5, 25);
@@ -179,23 +256,8 @@ impl Gen {
                 .fact(collected, "custody.info_collected")
                 .s("id", &id)
                 .done();
-            let placed = collected + self.mins(1, 8);
-            rooms = if special && !self.p(SPECIAL_IN_HOLDING) {
-                (["等候室1", "等候室2"][self.idx(2)], "waiting")
-            } else {
-                (
-                    [
-                        "候问室1",
-                        "候问室2",
-                        "候问室3",
-                        "候问室4",
-                        "候问室5",
-                        "候问室6",
-                    ][self.idx(6)],
-                    "holding",
-                )
-            };
-            self.place(&id, placed, rooms.0, rooms.1);
+            placed = collected + self.mins(1, 8);
+            waiting_room = special && !self.p(SPECIAL_IN_HOLDING);
             cursor = placed;
             stay = Some(id);
         }
@@ -205,9 +267,16 @@ impl Gen {
         } else {
             self.mins(30, 120)
         };
-        if let Some(s) = &stay {
+        // A criminal interrogation in the center takes place in an interrogation room (CS-04).
+        let wrong_room = stay.is_some() && c.criminal && self.p(WRONG_ROOM);
+        if let Some(s) = &stay
+            && !wrong_room
+        {
             let room = ["讯问室1", "讯问室2", "讯问室3", "讯问室4"][self.idx(4)];
             self.place(s, start, room, "interrogation");
+        }
+        if c.criminal {
+            self.rights_notice(c, person, start);
         }
         let kind_str = if c.criminal {
             "interrogation"
@@ -223,10 +292,11 @@ impl Gen {
             stay.as_deref(),
         );
         let mut ready = start + duration + self.mins(5, 25);
-        if let Some(s) = &stay {
-            let back = start + duration + self.mins(1, 5);
-            self.place(s, back, rooms.0, rooms.1);
-            ready = ready.max(back + MINUTE);
+        let mut back = None;
+        if stay.is_some() && !wrong_room {
+            let t = start + duration + self.mins(1, 5);
+            ready = ready.max(t + MINUTE);
+            back = Some(t);
         }
         Episode {
             person,
@@ -234,10 +304,101 @@ impl Gen {
             arrived: at,
             stay,
             entered,
+            placed,
+            questioned: start,
+            back,
+            waiting_room,
             ready,
             base_limit,
             extended_limit,
         }
+    }
+
+    /// Puts a stay in a holding or waiting room of its center for `intervals`: a room nobody
+    /// else is in then, or, for a few (SHARED_ROOM, MINOR_WITH_ADULTS), one holding someone to
+    /// be kept apart from. Returns the room and its kind.
+    fn room_for(
+        &mut self,
+        county: usize,
+        waiting: bool,
+        person: usize,
+        at: i64,
+        intervals: &[(i64, i64)],
+    ) -> (String, &'static str) {
+        let who = Occupant {
+            until: 0,
+            minor: self.age(person, at) < 18,
+            female: self.persons[person].female,
+        };
+        let share = self.p(if who.minor {
+            MINOR_WITH_ADULTS
+        } else {
+            SHARED_ROOM
+        });
+        // A minor kept with adults is in their holding room.
+        let waiting = waiting && !(share && who.minor);
+        let rooms = self.rooms.rooms.entry((county, waiting)).or_default();
+        let apart = |o: Occupant| {
+            if who.minor {
+                !o.minor
+            } else {
+                !o.minor && o.female != who.female
+            }
+        };
+        let shared = share
+            .then(|| {
+                rooms.iter().position(|room| {
+                    intervals
+                        .iter()
+                        .any(|&(f, u)| occupant(room, f, u).is_some_and(apart))
+                })
+            })
+            .flatten();
+        // A center has 8 holding and 3 waiting rooms, used in turn (more when all are taken).
+        let least = if waiting { 3 } else { 8 };
+        if rooms.len() < least {
+            rooms.resize_with(least, BTreeMap::new);
+        }
+        let free: Vec<usize> = (0..rooms.len())
+            .filter(|&i| {
+                intervals
+                    .iter()
+                    .all(|&(f, u)| occupant(&rooms[i], f, u).is_none())
+            })
+            .collect();
+        let count = rooms.len();
+        let i = match shared {
+            Some(i) => i,
+            None if free.is_empty() => count,
+            None => free[self.rng.gen_range(0..free.len())],
+        };
+        let rooms = self
+            .rooms
+            .rooms
+            .get_mut(&(county, waiting))
+            .expect("made above");
+        if i == rooms.len() {
+            rooms.push(BTreeMap::new());
+        }
+        for &(f, u) in intervals {
+            occupy(&mut rooms[i], f, u, who);
+        }
+        if waiting {
+            (format!("等候室{}", i + 1), "waiting")
+        } else {
+            (format!("候问室{}", i + 1), "holding")
+        }
+    }
+
+    /// The 犯罪嫌疑人诉讼权利义务告知书 served as a criminal interrogation begins (JZ-06).
+    fn rights_notice(&mut self, c: &CaseCtx, person: usize, at: i64) {
+        if self.p(NO_RIGHTS_NOTICE) {
+            return;
+        }
+        let subject = self.persons[person].id.clone();
+        let doc = self.issue_doc(at, c, DocKind::RightsNotice, Some(&subject));
+        let served = at + self.mins(1, 4);
+        self.serve_doc(served, &doc, person);
     }
 
     fn place(&mut self, stay: &str, at: i64, room: &str, room_kind: &str) {
@@ -281,6 +442,16 @@ impl Gen {
             None => (end, "released", None),
         };
         if let Some(stay) = &ep.stay {
+            let intervals = match ep.back {
+                Some(back) => vec![(ep.placed, ep.questioned), (back, exit_at)],
+                None => vec![(ep.placed, exit_at)],
+            };
+            let (room, kind) =
+                self.room_for(c.county, ep.waiting_room, ep.person, ep.placed, &intervals);
+            self.place(stay, ep.placed, &room, kind);
+            if let Some(back) = ep.back {
+                self.place(stay, back, &room, kind);
+            }
             self.meals(stay, ep.entered, exit_at);
             self.sink
                 .fact(exit_at, "custody.exited")
@@ -294,17 +465,32 @@ impl Gen {
         end
     }
 
-    /// Lunch and dinner for a stay spanning 12:00 or 18:00.
+    /// Meals at 07:30, 12:00 and 17:30, and something to eat in between when the next
+    /// mealtime is more than 5 h away, so that no gap reaches 6 h (CS-06); for a few stays one
+    /// meal is missed (MISSED_MEAL), which shows in stays long enough.
     fn meals(&mut self, stay: &str, entered: i64, exited: i64) {
-        let mut day = clock::local_day(entered);
-        while clock::local_midnight(day) < exited {
-            for hour in [12, 18] {
-                let at = clock::local_midnight(day) + hour * HOUR + self.mins(0, 20);
-                if at > entered + 20 * MINUTE && at < exited - 10 * MINUTE {
-                    self.sink.fact(at, "custody.meal").s("id", stay).done();
-                }
+        const MEALTIMES: [i64; 3] = [7 * HOUR + 30 * MINUTE, 12 * HOUR, 17 * HOUR + 30 * MINUTE];
+        let mut miss = self.p(MISSED_MEAL);
+        let mut last = entered;
+        while exited - last >= 5 * HOUR + 30 * MINUTE {
+            if miss && exited - last >= 6 * HOUR + 30 * MINUTE {
+                miss = false;
+                last += 6 * HOUR + self.mins(0, 30);
+                continue;
             }
-            day += 1;
+            let earliest = last + 2 * HOUR;
+            let day = clock::local_day(earliest);
+            let next = (0..2)
+                .flat_map(|d| MEALTIMES.map(|m| clock::local_midnight(day + d) + m))
+                .find(|&t| t >= earliest)
+                .expect("a mealtime within two days");
+            let at = if next - last <= 5 * HOUR {
+                next + self.mins(0, 20)
+            } else {
+                last + self.hrs(4, 5)
+            };
+            self.sink.fact(at, "custody.meal").s("id", stay).done();
+            last = at;
         }
     }
 
@@ -345,7 +531,16 @@ impl Gen {
         } else {
             any_female_officer || self.p(0.08)
         };
-        let av_recorded = self.p(if c.criminal { 0.97 } else { 0.85 });
+        // Interrogations, and questioning in the center, are recorded (CS-09, XS-13);
+        // victims and witnesses questioned elsewhere mostly.
+        let protected = minor || self.disabled(person);
+        let av_recorded = if c.criminal && kind == "interrogation" && protected {
+            !self.p(PROTECTED_NOT_RECORDED)
+        } else if c.criminal && kind == "interrogation" || stay.is_some() {
+            !self.p(NO_AV_RECORDING)
+        } else {
+            self.p(0.85)
+        };
         let id = self.new_id(IdKind::Interrogation);
         let ids: Vec<&str> = officers
             .iter()

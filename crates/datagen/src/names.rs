@@ -405,12 +405,32 @@ pub(crate) const PK_FREEZE: PropKind = PropKind {
     measure: "freeze",
     owner: Owner::Frozen,
 };
+/// Physical evidence of a criminal case: seized (扣押), listed like any other item.
 pub(crate) const PK_EVIDENCE: PropKind = PropKind {
     category: "evidence",
     descriptions: &["血衣一件", "监控录像存储硬盘一块", "银行卡{n}张"],
     value_yuan: (0, 200),
+    measure: "seizure",
+    owner: Owner::Suspect,
+};
+/// Evidence of a 治安 case kept by 先行登记保存 (行规 §110), decided within 7 days (CW-07).
+pub(crate) const PK_PRESERVED: PropKind = PropKind {
+    category: "evidence",
+    descriptions: &["监控录像存储硬盘一块", "血衣一件", "行车记录仪存储卡一张"],
+    value_yuan: (0, 200),
     measure: "registration_preservation",
     owner: Owner::Suspect,
+};
+/// Online gambling funds frozen in a 治安 case (行规 §113: 30 days, CW-09).
+pub(crate) const PK_GAMBLING_FUNDS: PropKind = PropKind {
+    category: "deposit",
+    descriptions: &[
+        "网络赌博账户资金人民币{amt}元",
+        "第三方支付账户赌资人民币{amt}元",
+    ],
+    value_yuan: (1000, 50000),
+    measure: "freeze",
+    owner: Owner::Frozen,
 };
 
 /// Where an accepted incident of this category goes.
@@ -618,7 +638,7 @@ pub(crate) const CATEGORIES: &[Category] = &[
         suspects: (1, 2),
         victim: true,
         injury: true,
-        props: &[&PK_KNIFE],
+        props: &[&PK_KNIFE, &PK_PRESERVED],
         ..cat(
             "order.fight",
             Nature::Administrative,
@@ -663,7 +683,12 @@ pub(crate) const CATEGORIES: &[Category] = &[
     Category {
         suspect_known: 1.0,
         suspects: (2, 5),
-        props: &[&PK_STAKES, &PK_GAMBLING_TOOLS],
+        props: &[
+            &PK_STAKES,
+            &PK_GAMBLING_TOOLS,
+            &PK_STAKES,
+            &PK_GAMBLING_FUNDS,
+        ],
         ..cat(
             "gambling",
             Nature::Administrative,
@@ -931,6 +956,11 @@ pub(crate) enum DocKind {
     PenaltyDecision,
     MediationAgreement,
     TerminationDecision,
+    RightsNotice,
+    ArrestExecutionReceipt,
+    AppraisalOpinionNotice,
+    AppraisalOpinion,
+    NoPenaltyDecision,
 }
 
 impl DocKind {
@@ -953,6 +983,11 @@ impl DocKind {
             DocKind::PenaltyDecision => "penalty_decision",
             DocKind::MediationAgreement => "mediation_agreement",
             DocKind::TerminationDecision => "termination_decision",
+            DocKind::RightsNotice => "rights_notice",
+            DocKind::ArrestExecutionReceipt => "arrest_execution_receipt",
+            DocKind::AppraisalOpinionNotice => "appraisal_opinion_notice",
+            DocKind::AppraisalOpinion => "appraisal_opinion",
+            DocKind::NoPenaltyDecision => "no_penalty_decision",
         }
     }
 
@@ -978,6 +1013,11 @@ impl DocKind {
             DocKind::PenaltyDecision => "行罚决",
             DocKind::MediationAgreement => "调",
             DocKind::TerminationDecision => "终",
+            DocKind::RightsNotice => "权告",
+            DocKind::ArrestExecutionReceipt => "捕回",
+            DocKind::AppraisalOpinionNotice => "鉴通",
+            DocKind::AppraisalOpinion => "行鉴",
+            DocKind::NoPenaltyDecision => "不罚决",
         }
     }
 

@@ -15,6 +15,10 @@ const SELF_CUSTODY: f64 = 0.02;
 const LATE_CHECK_IN: f64 = 0.06;
 /// Share of checked-out items still out (CW-10).
 const NEVER_CHECKED_IN: f64 = 0.02;
+/// Share of seizure batches (扣押/查封) with no seizure list (CW-04).
+pub(crate) const NO_SEIZURE_LIST: f64 = 0.02;
+/// Share of registered-preservation items left undecided past 7 days (CW-07).
+pub(crate) const PRESERVATION_UNDECIDED: f64 = 0.03;
 
 /// A seized item and what is known about it when the case is resolved.
 pub(crate) struct Item {
@@ -54,9 +58,14 @@ impl Gen {
             money |= is_money;
             items.push(self.seize(c, at, kind, seizer));
         }
-        let list_at = at + self.mins(5, 30);
-        let first = items[0].id.clone();
-        self.issue_doc(list_at, c, DocKind::SeizureList, Some(&first));
+        // One list for the batch, made on the spot (CW-04), naming no single item.
+        let listed = items
+            .iter()
+            .any(|i| matches!(i.measure, "seizure" | "sealing"));
+        if listed && !self.p(NO_SEIZURE_LIST) {
+            let list_at = at + self.mins(5, 30);
+            self.issue_doc(list_at, c, DocKind::SeizureList, None);
+        }
         items
     }
 
@@ -119,7 +128,8 @@ impl Gen {
             .s("custodian", &self.org.officers[custodian].id)
             .done();
         let mut ready = stored + MINUTE;
-        if kind.measure != "freeze" && self.p(0.1) {
+        let preserved = kind.measure == "registration_preservation";
+        if kind.measure != "freeze" && !preserved && self.p(0.1) {
             let out = stored + self.days(1, 12);
             let due = out + self.days(1, 7);
             let approver = self.county_leader(c.county);
@@ -148,6 +158,18 @@ impl Gen {
             ready = back + MINUTE;
         }
         item.ready = Some(ready);
+        // 先行登记保存 is decided within 7 days (CW-07): the evidence copied and the item
+        // returned, mostly.
+        // Left undecided, the preservation is forgotten: never disposed of in this history.
+        if preserved {
+            if self.p(PRESERVATION_UNDECIDED) {
+                item.ready = None;
+            } else {
+                let back = (at + self.days(1, 5)).max(ready);
+                self.dispose(c, &mut item, back, "returned_to_owner", true);
+            }
+            return item;
+        }
         // Occasionally an item turns out unrelated to the case and must go back within 3 days (CW-05).
         if self.p(0.01) {
             let found = ready + self.days(1, 10);
@@ -183,7 +205,7 @@ impl Gen {
         let at = at.max(ready);
         if !c.criminal
             && lawful
-            && matches!(item.measure, "seizure" | "sealing")
+            && matches!(item.measure, "seizure" | "sealing" | "freeze")
             && at - item.seized > 30 * DAY
             && at - item.seized <= 60 * DAY
         {

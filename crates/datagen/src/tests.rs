@@ -363,7 +363,7 @@ fn demo_province_has_the_expected_volumes() {
     assert_range(&c, "incident.received", 18_000, 22_000);
     assert_range(&c, "case.accepted", 3_500, 4_800);
     assert_range(&c, "person.registered", 5_000, 7_500);
-    assert_range(&c, "custody.entered", 1_200, 2_000);
+    assert_range(&c, "custody.entered", 3_500, 5_000);
     assert_range(&c, "property.seized", 6_000, 10_000);
     assert_range(&c, "calendar.day", 30, 50);
     let levels: Vec<&str> = p
@@ -729,4 +729,112 @@ fn every_generated_category_has_a_chinese_name() {
         }
     }
     assert!(missing.is_empty(), "no Chinese name for {missing:?}");
+}
+
+/// The violations injected for the rules beyond the core set come at their rates, counted from
+/// the facts alone: within four standard deviations of the constant's share (plus a margin for
+/// the elements cut off by the end of the history).
+#[test]
+fn injected_violations_come_at_their_rates() {
+    let facts = &demo().facts;
+    fn of<'a>(facts: &'a [Value], k: &'a str) -> impl Iterator<Item = &'a Value> {
+        facts.iter().filter(move |f| kind(f) == k)
+    }
+    let ids = |k: &str, pred: &dyn Fn(&Value) -> bool| -> HashSet<String> {
+        of(facts, k)
+            .filter(|f| pred(f))
+            .map(|f| f["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let assert_rate = |what: &str, hits: usize, total: usize, rate: f64| {
+        let n = total as f64;
+        let sd = (n * rate * (1.0 - rate)).sqrt();
+        let (lo, hi) = (n * rate - 4.0 * sd, n * rate + 4.0 * sd + 0.005 * n);
+        assert!(
+            total > 100 && (lo..=hi).contains(&(hits as f64)),
+            "{what}: {hits} of {total}, expected about {:.0}",
+            n * rate
+        );
+    };
+    // JQ-06: attended and disposed incidents without a video.
+    let arrived = ids("incident.arrived", &|_| true);
+    let disposed = ids("incident.disposed", &|_| true);
+    let videos = ids("incident.video_linked", &|_| true);
+    let attended: Vec<&String> = arrived.intersection(&disposed).collect();
+    let missing = attended.iter().filter(|i| !videos.contains(**i)).count();
+    assert_rate(
+        "incidents without video",
+        missing,
+        attended.len(),
+        crate::incidents::MISSING_VIDEO,
+    );
+    // CS-01: summons and questioning measures no stay is based on.
+    let hourly = ids("measure.started", &|f| f.get("arrived_at").is_some());
+    let based: HashSet<&str> = of(facts, "custody.entered")
+        .filter_map(|f| f["basis"].as_str())
+        .collect();
+    let outside = hourly
+        .iter()
+        .filter(|m| !based.contains(m.as_str()))
+        .count();
+    assert_rate(
+        "questioning outside the center",
+        outside,
+        hourly.len(),
+        crate::measures::NO_CENTER_ENTRY,
+    );
+    // CS-09: interrogations in the center not recorded, save those of protected suspects
+    // (minors and disabled persons on criminal cases, recorded at their own rate).
+    let in_center: Vec<&Value> = of(facts, "interrogation.held")
+        .filter(|f| f.get("stay").is_some() && f["guardian_present"] == false)
+        .collect();
+    let unrecorded = in_center
+        .iter()
+        .filter(|f| f["av_recorded"] == false)
+        .count();
+    assert_rate(
+        "unrecorded interrogations in the center",
+        unrecorded,
+        in_center.len(),
+        crate::measures::NO_AV_RECORDING,
+    );
+    // RQ-08: arrests without an execution receipt.
+    let arrests = ids("measure.started", &|f| f["kind"] == "arrest");
+    let receipted: HashSet<&str> = of(facts, "document.issued")
+        .filter(|f| f["kind"] == "arrest_execution_receipt")
+        .filter_map(|f| f["subject"].as_str())
+        .collect();
+    let no_receipt = arrests
+        .iter()
+        .filter(|m| !receipted.contains(m.as_str()))
+        .count();
+    assert_rate(
+        "arrests without a receipt",
+        no_receipt,
+        arrests.len(),
+        crate::criminal::NO_ARREST_RECEIPT,
+    );
+    // JZ-06: criminal suspects never served a rights notice on their case.
+    let criminal = ids("case.accepted", &|f| f["kind"] == "criminal");
+    let interrogated: HashSet<(&str, &str)> = of(facts, "interrogation.held")
+        .filter(|f| f["kind"] == "interrogation" && criminal.contains(f["case"].as_str().unwrap()))
+        .map(|f| (f["person"].as_str().unwrap(), f["case"].as_str().unwrap()))
+        .collect();
+    let notice_case: HashMap<&str, &str> = of(facts, "document.issued")
+        .filter(|f| f["kind"] == "rights_notice")
+        .map(|f| (f["id"].as_str().unwrap(), f["case"].as_str().unwrap()))
+        .collect();
+    let told: HashSet<(&str, &str)> = of(facts, "document.served")
+        .filter_map(|f| {
+            let case = notice_case.get(f["id"].as_str().unwrap())?;
+            Some((f["to"].as_str().unwrap(), *case))
+        })
+        .collect();
+    let untold = interrogated.iter().filter(|p| !told.contains(p)).count();
+    assert_rate(
+        "suspects without a rights notice",
+        untold,
+        interrogated.len(),
+        crate::measures::NO_RIGHTS_NOTICE,
+    );
 }

@@ -36,7 +36,9 @@ impl Write for Loader {
         while let Some(end) = memchr(b'\n', &self.pending[start..]) {
             let line = std::str::from_utf8(&self.pending[start..start + end]).unwrap();
             let fact = Fact::from_line(line).unwrap();
-            self.world.apply(&fact, None).unwrap();
+            self.world
+                .apply(&fact, None)
+                .unwrap_or_else(|e| panic!("{line}: {e:?}"));
             self.facts += 1;
             self.tail.push_back(fact);
             if self.tail.len() > TAIL {
@@ -112,6 +114,16 @@ fn main() {
     }
     {
         let links = Links::of(world);
+        let found = rules::screen_with(world, &links, &policy, now);
+        let mut per_rule = std::collections::BTreeMap::new();
+        for w in &found {
+            *per_rule.entry(w.rule).or_insert(0usize) += 1;
+        }
+        let counts: Vec<String> = rules::IMPLEMENTED
+            .iter()
+            .map(|r| format!("{} {}", r.id, per_rule.get(r.id).copied().unwrap_or(0)))
+            .collect();
+        println!("warnings per rule: {}", counts.join(", "));
         for kind in EVALUATED {
             let ids = world.ids(kind);
             let t = Instant::now();

@@ -1,0 +1,75 @@
+//! The generated demo province as the rules see it: a lawful process with violations injected
+//! at small known rates (datagen's constants), so that every implemented rule finds a plausible
+//! number of things, never a flood, and every rule whose violation datagen injects finds some.
+
+use std::collections::BTreeMap;
+
+use domain::{Fact, World};
+use jiff::SignedDuration;
+
+/// The rules beyond the core set, each with the datagen constant that injects its violation.
+const INJECTED: &[(&str, &str)] = &[
+    ("JQ-06", "incidents::MISSING_VIDEO"),
+    ("XZ-05", "cases::ON_SPOT_OVER_LIMIT"),
+    ("XS-13", "measures::PROTECTED_NOT_RECORDED"),
+    ("XS-14", "criminal::APPRAISAL_NOT_TOLD"),
+    ("RQ-08", "criminal::NO_ARREST_RECEIPT"),
+    ("RQ-11", "criminal::BAIL_NOT_LIFTED"),
+    ("RQ-15", "cases::DETENTION_NOT_EXECUTED"),
+    ("CS-01", "measures::NO_CENTER_ENTRY"),
+    ("CS-04", "measures::WRONG_ROOM"),
+    ("CS-06", "measures::MISSED_MEAL"),
+    ("CS-08", "measures::SHARED_ROOM"),
+    ("CS-09", "measures::NO_AV_RECORDING"),
+    ("CW-04", "property::NO_SEIZURE_LIST"),
+    ("CW-07", "property::PRESERVATION_UNDECIDED"),
+    ("CW-09", "cases::ADMIN_NEVER_DECIDED"),
+    ("JZ-02", "cases::VICTIM_NOT_SERVED"),
+    ("JZ-03", "cases::APPRAISAL_NOT_SERVED"),
+    ("JZ-06", "measures::NO_RIGHTS_NOTICE"),
+    ("TS-06", "measures::SHARED_ROOM"),
+    ("TS-09", "cases::UNDER_14_PENALISED, cases::EXEMPT_DETAINED"),
+];
+
+#[test]
+fn the_demo_province_raises_every_rule_a_plausible_number_of_times() {
+    let config = datagen::Config::default();
+    let mut facts: Vec<Fact> = datagen::generate(&config)
+        .facts
+        .iter()
+        .map(|v| Fact::from_line(&v.to_string()).unwrap())
+        .collect();
+    facts.sort_by_key(|f| f.at);
+    let mut world = World::new();
+    for fact in &facts {
+        world.apply(fact, None).unwrap();
+    }
+    let now = config.end + SignedDuration::from_hours(1);
+    let mut found: BTreeMap<&str, usize> = BTreeMap::new();
+    for w in rules::screen(&world, now) {
+        *found.entry(w.rule).or_default() += 1;
+    }
+    let mut problems = Vec::new();
+    for rule in rules::IMPLEMENTED {
+        let n = found.get(rule.id).copied().unwrap_or(0);
+        let elements = world.ids(rule.element).len();
+        if n * 10 > elements {
+            problems.push(format!(
+                "{}: {n} warnings on {elements} {:?} elements (a flood)",
+                rule.id, rule.element
+            ));
+        }
+    }
+    for (rule, constant) in INJECTED {
+        assert!(
+            rules::IMPLEMENTED.iter().any(|r| r.id == *rule),
+            "{rule} is implemented"
+        );
+        if found.get(rule).copied().unwrap_or(0) == 0 {
+            problems.push(format!(
+                "{rule}: never raised, though {constant} injects it"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}\nall: {found:?}");
+}
