@@ -255,8 +255,8 @@ impl Links {
         found
     }
 
-    /// The stays that may have shared a holding or waiting room with a stay at any time since
-    /// it began (read by its CS-08 and TS-06, and reading it).
+    /// The stays that may have shared a holding or waiting room with a stay while it lasted
+    /// (read by its CS-08 and TS-06, and reading it): entered before it exited, if it has.
     pub(crate) fn stays_near(&self, s: &Stay) -> Vec<&StayId> {
         let mut rooms: Vec<&str> = s
             .placements
@@ -268,7 +268,10 @@ impl Links {
         rooms.dedup();
         let mut found: Vec<&StayId> = rooms
             .into_iter()
-            .flat_map(|room| self.stays_in_room(&s.center, room, s.entered_at.instant(), None))
+            .flat_map(|room| {
+                let exited = s.exited.as_ref().map(|(at, _)| at.instant());
+                self.stays_in_room(&s.center, room, s.entered_at.instant(), exited)
+            })
             .collect();
         found.sort();
         found.dedup();
