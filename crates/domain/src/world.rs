@@ -6,7 +6,13 @@
 //! A refused fact leaves the world unchanged: every check runs before the first mutation. A
 //! journal can undo a whole batch, so an import with an error on line 5,000 changes nothing.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+/// The world's maps: keyed by ids, looked up millions of times per screening. foldhash hashes
+/// a short id several times faster than the standard SipHash; it is seeded per process, and
+/// ids are checked on entry (`ids::check_id`), so flooding one bucket needs knowledge of the
+/// seed.
+pub type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::hash::Hash;
 
 use jiff::civil::Date;

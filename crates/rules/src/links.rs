@@ -4,7 +4,10 @@
 //! engine as facts touch elements (`Links::note`); ids, not references, so it can outlive a
 //! borrow of the world.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use domain::world::HashMap;
+type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 
 use domain::World;
 use domain::elements::{PersonRole, RoomKind, Stay};
