@@ -33,6 +33,7 @@ const KNOWN_APP_LEAKS: &[(&str, &str)] = &[
     ("officer: POST /api/v1/commands unit.", ROLE_BEFORE_SCOPE),
     ("officer: POST /api/v1/commands officer.", ROLE_BEFORE_SCOPE),
     ("officer: POST /api/v1/commands account.", ROLE_BEFORE_SCOPE),
+    ("officer: POST /api/v1/commands threshold.", ROLE_BEFORE_SCOPE),
     ("POST /api/v1/commands warning.raised", ENGINE_BEFORE_SCOPE),
     (
         "POST /api/v1/commands warning.level_changed",
@@ -592,7 +593,7 @@ fn truncate(text: &str) -> String {
 }
 
 fn is_setup(fact: &str) -> bool {
-    ["unit.", "officer.", "account.", "calendar."]
+    ["unit.", "officer.", "account.", "calendar.", "threshold."]
         .iter()
         .any(|prefix| fact.starts_with(prefix))
 }
@@ -744,6 +745,10 @@ fn probes() -> Vec<Probe> {
         probe(
             "unit",
             json!({"fact": "officer.changed", "id": "@fresh:officer", "unit": "@T"}),
+        ),
+        probe(
+            "unit",
+            json!({"fact": "threshold.set", "unit": "@T", "key": "JQ-02.arrival", "value": 20}),
         ),
         probe(
             "officer",

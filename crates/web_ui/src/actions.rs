@@ -161,7 +161,7 @@ impl Action {
     /// Why an actor may not use the action (the roles that may, in Chinese).
     pub fn refusal(&self) -> String {
         if self.admin {
-            return "仅系统管理员可以维护单位、民警和日历".into();
+            return "仅系统管理员可以维护单位、民警、日历和预警阈值".into();
         }
         let names: Vec<&str> = self.roles.iter().map(|r| r.label()).collect();
         format!("仅{}可以办理“{}”", names.join("、"), self.title)
