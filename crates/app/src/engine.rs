@@ -94,13 +94,7 @@ impl Engine {
             .collect();
         // Elements with open warnings that no longer exist are cleared too.
         keys.extend(self.open.keys().cloned());
-        keys.sort();
-        keys.dedup();
-        let mut changes = Vec::new();
-        for key in keys {
-            self.evaluate(world, key, now, &mut changes);
-        }
-        changes
+        self.evaluate_all(world, keys, now)
     }
 
     /// Re-evaluates what committed facts touched.
@@ -115,6 +109,11 @@ impl Engine {
                 Affected::Elements(list) => keys.extend(list),
             }
         }
+        self.evaluate_all(world, keys, now)
+    }
+
+    /// Evaluates each element once, in key order.
+    fn evaluate_all(&mut self, world: &World, mut keys: Vec<Key>, now: Timestamp) -> Vec<Change> {
         keys.sort();
         keys.dedup();
         let mut changes = Vec::new();

@@ -11,6 +11,10 @@
 //! the live engine does: links noted, affected elements evaluated for their levels.
 
 use std::io::Write;
+
+/// The allocator of the `zhifa` binary, so the figures are the ones users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::Instant;
 
 use domain::fact::ElementKind;
@@ -95,6 +99,13 @@ fn main() {
         world.persons.len(),
         loaded.as_secs_f64()
     );
+    if let Ok(n) = std::env::var("ZHIFA_BENCH_LINKS_ONLY") {
+        // For profiling the links alone.
+        for _ in 0..n.parse::<usize>().unwrap_or(10) {
+            std::hint::black_box(Links::of(world));
+        }
+        return;
+    }
     let now = datagen::Config::default().end + SignedDuration::from_hours(1);
     let policy = Policy::default();
     for run in 1..=5 {

@@ -136,72 +136,37 @@ impl<'a> Cx<'a> {
     }
 
     pub fn measures_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'a Measure> + use<'a> {
-        let world = self.world;
-        self.links
-            .of_case(id)
-            .into_iter()
-            .flat_map(|r| r.measures.iter())
-            .filter_map(move |m| world.measures.get(m))
+        elements(self.links.of_case(id).map(|r| &r.measures), &self.world.measures)
     }
 
     pub fn interrogations_of_case(
         &self,
         id: &CaseId,
     ) -> impl Iterator<Item = &'a Interrogation> + use<'a> {
-        let world = self.world;
-        self.links
-            .of_case(id)
-            .into_iter()
-            .flat_map(|r| r.interrogations.iter())
-            .filter_map(move |i| world.interrogations.get(i))
+        elements(self.links.of_case(id).map(|r| &r.interrogations), &self.world.interrogations)
     }
 
     pub fn properties_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'a Property> + use<'a> {
-        let world = self.world;
-        self.links
-            .of_case(id)
-            .into_iter()
-            .flat_map(|r| r.properties.iter())
-            .filter_map(move |p| world.properties.get(p))
+        elements(self.links.of_case(id).map(|r| &r.properties), &self.world.properties)
     }
 
     pub fn documents(&self, id: &CaseId) -> impl Iterator<Item = &'a Document> + use<'a> {
-        let world = self.world;
-        self.links
-            .of_case(id)
-            .into_iter()
-            .flat_map(|r| r.documents.iter())
-            .filter_map(move |d| world.documents.get(d))
+        elements(self.links.of_case(id).map(|r| &r.documents), &self.world.documents)
     }
 
     pub fn measures_of_person(&self, id: &PersonId) -> impl Iterator<Item = &'a Measure> + use<'a> {
-        let world = self.world;
-        self.links
-            .of_person(id)
-            .into_iter()
-            .flat_map(|r| r.measures.iter())
-            .filter_map(move |m| world.measures.get(m))
+        elements(self.links.of_person(id).map(|r| &r.measures), &self.world.measures)
     }
 
     pub fn interrogations_of_person(
         &self,
         id: &PersonId,
     ) -> impl Iterator<Item = &'a Interrogation> + use<'a> {
-        let world = self.world;
-        self.links
-            .of_person(id)
-            .into_iter()
-            .flat_map(|r| r.interrogations.iter())
-            .filter_map(move |i| world.interrogations.get(i))
+        elements(self.links.of_person(id).map(|r| &r.interrogations), &self.world.interrogations)
     }
 
     pub fn stays_of_person(&self, id: &PersonId) -> impl Iterator<Item = &'a Stay> + use<'a> {
-        let world = self.world;
-        self.links
-            .of_person(id)
-            .into_iter()
-            .flat_map(|r| r.stays.iter())
-            .filter_map(move |s| world.stays.get(s))
+        elements(self.links.of_person(id).map(|r| &r.stays), &self.world.stays)
     }
 
     pub fn suspects(&self, id: &CaseId) -> &'a [PersonId] {
@@ -221,12 +186,7 @@ impl<'a> Cx<'a> {
 
     /// The cases whose decision penalises a person.
     pub fn cases_penalising(&self, id: &PersonId) -> impl Iterator<Item = &'a Case> + use<'a> {
-        let world = self.world;
-        self.links
-            .of_person(id)
-            .into_iter()
-            .flat_map(|r| r.penalised_in.iter())
-            .filter_map(move |c| world.cases.get(c))
+        elements(self.links.of_person(id).map(|r| &r.penalised_in), &self.world.cases)
     }
 
     /// Whether a document of `kind` on a case was served on a person at or after `from`.
@@ -237,13 +197,16 @@ impl<'a> Cx<'a> {
 
     /// The incidents whose disposal names a case.
     pub fn incidents_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'a Incident> + use<'a> {
-        let world = self.world;
-        self.links
-            .of_case(id)
-            .into_iter()
-            .flat_map(|r| r.incidents.iter())
-            .filter_map(move |i| world.incidents.get(i))
+        elements(self.links.of_case(id).map(|r| &r.incidents), &self.world.incidents)
     }
+}
+
+/// The elements of `map` whose ids are listed (in a case's or a person's `Related`).
+fn elements<'a, K: Eq + std::hash::Hash, V>(
+    ids: Option<&'a Vec<K>>,
+    map: &'a domain::world::HashMap<K, V>,
+) -> impl Iterator<Item = &'a V> + use<'a, K, V> {
+    ids.into_iter().flatten().filter_map(move |id| map.get(id))
 }
 
 /// A deadline warning at a given level.

@@ -69,7 +69,13 @@ fn add<T: PartialEq + Clone>(list: &mut Vec<T>, item: &T) {
 impl Links {
     /// The links of a whole world.
     pub fn of(world: &World) -> Links {
+        // Sized up front: growing maps of this size moved most of their entries several times.
         let mut links = Links::default();
+        links.cased_incidents.reserve(world.cases.len());
+        links.suspects.reserve(world.cases.len());
+        links.by_case.reserve(world.cases.len());
+        links.by_person.reserve(world.persons.len());
+        links.by_stay.reserve(world.stays.len());
         for case in world.cases.values() {
             if let Some(incident) = &case.incident {
                 links.cased_incidents.insert(incident.clone());
