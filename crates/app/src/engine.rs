@@ -344,4 +344,43 @@ mod tests {
         assert_eq!(id, "YJ00000010");
         assert_eq!(warning_number(id), Some(10));
     }
+
+    /// DB-01: a rectification ordered on a warning wakes the engine at its deadline, which
+    /// raises a red warning about the warning; recording the rectification clears it.
+    #[test]
+    fn an_overdue_rectification_is_warned_at_its_deadline() {
+        let mut world = World::new();
+        for line in FACTS.lines() {
+            apply(&mut world, line);
+        }
+        let mut engine = Engine::new(&world, Policy::default(), Vec::new(), 0);
+        engine.full(&world, at("2026-03-06T00:00:00+08:00"));
+        for line in [
+            r#"{"fact":"warning.raised","at":"2026-03-06T00:00:00+08:00","id":"YJ00000001","rule":"XS-01","element":"case","subject":"C1","level":"red","message":"受案后三日未作出立案决定"}"#,
+            r#"{"fact":"warning.verified","at":"2026-03-06T09:00:00+08:00","id":"YJ00000001","confirmed":true}"#,
+            r#"{"fact":"warning.rectification_ordered","at":"2026-03-06T10:00:00+08:00","id":"YJ00000001","deadline":"2026-03-10T18:00:00+08:00","instruction":"补录立案审批"}"#,
+        ] {
+            let touched = apply(&mut world, line);
+            assert!(
+                engine
+                    .touched(&world, &touched, at("2026-03-06T10:00:00+08:00"))
+                    .iter()
+                    .all(
+                        |c| !matches!(c, Change::Raised { warning, .. } if warning.rule == "DB-01")
+                    )
+            );
+        }
+        assert_eq!(engine.next_wake(), Some(at("2026-03-10T18:00:00+08:00")));
+        let overdue = engine.due(&world, at("2026-03-10T18:00:00+08:00"));
+        assert_eq!(summary(&overdue), ["raised DB-01 Red"]);
+        let touched = apply(
+            &mut world,
+            r#"{"fact":"warning.rectified","at":"2026-03-11T09:00:00+08:00","id":"YJ00000001","evidence":"已补录"}"#,
+        );
+        let cleared = engine.touched(&world, &touched, at("2026-03-11T09:00:00+08:00"));
+        assert!(
+            matches!(cleared.as_slice(), [Change::Cleared { .. }]),
+            "{cleared:?}"
+        );
+    }
 }

@@ -216,7 +216,9 @@ impl App {
                 ElementKind::Unit | ElementKind::Officer | ElementKind::Calendar
             );
             if setup && !actor.has(Role::Admin) {
-                return Err(AppError::Forbidden("仅系统管理员可以维护单位、民警、日历和预警阈值"));
+                return Err(AppError::Forbidden(
+                    "仅系统管理员可以维护单位、民警、日历和预警阈值",
+                ));
             }
             if !setup && actor.roles.iter().all(|r| *r == Role::Admin) {
                 return Err(AppError::Forbidden("系统管理员不办理业务"));

@@ -151,8 +151,7 @@ impl App {
                         }
                     }
                 }
-                // The engine's own facts are about warnings, which no rule reads.
-                touched.retain(|(kind, _)| *kind != ElementKind::Warning);
+                // Warnings are elements too: DB-01 reads a warning's rectification order.
                 let Some(app) = App::upgrade(&weak) else {
                     return;
                 };
@@ -367,12 +366,8 @@ impl App {
             .filter(|p| p.starts_with(actor.unit_path.as_str()))
             .unwrap_or(actor.unit_path.as_str());
         let state = filter.state.as_deref().unwrap_or("open");
-        // Overdue rectification is marked here and counted by the bulletins, as of now, rather
-        // than raised as a warning by a rule: rules evaluate the six elements, never a warning
-        // (`rules::EVALUATED`; `warning.raised` about a warning is refused by the domain), and a
-        // rule id must be a catalog entry of its eight families. A `DB-01` 督办整改逾期 warning
-        // would need a ninth, Zhifa-own family in the catalog, the element `warning` admitted
-        // as a subject, and the engine to follow warnings it now ignores; the mark needs none.
+        // Overdue rectification is marked here (as of now) and counted by the bulletins; the
+        // engine also raises it as a warning about the warning (DB-01, `rules::supervision`).
         let now = crate::now().instant();
         let mut matched: Vec<&domain::elements::WarningState> = world
             .warnings

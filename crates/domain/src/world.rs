@@ -1381,7 +1381,12 @@ impl World {
                 }
                 not_blank("rule", &p.rule, "规则编号", "rule id")?;
                 not_blank("message", &p.message, "预警说明", "message")?;
-                if matches!(p.element, ElementKind::Warning | ElementKind::Calendar) {
+                // Only the loop's own rules (督办, DB-…) are about a warning: an overdue
+                // rectification is itself warned.
+                let about_loop = p.element == ElementKind::Warning && p.rule.starts_with("DB-");
+                if p.element == ElementKind::Calendar
+                    || (p.element == ElementKind::Warning && !about_loop)
+                {
                     return Err(DomainError::invalid(
                         "element",
                         format!(

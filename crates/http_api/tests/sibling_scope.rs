@@ -33,7 +33,10 @@ const KNOWN_APP_LEAKS: &[(&str, &str)] = &[
     ("officer: POST /api/v1/commands unit.", ROLE_BEFORE_SCOPE),
     ("officer: POST /api/v1/commands officer.", ROLE_BEFORE_SCOPE),
     ("officer: POST /api/v1/commands account.", ROLE_BEFORE_SCOPE),
-    ("officer: POST /api/v1/commands threshold.", ROLE_BEFORE_SCOPE),
+    (
+        "officer: POST /api/v1/commands threshold.",
+        ROLE_BEFORE_SCOPE,
+    ),
     ("POST /api/v1/commands warning.raised", ENGINE_BEFORE_SCOPE),
     (
         "POST /api/v1/commands warning.level_changed",

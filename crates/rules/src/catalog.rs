@@ -33,11 +33,13 @@ pub enum Family {
     File,
     /// §8 TS 未成年人与特殊群体.
     Special,
+    /// DB 督办: Zhifa's own rules about the supervision loop (not in the catalog).
+    Supervision,
 }
 
 impl Family {
     /// In catalog order: the section number is the index.
-    pub const ALL: [Family; 9] = [
+    pub const ALL: [Family; 10] = [
         Family::Clock,
         Family::Incident,
         Family::AdminCase,
@@ -47,6 +49,7 @@ impl Family {
         Family::Property,
         Family::File,
         Family::Special,
+        Family::Supervision,
     ];
 
     /// The catalog's section heading, without its number and rule count.
@@ -63,6 +66,7 @@ impl Family {
             Family::Property => "涉案财物 (seized property)",
             Family::File => "卷宗 / 文书 (files and documents)",
             Family::Special => "未成年人与特殊群体 (minors and special groups)",
+            Family::Supervision => "督办 (the supervision loop; Zhifa's own, not in the catalog)",
         }
     }
 
@@ -78,6 +82,7 @@ impl Family {
             Family::Property => "CW",
             Family::File => "JZ",
             Family::Special => "TS",
+            Family::Supervision => "DB",
         }
     }
 
@@ -1441,6 +1446,19 @@ pub const CATALOG: &[Entry] = &[
             "`person.registered` has no nationality, diplomatic status, or people's-congress or CPPCC membership, and no fact records the reports, permissions or notices owed.",
         ),
     },
+    Entry {
+        id: "DB-01",
+        family: Family::Supervision,
+        title: "督办整改逾期 / rectification overdue: a rectification ordered in the supervision loop is not done by its deadline",
+        trigger: "`warning.rectification_ordered` with a `deadline`, no `warning.rectified` by then",
+        limits: "The deadline the order set",
+        basis: "Zhifa (issue 3): 预警 → 发现 → 核查 → 整改 → 追责; overdue rectification is itself warned (seeds: 整改率 99.8 %)",
+        confidence: "P",
+        template: "【红】预警{编号}整改逾期",
+        status: Status::Implemented(
+            "A warning whose stage is `rectification_ordered` (ordered with a deadline, not yet rectified): red when the deadline passes (`rules::supervision`, about the warning element itself), cleared when `warning.rectified` is recorded. Seen on the board and in the bulletins as 整改逾期 too.",
+        ),
+    },
 ];
 
 /// The rules crate's tests that cite rules, scanned by [`citations`]: Rust sources whose table
@@ -1532,7 +1550,16 @@ pub const REGENERATE: &str = "ZHIFA_BLESS=1 cargo test -p rules docs_rules_md_is
 /// The content of `docs/rules.md`: the catalog by family, with each rule's status and, for the
 /// implemented ones, the tests citing them.
 pub fn markdown() -> String {
-    let count = |pick: fn(&Status) -> bool| CATALOG.iter().filter(|e| pick(&e.status)).count();
+    let count = |pick: fn(&Status) -> bool| {
+        CATALOG
+            .iter()
+            .filter(|e| e.family != Family::Supervision && pick(&e.status))
+            .count()
+    };
+    let own = CATALOG
+        .iter()
+        .filter(|e| e.family == Family::Supervision)
+        .count();
     let core = count(|s| matches!(s, Status::Core));
     let beyond = count(|s| matches!(s, Status::Implemented(_)));
     let expressible = count(|s| matches!(s, Status::Expressible(_)));
@@ -1570,7 +1597,11 @@ pub fn markdown() -> String {
         "| total | {} |",
         core + beyond + expressible + not_expressible
     );
-    let _ = writeln!(w, "| 计时规则 clock rules (T-01…T-07) | {clock} |\n");
+    let _ = writeln!(w, "| 计时规则 clock rules (T-01…T-07) | {clock} |");
+    let _ = writeln!(
+        w,
+        "| 督办 Zhifa's own rules about the supervision loop (DB-…, implemented) | {own} |\n"
+    );
     let _ = writeln!(
         w,
         "For an implemented rule, *cases* counts the rules crate's table test cases whose \
@@ -1712,14 +1743,18 @@ mod tests {
             (Family::Property, 14),
             (Family::File, 9),
             (Family::Special, 13),
+            (Family::Supervision, 1),
         ];
         assert_eq!(headings.len(), Family::ALL.len());
         for (family, count) in headings {
             let found = CATALOG.iter().filter(|e| e.family == family).count();
             assert_eq!(found, count, "{family:?}");
         }
-        let rules = CATALOG.iter().filter(|e| e.family != Family::Clock).count();
-        assert_eq!(rules, 100);
+        let rules = CATALOG
+            .iter()
+            .filter(|e| !matches!(e.family, Family::Clock | Family::Supervision))
+            .count();
+        assert_eq!(rules, 100, "the catalog's own rules");
     }
 
     /// The core set and the rules implemented beyond it are together exactly `IMPLEMENTED`,

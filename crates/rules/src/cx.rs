@@ -136,37 +136,58 @@ impl<'a> Cx<'a> {
     }
 
     pub fn measures_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'a Measure> + use<'a> {
-        elements(self.links.of_case(id).map(|r| &r.measures), &self.world.measures)
+        elements(
+            self.links.of_case(id).map(|r| &r.measures),
+            &self.world.measures,
+        )
     }
 
     pub fn interrogations_of_case(
         &self,
         id: &CaseId,
     ) -> impl Iterator<Item = &'a Interrogation> + use<'a> {
-        elements(self.links.of_case(id).map(|r| &r.interrogations), &self.world.interrogations)
+        elements(
+            self.links.of_case(id).map(|r| &r.interrogations),
+            &self.world.interrogations,
+        )
     }
 
     pub fn properties_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'a Property> + use<'a> {
-        elements(self.links.of_case(id).map(|r| &r.properties), &self.world.properties)
+        elements(
+            self.links.of_case(id).map(|r| &r.properties),
+            &self.world.properties,
+        )
     }
 
     pub fn documents(&self, id: &CaseId) -> impl Iterator<Item = &'a Document> + use<'a> {
-        elements(self.links.of_case(id).map(|r| &r.documents), &self.world.documents)
+        elements(
+            self.links.of_case(id).map(|r| &r.documents),
+            &self.world.documents,
+        )
     }
 
     pub fn measures_of_person(&self, id: &PersonId) -> impl Iterator<Item = &'a Measure> + use<'a> {
-        elements(self.links.of_person(id).map(|r| &r.measures), &self.world.measures)
+        elements(
+            self.links.of_person(id).map(|r| &r.measures),
+            &self.world.measures,
+        )
     }
 
     pub fn interrogations_of_person(
         &self,
         id: &PersonId,
     ) -> impl Iterator<Item = &'a Interrogation> + use<'a> {
-        elements(self.links.of_person(id).map(|r| &r.interrogations), &self.world.interrogations)
+        elements(
+            self.links.of_person(id).map(|r| &r.interrogations),
+            &self.world.interrogations,
+        )
     }
 
     pub fn stays_of_person(&self, id: &PersonId) -> impl Iterator<Item = &'a Stay> + use<'a> {
-        elements(self.links.of_person(id).map(|r| &r.stays), &self.world.stays)
+        elements(
+            self.links.of_person(id).map(|r| &r.stays),
+            &self.world.stays,
+        )
     }
 
     pub fn suspects(&self, id: &CaseId) -> &'a [PersonId] {
@@ -186,7 +207,10 @@ impl<'a> Cx<'a> {
 
     /// The cases whose decision penalises a person.
     pub fn cases_penalising(&self, id: &PersonId) -> impl Iterator<Item = &'a Case> + use<'a> {
-        elements(self.links.of_person(id).map(|r| &r.penalised_in), &self.world.cases)
+        elements(
+            self.links.of_person(id).map(|r| &r.penalised_in),
+            &self.world.cases,
+        )
     }
 
     /// Whether a document of `kind` on a case was served on a person at or after `from`.
@@ -197,7 +221,10 @@ impl<'a> Cx<'a> {
 
     /// The incidents whose disposal names a case.
     pub fn incidents_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'a Incident> + use<'a> {
-        elements(self.links.of_case(id).map(|r| &r.incidents), &self.world.incidents)
+        elements(
+            self.links.of_case(id).map(|r| &r.incidents),
+            &self.world.incidents,
+        )
     }
 }
 

@@ -23,6 +23,7 @@ mod measure;
 mod person;
 mod property;
 mod stay;
+mod supervision;
 #[cfg(test)]
 mod tests;
 pub mod thresholds;
@@ -464,6 +465,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         basis: "行规 §113–114; 强制法 §32",
         duty_zh: "行政案件冻结期限为30日（经批准延长的在延长后的期限内），届满前须作出处理决定或解除冻结",
     },
+    Rule {
+        id: "DB-01",
+        element: ElementKind::Warning,
+        basis: "Zhifa (issue 3): 预警 → 发现 → 核查 → 整改 → 追责; overdue rectification is itself warned (seeds: 整改率 99.8 %)",
+        duty_zh: "责令整改的，须在整改期限内完成整改",
+    },
 ];
 
 pub(crate) fn rule(id: &str) -> &'static Rule {
@@ -540,6 +547,10 @@ fn evaluate_as(
             .get(id)
             .map(|e| property::evaluate(&mut cx, e)),
         ElementKind::Person => world.persons.get(id).map(|e| person::evaluate(&mut cx, e)),
+        ElementKind::Warning => world
+            .warnings
+            .get(id)
+            .map(|e| supervision::evaluate(&mut cx, e)),
         _ => None,
     };
     cx.found.sort_by_key(|w| w.rule);
@@ -550,7 +561,7 @@ fn evaluate_as(
 }
 
 /// The element kinds rules are about.
-pub const EVALUATED: [ElementKind; 7] = [
+pub const EVALUATED: [ElementKind; 8] = [
     ElementKind::Incident,
     ElementKind::Case,
     ElementKind::Measure,
@@ -558,6 +569,7 @@ pub const EVALUATED: [ElementKind; 7] = [
     ElementKind::Interrogation,
     ElementKind::Property,
     ElementKind::Person,
+    ElementKind::Warning,
 ];
 
 /// Every warning open at `now` in `world` (built from the facts at or before `now`), with the
@@ -590,6 +602,7 @@ pub fn screen_with(world: &World, links: &Links, policy: &Policy, now: Timestamp
         each!(interrogations, interrogation);
         each!(properties, property);
         each!(persons, person);
+        each!(warnings, supervision);
         cx.found
     };
     let mut found: Vec<Warning> = if threads == 1 {

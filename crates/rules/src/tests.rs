@@ -1822,3 +1822,47 @@ fn thresholds_beyond_the_core_apply_to_the_unit() {
         Some((LevelCode::Blue, Some("2026-03-10T00:00:00+08:00".into())))
     );
 }
+
+/// DB-01 (Zhifa, issue 3: overdue rectification is itself warned): a rectification ordered in
+/// the supervision loop is red about the warning once its deadline passes, and not before, nor
+/// once rectified.
+#[test]
+fn db_01_an_overdue_rectification_is_warned() {
+    let loop_facts = [
+        r#"{"fact":"warning.raised","at":"2026-03-06T00:00:00+08:00","id":"YJ1","rule":"XS-01","element":"case","subject":"C1","level":"red","message":"受案后三日未作出立案决定"}"#,
+        r#"{"fact":"warning.verified","at":"2026-03-06T09:00:00+08:00","id":"YJ1","confirmed":true}"#,
+        r#"{"fact":"warning.rectification_ordered","at":"2026-03-06T10:00:00+08:00","id":"YJ1","deadline":"2026-03-10T18:00:00+08:00","instruction":"补录立案审批"}"#,
+    ];
+    let rectified = r#"{"fact":"warning.rectified","at":"2026-03-10T12:00:00+08:00","id":"YJ1","evidence":"已补录"}"#;
+    let cases: &[(&str, bool, &str, Option<LevelCode>)] = &[
+        (
+            "DB-01 督办: before the deadline, nothing",
+            false,
+            "2026-03-10T17:59:59+08:00",
+            None,
+        ),
+        (
+            "DB-01 督办: red at the deadline, not rectified",
+            false,
+            "2026-03-10T18:00:00+08:00",
+            Some(LevelCode::Red),
+        ),
+        (
+            "DB-01 督办: rectified in time, nothing after the deadline",
+            true,
+            "2026-03-11T09:00:00+08:00",
+            None,
+        ),
+    ];
+    for (what, done, now, want) in cases {
+        let mut extra: Vec<&str> = loop_facts.to_vec();
+        if *done {
+            extra.push(rectified);
+        }
+        let found = levels(&extra, now)
+            .into_iter()
+            .find(|(rule, subject, _)| *rule == "DB-01" && subject == "YJ1")
+            .map(|(_, _, level)| level);
+        assert_eq!(found, *want, "{what}");
+    }
+}

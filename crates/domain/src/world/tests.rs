@@ -738,7 +738,7 @@ fn a_raise_names_an_element_that_exists_then() {
             "subject",
         ),
         (
-            "a warning about a warning",
+            "a warning about a warning, by a rule not of the loop (only DB-… rules are)",
             second.replace(
                 r#""element":"measure","subject":"M1""#,
                 r#""element":"warning","subject":"YJ1""#,
