@@ -227,6 +227,9 @@ impl App {
             if is_engines(&command.fact.body) {
                 return Err(AppError::Forbidden("预警由监督引擎发出、变更和解除"));
             }
+            if let Some(refusal) = loop_role(actor, &command.fact.body) {
+                return Err(AppError::Forbidden(refusal));
+            }
             if command.fact.at.instant()
                 > jiff::Timestamp::now() + jiff::SignedDuration::from_mins(5)
             {
@@ -353,6 +356,31 @@ fn is_engines(body: &FactBody) -> bool {
         body,
         FactBody::WarningRaised(_) | FactBody::WarningLevelChanged(_) | FactBody::WarningCleared(_)
     )
+}
+
+/// Who works the supervision loop: legal officers, supervisors and leaders verify, order
+/// rectification, decide accountability and close; the handling unit's officers (and legal
+/// officers) record a rectification. Refused before scope, like setup facts.
+fn loop_role(actor: &Actor, body: &FactBody) -> Option<&'static str> {
+    let supervises = [Role::LegalOfficer, Role::Supervisor, Role::Leader]
+        .iter()
+        .any(|r| actor.has(*r));
+    match body {
+        FactBody::WarningVerified(_)
+        | FactBody::WarningRectificationOrdered(_)
+        | FactBody::WarningAccountabilityDecided(_)
+        | FactBody::WarningClosed(_)
+            if !supervises =>
+        {
+            Some("核查、责令整改、追责和办结由法制员、督察或领导办理")
+        }
+        FactBody::WarningRectified(_)
+            if !actor.has(Role::Officer) && !actor.has(Role::LegalOfficer) =>
+        {
+            Some("整改完成由办案民警或法制员登记")
+        }
+        _ => None,
+    }
 }
 
 /// A threshold a person sets must be one a rule reads, within its range.

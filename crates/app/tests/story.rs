@@ -194,7 +194,15 @@ async fn story(url: &str) {
     .await
     .unwrap();
     let ordered = r#"{"fact":"warning.rectification_ordered","at":"2026-03-03T10:00:00+08:00","id":"YJ1","deadline":"2026-03-10T18:00:00+08:00","instruction":"补办立案手续"}"#;
-    let hidden = app.record(&sibling, vec![command(ordered)]).await;
+    // Only legal officers, supervisors and leaders order rectification; a sibling station's
+    // officer does not even learn that the warning exists.
+    let not_theirs = app.record(&officer, vec![command(ordered)]).await;
+    assert!(
+        matches!(not_theirs, Err(AppError::Forbidden(_))),
+        "{not_theirs:?}"
+    );
+    let rectified_early = r#"{"fact":"warning.rectified","at":"2026-03-03T11:00:00+08:00","id":"YJ1","evidence":"已补办"}"#;
+    let hidden = app.record(&sibling, vec![command(rectified_early)]).await;
     assert!(matches!(hidden, Err(AppError::NotFound)), "{hidden:?}");
     app.record(&county, vec![command(ordered)]).await.unwrap();
     let warning = app.element(&officer, "warning", "YJ1").await.unwrap();

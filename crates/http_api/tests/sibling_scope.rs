@@ -37,6 +37,22 @@ const KNOWN_APP_LEAKS: &[(&str, &str)] = &[
         "officer: POST /api/v1/commands threshold.",
         ROLE_BEFORE_SCOPE,
     ),
+    (
+        "officer: POST /api/v1/commands warning.verified",
+        ROLE_BEFORE_SCOPE,
+    ),
+    (
+        "officer: POST /api/v1/commands warning.rectification_ordered",
+        ROLE_BEFORE_SCOPE,
+    ),
+    (
+        "officer: POST /api/v1/commands warning.accountability_decided",
+        ROLE_BEFORE_SCOPE,
+    ),
+    (
+        "officer: POST /api/v1/commands warning.closed",
+        ROLE_BEFORE_SCOPE,
+    ),
     ("POST /api/v1/commands warning.raised", ENGINE_BEFORE_SCOPE),
     (
         "POST /api/v1/commands warning.level_changed",
@@ -58,6 +74,15 @@ const ENGINE_BEFORE_SCOPE: &str = "the engine's facts are refused before scope i
 /// The supervision engine's facts: `App::record` refuses them from every person before the
 /// scope is consulted (403 whatever they name, so nothing leaks, but the rule says 404).
 const ENGINE_FACTS: [&str; 3] = ["warning.raised", "warning.level_changed", "warning.cleared"];
+
+/// The loop's steps for legal officers, supervisors and leaders only (`App::record` refuses
+/// them from others before the scope, like setup facts).
+const SUPERVISORY_FACTS: [&str; 4] = [
+    "warning.verified",
+    "warning.rectification_ordered",
+    "warning.accountability_decided",
+    "warning.closed",
+];
 
 /// Warnings of A imported at the start, in stage `found`: people cannot raise warnings, so each
 /// own run of a loop probe takes the next of these.
@@ -406,7 +431,13 @@ impl Sweep<'_> {
             let own = self.run_probe(officer, probe, Run::Own);
             let own_name = name.replace("a sibling's", "its own");
             let engine_fact = ENGINE_FACTS.contains(&probe.fact["fact"].as_str().unwrap_or(""));
-            let role_gated = (setup_fact && !officer.chief) || engine_fact;
+            // A plain officer may not take a supervisory step, in the probe or its setup.
+            let supervisory = std::iter::once(&probe.fact)
+                .chain(&probe.setup)
+                .chain(&probe.own_setup)
+                .any(|f| SUPERVISORY_FACTS.contains(&f["fact"].as_str().unwrap_or("")));
+            let role_gated =
+                (setup_fact && !officer.chief) || engine_fact || (supervisory && !officer.chief);
             match probe.own {
                 Own::Created => {
                     let ok = if role_gated {
