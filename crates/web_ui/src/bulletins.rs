@@ -142,41 +142,22 @@ pub(crate) async fn monthly(
         }
     };
     let period = Period::month(year, month).expect("checked");
-    let unit = param(&query, "unit");
-    let summary = match app.period_summary(&actor, unit.as_deref(), period).await {
-        Ok(s) => s,
-        Err(error) => return error_page(&actor, error),
-    };
     let month_text = format!("{year:04}-{month:02}");
-    if wants_xlsx(&query) {
-        return xlsx(
-            &format!("bulletin-monthly-{month_text}"),
-            &format!("月督-{}-{month_text}", summary.scope_name),
-            summary_workbook(&summary, "月督"),
-        );
-    }
-    let units = app.scope_units(&actor).await;
-    let unit = unit.unwrap_or_default();
-    let mut page = page(
+    summary_response(
+        &app,
         &actor,
-        "monthly",
-        format!("月督 · {} · {year}年{month}月", summary.scope_name),
-        units,
-    );
-    page.xlsx = format!(
-        "/bulletins/monthly?{}",
-        query_string(&[("month", &month_text), ("unit", &unit), ("format", "xlsx")])
-    );
-    page.month = month_text;
-    page.unit = unit;
-    page.summary_rows = summary
-        .units
-        .iter()
-        .chain([&summary.total])
-        .cloned()
-        .collect();
-    page.summary = Some(summary);
-    render(&page)
+        &query,
+        period,
+        SummaryKind {
+            tab: "monthly",
+            label: "月督",
+            when: format!("{year}年{month}月"),
+            file: format!("monthly-{month_text}"),
+            link: vec![("month", month_text.clone())],
+        },
+        |page| page.month = month_text.clone(),
+    )
+    .await
 }
 
 /// `/bulletins/quarterly?year=2026&quarter=1&unit=U1[&format=xlsx]`: 季考评, the last quarter
@@ -203,38 +184,87 @@ pub(crate) async fn quarterly(
         _ => return bad_request(&actor, "请选择年份和季度（1至4）"),
     };
     let period = Period::quarter(year, quarter).expect("checked");
-    let unit = param(&query, "unit");
-    let summary = match app.period_summary(&actor, unit.as_deref(), period).await {
-        Ok(s) => s,
-        Err(error) => return error_page(&actor, error),
-    };
     let (year_text, quarter_text) = (year.to_string(), quarter.to_string());
-    if wants_xlsx(&query) {
+    summary_response(
+        &app,
+        &actor,
+        &query,
+        period,
+        SummaryKind {
+            tab: "quarterly",
+            label: "季考评",
+            when: format!("{year}年第{quarter}季度"),
+            file: format!("quarterly-{year}-Q{quarter}"),
+            link: vec![
+                ("year", year_text.clone()),
+                ("quarter", quarter_text.clone()),
+            ],
+        },
+        |page| {
+            page.year = year_text.clone();
+            page.quarter = quarter_text.clone();
+        },
+    )
+    .await
+}
+
+/// What differs between the monthly and the quarterly summary pages.
+struct SummaryKind {
+    /// The tab and path (`monthly`).
+    tab: &'static str,
+    /// 月督 / 季考评.
+    label: &'static str,
+    /// The period in words.
+    when: String,
+    /// The download's ASCII name after `bulletin-`.
+    file: String,
+    /// The query that selects the period, for the Excel link.
+    link: Vec<(&'static str, String)>,
+}
+
+/// A period summary for the actor's scope (or `unit` within it): the page, or its workbook.
+async fn summary_response(
+    app: &App,
+    actor: &app::Actor,
+    query: &Params,
+    period: Period,
+    summary_of: SummaryKind,
+    fill: impl FnOnce(&mut BulletinPage),
+) -> Response {
+    let unit = param(query, "unit");
+    let summary = match app.period_summary(actor, unit.as_deref(), period).await {
+        Ok(s) => s,
+        Err(error) => return error_page(actor, error),
+    };
+    if wants_xlsx(query) {
         return xlsx(
-            &format!("bulletin-quarterly-{year}-Q{quarter}"),
-            &format!("季考评-{}-{year}年第{quarter}季度", summary.scope_name),
-            summary_workbook(&summary, "季考评"),
+            &format!("bulletin-{}", summary_of.file),
+            &format!(
+                "{}-{}-{}",
+                summary_of.label, summary.scope_name, summary_of.when
+            ),
+            summary_workbook(&summary, summary_of.label),
         );
     }
-    let units = app.scope_units(&actor).await;
+    let units = app.scope_units(actor).await;
     let unit = unit.unwrap_or_default();
     let mut page = page(
-        &actor,
-        "quarterly",
-        format!("季考评 · {} · {year}年第{quarter}季度", summary.scope_name),
+        actor,
+        summary_of.tab,
+        format!(
+            "{} · {} · {}",
+            summary_of.label, summary.scope_name, summary_of.when
+        ),
         units,
     );
-    page.xlsx = format!(
-        "/bulletins/quarterly?{}",
-        query_string(&[
-            ("year", &year_text),
-            ("quarter", &quarter_text),
-            ("unit", &unit),
-            ("format", "xlsx")
-        ])
-    );
-    page.year = year_text;
-    page.quarter = quarter_text;
+    let mut link: Vec<(&str, &str)> = summary_of
+        .link
+        .iter()
+        .map(|(k, v)| (*k, v.as_str()))
+        .collect();
+    link.extend([("unit", unit.as_str()), ("format", "xlsx")]);
+    page.xlsx = format!("/bulletins/{}?{}", summary_of.tab, query_string(&link));
+    fill(&mut page);
     page.unit = unit;
     page.summary_rows = summary
         .units
