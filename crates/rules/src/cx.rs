@@ -236,6 +236,41 @@ fn elements<'a, K: Eq + std::hash::Hash, V>(
     ids.into_iter().flatten().filter_map(move |id| map.get(id))
 }
 
+/// The fact a deadline rule counts from, in Chinese: the explanation names it beside its time.
+pub(crate) fn anchor_zh(id: &str) -> &'static str {
+    match id {
+        "JQ-02" => "派警（到达时限）或接警（处置时限）",
+        "JQ-04" => "接警",
+        "XZ-02" | "XS-01" => "受案",
+        "XZ-04" => "嫌疑人到案",
+        "XS-05" => "不予立案决定",
+        "XS-08" => "最后一次侦查活动（无则立案）",
+        "XS-14" => "伤情鉴定意见",
+        "RQ-01" | "RQ-02" | "RQ-03" | "CS-01" => "到案",
+        "RQ-04" | "RQ-07" => "刑事拘留",
+        "RQ-05" | "RQ-06" | "JZ-04" => "刑事拘留或逮捕",
+        "RQ-08" | "RQ-09" => "逮捕",
+        "RQ-13" => "取保候审",
+        "RQ-14" => "监视居住",
+        "RQ-15" => "作出行政拘留决定",
+        "CS-02" => "进入办案中心",
+        "CS-03" => "依据措施的到案（无依据措施则进入办案中心）",
+        "CS-06" => "进入办案中心或上次就餐",
+        "CW-01" | "CW-04" => "扣押、查封或冻结",
+        "CW-05" => "认定与案件无关",
+        "CW-06" => "扣押、查封决定",
+        "CW-07" => "先行登记保存",
+        "CW-08" | "CW-09" => "冻结",
+        "CW-12" => "案件办结（作出决定、撤销案件或结案）",
+        "JZ-01" => "作出处罚决定",
+        "JZ-02" => "作出决定",
+        "JZ-03" => "收到鉴定意见",
+        "JZ-07" => "结案",
+        "TS-04" => "首次讯问或采取强制措施",
+        _ => "见规则说明",
+    }
+}
+
 /// A deadline warning at a given level.
 pub(crate) fn deadline_at(
     id: &'static str,
@@ -256,10 +291,11 @@ pub(crate) fn deadline_at(
         due: Some(domain::At::china(due.at).to_string()),
         basis: rule.basis,
         message: format!(
-            "【{}】{}：{}（{}），依据{}",
+            "【{}】{}：{}（起算事实：{}；{}），依据{}",
             level.label_zh(),
             id,
             rule.duty_zh,
+            anchor_zh(id),
             due.explain_zh(),
             rule.basis
         ),

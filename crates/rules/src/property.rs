@@ -133,7 +133,7 @@ pub(crate) fn evaluate(cx: &mut Cx, item: &Property) {
                 due: Some(loan.due.to_string()),
                 basis: rule.basis,
                 message: format!(
-                    "【{}】CW-10：{}（应于{}归还），依据{}",
+                    "【{}】CW-10：{}（起算事实：调用；应于{}归还，逾期即黄，逾期满红色预警时限转红），依据{}",
                     level.label_zh(),
                     rule.duty_zh,
                     loan.due.display_china(),

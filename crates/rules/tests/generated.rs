@@ -48,6 +48,15 @@ fn the_demo_province_raises_every_rule_a_plausible_number_of_times() {
     let mut found: BTreeMap<&str, usize> = BTreeMap::new();
     for w in rules::screen(&world, now) {
         *found.entry(w.rule).or_default() += 1;
+        // Issue 3: a deadline explains itself with the fact it counts from and its time.
+        if w.due.is_some() && !w.message.contains("起算事实：") {
+            panic!("{}: no anchor in {}", w.rule, w.message);
+        }
+        assert!(
+            !w.message.contains("起算事实：见规则说明"),
+            "{}: deadline rule without its anchor named (cx::anchor_zh)",
+            w.rule
+        );
     }
     let mut problems = Vec::new();
     for rule in rules::IMPLEMENTED {
