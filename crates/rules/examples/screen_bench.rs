@@ -123,6 +123,24 @@ fn main() {
             total.as_nanos() as f64 / elements as f64
         );
     }
+    // A screening kept from the load: built once (a full screening), then moved forward.
+    {
+        let t = Instant::now();
+        let mut kept = rules::Screening::new(world, now);
+        println!(
+            "kept screening built at load: {:.3} s (one thread)",
+            t.elapsed().as_secs_f64()
+        );
+        for (label, hours) in [("1 h", 1i64), ("1 d", 24), ("30 d", 24 * 30)] {
+            let t = Instant::now();
+            let found = kept.screen_at(world, now + SignedDuration::from_hours(hours));
+            println!(
+                "screen {label} after the load, from the kept screening: {:.3} s ({} warnings)",
+                t.elapsed().as_secs_f64(),
+                found.len()
+            );
+        }
+    }
     {
         let links = Links::of(world);
         let found = rules::screen_with(world, &links, &policy, now);

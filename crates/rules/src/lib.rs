@@ -28,9 +28,12 @@ mod supervision;
 mod tests;
 pub mod thresholds;
 
+use std::collections::BTreeSet;
+
 use domain::World;
 use domain::fact::ElementKind;
 use domain::legal_time::Level;
+use domain::world::HashMap;
 use jiff::Timestamp;
 
 pub use links::Links;
@@ -760,4 +763,70 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
     out.sort();
     out.dedup();
     Affected::Elements(out)
+}
+
+/// A screening kept between times: each element's warnings and when they may next change. A
+/// warning cannot change before its element's `next_due` without a new fact (tested in
+/// `tests/incremental.rs`), so screening again at a later time re-evaluates only the elements
+/// whose time has come; the rest keep what they had. Building it costs one full screening (at
+/// load); a screening after that costs in proportion to what is due, not to the province.
+pub struct Screening {
+    links: Links,
+    policy: Policy,
+    /// The time of the last screening.
+    at: Timestamp,
+    /// Elements with warnings or a time to look again: their warnings as of `at`.
+    kept: HashMap<(ElementKind, String), Vec<Warning>>,
+    /// When to look at an element again.
+    timers: BTreeSet<(Timestamp, ElementKind, String)>,
+}
+
+impl Screening {
+    /// Screens the whole world at `now` (with the thresholds its units set).
+    pub fn new(world: &World, now: Timestamp) -> Screening {
+        let links = Links::of(world);
+        let policy = Policy::of(world);
+        let mut screening = Screening {
+            links,
+            policy,
+            at: now,
+            kept: HashMap::default(),
+            timers: BTreeSet::new(),
+        };
+        for kind in EVALUATED {
+            for id in world.ids(kind) {
+                screening.evaluate(world, kind, id, now);
+            }
+        }
+        screening
+    }
+
+    fn evaluate(&mut self, world: &World, kind: ElementKind, id: String, now: Timestamp) {
+        let found = evaluate(world, &self.links, &self.policy, kind, &id, now);
+        if let Some(next) = found.next_due {
+            self.timers.insert((next, kind, id.clone()));
+        }
+        if found.warnings.is_empty() {
+            self.kept.remove(&(kind, id));
+        } else {
+            self.kept.insert((kind, id), found.warnings);
+        }
+    }
+
+    /// Every warning open at `at` (not before the last screening; the world unchanged since),
+    /// sorted by rule and subject.
+    pub fn screen_at(&mut self, world: &World, at: Timestamp) -> Vec<Warning> {
+        assert!(at >= self.at, "a kept screening only moves forward in time");
+        while let Some((next, _, _)) = self.timers.first() {
+            if *next > at {
+                break;
+            }
+            let (_, kind, id) = self.timers.pop_first().expect("just seen");
+            self.evaluate(world, kind, id, at);
+        }
+        self.at = at;
+        let mut found: Vec<Warning> = self.kept.values().flatten().cloned().collect();
+        found.sort_by(|a, b| (a.rule, &a.subject).cmp(&(b.rule, &b.subject)));
+        found
+    }
 }

@@ -377,3 +377,28 @@ fn warnings_hold_until_next_due() {
     );
     assert!(changed_at_wake > 0, "some wake raises a level");
 }
+
+/// A kept screening moved forward in time finds exactly what a fresh full screening finds at
+/// each later time, message and due time included.
+#[test]
+fn a_kept_screening_moved_forward_equals_a_fresh_one() {
+    let facts = province();
+    let mut world = World::new();
+    for fact in &facts {
+        world.apply(fact, None).unwrap();
+    }
+    let start = facts.last().unwrap().at.instant();
+    let mut kept = rules::Screening::new(&world, start);
+    let mut compared = 0;
+    for hours in [0i64, 1, 5, 30, 24 * 3, 24 * 40, 24 * 400] {
+        let at = start + SignedDuration::from_hours(hours);
+        let fresh = rules::screen(&world, at);
+        assert_eq!(
+            kept.screen_at(&world, at),
+            fresh,
+            "{hours} h after the start"
+        );
+        compared += fresh.len();
+    }
+    assert!(compared > 100, "warnings were compared ({compared})");
+}
