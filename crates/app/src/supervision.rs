@@ -208,7 +208,7 @@ pub struct WarningNotice {
     pub id: String,
     /// `raised`, `level_changed` or `cleared`.
     pub change: &'static str,
-    /// 发出 / 升级 / 解除.
+    /// 发出 / 等级变更 / 解除.
     pub change_label: &'static str,
     pub rule: String,
     /// `blue` | `yellow` | `red`.
@@ -258,7 +258,7 @@ impl App {
                 }
                 let (change, change_label) = match event.kind {
                     "warning.raised" => ("raised", "发出"),
-                    "warning.level_changed" => ("level_changed", "升级"),
+                    "warning.level_changed" => ("level_changed", "等级变更"),
                     "warning.cleared" => ("cleared", "解除"),
                     _ => continue,
                 };

@@ -373,7 +373,7 @@ facts! {
     }
     /// `warning.level_changed` (Zhifa extension, by the engine): the new level, with the
     /// deadline and message that now hold.
-    WarningLevelChanged = "warning.level_changed" / "预警升级", Warning, WarningLevelChanged {
+    WarningLevelChanged = "warning.level_changed" / "预警等级变更", Warning, WarningLevelChanged {
         id: WarningId,
         level: WarningLevel,
         #[serde(default, skip_serializing_if = "Option::is_none")] due: Option<At>,
