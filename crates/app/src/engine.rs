@@ -97,12 +97,19 @@ impl Engine {
         self.evaluate_all(world, keys, now)
     }
 
-    /// Re-evaluates what committed facts touched.
-    pub fn touched(&mut self, world: &World, touched: &[Key], now: Timestamp) -> Vec<Change> {
+    /// Re-evaluates what committed facts touched, and the elements alone whose facts only
+    /// their own rules read (`rules::ONLY_ITS_SUBJECT`).
+    pub fn touched(
+        &mut self,
+        world: &World,
+        touched: &[Key],
+        alone: &[Key],
+        now: Timestamp,
+    ) -> Vec<Change> {
         for (kind, id) in touched {
             self.links.note(world, *kind, id);
         }
-        let mut keys = Vec::new();
+        let mut keys = alone.to_vec();
         for (kind, id) in touched {
             match rules::affected(world, &self.links, *kind, id) {
                 Affected::All => return self.full(world, now),
@@ -265,7 +272,7 @@ mod tests {
             r#"{"fact":"measure.started","at":"2026-03-05T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
         );
         let start = at("2026-03-05T10:00:00+08:00");
-        assert!(engine.touched(&world, &touched, start).is_empty());
+        assert!(engine.touched(&world, &touched, &[], start).is_empty());
         assert_eq!(engine.next_wake(), Some(at("2026-03-05T22:00:00+08:00")));
         // Nothing is due before the wake.
         assert!(
@@ -287,7 +294,7 @@ mod tests {
             &mut world,
             r#"{"fact":"measure.family_notified","at":"2026-03-05T23:00:00+08:00","id":"M1"}"#,
         );
-        let cleared = engine.touched(&world, &touched, at("2026-03-05T23:00:00+08:00"));
+        let cleared = engine.touched(&world, &touched, &[], at("2026-03-05T23:00:00+08:00"));
         let Change::Raised { id: rq05, .. } = &blue[1] else {
             panic!("raised")
         };
@@ -363,7 +370,7 @@ mod tests {
             let touched = apply(&mut world, line);
             assert!(
                 engine
-                    .touched(&world, &touched, at("2026-03-06T10:00:00+08:00"))
+                    .touched(&world, &touched, &[], at("2026-03-06T10:00:00+08:00"))
                     .iter()
                     .all(
                         |c| !matches!(c, Change::Raised { warning, .. } if warning.rule == "DB-01")
@@ -377,7 +384,7 @@ mod tests {
             &mut world,
             r#"{"fact":"warning.rectified","at":"2026-03-11T09:00:00+08:00","id":"YJ00000001","evidence":"已补录"}"#,
         );
-        let cleared = engine.touched(&world, &touched, at("2026-03-11T09:00:00+08:00"));
+        let cleared = engine.touched(&world, &touched, &[], at("2026-03-11T09:00:00+08:00"));
         assert!(
             matches!(cleared.as_slice(), [Change::Cleared { .. }]),
             "{cleared:?}"

@@ -62,6 +62,18 @@ fn recorded(world: &World) -> (Vec<Recorded>, u64) {
     (open, last)
 }
 
+/// Sorts a commit's touched elements: those whose fact only its subject's rules read
+/// (`rules::ONLY_ITS_SUBJECT`) are evaluated alone, the rest with what they feed.
+fn note(touched: &mut Vec<Key>, alone: &mut Vec<Key>, c: crate::Committed) {
+    let only_subject =
+        domain::FactKind::from_code(c.kind).is_some_and(|k| rules::ONLY_ITS_SUBJECT.contains(&k));
+    if only_subject {
+        alone.push((c.element, c.subject));
+    } else {
+        touched.extend(c.touched);
+    }
+}
+
 /// The facts that record some changes, at `at`.
 fn facts(changes: Vec<Change>, at: At) -> Vec<Fact> {
     let id = |text: &str| WarningId::parse(text).expect("the engine makes valid ids");
@@ -129,11 +141,11 @@ impl App {
                         None => std::future::pending().await,
                     }
                 };
-                let mut touched: Vec<Key> = Vec::new();
+                let (mut touched, mut alone): (Vec<Key>, Vec<Key>) = Default::default();
                 let mut lagged = false;
                 tokio::select! {
                     event = events.recv() => match event {
-                        Ok(c) => touched.extend(c.touched),
+                        Ok(c) => note(&mut touched, &mut alone, c),
                         Err(RecvError::Lagged(_)) => lagged = true,
                         Err(RecvError::Closed) => return,
                     },
@@ -143,7 +155,7 @@ impl App {
                     tokio::time::sleep(GATHER).await;
                     loop {
                         match events.try_recv() {
-                            Ok(c) => touched.extend(c.touched),
+                            Ok(c) => note(&mut touched, &mut alone, c),
                             Err(tokio::sync::broadcast::error::TryRecvError::Lagged(_)) => {
                                 lagged = true
                             }
@@ -161,7 +173,7 @@ impl App {
                     let mut changes = if lagged {
                         engine.full(&world, now.instant())
                     } else {
-                        engine.touched(&world, &touched, now.instant())
+                        engine.touched(&world, &touched, &alone, now.instant())
                     };
                     changes.extend(engine.due(&world, now.instant()));
                     changes

@@ -31,7 +31,7 @@ pub mod thresholds;
 use std::collections::BTreeSet;
 
 use domain::World;
-use domain::fact::ElementKind;
+use domain::fact::{ElementKind, FactKind};
 use domain::legal_time::Level;
 use domain::world::HashMap;
 use jiff::Timestamp;
@@ -621,6 +621,39 @@ pub fn screen_with(world: &World, links: &Links, policy: &Policy, now: Timestamp
     };
     found.sort_by(|a, b| (a.rule, &a.subject).cmp(&(b.rule, &b.subject)));
     found
+}
+
+/// Facts that change only fields their subject's own rules read: after one of these, only the
+/// subject is evaluated again (checked field by field against the rule modules; the
+/// incremental tests replay every fact through `affected_by_fact`).
+pub const ONLY_ITS_SUBJECT: &[FactKind] = &[
+    FactKind::CaseAct,                // acts: XS-08
+    FactKind::CaseReviewPassed,       // reviews: XZ-08
+    FactKind::CaseReviewReturned,     // reviews: XZ-08
+    FactKind::CasePriorNoticeGiven,   // prior notices: XZ-06
+    FactKind::CaseLimitExtended,      // XZ-02
+    FactKind::CaseFilingExtended,     // XS-01
+    FactKind::CaseArchived,           // JZ-07
+    FactKind::CaseSentForProsecution, // XS-08
+    FactKind::CaseInjuryAssessed,     // XZ-14, XS-14, JZ-03
+    FactKind::MeasureArrestRequested, // RQ-07
+    FactKind::LegalAidNotified,       // TS-04
+];
+
+/// As [`affected`], knowing which fact touched the element: a fact of [`ONLY_ITS_SUBJECT`]
+/// affects only its subject.
+pub fn affected_by_fact(
+    world: &World,
+    links: &Links,
+    fact: FactKind,
+    kind: ElementKind,
+    id: &str,
+) -> Affected {
+    if ONLY_ITS_SUBJECT.contains(&fact) && kind == fact.element() {
+        Affected::Elements(vec![(kind, id.to_string())])
+    } else {
+        affected(world, links, kind, id)
+    }
 }
 
 /// What a touched element changes: the elements whose rules read it.

@@ -8,7 +8,7 @@ use std::path::Path;
 use domain::fact::ElementKind;
 use domain::{Fact, World};
 use jiff::{SignedDuration, Timestamp};
-use rules::{Affected, EVALUATED, Links, Policy, Warning, affected, evaluate, screen_with};
+use rules::{Affected, EVALUATED, Links, Policy, Warning, evaluate, screen_with};
 
 fn province() -> Vec<Fact> {
     let config = datagen::Config {
@@ -78,7 +78,7 @@ fn incremental_equals_batch(facts: &[Fact], at: Timestamp, after_each_fact: bool
         }
         let mut again = Vec::new();
         for (kind, id) in &applied.touched {
-            match affected(&world, &links, *kind, id) {
+            match rules::affected_by_fact(&world, &links, fact.kind(), *kind, id) {
                 Affected::All => {
                     again = EVALUATED
                         .iter()
