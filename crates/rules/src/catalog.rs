@@ -301,7 +301,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "S",
         template: "【黄】警情{编号}现场处置无执法记录仪视频关联",
         status: Status::Implemented(
-            "An incident with `incident.arrived` and `incident.disposed` and no `incident.video_linked`: red at once (an absence check, README; the catalog's template says 黄), cleared when a video is linked. Missing: on-the-spot stops and on-scene measures outside an incident have no fact, and no fact records a video's retention (≥6 months, permanent) or whether it covers the whole process.",
+            "An incident with `incident.arrived` and `incident.disposed` and no `incident.video_linked`, not a walk-in report (`source` walk_in: taken at the station, no scene to record): red at once (an absence check, README; the catalog's template says 黄), cleared when a video is linked. Missing: on-the-spot stops and on-scene measures outside an incident have no fact, and no fact records a video's retention (≥6 months, permanent) or whether it covers the whole process.",
         ),
     },
     Entry {

@@ -1,6 +1,6 @@
 //! 警情: JQ-02, JQ-04, JQ-05, JQ-06.
 
-use domain::elements::{DisposalResult, Incident};
+use domain::elements::{DisposalResult, Incident, IncidentSource};
 use domain::legal_time::{Level, Limit, Moves};
 
 use crate::cx::Cx;
@@ -45,11 +45,13 @@ pub(crate) fn evaluate(cx: &mut Cx, incident: &Incident) {
         cx.deadline("JQ-04", subject, due, false);
     }
     // JQ-06: attended on the scene and disposed, with no body-camera video linked: an absence
-    // check, red at once; cleared when a video is linked.
-    if let (Some(arrived), Some(disposed), true) = (
+    // check, red at once; cleared when a video is linked. A walk-in report (来所报案) is taken
+    // at the station: there is no scene to record (视音频规定 is about on-scene enforcement).
+    if let (Some(arrived), Some(disposed), true, false) = (
         incident.arrived_at,
         incident.disposed_at,
         incident.videos.is_empty(),
+        incident.source == IncidentSource::WalkIn,
     ) {
         cx.prohibited("JQ-06", subject, || {
             format!(

@@ -726,6 +726,19 @@ fn each_rule_beyond_the_core_by_its_basis() {
             None,
         ),
         (
+            "JQ-06 视音频规定 §13 (on-scene enforcement): a walk-in report has no scene to film, nothing",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"walk_in","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.dispatched","at":"2026-03-02T10:00:00+08:00","id":"J1","officers":["O2"]}"#,
+                r#"{"fact":"incident.arrived","at":"2026-03-02T10:00:00+08:00","id":"J1"}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-02T11:00:00+08:00","id":"J1","result":"mediated"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "JQ-06",
+            "J1",
+            None,
+        ),
+        (
             "JQ-06: still on the scene (not disposed), nothing yet",
             &[
                 r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"dispute","category":"x"}"#,
