@@ -615,7 +615,8 @@ impl App {
         summary(&world, &scope, period, crate::now().instant()).ok_or(AppError::NotFound)
     }
 
-    /// The units an actor may choose as a bulletin's scope, by path: (id, name).
+    /// The units an actor may choose as a bulletin's or the warning board's scope, by path:
+    /// (id, name).
     pub async fn scope_units(&self, actor: &Actor) -> Vec<(String, String)> {
         let world = self.world().await;
         let mut units: Vec<(&str, String, String)> = world

@@ -152,6 +152,8 @@ impl Writer {
         if stream.is_some() {
             batch.facts.reserve(BULK_PART);
         }
+        // Whether anyone follows commits (the live engine, a browser's warning feed).
+        let listened = self.events.receiver_count() > 0;
         for job in jobs {
             let mark = world.journal_mark();
             let (facts_mark, serials_mark, calendar_mark) =
@@ -208,7 +210,13 @@ impl Writer {
                     element: applied.element,
                     subject: applied.subject.clone(),
                     unit_path: world.unit_path(applied.unit.as_ref()).to_string(),
-                    touched: applied.touched.clone(),
+                    // Only the live engine reads these; an import with nobody listening (the
+                    // CLI) does not copy them for every fact.
+                    touched: if listened {
+                        applied.touched.clone()
+                    } else {
+                        Vec::new()
+                    },
                 });
                 let (head_seq, prev_hash) = heads.get(chain).copied().unwrap_or((0, GENESIS));
                 let at_micros = fact.at.micros();

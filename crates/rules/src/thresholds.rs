@@ -52,16 +52,6 @@ impl PUnit {
             PUnit::LawDays => "日（起算日不计入）",
         }
     }
-
-    /// The stable code (`minutes`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PUnit::Minutes => "minutes",
-            PUnit::Hours => "hours",
-            PUnit::Days => "days",
-            PUnit::LawDays => "law_days",
-        }
-    }
 }
 
 /// What a threshold is, its default and the range a unit may choose from.
@@ -375,10 +365,5 @@ impl Policy {
     pub fn for_unit(&self, unit: Option<&UnitId>) -> &Thresholds {
         unit.and_then(|u| self.resolved.get(u))
             .unwrap_or(&self.default)
-    }
-
-    /// The settings units made themselves, for the admin page.
-    pub fn own(&self) -> &HashMap<UnitId, Vec<(P, u32)>> {
-        &self.own
     }
 }

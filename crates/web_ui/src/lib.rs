@@ -162,17 +162,7 @@ async fn warnings(
         state: get("state"),
     };
     let board = app.warning_board(&actor, &filter).await;
-    let units = {
-        let world = app.world().await;
-        let mut units: Vec<(String, String, String)> = world
-            .units
-            .values()
-            .filter(|u| u.path.starts_with(actor.unit_path.as_str()))
-            .map(|u| (u.path.clone(), u.id.to_string(), u.name.clone()))
-            .collect();
-        units.sort();
-        units.into_iter().map(|(_, id, name)| (id, name)).collect()
-    };
+    let units = app.scope_units(&actor).await;
     let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
         list.iter()
             .map(|(c, l)| (c.to_string(), l.to_string()))
