@@ -63,6 +63,23 @@ fn memchr(byte: u8, haystack: &[u8]) -> Option<usize> {
     haystack.iter().position(|b| *b == byte)
 }
 
+/// Resident and peak memory of this process in MB, from /proc (Linux).
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse::<u64>().ok())
+            .map_or(0, |kb| kb / 1024)
+    };
+    format!(
+        "resident {} MB, peak {} MB",
+        field("VmRSS:"),
+        field("VmHWM:")
+    )
+}
+
 fn percentile(sorted: &[u64], p: f64) -> u64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
@@ -88,7 +105,7 @@ fn main() {
     let world = &loader.world;
     let elements: usize = EVALUATED.iter().map(|k| world.ids(*k).len()).sum();
     println!(
-        "province: scale {scale}, {days} days: {} facts, {} incidents, {} cases, {} measures, {} stays, {} interrogations, {} property items, {} persons ({elements} elements evaluated); generated and applied in {:.1} s",
+        "province: scale {scale}, {days} days: {} facts, {} incidents, {} cases, {} measures, {} stays, {} interrogations, {} property items, {} persons ({elements} elements evaluated); generated and applied in {:.1} s; {}",
         loader.facts,
         world.incidents.len(),
         world.cases.len(),
@@ -97,8 +114,31 @@ fn main() {
         world.interrogations.len(),
         world.properties.len(),
         world.persons.len(),
-        loaded.as_secs_f64()
+        loaded.as_secs_f64(),
+        memory()
     );
+    if std::env::var("ZHIFA_BENCH_MEMORY").is_ok() {
+        // The maps' own tables (slots × entry size), without what their entries own on the heap.
+        fn table<K, V, S>(name: &str, map: &std::collections::HashMap<K, V, S>) {
+            let entry = std::mem::size_of::<(K, V)>();
+            println!(
+                "  {name}: {} entries, {} slots × {entry} B = {} MB",
+                map.len(),
+                map.capacity(),
+                map.capacity() * (entry + 1) / 1_000_000
+            );
+        }
+        table("units", &world.units);
+        table("officers", &world.officers);
+        table("incidents", &world.incidents);
+        table("cases", &world.cases);
+        table("persons", &world.persons);
+        table("measures", &world.measures);
+        table("stays", &world.stays);
+        table("interrogations", &world.interrogations);
+        table("properties", &world.properties);
+        table("documents", &world.documents);
+    }
     if let Ok(n) = std::env::var("ZHIFA_BENCH_LINKS_ONLY") {
         // For profiling the links alone.
         for _ in 0..n.parse::<usize>().unwrap_or(10) {
@@ -122,14 +162,18 @@ fn main() {
             found.len(),
             total.as_nanos() as f64 / elements as f64
         );
+        if run == 1 {
+            println!("  after the first screening: {}", memory());
+        }
     }
     // A screening kept from the load: built once (a full screening), then moved forward.
     {
         let t = Instant::now();
         let mut kept = rules::Screening::new(world, now);
         println!(
-            "kept screening built at load: {:.3} s (one thread)",
-            t.elapsed().as_secs_f64()
+            "kept screening built at load: {:.3} s (one thread); {}",
+            t.elapsed().as_secs_f64(),
+            memory()
         );
         for (label, hours) in [("1 h", 1i64), ("1 d", 24), ("30 d", 24 * 30)] {
             let t = Instant::now();
