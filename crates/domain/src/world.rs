@@ -13,6 +13,15 @@ use std::collections::BTreeMap;
 /// ids are checked on entry (`ids::check_id`), so flooding one bucket needs knowledge of the
 /// seed.
 pub type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
+/// The maps of elements: entries kept densely in insertion order, found through a table of
+/// indices. A province's millions of elements are 200–550 bytes each; in a hash table every
+/// spare slot of its power-of-two capacity is one such element, written when the table grows
+/// and resident from then on, and growing copies the whole table while both are alive. Here
+/// spare room is a table of 8-byte indices, the entries' vector grows without touching its
+/// spare capacity, and iteration (every batch screening) walks memory in order. Iteration order
+/// is the order elements were defined: deterministic.
+pub type ElementMap<K, V> = indexmap::IndexMap<K, V, foldhash::fast::RandomState>;
 use std::hash::Hash;
 
 use jiff::civil::Date;
@@ -96,25 +105,25 @@ enum Undo {
 /// Every element, current.
 #[derive(Clone, Debug, Default)]
 pub struct World {
-    pub units: HashMap<UnitId, Unit>,
-    pub officers: HashMap<OfficerId, Officer>,
+    pub units: ElementMap<UnitId, Unit>,
+    pub officers: ElementMap<OfficerId, Officer>,
     pub calendar: BTreeMap<Date, DayKind>,
-    pub incidents: HashMap<IncidentId, Incident>,
-    pub cases: HashMap<CaseId, Case>,
-    pub persons: HashMap<PersonId, Person>,
-    pub measures: HashMap<MeasureId, Measure>,
-    pub stays: HashMap<StayId, Stay>,
-    pub interrogations: HashMap<InterrogationId, Interrogation>,
-    pub properties: HashMap<PropertyId, Property>,
-    pub documents: HashMap<DocumentId, Document>,
+    pub incidents: ElementMap<IncidentId, Incident>,
+    pub cases: ElementMap<CaseId, Case>,
+    pub persons: ElementMap<PersonId, Person>,
+    pub measures: ElementMap<MeasureId, Measure>,
+    pub stays: ElementMap<StayId, Stay>,
+    pub interrogations: ElementMap<InterrogationId, Interrogation>,
+    pub properties: ElementMap<PropertyId, Property>,
+    pub documents: ElementMap<DocumentId, Document>,
     /// Warnings raised by the supervision engine, with their loop.
-    pub warnings: HashMap<WarningId, WarningState>,
+    pub warnings: ElementMap<WarningId, WarningState>,
     /// The stay a person is in now, if any: a person cannot be in two stays at once.
-    open_stays: HashMap<PersonId, StayId>,
+    open_stays: ElementMap<PersonId, StayId>,
     /// Official numbers in use, per issuing unit.
-    document_numbers: HashMap<(UnitId, String), DocumentId>,
+    document_numbers: ElementMap<(UnitId, String), DocumentId>,
     /// The last serial issued by Zhifa per unit, document kind and year.
-    document_serials: HashMap<(UnitId, String, i16), u32>,
+    document_serials: ElementMap<(UnitId, String, i16), u32>,
     root: Option<UnitId>,
     journal: Option<Vec<Undo>>,
     saved: Saved,
@@ -144,7 +153,7 @@ fn duplicate(label: &str, id: &impl std::fmt::Display) -> DomainError {
 
 /// Looks a referenced element up and checks it existed at `at`.
 fn referenced<'a, K: Eq + Hash + std::fmt::Display, V>(
-    map: &'a HashMap<K, V>,
+    map: &'a ElementMap<K, V>,
     id: &K,
     at: At,
     field: &str,
@@ -159,7 +168,7 @@ fn referenced<'a, K: Eq + Hash + std::fmt::Display, V>(
 
 /// Looks the fact's subject up and checks the fact does not predate it.
 fn subject<'a, K: Eq + Hash + std::fmt::Display, V>(
-    map: &'a HashMap<K, V>,
+    map: &'a ElementMap<K, V>,
     id: &K,
     at: At,
     label: &str,
@@ -281,10 +290,12 @@ impl World {
         };
         self.saved = Saved::default();
         for undo in journal.into_iter().rev() {
-            fn restore<K: Eq + Hash, V>(map: &mut HashMap<K, V>, key: K, value: Option<V>) {
+            // Undone in reverse, an element defined in the segment is the map's last entry when
+            // its turn comes, so removing it keeps the others' order (and costs no shifting).
+            fn restore<K: Eq + Hash, V>(map: &mut ElementMap<K, V>, key: K, value: Option<V>) {
                 match value {
                     Some(value) => map.insert(key, value),
-                    None => map.remove(&key),
+                    None => map.shift_remove(&key),
                 };
             }
             match undo {
@@ -397,7 +408,7 @@ impl World {
                 self.open_stays.get(person).cloned(),
             ));
         }
-        self.open_stays.remove(person);
+        self.open_stays.swap_remove(person);
     }
 
     fn put_calendar(&mut self, date: Date, kind: DayKind) {
@@ -2422,7 +2433,7 @@ impl World {
 
     /// Every element id of a kind (unordered).
     pub fn ids(&self, kind: ElementKind) -> Vec<String> {
-        fn keys<K: ToString, V>(map: &HashMap<K, V>) -> Vec<String> {
+        fn keys<K: ToString, V>(map: &ElementMap<K, V>) -> Vec<String> {
             map.keys().map(ToString::to_string).collect()
         }
         match kind {

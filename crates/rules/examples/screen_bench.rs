@@ -118,14 +118,16 @@ fn main() {
         memory()
     );
     if std::env::var("ZHIFA_BENCH_MEMORY").is_ok() {
-        // The maps' own tables (slots × entry size), without what their entries own on the heap.
-        fn table<K, V, S>(name: &str, map: &std::collections::HashMap<K, V, S>) {
-            let entry = std::mem::size_of::<(K, V)>();
+        // The element maps' own memory (entries, index table), without what their entries own
+        // on the heap.
+        fn table<K, V, S>(name: &str, map: &indexmap::IndexMap<K, V, S>) {
+            let entry = std::mem::size_of::<(u64, K, V)>();
             println!(
-                "  {name}: {} entries, {} slots × {entry} B = {} MB",
+                "  {name}: {} entries × {entry} B = {} MB, index {} slots = {} MB",
                 map.len(),
+                map.len() * entry / 1_000_000,
                 map.capacity(),
-                map.capacity() * (entry + 1) / 1_000_000
+                map.capacity() * 9 / 1_000_000
             );
         }
         table("units", &world.units);

@@ -231,7 +231,7 @@ impl<'a> Cx<'a> {
 /// The elements of `map` whose ids are listed (in a case's or a person's `Related`).
 fn elements<'a, K: Eq + std::hash::Hash, V>(
     ids: Option<&'a Vec<K>>,
-    map: &'a domain::world::HashMap<K, V>,
+    map: &'a domain::world::ElementMap<K, V>,
 ) -> impl Iterator<Item = &'a V> + use<'a, K, V> {
     ids.into_iter().flatten().filter_map(move |id| map.get(id))
 }
