@@ -2431,24 +2431,33 @@ impl World {
         }
     }
 
-    /// Every element id of a kind (unordered).
+    /// Every element id of a kind, in the order the elements were defined (calendar days in
+    /// date order).
     pub fn ids(&self, kind: ElementKind) -> Vec<String> {
-        fn keys<K: ToString, V>(map: &ElementMap<K, V>) -> Vec<String> {
-            map.keys().map(ToString::to_string).collect()
+        if kind == ElementKind::Calendar {
+            return self.calendar.keys().map(ToString::to_string).collect();
+        }
+        self.id_texts(kind).into_iter().map(str::to_owned).collect()
+    }
+
+    /// As [`World::ids`], borrowed; calendar days have no id text here (empty).
+    pub fn id_texts(&self, kind: ElementKind) -> Vec<&str> {
+        fn keys<'a, K, V>(map: &'a ElementMap<K, V>, text: fn(&K) -> &str) -> Vec<&'a str> {
+            map.keys().map(text).collect()
         }
         match kind {
-            ElementKind::Unit => keys(&self.units),
-            ElementKind::Officer => keys(&self.officers),
-            ElementKind::Calendar => self.calendar.keys().map(ToString::to_string).collect(),
-            ElementKind::Incident => keys(&self.incidents),
-            ElementKind::Case => keys(&self.cases),
-            ElementKind::Person => keys(&self.persons),
-            ElementKind::Measure => keys(&self.measures),
-            ElementKind::Stay => keys(&self.stays),
-            ElementKind::Interrogation => keys(&self.interrogations),
-            ElementKind::Property => keys(&self.properties),
-            ElementKind::Document => keys(&self.documents),
-            ElementKind::Warning => keys(&self.warnings),
+            ElementKind::Unit => keys(&self.units, UnitId::as_str),
+            ElementKind::Officer => keys(&self.officers, OfficerId::as_str),
+            ElementKind::Calendar => Vec::new(),
+            ElementKind::Incident => keys(&self.incidents, IncidentId::as_str),
+            ElementKind::Case => keys(&self.cases, CaseId::as_str),
+            ElementKind::Person => keys(&self.persons, PersonId::as_str),
+            ElementKind::Measure => keys(&self.measures, MeasureId::as_str),
+            ElementKind::Stay => keys(&self.stays, StayId::as_str),
+            ElementKind::Interrogation => keys(&self.interrogations, InterrogationId::as_str),
+            ElementKind::Property => keys(&self.properties, PropertyId::as_str),
+            ElementKind::Document => keys(&self.documents, DocumentId::as_str),
+            ElementKind::Warning => keys(&self.warnings, WarningId::as_str),
         }
     }
 }

@@ -815,7 +815,7 @@ pub struct Screening {
 }
 
 impl Screening {
-    /// Screens the whole world at `now` (with the thresholds its units set).
+    /// Screens the whole world at `now` (with the thresholds its units set), on every core.
     pub fn new(world: &World, now: Timestamp) -> Screening {
         let links = Links::of(world);
         let policy = Policy::of(world);
@@ -826,39 +826,77 @@ impl Screening {
             kept: HashMap::default(),
             timers: BTreeSet::new(),
         };
-        for kind in EVALUATED {
-            for id in world.ids(kind) {
-                screening.evaluate(world, kind, id, now);
-            }
-        }
+        let all: Vec<(ElementKind, &str)> = EVALUATED
+            .iter()
+            .flat_map(|kind| world.id_texts(*kind).into_iter().map(|id| (*kind, id)))
+            .collect();
+        screening.evaluate_all(world, &all, now);
         screening
     }
 
-    fn evaluate(&mut self, world: &World, kind: ElementKind, id: String, now: Timestamp) {
-        let found = evaluate(world, &self.links, &self.policy, kind, &id, now);
-        if let Some(next) = found.next_due {
-            self.timers.insert((next, kind, id.clone()));
+    /// Evaluates the elements at `now`, shared among the cores, and keeps what they found.
+    fn evaluate_all(&mut self, world: &World, elements: &[(ElementKind, &str)], now: Timestamp) {
+        let (links, policy) = (&self.links, &self.policy);
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let part = |thread: usize| {
+            elements
+                .iter()
+                .skip(thread)
+                .step_by(threads)
+                .map(|(kind, id)| (*kind, *id, evaluate(world, links, policy, *kind, id, now)))
+                .filter(|(_, _, found)| found.next_due.is_some() || !found.warnings.is_empty())
+                .collect::<Vec<_>>()
+        };
+        let found: Vec<_> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads).map(|t| scope.spawn(move || part(t))).collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("screening threads do not panic"))
+                .collect()
+        });
+        // Elements found with nothing keep nothing: those re-evaluated lose what they had.
+        if !self.kept.is_empty() {
+            for (kind, id) in elements {
+                self.kept.remove(&(*kind, (*id).to_owned()));
+            }
         }
-        if found.warnings.is_empty() {
-            self.kept.remove(&(kind, id));
-        } else {
-            self.kept.insert((kind, id), found.warnings);
+        for (kind, id, found) in found {
+            if let Some(next) = found.next_due {
+                self.timers.insert((next, kind, id.to_owned()));
+            }
+            if !found.warnings.is_empty() {
+                self.kept.insert((kind, id.to_owned()), found.warnings);
+            }
         }
     }
 
-    /// Every warning open at `at` (not before the last screening; the world unchanged since),
-    /// sorted by rule and subject.
-    pub fn screen_at(&mut self, world: &World, at: Timestamp) -> Vec<Warning> {
+    /// Moves the screening to `at` (not before the last screening; the world unchanged since):
+    /// re-evaluates the elements whose time has come, and answers how many there were.
+    pub fn advance(&mut self, world: &World, at: Timestamp) -> usize {
         assert!(at >= self.at, "a kept screening only moves forward in time");
+        let mut due = Vec::new();
         while let Some((next, _, _)) = self.timers.first() {
             if *next > at {
                 break;
             }
             let (_, kind, id) = self.timers.pop_first().expect("just seen");
-            self.evaluate(world, kind, id, at);
+            due.push((kind, id));
         }
+        let due: Vec<(ElementKind, &str)> = due.iter().map(|(k, id)| (*k, id.as_str())).collect();
+        self.evaluate_all(world, &due, at);
         self.at = at;
-        let mut found: Vec<Warning> = self.kept.values().flatten().cloned().collect();
+        due.len()
+    }
+
+    /// Every warning open at the last screening's time, in no particular order.
+    pub fn warnings(&self) -> impl Iterator<Item = &Warning> {
+        self.kept.values().flatten()
+    }
+
+    /// Every warning open at `at` (see [`Screening::advance`]), sorted by rule and subject.
+    pub fn screen_at(&mut self, world: &World, at: Timestamp) -> Vec<Warning> {
+        self.advance(world, at);
+        let mut found: Vec<Warning> = self.warnings().cloned().collect();
         found.sort_by(|a, b| (a.rule, &a.subject).cmp(&(b.rule, &b.subject)));
         found
     }
