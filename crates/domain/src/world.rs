@@ -2442,7 +2442,7 @@ impl World {
 
     /// As [`World::ids`], borrowed; calendar days have no id text here (empty).
     pub fn id_texts(&self, kind: ElementKind) -> Vec<&str> {
-        fn keys<'a, K, V>(map: &'a ElementMap<K, V>, text: fn(&K) -> &str) -> Vec<&'a str> {
+        fn keys<K, V>(map: &ElementMap<K, V>, text: fn(&K) -> &str) -> Vec<&str> {
             map.keys().map(text).collect()
         }
         match kind {
