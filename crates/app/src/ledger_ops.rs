@@ -485,7 +485,9 @@ pub fn write_checkpoint(path: &Path, heads: &[storage::ChainHead]) -> Result<(),
 }
 
 impl App {
-    /// Rebuilds every view from the ledger, in one transaction.
+    /// Rebuilds every view from the ledger, in one transaction. For the CLI (`zhifa rebuild`),
+    /// with no supervision engine running: an engine's links hold positions in the world it
+    /// started from (`rules::Links`), and would need `Engine::full` after the world is replaced.
     pub async fn rebuild(&self) -> Result<usize, AppError> {
         let mut world = self.inner.world.write().await;
         let mut timelines = crate::timelines::Timelines::default();

@@ -34,6 +34,7 @@ impl At {
     }
 
     /// The instant shown in China time, as facts created inside Zhifa carry it.
+    #[inline]
     pub fn china(instant: Timestamp) -> At {
         At {
             instant,
@@ -42,16 +43,19 @@ impl At {
     }
 
     /// Microseconds since the Unix epoch: the sort key stored beside every fact.
+    #[inline]
     pub fn micros(&self) -> i64 {
         self.instant.as_microsecond()
     }
 
     /// The instant.
+    #[inline]
     pub fn instant(&self) -> Timestamp {
         self.instant
     }
 
     /// The civil date in China, used for day-limit counting and document years.
+    #[inline]
     pub fn china_date(&self) -> jiff::civil::Date {
         CHINA.to_datetime(self.instant).date()
     }
@@ -104,17 +108,20 @@ impl fmt::Display for At {
 }
 
 impl PartialEq for At {
+    #[inline]
     fn eq(&self, other: &At) -> bool {
         self.instant == other.instant
     }
 }
 impl Eq for At {}
 impl PartialOrd for At {
+    #[inline]
     fn partial_cmp(&self, other: &At) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
 impl Ord for At {
+    #[inline]
     fn cmp(&self, other: &At) -> std::cmp::Ordering {
         self.instant.cmp(&other.instant)
     }

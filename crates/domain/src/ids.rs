@@ -61,6 +61,7 @@ impl IdText {
         }
     }
 
+    #[inline]
     fn as_str(&self) -> &str {
         match self {
             IdText::Inline { len, bytes } => {
@@ -73,6 +74,7 @@ impl IdText {
 }
 
 impl IdText {
+    #[inline]
     fn bytes(&self) -> &[u8] {
         match self {
             IdText::Inline { len, bytes } => &bytes[..*len as usize],
@@ -85,6 +87,7 @@ impl IdText {
 /// that a map keyed by ids finds `&str` keys, without checking the bytes are UTF-8 on every
 /// lookup; `hashes_as_its_text` checks the equivalence for the hashers the maps use.
 impl std::hash::Hash for IdText {
+    #[inline]
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         state.write(self.bytes());
         state.write_u8(0xff);
@@ -92,12 +95,14 @@ impl std::hash::Hash for IdText {
 }
 
 impl PartialOrd for IdText {
+    #[inline]
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
 
 impl Ord for IdText {
+    #[inline]
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -122,6 +127,7 @@ macro_rules! id_type {
                 Ok(Self(IdText::new(text)))
             }
             /// The id's text.
+            #[inline]
             pub fn as_str(&self) -> &str {
                 self.0.as_str()
             }
@@ -130,6 +136,7 @@ macro_rules! id_type {
 
         /// Maps keyed by id can be searched with the id's text.
         impl std::borrow::Borrow<str> for $name {
+            #[inline]
             fn borrow(&self) -> &str {
                 self.as_str()
             }

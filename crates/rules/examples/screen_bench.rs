@@ -262,6 +262,22 @@ fn main() {
             println!("  {name} own on the heap: {} MB", bytes / 1_000_000);
         }
     }
+    if let Ok(kind) = std::env::var("ZHIFA_BENCH_KIND_ONLY") {
+        let links = Links::of(world);
+        let policy = Policy::default();
+        let now = datagen::Config::default().end + SignedDuration::from_hours(1);
+        let kind = EVALUATED
+            .into_iter()
+            .find(|k| format!("{k:?}") == kind)
+            .unwrap();
+        let ids = world.ids(kind);
+        for _ in 0..30 {
+            for id in &ids {
+                std::hint::black_box(rules::evaluate(world, &links, &policy, kind, id, now));
+            }
+        }
+        return;
+    }
     if let Ok(n) = std::env::var("ZHIFA_BENCH_LINKS_ONLY") {
         // For profiling the links alone.
         for _ in 0..n.parse::<usize>().unwrap_or(10) {

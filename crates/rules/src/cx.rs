@@ -228,12 +228,15 @@ impl<'a> Cx<'a> {
     }
 }
 
-/// The elements of `map` whose ids are listed (in a case's or a person's `Related`).
-fn elements<'a, K: Eq + std::hash::Hash, V>(
-    ids: Option<&'a Vec<K>>,
+/// The elements of `map` at the positions listed (in a case's or a person's `Related`).
+fn elements<'a, K, V>(
+    positions: Option<&'a Vec<crate::links::Pos>>,
     map: &'a domain::world::ElementMap<K, V>,
 ) -> impl Iterator<Item = &'a V> + use<'a, K, V> {
-    ids.into_iter().flatten().filter_map(move |id| map.get(id))
+    positions
+        .into_iter()
+        .flatten()
+        .filter_map(move |n| map.get_index(*n as usize).map(|(_, v)| v))
 }
 
 /// The fact a deadline rule counts from, in Chinese: the explanation names it beside its time.

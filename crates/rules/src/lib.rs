@@ -689,27 +689,32 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
     use ElementKind as K;
     let mut out = vec![(kind, id.to_string())];
     let mut push = |k: K, id: &str| out.push((k, id.to_string()));
+    // The ids of the elements at `positions` of a world map.
+    fn ids<'a, K: std::borrow::Borrow<str> + 'a, V>(
+        map: &'a domain::world::ElementMap<K, V>,
+        positions: &'a [links::Pos],
+    ) -> impl Iterator<Item = &'a str> + 'a {
+        positions
+            .iter()
+            .filter_map(|n| map.get_index(*n as usize).map(|(id, _)| id.borrow()))
+    }
     let of_case = |case: &domain::ids::CaseId, push: &mut dyn FnMut(K, &str)| {
         push(K::Case, case.as_str());
         if let Some(r) = links.of_case(case) {
-            r.measures.iter().for_each(|m| push(K::Measure, m.as_str()));
+            ids(&world.measures, &r.measures).for_each(|m| push(K::Measure, m));
         }
     };
-    let near = |stay: &domain::ids::StayId, push: &mut dyn FnMut(K, &str)| {
-        if let Some(s) = world.stays.get(stay) {
-            for other in links.stays_near(s) {
-                push(K::Stay, other.as_str());
-            }
+    let near = |s: &domain::elements::Stay, push: &mut dyn FnMut(K, &str)| {
+        for other in links.stays_near(s) {
+            push(K::Stay, other.as_str());
         }
     };
     let of_person = |person: &domain::ids::PersonId, push: &mut dyn FnMut(K, &str)| {
         push(K::Person, person.as_str());
         if let Some(r) = links.of_person(person) {
-            r.measures.iter().for_each(|m| push(K::Measure, m.as_str()));
-            r.stays.iter().for_each(|s| push(K::Stay, s.as_str()));
-            r.interrogations
-                .iter()
-                .for_each(|i| push(K::Interrogation, i.as_str()));
+            ids(&world.measures, &r.measures).for_each(|m| push(K::Measure, m));
+            ids(&world.stays, &r.stays).for_each(|s| push(K::Stay, s));
+            ids(&world.interrogations, &r.interrogations).for_each(|i| push(K::Interrogation, i));
         }
     };
     match kind {
@@ -725,10 +730,8 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
                     push(K::Incident, incident.as_str());
                 }
                 if let Some(r) = links.of_case(&case.id) {
-                    r.measures.iter().for_each(|m| push(K::Measure, m.as_str()));
-                    r.properties
-                        .iter()
-                        .for_each(|p| push(K::Property, p.as_str()));
+                    ids(&world.measures, &r.measures).for_each(|m| push(K::Measure, m));
+                    ids(&world.properties, &r.properties).for_each(|p| push(K::Property, p));
                 }
                 for suspect in links.suspects(&case.id) {
                     push(K::Person, suspect.as_str());
@@ -744,8 +747,12 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
                 for link in &p.links {
                     push(K::Case, link.case.as_str());
                 }
-                for stay in links.of_person(&p.id).into_iter().flat_map(|r| &r.stays) {
-                    near(stay, &mut push);
+                if let Some(r) = links.of_person(&p.id) {
+                    for n in &r.stays {
+                        if let Some((_, stay)) = world.stays.get_index(*n as usize) {
+                            near(stay, &mut push);
+                        }
+                    }
                 }
             }
         }
@@ -770,24 +777,21 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
             if let Some(d) = world.documents.get(id) {
                 of_case(&d.case, &mut push);
                 if let Some(r) = links.of_case(&d.case) {
-                    r.properties
-                        .iter()
-                        .for_each(|p| push(K::Property, p.as_str()));
-                    r.interrogations
-                        .iter()
-                        .for_each(|i| push(K::Interrogation, i.as_str()));
+                    ids(&world.properties, &r.properties).for_each(|p| push(K::Property, p));
+                    ids(&world.interrogations, &r.interrogations)
+                        .for_each(|i| push(K::Interrogation, i));
                 }
             }
         }
         K::Stay => {
             if let Some(s) = world.stays.get(id) {
                 if let Some(r) = links.of_person(&s.person) {
-                    r.measures.iter().for_each(|m| push(K::Measure, m.as_str()));
+                    ids(&world.measures, &r.measures).for_each(|m| push(K::Measure, m));
                 }
                 for i in links.interrogations_of_stay(&s.id) {
                     push(K::Interrogation, i.as_str());
                 }
-                near(&s.id, &mut push);
+                near(s, &mut push);
             }
         }
         #[allow(unreachable_patterns)]

@@ -6,32 +6,46 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use domain::world::HashMap;
+use domain::world::{ElementMap, HashMap};
 type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 
 use domain::World;
-use domain::elements::{PersonRole, RoomKind, Stay};
+use domain::elements::{Case, Incident, Person, PersonRole, RoomKind, Stay};
 use domain::fact::ElementKind;
-use domain::ids::{
-    CaseId, DocumentId, IncidentId, InterrogationId, MeasureId, PersonId, PropertyId, StayId,
-    UnitId,
-};
+use domain::ids::{CaseId, IncidentId, InterrogationId, PersonId, StayId, UnitId};
 use jiff::{SignedDuration, Timestamp};
 
-/// The elements related to one case or one person.
+/// An element's position in its world map (`World::measures.get_index`, …). The world's maps
+/// keep elements in definition order and never move one (a rolled-back segment's new elements
+/// leave from the end, and links are noted only for what was kept), so a position reaches its
+/// element without hashing an id, in 4 bytes rather than a 24-byte id: rules read a case's
+/// related elements by the dozen, and in a province each lookup by id was a cache miss or
+/// three. Positions hold for the world the links were made from: a world rebuilt from the
+/// ledger needs `Links::of` again.
+pub(crate) type Pos = u32;
+
+/// The position of an element of a world map (`None`: not there).
+fn pos<'a, K: std::hash::Hash + Eq + std::borrow::Borrow<str>, V>(
+    map: &'a ElementMap<K, V>,
+    id: &str,
+) -> Option<(Pos, &'a V)> {
+    map.get_full(id).map(|(n, _, v)| (n as Pos, v))
+}
+
+/// The elements related to one case or one person, by position in their world map.
 #[derive(Default, Debug)]
 pub(crate) struct Related {
-    pub measures: Vec<MeasureId>,
-    pub interrogations: Vec<InterrogationId>,
-    pub properties: Vec<PropertyId>,
-    pub documents: Vec<DocumentId>,
-    pub stays: Vec<StayId>,
+    pub measures: Vec<Pos>,
+    pub interrogations: Vec<Pos>,
+    pub properties: Vec<Pos>,
+    pub documents: Vec<Pos>,
+    pub stays: Vec<Pos>,
     /// By case: the incidents whose disposal names the case (XZ-05).
-    pub incidents: Vec<IncidentId>,
+    pub incidents: Vec<Pos>,
     /// By case: the persons linked to it, each with a role (XS-14, JZ-02, JZ-03).
     pub linked: Vec<(PersonId, PersonRole)>,
     /// By person: the cases whose decision penalises the person (TS-09).
-    pub penalised_in: Vec<CaseId>,
+    pub penalised_in: Vec<Pos>,
 }
 
 /// The stays placed in one holding or waiting room of a center (CS-08, TS-06): enough to find
@@ -76,30 +90,30 @@ impl Links {
         links.by_case.reserve(world.cases.len());
         links.by_person.reserve(world.persons.len());
         links.by_stay.reserve(world.stays.len());
-        for case in world.cases.values() {
+        for (n, case) in world.cases.values().enumerate() {
             if let Some(incident) = &case.incident {
                 links.cased_incidents.insert(incident.clone());
             }
-            links.note_penalties(world, case.id.as_str());
+            links.note_penalties(n as Pos, case);
         }
-        for incident in world.incidents.values() {
-            links.note_incident(world, incident.id.as_str());
+        for (n, incident) in world.incidents.values().enumerate() {
+            links.note_incident(n as Pos, incident);
         }
         for p in world.persons.values() {
-            links.note_person(world, p.id.as_str());
+            links.note_person(p);
         }
         // Each element is new here, so no duplicate check is needed.
-        for m in world.measures.values() {
+        for (n, m) in world.measures.values().enumerate() {
             let by_case = links.by_case.entry(m.case.clone()).or_default();
-            by_case.measures.push(m.id.clone());
+            by_case.measures.push(n as Pos);
             let by_person = links.by_person.entry(m.person.clone()).or_default();
-            by_person.measures.push(m.id.clone());
+            by_person.measures.push(n as Pos);
         }
-        for i in world.interrogations.values() {
+        for (n, i) in world.interrogations.values().enumerate() {
             let by_case = links.by_case.entry(i.case.clone()).or_default();
-            by_case.interrogations.push(i.id.clone());
+            by_case.interrogations.push(n as Pos);
             let by_person = links.by_person.entry(i.person.clone()).or_default();
-            by_person.interrogations.push(i.id.clone());
+            by_person.interrogations.push(n as Pos);
             if let Some(stay) = &i.stay {
                 links
                     .by_stay
@@ -108,17 +122,17 @@ impl Links {
                     .push(i.id.clone());
             }
         }
-        for p in world.properties.values() {
+        for (n, p) in world.properties.values().enumerate() {
             let by_case = links.by_case.entry(p.case.clone()).or_default();
-            by_case.properties.push(p.id.clone());
+            by_case.properties.push(n as Pos);
         }
-        for d in world.documents.values() {
+        for (n, d) in world.documents.values().enumerate() {
             let by_case = links.by_case.entry(d.case.clone()).or_default();
-            by_case.documents.push(d.id.clone());
+            by_case.documents.push(n as Pos);
         }
-        for s in world.stays.values() {
+        for (n, s) in world.stays.values().enumerate() {
             let by_person = links.by_person.entry(s.person.clone()).or_default();
-            by_person.stays.push(s.id.clone());
+            by_person.stays.push(n as Pos);
             links.note_rooms(s);
         }
         links
@@ -128,52 +142,62 @@ impl Links {
     pub fn note(&mut self, world: &World, kind: ElementKind, id: &str) {
         match kind {
             ElementKind::Case => {
-                if let Some(incident) = world.cases.get(id).and_then(|c| c.incident.as_ref()) {
-                    self.cased_incidents.insert(incident.clone());
+                if let Some((n, case)) = pos(&world.cases, id) {
+                    if let Some(incident) = &case.incident {
+                        self.cased_incidents.insert(incident.clone());
+                    }
+                    self.note_penalties(n, case);
                 }
-                self.note_penalties(world, id);
             }
-            ElementKind::Incident => self.note_incident(world, id),
-            ElementKind::Person => self.note_person(world, id),
+            ElementKind::Incident => {
+                if let Some((n, incident)) = pos(&world.incidents, id) {
+                    self.note_incident(n, incident);
+                }
+            }
+            ElementKind::Person => {
+                if let Some(p) = world.persons.get(id) {
+                    self.note_person(p);
+                }
+            }
             ElementKind::Measure => {
-                if let Some(m) = world.measures.get(id) {
+                if let Some((n, m)) = pos(&world.measures, id) {
                     add(
                         &mut self.by_case.entry(m.case.clone()).or_default().measures,
-                        &m.id,
+                        &n,
                     );
                     add(
                         &mut self.by_person.entry(m.person.clone()).or_default().measures,
-                        &m.id,
+                        &n,
                     );
                 }
             }
             ElementKind::Interrogation => {
-                if let Some(i) = world.interrogations.get(id) {
+                if let Some((n, i)) = pos(&world.interrogations, id) {
                     let by_case = self.by_case.entry(i.case.clone()).or_default();
-                    add(&mut by_case.interrogations, &i.id);
+                    add(&mut by_case.interrogations, &n);
                     let by_person = self.by_person.entry(i.person.clone()).or_default();
-                    add(&mut by_person.interrogations, &i.id);
+                    add(&mut by_person.interrogations, &n);
                     if let Some(stay) = &i.stay {
                         add(self.by_stay.entry(stay.clone()).or_default(), &i.id);
                     }
                 }
             }
             ElementKind::Property => {
-                if let Some(p) = world.properties.get(id) {
+                if let Some((n, p)) = pos(&world.properties, id) {
                     let by_case = self.by_case.entry(p.case.clone()).or_default();
-                    add(&mut by_case.properties, &p.id);
+                    add(&mut by_case.properties, &n);
                 }
             }
             ElementKind::Document => {
-                if let Some(d) = world.documents.get(id) {
+                if let Some((n, d)) = pos(&world.documents, id) {
                     let by_case = self.by_case.entry(d.case.clone()).or_default();
-                    add(&mut by_case.documents, &d.id);
+                    add(&mut by_case.documents, &n);
                 }
             }
             ElementKind::Stay => {
-                if let Some(s) = world.stays.get(id) {
+                if let Some((n, s)) = pos(&world.stays, id) {
                     let by_person = self.by_person.entry(s.person.clone()).or_default();
-                    add(&mut by_person.stays, &s.id);
+                    add(&mut by_person.stays, &n);
                     self.note_rooms(s);
                 }
             }
@@ -182,10 +206,7 @@ impl Links {
     }
 
     /// A person's links to cases: suspects by case, persons by case.
-    fn note_person(&mut self, world: &World, id: &str) {
-        let Some(p) = world.persons.get(id) else {
-            return;
-        };
+    fn note_person(&mut self, p: &Person) {
         for link in &p.links {
             if link.role == PersonRole::Suspect {
                 add(self.suspects.entry(link.case.clone()).or_default(), &p.id);
@@ -195,24 +216,19 @@ impl Links {
         }
     }
 
-    /// The persons a case's decision penalises.
-    fn note_penalties(&mut self, world: &World, id: &str) {
-        let Some(case) = world.cases.get(id) else {
-            return;
-        };
+    /// The persons a case's decision penalises (the case at position `n`).
+    fn note_penalties(&mut self, n: Pos, case: &Case) {
         for penalty in case.decision.iter().flat_map(|d| &d.penalties) {
             let by_person = self.by_person.entry(penalty.person.clone()).or_default();
-            add(&mut by_person.penalised_in, &case.id);
+            add(&mut by_person.penalised_in, &n);
         }
     }
 
-    /// The case an incident's disposal names.
-    fn note_incident(&mut self, world: &World, id: &str) {
-        if let Some(incident) = world.incidents.get(id)
-            && let Some(case) = &incident.case
-        {
+    /// The case an incident's disposal names (the incident at position `n`).
+    fn note_incident(&mut self, n: Pos, incident: &Incident) {
+        if let Some(case) = &incident.case {
             let by_case = self.by_case.entry(case.clone()).or_default();
-            add(&mut by_case.incidents, &incident.id);
+            add(&mut by_case.incidents, &n);
         }
     }
 
