@@ -70,8 +70,8 @@ pub struct Links {
     by_person: HashMap<PersonId, Related>,
     /// The interrogations held during a stay (CS-04).
     by_stay: HashMap<StayId, Vec<InterrogationId>>,
-    /// Holding and waiting rooms by (center, room).
-    rooms: HashMap<(UnitId, String), Room>,
+    /// Holding and waiting rooms by center, then room (found by `&str`: no key to build).
+    rooms: HashMap<UnitId, HashMap<String, Room>>,
 }
 
 fn add<T: PartialEq + Clone>(list: &mut Vec<T>, item: &T) {
@@ -237,7 +237,9 @@ impl Links {
         for placement in s.placements.iter().filter(|p| shared_room(p.room_kind)) {
             let room = self
                 .rooms
-                .entry((s.center.clone(), placement.room.clone()))
+                .entry(s.center.clone())
+                .or_default()
+                .entry(placement.room.clone())
                 .or_default();
             let entered = room.by_entry.entry(s.entered_at.instant()).or_default();
             add(entered, &s.id);
@@ -263,7 +265,7 @@ impl Links {
         from: Timestamp,
         to: Option<Timestamp>,
     ) -> Vec<&StayId> {
-        let Some(room) = self.rooms.get(&(center.clone(), room.to_string())) else {
+        let Some(room) = self.rooms.get(center).and_then(|rooms| rooms.get(room)) else {
             return Vec::new();
         };
         // A stay that exited and overlaps entered after `from` minus the longest stay.
