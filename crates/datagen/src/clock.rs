@@ -90,6 +90,7 @@ const SHIPPED: &[&str] = &[
 ];
 
 /// Rest days and make-up workdays of the shipped calendar years.
+#[derive(Clone)]
 pub(crate) struct Calendar {
     /// day number → true for a holiday, false for a make-up workday.
     special: BTreeMap<i32, bool>,

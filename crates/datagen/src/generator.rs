@@ -1,12 +1,14 @@
 //! The generator's state, random helpers, setup facts and persons.
 
 use std::collections::HashSet;
+use std::io;
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use crate::clock::{self, Calendar, DAY, HOUR, MINUTE};
-use crate::emit::{DocSeries, Sink};
+use crate::emit::{DocSeries, Lane, Mode, Sink};
+use crate::incidents::IncidentPlan;
 use crate::names::{self, DocKind};
 use crate::org::{self, Org};
 use crate::{Config, DemoAccount};
@@ -44,6 +46,7 @@ pub(crate) mod flag {
     ];
 }
 
+#[derive(Clone)]
 pub(crate) struct Person {
     pub id: String,
     pub female: bool,
@@ -97,7 +100,7 @@ impl Gen {
             .max(MIN_INCIDENTS);
         Gen {
             rng,
-            sink: Sink::new(start, end),
+            sink: Sink::new(start, end, Mode::Keep),
             cal: Calendar::new(),
             start,
             end,
@@ -111,17 +114,101 @@ impl Gen {
         }
     }
 
-    /// Generates everything; returns the collected facts and the demo accounts.
-    pub(crate) fn run(mut self) -> (Sink, Vec<DemoAccount>) {
+    /// Generates everything, handing each line to `write` in time order as soon as no earlier
+    /// fact can come; returns the demo accounts.
+    ///
+    /// Cases are generated in order of acceptance and none writes a fact before its
+    /// acceptance (`t_a`: everything a case does is counted forward from it), so before each
+    /// case everything earlier than its `t_a` is final and written. The incident phase,
+    /// though, writes every incident of the history before the first case, from the same
+    /// random stream: it runs here only for its seeds and random state, its facts dropped,
+    /// and a copy of the generator taken before it replays it in step with the cases
+    /// (incidents come in time order and write nothing before their reception).
+    pub(crate) fn run(
+        mut self,
+        write: &mut dyn FnMut(&str) -> io::Result<()>,
+    ) -> io::Result<Vec<DemoAccount>> {
         self.setup();
+        let mut replay = self.fork(Mode::Drop);
+        let mut plan = replay.incident_plan(self.incident_count);
+        self.sink.set_mode(Mode::Drop);
+        let mut seeds = self.incidents(self.incident_count);
+        self.sink.set_mode(Mode::Keep);
+        seeds.extend(self.proactive_cases(self.incident_count));
+        seeds.sort_by_key(|s| (s.t_a, s.order));
+        // The first year's document numbers depend on the whole year's documents: a copy
+        // generates the cases accepted that year beforehand, only counting.
+        if let Some(boundary) = self.sink.prior_boundary() {
+            let mut prior = self.fork(Mode::Count);
+            for seed in seeds.iter().take_while(|s| s.t_a < boundary) {
+                prior.case(seed.clone());
+            }
+            self.sink.set_prior(prior.sink.into_counts());
+        }
+        self.sink.set_lane(Lane::Cases);
+        for seed in seeds {
+            self.advance(seed.t_a, &mut replay, &mut plan, write)?;
+            self.case(seed);
+        }
+        self.advance(i64::MAX, &mut replay, &mut plan, write)?;
+        Ok(std::mem::take(&mut self.org.accounts))
+    }
+
+    /// Replays the incidents received before `cutoff` into this generator's sink, then
+    /// writes every fact before it: the caller promises that nothing earlier will come.
+    fn advance(
+        &mut self,
+        cutoff: i64,
+        replay: &mut Gen,
+        plan: &mut IncidentPlan,
+        write: &mut dyn FnMut(&str) -> io::Result<()>,
+    ) -> io::Result<()> {
+        if plan.next_time().is_some_and(|t| t < cutoff) {
+            std::mem::swap(&mut self.sink, &mut replay.sink);
+            replay.sink.set_lane(Lane::Incidents);
+            while plan.next_time().is_some_and(|t| t < cutoff) {
+                replay.next_incident(plan);
+            }
+            replay.sink.set_lane(Lane::Cases);
+            std::mem::swap(&mut self.sink, &mut replay.sink);
+        }
+        self.sink.flush(cutoff, write)
+    }
+
+    /// A copy of the generator in its current state, writing into a new sink in `mode`.
+    fn fork(&self, mode: Mode) -> Gen {
+        Gen {
+            rng: self.rng.clone(),
+            sink: Sink::new(self.start, self.end, mode),
+            cal: self.cal.clone(),
+            start: self.start,
+            end: self.end,
+            org: self.org.clone(),
+            persons: self.persons.clone(),
+            id_numbers: self.id_numbers.clone(),
+            counters: self.counters,
+            repeat_pool: self.repeat_pool.clone(),
+            incident_count: self.incident_count,
+            rooms: self.rooms.clone(),
+        }
+    }
+
+    /// Generates everything the way it was before streaming: every fact collected, then
+    /// sorted and numbered at once. Kept to check `run` against.
+    #[cfg(test)]
+    pub(crate) fn run_all_at_once(mut self, mut write: impl FnMut(&str)) -> Vec<DemoAccount> {
+        self.setup();
+        self.sink.set_lane(Lane::Incidents);
         let mut seeds = self.incidents(self.incident_count);
         seeds.extend(self.proactive_cases(self.incident_count));
         seeds.sort_by_key(|s| (s.t_a, s.order));
+        self.sink.set_lane(Lane::Cases);
         for seed in seeds {
             self.case(seed);
         }
         let accounts = std::mem::take(&mut self.org.accounts);
-        (self.sink, accounts)
+        self.sink.finish_all_at_once(&mut write);
+        accounts
     }
 
     // ---- random helpers -------------------------------------------------------------------

@@ -30,6 +30,7 @@ const DOWNGRADE: f64 = 0.06;
 pub(crate) const MISSING_VIDEO: f64 = 0.02;
 
 /// A case to be generated, accepted at `t_a`.
+#[derive(Clone)]
 pub(crate) struct CaseSeed {
     pub t_a: i64,
     pub order: u32,
@@ -40,18 +41,46 @@ pub(crate) struct CaseSeed {
 }
 
 /// The incident a case comes from; its `disposed` fact is written with the case.
+#[derive(Clone)]
 pub(crate) struct IncidentLink {
     pub id: String,
     /// The officer who went to the scene and keeps the case, when the same unit handles it.
     pub officer: usize,
 }
 
+/// The incidents of the history, drawn in advance (their times) and generated one at a time
+/// in time order (`Gen::next_incident`).
+pub(crate) struct IncidentPlan {
+    times: Vec<i64>,
+    next: usize,
+    station_weights: Vec<u32>,
+    nature_weights: Vec<u32>,
+    by_nature: Vec<Vec<usize>>,
+    cat_weights: Vec<Vec<u32>>,
+    seeds: u32,
+}
+
+impl IncidentPlan {
+    /// The reception time of the next incident, if any is left.
+    pub(crate) fn next_time(&self) -> Option<i64> {
+        self.times.get(self.next).copied()
+    }
+}
+
 impl Gen {
     pub(crate) fn incidents(&mut self, n: usize) -> Vec<CaseSeed> {
+        let mut plan = self.incident_plan(n);
+        let mut seeds = Vec::new();
+        while plan.next_time().is_some() {
+            seeds.extend(self.next_incident(&mut plan));
+        }
+        seeds
+    }
+
+    /// Draws the times of `n` incidents.
+    pub(crate) fn incident_plan(&mut self, n: usize) -> IncidentPlan {
         let mut times: Vec<i64> = (0..n).map(|_| self.incident_time()).collect();
         times.sort_unstable();
-        let station_weights: Vec<u32> = self.org.stations.iter().map(|s| s.weight).collect();
-        let nature_weights = Nature::ALL.map(Nature::weight);
         let by_nature: Vec<Vec<usize>> = Nature::ALL
             .iter()
             .map(|n| {
@@ -60,23 +89,34 @@ impl Gen {
                     .collect()
             })
             .collect();
-        let cat_weights: Vec<Vec<u32>> = by_nature
-            .iter()
-            .map(|cats| cats.iter().map(|&i| CATEGORIES[i].weight).collect())
-            .collect();
-        let mut seeds = Vec::new();
-        for t in times {
-            let station = self.weighted(&station_weights);
-            let nature = self.weighted(&nature_weights);
-            let cat = by_nature[nature][self.weighted(&cat_weights[nature])];
-            if let Some(seed) = self.incident(t, station, cat) {
-                seeds.push(CaseSeed {
-                    order: seeds.len() as u32,
-                    ..seed
-                });
-            }
+        IncidentPlan {
+            times,
+            next: 0,
+            station_weights: self.org.stations.iter().map(|s| s.weight).collect(),
+            nature_weights: Nature::ALL.map(Nature::weight).to_vec(),
+            cat_weights: by_nature
+                .iter()
+                .map(|cats| cats.iter().map(|&i| CATEGORIES[i].weight).collect())
+                .collect(),
+            by_nature,
+            seeds: 0,
         }
-        seeds
+    }
+
+    /// Writes the plan's next incident; returns the case it leads to, if any.
+    ///
+    /// # Panics
+    /// If no incident is left.
+    pub(crate) fn next_incident(&mut self, plan: &mut IncidentPlan) -> Option<CaseSeed> {
+        let t = plan.times[plan.next];
+        plan.next += 1;
+        let station = self.weighted(&plan.station_weights);
+        let nature = self.weighted(&plan.nature_weights);
+        let cat = plan.by_nature[nature][self.weighted(&plan.cat_weights[nature])];
+        let seed = self.incident(t, station, cat)?;
+        let order = plan.seeds;
+        plan.seeds += 1;
+        Some(CaseSeed { order, ..seed })
     }
 
     fn incident_time(&mut self) -> i64 {

@@ -93,27 +93,27 @@ pub struct DemoAccount {
 /// Every fact becomes a `serde_json::Value` (about 1.5 KB each, some 200,000 at scale 1.0);
 /// for large scales use [`generate_jsonl`], which streams the same bytes.
 pub fn generate(config: &Config) -> Province {
-    let (sink, accounts) = generator::Gen::new(config).run();
-    let mut facts = Vec::with_capacity(sink.len());
-    sink.finish(|line| {
-        facts.push(serde_json::from_str(line).expect("the generator writes valid JSON"))
-    });
+    let mut facts = Vec::new();
+    let accounts = generator::Gen::new(config)
+        .run(&mut |line| {
+            facts.push(serde_json::from_str(line).expect("the generator writes valid JSON"));
+            Ok(())
+        })
+        .expect("collecting facts does not fail");
     Province { facts, accounts }
 }
 
 /// Generates the province and streams it as JSON Lines without building a `Value` per fact
 /// (for large scales); the bytes equal `write_jsonl(&generate(config).facts, out)`.
+///
+/// Lines are written as soon as no earlier fact can come, so memory holds only the facts
+/// still ahead of the generation (the rest of the open cases' lifecycles), not the
+/// province. Stops at the first write error.
 pub fn generate_jsonl(config: &Config, out: &mut impl Write) -> io::Result<Vec<DemoAccount>> {
-    let (sink, accounts) = generator::Gen::new(config).run();
-    let mut result = Ok(());
-    sink.finish(|line| {
-        if result.is_ok() {
-            result = out
-                .write_all(line.as_bytes())
-                .and_then(|()| out.write_all(b"\n"));
-        }
-    });
-    result.map(|()| accounts)
+    generator::Gen::new(config).run(&mut |line| {
+        out.write_all(line.as_bytes())?;
+        out.write_all(b"\n")
+    })
 }
 
 /// Writes facts as JSON Lines (one compact object per line), in time order.

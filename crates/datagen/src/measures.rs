@@ -52,7 +52,7 @@ struct Occupant {
 /// The holding and waiting rooms of each center: per room, its occupied intervals by start,
 /// never overlapping (a shared room's intervals are merged), so that a stay can be given a
 /// room nobody else is in (CS-08, TS-06).
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(crate) struct Rooms {
     /// By (county, waiting room): the rooms, each a map from start to occupant.
     rooms: HashMap<(usize, bool), Vec<BTreeMap<i64, Occupant>>>,

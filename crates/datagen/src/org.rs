@@ -8,6 +8,7 @@ use rand::rngs::StdRng;
 use crate::DemoAccount;
 use crate::names;
 
+#[derive(Clone)]
 pub(crate) struct Unit {
     pub id: String,
     pub name: String,
@@ -15,6 +16,7 @@ pub(crate) struct Unit {
     pub parent: Option<usize>,
 }
 
+#[derive(Clone)]
 pub(crate) struct Officer {
     pub id: String,
     pub name: String,
@@ -25,6 +27,7 @@ pub(crate) struct Officer {
 }
 
 /// A county bureau (县局/分局): it runs the case-handling center and the property store.
+#[derive(Clone)]
 pub(crate) struct County {
     pub unit: usize,
     /// First character of the bureau name, used in document numbers (青公（刑）…).
@@ -44,6 +47,7 @@ pub(crate) struct County {
 }
 
 /// A 派出所 or a 刑侦大队: the units that handle incidents and cases.
+#[derive(Clone)]
 pub(crate) struct Station {
     pub unit: usize,
     pub county: usize,
@@ -53,6 +57,7 @@ pub(crate) struct Station {
     pub weight: u32,
 }
 
+#[derive(Clone)]
 pub(crate) struct Org {
     pub units: Vec<Unit>,
     pub officers: Vec<Officer>,

@@ -325,6 +325,92 @@ fn streaming_writes_the_same_bytes_as_write_jsonl() {
     assert_eq!(accounts, p.accounts);
 }
 
+/// The output as it was generated before streaming: every fact collected, sorted and numbered
+/// at once.
+fn all_at_once(config: &Config) -> (Vec<u8>, Vec<crate::DemoAccount>) {
+    let mut out = Vec::new();
+    let accounts = crate::generator::Gen::new(config).run_all_at_once(|line| {
+        out.extend_from_slice(line.as_bytes());
+        out.push(b'\n');
+    });
+    (out, accounts)
+}
+
+#[test]
+fn streaming_writes_what_sorting_everything_at_once_did() {
+    let at = |s: &str| s.parse::<jiff::Timestamp>().unwrap();
+    let configs = [
+        // All in one year: the first year's numbers need the whole history counted first.
+        small(3),
+        // A year, across New Year, with the incidents replayed over a longer span.
+        Config {
+            seed: 11,
+            scale: 0.3,
+            days: 365,
+            ..Config::default()
+        },
+        // A month across New Year and the Spring Festival.
+        Config {
+            seed: 5,
+            scale: 0.2,
+            days: 40,
+            end: at("2026-02-20T09:30:00+08:00"),
+        },
+        // Starting exactly at New Year (local): no number is carried into the history.
+        Config {
+            seed: 8,
+            scale: 0.1,
+            days: 31,
+            end: at("2026-02-01T00:00:00+08:00"),
+        },
+        // One day.
+        Config {
+            seed: 1,
+            scale: 2.0,
+            days: 1,
+            ..Config::default()
+        },
+    ];
+    for config in configs {
+        let mut streamed = Vec::new();
+        let accounts = generate_jsonl(&config, &mut streamed).unwrap();
+        let (expected, expected_accounts) = all_at_once(&config);
+        assert!(streamed == expected, "{config:?}: the bytes differ");
+        assert_eq!(accounts, expected_accounts);
+    }
+}
+
+const PINNED_02_LEN: usize = 6_757_324;
+const PINNED_02: u64 = 0x05d2_bc0a_fabc_1a16;
+const PINNED_1_LEN: usize = 32_256_861;
+const PINNED_1: u64 = 0xb041_7652_ed36_2891;
+
+/// FNV-1a, 64 bits: a fingerprint of the output with no dependency.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The output of scales 0.2 and 1 as generated before streaming (commit dca3d39), pinned so
+/// that the streaming change cannot have changed it along with the reference above. A
+/// deliberate change of the generated province changes these: update them then.
+#[test]
+fn the_output_is_the_one_generated_before_streaming() {
+    for (scale, len, hash) in [
+        (0.2, PINNED_02_LEN, PINNED_02),
+        (1.0, PINNED_1_LEN, PINNED_1),
+    ] {
+        let config = Config {
+            scale,
+            ..Config::default()
+        };
+        let mut out = Vec::new();
+        generate_jsonl(&config, &mut out).unwrap();
+        assert_eq!((out.len(), fnv1a(&out)), (len, hash), "scale {scale}");
+    }
+}
+
 #[test]
 fn write_jsonl_sorts_unordered_facts_stably() {
     let facts: Vec<Value> = vec![
