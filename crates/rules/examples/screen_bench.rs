@@ -4,6 +4,7 @@
 //!
 //! ```sh
 //! cargo run --release -p rules --example screen_bench -- [SCALE] [DAYS]
+//! cargo run --release -p rules --example screen_bench -- --file PROVINCE.jsonl
 //! ```
 //! SCALE 1 is the demo province (about 111 incidents a day); a province-year of issue 3
 //! (10M incidents) is SCALE 250, DAYS 365. The facts are generated and applied as they stream
@@ -86,13 +87,6 @@ fn percentile(sorted: &[u64], p: f64) -> u64 {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let scale: f64 = args.get(1).map_or(1.0, |s| s.parse().unwrap());
-    let days: u32 = args.get(2).map_or(180, |s| s.parse().unwrap());
-    let config = datagen::Config {
-        scale,
-        days,
-        ..Default::default()
-    };
     let started = Instant::now();
     let mut loader = Loader {
         world: World::new(),
@@ -100,12 +94,29 @@ fn main() {
         facts: 0,
         tail: Default::default(),
     };
-    datagen::generate_jsonl(&config, &mut loader).unwrap();
+    // `--file PATH`: a province written before (`datagen` example), so that generating it is
+    // neither timed nor in memory; otherwise SCALE DAYS generated here.
+    let province = if args.get(1).map(String::as_str) == Some("--file") {
+        let path = &args[2];
+        let mut file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        std::io::copy(&mut file, &mut loader).unwrap();
+        path.clone()
+    } else {
+        let scale: f64 = args.get(1).map_or(1.0, |s| s.parse().unwrap());
+        let days: u32 = args.get(2).map_or(180, |s| s.parse().unwrap());
+        let config = datagen::Config {
+            scale,
+            days,
+            ..Default::default()
+        };
+        datagen::generate_jsonl(&config, &mut loader).unwrap();
+        format!("scale {scale}, {days} days")
+    };
     let loaded = started.elapsed();
     let world = &loader.world;
     let elements: usize = EVALUATED.iter().map(|k| world.ids(*k).len()).sum();
     println!(
-        "province: scale {scale}, {days} days: {} facts, {} incidents, {} cases, {} measures, {} stays, {} interrogations, {} property items, {} persons ({elements} elements evaluated); generated and applied in {:.1} s; {}",
+        "province: {province}: {} facts, {} incidents, {} cases, {} measures, {} stays, {} interrogations, {} property items, {} persons ({elements} elements evaluated); loaded in {:.1} s; {}",
         loader.facts,
         world.incidents.len(),
         world.cases.len(),
@@ -287,7 +298,8 @@ fn main() {
     }
     let now = datagen::Config::default().end + SignedDuration::from_hours(1);
     let policy = Policy::default();
-    for run in 1..=5 {
+    let runs: usize = std::env::var("ZHIFA_BENCH_RUNS").map_or(5, |n| n.parse().unwrap());
+    for run in 1..=runs {
         let t = Instant::now();
         let links = Links::of(world);
         let linked = t.elapsed();
