@@ -9,6 +9,8 @@
 //!   day (01-31 + 1 month → 02-28/29), at 24:00 (T-02).
 //! - A day, month or year limit whose last day is a rest day moves to the end of the next
 //!   working day, except a limit on a person's liberty, which never moves (T-01, T-03).
+//! - A working-day limit (T-04: 处罚法 §85; T-05: 强制法 §69) counts only working days after
+//!   the start day and ends at 24:00 of the N-th, which is a working day: nothing to move.
 //! - "After N d" thresholds of platform policy are exact durations: no start-day rule, no move.
 
 use std::collections::BTreeMap;
@@ -25,6 +27,8 @@ pub enum Limit {
     Minutes(u32),
     Hours(u32),
     Days(u32),
+    /// N working days (工作日): rest days and holidays between are not counted (T-04, T-05).
+    WorkingDays(u32),
     Months(u32),
     Years(u32),
     /// A platform threshold "after N d": exactly N × 24 h from the anchor.
@@ -53,7 +57,7 @@ impl Limit {
     pub fn scale(self) -> Scale {
         match self {
             Limit::Minutes(_) | Limit::Hours(_) => Scale::Hours,
-            Limit::Days(_) | Limit::ExactDays(_) => Scale::Days,
+            Limit::Days(_) | Limit::WorkingDays(_) | Limit::ExactDays(_) => Scale::Days,
             Limit::Months(_) | Limit::Years(_) => Scale::Months,
         }
     }
@@ -64,6 +68,7 @@ impl Limit {
             Limit::Minutes(n) => format!("{n}分钟"),
             Limit::Hours(n) => format!("{n}小时"),
             Limit::Days(n) => format!("{n}日"),
+            Limit::WorkingDays(n) => format!("{n}个工作日"),
             Limit::Months(n) => format!("{n}个月"),
             Limit::Years(n) => format!("{n}年"),
             Limit::ExactDays(n) => format!("{n}×24小时"),
@@ -98,7 +103,8 @@ pub struct Due {
     pub at: Timestamp,
     /// For day, month and year limits: the last day as counted, before any move.
     pub last_day: Option<Date>,
-    /// The rest days the end moved past, in order.
+    /// The rest days the end moved past, in order; for a working-day limit, the rest days the
+    /// count skipped.
     pub moved_past: Vec<Date>,
 }
 
@@ -143,6 +149,26 @@ pub fn due(anchor: Timestamp, limit: Limit, moves: Moves, calendar: &impl RestDa
         // = 05-31).
         Limit::Months(n) => month_end_kept(start, counted(i64::from(n).months())),
         Limit::Years(n) => month_end_kept(start, counted(i64::from(n).years())),
+        Limit::WorkingDays(n) => {
+            let mut day = start;
+            let mut skipped = Vec::new();
+            let mut left = n;
+            while left > 0 {
+                day = day.tomorrow().expect("dates stay in range");
+                if calendar.is_rest_day(day) {
+                    skipped.push(day);
+                } else {
+                    left -= 1;
+                }
+            }
+            return Due {
+                anchor,
+                limit,
+                at: end_of_day(day),
+                last_day: Some(day),
+                moved_past: skipped,
+            };
+        }
     };
     let mut end = last_day;
     let mut moved_past = Vec::new();
@@ -166,6 +192,17 @@ impl Due {
     pub fn explain_zh(&self) -> String {
         let show = |t: Timestamp| CHINA.to_datetime(t).strftime("%Y-%m-%d %H:%M").to_string();
         let mut text = format!("自{}起{}", show(self.anchor), self.limit.label_zh());
+        if let (Limit::WorkingDays(_), Some(last)) = (self.limit, self.last_day) {
+            text.push_str("，起算日不计入");
+            if !self.moved_past.is_empty() {
+                text.push_str(&format!(
+                    "，其间节假日/休息日{}天不计",
+                    self.moved_past.len()
+                ));
+            }
+            text.push_str(&format!("，期限末日为{last}，于{last} 24:00届满"));
+            return text;
+        }
         if let Some(last) = self.last_day {
             text.push_str(&format!("，起算日不计入，期限末日为{last}"));
             if let (Some(first), Some(end)) = (self.moved_past.first(), self.moved_past.last()) {
@@ -439,6 +476,32 @@ mod tests {
                 "2027-02-02T00:00:00+08:00",
             ),
             (
+                "T-04 (处罚法 §85): 2 working days from Friday 03-06 skip the weekend: Tuesday 03-10",
+                "2026-03-06T15:00:00+08:00",
+                Limit::WorkingDays(2),
+                Moves::PastRestDays,
+                no_holidays(),
+                "2026-03-11T00:00:00+08:00",
+            ),
+            (
+                "T-04 (处罚法 §56, §85): 7 working days from Monday 09-28 skip National Day and a weekend: 09-29, 09-30, 10-08, 10-09, 10-12, 10-13, 10-14",
+                "2026-09-28T10:00:00+08:00",
+                Limit::WorkingDays(7),
+                Moves::PastRestDays,
+                national_day(),
+                "2026-10-15T00:00:00+08:00",
+            ),
+            (
+                "T-05 (强制法 §69): a Saturday made a working day counts",
+                "2026-03-05T09:00:00+08:00",
+                Limit::WorkingDays(2),
+                Moves::PastRestDays,
+                [(date("2026-03-07"), DayKind::Workday)]
+                    .into_iter()
+                    .collect(),
+                "2026-03-08T00:00:00+08:00",
+            ),
+            (
                 "README: a threshold \"after 7 d\" is exactly 7 × 24 h, no start-day rule",
                 "2026-03-02T10:00:00+08:00",
                 Limit::ExactDays(7),
@@ -469,6 +532,21 @@ mod tests {
     }
 
     /// README "Levels".
+    #[test]
+    fn a_working_day_explanation_says_what_it_skipped() {
+        let due = due(
+            at("2026-09-28T10:00:00+08:00"),
+            Limit::WorkingDays(7),
+            Moves::PastRestDays,
+            &national_day(),
+        );
+        assert_eq!(
+            due.explain_zh(),
+            "自2026-09-28 10:00起7个工作日，起算日不计入，其间节假日/休息日9天不计，\
+             期限末日为2026-10-14，于2026-10-14 24:00届满"
+        );
+    }
+
     #[test]
     fn levels_by_the_bands_of_the_limit() {
         let cases: &[LevelCase] = &[
@@ -644,6 +722,33 @@ mod tests {
             }
         }
 
+        /// Working-day limits (T-04, T-05): the last day is a working day with exactly N working
+        /// days after the start day up to it, and never before the natural-day limit moved past
+        /// rest days — which is why natural days are the safe default (catalog §14 item 6).
+        #[test]
+        fn working_days_count_n_working_days_and_end_no_earlier(
+            start in any_date(), minute in 0i32..1440, n in 1u32..30, calendar in any_calendar(),
+        ) {
+            let anchor = anchor_on(start, minute);
+            let working = due(anchor, Limit::WorkingDays(n), Moves::PastRestDays, &calendar);
+            let last = working.last_day.unwrap();
+            prop_assert!(!calendar.is_rest_day(last));
+            prop_assert_eq!(working.at, end_of_day(last));
+            let mut counted = 0;
+            let mut day = start.tomorrow().unwrap();
+            while day <= last {
+                if !calendar.is_rest_day(day) {
+                    counted += 1;
+                } else {
+                    prop_assert!(working.moved_past.contains(&day));
+                }
+                day = day.tomorrow().unwrap();
+            }
+            prop_assert_eq!(counted, n);
+            let natural = due(anchor, Limit::Days(n), Moves::PastRestDays, &calendar);
+            prop_assert!(natural.at <= working.at);
+        }
+
         /// Month limits: the same day N months on, or that month's last day when it is shorter.
         #[test]
         fn months_keep_the_day_or_clamp_to_the_month_end(start in any_date(), n in 1u32..36) {
@@ -663,7 +768,7 @@ mod tests {
         fn levels_only_rise(
             start in any_date(), minute in 0i32..1440, limit in prop_oneof![
                 (1u32..72).prop_map(Limit::Hours), (1u32..60).prop_map(Limit::Days),
-                (1u32..24).prop_map(Limit::Months)],
+                (1u32..20).prop_map(Limit::WorkingDays), (1u32..24).prop_map(Limit::Months)],
             a in 0i64..200 * 86_400, b in 0i64..200 * 86_400, custody in any::<bool>(),
         ) {
             let due = due(anchor_on(start, minute), limit, Moves::Never, &BTreeMap::new());
@@ -679,7 +784,7 @@ mod tests {
             start in any_date(), minute in 0i32..1440, limit in prop_oneof![
                 (1u32..600).prop_map(Limit::Minutes), (1u32..72).prop_map(Limit::Hours),
                 (1u32..60).prop_map(Limit::Days), (1u32..60).prop_map(Limit::ExactDays),
-                (1u32..24).prop_map(Limit::Months)],
+                (1u32..20).prop_map(Limit::WorkingDays), (1u32..24).prop_map(Limit::Months)],
             offset in -86_400i64..200 * 86_400, custody in any::<bool>(),
         ) {
             let due = due(anchor_on(start, minute), limit, Moves::Never, &BTreeMap::new());

@@ -144,7 +144,8 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
             })
         });
         cx.highest([late.flatten(), too_long]);
-        // JZ-01: the penalty decision served on every penalised person within 2 d.
+        // JZ-01: the penalty decision served on every penalised person within 2 d (natural or
+        // working days, as the unit decided: T-04).
         if decision.decision == DecisionKind::Penalty {
             let unserved = decision.penalties.iter().any(|p| {
                 !cx.documents(id).any(|d| {
@@ -152,7 +153,8 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
                 })
             });
             if unserved {
-                let due = cx.due(decision.at.instant(), Limit::Days(2), Moves::PastRestDays);
+                let limit = p.days(P::Jz01Counting, 2);
+                let due = cx.due(decision.at.instant(), limit, Moves::PastRestDays);
                 cx.deadline("JZ-01", subject, due, false);
             }
         }

@@ -190,7 +190,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "",
         status: Status::Clock(
-            "Not implemented: `domain::legal_time` counts natural days only; there is no working-day limit and no per-rule natural/working attribute, though the rest-day calendar it would need is there. Day limits that 处罚法 states in working days are counted as 行规 §35's natural days (e.g. JZ-01's 2 d), which end no later — the safe default of catalog §14 item 6.",
+            "Implemented: `Limit::WorkingDays` in `domain::legal_time` counts only working days after the start day (weekends and `calendar.day` holidays skipped, adjusted workdays counted) and ends at 24:00 of the N-th; its explanation says how many rest days were skipped; property-tested never to end before the natural-day limit. The per-rule attribute is a unit's setting, as catalog §14 item 6 asks (decide per rule with legal affairs): `JZ-01.working_days` and `CW-07.working_days` (0 natural days moved past rest days, 行规 §35, the default and the earlier date; 1 working days, 处罚法 §85), set like any threshold (`zhifa admin thresholds`, 系统管理 → 预警阈值) for a unit and below.",
         ),
     },
     Entry {
@@ -203,7 +203,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "",
         status: Status::Clock(
-            "Not implemented, as T-04: 强制法 limits of ten days or less would need a working-day count that `domain::legal_time` lacks; the core set has none (CW-06's 30 d is counted in natural days), and CW-07's 7 d (implemented beyond the core set) is counted in natural days, the earlier date.",
+            "Implemented with T-04's `Limit::WorkingDays`. No implemented rule has a 强制法 limit of ten days or less: CW-06's and CW-09's 30 d are natural days by this very rule; CW-07's 7 d (处罚法 §56) takes T-04's per-unit choice.",
         ),
     },
     Entry {
@@ -1088,7 +1088,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "【红】先行登记保存超7日未处理（已自动解除）",
         status: Status::Implemented(
-            "A `property.seized` with measure registration_preservation and no `property.disposed`: 7 d from the seizure, moved past rest days, day bands (natural days as 行规 §110; 处罚法 §56 counts working days, T-04, and the natural-day date is the earlier, catalog §14's safe default). Missing: a decision turning the preservation into a seizure (only a new `property.seized` with no link to the first).",
+            "A `property.seized` with measure registration_preservation and no `property.disposed`: 7 d from the seizure, day bands; natural days moved past rest days as 行规 §110 (the default: the earlier date, catalog §14 item 6), or working days as 处罚法 §56 and §85 count them where the unit sets `CW-07.working_days` (T-04). Missing: a decision turning the preservation into a seizure (only a new `property.seized` with no link to the first).",
         ),
     },
     Entry {

@@ -57,13 +57,11 @@ pub(crate) fn evaluate(cx: &mut Cx, item: &Property) {
             );
             cx.deadline("CW-06", subject, due, false);
         }
-        // CW-07: registered preservation decided within 7 d.
+        // CW-07: registered preservation decided within 7 d (natural or working days, as the
+        // unit decided: T-04).
         if item.measure == PropertyMeasure::RegistrationPreservation {
-            let due = cx.due(
-                item.seized_at.instant(),
-                Limit::Days(7),
-                Moves::PastRestDays,
-            );
+            let limit = p.days(P::Cw07Counting, 7);
+            let due = cx.due(item.seized_at.instant(), limit, Moves::PastRestDays);
             cx.deadline("CW-07", subject, due, false);
         }
         // CW-09: an administrative freeze, 30 d (or the extended total).

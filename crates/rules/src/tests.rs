@@ -1879,3 +1879,72 @@ fn db_01_an_overdue_rectification_is_warned() {
         assert_eq!(found, *want, "{what}");
     }
 }
+
+/// T-04 (处罚法 §85: its 二日/七日 are working days) against 行规 §35 (natural days, the end moved
+/// past rest days): catalog §14 item 6 leaves the choice per rule to legal affairs, with the
+/// earlier natural-day date as the default. A county choosing working days for JZ-01 (处罚法
+/// §61) and CW-07 (处罚法 §56) moves both deadlines past the weekend, and says so.
+#[test]
+fn a_unit_may_count_jz01_and_cw07_in_working_days() {
+    use crate::thresholds::P;
+    let mut world = World::new();
+    let extra = [
+        r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+        r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+        r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"registration_preservation","category":"phone","seized_by":"O2"}"#,
+        r#"{"fact":"case.prior_notice_given","at":"2026-03-04T10:00:00+08:00","id":"C2","person":"P1"}"#,
+        r#"{"fact":"case.decided","at":"2026-03-06T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+    ];
+    for line in BASE.lines().chain(extra) {
+        world.apply(&Fact::from_line(line).unwrap(), None).unwrap();
+    }
+    let links = Links::of(&world);
+    let at = |t: &str| At::parse(t).unwrap().instant();
+    let found = |policy: &Policy, kind, id: &str, rule: &str, now: &str| {
+        evaluate(&world, &links, policy, kind, id, at(now))
+            .warnings
+            .into_iter()
+            .find(|w| w.rule == rule)
+            .map(|w| (w.level, w.due, w.message))
+    };
+    let county = domain::ids::UnitId::parse("U330503").unwrap();
+    let mut working = Policy::new([
+        (county.clone(), P::Jz01Counting, 1),
+        (county, P::Cw07Counting, 1),
+    ]);
+    working.resolve(&world);
+    let natural = Policy::default();
+    let tuesday_noon = "2026-03-10T12:00:00+08:00";
+    // JZ-01, decided Friday: 2 natural days end Sunday, moved to Monday's end; 2 working days
+    // are Monday and Tuesday.
+    let (level, due, _) = found(&natural, ElementKind::Case, "C2", "JZ-01", tuesday_noon).unwrap();
+    assert_eq!(
+        (level, due.as_deref()),
+        (LevelCode::Red, Some("2026-03-10T00:00:00+08:00"))
+    );
+    let (level, due, message) =
+        found(&working, ElementKind::Case, "C2", "JZ-01", tuesday_noon).unwrap();
+    assert_eq!(
+        (level, due.as_deref()),
+        (LevelCode::Yellow, Some("2026-03-11T00:00:00+08:00"))
+    );
+    assert!(
+        message.contains("2个工作日") && message.contains("休息日2天不计"),
+        "{message}"
+    );
+    // CW-07, seized Monday 03-02: 7 natural days end Monday 03-09; 7 working days Wednesday
+    // 03-11 (the weekend not counted).
+    let (level, due, _) =
+        found(&natural, ElementKind::Property, "W1", "CW-07", tuesday_noon).unwrap();
+    assert_eq!(
+        (level, due.as_deref()),
+        (LevelCode::Red, Some("2026-03-10T00:00:00+08:00"))
+    );
+    let (level, due, message) =
+        found(&working, ElementKind::Property, "W1", "CW-07", tuesday_noon).unwrap();
+    assert_eq!(
+        (level, due.as_deref()),
+        (LevelCode::Blue, Some("2026-03-12T00:00:00+08:00"))
+    );
+    assert!(message.contains("7个工作日"), "{message}");
+}

@@ -28,6 +28,8 @@ pub enum P {
     Cs01Entry,
     Cs06Gap,
     Cw04List,
+    Jz01Counting,
+    Cw07Counting,
 }
 
 /// The unit a threshold is stated in.
@@ -40,6 +42,10 @@ pub enum PUnit {
     /// Days as the law counts a day limit ("≤N日"): the start day is not counted and the limit
     /// ends at 24:00 of the N-th day after it, moved past rest days where the rule's limit moves.
     LawDays,
+    /// How a rule's statutory day limit is counted where the laws differ (catalog T-04, T-05,
+    /// §14 item 6, "decide per rule with legal affairs"): 0 natural days moved past rest days
+    /// (行规 §35), 1 working days (处罚法 §85, 强制法 §69). Not a limit itself.
+    Counting,
 }
 
 impl PUnit {
@@ -50,6 +56,7 @@ impl PUnit {
             PUnit::Hours => "小时",
             PUnit::Days => "日",
             PUnit::LawDays => "日（起算日不计入）",
+            PUnit::Counting => "（0=自然日，1=工作日）",
         }
     }
 }
@@ -69,7 +76,7 @@ pub struct Setting {
 }
 
 /// Every threshold, in the order of [`P`].
-pub const SETTINGS: [Setting; 16] = [
+pub const SETTINGS: [Setting; 18] = [
     Setting {
         p: P::Jq02Arrival,
         key: "JQ-02.arrival",
@@ -230,6 +237,26 @@ pub const SETTINGS: [Setting; 16] = [
         min: 1,
         max: 72,
     },
+    Setting {
+        p: P::Jz01Counting,
+        key: "JZ-01.working_days",
+        rule: "JZ-01",
+        what_zh: "处罚决定书2日送达期限的计算：0=自然日、末日遇节假日顺延（行规§35，默认，较早届满）；1=工作日（处罚法§85）",
+        unit: PUnit::Counting,
+        default: 0,
+        min: 0,
+        max: 1,
+    },
+    Setting {
+        p: P::Cw07Counting,
+        key: "CW-07.working_days",
+        rule: "CW-07",
+        what_zh: "先行登记保存7日处理期限的计算：0=自然日、末日遇节假日顺延（行规§110，默认，较早届满）；1=工作日（处罚法§56、§85）",
+        unit: PUnit::Counting,
+        default: 0,
+        min: 0,
+        max: 1,
+    },
 ];
 
 impl Setting {
@@ -277,14 +304,26 @@ impl Thresholds {
         self.0[p as usize]
     }
 
-    /// A threshold as a limit from its anchor.
+    /// A threshold as a limit from its anchor. (A `Counting` setting is no limit: read it
+    /// with [`Thresholds::days`]; as a limit it reads as that many natural days.)
     pub fn limit(&self, p: P) -> Limit {
         let n = self.get(p);
         match p.setting().unit {
             PUnit::Minutes => Limit::Minutes(n),
             PUnit::Hours => Limit::Hours(n),
             PUnit::Days => Limit::ExactDays(n),
-            PUnit::LawDays => Limit::Days(n),
+            PUnit::LawDays | PUnit::Counting => Limit::Days(n),
+        }
+    }
+
+    /// A statutory limit of `n` days, counted as the `counting` setting says: natural days
+    /// (moved past rest days by the caller's `Moves`) or working days.
+    pub fn days(&self, counting: P, n: u32) -> Limit {
+        debug_assert_eq!(counting.setting().unit, PUnit::Counting);
+        if self.get(counting) == 1 {
+            Limit::WorkingDays(n)
+        } else {
+            Limit::Days(n)
         }
     }
 
