@@ -106,6 +106,9 @@ pub struct Due {
     /// The rest days the end moved past, in order; for a working-day limit, the rest days the
     /// count skipped.
     pub moved_past: Vec<Date>,
+    /// Periods the clock stood still (T-06: an appraisal's), `[from, to)` in days, each
+    /// lengthening the limit by its days.
+    pub excluded: Vec<(Date, Date)>,
 }
 
 /// The end (24:00) of a China civil date, as an instant: the start of the next day.
@@ -135,6 +138,7 @@ pub fn due(anchor: Timestamp, limit: Limit, moves: Moves, calendar: &impl RestDa
             .expect("limits stay within jiff's range"),
         last_day: None,
         moved_past: Vec::new(),
+        excluded: Vec::new(),
     };
     let start = CHINA.to_datetime(anchor).date();
     let counted = |span: Span| start.checked_add(span).expect("dates stay in range");
@@ -167,6 +171,7 @@ pub fn due(anchor: Timestamp, limit: Limit, moves: Moves, calendar: &impl RestDa
                 at: end_of_day(day),
                 last_day: Some(day),
                 moved_past: skipped,
+                excluded: Vec::new(),
             };
         }
     };
@@ -184,7 +189,48 @@ pub fn due(anchor: Timestamp, limit: Limit, moves: Moves, calendar: &impl RestDa
         at: end_of_day(end),
         last_day: Some(last_day),
         moved_past,
+        excluded: Vec::new(),
     }
+}
+
+/// As [`due`] for a day limit whose clock stands still during `excluded` periods (T-06:
+/// "鉴定期间不计入办案期限", 行规 §165): each period `[from, to)` lengthens the limit by its
+/// days, counted from the start day on (a period ending before it changes nothing; overlaps
+/// count once). The lengthened limit then ends, and moves past rest days, as any day limit.
+pub fn due_excluding(
+    anchor: Timestamp,
+    days: u32,
+    moves: Moves,
+    calendar: &impl RestDays,
+    excluded: &[(Date, Date)],
+) -> Due {
+    let start = CHINA.to_datetime(anchor).date();
+    let mut periods: Vec<(Date, Date)> = excluded
+        .iter()
+        .map(|(from, to)| ((*from).max(start), *to))
+        .filter(|(from, to)| from < to)
+        .collect();
+    periods.sort();
+    let mut merged: Vec<(Date, Date)> = Vec::new();
+    for (from, to) in periods {
+        match merged.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => merged.push((from, to)),
+        }
+    }
+    let extra: i64 = merged
+        .iter()
+        .map(|(from, to)| from.until(*to).map_or(0, |span| i64::from(span.get_days())))
+        .sum();
+    let mut due = due(
+        anchor,
+        Limit::Days(days.saturating_add(extra as u32)),
+        moves,
+        calendar,
+    );
+    due.limit = Limit::Days(days);
+    due.excluded = merged;
+    due
 }
 
 impl Due {
@@ -204,7 +250,13 @@ impl Due {
             return text;
         }
         if let Some(last) = self.last_day {
-            text.push_str(&format!("，起算日不计入，期限末日为{last}"));
+            text.push_str("，起算日不计入");
+            for (from, to) in &self.excluded {
+                let through = to.yesterday().expect("dates stay in range");
+                let days = from.until(*to).map_or(0, |span| span.get_days());
+                text.push_str(&format!("，{from}至{through}鉴定期间{days}日不计入"));
+            }
+            text.push_str(&format!("，期限末日为{last}"));
             if let (Some(first), Some(end)) = (self.moved_past.first(), self.moved_past.last()) {
                 let to = end.tomorrow().expect("dates stay in range");
                 text.push_str(&format!("，{first}至{end}为节假日/休息日，顺延至{to}"));
@@ -532,6 +584,51 @@ mod tests {
     }
 
     /// README "Levels".
+    /// T-06 (行规 §165: "为了查明案情进行鉴定的期间，不计入办理治安案件的期限").
+    #[test]
+    fn an_appraisal_period_lengthens_a_day_limit() {
+        let accepted = at("2026-03-02T10:00:00+08:00");
+        // 30 d end 04-01 (a Wednesday); an appraisal 03-05 → 03-15 adds its 10 days: 04-11, a
+        // Saturday, moved to Monday 04-13.
+        let due = due_excluding(
+            accepted,
+            30,
+            Moves::PastRestDays,
+            &no_holidays(),
+            &[(date("2026-03-05"), date("2026-03-15"))],
+        );
+        assert_eq!(due.at, at("2026-04-14T00:00:00+08:00"));
+        assert_eq!(
+            due.explain_zh(),
+            "自2026-03-02 10:00起30日，起算日不计入，2026-03-05至2026-03-14鉴定期间10日不计入，\
+             期限末日为2026-04-11，2026-04-11至2026-04-12为节假日/休息日，顺延至2026-04-13，\
+             于2026-04-13 24:00届满"
+        );
+        // Overlapping appraisals count once; one ending before acceptance counts nothing.
+        let overlapping = due_excluding(
+            accepted,
+            30,
+            Moves::PastRestDays,
+            &no_holidays(),
+            &[
+                (date("2026-03-05"), date("2026-03-15")),
+                (date("2026-03-10"), date("2026-03-12")),
+                (date("2026-02-01"), date("2026-02-10")),
+            ],
+        );
+        assert_eq!(overlapping.at, due.at);
+        let none = due_excluding(accepted, 30, Moves::PastRestDays, &no_holidays(), &[]);
+        assert_eq!(
+            none,
+            super::due(
+                accepted,
+                Limit::Days(30),
+                Moves::PastRestDays,
+                &no_holidays()
+            )
+        );
+    }
+
     #[test]
     fn a_working_day_explanation_says_what_it_skipped() {
         let due = due(

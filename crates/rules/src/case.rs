@@ -2,8 +2,8 @@
 //! XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
 
 use domain::elements::{
-    Case, CaseKind, DecisionKind, DisposalResult, Facility, InjuryGrade, MeasureKind, PenaltyKind,
-    PersonRole, UnitLevel,
+    ActKind, Case, CaseKind, DecisionKind, DisposalResult, Facility, InjuryGrade, MeasureKind,
+    PenaltyKind, PersonRole, UnitLevel,
 };
 use domain::ids::PersonId;
 use domain::legal_time::{Level, Limit, Moves};
@@ -196,17 +196,19 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
             cx.deadline("JZ-02", subject, due, false);
         }
     }
-    // XZ-02: an administrative case decided within 30 d of acceptance (or the extended total).
+    // XZ-02: an administrative case decided within 30 d of acceptance (or the extended total),
+    // appraisal periods not counted (T-06, 行规 §165).
     if case.kind == CaseKind::Administrative
         && case.decision.is_none()
         && case.dropped_at.is_none()
         && case.closed_at.is_none()
     {
         let days = case.limit_extended_days.unwrap_or(30);
-        let due = cx.due(
+        let due = cx.due_excluding(
             case.accepted_at.instant(),
-            Limit::Days(days),
+            days,
             Moves::PastRestDays,
+            &appraisal_periods(case),
         );
         cx.deadline("XZ-02", subject, due, false);
     }
@@ -318,4 +320,30 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
         );
         cx.deadline("XS-01", subject, due, false);
     }
+}
+
+/// T-06: a case's appraisal periods, each from an appraisal's commission (`case.act`
+/// `appraisal_commissioned`) to the first injury assessment at or after it, by China date. An
+/// appraisal with no result recorded stops no clock: FORMAT records no other appraisal's end,
+/// and a clock stopped without end would never warn (catalog §14 item 6: the earlier date).
+fn appraisal_periods(case: &Case) -> Vec<(jiff::civil::Date, jiff::civil::Date)> {
+    let mut results: Vec<domain::At> = case.injuries.iter().map(|i| i.at).collect();
+    results.sort();
+    let mut commissions: Vec<domain::At> = case
+        .acts
+        .iter()
+        .filter(|a| a.act == ActKind::AppraisalCommissioned)
+        .map(|a| a.at)
+        .collect();
+    commissions.sort();
+    let mut results = results.into_iter().peekable();
+    let mut periods = Vec::new();
+    for commissioned in commissions {
+        while results.next_if(|r| *r < commissioned).is_some() {}
+        let Some(result) = results.next() else {
+            break;
+        };
+        periods.push((commissioned.china_date(), result.china_date()));
+    }
+    periods
 }

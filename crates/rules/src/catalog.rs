@@ -216,7 +216,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "",
         status: Status::Clock(
-            "Not implemented: no limit pauses or restarts. XZ-02 and CW-06 run through appraisals (FORMAT records an appraisal's commission, `case.act` `appraisal_commissioned`, and an injury's result, `case.injury_assessed`, but not other appraisals' periods); RQ-09 never restarts, since no fact records a newly found major crime or the day identity was established; no fact records an administrative case's transfer.",
+            "Implemented where FORMAT records the period: XZ-02's 治安 case limit (行规 §165) leaves out each appraisal period, from its commission (`case.act` `appraisal_commissioned`) to the first `case.injury_assessed` after it, by `domain::legal_time::due_excluding` (overlaps counted once; the explanation names each period). Not implemented, for want of facts: an appraisal with no result recorded stops no clock (FORMAT records no other appraisal's end; a clock stopped without end would never warn, so the earlier date, catalog §14 item 6); CW-06 runs through the item's own testing or appraisal (强制法 §25), which no fact records; RQ-09 never restarts, since no fact records a newly found major crime or the day identity was established; no fact records an administrative case's transfer.",
         ),
     },
     Entry {

@@ -53,6 +53,17 @@ impl<'a> Cx<'a> {
         due(anchor, limit, moves, &self.world.calendar)
     }
 
+    /// A day limit whose clock stands still during `excluded` (T-06).
+    pub fn due_excluding(
+        &self,
+        anchor: Timestamp,
+        days: u32,
+        moves: Moves,
+        excluded: &[(jiff::civil::Date, jiff::civil::Date)],
+    ) -> Due {
+        domain::legal_time::due_excluding(anchor, days, moves, &self.world.calendar, excluded)
+    }
+
     /// Looks again at `at`, if it is still to come.
     pub fn wake(&mut self, at: Timestamp) {
         if at > self.now && self.next.is_none_or(|next| at < next) {

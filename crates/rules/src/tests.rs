@@ -544,6 +544,41 @@ fn each_rule_by_its_basis() {
             Some(Red),
         ),
         (
+            "XZ-02 行规 §165 (T-06): an injury appraisal 03-05 → 03-15 is not counted: 30 days on it is only blue",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.act","at":"2026-03-05T09:00:00+08:00","id":"C2","act":"appraisal_commissioned"}"#,
+                r#"{"fact":"case.injury_assessed","at":"2026-03-15T16:00:00+08:00","id":"C2","person":"P1","grade":"minor"}"#,
+            ],
+            "2026-04-02T00:00:00+08:00",
+            "XZ-02",
+            "C2",
+            Some(Blue),
+        ),
+        (
+            "XZ-02 行规 §165 (T-06): … and red once the lengthened limit (moved past the weekend) ends",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.act","at":"2026-03-05T09:00:00+08:00","id":"C2","act":"appraisal_commissioned"}"#,
+                r#"{"fact":"case.injury_assessed","at":"2026-03-15T16:00:00+08:00","id":"C2","person":"P1","grade":"minor"}"#,
+            ],
+            "2026-04-14T00:00:00+08:00",
+            "XZ-02",
+            "C2",
+            Some(Red),
+        ),
+        (
+            "XZ-02 (T-06): an appraisal with no result recorded stops no clock (the earlier date, catalog §14 item 6)",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.act","at":"2026-03-05T09:00:00+08:00","id":"C2","act":"appraisal_commissioned"}"#,
+            ],
+            "2026-04-02T00:00:00+08:00",
+            "XZ-02",
+            "C2",
+            Some(Red),
+        ),
+        (
             "XS-04 刑规 §174: a detention before filing is red",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"criminal","category":"050200"}"#,
