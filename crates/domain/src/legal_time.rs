@@ -109,6 +109,8 @@ pub struct Due {
     /// Periods the clock stood still (T-06: an appraisal's), `[from, to)` in days, each
     /// lengthening the limit by its days.
     pub excluded: Vec<(Date, Date)>,
+    /// Days already served and offset against the limit (T-07), shortening it.
+    pub offset_days: u32,
 }
 
 /// The end (24:00) of a China civil date, as an instant: the start of the next day.
@@ -139,6 +141,7 @@ pub fn due(anchor: Timestamp, limit: Limit, moves: Moves, calendar: &impl RestDa
         last_day: None,
         moved_past: Vec::new(),
         excluded: Vec::new(),
+        offset_days: 0,
     };
     let start = CHINA.to_datetime(anchor).date();
     let counted = |span: Span| start.checked_add(span).expect("dates stay in range");
@@ -172,6 +175,7 @@ pub fn due(anchor: Timestamp, limit: Limit, moves: Moves, calendar: &impl RestDa
                 last_day: Some(day),
                 moved_past: skipped,
                 excluded: Vec::new(),
+                offset_days: 0,
             };
         }
     };
@@ -190,7 +194,34 @@ pub fn due(anchor: Timestamp, limit: Limit, moves: Moves, calendar: &impl RestDa
         last_day: Some(last_day),
         moved_past,
         excluded: Vec::new(),
+        offset_days: 0,
     }
+}
+
+/// The end of an administrative detention of `days` days from admission (T-07, 治安法12 §92):
+/// counted in days, the day of admission to the next day being one day (so, as any day limit,
+/// the N-th day after admission is the last), never moved (a limit on liberty), and shortened
+/// one day for each day of earlier restriction of liberty for the same act (`offset_days`; a
+/// detention wholly offset ends on the day of admission).
+pub fn detention_due(admission: Timestamp, days: u32, offset_days: u32) -> Due {
+    let offset_days = offset_days.min(days);
+    let mut due = due(
+        admission,
+        Limit::Days(days - offset_days),
+        Moves::Never,
+        &BTreeMap::new(),
+    );
+    due.limit = Limit::Days(days);
+    due.offset_days = offset_days;
+    due
+}
+
+/// Days of a restriction of liberty from `from` to `to`, as detention counts them: the day it
+/// began to the next is one day; a restriction begun and ended on one day is one day.
+pub fn restricted_days(from: Timestamp, to: Timestamp) -> u32 {
+    let (from, to) = (CHINA.to_datetime(from).date(), CHINA.to_datetime(to).date());
+    let days = from.until(to).map_or(0, |span| span.get_days());
+    days.max(1) as u32
 }
 
 /// As [`due`] for a day limit whose clock stands still during `excluded` periods (T-06:
@@ -238,6 +269,9 @@ impl Due {
     pub fn explain_zh(&self) -> String {
         let show = |t: Timestamp| CHINA.to_datetime(t).strftime("%Y-%m-%d %H:%M").to_string();
         let mut text = format!("自{}起{}", show(self.anchor), self.limit.label_zh());
+        if self.offset_days > 0 {
+            text.push_str(&format!("，折抵先行限制人身自由{}日", self.offset_days));
+        }
         if let (Limit::WorkingDays(_), Some(last)) = (self.limit, self.last_day) {
             text.push_str("，起算日不计入");
             if !self.moved_past.is_empty() {
@@ -626,6 +660,42 @@ mod tests {
                 Moves::PastRestDays,
                 &no_holidays()
             )
+        );
+    }
+
+    /// T-07 (治安法12 §92: 限制人身自由一日，折抵行政拘留一日; the day of admission to the next
+    /// is one day).
+    #[test]
+    fn a_detention_counts_days_from_admission_and_is_offset() {
+        let admitted = at("2026-03-06T15:00:00+08:00");
+        // 10 days from Friday 03-06: the 10th day after is 03-16, released by its end, even
+        // though 03-07/08 and 03-14/15 are weekends (liberty limits never move).
+        let due = detention_due(admitted, 10, 0);
+        assert_eq!(due.at, at("2026-03-17T00:00:00+08:00"));
+        // Held in criminal detention 03-01 10:00 → 03-03 09:00: two days offset.
+        let offset = restricted_days(
+            at("2026-03-01T10:00:00+08:00"),
+            at("2026-03-03T09:00:00+08:00"),
+        );
+        assert_eq!(offset, 2);
+        let due = detention_due(admitted, 10, offset);
+        assert_eq!(due.at, at("2026-03-15T00:00:00+08:00"));
+        assert_eq!(
+            due.explain_zh(),
+            "自2026-03-06 15:00起10日，折抵先行限制人身自由2日，起算日不计入，期限末日为2026-03-14，于2026-03-14 24:00届满"
+        );
+        // A restriction begun and ended on one day is one day; a detention wholly offset ends
+        // on the day of admission.
+        assert_eq!(
+            restricted_days(
+                at("2026-03-01T10:00:00+08:00"),
+                at("2026-03-01T20:00:00+08:00")
+            ),
+            1
+        );
+        assert_eq!(
+            detention_due(admitted, 3, 5).at,
+            at("2026-03-07T00:00:00+08:00")
         );
     }
 

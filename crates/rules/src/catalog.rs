@@ -229,7 +229,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "",
         status: Status::Clock(
-            "Not implemented: no rule computes the end of an administrative detention (a `measure.started` of kind admin_detention, its days the `case.decided` detention penalty's), so neither its day count (the day of admission to the next day is one day) nor the one-for-one offset of earlier restriction (the person's criminal_detention or arrest, not summons or questioning) is in `domain::legal_time`. README lists admin detention among the liberty limits that never move.",
+            "Implemented by `domain::legal_time::detention_due` and `restricted_days`, read by RQ-11: an admin_detention `measure.started` runs for the days the `case.decided` detention penalties give its person, from admission (`measure.delivered`, else the start), the day of admission to the next being one day, never moved (a limit on liberty), and shortened one day for each day of the person's earlier criminal_detention or arrest on the same case (a restriction begun and ended on one day is one day); summons, questioning and continued questioning do not offset. The explanation names the days offset. Not implemented: 约束 and restrictions on another case for the same act, which no fact links.",
         ),
     },
     Entry {
@@ -798,7 +798,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "【红】强制措施已届满未解除/变更",
         status: Status::Implemented(
-            "A measure with no `measure.ended` whose case has `case.dropped`, `case.closed`, or `case.decided` with decision terminated: red at once, cleared when the measure ends; not for a criminal_detention or arrest begun before the case was dropped, which XS-09 raises on the case. A measure past its own limit is already red under RQ-01…RQ-03, RQ-07, RQ-09, RQ-13 and RQ-14. Missing: the end of an admin_detention (its days are the `case.decided` detention penalty's, counted by T-07, not implemented) and the detention house's advance warning.",
+            "A measure with no `measure.ended` whose case has `case.dropped`, `case.closed`, or `case.decided` with decision terminated: red at once, cleared when the measure ends; not for a criminal_detention or arrest begun before the case was dropped, which XS-09 raises on the case. A measure past its own limit is already red under RQ-01…RQ-03, RQ-07, RQ-09, RQ-13 and RQ-14. And an admin_detention not released when its days are served (T-07: the `case.decided` detention penalties' days from admission, less earlier criminal detention or arrest on the case): a deadline, blue and yellow as its end nears, red after it. Missing: the detention house's advance warning for criminal measures.",
         ),
     },
     Entry {

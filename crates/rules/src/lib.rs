@@ -364,7 +364,7 @@ pub const IMPLEMENTED: &[Rule] = &[
         id: "RQ-11",
         element: ElementKind::Measure,
         basis: "CPL §96–99; 刑规 §158, §161; 看守所条例 §43; 行规 §259",
-        duty_zh: "案件撤销、终止调查或结案后，须立即解除或变更强制措施",
+        duty_zh: "强制措施期满（行政拘留执行期满）或案件撤销、终止调查、结案后，须立即解除或变更",
     },
     Rule {
         id: "XS-14",

@@ -1,8 +1,10 @@
 //! 强制措施: XS-04, RQ-01 to RQ-09, RQ-11, RQ-13, RQ-14, CS-01, JZ-04.
 
 use domain::World;
-use domain::elements::{CaseKind, DecisionKind, Facility, Measure, MeasureKind, PersonFlag};
-use domain::legal_time::{Due, Level, Limit, Moves, due};
+use domain::elements::{
+    CaseKind, DecisionKind, Facility, Measure, MeasureKind, PenaltyKind, PersonFlag,
+};
+use domain::legal_time::{self, Due, Level, Limit, Moves, due, restricted_days};
 
 use crate::cx::Cx;
 use crate::thresholds::P;
@@ -181,8 +183,54 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
             let due = cx.due(started, Limit::Months(6), Moves::PastRestDays);
             cx.deadline("RQ-14", subject, due, false);
         }
-        MeasureKind::AdminDetention => {}
+        MeasureKind::AdminDetention => {
+            // One RQ-11 per measure: a case already ended says more than the days served. (A
+            // batch screening's context holds other elements' warnings too.)
+            let ended_case = cx
+                .found
+                .iter()
+                .any(|w| w.rule == "RQ-11" && w.subject == subject);
+            if let (Some(due), false) = (detention_due(cx, m), ended_case) {
+                cx.deadline("RQ-11", subject, due, false);
+            }
+        }
     }
+}
+
+/// RQ-11 for an administrative detention (T-07): released when its days are served. The days
+/// are the detention penalties the case's decision gives the person; they run from admission to
+/// the detention center (or the measure's start, if not delivered), offset one for one by the
+/// person's earlier criminal detention or arrest on the same case (治安法12 §92: 询问查证,
+/// 继续盘问 and 约束 do not offset). `None` while no decision gives the days.
+fn detention_due(cx: &Cx, m: &Measure) -> Option<Due> {
+    let case = cx.world.cases.get(&m.case)?;
+    let days: u32 = case
+        .decision
+        .iter()
+        .flat_map(|d| &d.penalties)
+        .filter(|p| p.person == m.person && p.kind == PenaltyKind::Detention)
+        .filter_map(|p| p.days)
+        .sum();
+    if days == 0 {
+        return None;
+    }
+    let offset: u32 = cx
+        .measures_of_person(&m.person)
+        .filter(|other| {
+            other.case == m.case
+                && matches!(
+                    other.kind,
+                    MeasureKind::CriminalDetention | MeasureKind::Arrest
+                )
+                && other.started_at < m.started_at
+        })
+        .filter_map(|other| {
+            let (ended, _) = other.ended.as_ref()?;
+            Some(restricted_days(other.started_at.instant(), ended.instant()))
+        })
+        .sum();
+    let admitted = m.delivered.as_ref().map_or(m.started_at, |(at, _)| *at);
+    Some(legal_time::detention_due(admitted.instant(), days, offset))
 }
 
 /// The limit of a questioning measure from its arrival: RQ-01 (12 h, or the extended total),
