@@ -1,6 +1,6 @@
 //! 人 and 场所: coercive measures, stays in the case-handling center, interrogations.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, VecDeque};
 
 use rand::Rng;
 
@@ -54,35 +54,167 @@ struct Occupant {
 /// room nobody else is in (CS-08, TS-06).
 #[derive(Clone, Default)]
 pub(crate) struct Rooms {
-    /// By (county, waiting room): the rooms, each a map from start to occupant.
-    rooms: HashMap<(usize, bool), Vec<BTreeMap<i64, Occupant>>>,
+    /// By (county, waiting room).
+    centers: HashMap<(usize, bool), Center>,
+    /// No stay booked from now on starts before this: the acceptance of the case being
+    /// generated (cases come in order of acceptance and nothing of a case happens before it;
+    /// `room_for` checks it). What ends by then can overlap no later stay, so it is
+    /// forgotten: without that every room kept every stay of the year.
+    floor: i64,
 }
 
-/// The occupant of `room` overlapping `from..until`, if any (the intervals do not overlap, so
-/// only the last one starting before `until` can).
-fn occupant(room: &BTreeMap<i64, Occupant>, from: i64, until: i64) -> Option<Occupant> {
-    room.range(..until)
-        .next_back()
-        .map(|(_, o)| *o)
-        .filter(|o| o.until > from)
+/// The length of the slots of `Center::slots`.
+const SLOT: i64 = HOUR;
+
+/// The holding (or waiting) rooms of one center. The rooms grow with the scale (a room is
+/// added when all are taken), so a stay does not look into every room: an index by hour
+/// tells which rooms may be occupied then, and only those are looked into.
+#[derive(Clone, Default)]
+struct Center {
+    rooms: Vec<Room>,
+    /// For each hour from `first_slot` on, a bit per room, set when the room has been booked
+    /// for some of that hour. Bookings are never shortened or taken back, so a room whose bit
+    /// is clear for every hour of a stay is free for it; a set bit only makes it a candidate.
+    /// Hours ending by `Rooms::floor` are forgotten.
+    slots: VecDeque<Vec<u64>>,
+    first_slot: i64,
 }
 
-/// Marks `from..until` occupied, merging it with any interval it overlaps.
-fn occupy(room: &mut BTreeMap<i64, Occupant>, from: i64, until: i64, who: Occupant) {
-    let mut start = from;
-    let mut merged = Occupant { until, ..who };
-    while let Some((&s, o)) = room.range(..until).next_back() {
-        if o.until <= from {
-            break;
+impl Center {
+    /// Forgets the hours ending by `floor`.
+    fn forget_until(&mut self, floor: i64) {
+        while !self.slots.is_empty() && (self.first_slot + 1) * SLOT <= floor {
+            self.slots.pop_front();
+            self.first_slot += 1;
         }
-        start = start.min(s);
-        merged = Occupant {
-            until: merged.until.max(o.until),
-            ..*o
-        };
-        room.remove(&s);
     }
-    room.insert(start, merged);
+
+    /// The hours overlapping `from..until` (non-empty).
+    fn hours(from: i64, until: i64) -> std::ops::RangeInclusive<i64> {
+        from.div_euclid(SLOT)..=(until - 1).div_euclid(SLOT)
+    }
+
+    /// Marks `room` booked for the hours of `from..until`.
+    fn mark(&mut self, room: usize, from: i64, until: i64) {
+        for hour in Self::hours(from, until) {
+            if self.slots.is_empty() {
+                self.first_slot = hour;
+            }
+            while hour < self.first_slot {
+                self.slots.push_front(Vec::new());
+                self.first_slot -= 1;
+            }
+            let at = usize::try_from(hour - self.first_slot).expect("not before the first");
+            if at >= self.slots.len() {
+                self.slots.resize_with(at + 1, Vec::new);
+            }
+            let words = &mut self.slots[at];
+            if words.len() <= room / 64 {
+                words.resize(room / 64 + 1, 0);
+            }
+            words[room / 64] |= 1 << (room % 64);
+        }
+    }
+
+    /// The rooms that may be occupied at some time of `intervals`, a bit per room: every room
+    /// that is, and a few booked in the same hours only. Also the rooms surely occupied then:
+    /// those booked in an hour that `intervals` cover whole.
+    fn candidates(&self, intervals: &[(i64, i64)]) -> (Vec<u64>, Vec<u64>) {
+        let mut maybe = vec![0u64; self.rooms.len().div_ceil(64)];
+        let mut surely = maybe.clone();
+        for &(f, u) in intervals {
+            for hour in Self::hours(f, u) {
+                let Some(words) = usize::try_from(hour - self.first_slot)
+                    .ok()
+                    .and_then(|at| self.slots.get(at))
+                else {
+                    continue;
+                };
+                let bits = if f <= hour * SLOT && (hour + 1) * SLOT <= u {
+                    &mut surely
+                } else {
+                    &mut maybe
+                };
+                for (b, w) in bits.iter_mut().zip(words) {
+                    *b |= w;
+                }
+            }
+        }
+        for (m, s) in maybe.iter_mut().zip(&surely) {
+            *m |= s;
+        }
+        (maybe, surely)
+    }
+}
+
+/// The rooms whose bit is set in `bits`, in order.
+fn rooms_in(bits: &[u64]) -> impl Iterator<Item = usize> + '_ {
+    bits.iter().enumerate().flat_map(|(w, &word)| {
+        let mut word = word;
+        std::iter::from_fn(move || {
+            (word != 0).then(|| {
+                let bit = word.trailing_zeros() as usize;
+                word &= word - 1;
+                w * 64 + bit
+            })
+        })
+    })
+}
+
+/// One room's occupied intervals that may still matter: (start, occupant), sorted by start,
+/// never overlapping (so their ends are sorted too).
+#[derive(Clone, Default)]
+struct Room {
+    booked: Vec<(i64, Occupant)>,
+}
+
+impl Room {
+    /// Forgets the intervals ending by `floor`. They are a prefix (the ends are sorted), and
+    /// no later query or booking starts before `floor`, so none of them could overlap it:
+    /// `occupant` and `occupy` give the same answers without them.
+    fn forget_until(&mut self, floor: i64) {
+        let ended = self.booked.partition_point(|(_, o)| o.until <= floor);
+        if ended > 0 {
+            self.booked.drain(..ended);
+        }
+    }
+
+    /// The number of intervals starting before `t`.
+    fn starting_before(&self, t: i64) -> usize {
+        self.booked.partition_point(|&(s, _)| s < t)
+    }
+
+    /// The occupant overlapping `from..until`, if any (the intervals do not overlap, so only
+    /// the last one starting before `until` can).
+    fn occupant(&self, from: i64, until: i64) -> Option<Occupant> {
+        self.booked[..self.starting_before(until)]
+            .last()
+            .map(|&(_, o)| o)
+            .filter(|o| o.until > from)
+    }
+
+    /// Marks `from..until` occupied, merging it with any interval it overlaps; the merged
+    /// interval keeps the earliest merged occupant.
+    fn occupy(&mut self, from: i64, until: i64, who: Occupant) {
+        let end = self.starting_before(until);
+        let mut first = end;
+        let mut start = from;
+        let mut merged = Occupant { until, ..who };
+        // Walking back from the last interval starting before `until`, the ones ending after
+        // `from` overlap it; the first one that does not ends all earlier ones too.
+        while first > 0 && self.booked[first - 1].1.until > from {
+            first -= 1;
+            let (s, o) = self.booked[first];
+            start = start.min(s);
+            merged = Occupant {
+                until: merged.until.max(o.until),
+                ..o
+            };
+        }
+        // Everything before `first` ends by `from`, everything from `end` on starts at or
+        // after `until` (> `from`): the merged interval goes in between, the order kept.
+        self.booked.splice(first..end, [(start, merged)]);
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -319,7 +451,7 @@ impl Gen {
     /// be kept apart from. Returns the room and its kind.
     fn room_for(
         &mut self,
-        county: usize,
+        c: &CaseCtx,
         waiting: bool,
         person: usize,
         at: i64,
@@ -337,7 +469,15 @@ impl Gen {
         });
         // A minor kept with adults is in their holding room.
         let waiting = waiting && !(share && who.minor);
-        let rooms = self.rooms.rooms.entry((county, waiting)).or_default();
+        self.rooms.floor = self.rooms.floor.max(c.t_a);
+        let floor = self.rooms.floor;
+        // What forgetting before `Rooms::floor` relies on; cheap enough to check in every build.
+        assert!(
+            intervals.iter().all(|&(f, u)| floor <= f && f < u),
+            "a stay booked at {intervals:?}, before the floor {floor} or empty"
+        );
+        let center = self.rooms.centers.entry((c.county, waiting)).or_default();
+        center.forget_until(floor);
         let apart = |o: Occupant| {
             if who.minor {
                 !o.minor
@@ -345,43 +485,62 @@ impl Gen {
                 !o.minor && o.female != who.female
             }
         };
-        let shared = share
-            .then(|| {
-                rooms.iter().position(|room| {
-                    intervals
-                        .iter()
-                        .any(|&(f, u)| occupant(room, f, u).is_some_and(apart))
-                })
-            })
-            .flatten();
+        // The occupied rooms: the candidates, less those booked only at other times of the
+        // same hours. Every other room is free. The rooms surely occupied need no look, unless
+        // for the first one holding someone to be kept apart from.
+        let (mut busy, surely) = center.candidates(intervals);
+        let mut shared = None;
+        for i in rooms_in(&busy.clone()) {
+            if !share && surely[i / 64] >> (i % 64) & 1 == 1 {
+                continue;
+            }
+            let occupants = intervals
+                .iter()
+                .filter_map(|&(f, u)| center.rooms[i].occupant(f, u));
+            let mut occupied = false;
+            for o in occupants {
+                occupied = true;
+                // The first room, in order, holding someone to be kept apart from.
+                if share && shared.is_none() && apart(o) {
+                    shared = Some(i);
+                }
+            }
+            if !occupied {
+                busy[i / 64] &= !(1 << (i % 64));
+            }
+        }
         // A center has 8 holding and 3 waiting rooms, used in turn (more when all are taken).
         let least = if waiting { 3 } else { 8 };
-        if rooms.len() < least {
-            rooms.resize_with(least, BTreeMap::new);
+        if center.rooms.len() < least {
+            center.rooms.resize_with(least, Room::default);
         }
-        let free: Vec<usize> = (0..rooms.len())
-            .filter(|&i| {
-                intervals
-                    .iter()
-                    .all(|&(f, u)| occupant(&rooms[i], f, u).is_none())
-            })
-            .collect();
-        let count = rooms.len();
+        let count = center.rooms.len();
+        let free = count - rooms_in(&busy).count();
         let i = match shared {
             Some(i) => i,
-            None if free.is_empty() => count,
-            None => free[self.rng.gen_range(0..free.len())],
+            None if free == 0 => count,
+            None => {
+                // The n-th free room, in order.
+                let n = self.rng.gen_range(0..free);
+                let free_room = |i: &usize| busy.get(i / 64).is_none_or(|w| w >> (i % 64) & 1 == 0);
+                (0..count)
+                    .filter(free_room)
+                    .nth(n)
+                    .expect("fewer than free")
+            }
         };
-        let rooms = self
+        let center = self
             .rooms
-            .rooms
-            .get_mut(&(county, waiting))
+            .centers
+            .get_mut(&(c.county, waiting))
             .expect("made above");
-        if i == rooms.len() {
-            rooms.push(BTreeMap::new());
+        if i == center.rooms.len() {
+            center.rooms.push(Room::default());
         }
+        center.rooms[i].forget_until(floor);
         for &(f, u) in intervals {
-            occupy(&mut rooms[i], f, u, who);
+            center.rooms[i].occupy(f, u, who);
+            center.mark(i, f, u);
         }
         if waiting {
             (format!("等候室{}", i + 1), "waiting")
@@ -446,8 +605,7 @@ impl Gen {
                 Some(back) => vec![(ep.placed, ep.questioned), (back, exit_at)],
                 None => vec![(ep.placed, exit_at)],
             };
-            let (room, kind) =
-                self.room_for(c.county, ep.waiting_room, ep.person, ep.placed, &intervals);
+            let (room, kind) = self.room_for(c, ep.waiting_room, ep.person, ep.placed, &intervals);
             self.place(stay, ep.placed, &room, kind);
             if let Some(back) = ep.back {
                 self.place(stay, back, &room, kind);
