@@ -2440,6 +2440,42 @@ impl World {
         self.id_texts(kind).into_iter().map(str::to_owned).collect()
     }
 
+    /// The number of elements of a kind (calendar days not counted).
+    pub fn count(&self, kind: ElementKind) -> usize {
+        match kind {
+            ElementKind::Unit => self.units.len(),
+            ElementKind::Officer => self.officers.len(),
+            ElementKind::Calendar => 0,
+            ElementKind::Incident => self.incidents.len(),
+            ElementKind::Case => self.cases.len(),
+            ElementKind::Person => self.persons.len(),
+            ElementKind::Measure => self.measures.len(),
+            ElementKind::Stay => self.stays.len(),
+            ElementKind::Interrogation => self.interrogations.len(),
+            ElementKind::Property => self.properties.len(),
+            ElementKind::Document => self.documents.len(),
+            ElementKind::Warning => self.warnings.len(),
+        }
+    }
+
+    /// An element's position in its map (elements keep the position they were defined at).
+    pub fn position(&self, kind: ElementKind, id: &str) -> Option<usize> {
+        match kind {
+            ElementKind::Unit => self.units.get_index_of(id),
+            ElementKind::Officer => self.officers.get_index_of(id),
+            ElementKind::Calendar => None,
+            ElementKind::Incident => self.incidents.get_index_of(id),
+            ElementKind::Case => self.cases.get_index_of(id),
+            ElementKind::Person => self.persons.get_index_of(id),
+            ElementKind::Measure => self.measures.get_index_of(id),
+            ElementKind::Stay => self.stays.get_index_of(id),
+            ElementKind::Interrogation => self.interrogations.get_index_of(id),
+            ElementKind::Property => self.properties.get_index_of(id),
+            ElementKind::Document => self.documents.get_index_of(id),
+            ElementKind::Warning => self.warnings.get_index_of(id),
+        }
+    }
+
     /// As [`World::ids`], borrowed; calendar days have no id text here (empty).
     pub fn id_texts(&self, kind: ElementKind) -> Vec<&str> {
         fn keys<K, V>(map: &ElementMap<K, V>, text: fn(&K) -> &str) -> Vec<&str> {

@@ -12,6 +12,7 @@ use domain::legal_time::{Due, Level, Limit, Moves, due, level, next_change};
 use jiff::Timestamp;
 
 use crate::links::Links;
+use crate::links::Tag;
 use crate::thresholds::{Policy, Thresholds};
 use crate::{LevelCode, Warning, rule};
 
@@ -148,7 +149,7 @@ impl<'a> Cx<'a> {
 
     pub fn measures_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'a Measure> + use<'a> {
         elements(
-            self.links.of_case(id).map(|r| &r.measures),
+            self.links.of_case(id).map(|r| r.of(Tag::Measure)),
             &self.world.measures,
         )
     }
@@ -158,28 +159,28 @@ impl<'a> Cx<'a> {
         id: &CaseId,
     ) -> impl Iterator<Item = &'a Interrogation> + use<'a> {
         elements(
-            self.links.of_case(id).map(|r| &r.interrogations),
+            self.links.of_case(id).map(|r| r.of(Tag::Interrogation)),
             &self.world.interrogations,
         )
     }
 
     pub fn properties_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'a Property> + use<'a> {
         elements(
-            self.links.of_case(id).map(|r| &r.properties),
+            self.links.of_case(id).map(|r| r.of(Tag::Property)),
             &self.world.properties,
         )
     }
 
     pub fn documents(&self, id: &CaseId) -> impl Iterator<Item = &'a Document> + use<'a> {
         elements(
-            self.links.of_case(id).map(|r| &r.documents),
+            self.links.of_case(id).map(|r| r.of(Tag::Document)),
             &self.world.documents,
         )
     }
 
     pub fn measures_of_person(&self, id: &PersonId) -> impl Iterator<Item = &'a Measure> + use<'a> {
         elements(
-            self.links.of_person(id).map(|r| &r.measures),
+            self.links.of_person(id).map(|r| r.of(Tag::Measure)),
             &self.world.measures,
         )
     }
@@ -189,14 +190,14 @@ impl<'a> Cx<'a> {
         id: &PersonId,
     ) -> impl Iterator<Item = &'a Interrogation> + use<'a> {
         elements(
-            self.links.of_person(id).map(|r| &r.interrogations),
+            self.links.of_person(id).map(|r| r.of(Tag::Interrogation)),
             &self.world.interrogations,
         )
     }
 
     pub fn stays_of_person(&self, id: &PersonId) -> impl Iterator<Item = &'a Stay> + use<'a> {
         elements(
-            self.links.of_person(id).map(|r| &r.stays),
+            self.links.of_person(id).map(|r| r.of(Tag::Stay)),
             &self.world.stays,
         )
     }
@@ -208,8 +209,11 @@ impl<'a> Cx<'a> {
     /// The persons linked to a case in any of `roles`, each once, in the order linked.
     pub fn linked(&self, id: &CaseId, roles: &[PersonRole]) -> Vec<&'a PersonId> {
         let mut found: Vec<&PersonId> = Vec::new();
-        for (person, role) in self.links.of_case(id).into_iter().flat_map(|r| &r.linked) {
-            if roles.contains(role) && !found.contains(&person) {
+        for (n, role) in self.links.of_case(id).into_iter().flat_map(|r| r.linked()) {
+            if roles.contains(&role)
+                && let Some((person, _)) = self.world.persons.get_index(n as usize)
+                && !found.contains(&person)
+            {
                 found.push(person);
             }
         }
@@ -219,7 +223,7 @@ impl<'a> Cx<'a> {
     /// The cases whose decision penalises a person.
     pub fn cases_penalising(&self, id: &PersonId) -> impl Iterator<Item = &'a Case> + use<'a> {
         elements(
-            self.links.of_person(id).map(|r| &r.penalised_in),
+            self.links.of_person(id).map(|r| r.of(Tag::PenalisedIn)),
             &self.world.cases,
         )
     }
@@ -233,7 +237,7 @@ impl<'a> Cx<'a> {
     /// The incidents whose disposal names a case.
     pub fn incidents_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'a Incident> + use<'a> {
         elements(
-            self.links.of_case(id).map(|r| &r.incidents),
+            self.links.of_case(id).map(|r| r.of(Tag::Incident)),
             &self.world.incidents,
         )
     }
@@ -241,13 +245,13 @@ impl<'a> Cx<'a> {
 
 /// The elements of `map` at the positions listed (in a case's or a person's `Related`).
 fn elements<'a, K, V>(
-    positions: Option<&'a Vec<crate::links::Pos>>,
+    positions: Option<impl Iterator<Item = crate::links::Pos> + 'a>,
     map: &'a domain::world::ElementMap<K, V>,
-) -> impl Iterator<Item = &'a V> + use<'a, K, V> {
+) -> impl Iterator<Item = &'a V> + 'a {
     positions
         .into_iter()
         .flatten()
-        .filter_map(move |n| map.get_index(*n as usize).map(|(_, v)| v))
+        .filter_map(move |n| map.get_index(n as usize).map(|(_, v)| v))
 }
 
 /// The fact a deadline rule counts from, in Chinese: the explanation names it beside its time.

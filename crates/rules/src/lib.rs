@@ -528,32 +528,41 @@ fn evaluate_as(
     now: Timestamp,
     explain: bool,
 ) -> Evaluation {
+    match world.position(kind, id) {
+        Some(pos) => evaluate_at(world, links, policy, kind, pos, now, explain),
+        None => Evaluation {
+            warnings: Vec::new(),
+            next_due: None,
+        },
+    }
+}
+
+/// Evaluates the element at position `pos` of its world map.
+fn evaluate_at(
+    world: &World,
+    links: &Links,
+    policy: &Policy,
+    kind: ElementKind,
+    pos: usize,
+    now: Timestamp,
+    explain: bool,
+) -> Evaluation {
     let mut cx = cx::Cx::new(world, links, policy, now);
     cx.explain = explain;
+    fn at<K, V>(map: &domain::world::ElementMap<K, V>, pos: usize) -> Option<&V> {
+        map.get_index(pos).map(|(_, v)| v)
+    }
     match kind {
-        ElementKind::Incident => world
-            .incidents
-            .get(id)
-            .map(|e| incident::evaluate(&mut cx, e)),
-        ElementKind::Case => world.cases.get(id).map(|e| case::evaluate(&mut cx, e)),
-        ElementKind::Measure => world
-            .measures
-            .get(id)
-            .map(|e| measure::evaluate(&mut cx, e)),
-        ElementKind::Stay => world.stays.get(id).map(|e| stay::evaluate(&mut cx, e)),
-        ElementKind::Interrogation => world
-            .interrogations
-            .get(id)
-            .map(|e| interrogation::evaluate(&mut cx, e)),
-        ElementKind::Property => world
-            .properties
-            .get(id)
-            .map(|e| property::evaluate(&mut cx, e)),
-        ElementKind::Person => world.persons.get(id).map(|e| person::evaluate(&mut cx, e)),
-        ElementKind::Warning => world
-            .warnings
-            .get(id)
-            .map(|e| supervision::evaluate(&mut cx, e)),
+        ElementKind::Incident => at(&world.incidents, pos).map(|e| incident::evaluate(&mut cx, e)),
+        ElementKind::Case => at(&world.cases, pos).map(|e| case::evaluate(&mut cx, e)),
+        ElementKind::Measure => at(&world.measures, pos).map(|e| measure::evaluate(&mut cx, e)),
+        ElementKind::Stay => at(&world.stays, pos).map(|e| stay::evaluate(&mut cx, e)),
+        ElementKind::Interrogation => {
+            at(&world.interrogations, pos).map(|e| interrogation::evaluate(&mut cx, e))
+        }
+        ElementKind::Property => at(&world.properties, pos).map(|e| property::evaluate(&mut cx, e)),
+        ElementKind::Person => at(&world.persons, pos).map(|e| person::evaluate(&mut cx, e)),
+        ElementKind::Warning => at(&world.warnings, pos).map(|e| supervision::evaluate(&mut cx, e)),
         _ => None,
     };
     cx.found.sort_by_key(|w| w.rule);
@@ -692,16 +701,15 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
     // The ids of the elements at `positions` of a world map.
     fn ids<'a, K: std::borrow::Borrow<str> + 'a, V>(
         map: &'a domain::world::ElementMap<K, V>,
-        positions: &'a [links::Pos],
+        positions: impl Iterator<Item = links::Pos> + 'a,
     ) -> impl Iterator<Item = &'a str> + 'a {
-        positions
-            .iter()
-            .filter_map(|n| map.get_index(*n as usize).map(|(id, _)| id.borrow()))
+        positions.filter_map(|n| map.get_index(n as usize).map(|(id, _)| id.borrow()))
     }
+    use links::Tag;
     let of_case = |case: &domain::ids::CaseId, push: &mut dyn FnMut(K, &str)| {
         push(K::Case, case.as_str());
         if let Some(r) = links.of_case(case) {
-            ids(&world.measures, &r.measures).for_each(|m| push(K::Measure, m));
+            ids(&world.measures, r.of(Tag::Measure)).for_each(|m| push(K::Measure, m));
         }
     };
     let near = |s: &domain::elements::Stay, push: &mut dyn FnMut(K, &str)| {
@@ -712,9 +720,10 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
     let of_person = |person: &domain::ids::PersonId, push: &mut dyn FnMut(K, &str)| {
         push(K::Person, person.as_str());
         if let Some(r) = links.of_person(person) {
-            ids(&world.measures, &r.measures).for_each(|m| push(K::Measure, m));
-            ids(&world.stays, &r.stays).for_each(|s| push(K::Stay, s));
-            ids(&world.interrogations, &r.interrogations).for_each(|i| push(K::Interrogation, i));
+            ids(&world.measures, r.of(Tag::Measure)).for_each(|m| push(K::Measure, m));
+            ids(&world.stays, r.of(Tag::Stay)).for_each(|s| push(K::Stay, s));
+            ids(&world.interrogations, r.of(Tag::Interrogation))
+                .for_each(|i| push(K::Interrogation, i));
         }
     };
     match kind {
@@ -730,8 +739,8 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
                     push(K::Incident, incident.as_str());
                 }
                 if let Some(r) = links.of_case(&case.id) {
-                    ids(&world.measures, &r.measures).for_each(|m| push(K::Measure, m));
-                    ids(&world.properties, &r.properties).for_each(|p| push(K::Property, p));
+                    ids(&world.measures, r.of(Tag::Measure)).for_each(|m| push(K::Measure, m));
+                    ids(&world.properties, r.of(Tag::Property)).for_each(|p| push(K::Property, p));
                 }
                 for suspect in links.suspects(&case.id) {
                     push(K::Person, suspect.as_str());
@@ -748,8 +757,8 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
                     push(K::Case, link.case.as_str());
                 }
                 if let Some(r) = links.of_person(&p.id) {
-                    for n in &r.stays {
-                        if let Some((_, stay)) = world.stays.get_index(*n as usize) {
+                    for n in r.of(Tag::Stay) {
+                        if let Some((_, stay)) = world.stays.get_index(n as usize) {
                             near(stay, &mut push);
                         }
                     }
@@ -777,8 +786,8 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
             if let Some(d) = world.documents.get(id) {
                 of_case(&d.case, &mut push);
                 if let Some(r) = links.of_case(&d.case) {
-                    ids(&world.properties, &r.properties).for_each(|p| push(K::Property, p));
-                    ids(&world.interrogations, &r.interrogations)
+                    ids(&world.properties, r.of(Tag::Property)).for_each(|p| push(K::Property, p));
+                    ids(&world.interrogations, r.of(Tag::Interrogation))
                         .for_each(|i| push(K::Interrogation, i));
                 }
             }
@@ -786,7 +795,7 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
         K::Stay => {
             if let Some(s) = world.stays.get(id) {
                 if let Some(r) = links.of_person(&s.person) {
-                    ids(&world.measures, &r.measures).for_each(|m| push(K::Measure, m));
+                    ids(&world.measures, r.of(Tag::Measure)).for_each(|m| push(K::Measure, m));
                 }
                 for i in links.interrogations_of_stay(&s.id) {
                     push(K::Interrogation, i.as_str());
@@ -812,11 +821,16 @@ pub struct Screening {
     policy: Policy,
     /// The time of the last screening.
     at: Timestamp,
-    /// Elements with warnings or a time to look again: their warnings as of `at`.
-    kept: HashMap<(ElementKind, String), Vec<Warning>>,
+    /// Elements (by kind and position in their world map) with warnings: their warnings as of
+    /// `at`. Positions, not ids: a province-year has 28 million elements.
+    kept: HashMap<(ElementKind, u32), Vec<Warning>>,
     /// When to look at an element again.
-    timers: BTreeSet<(Timestamp, ElementKind, String)>,
+    timers: BTreeSet<(Timestamp, ElementKind, u32)>,
 }
+
+/// Elements evaluated at a time by one thread, so that what they found is kept as it comes
+/// rather than held for the whole province.
+const SCREENING_CHUNK: usize = 1 << 18;
 
 impl Screening {
     /// Screens the whole world at `now` (with the thresholds its units set), on every core.
@@ -830,16 +844,28 @@ impl Screening {
             kept: HashMap::default(),
             timers: BTreeSet::new(),
         };
-        let all: Vec<(ElementKind, &str)> = EVALUATED
-            .iter()
-            .flat_map(|kind| world.id_texts(*kind).into_iter().map(|id| (*kind, id)))
-            .collect();
-        screening.evaluate_all(world, &all, now);
+        for kind in EVALUATED {
+            let count = world.count(kind) as u32;
+            let mut from = 0;
+            while from < count {
+                let to = count.min(from + (SCREENING_CHUNK as u32) * 2);
+                let chunk: Vec<(ElementKind, u32)> = (from..to).map(|pos| (kind, pos)).collect();
+                screening.evaluate_all(world, &chunk, now, true);
+                from = to;
+            }
+        }
         screening
     }
 
-    /// Evaluates the elements at `now`, shared among the cores, and keeps what they found.
-    fn evaluate_all(&mut self, world: &World, elements: &[(ElementKind, &str)], now: Timestamp) {
+    /// Evaluates the elements at `now`, shared among the cores, and keeps what they found;
+    /// `fresh`: none of them was kept before.
+    fn evaluate_all(
+        &mut self,
+        world: &World,
+        elements: &[(ElementKind, u32)],
+        now: Timestamp,
+        fresh: bool,
+    ) {
         let (links, policy) = (&self.links, &self.policy);
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let part = |thread: usize| {
@@ -847,7 +873,10 @@ impl Screening {
                 .iter()
                 .skip(thread)
                 .step_by(threads)
-                .map(|(kind, id)| (*kind, *id, evaluate(world, links, policy, *kind, id, now)))
+                .map(|(kind, pos)| {
+                    let found = evaluate_at(world, links, policy, *kind, *pos as usize, now, true);
+                    (*kind, *pos, found)
+                })
                 .filter(|(_, _, found)| found.next_due.is_some() || !found.warnings.is_empty())
                 .collect::<Vec<_>>()
         };
@@ -859,17 +888,17 @@ impl Screening {
                 .collect()
         });
         // Elements found with nothing keep nothing: those re-evaluated lose what they had.
-        if !self.kept.is_empty() {
-            for (kind, id) in elements {
-                self.kept.remove(&(*kind, (*id).to_owned()));
+        if !fresh {
+            for key in elements {
+                self.kept.remove(key);
             }
         }
-        for (kind, id, found) in found {
+        for (kind, pos, found) in found {
             if let Some(next) = found.next_due {
-                self.timers.insert((next, kind, id.to_owned()));
+                self.timers.insert((next, kind, pos));
             }
             if !found.warnings.is_empty() {
-                self.kept.insert((kind, id.to_owned()), found.warnings);
+                self.kept.insert((kind, pos), found.warnings);
             }
         }
     }
@@ -883,11 +912,12 @@ impl Screening {
             if *next > at {
                 break;
             }
-            let (_, kind, id) = self.timers.pop_first().expect("just seen");
-            due.push((kind, id));
+            let (_, kind, pos) = self.timers.pop_first().expect("just seen");
+            due.push((kind, pos));
         }
-        let due: Vec<(ElementKind, &str)> = due.iter().map(|(k, id)| (*k, id.as_str())).collect();
-        self.evaluate_all(world, &due, at);
+        for chunk in due.chunks(SCREENING_CHUNK * 2) {
+            self.evaluate_all(world, chunk, at, false);
+        }
         self.at = at;
         due.len()
     }

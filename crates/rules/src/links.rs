@@ -32,20 +32,51 @@ fn pos<'a, K: std::hash::Hash + Eq + std::borrow::Borrow<str>, V>(
     map.get_full(id).map(|(n, _, v)| (n as Pos, v))
 }
 
-/// The elements related to one case or one person, by position in their world map.
+/// What a related element is to a case or a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tag {
+    Measure,
+    Interrogation,
+    Property,
+    Document,
+    Stay,
+    /// By case: an incident whose disposal names the case (XZ-05).
+    Incident,
+    /// By person: a case whose decision penalises the person (TS-09).
+    PenalisedIn,
+    /// By case: a person linked to it in a role (XS-14, JZ-02, JZ-03).
+    Linked(PersonRole),
+}
+
+/// The elements related to one case or one person, each by its position in its world map and
+/// tagged with what it is. One list of 8-byte entries: a case or person has a handful, and a
+/// vector per tag cost 192 bytes whether filled or not — 1.1 GB across a province-year.
 #[derive(Default, Debug)]
-pub(crate) struct Related {
-    pub measures: Vec<Pos>,
-    pub interrogations: Vec<Pos>,
-    pub properties: Vec<Pos>,
-    pub documents: Vec<Pos>,
-    pub stays: Vec<Pos>,
-    /// By case: the incidents whose disposal names the case (XZ-05).
-    pub incidents: Vec<Pos>,
-    /// By case: the persons linked to it, each with a role (XS-14, JZ-02, JZ-03).
-    pub linked: Vec<(PersonId, PersonRole)>,
-    /// By person: the cases whose decision penalises the person (TS-09).
-    pub penalised_in: Vec<Pos>,
+pub(crate) struct Related(Vec<(Tag, Pos)>);
+
+impl Related {
+    /// Adds an entry not there yet.
+    fn add(&mut self, tag: Tag, pos: Pos) {
+        if !self.0.contains(&(tag, pos)) {
+            self.0.push((tag, pos));
+        }
+    }
+
+    /// The positions tagged `tag`, in the order noted.
+    pub(crate) fn of(&self, tag: Tag) -> impl Iterator<Item = Pos> + '_ {
+        self.0
+            .iter()
+            .filter(move |(t, _)| *t == tag)
+            .map(|(_, pos)| *pos)
+    }
+
+    /// The persons linked to the case (positions in `World::persons`) with their roles.
+    pub(crate) fn linked(&self) -> impl Iterator<Item = (Pos, PersonRole)> + '_ {
+        self.0.iter().filter_map(|(t, pos)| match t {
+            Tag::Linked(role) => Some((*pos, *role)),
+            _ => None,
+        })
+    }
 }
 
 /// The stays placed in one holding or waiting room of a center (CS-08, TS-06): enough to find
@@ -99,21 +130,21 @@ impl Links {
         for (n, incident) in world.incidents.values().enumerate() {
             links.note_incident(n as Pos, incident);
         }
-        for p in world.persons.values() {
-            links.note_person(p);
+        for (n, p) in world.persons.values().enumerate() {
+            links.note_person(n as Pos, p);
         }
         // Each element is new here, so no duplicate check is needed.
         for (n, m) in world.measures.values().enumerate() {
             let by_case = links.by_case.entry(m.case.clone()).or_default();
-            by_case.measures.push(n as Pos);
+            by_case.0.push((Tag::Measure, n as Pos));
             let by_person = links.by_person.entry(m.person.clone()).or_default();
-            by_person.measures.push(n as Pos);
+            by_person.0.push((Tag::Measure, n as Pos));
         }
         for (n, i) in world.interrogations.values().enumerate() {
             let by_case = links.by_case.entry(i.case.clone()).or_default();
-            by_case.interrogations.push(n as Pos);
+            by_case.0.push((Tag::Interrogation, n as Pos));
             let by_person = links.by_person.entry(i.person.clone()).or_default();
-            by_person.interrogations.push(n as Pos);
+            by_person.0.push((Tag::Interrogation, n as Pos));
             if let Some(stay) = &i.stay {
                 links
                     .by_stay
@@ -124,15 +155,15 @@ impl Links {
         }
         for (n, p) in world.properties.values().enumerate() {
             let by_case = links.by_case.entry(p.case.clone()).or_default();
-            by_case.properties.push(n as Pos);
+            by_case.0.push((Tag::Property, n as Pos));
         }
         for (n, d) in world.documents.values().enumerate() {
             let by_case = links.by_case.entry(d.case.clone()).or_default();
-            by_case.documents.push(n as Pos);
+            by_case.0.push((Tag::Document, n as Pos));
         }
         for (n, s) in world.stays.values().enumerate() {
             let by_person = links.by_person.entry(s.person.clone()).or_default();
-            by_person.stays.push(n as Pos);
+            by_person.0.push((Tag::Stay, n as Pos));
             links.note_rooms(s);
         }
         links
@@ -155,28 +186,24 @@ impl Links {
                 }
             }
             ElementKind::Person => {
-                if let Some(p) = world.persons.get(id) {
-                    self.note_person(p);
+                if let Some((n, p)) = pos(&world.persons, id) {
+                    self.note_person(n, p);
                 }
             }
             ElementKind::Measure => {
                 if let Some((n, m)) = pos(&world.measures, id) {
-                    add(
-                        &mut self.by_case.entry(m.case.clone()).or_default().measures,
-                        &n,
-                    );
-                    add(
-                        &mut self.by_person.entry(m.person.clone()).or_default().measures,
-                        &n,
-                    );
+                    let by_case = self.by_case.entry(m.case.clone()).or_default();
+                    by_case.add(Tag::Measure, n);
+                    let by_person = self.by_person.entry(m.person.clone()).or_default();
+                    by_person.add(Tag::Measure, n);
                 }
             }
             ElementKind::Interrogation => {
                 if let Some((n, i)) = pos(&world.interrogations, id) {
                     let by_case = self.by_case.entry(i.case.clone()).or_default();
-                    add(&mut by_case.interrogations, &n);
+                    by_case.add(Tag::Interrogation, n);
                     let by_person = self.by_person.entry(i.person.clone()).or_default();
-                    add(&mut by_person.interrogations, &n);
+                    by_person.add(Tag::Interrogation, n);
                     if let Some(stay) = &i.stay {
                         add(self.by_stay.entry(stay.clone()).or_default(), &i.id);
                     }
@@ -185,19 +212,19 @@ impl Links {
             ElementKind::Property => {
                 if let Some((n, p)) = pos(&world.properties, id) {
                     let by_case = self.by_case.entry(p.case.clone()).or_default();
-                    add(&mut by_case.properties, &n);
+                    by_case.add(Tag::Property, n);
                 }
             }
             ElementKind::Document => {
                 if let Some((n, d)) = pos(&world.documents, id) {
                     let by_case = self.by_case.entry(d.case.clone()).or_default();
-                    add(&mut by_case.documents, &n);
+                    by_case.add(Tag::Document, n);
                 }
             }
             ElementKind::Stay => {
                 if let Some((n, s)) = pos(&world.stays, id) {
                     let by_person = self.by_person.entry(s.person.clone()).or_default();
-                    add(&mut by_person.stays, &n);
+                    by_person.add(Tag::Stay, n);
                     self.note_rooms(s);
                 }
             }
@@ -205,14 +232,15 @@ impl Links {
         }
     }
 
-    /// A person's links to cases: suspects by case, persons by case.
-    fn note_person(&mut self, p: &Person) {
+    /// A person's links to cases (the person at position `n`): suspects by case, persons by
+    /// case.
+    fn note_person(&mut self, n: Pos, p: &Person) {
         for link in &p.links {
             if link.role == PersonRole::Suspect {
                 add(self.suspects.entry(link.case.clone()).or_default(), &p.id);
             }
             let by_case = self.by_case.entry(link.case.clone()).or_default();
-            add(&mut by_case.linked, &(p.id.clone(), link.role));
+            by_case.add(Tag::Linked(link.role), n);
         }
     }
 
@@ -220,7 +248,7 @@ impl Links {
     fn note_penalties(&mut self, n: Pos, case: &Case) {
         for penalty in case.decision.iter().flat_map(|d| &d.penalties) {
             let by_person = self.by_person.entry(penalty.person.clone()).or_default();
-            add(&mut by_person.penalised_in, &n);
+            by_person.add(Tag::PenalisedIn, n);
         }
     }
 
@@ -228,7 +256,7 @@ impl Links {
     fn note_incident(&mut self, n: Pos, incident: &Incident) {
         if let Some(case) = &incident.case {
             let by_case = self.by_case.entry(case.clone()).or_default();
-            add(&mut by_case.incidents, &n);
+            by_case.add(Tag::Incident, n);
         }
     }
 
