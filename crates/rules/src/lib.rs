@@ -647,6 +647,9 @@ pub const ONLY_ITS_SUBJECT: &[FactKind] = &[
     FactKind::CaseInjuryAssessed,     // XZ-14, XS-14, JZ-03
     FactKind::MeasureArrestRequested, // RQ-07
     FactKind::LegalAidNotified,       // TS-04
+    FactKind::CustodySecurityChecked, // CS-02
+    FactKind::CustodyInfoCollected,   // no rule reads it
+    FactKind::CustodyMeal,            // CS-06
 ];
 
 /// As [`affected`], knowing which fact touched the element: a fact of [`ONLY_ITS_SUBJECT`]
