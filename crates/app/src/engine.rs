@@ -97,19 +97,25 @@ impl Engine {
         self.evaluate_all(world, keys, now)
     }
 
-    /// Re-evaluates what committed facts touched, and the elements alone whose facts only
-    /// their own rules read (`rules::ONLY_ITS_SUBJECT`).
+    /// Re-evaluates what committed facts touched, and what the facts that name what they
+    /// affect (`rules::is_narrow`: they change no links) affect.
     pub fn touched(
         &mut self,
         world: &World,
         touched: &[Key],
-        alone: &[Key],
+        narrow: &[(domain::FactKind, Key)],
         now: Timestamp,
     ) -> Vec<Change> {
         for (kind, id) in touched {
             self.links.note(world, *kind, id);
         }
-        let mut keys = alone.to_vec();
+        let mut keys = Vec::new();
+        for (fact, (kind, id)) in narrow {
+            match rules::affected_by_fact(world, &self.links, *fact, *kind, id) {
+                Affected::All => return self.full(world, now),
+                Affected::Elements(list) => keys.extend(list),
+            }
+        }
         for (kind, id) in touched {
             match rules::affected(world, &self.links, *kind, id) {
                 Affected::All => return self.full(world, now),

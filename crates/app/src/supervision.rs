@@ -62,15 +62,13 @@ fn recorded(world: &World) -> (Vec<Recorded>, u64) {
     (open, last)
 }
 
-/// Sorts a commit's touched elements: those whose fact only its subject's rules read
-/// (`rules::ONLY_ITS_SUBJECT`) are evaluated alone, the rest with what they feed.
-fn note(touched: &mut Vec<Key>, alone: &mut Vec<Key>, c: crate::Committed) {
-    let only_subject =
-        domain::FactKind::from_code(c.kind).is_some_and(|k| rules::ONLY_ITS_SUBJECT.contains(&k));
-    if only_subject {
-        alone.push((c.element, c.subject));
-    } else {
-        touched.extend(c.touched);
+/// Sorts a commit's touched elements: those whose fact names what it affects
+/// (`rules::is_narrow`: its subject, or its subject and the measure's case) are kept with the
+/// fact's kind, the rest are evaluated with all they feed.
+fn note(touched: &mut Vec<Key>, narrow: &mut Vec<(domain::FactKind, Key)>, c: crate::Committed) {
+    match domain::FactKind::from_code(c.kind).filter(|k| rules::is_narrow(*k)) {
+        Some(kind) => narrow.push((kind, (c.element, c.subject))),
+        None => touched.extend(c.touched),
     }
 }
 
@@ -141,7 +139,8 @@ impl App {
                         None => std::future::pending().await,
                     }
                 };
-                let (mut touched, mut alone): (Vec<Key>, Vec<Key>) = Default::default();
+                let (mut touched, mut alone): (Vec<Key>, Vec<(domain::FactKind, Key)>) =
+                    Default::default();
                 let mut lagged = false;
                 tokio::select! {
                     event = events.recv() => match event {

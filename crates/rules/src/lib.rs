@@ -636,24 +636,40 @@ pub fn screen_with(world: &World, links: &Links, policy: &Policy, now: Timestamp
 /// subject is evaluated again (checked field by field against the rule modules; the
 /// incremental tests replay every fact through `affected_by_fact`).
 pub const ONLY_ITS_SUBJECT: &[FactKind] = &[
-    FactKind::CaseAct,                // acts: XS-08
-    FactKind::CaseReviewPassed,       // reviews: XZ-08
-    FactKind::CaseReviewReturned,     // reviews: XZ-08
-    FactKind::CasePriorNoticeGiven,   // prior notices: XZ-06
-    FactKind::CaseLimitExtended,      // XZ-02
-    FactKind::CaseFilingExtended,     // XS-01
-    FactKind::CaseArchived,           // JZ-07
-    FactKind::CaseSentForProsecution, // XS-08
-    FactKind::CaseInjuryAssessed,     // XZ-14, XS-14, JZ-03
-    FactKind::MeasureArrestRequested, // RQ-07
-    FactKind::LegalAidNotified,       // TS-04
-    FactKind::CustodySecurityChecked, // CS-02
-    FactKind::CustodyInfoCollected,   // no rule reads it
-    FactKind::CustodyMeal,            // CS-06
+    FactKind::CaseAct,                 // acts: XS-08
+    FactKind::CaseReviewPassed,        // reviews: XZ-08
+    FactKind::CaseReviewReturned,      // reviews: XZ-08
+    FactKind::CasePriorNoticeGiven,    // prior notices: XZ-06
+    FactKind::CaseLimitExtended,       // XZ-02
+    FactKind::CaseFilingExtended,      // XS-01
+    FactKind::CaseArchived,            // JZ-07
+    FactKind::CaseSentForProsecution,  // XS-08
+    FactKind::CaseInjuryAssessed,      // XZ-14, XS-14, JZ-03
+    FactKind::MeasureArrestRequested,  // RQ-07
+    FactKind::LegalAidNotified,        // TS-04
+    FactKind::CustodySecurityChecked,  // CS-02
+    FactKind::CustodyInfoCollected,    // no rule reads it
+    FactKind::CustodyMeal,             // CS-06
+    FactKind::MeasureExtended,         // RQ-01…RQ-03, RQ-07, RQ-09
+    FactKind::PropertySeizureExtended, // CW-06, CW-09
 ];
 
+/// Facts that change only fields their subject's rules and its case's read: a measure's family
+/// notification (RQ-05 on the measure, RQ-15 on the case).
+pub const SUBJECT_AND_CASE: &[FactKind] = &[
+    FactKind::MeasureFamilyNotified,
+    FactKind::MeasureFamilyNotNotified,
+];
+
+/// Whether the elements a fact affects are known from the fact alone ([`ONLY_ITS_SUBJECT`],
+/// [`SUBJECT_AND_CASE`]): such a fact changes no links, and [`affected_by_fact`] lists a few
+/// elements instead of all that its subject feeds.
+pub fn is_narrow(fact: FactKind) -> bool {
+    ONLY_ITS_SUBJECT.contains(&fact) || SUBJECT_AND_CASE.contains(&fact)
+}
+
 /// As [`affected`], knowing which fact touched the element: a fact of [`ONLY_ITS_SUBJECT`]
-/// affects only its subject.
+/// affects only its subject, one of [`SUBJECT_AND_CASE`] its subject and the measure's case.
 pub fn affected_by_fact(
     world: &World,
     links: &Links,
@@ -661,11 +677,20 @@ pub fn affected_by_fact(
     kind: ElementKind,
     id: &str,
 ) -> Affected {
-    if ONLY_ITS_SUBJECT.contains(&fact) && kind == fact.element() {
-        Affected::Elements(vec![(kind, id.to_string())])
-    } else {
-        affected(world, links, kind, id)
+    if kind == fact.element() {
+        if ONLY_ITS_SUBJECT.contains(&fact) {
+            return Affected::Elements(vec![(kind, id.to_string())]);
+        }
+        if SUBJECT_AND_CASE.contains(&fact)
+            && let Some(m) = world.measures.get(id)
+        {
+            return Affected::Elements(vec![
+                (kind, id.to_string()),
+                (ElementKind::Case, m.case.to_string()),
+            ]);
+        }
     }
+    affected(world, links, kind, id)
 }
 
 /// What a touched element changes: the elements whose rules read it.
