@@ -220,8 +220,12 @@ pub fn detention_due(admission: Timestamp, days: u32, offset_days: u32) -> Due {
 /// began to the next is one day; a restriction begun and ended on one day is one day.
 pub fn restricted_days(from: Timestamp, to: Timestamp) -> u32 {
     let (from, to) = (CHINA.to_datetime(from).date(), CHINA.to_datetime(to).date());
-    let days = from.until(to).map_or(0, |span| span.get_days());
-    days.max(1) as u32
+    days_between(from, to).max(1) as u32
+}
+
+/// Whole days from one date to a later one (0 if not later).
+fn days_between(from: Date, to: Date) -> i32 {
+    from.until(to).map_or(0, |span| span.get_days()).max(0)
 }
 
 /// As [`due`] for a day limit whose clock stands still during `excluded` periods (T-06:
@@ -251,7 +255,7 @@ pub fn due_excluding(
     }
     let extra: i64 = merged
         .iter()
-        .map(|(from, to)| from.until(*to).map_or(0, |span| i64::from(span.get_days())))
+        .map(|(from, to)| i64::from(days_between(*from, *to)))
         .sum();
     let mut due = due(
         anchor,
@@ -287,7 +291,7 @@ impl Due {
             text.push_str("，起算日不计入");
             for (from, to) in &self.excluded {
                 let through = to.yesterday().expect("dates stay in range");
-                let days = from.until(*to).map_or(0, |span| span.get_days());
+                let days = days_between(*from, *to);
                 text.push_str(&format!("，{from}至{through}鉴定期间{days}日不计入"));
             }
             text.push_str(&format!("，期限末日为{last}"));

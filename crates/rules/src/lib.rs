@@ -591,12 +591,29 @@ pub fn screen(world: &World, now: Timestamp) -> Vec<Warning> {
     screen_with(world, &links, &Policy::of(world), now)
 }
 
+/// Runs `part(thread, threads)` once per core and joins what each found, in thread order.
+fn on_every_core<T: Send>(part: impl Fn(usize, usize) -> Vec<T> + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads == 1 {
+        return part(0, 1);
+    }
+    let part = &part;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| scope.spawn(move || part(t, threads)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("screening threads do not panic"))
+            .collect()
+    })
+}
+
 /// Every warning open at `now`, with given links and thresholds, sorted by rule and subject.
 /// The elements are shared among the machine's cores (each thread takes every n-th element of
 /// each kind, so the work is even whatever the mix of kinds).
 pub fn screen_with(world: &World, links: &Links, policy: &Policy, now: Timestamp) -> Vec<Warning> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let part = |thread: usize| {
+    let mut found = on_every_core(|thread, threads| {
         let mut cx = cx::Cx::new(world, links, policy, now);
         let mine = |n: &usize| n % threads == thread;
         macro_rules! each {
@@ -616,18 +633,7 @@ pub fn screen_with(world: &World, links: &Links, policy: &Policy, now: Timestamp
         each!(persons, person);
         each!(warnings, supervision);
         cx.found
-    };
-    let mut found: Vec<Warning> = if threads == 1 {
-        part(0)
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads).map(|t| scope.spawn(move || part(t))).collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().expect("screening threads do not panic"))
-                .collect()
-        })
-    };
+    });
     found.sort_by(|a, b| (a.rule, &a.subject).cmp(&(b.rule, &b.subject)));
     found
 }
@@ -894,9 +900,11 @@ impl Screening {
         now: Timestamp,
         fresh: bool,
     ) {
+        if elements.is_empty() {
+            return;
+        }
         let (links, policy) = (&self.links, &self.policy);
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let part = |thread: usize| {
+        let found = on_every_core(|thread, threads| {
             elements
                 .iter()
                 .skip(thread)
@@ -907,13 +915,6 @@ impl Screening {
                 })
                 .filter(|(_, _, found)| found.next_due.is_some() || !found.warnings.is_empty())
                 .collect::<Vec<_>>()
-        };
-        let found: Vec<_> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads).map(|t| scope.spawn(move || part(t))).collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().expect("screening threads do not panic"))
-                .collect()
         });
         // Elements found with nothing keep nothing: those re-evaluated lose what they had.
         if !fresh {
