@@ -63,7 +63,7 @@ fn recorded(world: &World) -> (Vec<Recorded>, u64) {
 }
 
 /// Sorts a commit's touched elements: those whose fact names what it affects
-/// (`rules::is_narrow`: its subject, or its subject and the measure's case) are kept with the
+/// (`rules::is_narrow`: its subject and what the fact's `rules::reach` names) are kept with the
 /// fact's kind, the rest are evaluated with all they feed.
 fn note(touched: &mut Vec<Key>, narrow: &mut Vec<(domain::FactKind, Key)>, c: crate::Committed) {
     match domain::FactKind::from_code(c.kind).filter(|k| rules::is_narrow(*k)) {

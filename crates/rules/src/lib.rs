@@ -638,44 +638,80 @@ pub fn screen_with(world: &World, links: &Links, policy: &Policy, now: Timestamp
     found
 }
 
-/// Facts that change only fields their subject's own rules read: after one of these, only the
-/// subject is evaluated again (checked field by field against the rule modules; the
-/// incremental tests replay every fact through `affected_by_fact`).
-pub const ONLY_ITS_SUBJECT: &[FactKind] = &[
-    FactKind::CaseAct,                 // acts: XS-08
-    FactKind::CaseReviewPassed,        // reviews: XZ-08
-    FactKind::CaseReviewReturned,      // reviews: XZ-08
-    FactKind::CasePriorNoticeGiven,    // prior notices: XZ-06
-    FactKind::CaseLimitExtended,       // XZ-02
-    FactKind::CaseFilingExtended,      // XS-01
-    FactKind::CaseArchived,            // JZ-07
-    FactKind::CaseSentForProsecution,  // XS-08
-    FactKind::CaseInjuryAssessed,      // XZ-14, XS-14, JZ-03
-    FactKind::MeasureArrestRequested,  // RQ-07
-    FactKind::LegalAidNotified,        // TS-04
-    FactKind::CustodySecurityChecked,  // CS-02
-    FactKind::CustodyInfoCollected,    // no rule reads it
-    FactKind::CustodyMeal,             // CS-06
-    FactKind::MeasureExtended,         // RQ-01…RQ-03, RQ-07, RQ-09
-    FactKind::PropertySeizureExtended, // CW-06, CW-09
-];
-
-/// Facts that change only fields their subject's rules and its case's read: a measure's family
-/// notification (RQ-05 on the measure, RQ-15 on the case).
-pub const SUBJECT_AND_CASE: &[FactKind] = &[
-    FactKind::MeasureFamilyNotified,
-    FactKind::MeasureFamilyNotNotified,
-];
-
-/// Whether the elements a fact affects are known from the fact alone ([`ONLY_ITS_SUBJECT`],
-/// [`SUBJECT_AND_CASE`]): such a fact changes no links, and [`affected_by_fact`] lists a few
-/// elements instead of all that its subject feeds.
-pub fn is_narrow(fact: FactKind) -> bool {
-    ONLY_ITS_SUBJECT.contains(&fact) || SUBJECT_AND_CASE.contains(&fact)
+/// Beyond its subject, what a fact that changes no links can affect: the fields it sets are read
+/// only by its subject's rules and by the rules of these elements (checked field by field against
+/// the rule modules; `tests/incremental.rs` replays every fact through `affected_by_fact` and
+/// fails when one is left out).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Reach {
+    /// The case of the measure the fact is about.
+    pub case: bool,
+    /// The other measures of the measure's person.
+    pub measures: bool,
+    /// The stays of the measure's person.
+    pub stays: bool,
+    /// The interrogations of the measure's person.
+    pub interrogations: bool,
 }
 
-/// As [`affected`], knowing which fact touched the element: a fact of [`ONLY_ITS_SUBJECT`]
-/// affects only its subject, one of [`SUBJECT_AND_CASE`] its subject and the measure's case.
+impl Reach {
+    const SUBJECT: Reach = Reach {
+        case: false,
+        measures: false,
+        stays: false,
+        interrogations: false,
+    };
+}
+
+/// What a fact reaches, if it changes no links and the fields it sets are read by few rules;
+/// `None` for the rest, which are evaluated with all their subject feeds ([`affected`]).
+pub fn reach(fact: FactKind) -> Option<Reach> {
+    use FactKind as F;
+    let only = Reach::SUBJECT;
+    Some(match fact {
+        F::CaseAct => only,                 // acts: XS-08
+        F::CaseReviewPassed => only,        // reviews: XZ-08
+        F::CaseReviewReturned => only,      // reviews: XZ-08
+        F::CasePriorNoticeGiven => only,    // prior notices: XZ-06
+        F::CaseLimitExtended => only,       // XZ-02
+        F::CaseFilingExtended => only,      // XS-01
+        F::CaseArchived => only,            // JZ-07
+        F::CaseSentForProsecution => only,  // XS-08
+        F::CaseInjuryAssessed => only,      // XZ-14, XS-14, JZ-03
+        F::MeasureArrestRequested => only,  // RQ-07
+        F::LegalAidNotified => only,        // TS-04
+        F::CustodySecurityChecked => only,  // CS-02
+        F::CustodyInfoCollected => only,    // no rule reads it
+        F::CustodyMeal => only,             // CS-06
+        F::PropertySeizureExtended => only, // CW-06, CW-09
+        // RQ-01…RQ-03, RQ-07, RQ-09 on the measure; CS-03 on the stay it is the basis of.
+        F::MeasureExtended => Reach {
+            stays: true,
+            ..only
+        },
+        // RQ-05 on the measure, RQ-15 on its case.
+        F::MeasureFamilyNotified | F::MeasureFamilyNotNotified => Reach { case: true, ..only },
+        // RQ-15 and XS-09 on the case, RQ-08 and RQ-11 on the person's other measures, CS-04 on
+        // their interrogations.
+        F::MeasureDelivered | F::MeasureEnded => Reach {
+            case: true,
+            measures: true,
+            interrogations: true,
+            ..only
+        },
+        _ => return None,
+    })
+}
+
+/// Whether the elements a fact affects are known from the fact alone ([`reach`]): such a fact
+/// changes no links, and [`affected_by_fact`] lists a few elements instead of all that its
+/// subject feeds.
+pub fn is_narrow(fact: FactKind) -> bool {
+    reach(fact).is_some()
+}
+
+/// As [`affected`], knowing which fact touched the element: a fact with a [`reach`] affects its
+/// subject and what it reaches.
 pub fn affected_by_fact(
     world: &World,
     links: &Links,
@@ -683,20 +719,42 @@ pub fn affected_by_fact(
     kind: ElementKind,
     id: &str,
 ) -> Affected {
-    if kind == fact.element() {
-        if ONLY_ITS_SUBJECT.contains(&fact) {
-            return Affected::Elements(vec![(kind, id.to_string())]);
+    match reach(fact) {
+        Some(reach) if kind == fact.element() => {
+            let mut out = vec![(kind, id.to_string())];
+            if reach != Reach::SUBJECT
+                && let Some(m) = world.measures.get(id)
+            {
+                if reach.case {
+                    out.push((ElementKind::Case, m.case.to_string()));
+                }
+                if let Some(r) = links.of_person(&m.person) {
+                    use {ElementKind as K, links::Tag};
+                    let mut push = |k: K, id: &str| out.push((k, id.to_string()));
+                    if reach.measures {
+                        ids(&world.measures, r.of(Tag::Measure)).for_each(|x| push(K::Measure, x));
+                    }
+                    if reach.stays {
+                        ids(&world.stays, r.of(Tag::Stay)).for_each(|x| push(K::Stay, x));
+                    }
+                    if reach.interrogations {
+                        ids(&world.interrogations, r.of(Tag::Interrogation))
+                            .for_each(|x| push(K::Interrogation, x));
+                    }
+                }
+            }
+            Affected::Elements(out)
         }
-        if SUBJECT_AND_CASE.contains(&fact)
-            && let Some(m) = world.measures.get(id)
-        {
-            return Affected::Elements(vec![
-                (kind, id.to_string()),
-                (ElementKind::Case, m.case.to_string()),
-            ]);
-        }
+        _ => affected(world, links, kind, id),
     }
-    affected(world, links, kind, id)
+}
+
+/// The ids of the elements at `positions` of a world map.
+fn ids<'a, K: std::borrow::Borrow<str> + 'a, V>(
+    map: &'a domain::world::ElementMap<K, V>,
+    positions: impl Iterator<Item = links::Pos> + 'a,
+) -> impl Iterator<Item = &'a str> + 'a {
+    positions.filter_map(|n| map.get_index(n as usize).map(|(id, _)| id.borrow()))
 }
 
 /// What a touched element changes: the elements whose rules read it.
@@ -732,13 +790,6 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
     use ElementKind as K;
     let mut out = vec![(kind, id.to_string())];
     let mut push = |k: K, id: &str| out.push((k, id.to_string()));
-    // The ids of the elements at `positions` of a world map.
-    fn ids<'a, K: std::borrow::Borrow<str> + 'a, V>(
-        map: &'a domain::world::ElementMap<K, V>,
-        positions: impl Iterator<Item = links::Pos> + 'a,
-    ) -> impl Iterator<Item = &'a str> + 'a {
-        positions.filter_map(|n| map.get_index(n as usize).map(|(id, _)| id.borrow()))
-    }
     use links::Tag;
     let of_case = |case: &domain::ids::CaseId, push: &mut dyn FnMut(K, &str)| {
         push(K::Case, case.as_str());

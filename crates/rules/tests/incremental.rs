@@ -273,6 +273,75 @@ fn each_cross_element_dependency_is_re_evaluated() {
             ],
             "2026-03-03T10:00:00+08:00",
         ),
+        // CS-03: the summons a stay is based on extended to 24 h while the person is in the
+        // center (measure.extended → the person's stays: the stay's limit is the measure's).
+        (
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-03T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"summons_criminal"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T10:10:00+08:00","id":"S1","person":"P1","center":"U1","basis":"M1"}"#,
+                r#"{"fact":"measure.extended","at":"2026-03-03T20:00:00+08:00","id":"M1","hours":24,"approved_by":"O1"}"#,
+            ],
+            "2026-03-03T23:00:00+08:00",
+        ),
+        // CS-04 and RQ-08: a detention delivered to the detention house, then ended, while the
+        // person is interrogated in the center and arrested (measure.delivered, measure.ended →
+        // the person's interrogations and measures).
+        (
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-05T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-05T10:10:00+08:00","id":"S1","person":"P1","center":"U1","basis":"M1"}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-05T12:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-05T13:00:00+08:00","officers":["O1"],"stay":"S1","av_recorded":true}"#,
+                r#"{"fact":"measure.started","at":"2026-03-06T10:00:00+08:00","id":"M2","person":"P1","case":"C1","kind":"arrest"}"#,
+                r#"{"fact":"measure.delivered","at":"2026-03-05T11:00:00+08:00","id":"M1","facility":"detention_house"}"#,
+            ],
+            "2026-03-07T12:00:00+08:00",
+        ),
+        // RQ-15: the detention penalty executed, delivered to the detention center after the
+        // family was notified (measure.delivered → its case).
+        (
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C3","unit":"U11","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-03T09:30:00+08:00","id":"C3","decision":"penalty","decided_by_unit":"U1","penalties":[{"person":"P1","kind":"detention","days":5}]}"#,
+                r#"{"fact":"measure.started","at":"2026-03-03T10:00:00+08:00","id":"M1","person":"P1","case":"C3","kind":"admin_detention"}"#,
+                r#"{"fact":"measure.family_notified","at":"2026-03-03T10:30:00+08:00","id":"M1"}"#,
+                r#"{"fact":"measure.delivered","at":"2026-03-03T11:00:00+08:00","id":"M1","facility":"detention_center"}"#,
+            ],
+            "2026-03-05T12:00:00+08:00",
+        ),
+        // XS-09: the detention's release, recorded after the case was dropped, came before it
+        // (measure.ended → its case).
+        (
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-05T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"case.dropped","at":"2026-03-06T12:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"measure.ended","at":"2026-03-06T10:00:00+08:00","id":"M1","outcome":"released"}"#,
+            ],
+            "2026-03-06T13:00:00+08:00",
+        ),
+        // CS-04: the detention in the detention house, recorded as ended after the person was
+        // interrogated in the center, had ended before (measure.ended → the person's
+        // interrogations).
+        (
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-05T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"measure.delivered","at":"2026-03-05T11:00:00+08:00","id":"M1","facility":"detention_house"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-06T11:00:00+08:00","id":"S1","person":"P1","center":"U1"}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-06T12:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-06T13:00:00+08:00","officers":["O1"],"stay":"S1","av_recorded":true}"#,
+                r#"{"fact":"measure.ended","at":"2026-03-06T10:00:00+08:00","id":"M1","outcome":"released"}"#,
+            ],
+            "2026-03-06T14:00:00+08:00",
+        ),
+        // RQ-11: an earlier criminal detention on the case, recorded as ended after the
+        // administrative detention began, shortens it (measure.ended → the person's measures).
+        (
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-05T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-07T09:00:00+08:00","id":"C1","decision":"penalty","decided_by_unit":"U1","penalties":[{"person":"P1","kind":"detention","days":5}]}"#,
+                r#"{"fact":"measure.started","at":"2026-03-07T10:00:00+08:00","id":"M2","person":"P1","case":"C1","kind":"admin_detention"}"#,
+                r#"{"fact":"measure.ended","at":"2026-03-07T09:30:00+08:00","id":"M1","outcome":"released"}"#,
+            ],
+            "2026-03-11T12:00:00+08:00",
+        ),
         // CW-04: the seizure list made after the seizure (document → the case's property).
         (
             &[
