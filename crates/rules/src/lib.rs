@@ -63,6 +63,17 @@ pub enum LevelCode {
     Red,
 }
 
+impl LevelCode {
+    /// The FORMAT.md code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LevelCode::Blue => "blue",
+            LevelCode::Yellow => "yellow",
+            LevelCode::Red => "red",
+        }
+    }
+}
+
 impl From<Level> for LevelCode {
     fn from(level: Level) -> Self {
         match level {

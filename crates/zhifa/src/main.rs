@@ -97,6 +97,35 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Runs the benchmarks side by side with DuckDB, SQLite and PostgreSQL on a generated tier
+    /// (s: 1/100 of a province-year, m: 1/10, l: one, xl: three), checks that every peer finds
+    /// exactly what Zhifa finds, and prints a table and one JSON object per metric.
+    Bench {
+        #[arg(long, default_value = "s")]
+        tier: String,
+        /// Where tiers' data is kept between runs.
+        #[arg(long, default_value = "target/bench")]
+        dir: PathBuf,
+        /// Timed runs of each screening (the median is reported).
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        /// Comma-separated peers: duckdb, sqlite, postgres (none: Zhifa alone).
+        #[arg(long, default_value = "duckdb,sqlite,postgres")]
+        peers: String,
+        /// Only probe the machine (read bandwidth, fdatasync latency) and print it as JSON.
+        #[arg(long, hide = true)]
+        probe_only: bool,
+        /// The last facts of the tier, applied one by one with their evaluation timed.
+        #[arg(long, default_value_t = 20_000)]
+        tail: usize,
+        /// The PostgreSQL peer (libpq connection string).
+        #[arg(
+            long,
+            default_value = "host=127.0.0.1 port=5432 dbname=test user=postgres",
+            env = "ZHIFA_BENCH_POSTGRES"
+        )]
+        postgres: String,
+    },
     /// Administers units, officers and accounts (run with the server stopped).
     Admin {
         #[command(subcommand)]
@@ -329,6 +358,53 @@ async fn run(cli: Cli) -> Result<()> {
                 .await
                 .map_err(|e| anyhow::anyhow!("{}", e.message_zh()))?;
             println!("已从账本重建 {count} 个元素视图 (rebuilt {count} views)");
+            Ok(())
+        }
+        Command::Bench {
+            tier,
+            dir,
+            runs,
+            peers,
+            probe_only,
+            tail,
+            postgres,
+        } => {
+            if *probe_only {
+                let machine = bench::probe::probe(&dir.join("probe"))?;
+                println!("{}", serde_json::to_string(&machine)?);
+                return Ok(());
+            }
+            let tier = bench::Tier::parse(tier).ok_or_else(|| {
+                anyhow::anyhow!("未知的数据规模 {tier:?}，可选 s、m、l、xl (unknown tier)")
+            })?;
+            let options = bench::run::Options {
+                tier,
+                dir: dir.clone(),
+                runs: *runs,
+                peers: peers
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(String::from)
+                    .collect(),
+                postgres: postgres.clone(),
+                tail: *tail,
+                probe_program: Some(std::env::current_exe()?),
+            };
+            if let Some(unknown) = options
+                .peers
+                .iter()
+                .find(|p| !bench::peers::PEERS.contains(&p.as_str()))
+            {
+                anyhow::bail!(
+                    "未知的对比对象 {unknown:?}，可选 duckdb、sqlite、postgres (unknown peer)"
+                );
+            }
+            let (_, metrics) = bench::run::run(&options, &mut |line| eprintln!("{line}"))?;
+            eprint!("{}", bench::run::table(&metrics));
+            for metric in &metrics {
+                println!("{}", serde_json::to_string(metric)?);
+            }
             Ok(())
         }
         Command::Gen {

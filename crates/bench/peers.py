@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Runs the twelve SQL rules (sql/rules.sql) in one peer, the way a bureau's nightly screen
+would: load the warehouse tables Zhifa exported (CSV), index their join keys, then time the
+screening query. Prints one JSON line of timings; writes the findings as CSV (rule,subject,level)
+for `zhifa bench` to compare with its own.
+
+    peers.py --peer duckdb|sqlite|postgres --data DIR --now UNIX_SECONDS[,…] --out DIR [--runs N]
+
+The first instant is timed (--runs times); every instant's findings are written, to
+OUT/findings-PEER-NOW.csv.
+"""
+import argparse
+import csv
+import json
+import os
+import pathlib
+import sys
+import time
+
+HERE = pathlib.Path(__file__).resolve().parent
+SQL = HERE / "sql"
+TABLES = [
+    "units", "officers", "incidents", "incident_recategorizations", "cases", "case_reviews",
+    "penalties", "measures", "interrogations", "interrogation_officers", "stays", "properties",
+    "property_storages", "calendar",
+]
+
+
+def statements(name):
+    """The statements of a .sql file, comments dropped."""
+    text = "\n".join(l for l in (SQL / name).read_text().splitlines() if not l.startswith("--"))
+    return [s.strip() for s in text.split(";") if s.strip()]
+
+
+def screening_query(now):
+    return (SQL / "rules.sql").read_text().replace(":now", str(int(now)))
+
+
+def rows(path):
+    """A CSV table's rows, empty fields as NULL."""
+    with open(path, newline="") as f:
+        reader = csv.reader(f)
+        next(reader)
+        for row in reader:
+            yield [v if v != "" else None for v in row]
+
+
+def load_duckdb(data, threads):
+    import duckdb
+    con = duckdb.connect()
+    con.execute(f"SET threads = {threads}")
+    for s in statements("schema.sql"):
+        con.execute(s)
+    for t in TABLES:
+        con.execute(f"COPY {t} FROM '{data / (t + '.csv')}' (HEADER, NULLSTR '')")
+    for s in statements("indexes.sql"):
+        con.execute(s)
+    return con
+
+
+def load_sqlite(data, _threads):
+    import sqlite3
+    path = data / "peer-sqlite.db"
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.remove(str(path) + suffix)
+        except FileNotFoundError:
+            pass
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode = OFF")
+    con.execute("PRAGMA synchronous = OFF")
+    con.execute("PRAGMA cache_size = -2000000")  # 2 GB: the tables stay in memory once read
+    for s in statements("schema.sql"):
+        con.execute(s)
+    for t in TABLES:
+        header = (data / (t + ".csv")).open().readline().strip().split(",")
+        marks = ",".join("?" * len(header))
+        con.executemany(f"INSERT INTO {t} VALUES ({marks})", rows(data / (t + ".csv")))
+    for s in statements("indexes.sql"):
+        con.execute(s)
+    con.execute("ANALYZE")
+    con.commit()
+    return con
+
+
+def load_postgres(data, _threads, url):
+    import psycopg
+    con = psycopg.connect(url, autocommit=True)
+    con.execute("DROP SCHEMA IF EXISTS zhifa_bench CASCADE")
+    con.execute("CREATE SCHEMA zhifa_bench")
+    con.execute("SET search_path = zhifa_bench")
+    for s in statements("schema.sql"):
+        con.execute(s)
+    with con.cursor() as cur:
+        for t in TABLES:
+            with cur.copy(f"COPY {t} FROM STDIN WITH (FORMAT csv, HEADER true)") as copy:
+                with open(data / (t + ".csv"), "rb") as f:
+                    while chunk := f.read(1 << 20):
+                        copy.write(chunk)
+    for s in statements("indexes.sql"):
+        con.execute(s)
+    con.execute("ANALYZE")
+    return con
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--peer", required=True, choices=["duckdb", "sqlite", "postgres"])
+    p.add_argument("--data", required=True, type=pathlib.Path)
+    p.add_argument("--now", required=True, type=lambda v: [int(n) for n in v.split(",")])
+    p.add_argument("--out", required=True, type=pathlib.Path)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--postgres", default="host=127.0.0.1 port=5432 dbname=test user=postgres")
+    a = p.parse_args()
+    started = time.perf_counter()
+    if a.peer == "duckdb":
+        con = load_duckdb(a.data, a.threads)
+    elif a.peer == "sqlite":
+        con = load_sqlite(a.data, a.threads)
+    else:
+        con = load_postgres(a.data, a.threads, a.postgres)
+    loaded = time.perf_counter() - started
+    times, counts = [], []
+    for n, now in enumerate(a.now):
+        query = screening_query(now)
+        for _ in range(a.runs if n == 0 else 1):
+            t = time.perf_counter()
+            found = con.execute(query).fetchall()
+            if n == 0:
+                times.append(time.perf_counter() - t)
+        with open(a.out / f"findings-{a.peer}-{now}.csv", "w", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(["rule", "subject", "level"])
+            w.writerows(found)
+        counts.append(len(found))
+    print(json.dumps({"peer": a.peer, "load_s": loaded, "screen_s": times, "findings": counts}))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,281 @@
+//! One benchmark run: probe the machine, make (or reuse) the tier's data, screen it in Zhifa
+//! and in every peer, check that the findings are the same set, and report each metric as
+//! `{"metric", "zhifa", "peer", "peer_value", "ratio", "unit"}`.
+
+use std::io;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use serde::Serialize;
+
+use crate::peers::{self, PeerRun};
+use crate::probe::{self, Probe};
+use crate::{Difference, Tier, TierData, seconds};
+
+/// What to run.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub tier: Tier,
+    /// Where tiers' data is kept between runs.
+    pub dir: PathBuf,
+    /// Timed runs of each screening (the median is reported).
+    pub runs: usize,
+    pub peers: Vec<String>,
+    /// libpq connection string of the PostgreSQL peer.
+    pub postgres: String,
+    /// The last facts of the tier, applied one by one and timed (the incremental metrics).
+    pub tail: usize,
+    /// A program that probes the machine when run with `bench --probe-only --dir DIR` (this
+    /// one, for `zhifa bench`); the probe runs in this process without one.
+    pub probe_program: Option<PathBuf>,
+}
+
+/// One line of the report. `ratio` is always "how many times better Zhifa is": the peer's time
+/// over Zhifa's, or Zhifa's rate over the peer's.
+#[derive(Clone, Debug, Serialize)]
+pub struct Metric {
+    pub metric: String,
+    pub zhifa: f64,
+    pub peer: String,
+    pub peer_value: f64,
+    pub ratio: f64,
+    pub unit: String,
+}
+
+impl Metric {
+    /// A time, lower is better.
+    fn time(metric: &str, zhifa: f64, peer: &str, peer_value: f64) -> Metric {
+        Metric {
+            metric: metric.into(),
+            zhifa,
+            peer: peer.into(),
+            peer_value,
+            ratio: peer_value / zhifa,
+            unit: "s".into(),
+        }
+    }
+}
+
+/// The median of some timings.
+fn median(times: &[f64]) -> f64 {
+    let mut sorted = times.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    probe::percentile(&sorted, 0.5)
+}
+
+/// Peak resident memory of this process, in bytes (Linux `VmHWM`).
+pub fn peak_memory() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse::<f64>().ok())
+        .map_or(f64::NAN, |kb| kb * 1024.0)
+}
+
+/// Runs everything `options` names, telling progress to `say`; the metrics, or the first
+/// failure (a peer whose findings differ from Zhifa's is a failure).
+pub fn run(options: &Options, say: &mut dyn FnMut(String)) -> io::Result<(Probe, Vec<Metric>)> {
+    if !options.peers.is_empty() {
+        peers::check()?;
+    }
+    let tier = options.tier;
+    let data = TierData::at(&options.dir, tier);
+    say(format!(
+        "探测本机 probing the machine ({})",
+        data.dir.display()
+    ));
+    // In a child process when one is named: the probe's buffers would count as Zhifa's memory.
+    let machine = match &options.probe_program {
+        Some(program) => probe::in_child(program, &data.dir)?,
+        None => probe::probe(&data.dir)?,
+    };
+    say(format!(
+        "  read bandwidth {:.1} GB/s on {} threads; fdatasync p50 {:.2} ms, p99 {:.2} ms",
+        machine.read_bandwidth / 1e9,
+        machine.threads,
+        machine.fsync_p50 * 1e3,
+        machine.fsync_p99 * 1e3
+    ));
+    let started = Instant::now();
+    if data.ensure_facts(tier)? {
+        say(format!(
+            "生成数据 wrote tier {} facts in {:.1} s: {}",
+            tier.name(),
+            seconds(started),
+            data.facts.display()
+        ));
+    }
+    let started = Instant::now();
+    let (mut world, tail) = crate::load(&data.facts, options.tail)?;
+    // Zhifa's indexes: which case, person and room each element belongs to (the peers build
+    // theirs when they load, too).
+    let mut links = rules::Links::of(&world);
+    let policy = rules::Policy::of(&world);
+    let zhifa_load = seconds(started);
+    say(format!(
+        "载入 loaded {} facts into the world and its links in {zhifa_load:.1} s; {} more to apply one by one",
+        crate::count_lines(&data.facts)? - tail.len(),
+        tail.len()
+    ));
+    let mut per_fact = crate::incremental(&mut world, &mut links, &policy, &tail)?;
+    per_fact.sort_by(f64::total_cmp);
+    let (p50, p99) = (
+        probe::percentile(&per_fact, 0.5),
+        probe::percentile(&per_fact, 0.99),
+    );
+    say(format!(
+        "增量 incremental: {} facts, p50 {:.2} µs, p99 {:.2} µs per fact",
+        per_fact.len(),
+        p50 * 1e6,
+        p99 * 1e6
+    ));
+    if data.ensure_tables(&world)? {
+        say(format!(
+            "导出 wrote the warehouse tables: {}",
+            data.tables.display()
+        ));
+    }
+    let now = crate::as_of(tier);
+
+    // Zhifa's full re-screen: every implemented rule (64, not only the twelve) on every element,
+    // on all cores, from nothing kept but the links.
+    let mut times = Vec::new();
+    let mut warnings = Vec::new();
+    for _ in 0..options.runs.max(1) {
+        let started = Instant::now();
+        warnings = rules::screen_with(&world, &links, &policy, now);
+        times.push(seconds(started));
+    }
+    let zhifa_screen = median(&times);
+    let zhifa = crate::zhifa_findings(&warnings);
+    say(format!(
+        "智法 Zhifa screened in {zhifa_screen:.3} s (median of {}): {} warnings, {} among the twelve rules",
+        times.len(),
+        warnings.len(),
+        zhifa.len()
+    ));
+    drop(warnings);
+
+    // The screening Zhifa keeps (as its live engine does), moved a day on: only what fell due.
+    let mut kept = rules::Screening::new(&world, now);
+    let next_day = now + jiff::SignedDuration::from_hours(24);
+    let started = Instant::now();
+    kept.advance(&world, next_day);
+    let zhifa_kept = seconds(started);
+    let kept_findings = crate::zhifa_findings(&kept.screen_at(&world, next_day));
+    say(format!(
+        "智法 Zhifa's kept screening moved a day on in {zhifa_kept:.4} s: {} among the twelve rules",
+        kept_findings.len()
+    ));
+
+    let mut metrics = Vec::new();
+    for peer in &options.peers {
+        let run: PeerRun = peers::run(
+            peer,
+            &data.tables,
+            &[now.as_second(), next_day.as_second()],
+            options.runs.max(1),
+            &options.postgres,
+        )?;
+        let mut difference = Difference::of(&zhifa, &run.findings[0]);
+        if difference.is_empty() {
+            difference = Difference::of(&kept_findings, &run.findings[1]);
+        }
+        let peer_screen = median(&run.screen_s);
+        say(format!(
+            "{peer}: loaded in {:.1} s, screened in {peer_screen:.3} s (median of {}): {} findings; \
+             only in Zhifa {}, only in {peer} {}",
+            run.load_s,
+            run.screen_s.len(),
+            run.findings[0].len(),
+            difference.only_zhifa.len(),
+            difference.only_peer.len()
+        ));
+        if !difference.is_empty() {
+            let sample = |list: &[crate::Finding]| {
+                list.iter()
+                    .take(10)
+                    .map(|(r, s, l)| format!("{r} {s} {l}"))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            return Err(io::Error::other(format!(
+                "{peer} 与智法的发现不一致（findings differ）: only in Zhifa [{}], only in {peer} [{}]",
+                sample(&difference.only_zhifa),
+                sample(&difference.only_peer)
+            )));
+        }
+        metrics.push(Metric::time(
+            "full_rescreen",
+            zhifa_screen,
+            peer,
+            peer_screen,
+        ));
+        metrics.push(Metric::time(
+            "rescreen_kept_next_day",
+            zhifa_kept,
+            peer,
+            peer_screen,
+        ));
+        metrics.push(Metric::time("load", zhifa_load, peer, run.load_s));
+    }
+    metrics.push(Metric {
+        metric: "incremental_p50".into(),
+        zhifa: p50,
+        peer: "full_rescreen".into(),
+        peer_value: zhifa_screen,
+        ratio: zhifa_screen / p50,
+        unit: "s".into(),
+    });
+    metrics.push(Metric {
+        metric: "incremental_p99".into(),
+        zhifa: p99,
+        peer: "full_rescreen".into(),
+        peer_value: zhifa_screen,
+        ratio: zhifa_screen / p99,
+        unit: "s".into(),
+    });
+    let peak = peak_memory();
+    metrics.push(Metric {
+        metric: format!("peak_memory_tier_{}", tier.name()),
+        zhifa: peak,
+        peer: "machine".into(),
+        peer_value: 24.0 * (1u64 << 30) as f64,
+        ratio: 24.0 * (1u64 << 30) as f64 / peak,
+        unit: "B".into(),
+    });
+    Ok((machine, metrics))
+}
+
+/// A value for people: times in s, ms or µs, sizes in MB or GB, rates as given.
+fn human(value: f64, unit: &str) -> String {
+    match unit {
+        "s" if value < 1e-3 => format!("{:.2} µs", value * 1e6),
+        "s" if value < 1.0 => format!("{:.1} ms", value * 1e3),
+        "s" => format!("{value:.2} s"),
+        "B" if value >= 1e9 => format!("{:.2} GB", value / 1e9),
+        "B" => format!("{:.0} MB", value / 1e6),
+        "B/s" => format!("{:.2} GB/s", value / 1e9),
+        _ => format!("{value:.0} {unit}"),
+    }
+}
+
+/// The metrics as a table for people.
+pub fn table(metrics: &[Metric]) -> String {
+    let mut out = format!(
+        "{:<26} {:>12}  {:<14} {:>12} {:>10}\n",
+        "metric", "zhifa", "peer", "peer_value", "ratio"
+    );
+    for m in metrics {
+        out.push_str(&format!(
+            "{:<26} {:>12}  {:<14} {:>12} {:>9.2}×\n",
+            m.metric,
+            human(m.zhifa, &m.unit),
+            m.peer,
+            human(m.peer_value, &m.unit),
+            m.ratio
+        ));
+    }
+    out
+}
