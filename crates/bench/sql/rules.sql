@@ -82,8 +82,11 @@ UNION ALL
 -- CS-05: fewer than two sworn (not auxiliary) officers at an interrogation.
 SELECT 'CS-05', i.id, 'red'
 FROM interrogations i
-WHERE (SELECT COUNT(*) FROM interrogation_officers o JOIN officers f ON f.id = o.officer
-       WHERE o.interrogation = i.id AND f.auxiliary = 0) < 2
+LEFT JOIN (SELECT o.interrogation, COUNT(*) AS sworn
+           FROM interrogation_officers o JOIN officers f ON f.id = o.officer
+           WHERE f.auxiliary = 0
+           GROUP BY o.interrogation) s ON s.interrogation = i.id
+WHERE COALESCE(s.sworn, 0) < 2
 UNION ALL
 -- CW-02: property kept by the officer who seized it.
 SELECT 'CW-02', p.id, 'red'

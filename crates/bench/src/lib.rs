@@ -8,6 +8,8 @@
 //! level, or the run fails.
 
 pub mod export;
+pub mod http;
+pub mod ingest;
 pub mod peers;
 pub mod probe;
 pub mod run;

@@ -21,8 +21,14 @@ pub struct Options {
     /// Timed runs of each screening (the median is reported).
     pub runs: usize,
     pub peers: Vec<String>,
-    /// libpq connection string of the PostgreSQL peer.
+    /// libpq connection string of the PostgreSQL peer (for its Python driver).
     pub postgres: String,
+    /// The same server as a URL (for Zhifa's own driver, in the ingest benchmark).
+    pub postgres_url: String,
+    /// Facts recorded one by one in the durable-ingest benchmark.
+    pub ingest_facts: usize,
+    /// Seconds of each HTTP load (0: no HTTP benchmark).
+    pub http_seconds: u32,
     /// The last facts of the tier, applied one by one and timed (the incremental metrics).
     pub tail: usize,
     /// A program that probes the machine when run with `bench --probe-only --dir DIR` (this
@@ -63,19 +69,32 @@ fn median(times: &[f64]) -> f64 {
     probe::percentile(&sorted, 0.5)
 }
 
-/// Peak resident memory of this process, in bytes (Linux `VmHWM`).
-pub fn peak_memory() -> f64 {
+/// A memory figure of this process from `/proc/self/status` (Linux), in bytes.
+fn memory(field: &str) -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
         .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .find_map(|l| l.strip_prefix(field))
         .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse::<f64>().ok())
         .map_or(f64::NAN, |kb| kb * 1024.0)
 }
 
+/// Peak resident memory of this process, in bytes.
+pub fn peak_memory() -> f64 {
+    memory("VmHWM:")
+}
+
+/// Resident memory of this process now, in bytes.
+pub fn resident_memory() -> f64 {
+    memory("VmRSS:")
+}
+
 /// Runs everything `options` names, telling progress to `say`; the metrics, or the first
 /// failure (a peer whose findings differ from Zhifa's is a failure).
-pub fn run(options: &Options, say: &mut dyn FnMut(String)) -> io::Result<(Probe, Vec<Metric>)> {
+pub async fn run(
+    options: &Options,
+    say: &mut dyn FnMut(String),
+) -> io::Result<(Probe, Vec<Metric>)> {
     if !options.peers.is_empty() {
         peers::check()?;
     }
@@ -107,12 +126,15 @@ pub fn run(options: &Options, say: &mut dyn FnMut(String)) -> io::Result<(Probe,
         ));
     }
     let started = Instant::now();
+    let before = resident_memory();
     let (mut world, tail) = crate::load(&data.facts, options.tail)?;
     // Zhifa's indexes: which case, person and room each element belongs to (the peers build
     // theirs when they load, too).
     let mut links = rules::Links::of(&world);
     let policy = rules::Policy::of(&world);
     let zhifa_load = seconds(started);
+    // What a full re-screen reads: every element and its links, all of them in memory.
+    let world_bytes = resident_memory() - before;
     say(format!(
         "载入 loaded {} facts into the world and its links in {zhifa_load:.1} s; {} more to apply one by one",
         crate::count_lines(&data.facts)? - tail.len(),
@@ -168,6 +190,10 @@ pub fn run(options: &Options, say: &mut dyn FnMut(String)) -> io::Result<(Probe,
         "智法 Zhifa's kept screening moved a day on in {zhifa_kept:.4} s: {} among the twelve rules",
         kept_findings.len()
     ));
+    // Zhifa's memory is read here, and given back before the peers load theirs: at tier L the
+    // world and a peer's tables would not fit in the machine together.
+    let peak = peak_memory();
+    drop((kept, links, world));
 
     let mut metrics = Vec::new();
     for peer in &options.peers {
@@ -220,6 +246,92 @@ pub fn run(options: &Options, say: &mut dyn FnMut(String)) -> io::Result<(Probe,
         ));
         metrics.push(Metric::time("load", zhifa_load, peer, run.load_s));
     }
+    // Durable ingest: Zhifa's ledger against PostgreSQL, as many clients at once.
+    let (clients, each) = (64, options.ingest_facts.div_ceil(64));
+    let (app, actor) = crate::ingest::small_app(&data.dir.join("app")).await?;
+    let zhifa_ingest = crate::ingest::zhifa(&app, &actor, clients, each).await?;
+    say(format!(
+        "写入 durable ingest, Zhifa (SQLite, group commit): {} facts from {clients} clients, {:.0} facts/s, commit p50 {:.2} ms, p99 {:.2} ms",
+        zhifa_ingest.facts,
+        zhifa_ingest.per_second,
+        zhifa_ingest.p50() * 1e3,
+        zhifa_ingest.p99() * 1e3
+    ));
+    if options.peers.iter().any(|p| p == "postgres") {
+        let pg = crate::ingest::postgres(&options.postgres_url, clients, each).await?;
+        say(format!(
+            "写入 durable ingest, PostgreSQL (synchronous_commit on, a transaction per row): {:.0} rows/s, p50 {:.2} ms, p99 {:.2} ms",
+            pg.per_second,
+            pg.p50() * 1e3,
+            pg.p99() * 1e3
+        ));
+        metrics.push(Metric {
+            metric: "durable_ingest".into(),
+            zhifa: zhifa_ingest.per_second,
+            peer: "postgres".into(),
+            peer_value: pg.per_second,
+            ratio: zhifa_ingest.per_second / pg.per_second,
+            unit: "facts/s".into(),
+        });
+        metrics.push(Metric::time(
+            "commit_p99",
+            zhifa_ingest.p99(),
+            "postgres",
+            pg.p99(),
+        ));
+    }
+    // HTTP, from a second process (wrk), against a hello-world on the same server stack.
+    if options.http_seconds > 0 {
+        crate::http::check()?;
+        let hello = crate::http::serve(crate::http::hello_world()).await?;
+        let loads = crate::http::zhifa(&app, &actor, &data.dir.join("http")).await?;
+        let secs = options.http_seconds;
+        let hello = crate::http::wrk(format!("http://{hello}/"), None, secs).await?;
+        let read = crate::http::wrk(loads.read_url, Some(&loads.read_script), secs).await?;
+        let write = crate::http::wrk(loads.write_url, Some(&loads.write_script), secs).await?;
+        say(format!(
+            "HTTP, 64 connections: hello-world {:.0} req/s (p99 {:.2} ms); case read {:.0} req/s (p99 {:.2} ms); fact recorded {:.0} req/s (p99 {:.2} ms)",
+            hello.per_second,
+            hello.p99 * 1e3,
+            read.per_second,
+            read.p99 * 1e3,
+            write.per_second,
+            write.p99 * 1e3
+        ));
+        for (metric, load) in [("http_read", read), ("http_write", write)] {
+            metrics.push(Metric {
+                metric: metric.into(),
+                zhifa: load.per_second,
+                peer: "hello_world".into(),
+                peer_value: hello.per_second,
+                ratio: load.per_second / hello.per_second,
+                unit: "req/s".into(),
+            });
+            metrics.push(Metric::time(
+                &format!("{metric}_p99"),
+                load.p99,
+                "hello_world",
+                hello.p99,
+            ));
+        }
+    }
+    drop(app);
+    metrics.push(Metric {
+        metric: "commit_p99_over_fdatasync_p99".into(),
+        zhifa: zhifa_ingest.p99(),
+        peer: "probe".into(),
+        peer_value: machine.fsync_p99,
+        ratio: zhifa_ingest.p99() / machine.fsync_p99,
+        unit: "s".into(),
+    });
+    metrics.push(Metric {
+        metric: "scan_efficiency".into(),
+        zhifa: world_bytes / zhifa_screen,
+        peer: "probe".into(),
+        peer_value: machine.read_bandwidth,
+        ratio: world_bytes / zhifa_screen / machine.read_bandwidth,
+        unit: "B/s".into(),
+    });
     metrics.push(Metric {
         metric: "incremental_p50".into(),
         zhifa: p50,
@@ -236,7 +348,6 @@ pub fn run(options: &Options, say: &mut dyn FnMut(String)) -> io::Result<(Probe,
         ratio: zhifa_screen / p99,
         unit: "s".into(),
     });
-    let peak = peak_memory();
     metrics.push(Metric {
         metric: format!("peak_memory_tier_{}", tier.name()),
         zhifa: peak,

@@ -118,6 +118,19 @@ enum Command {
         /// The last facts of the tier, applied one by one with their evaluation timed.
         #[arg(long, default_value_t = 20_000)]
         tail: usize,
+        /// Facts recorded one by one, by 64 clients at once, in the durable-ingest benchmark.
+        #[arg(long, default_value_t = 64_000)]
+        ingest_facts: usize,
+        /// Seconds of each HTTP load (0: no HTTP benchmark).
+        #[arg(long, default_value_t = 10)]
+        http_seconds: u32,
+        /// The PostgreSQL peer as a URL (the ingest benchmark's driver).
+        #[arg(
+            long,
+            default_value = "postgres://postgres@127.0.0.1:5432/test",
+            env = "ZHIFA_BENCH_POSTGRES_URL"
+        )]
+        postgres_url: String,
         /// The PostgreSQL peer (libpq connection string).
         #[arg(
             long,
@@ -367,7 +380,10 @@ async fn run(cli: Cli) -> Result<()> {
             peers,
             probe_only,
             tail,
+            ingest_facts,
+            http_seconds,
             postgres,
+            postgres_url,
         } => {
             if *probe_only {
                 let machine = bench::probe::probe(&dir.join("probe"))?;
@@ -388,6 +404,9 @@ async fn run(cli: Cli) -> Result<()> {
                     .map(String::from)
                     .collect(),
                 postgres: postgres.clone(),
+                postgres_url: postgres_url.clone(),
+                ingest_facts: *ingest_facts,
+                http_seconds: *http_seconds,
                 tail: *tail,
                 probe_program: Some(std::env::current_exe()?),
             };
@@ -400,7 +419,7 @@ async fn run(cli: Cli) -> Result<()> {
                     "未知的对比对象 {unknown:?}，可选 duckdb、sqlite、postgres (unknown peer)"
                 );
             }
-            let (_, metrics) = bench::run::run(&options, &mut |line| eprintln!("{line}"))?;
+            let (_, metrics) = bench::run::run(&options, &mut |line| eprintln!("{line}")).await?;
             eprint!("{}", bench::run::table(&metrics));
             for metric in &metrics {
                 println!("{}", serde_json::to_string(metric)?);
