@@ -29,4 +29,4 @@ CREATE TABLE properties (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, measure TEX
   seizure_extended_days INTEGER, stored_s BIGINT, disposed_s BIGINT);
 CREATE TABLE property_storages (property TEXT NOT NULL, at_s BIGINT NOT NULL,
   custodian TEXT NOT NULL);
-CREATE TABLE calendar (day INTEGER PRIMARY KEY, rest INTEGER NOT NULL);
+CREATE TABLE calendar (day INTEGER PRIMARY KEY, rest INTEGER NOT NULL, next_workday INTEGER);

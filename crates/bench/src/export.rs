@@ -257,8 +257,9 @@ pub fn export(world: &World, dir: &Path) -> io::Result<Vec<(&'static str, usize)
     done("property_storages", storages)?;
 
     // Every day from a year before the first case to two years after the last: far enough for
-    // any limit a rule counts in days to find its next working day.
-    let mut t = Table::create(dir, "calendar", "day,rest")?;
+    // any limit a rule counts in days. As a warehouse's date dimension does, each day carries the
+    // first working day on or after it (the day itself if it is one).
+    let mut t = Table::create(dir, "calendar", "day,rest,next_workday")?;
     let days: Vec<i64> = world
         .cases
         .values()
@@ -266,12 +267,27 @@ pub fn export(world: &World, dir: &Path) -> io::Result<Vec<(&'static str, usize)
         .collect::<io::Result<_>>()?;
     if let (Some(first), Some(last)) = (days.iter().min(), days.iter().max()) {
         let epoch = Date::constant(1970, 1, 1);
-        for n in first - 366..=last + 731 {
-            let date = epoch
-                .checked_add(jiff::Span::new().days(n))
-                .expect("dates in range");
-            debug_assert_eq!(day_number(date), n);
-            t.row(&[&n, &flag(world.calendar.is_rest_day(date))])?;
+        let rest: Vec<(i64, bool)> = (first - 366..=last + 731)
+            .map(|n| {
+                let date = epoch
+                    .checked_add(jiff::Span::new().days(n))
+                    .expect("dates in range");
+                debug_assert_eq!(day_number(date), n);
+                (n, world.calendar.is_rest_day(date))
+            })
+            .collect();
+        // Walked backwards: a rest day's next working day is the following day's. The last
+        // days of the range, if rest days, have none.
+        let mut next = vec![None; rest.len()];
+        let mut following = None;
+        for (i, (n, is_rest)) in rest.iter().enumerate().rev() {
+            if !is_rest {
+                following = Some(*n);
+            }
+            next[i] = following;
+        }
+        for ((n, is_rest), next) in rest.iter().zip(next) {
+            t.row(&[n, &flag(*is_rest), &Opt(next)])?;
         }
     }
     done("calendar", t)?;

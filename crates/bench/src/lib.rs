@@ -240,6 +240,17 @@ pub fn zhifa_findings(warnings: &[rules::Warning]) -> BTreeSet<Finding> {
         .collect()
 }
 
+/// Writes findings as a peer does (CSV with a header: rule,subject,level), so that a run's
+/// sides can be compared afterwards too.
+pub fn write_findings(path: &Path, findings: &BTreeSet<Finding>) -> io::Result<()> {
+    let mut out = BufWriter::new(std::fs::File::create(path)?);
+    writeln!(out, "rule,subject,level")?;
+    for (rule, subject, level) in findings {
+        writeln!(out, "{rule},{subject},{level}")?;
+    }
+    out.flush()
+}
+
 /// Reads a peer's findings file (CSV with a header: rule,subject,level).
 pub fn read_findings(path: &Path) -> io::Result<BTreeSet<Finding>> {
     let text = std::fs::read_to_string(path)?;

@@ -54,9 +54,13 @@ pub fn run(
     now: &[i64],
     runs: usize,
     postgres: &str,
+    timeout_seconds: u32,
 ) -> io::Result<PeerRun> {
     let instants: Vec<String> = now.iter().map(i64::to_string).collect();
-    let out = Command::new("python3")
+    // coreutils' timeout: a peer that hangs (DuckDB 1.4.2 did once at tier L) is stopped.
+    let out = Command::new("timeout")
+        .arg(timeout_seconds.to_string())
+        .arg("python3")
         .arg(script())
         .args(["--peer", peer, "--now", &instants.join(",")])
         .args(["--runs", &runs.to_string()])
@@ -66,6 +70,11 @@ pub fn run(
         .arg(tables)
         .args(["--postgres", postgres])
         .output()?;
+    if out.status.code() == Some(124) {
+        return Err(failed(format!(
+            "{peer} 超过 {timeout_seconds} 秒未完成，已停止（{peer} timed out）"
+        )));
+    }
     if !out.status.success() {
         return Err(failed(format!(
             "{peer} 运行失败（{peer} failed）: {}",

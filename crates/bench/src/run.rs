@@ -29,6 +29,8 @@ pub struct Options {
     pub ingest_facts: usize,
     /// Seconds of each HTTP load (0: no HTTP benchmark).
     pub http_seconds: u32,
+    /// Seconds a peer may take, loading and screening, before it is stopped.
+    pub peer_timeout: u32,
     /// The last facts of the tier, applied one by one and timed (the incremental metrics).
     pub tail: usize,
     /// A program that probes the machine when run with `bench --probe-only --dir DIR` (this
@@ -36,8 +38,8 @@ pub struct Options {
     pub probe_program: Option<PathBuf>,
 }
 
-/// One line of the report. `ratio` is always "how many times better Zhifa is": the peer's time
-/// over Zhifa's, or Zhifa's rate over the peer's.
+/// One line of the report. `ratio` is the peer's over Zhifa's where lower is better (times,
+/// memory: how many times better Zhifa does), Zhifa's over the peer's for rates and shares.
 #[derive(Clone, Debug, Serialize)]
 pub struct Metric {
     pub metric: String,
@@ -49,16 +51,30 @@ pub struct Metric {
 }
 
 impl Metric {
-    /// A time, lower is better.
-    fn time(metric: &str, zhifa: f64, peer: &str, peer_value: f64) -> Metric {
+    /// A figure where lower is better (a time, memory): the ratio is the peer's over Zhifa's.
+    fn lower(metric: &str, zhifa: f64, peer: &str, peer_value: f64, unit: &str) -> Metric {
         Metric {
             metric: metric.into(),
             zhifa,
             peer: peer.into(),
             peer_value,
             ratio: peer_value / zhifa,
-            unit: "s".into(),
+            unit: unit.into(),
         }
+    }
+
+    /// A figure where higher is better (a rate), or a share of the peer's: the ratio is
+    /// Zhifa's over the peer's.
+    fn higher(metric: &str, zhifa: f64, peer: &str, peer_value: f64, unit: &str) -> Metric {
+        Metric {
+            ratio: zhifa / peer_value,
+            ..Metric::lower(metric, zhifa, peer, peer_value, unit)
+        }
+    }
+
+    /// A time.
+    fn time(metric: &str, zhifa: f64, peer: &str, peer_value: f64) -> Metric {
+        Metric::lower(metric, zhifa, peer, peer_value, "s")
     }
 }
 
@@ -89,12 +105,10 @@ pub fn resident_memory() -> f64 {
     memory("VmRSS:")
 }
 
-/// Runs everything `options` names, telling progress to `say`; the metrics, or the first
-/// failure (a peer whose findings differ from Zhifa's is a failure).
-pub async fn run(
-    options: &Options,
-    say: &mut dyn FnMut(String),
-) -> io::Result<(Probe, Vec<Metric>)> {
+/// Runs everything `options` names, telling progress to `say`. A peer whose findings differ
+/// from Zhifa's stops the run with an error; a peer that fails or hangs is listed in the
+/// report, and the others still run.
+pub async fn run(options: &Options, say: &mut dyn FnMut(String)) -> io::Result<Report> {
     if !options.peers.is_empty() {
         peers::check()?;
     }
@@ -171,6 +185,12 @@ pub async fn run(
     }
     let zhifa_screen = median(&times);
     let zhifa = crate::zhifa_findings(&warnings);
+    crate::write_findings(
+        &data
+            .tables
+            .join(format!("findings-zhifa-{}.csv", now.as_second())),
+        &zhifa,
+    )?;
     say(format!(
         "智法 Zhifa screened in {zhifa_screen:.3} s (median of {}): {} warnings, {} among the twelve rules",
         times.len(),
@@ -180,12 +200,18 @@ pub async fn run(
     drop(warnings);
 
     // The screening Zhifa keeps (as its live engine does), moved a day on: only what fell due.
-    let mut kept = rules::Screening::new(&world, now);
+    let mut kept = rules::Screening::with(&world, links, policy, now);
     let next_day = now + jiff::SignedDuration::from_hours(24);
     let started = Instant::now();
     kept.advance(&world, next_day);
     let zhifa_kept = seconds(started);
     let kept_findings = crate::zhifa_findings(&kept.screen_at(&world, next_day));
+    crate::write_findings(
+        &data
+            .tables
+            .join(format!("findings-zhifa-{}.csv", next_day.as_second())),
+        &kept_findings,
+    )?;
     say(format!(
         "智法 Zhifa's kept screening moved a day on in {zhifa_kept:.4} s: {} among the twelve rules",
         kept_findings.len()
@@ -193,17 +219,28 @@ pub async fn run(
     // Zhifa's memory is read here, and given back before the peers load theirs: at tier L the
     // world and a peer's tables would not fit in the machine together.
     let peak = peak_memory();
-    drop((kept, links, world));
+    drop((kept, world));
 
     let mut metrics = Vec::new();
+    let mut failures = Vec::new();
     for peer in &options.peers {
-        let run: PeerRun = peers::run(
+        let run: PeerRun = match peers::run(
             peer,
             &data.tables,
             &[now.as_second(), next_day.as_second()],
             options.runs.max(1),
             &options.postgres,
-        )?;
+            options.peer_timeout,
+        ) {
+            Ok(run) => run,
+            // A peer that fails or hangs says nothing about the others: they still run, and the
+            // run fails at the end.
+            Err(error) => {
+                say(format!("{peer}: {error}"));
+                failures.push(format!("{peer}: {error}"));
+                continue;
+            }
+        };
         let mut difference = Difference::of(&zhifa, &run.findings[0]);
         if difference.is_empty() {
             difference = Difference::of(&kept_findings, &run.findings[1]);
@@ -265,14 +302,13 @@ pub async fn run(
             pg.p50() * 1e3,
             pg.p99() * 1e3
         ));
-        metrics.push(Metric {
-            metric: "durable_ingest".into(),
-            zhifa: zhifa_ingest.per_second,
-            peer: "postgres".into(),
-            peer_value: pg.per_second,
-            ratio: zhifa_ingest.per_second / pg.per_second,
-            unit: "facts/s".into(),
-        });
+        metrics.push(Metric::higher(
+            "durable_ingest",
+            zhifa_ingest.per_second,
+            "postgres",
+            pg.per_second,
+            "facts/s",
+        ));
         metrics.push(Metric::time(
             "commit_p99",
             zhifa_ingest.p99(),
@@ -299,14 +335,13 @@ pub async fn run(
             write.p99 * 1e3
         ));
         for (metric, load) in [("http_read", read), ("http_write", write)] {
-            metrics.push(Metric {
-                metric: metric.into(),
-                zhifa: load.per_second,
-                peer: "hello_world".into(),
-                peer_value: hello.per_second,
-                ratio: load.per_second / hello.per_second,
-                unit: "req/s".into(),
-            });
+            metrics.push(Metric::higher(
+                metric,
+                load.per_second,
+                "hello_world",
+                hello.per_second,
+                "req/s",
+            ));
             metrics.push(Metric::time(
                 &format!("{metric}_p99"),
                 load.p99,
@@ -316,47 +351,55 @@ pub async fn run(
         }
     }
     drop(app);
-    metrics.push(Metric {
-        metric: "commit_p99_over_fdatasync_p99".into(),
-        zhifa: zhifa_ingest.p99(),
-        peer: "probe".into(),
-        peer_value: machine.fsync_p99,
-        ratio: zhifa_ingest.p99() / machine.fsync_p99,
-        unit: "s".into(),
-    });
-    metrics.push(Metric {
-        metric: "scan_efficiency".into(),
-        zhifa: world_bytes / zhifa_screen,
-        peer: "probe".into(),
-        peer_value: machine.read_bandwidth,
-        ratio: world_bytes / zhifa_screen / machine.read_bandwidth,
-        unit: "B/s".into(),
-    });
-    metrics.push(Metric {
-        metric: "incremental_p50".into(),
-        zhifa: p50,
-        peer: "full_rescreen".into(),
-        peer_value: zhifa_screen,
-        ratio: zhifa_screen / p50,
-        unit: "s".into(),
-    });
-    metrics.push(Metric {
-        metric: "incremental_p99".into(),
-        zhifa: p99,
-        peer: "full_rescreen".into(),
-        peer_value: zhifa_screen,
-        ratio: zhifa_screen / p99,
-        unit: "s".into(),
-    });
-    metrics.push(Metric {
-        metric: format!("peak_memory_tier_{}", tier.name()),
-        zhifa: peak,
-        peer: "machine".into(),
-        peer_value: 24.0 * (1u64 << 30) as f64,
-        ratio: 24.0 * (1u64 << 30) as f64 / peak,
-        unit: "B".into(),
-    });
-    Ok((machine, metrics))
+    // Zhifa's commit p99 over the machine's fdatasync p99: how many syncs a commit costs.
+    metrics.push(Metric::higher(
+        "commit_p99_over_fdatasync_p99",
+        zhifa_ingest.p99(),
+        "probe",
+        machine.fsync_p99,
+        "s",
+    ));
+    // The bytes a full re-screen reads per second, as a share of the probed bandwidth.
+    metrics.push(Metric::higher(
+        "scan_efficiency",
+        world_bytes / zhifa_screen,
+        "probe",
+        machine.read_bandwidth,
+        "B/s",
+    ));
+    // How many facts' evaluations a full re-screen costs.
+    metrics.push(Metric::time(
+        "incremental_p50",
+        p50,
+        "full_rescreen",
+        zhifa_screen,
+    ));
+    metrics.push(Metric::time(
+        "incremental_p99",
+        p99,
+        "full_rescreen",
+        zhifa_screen,
+    ));
+    metrics.push(Metric::lower(
+        &format!("peak_memory_tier_{}", tier.name()),
+        peak,
+        "machine",
+        24.0 * (1u64 << 30) as f64,
+        "B",
+    ));
+    Ok(Report {
+        machine,
+        metrics,
+        failures,
+    })
+}
+
+/// What a run measured, and the peers that failed (whose metrics are missing).
+#[derive(Debug)]
+pub struct Report {
+    pub machine: Probe,
+    pub metrics: Vec<Metric>,
+    pub failures: Vec<String>,
 }
 
 /// A value for people: times in s, ms or µs, sizes in MB or GB, rates as given.

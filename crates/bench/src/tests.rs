@@ -145,6 +145,7 @@ fn every_peer_finds_what_zhifa_finds() {
             &seconds,
             1,
             "host=127.0.0.1 port=5432 dbname=test user=postgres",
+            600,
         )
         .unwrap();
         for ((h, zhifa), theirs) in hours.iter().zip(&zhifa).zip(&run.findings) {

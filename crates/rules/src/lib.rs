@@ -931,8 +931,12 @@ const SCREENING_CHUNK: usize = 1 << 18;
 impl Screening {
     /// Screens the whole world at `now` (with the thresholds its units set), on every core.
     pub fn new(world: &World, now: Timestamp) -> Screening {
-        let links = Links::of(world);
-        let policy = Policy::of(world);
+        Screening::with(world, Links::of(world), Policy::of(world), now)
+    }
+
+    /// As [`Screening::new`], with the world's links and thresholds already made (a province's
+    /// links take gigabytes: they are moved in, not made twice).
+    pub fn with(world: &World, links: Links, policy: Policy, now: Timestamp) -> Screening {
         let mut screening = Screening {
             links,
             policy,

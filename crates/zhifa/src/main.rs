@@ -121,6 +121,9 @@ enum Command {
         /// Facts recorded one by one, by 64 clients at once, in the durable-ingest benchmark.
         #[arg(long, default_value_t = 64_000)]
         ingest_facts: usize,
+        /// Seconds a peer may take, loading and screening, before it is stopped.
+        #[arg(long, default_value_t = 3600)]
+        peer_timeout: u32,
         /// Seconds of each HTTP load (0: no HTTP benchmark).
         #[arg(long, default_value_t = 10)]
         http_seconds: u32,
@@ -382,6 +385,7 @@ async fn run(cli: Cli) -> Result<()> {
             tail,
             ingest_facts,
             http_seconds,
+            peer_timeout,
             postgres,
             postgres_url,
         } => {
@@ -407,6 +411,7 @@ async fn run(cli: Cli) -> Result<()> {
                 postgres_url: postgres_url.clone(),
                 ingest_facts: *ingest_facts,
                 http_seconds: *http_seconds,
+                peer_timeout: *peer_timeout,
                 tail: *tail,
                 probe_program: Some(std::env::current_exe()?),
             };
@@ -419,10 +424,16 @@ async fn run(cli: Cli) -> Result<()> {
                     "未知的对比对象 {unknown:?}，可选 duckdb、sqlite、postgres (unknown peer)"
                 );
             }
-            let (_, metrics) = bench::run::run(&options, &mut |line| eprintln!("{line}")).await?;
-            eprint!("{}", bench::run::table(&metrics));
-            for metric in &metrics {
+            let report = bench::run::run(&options, &mut |line| eprintln!("{line}")).await?;
+            eprint!("{}", bench::run::table(&report.metrics));
+            for metric in &report.metrics {
                 println!("{}", serde_json::to_string(metric)?);
+            }
+            if !report.failures.is_empty() {
+                anyhow::bail!(
+                    "对比对象运行失败（peers failed）: {}",
+                    report.failures.join("; ")
+                );
             }
             Ok(())
         }
