@@ -181,7 +181,7 @@ impl App {
             return Err(writer::JobFailure {
                 refused: vec![(
                     0,
-                    AppError::Store(storage::StoreError::Corrupt("writer stopped".into())),
+                    AppError::Store(storage::StoreError::Stopped("writer stopped".into())),
                 )],
             });
         }
@@ -189,7 +189,7 @@ impl App {
             Err(writer::JobFailure {
                 refused: vec![(
                     0,
-                    AppError::Store(storage::StoreError::Corrupt("writer stopped".into())),
+                    AppError::Store(storage::StoreError::Stopped("writer stopped".into())),
                 )],
             })
         })

@@ -26,6 +26,10 @@ pub enum StoreError {
     Conflict(String),
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
+    /// Database work that did not finish: its thread was cancelled (the process is stopping)
+    /// or failed. Nothing of it was committed; the data is not damaged.
+    #[error("database work stopped before it finished: {0}")]
+    Stopped(String),
     #[error("another process is writing to this database ({0})")]
     WriterBusy(String),
 }

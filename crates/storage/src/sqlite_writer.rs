@@ -177,7 +177,7 @@ async fn run<T: Send + 'static>(
 ) -> StoreResult<T> {
     tokio::task::spawn_blocking(work)
         .await
-        .map_err(|e| StoreError::Corrupt(format!("sqlite writer thread: {e}")))?
+        .map_err(|e| StoreError::Stopped(format!("sqlite writer thread: {e}")))?
 }
 
 struct SqliteBulk {
@@ -203,7 +203,7 @@ impl SqliteBulk {
             (guard, result, started.elapsed())
         })
         .await
-        .map_err(|e| StoreError::Corrupt(format!("sqlite writer thread: {e}")))?;
+        .map_err(|e| StoreError::Stopped(format!("sqlite writer thread: {e}")))?;
         self.connection = Some(guard);
         self.busy += busy;
         result
@@ -374,5 +374,22 @@ fn conflict(error: rusqlite::Error, what: &str) -> StoreError {
             StoreError::Conflict(what.into())
         }
         _ => StoreError::Sqlite(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Work whose thread fails (here: a panic; at shutdown: a cancellation) is reported as
+    /// stopped, not as corrupt data: nothing of it was committed.
+    #[tokio::test]
+    async fn work_that_did_not_finish_is_stopped_not_corrupt() {
+        let failed = run(|| -> StoreResult<()> { panic!("the work fails") }).await;
+        match failed {
+            Err(StoreError::Stopped(why)) => assert!(why.contains("sqlite writer thread"), "{why}"),
+            other => panic!("expected Stopped, got {other:?}"),
+        }
+        assert_eq!(run(|| Ok(7)).await.unwrap(), 7);
     }
 }
