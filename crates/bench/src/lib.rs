@@ -137,7 +137,7 @@ impl TierData {
 }
 
 /// The lines of a file.
-pub fn count_lines(path: &Path) -> io::Result<usize> {
+fn count_lines(path: &Path) -> io::Result<usize> {
     let mut reader = BufReader::with_capacity(1 << 20, std::fs::File::open(path)?);
     let mut n = 0;
     loop {
@@ -152,8 +152,9 @@ pub fn count_lines(path: &Path) -> io::Result<usize> {
 }
 
 /// Builds the world from a JSON Lines file, one fact after another as an import does, except
-/// the last `tail` facts, which are parsed and handed back (to be applied one by one, timed).
-pub fn load(path: &Path, tail: usize) -> io::Result<(World, Vec<Fact>)> {
+/// the last `tail` facts, which are parsed and handed back (to be applied one by one, timed);
+/// and how many facts it applied.
+pub fn load(path: &Path, tail: usize) -> io::Result<(World, usize, Vec<Fact>)> {
     let lines = count_lines(path)?;
     let keep_from = lines.saturating_sub(tail);
     let mut world = World::new();
@@ -176,7 +177,7 @@ pub fn load(path: &Path, tail: usize) -> io::Result<(World, Vec<Fact>)> {
                 .map_err(|e| bad(format!("{e:?}")))?;
         }
     }
-    Ok((world, kept))
+    Ok((world, keep_from, kept))
 }
 
 /// Applies `facts` one by one as the live engine does (links noted, the elements each fact

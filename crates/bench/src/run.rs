@@ -141,7 +141,7 @@ pub async fn run(options: &Options, say: &mut dyn FnMut(String)) -> io::Result<R
     }
     let started = Instant::now();
     let before = resident_memory();
-    let (mut world, tail) = crate::load(&data.facts, options.tail)?;
+    let (mut world, applied, tail) = crate::load(&data.facts, options.tail)?;
     // Zhifa's indexes: which case, person and room each element belongs to (the peers build
     // theirs when they load, too).
     let mut links = rules::Links::of(&world);
@@ -151,7 +151,7 @@ pub async fn run(options: &Options, say: &mut dyn FnMut(String)) -> io::Result<R
     let world_bytes = resident_memory() - before;
     say(format!(
         "载入 loaded {} facts into the world and its links in {zhifa_load:.1} s; {} more to apply one by one",
-        crate::count_lines(&data.facts)? - tail.len(),
+        applied,
         tail.len()
     ));
     let mut per_fact = crate::incremental(&mut world, &mut links, &policy, &tail)?;
