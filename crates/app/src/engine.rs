@@ -109,19 +109,28 @@ impl Engine {
         for (kind, id) in touched {
             self.links.note(world, *kind, id);
         }
-        let mut keys = Vec::new();
+        // The touched elements by id, even one not in the world (its warnings are cleared).
+        let mut keys: Vec<Key> = touched.to_vec();
+        keys.extend(narrow.iter().map(|(_, key)| key.clone()));
+        let mut found = Vec::new();
         for (fact, (kind, id)) in narrow {
             match rules::affected_by_fact(world, &self.links, *fact, *kind, id) {
                 Affected::All => return self.full(world, now),
-                Affected::Elements(list) => keys.extend(list),
+                Affected::Elements(list) => found.extend(list),
             }
         }
         for (kind, id) in touched {
             match rules::affected(world, &self.links, *kind, id) {
                 Affected::All => return self.full(world, now),
-                Affected::Elements(list) => keys.extend(list),
+                Affected::Elements(list) => found.extend(list),
             }
         }
+        found.sort_unstable();
+        found.dedup();
+        keys.extend(found.into_iter().filter_map(|(kind, n)| {
+            let id = world.id_at(kind, n as usize)?;
+            Some((kind, id.to_string()))
+        }));
         self.evaluate_all(world, keys, now)
     }
 

@@ -210,13 +210,13 @@ pub fn incremental(
                 rules::Affected::Elements(list) => again.extend(list),
             }
         }
-        for (kind, id) in again {
-            std::hint::black_box(rules::evaluate_levels(
+        for (kind, n) in again {
+            std::hint::black_box(rules::evaluate_levels_at(
                 world,
                 links,
                 policy,
                 kind,
-                &id,
+                n,
                 fact.at.instant(),
             ));
         }

@@ -2476,6 +2476,27 @@ impl World {
         }
     }
 
+    /// The id of the element at position `pos` of its map ([`World::position`]).
+    pub fn id_at(&self, kind: ElementKind, pos: usize) -> Option<&str> {
+        fn key<K, V>(map: &ElementMap<K, V>, pos: usize, text: fn(&K) -> &str) -> Option<&str> {
+            map.get_index(pos).map(|(k, _)| text(k))
+        }
+        match kind {
+            ElementKind::Unit => key(&self.units, pos, UnitId::as_str),
+            ElementKind::Officer => key(&self.officers, pos, OfficerId::as_str),
+            ElementKind::Calendar => None,
+            ElementKind::Incident => key(&self.incidents, pos, IncidentId::as_str),
+            ElementKind::Case => key(&self.cases, pos, CaseId::as_str),
+            ElementKind::Person => key(&self.persons, pos, PersonId::as_str),
+            ElementKind::Measure => key(&self.measures, pos, MeasureId::as_str),
+            ElementKind::Stay => key(&self.stays, pos, StayId::as_str),
+            ElementKind::Interrogation => key(&self.interrogations, pos, InterrogationId::as_str),
+            ElementKind::Property => key(&self.properties, pos, PropertyId::as_str),
+            ElementKind::Document => key(&self.documents, pos, DocumentId::as_str),
+            ElementKind::Warning => key(&self.warnings, pos, WarningId::as_str),
+        }
+    }
+
     /// As [`World::ids`], borrowed; calendar days have no id text here (empty).
     pub fn id_texts(&self, kind: ElementKind) -> Vec<&str> {
         fn keys<K, V>(map: &ElementMap<K, V>, text: fn(&K) -> &str) -> Vec<&str> {

@@ -166,7 +166,12 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
         CaseKind::Criminal => ("XS-14", "appraisal_opinion_notice", p.limit(P::Xs14Notice)),
         CaseKind::Administrative => ("JZ-03", "appraisal_opinion", Limit::Days(5)),
     };
-    let told = cx.linked(id, &[PersonRole::Suspect, PersonRole::Victim]);
+    // The persons are read only for a case with an assessment: most have none, and reading
+    // each linked person is a cache miss or two in a province.
+    let told = match case.injuries.is_empty() {
+        true => Vec::new(),
+        false => cx.linked(id, &[PersonRole::Suspect, PersonRole::Victim]),
+    };
     let awaited = case
         .injuries
         .iter()

@@ -530,6 +530,19 @@ pub fn evaluate_levels(
     evaluate_as(world, links, policy, kind, id, now, false)
 }
 
+/// As [`evaluate_levels`], the element at position `pos` of its world map ([`Affected`] lists
+/// elements so).
+pub fn evaluate_levels_at(
+    world: &World,
+    links: &Links,
+    policy: &Policy,
+    kind: ElementKind,
+    pos: u32,
+    now: Timestamp,
+) -> Evaluation {
+    evaluate_pos(world, links, policy, kind, pos as usize, now, false)
+}
+
 fn evaluate_as(
     world: &World,
     links: &Links,
@@ -540,7 +553,7 @@ fn evaluate_as(
     explain: bool,
 ) -> Evaluation {
     match world.position(kind, id) {
-        Some(pos) => evaluate_at(world, links, policy, kind, pos, now, explain),
+        Some(pos) => evaluate_pos(world, links, policy, kind, pos, now, explain),
         None => Evaluation {
             warnings: Vec::new(),
             next_due: None,
@@ -549,7 +562,7 @@ fn evaluate_as(
 }
 
 /// Evaluates the element at position `pos` of its world map.
-fn evaluate_at(
+fn evaluate_pos(
     world: &World,
     links: &Links,
     policy: &Policy,
@@ -732,27 +745,35 @@ pub fn affected_by_fact(
 ) -> Affected {
     match reach(fact) {
         Some(reach) if kind == fact.element() => {
-            let mut out = vec![(kind, id.to_string())];
+            let Some(this) = world.position(kind, id) else {
+                return Affected::Elements(Vec::new());
+            };
+            let mut out = vec![(kind, this as u32)];
             if reach != Reach::SUBJECT
-                && let Some(m) = world.measures.get(id)
+                && let Some((_, m)) = world.measures.get_index(this)
             {
+                use {ElementKind as K, links::Tag};
                 if reach.case {
-                    out.push((ElementKind::Case, m.case.to_string()));
+                    out.extend(
+                        world
+                            .cases
+                            .get_index_of(&m.case)
+                            .map(|n| (K::Case, n as u32)),
+                    );
                 }
                 if let Some(r) = links.of_person(&m.person) {
-                    use {ElementKind as K, links::Tag};
-                    let mut push = |k: K, id: &str| out.push((k, id.to_string()));
                     if reach.measures {
-                        ids(&world.measures, r.of(Tag::Measure)).for_each(|x| push(K::Measure, x));
+                        out.extend(r.of(Tag::Measure).map(|n| (K::Measure, n)));
                     }
                     if reach.stays {
-                        ids(&world.stays, r.of(Tag::Stay)).for_each(|x| push(K::Stay, x));
+                        out.extend(r.of(Tag::Stay).map(|n| (K::Stay, n)));
                     }
                     if reach.interrogations {
-                        ids(&world.interrogations, r.of(Tag::Interrogation))
-                            .for_each(|x| push(K::Interrogation, x));
+                        out.extend(r.of(Tag::Interrogation).map(|n| (K::Interrogation, n)));
                     }
                 }
+                out.sort_unstable();
+                out.dedup();
             }
             Affected::Elements(out)
         }
@@ -760,21 +781,22 @@ pub fn affected_by_fact(
     }
 }
 
-/// The ids of the elements at `positions` of a world map.
-fn ids<'a, K: std::borrow::Borrow<str> + 'a, V>(
-    map: &'a domain::world::ElementMap<K, V>,
-    positions: impl Iterator<Item = links::Pos> + 'a,
-) -> impl Iterator<Item = &'a str> + 'a {
-    positions.filter_map(|n| map.get_index(n as usize).map(|(id, _)| id.borrow()))
-}
-
 /// What a touched element changes: the elements whose rules read it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Affected {
-    /// These elements (the touched one among them).
-    Elements(Vec<(ElementKind, String)>),
+    /// These elements (the touched one among them), by kind and position in their world map
+    /// ([`World::position`]; [`evaluate_levels_at`] evaluates one), sorted, each once: positions,
+    /// not ids, because hashing ids to list and then find the affected elements was a third of
+    /// the incremental work in a province.
+    Elements(Vec<(ElementKind, u32)>),
     /// Everything: units, officers and calendar days feed rules across the whole world.
     All,
+}
+
+/// An element to list as affected: by id, or by position in its world map.
+enum Found<'a> {
+    Id(&'a str),
+    At(u32),
 }
 
 /// The elements to evaluate again after a fact touched `(kind, id)`; `links` must already have
@@ -799,58 +821,71 @@ pub enum Affected {
 ///   (CS-08, TS-06).
 pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Affected {
     use ElementKind as K;
-    let mut out = vec![(kind, id.to_string())];
-    let mut push = |k: K, id: &str| out.push((k, id.to_string()));
+    let this = world.position(kind, id);
+    fn at<K, V>(map: &domain::world::ElementMap<K, V>, n: Option<usize>) -> Option<&V> {
+        map.get_index(n?).map(|(_, v)| v)
+    }
+    let mut out: Vec<(K, u32)> = this.map(|n| (kind, n as u32)).into_iter().collect();
+    // By id (a hash lookup; an element not there has nothing to evaluate) or by position.
+    let mut push = |k: K, at: Found| {
+        let n = match at {
+            Found::Id(id) => world.position(k, id).map(|n| n as u32),
+            Found::At(n) => Some(n),
+        };
+        out.extend(n.map(|n| (k, n)));
+    };
+    use Found::{At, Id};
     use links::Tag;
-    let of_case = |case: &domain::ids::CaseId, push: &mut dyn FnMut(K, &str)| {
-        push(K::Case, case.as_str());
+    let of_case = |case: &domain::ids::CaseId, push: &mut dyn FnMut(K, Found)| {
+        push(K::Case, Id(case.as_str()));
         if let Some(r) = links.of_case(case) {
-            ids(&world.measures, r.of(Tag::Measure)).for_each(|m| push(K::Measure, m));
+            r.of(Tag::Measure).for_each(|n| push(K::Measure, At(n)));
         }
     };
-    let near = |s: &domain::elements::Stay, push: &mut dyn FnMut(K, &str)| {
-        for other in links.stays_near(s) {
-            push(K::Stay, other.as_str());
-        }
+    let near = |s: &domain::elements::Stay, push: &mut dyn FnMut(K, Found)| {
+        links
+            .stays_near(s)
+            .into_iter()
+            .for_each(|n| push(K::Stay, At(n)));
     };
-    let of_person = |person: &domain::ids::PersonId, push: &mut dyn FnMut(K, &str)| {
-        push(K::Person, person.as_str());
+    let of_person = |person: &domain::ids::PersonId, push: &mut dyn FnMut(K, Found)| {
+        push(K::Person, Id(person.as_str()));
         if let Some(r) = links.of_person(person) {
-            ids(&world.measures, r.of(Tag::Measure)).for_each(|m| push(K::Measure, m));
-            ids(&world.stays, r.of(Tag::Stay)).for_each(|s| push(K::Stay, s));
-            ids(&world.interrogations, r.of(Tag::Interrogation))
-                .for_each(|i| push(K::Interrogation, i));
+            r.of(Tag::Measure).for_each(|n| push(K::Measure, At(n)));
+            r.of(Tag::Stay).for_each(|n| push(K::Stay, At(n)));
+            r.of(Tag::Interrogation)
+                .for_each(|n| push(K::Interrogation, At(n)));
         }
     };
     match kind {
         K::Unit | K::Officer | K::Calendar => return Affected::All,
         K::Incident => {
-            if let Some(case) = world.incidents.get(id).and_then(|i| i.case.as_ref()) {
-                push(K::Case, case.as_str());
+            if let Some(case) = at(&world.incidents, this).and_then(|i| i.case.as_ref()) {
+                push(K::Case, Id(case.as_str()));
             }
         }
         K::Case => {
-            if let Some(case) = world.cases.get(id) {
+            if let Some(case) = at(&world.cases, this) {
                 if let Some(incident) = &case.incident {
-                    push(K::Incident, incident.as_str());
+                    push(K::Incident, Id(incident.as_str()));
                 }
                 if let Some(r) = links.of_case(&case.id) {
-                    ids(&world.measures, r.of(Tag::Measure)).for_each(|m| push(K::Measure, m));
-                    ids(&world.properties, r.of(Tag::Property)).for_each(|p| push(K::Property, p));
+                    r.of(Tag::Measure).for_each(|n| push(K::Measure, At(n)));
+                    r.of(Tag::Property).for_each(|n| push(K::Property, At(n)));
                 }
                 for suspect in links.suspects(&case.id) {
-                    push(K::Person, suspect.as_str());
+                    push(K::Person, Id(suspect.as_str()));
                 }
                 for penalty in case.decision.iter().flat_map(|d| &d.penalties) {
-                    push(K::Person, penalty.person.as_str());
+                    push(K::Person, Id(penalty.person.as_str()));
                 }
             }
         }
         K::Person => {
-            if let Some(p) = world.persons.get(id) {
+            if let Some(p) = at(&world.persons, this) {
                 of_person(&p.id, &mut push);
                 for link in &p.links {
-                    push(K::Case, link.case.as_str());
+                    push(K::Case, Id(link.case.as_str()));
                 }
                 if let Some(r) = links.of_person(&p.id) {
                     for n in r.of(Tag::Stay) {
@@ -862,39 +897,39 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
             }
         }
         K::Measure => {
-            if let Some(m) = world.measures.get(id) {
+            if let Some(m) = at(&world.measures, this) {
                 of_case(&m.case, &mut push);
                 of_person(&m.person, &mut push);
             }
         }
         K::Interrogation => {
-            if let Some(i) = world.interrogations.get(id) {
+            if let Some(i) = at(&world.interrogations, this) {
                 of_case(&i.case, &mut push);
                 of_person(&i.person, &mut push);
             }
         }
         K::Property => {
-            if let Some(p) = world.properties.get(id) {
-                push(K::Case, p.case.as_str());
+            if let Some(p) = at(&world.properties, this) {
+                push(K::Case, Id(p.case.as_str()));
             }
         }
         K::Document => {
-            if let Some(d) = world.documents.get(id) {
+            if let Some(d) = at(&world.documents, this) {
                 of_case(&d.case, &mut push);
                 if let Some(r) = links.of_case(&d.case) {
-                    ids(&world.properties, r.of(Tag::Property)).for_each(|p| push(K::Property, p));
-                    ids(&world.interrogations, r.of(Tag::Interrogation))
-                        .for_each(|i| push(K::Interrogation, i));
+                    r.of(Tag::Property).for_each(|n| push(K::Property, At(n)));
+                    r.of(Tag::Interrogation)
+                        .for_each(|n| push(K::Interrogation, At(n)));
                 }
             }
         }
         K::Stay => {
-            if let Some(s) = world.stays.get(id) {
+            if let Some(s) = at(&world.stays, this) {
                 if let Some(r) = links.of_person(&s.person) {
-                    ids(&world.measures, r.of(Tag::Measure)).for_each(|m| push(K::Measure, m));
+                    r.of(Tag::Measure).for_each(|n| push(K::Measure, At(n)));
                 }
                 for i in links.interrogations_of_stay(&s.id) {
-                    push(K::Interrogation, i.as_str());
+                    push(K::Interrogation, Id(i.as_str()));
                 }
                 near(s, &mut push);
             }
@@ -976,7 +1011,7 @@ impl Screening {
                 .skip(thread)
                 .step_by(threads)
                 .map(|(kind, pos)| {
-                    let found = evaluate_at(world, links, policy, *kind, *pos as usize, now, true);
+                    let found = evaluate_pos(world, links, policy, *kind, *pos as usize, now, true);
                     (*kind, *pos, found)
                 })
                 .filter(|(_, _, found)| found.next_due.is_some() || !found.warnings.is_empty())

@@ -9,10 +9,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use domain::world::{ElementMap, HashMap};
 type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 
-use domain::World;
 use domain::elements::{Case, Incident, Person, PersonRole, RoomKind, Stay};
 use domain::fact::ElementKind;
 use domain::ids::{CaseId, IncidentId, InterrogationId, PersonId, StayId, UnitId};
+use domain::{At, World};
 use jiff::{SignedDuration, Timestamp};
 
 /// An element's position in its world map (`World::measures.get_index`, …). The world's maps
@@ -79,17 +79,29 @@ impl Related {
     }
 }
 
-/// The stays placed in one holding or waiting room of a center (CS-08, TS-06): enough to find
-/// the stays whose time there may overlap a given interval without reading every stay the room
-/// ever held.
+/// The placements of stays in one holding or waiting room of a center (CS-08, TS-06), each
+/// with its end, so that those overlapping an interval are found without reading any stay: a
+/// stay's rules read every stay that shared a room with it, and reading each candidate stay
+/// (a hash lookup and a cache miss or three) was most of a stay's evaluation.
 #[derive(Default, Debug)]
 struct Room {
-    /// The stays placed in the room, by the time they entered the center.
-    by_entry: BTreeMap<Timestamp, Vec<StayId>>,
-    /// Those of them not exited.
-    open: BTreeSet<StayId>,
-    /// The longest time in the center of those that have exited.
+    /// (start, the stay's position in `World::stays`) → end (`None`: still there).
+    placements: BTreeMap<(Timestamp, Pos), Option<Timestamp>>,
+    /// The placements still there, by (start, position).
+    open: BTreeSet<(Timestamp, Pos)>,
+    /// The longest placement that has ended: one that ended and overlaps an interval started
+    /// at most this long before it.
     longest: SignedDuration,
+}
+
+/// A stay's placement in a shared room, as the room index holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Placed {
+    /// The stay's position in `World::stays`.
+    pub stay: Pos,
+    pub from: Timestamp,
+    /// `None`: still there.
+    pub until: Option<Timestamp>,
 }
 
 /// The world's elements grouped by case and by person.
@@ -164,7 +176,7 @@ impl Links {
         for (n, s) in world.stays.values().enumerate() {
             let by_person = links.by_person.entry(s.person.clone()).or_default();
             by_person.0.push((Tag::Stay, n as Pos));
-            links.note_rooms(s);
+            links.note_rooms(n as Pos, s);
         }
         links
     }
@@ -225,7 +237,7 @@ impl Links {
                 if let Some((n, s)) = pos(&world.stays, id) {
                     let by_person = self.by_person.entry(s.person.clone()).or_default();
                     by_person.add(Tag::Stay, n);
-                    self.note_rooms(s);
+                    self.note_rooms(n, s);
                 }
             }
             _ => {}
@@ -260,59 +272,71 @@ impl Links {
         }
     }
 
-    /// A stay in each holding or waiting room it was placed in.
-    fn note_rooms(&mut self, s: &Stay) {
-        for placement in s.placements.iter().filter(|p| shared_room(p.room_kind)) {
+    /// Each placement of a stay (at position `n`) in a holding or waiting room, with its end as
+    /// far as known (idempotent: a later fact may end a placement, or one recorded late may
+    /// end an earlier one sooner).
+    fn note_rooms(&mut self, n: Pos, s: &Stay) {
+        for (room, from, until) in shared_times(s) {
             let room = self
                 .rooms
                 .entry(s.center.clone())
                 .or_default()
-                .entry(placement.room.clone())
+                .entry(room.to_string())
                 .or_default();
-            let entered = room.by_entry.entry(s.entered_at.instant()).or_default();
-            add(entered, &s.id);
-            match &s.exited {
-                Some((exited, _)) => {
-                    room.open.remove(&s.id);
-                    let time = exited.instant().duration_since(s.entered_at.instant());
-                    room.longest = room.longest.max(time);
+            let key = (from.instant(), n);
+            let until = until.map(|u| u.instant());
+            room.placements.insert(key, until);
+            match until {
+                Some(until) => {
+                    room.open.remove(&key);
+                    room.longest = room.longest.max(until.duration_since(key.0));
                 }
                 None => {
-                    room.open.insert(s.id.clone());
+                    room.open.insert(key);
                 }
             }
         }
     }
 
-    /// The stays placed in a holding or waiting room of a center whose time in the center may
-    /// overlap `[from, to)` (`to` `None`: without end): every such stay, and perhaps others.
-    pub(crate) fn stays_in_room(
+    /// The placements in a holding or waiting room of a center that overlap `[from, to)` (`to`
+    /// `None`: without end), each once.
+    pub(crate) fn placed_in_room(
         &self,
         center: &UnitId,
         room: &str,
         from: Timestamp,
         to: Option<Timestamp>,
-    ) -> Vec<&StayId> {
-        let Some(room) = self.rooms.get(center).and_then(|rooms| rooms.get(room)) else {
-            return Vec::new();
-        };
-        // A stay that exited and overlaps entered after `from` minus the longest stay.
-        let earliest = from.checked_sub(room.longest).unwrap_or(Timestamp::MIN);
-        let entered = match to {
-            Some(to) if to > earliest => room.by_entry.range(earliest..to),
-            Some(_) => room.by_entry.range(earliest..earliest),
-            None => room.by_entry.range(earliest..),
-        };
-        let mut found: Vec<&StayId> = entered.flat_map(|(_, stays)| stays).collect();
-        found.extend(room.open.iter());
-        found.sort();
-        found.dedup();
-        found
+    ) -> impl Iterator<Item = Placed> + '_ {
+        let room = self.rooms.get(center).and_then(|rooms| rooms.get(room));
+        // One that ended and overlaps started after `from` minus the longest placement; one
+        // still there may have started at any time before.
+        let earliest = room.map_or(from, |r| {
+            from.checked_sub(r.longest).unwrap_or(Timestamp::MIN)
+        });
+        let ended = room.into_iter().flat_map(move |r| {
+            let started = match to {
+                Some(to) if to > earliest => r.placements.range((earliest, 0)..(to, 0)),
+                Some(_) => r.placements.range((earliest, 0)..(earliest, 0)),
+                None => r.placements.range((earliest, 0)..),
+            };
+            started.map(|(&(from, stay), &until)| Placed { stay, from, until })
+        });
+        let open_before = room.into_iter().flat_map(move |r| {
+            r.open.range(..(earliest, 0)).map(|&(from, stay)| Placed {
+                stay,
+                from,
+                until: None,
+            })
+        });
+        ended
+            .chain(open_before)
+            .filter(move |p| p.until.is_none_or(|u| from < u) && to.is_none_or(|t| p.from < t))
     }
 
     /// The stays that may have shared a holding or waiting room with a stay while it lasted
-    /// (read by its CS-08 and TS-06, and reading it): entered before it exited, if it has.
-    pub(crate) fn stays_near(&self, s: &Stay) -> Vec<&StayId> {
+    /// (read by its CS-08 and TS-06, and reading it): placed in one of its rooms while it was
+    /// in the center, by position in `World::stays`, each once.
+    pub(crate) fn stays_near(&self, s: &Stay) -> Vec<Pos> {
         let mut rooms: Vec<&str> = s
             .placements
             .iter()
@@ -321,14 +345,15 @@ impl Links {
             .collect();
         rooms.sort();
         rooms.dedup();
-        let mut found: Vec<&StayId> = rooms
+        let exited = s.exited.as_ref().map(|(at, _)| at.instant());
+        let mut found: Vec<Pos> = rooms
             .into_iter()
             .flat_map(|room| {
-                let exited = s.exited.as_ref().map(|(at, _)| at.instant());
-                self.stays_in_room(&s.center, room, s.entered_at.instant(), exited)
+                self.placed_in_room(&s.center, room, s.entered_at.instant(), exited)
+                    .map(|p| p.stay)
             })
             .collect();
-        found.sort();
+        found.sort_unstable();
         found.dedup();
         found
     }
@@ -363,4 +388,21 @@ impl Links {
 /// Rooms where persons in the center wait together: holding (候问室) and waiting (等候室) rooms.
 pub(crate) fn shared_room(kind: RoomKind) -> bool {
     matches!(kind, RoomKind::Holding | RoomKind::Waiting)
+}
+
+/// A stay's times in holding and waiting rooms: (room, from, until), each placement lasting
+/// until the stay's next placement or its exit (`None`: still there).
+pub(crate) fn shared_times(s: &Stay) -> Vec<(&str, At, Option<At>)> {
+    let mut placements: Vec<_> = s.placements.iter().collect();
+    placements.sort_by_key(|p| p.at);
+    let exited = s.exited.as_ref().map(|(at, _)| *at);
+    placements
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| shared_room(p.room_kind))
+        .map(|(k, p)| {
+            let until = placements.get(k + 1).map(|next| next.at).or(exited);
+            (p.room.as_str(), p.at, until)
+        })
+        .collect()
 }

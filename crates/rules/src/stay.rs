@@ -3,9 +3,10 @@
 use domain::At;
 use domain::elements::{Destination, MeasureKind, Person, PersonFlag, PersonRole, RoomKind, Stay};
 use domain::legal_time::{Level, Limit, Moves};
+use jiff::Timestamp;
 
 use crate::cx::Cx;
-use crate::links::shared_room;
+use crate::links::{Pos, shared_times};
 use crate::measure::questioning_due;
 use crate::thresholds::P;
 
@@ -172,55 +173,31 @@ pub(crate) fn evaluate(cx: &mut Cx, s: &Stay) {
     }
 }
 
-/// A stay's times in holding and waiting rooms: (room, from, until), each placement lasting
-/// until the stay's next placement or its exit (`None`: still there).
-fn shared_times(s: &Stay) -> Vec<(&str, At, Option<At>)> {
-    let mut placements: Vec<_> = s.placements.iter().collect();
-    placements.sort_by_key(|p| p.at);
-    let exited = s.exited.as_ref().map(|(at, _)| *at);
-    placements
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| shared_room(p.room_kind))
-        .map(|(k, p)| {
-            let until = placements.get(k + 1).map(|next| next.at).or(exited);
-            (p.room.as_str(), p.at, until)
-        })
-        .collect()
-}
-
 /// The other persons' stays in the same center that shared a holding or waiting room with this
 /// one, each once: the stay, when they were first together and the room.
-fn roommates<'a>(cx: &Cx<'a>, s: &Stay) -> Vec<(&'a Stay, At, String)> {
-    let mut found: Vec<(&Stay, At, String)> = Vec::new();
+fn roommates<'a, 's>(cx: &Cx<'a>, s: &'s Stay) -> Vec<(&'a Stay, At, &'s str)> {
+    let this = cx.world.stays.get_index_of(s.id.as_str());
+    let mut found: Vec<(Pos, Timestamp, &str)> = Vec::new();
     for (room, from, until) in shared_times(s) {
-        let candidates =
+        let placed =
             cx.links
-                .stays_in_room(&s.center, room, from.instant(), until.map(|u| u.instant()));
-        for other in candidates
-            .into_iter()
-            .filter_map(|id| cx.world.stays.get(id))
-        {
-            if other.id == s.id || other.person == s.person {
-                continue;
-            }
-            for (their_room, their_from, their_until) in shared_times(other) {
-                let overlap = their_room == room
-                    && until.is_none_or(|u| their_from < u)
-                    && their_until.is_none_or(|u| from < u);
-                if !overlap {
-                    continue;
-                }
-                let start = from.max(their_from);
-                match found.iter_mut().find(|(o, _, _)| o.id == other.id) {
-                    Some(seen) if seen.1 <= start => {}
-                    Some(seen) => *seen = (other, start, room.to_string()),
-                    None => found.push((other, start, room.to_string())),
-                }
+                .placed_in_room(&s.center, room, from.instant(), until.map(|u| u.instant()));
+        for other in placed.filter(|p| Some(p.stay as usize) != this) {
+            let start = from.instant().max(other.from);
+            match found.iter_mut().find(|(n, _, _)| *n == other.stay) {
+                Some(seen) if seen.1 <= start => {}
+                Some(seen) => *seen = (other.stay, start, room),
+                None => found.push((other.stay, start, room)),
             }
         }
     }
     found
+        .into_iter()
+        .filter_map(|(n, start, room)| {
+            let (_, other) = cx.world.stays.get_index(n as usize)?;
+            (other.person != s.person).then(|| (other, At::china(start), room))
+        })
+        .collect()
 }
 
 /// Whether two persons are linked as suspects of one case.

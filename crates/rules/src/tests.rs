@@ -1539,6 +1539,21 @@ fn each_rule_beyond_the_core_by_its_basis() {
             None,
         ),
         (
+            "CS-08: moved out at the minute she was placed (the placement ends then), nothing",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:10:00+08:00","id":"S1","room":"H1","room_kind":"holding"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S1","room":"X1","room_kind":"interrogation"}"#,
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:20:00+08:00","id":"S2","person":"P2","center":"U330503"}"#,
+                r#"{"fact":"custody.placed","at":"2026-03-02T11:30:00+08:00","id":"S2","room":"H1","room_kind":"holding"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "CS-08",
+            "S2",
+            None,
+        ),
+        (
             "CS-08: another holding room, nothing",
             &[
                 r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
@@ -1797,8 +1812,8 @@ fn platform_thresholds_apply_to_the_unit_and_below() {
 }
 
 /// CS-08 and TS-06 read only the stays that the room index offers: on a generated province, it
-/// offers every stay whose time in a holding or waiting room overlaps another's in the same
-/// center, as a scan of every pair finds them.
+/// offers exactly the stays whose time in a holding or waiting room overlaps another's in the
+/// same center, as a scan of every pair finds them.
 #[test]
 fn the_room_index_offers_every_stay_sharing_a_room() {
     use crate::links::shared_room;
@@ -1833,26 +1848,25 @@ fn the_room_index_offers_every_stay_sharing_a_room() {
             .collect::<Vec<_>>()
     };
     let mut pairs = 0;
-    for a in world.stays.values() {
-        for b in world.stays.values() {
-            if a.id == b.id || a.center != b.center {
-                continue;
-            }
-            for (room, from, until) in times(a) {
-                let overlaps = times(b).iter().any(|(r, f, u)| {
-                    *r == room && until.is_none_or(|x| *f < x) && u.is_none_or(|x| from < x)
-                });
-                if overlaps {
-                    pairs += 1;
-                    let offered = links.stays_in_room(
-                        &a.center,
-                        &room,
-                        from.instant(),
-                        until.map(|u| u.instant()),
-                    );
-                    assert!(offered.contains(&&b.id), "{} with {}", a.id, b.id);
-                }
-            }
+    for (n, a) in world.stays.values().enumerate() {
+        for (room, from, until) in times(a) {
+            // By a scan of every pair: the other stays placed in the room while `a` was.
+            let sharing: BTreeSet<u32> = (world.stays.values().enumerate())
+                .filter(|(m, b)| *m != n && b.center == a.center)
+                .filter(|(_, b)| {
+                    times(b).iter().any(|(r, f, u)| {
+                        *r == room && until.is_none_or(|x| *f < x) && u.is_none_or(|x| from < x)
+                    })
+                })
+                .map(|(m, _)| m as u32)
+                .collect();
+            let offered: BTreeSet<u32> = links
+                .placed_in_room(&a.center, &room, from.instant(), until.map(|u| u.instant()))
+                .map(|p| p.stay)
+                .filter(|m| *m as usize != n)
+                .collect();
+            assert_eq!(offered, sharing, "{} in {room} from {from}", a.id);
+            pairs += sharing.len();
         }
     }
     let centers: std::collections::BTreeSet<_> = world.stays.values().map(|s| &s.center).collect();

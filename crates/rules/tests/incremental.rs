@@ -86,7 +86,11 @@ fn incremental_equals_batch(facts: &[Fact], at: Timestamp, after_each_fact: bool
                         .collect();
                     break;
                 }
-                Affected::Elements(list) => again.extend(list),
+                Affected::Elements(list) => {
+                    again.extend(list.into_iter().map(|(kind, n)| {
+                        (kind, world.id_at(kind, n as usize).unwrap().to_string())
+                    }))
+                }
             }
         }
         for (kind, id) in again {
