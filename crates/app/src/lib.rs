@@ -36,7 +36,7 @@ pub use ledger_ops::{
 };
 pub use reads::{ElementDetail, ListRequest, Listing, TimelineEntry};
 pub use rows::now;
-pub use supervision::{Board, BoardFilter, BoardRow, ENGINE_ACTOR, WarningNotice};
+pub use supervision::{Board, BoardFilter, BoardRow, ENGINE_ACTOR, WarningNotice, WarningSummary};
 pub use writer::Committed;
 use writer::{Author, Guard, Job, JobOutcome, Writer};
 

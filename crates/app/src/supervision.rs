@@ -364,7 +364,59 @@ pub struct Board {
 /// How many rows the board lists (the counts cover every match).
 const BOARD_ROWS: usize = 500;
 
+/// The open warnings of a unit and the units under it (the dashboard), from the counts the
+/// world keeps as warnings change: no warning is read to answer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct WarningSummary {
+    pub unit: String,
+    pub unit_name: String,
+    pub total: u32,
+    /// (level code, Chinese label, count), red first; every level, counted or not.
+    pub by_level: Vec<(&'static str, &'static str, u32)>,
+    /// (rule, level code, count), by rule then level, red first.
+    pub by_rule: Vec<(String, &'static str, u32)>,
+}
+
 impl App {
+    /// The open warnings of the actor's unit, or of a unit under it (`NotFound` for any other,
+    /// a sibling's among them: scope is never told apart from absence).
+    pub async fn warning_summary(
+        &self,
+        actor: &Actor,
+        unit: Option<&str>,
+    ) -> Result<WarningSummary, AppError> {
+        let world = self.world().await;
+        let unit = match unit {
+            Some(id) => world
+                .units
+                .get(id)
+                .filter(|u| u.path.starts_with(actor.unit_path.as_str()))
+                .ok_or(AppError::NotFound)?,
+            None => world.units.get(&actor.unit).ok_or(AppError::NotFound)?,
+        };
+        let mut by_rule: Vec<(String, &'static str, u32)> = Vec::new();
+        let mut by_level = [WarningLevel::Red, WarningLevel::Yellow, WarningLevel::Blue]
+            .map(|l| (l.as_str(), l.label(), 0u32));
+        let mut counts = world.open_warnings(&unit.path);
+        counts.sort_by_key(|(rule, level, _)| (*rule, std::cmp::Reverse(*level)));
+        for (rule, level, n) in counts {
+            by_rule.push((rule.to_string(), level.as_str(), n));
+            if let Some(entry) = by_level
+                .iter_mut()
+                .find(|(code, _, _)| *code == level.as_str())
+            {
+                entry.2 += n;
+            }
+        }
+        Ok(WarningSummary {
+            unit: unit.id.to_string(),
+            unit_name: unit.name.clone(),
+            total: by_level.iter().map(|(_, _, n)| n).sum(),
+            by_level: by_level.to_vec(),
+            by_rule,
+        })
+    }
+
     /// The warnings an actor sees (their unit and below), filtered.
     pub async fn warning_board(&self, actor: &Actor, filter: &BoardFilter) -> Board {
         use domain::elements::LoopStage;

@@ -34,6 +34,8 @@ use crate::fact::{ElementKind, Fact, FactBody};
 use crate::ids::*;
 use crate::ledger::ROOT_CHAIN;
 
+mod tally;
+
 /// What applying one fact did.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Applied {
@@ -125,6 +127,8 @@ pub struct World {
     /// The last serial issued by Zhifa per unit, document kind and year.
     document_serials: ElementMap<(UnitId, String, i16), u32>,
     root: Option<UnitId>,
+    /// The open warnings counted by unit, rule and level.
+    tally: tally::Tally,
     journal: Option<Vec<Undo>>,
     saved: Saved,
 }
@@ -315,7 +319,12 @@ impl World {
                 Undo::Interrogation(k, v) => restore(&mut self.interrogations, k, v.map(|b| *b)),
                 Undo::Property(k, v) => restore(&mut self.properties, k, v.map(|b| *b)),
                 Undo::Document(k, v) => restore(&mut self.documents, k, v.map(|b| *b)),
-                Undo::Warning(k, v) => restore(&mut self.warnings, k, v.map(|b| *b)),
+                Undo::Warning(k, v) => {
+                    let before = self.counted(&k);
+                    restore(&mut self.warnings, k.clone(), v.map(|b| *b));
+                    let after = self.counted(&k);
+                    self.tally.change(before, after);
+                }
                 Undo::OpenStay(k, v) => restore(&mut self.open_stays, k, v),
                 Undo::DocumentNumber(k, v) => restore(&mut self.document_numbers, k, v),
                 Undo::DocumentSerial(k, v) => restore(&mut self.document_serials, k, v),
@@ -435,6 +444,18 @@ impl World {
     }
 
     /// The path of a unit (`/U33/U3305/`), or `/` for none.
+    /// The warnings open (neither cleared nor closed) in a unit and the units under it, by rule
+    /// and level: kept as warnings change, so a dashboard reads them without a scan.
+    pub fn open_warnings(&self, unit_path: &str) -> Vec<(&str, WarningLevel, u32)> {
+        self.tally.of(unit_path).collect()
+    }
+
+    /// Where a warning is counted in the tally of open warnings, if it is open.
+    fn counted(&self, id: &WarningId) -> Option<tally::Counted> {
+        let w = self.warnings.get(id)?;
+        tally::counted(w, self.unit_path(Some(&w.unit)))
+    }
+
     pub fn unit_path(&self, unit: Option<&UnitId>) -> &str {
         unit.and_then(|u| self.units.get(u))
             .map_or("/", |u| u.path.as_str())
@@ -1929,7 +1950,13 @@ impl World {
                     at,
                     to: p.to.clone(),
                 }),
-            body if body.kind().element() == ElementKind::Warning => self.mutate_warning(body, at),
+            body if body.kind().element() == ElementKind::Warning => {
+                let id = WarningId::parse(&fact.subject()).expect("checked");
+                let before = self.counted(&id);
+                self.mutate_warning(body, at);
+                let after = self.counted(&id);
+                self.tally.change(before, after);
+            }
             body => self.mutate_case(body, at),
         }
     }

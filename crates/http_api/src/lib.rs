@@ -88,6 +88,7 @@ operations! {
     timeline: __path_timeline,
     reveal: __path_reveal,
     audit: __path_audit,
+    dashboard: __path_dashboard,
     commands: __path_commands,
     openapi: __path_openapi,
 }
@@ -158,7 +159,7 @@ async fn method_not_allowed() -> Problem {
     components(schemas(
         LoginRequest, LoginResponse, ActorInfo, TokenRequest, TokenResponse, PasswordRequest,
         ListResponse, ListItem, ElementResponse, LinkInfo, TimelineItem, RevealRequest, RevealResponse,
-        AuditItem, CommandRequest, CommandBatch, RecordedFact, BatchResponse, Problem
+        AuditItem, Dashboard, LevelCount, RuleCount, CommandRequest, CommandBatch, RecordedFact, BatchResponse, Problem
     )),
     modifiers(&BearerScheme),
     security(("bearer" = [])),
@@ -692,6 +693,76 @@ async fn reveal(
     let id = path(id)?;
     let id_number = app.reveal_id_number(&actor, &id, &request.reason).await?;
     Ok(Json(RevealResponse { id_number }))
+}
+
+/// Whose dashboard: a unit in the caller's scope (the caller's own when absent).
+#[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
+pub struct DashboardParams {
+    pub unit: Option<String>,
+}
+
+/// The open warnings (neither cleared nor closed) of a unit and the units under it, counted as
+/// warnings change: reading them costs no scan.
+#[derive(Serialize, ToSchema)]
+pub struct Dashboard {
+    pub unit: String,
+    pub unit_name: String,
+    pub open_warnings: u32,
+    /// Every level, red first.
+    pub by_level: Vec<LevelCount>,
+    /// By rule, then level.
+    pub by_rule: Vec<RuleCount>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LevelCount {
+    /// `red`, `yellow` or `blue`.
+    pub level: String,
+    pub label: String,
+    pub count: u32,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RuleCount {
+    pub rule: String,
+    pub level: String,
+    pub count: u32,
+}
+
+#[utoipa::path(get, path = "/api/v1/dashboard", tag = "elements", params(DashboardParams),
+    responses((status = 200, body = Dashboard), (status = 404, description = "the unit does not exist or is outside your unit", body = Problem, content_type = "application/problem+json")))]
+async fn dashboard(
+    State(app): State<App>,
+    Caller(actor): Caller,
+    params: Result<Query<DashboardParams>, QueryRejection>,
+) -> Result<Json<Dashboard>, ApiError> {
+    let params = query(params)?;
+    let unit = params.unit.as_deref().filter(|u| !u.is_empty());
+    let summary = app.warning_summary(&actor, unit).await?;
+    Ok(Json(Dashboard {
+        unit: summary.unit,
+        unit_name: summary.unit_name,
+        open_warnings: summary.total,
+        by_level: summary
+            .by_level
+            .into_iter()
+            .map(|(level, label, count)| LevelCount {
+                level: level.into(),
+                label: label.into(),
+                count,
+            })
+            .collect(),
+        by_rule: summary
+            .by_rule
+            .into_iter()
+            .map(|(rule, level, count)| RuleCount {
+                rule,
+                level: level.into(),
+                count,
+            })
+            .collect(),
+    }))
 }
 
 /// Which element's audit trail (both, or neither for all).

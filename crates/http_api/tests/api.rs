@@ -257,3 +257,139 @@ fn five_wrong_passwords_answer_429_with_a_problem_and_retry_after() {
         "Retry-After {retry_after}"
     );
 }
+
+/// The dashboard counts the open warnings of a unit and the units under it, as the world keeps
+/// them: a county sees both stations', a station its own; a cleared or closed warning no longer
+/// counts; a sibling's or the parent's unit answers 404 as a unit that does not exist.
+#[test]
+fn the_dashboard_counts_open_warnings_in_scope() {
+    let at = "2026-01-05T08:00:00+08:00";
+    let mut setup = String::from(ROOT);
+    let mut push = |fact: serde_json::Value| {
+        setup.push_str(&fact.to_string());
+        setup.push('\n');
+    };
+    push(
+        json!({"fact": "unit.defined", "at": at, "id": "UC", "name": "某市公安局", "parent": "U0", "level": "city"}),
+    );
+    push(
+        json!({"fact": "unit.defined", "at": at, "id": "U1", "name": "某县公安局", "parent": "UC", "level": "county"}),
+    );
+    for (unit, name) in [("UA", "甲派出所"), ("UB", "乙派出所")] {
+        push(
+            json!({"fact": "unit.defined", "at": at, "id": unit, "name": name, "parent": "U1", "level": "station"}),
+        );
+        push(
+            json!({"fact": "officer.defined", "at": at, "id": format!("O{unit}"), "name": "民警", "unit": unit, "gender": "male", "roles": ["officer"]}),
+        );
+        push(
+            json!({"fact": "case.accepted", "at": at, "id": format!("C{unit}"), "unit": unit, "kind": "criminal", "category": "050200"}),
+        );
+    }
+    push(
+        json!({"fact": "officer.defined", "at": at, "id": "OC", "name": "督察", "unit": "U1", "gender": "male", "roles": ["officer", "supervisor"]}),
+    );
+    // (id, rule, case, level): UA has a red XS-04, two yellow XS-01 and a blue one later
+    // cleared; UB a red XS-04.
+    let raised = [
+        ("W1", "XS-04", "CUA", "red"),
+        ("W2", "XS-01", "CUA", "yellow"),
+        ("W3", "XS-01", "CUA", "yellow"),
+        ("W4", "XS-01", "CUA", "blue"),
+        ("W5", "XS-04", "CUB", "red"),
+    ];
+    for (id, rule, case, level) in raised {
+        push(
+            json!({"fact": "warning.raised", "at": "2026-01-05T09:00:00+08:00", "id": id, "rule": rule, "element": "case", "subject": case, "level": level, "message": "测试预警"}),
+        );
+    }
+    push(json!({"fact": "warning.cleared", "at": "2026-01-05T10:00:00+08:00", "id": "W4"}));
+    let server = Server::start(&setup);
+    let county = server.signed_in("OC");
+    let station = server.signed_in("OUA");
+    let summary = |token: &str, query: &str| {
+        let (status, _, body) = server.call(
+            "GET",
+            &format!("/api/v1/dashboard{query}"),
+            Some(token),
+            None,
+        );
+        assert_eq!(status, 200, "{query}: {body}");
+        let levels: Vec<(String, u64)> = body["by_level"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| {
+                (
+                    l["level"].as_str().unwrap().to_string(),
+                    l["count"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        let rules: Vec<(String, String, u64)> = body["by_rule"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let text = |k: &str| r[k].as_str().unwrap().to_string();
+                (text("rule"), text("level"), r["count"].as_u64().unwrap())
+            })
+            .collect();
+        (
+            body["unit"].as_str().unwrap().to_string(),
+            body["open_warnings"].as_u64().unwrap(),
+            levels,
+            rules,
+        )
+    };
+    let level = |red: u64, yellow: u64, blue: u64| {
+        vec![
+            ("red".to_string(), red),
+            ("yellow".to_string(), yellow),
+            ("blue".to_string(), blue),
+        ]
+    };
+    let rule = |r: &str, l: &str, n: u64| (r.to_string(), l.to_string(), n);
+    assert_eq!(
+        summary(&county, ""),
+        (
+            "U1".into(),
+            4,
+            level(2, 2, 0),
+            vec![rule("XS-01", "yellow", 2), rule("XS-04", "red", 2)]
+        )
+    );
+    assert_eq!(
+        summary(&county, "?unit=UA"),
+        (
+            "UA".into(),
+            3,
+            level(1, 2, 0),
+            vec![rule("XS-01", "yellow", 2), rule("XS-04", "red", 1)]
+        )
+    );
+    assert_eq!(summary(&station, ""), summary(&county, "?unit=UA"));
+    // Closing a warning's loop takes it off the dashboard.
+    let (status, _, body) = server.command(
+        &county,
+        json!({"commands": [
+            {"fact": "warning.verified", "id": "W5", "confirmed": false, "reason": "误报"},
+            {"fact": "warning.closed", "id": "W5"}
+        ]}),
+    );
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(summary(&county, "").1, 3);
+    for unit in ["UB", "U1", "nowhere"] {
+        let (status, _, body) = server.call(
+            "GET",
+            &format!("/api/v1/dashboard?unit={unit}"),
+            Some(&station),
+            None,
+        );
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (404, Some("not_found")),
+            "{unit}: {body}"
+        );
+    }
+}

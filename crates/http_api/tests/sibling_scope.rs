@@ -277,6 +277,8 @@ impl Sweep<'_> {
                     self.commands(officer);
                 } else if path.contains("{kind}") {
                     self.list_route(officer, &method, path, &parameters);
+                } else if parameters.iter().any(|(name, _, _)| name == "unit") {
+                    self.unit_route(officer, &method, path);
                 } else if NO_ELEMENT_ROUTES.contains(&path.as_str()) {
                     continue;
                 } else {
@@ -398,6 +400,35 @@ impl Sweep<'_> {
                         ),
                     });
                 }
+            }
+        }
+    }
+
+    /// A route about a unit (`unit` in the query): the caller's own answers, a sibling's and the
+    /// parent's (outside the scope too) answer as a unit that does not exist.
+    fn unit_route(&mut self, officer: &Officer, method: &str, path: &str) {
+        let probe = format!("{}: {method} {path}?unit=", officer.name);
+        let own = self.send(officer, method, &format!("{path}?unit={OWN}-unit"), None);
+        self.expect_own_success(&format!("{probe}{OWN}-unit"), &own, false);
+        let nothing = self.send(
+            officer,
+            method,
+            &format!("{path}?unit={MISSING}-unit"),
+            None,
+        );
+        for other in [format!("{SIBLING}-unit"), "U1".to_string()] {
+            let answer = self.send(officer, method, &format!("{path}?unit={other}"), None);
+            let same = answer.status == nothing.status
+                && answer.status == 404
+                && answer.body["code"] == nothing.body["code"];
+            if !same {
+                self.findings.push(Finding {
+                    probe: format!("{probe}{other}"),
+                    got: format!(
+                        "{} {} (naming nothing: {} {})",
+                        answer.status, answer.text, nothing.status, nothing.text
+                    ),
+                });
             }
         }
     }

@@ -554,6 +554,25 @@ async fn workbench_page(app: &App, actor: &Actor) -> Result<WorkbenchPage, AppEr
             parts,
         });
     }
+    // Open warnings from the counts the world keeps (no warning read), by level.
+    let summary = app.warning_summary(actor, None).await?;
+    tiles.push(Tile {
+        label: "在办预警".into(),
+        href: "/warnings".into(),
+        total: summary.total.into(),
+        parts: summary
+            .by_level
+            .iter()
+            .filter(|(_, _, n)| *n > 0)
+            .map(|(level, label, n)| {
+                let link = Link {
+                    label: label.to_string(),
+                    href: format!("/warnings?level={level}"),
+                };
+                (link, i64::from(*n))
+            })
+            .collect(),
+    });
     let mut panels = Vec::new();
     for (kind, title, status) in [
         ("incident", "最新警情", None),

@@ -876,3 +876,89 @@ fn a_warnings_view_shows_its_stage_level_and_subject() {
     assert_eq!(applied.unit.as_ref().map(UnitId::as_str), Some("U33050301"));
     assert_eq!(applied.touched, [(ElementKind::Warning, "YJ1".to_string())]);
 }
+
+/// The open warnings counted by scan: by (rule, level), those neither cleared nor closed of the
+/// units under `path`.
+fn open_by_scan(world: &World, path: &str) -> BTreeMap<(String, WarningLevel), u32> {
+    let mut counts = BTreeMap::new();
+    for w in world.warnings.values() {
+        if !w.is_cleared()
+            && w.stage != LoopStage::Closed
+            && world.unit_path(Some(&w.unit)).starts_with(path)
+        {
+            *counts.entry((w.rule.clone(), w.level)).or_default() += 1;
+        }
+    }
+    counts
+}
+
+fn open_by_tally(world: &World, path: &str) -> BTreeMap<(String, WarningLevel), u32> {
+    let counts = world.open_warnings(path).into_iter();
+    counts.map(|(r, l, n)| ((r.to_string(), l), n)).collect()
+}
+
+/// The tally of open warnings (the dashboard's maintained aggregate) equals a count by scan, for
+/// every unit, after each fact: as warnings are raised in a station and a county, change
+/// level, are cleared and closed, and as segments are rolled back.
+#[test]
+fn the_open_warnings_tally_equals_a_count_after_every_fact() {
+    let mut world = base();
+    let paths: Vec<String> = world.units.values().map(|u| u.path.clone()).collect();
+    let check = |world: &World, step: &str| {
+        for path in &paths {
+            assert_eq!(
+                open_by_tally(world, path),
+                open_by_scan(world, path),
+                "{step}: {path}"
+            );
+        }
+    };
+    let on_stay = RAISED
+        .replace(r#""id":"YJ1""#, r#""id":"YJ2""#)
+        .replace(r#""rule":"RQ-04""#, r#""rule":"CS-03""#)
+        .replace(
+            r#""element":"measure","subject":"M1""#,
+            r#""element":"stay","subject":"S1""#,
+        )
+        .replace(r#""level":"red""#, r#""level":"yellow""#);
+    let yj2 = |line: String| line.replace(r#""id":"YJ1""#, r#""id":"YJ2""#);
+    let steps = [
+        RAISED.to_string(),
+        on_stay,
+        yj2(warning_line(
+            "08:00",
+            r#""fact":"warning.level_changed","level":"red","message":"已超时""#,
+        )),
+        warning_line(
+            "08:30",
+            r#""fact":"warning.verified","confirmed":false,"reason":"误报""#,
+        ),
+        warning_line("09:00", r#""fact":"warning.closed""#),
+        yj2(warning_line("10:00", r#""fact":"warning.cleared""#)),
+    ];
+    world.begin();
+    for (k, line) in steps.iter().enumerate() {
+        apply_lines(&mut world, &[line]).unwrap();
+        check(&world, line);
+        if k == 1 {
+            // Both raised: the station sees its own, the county and above both.
+            let province = open_by_tally(&world, "/U33/");
+            let station = open_by_tally(&world, "/U33/U3305/U330503/U33050301/");
+            assert_eq!(province.values().sum::<u32>(), 2, "{province:?}");
+            assert_eq!(station.len(), 1, "{station:?}");
+        }
+    }
+    assert!(
+        open_by_tally(&world, "/U33/").is_empty(),
+        "all cleared or closed"
+    );
+    let mark = world.journal_mark();
+    let again = RAISED.replace(r#""id":"YJ1""#, r#""id":"YJ3""#);
+    apply_lines(&mut world, &[&again]).unwrap();
+    check(&world, "raised again");
+    world.rollback_to(mark);
+    check(&world, "rolled back to the mark");
+    world.rollback();
+    check(&world, "rolled back");
+    assert!(world.warnings.is_empty());
+}
