@@ -5,9 +5,12 @@ screening statements. Prints one JSON line of timings; writes the findings as CS
 for `zhifa bench` to compare with its own.
 
     peers.py --peer duckdb|sqlite|postgres --data DIR --now UNIX_SECONDS[,…] --out DIR [--runs N]
+             [--warnings CSV --scopes FILE]
 
 The first instant is timed (--runs times); every instant's findings are written, to
-OUT/findings-PEER-NOW.csv.
+OUT/findings-PEER-NOW.csv. With --warnings and --scopes, the dashboard's question follows
+(sql/dashboard.sql): the warnings table is loaded, then each scope (a unit path a line) is
+asked once and timed; the counts go to OUT/dashboard-PEER.csv.
 """
 import argparse
 import csv
@@ -119,6 +122,48 @@ def load_postgres(data, _threads, url):
     return con
 
 
+def copy_into(peer, con, table, path):
+    """Loads a CSV file with a header into a table."""
+    if peer == "duckdb":
+        con.execute(f"COPY {table} FROM '{path}' (HEADER, NULLSTR '')")
+    elif peer == "sqlite":
+        header = path.open().readline().strip().split(",")
+        marks = ",".join("?" * len(header))
+        con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows(path))
+        con.commit()
+    else:
+        with con.cursor() as cur:
+            with cur.copy(f"COPY {table} FROM STDIN WITH (FORMAT csv, HEADER true)") as copy:
+                with open(path, "rb") as f:
+                    while chunk := f.read(1 << 20):
+                        copy.write(chunk)
+
+
+def dashboard(peer, con, warnings, scopes, out):
+    """Loads the warnings, then asks each scope once; the time of each question."""
+    create, index, question = statements("dashboard.sql")
+    if peer == "postgres":
+        # Byte order, as the scopes' ranges assume (the default collation orders '/' apart).
+        create = create.replace("unit_path TEXT", 'unit_path TEXT COLLATE "C"')
+    con.execute(create)
+    copy_into(peer, con, "warnings", warnings)
+    con.execute(index)
+    if peer != "duckdb":
+        con.execute("ANALYZE warnings")
+    times = []
+    with open(out / f"dashboard-{peer}.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["scope", "rule", "level", "count"])
+        for scope in scopes:
+            upper = scope[:-1] + "0"
+            sql = question.replace(":from", scope).replace(":to", upper)
+            t = time.perf_counter()
+            found = con.execute(sql).fetchall()
+            times.append(time.perf_counter() - t)
+            w.writerows([scope, rule, level, n] for rule, level, n in found)
+    return times
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--peer", required=True, choices=["duckdb", "sqlite", "postgres"])
@@ -128,6 +173,8 @@ def main():
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--postgres", default="host=127.0.0.1 port=5432 dbname=test user=postgres")
+    p.add_argument("--warnings", type=pathlib.Path)
+    p.add_argument("--scopes", type=pathlib.Path)
     a = p.parse_args()
     started = time.perf_counter()
     if a.peer == "duckdb":
@@ -150,7 +197,11 @@ def main():
             w.writerow(["rule", "subject", "level"])
             w.writerows(found)
         counts.append(len(found))
-    print(json.dumps({"peer": a.peer, "load_s": loaded, "screen_s": times, "findings": counts}))
+    report = {"peer": a.peer, "load_s": loaded, "screen_s": times, "findings": counts}
+    if a.warnings and a.scopes:
+        scopes = [l for l in a.scopes.read_text().splitlines() if l]
+        report["dashboard_s"] = dashboard(a.peer, con, a.warnings, scopes, a.out)
+    print(json.dumps(report))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@
 //! driven by `peers.py`) and in Zhifa; the findings must be the same set, rule, subject and
 //! level, or the run fails.
 
+pub mod dashboard;
 pub mod export;
 pub mod http;
 pub mod ingest;

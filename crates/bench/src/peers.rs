@@ -20,6 +20,9 @@ pub struct PeerRun {
     pub screen_s: Vec<f64>,
     /// The findings at each instant asked for, in order.
     pub findings: Vec<BTreeSet<Finding>>,
+    /// The time of each dashboard question, and the counts answered (when asked).
+    pub dashboard_s: Vec<f64>,
+    pub dashboard: Option<BTreeSet<crate::dashboard::Count>>,
 }
 
 fn script() -> PathBuf {
@@ -47,7 +50,8 @@ pub fn check() -> io::Result<()> {
 }
 
 /// Runs the twelve rules in `peer` over the tables in `tables` at each instant of `now` (Unix
-/// seconds), timing the first `runs` times.
+/// seconds), timing the first `runs` times; then, given `dashboard` (the warnings table and the
+/// scopes file), the dashboard's questions.
 pub fn run(
     peer: &str,
     tables: &Path,
@@ -55,10 +59,12 @@ pub fn run(
     runs: usize,
     postgres: &str,
     timeout_seconds: u32,
+    dashboard: Option<(&Path, &Path)>,
 ) -> io::Result<PeerRun> {
     let instants: Vec<String> = now.iter().map(i64::to_string).collect();
     // coreutils' timeout: a peer that hangs (DuckDB 1.4.2 did once at tier L) is stopped.
-    let out = Command::new("timeout")
+    let mut command = Command::new("timeout");
+    command
         .arg(timeout_seconds.to_string())
         .arg("python3")
         .arg(script())
@@ -68,8 +74,12 @@ pub fn run(
         .arg(tables)
         .arg("--out")
         .arg(tables)
-        .args(["--postgres", postgres])
-        .output()?;
+        .args(["--postgres", postgres]);
+    if let Some((warnings, scopes)) = dashboard {
+        command.arg("--warnings").arg(warnings);
+        command.arg("--scopes").arg(scopes);
+    }
+    let out = command.output()?;
     if out.status.code() == Some(124) {
         return Err(failed(format!(
             "{peer} 超过 {timeout_seconds} 秒未完成，已停止（{peer} timed out）"
@@ -85,10 +95,17 @@ pub fn run(
     let line = stdout.lines().last().unwrap_or_default();
     let report: serde_json::Value = serde_json::from_str(line)
         .map_err(|e| failed(format!("{peer}: unreadable report {line:?}: {e}")))?;
-    let screen_s = report["screen_s"]
-        .as_array()
-        .map(|runs| runs.iter().filter_map(|r| r.as_f64()).collect())
-        .unwrap_or_default();
+    let times = |key: &str| -> Vec<f64> {
+        report[key]
+            .as_array()
+            .map(|runs| runs.iter().filter_map(|r| r.as_f64()).collect())
+            .unwrap_or_default()
+    };
+    let screen_s = times("screen_s");
+    let dashboard_s = times("dashboard_s");
+    let counts = dashboard
+        .map(|_| crate::dashboard::read_counts(&tables.join(format!("dashboard-{peer}.csv"))))
+        .transpose()?;
     Ok(PeerRun {
         peer: peer.to_string(),
         load_s: report["load_s"].as_f64().unwrap_or(f64::NAN),
@@ -97,5 +114,7 @@ pub fn run(
             .iter()
             .map(|now| crate::read_findings(&tables.join(format!("findings-{peer}-{now}.csv"))))
             .collect::<io::Result<_>>()?,
+        dashboard_s,
+        dashboard: counts,
     })
 }

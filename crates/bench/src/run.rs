@@ -197,6 +197,15 @@ pub async fn run(options: &Options, say: &mut dyn FnMut(String)) -> io::Result<R
         warnings.len(),
         zhifa.len()
     ));
+    // The dashboard's warnings: every warning of the screening (all rules), each with the path
+    // of the unit that owns its subject, as the table a warehouse would count them in.
+    let warnings_table = data
+        .tables
+        .join(format!("warnings-{}.csv", now.as_second()));
+    let open = crate::dashboard::write_warnings(&world, &warnings, &warnings_table)?;
+    let scopes = crate::dashboard::scopes(&world);
+    let scopes_file = data.tables.join("dashboard-scopes.txt");
+    crate::dashboard::write_scopes(&scopes, &scopes_file)?;
     drop(warnings);
 
     // The screening Zhifa keeps (as its live engine does), moved a day on: only what fell due.
@@ -216,10 +225,28 @@ pub async fn run(options: &Options, say: &mut dyn FnMut(String)) -> io::Result<R
         "智法 Zhifa's kept screening moved a day on in {zhifa_kept:.4} s: {} among the twelve rules",
         kept_findings.len()
     ));
+    drop(kept);
+    // The dashboard: each warning recorded as the live engine records it (the world counts it
+    // by unit, rule and level as it applies), then each scope's counts read.
+    let started = Instant::now();
+    crate::dashboard::raise(&mut world, &warnings_table, now)?;
+    let raised_s = seconds(started);
+    let (zhifa_counts, mut zhifa_reads) = crate::dashboard::read(&world, &scopes);
+    zhifa_reads.sort_by(f64::total_cmp);
+    let (zhifa_read_p50, zhifa_read_p99) = (
+        probe::percentile(&zhifa_reads, 0.5),
+        probe::percentile(&zhifa_reads, 0.99),
+    );
+    say(format!(
+        "看板 dashboard: {open} open warnings recorded as facts in {raised_s:.1} s; {} scopes read, p50 {:.2} µs, p99 {:.2} µs",
+        scopes.len(),
+        zhifa_read_p50 * 1e6,
+        zhifa_read_p99 * 1e6
+    ));
     // Zhifa's memory is read here, and given back before the peers load theirs: at tier L the
     // world and a peer's tables would not fit in the machine together.
     let peak = peak_memory();
-    drop((kept, world));
+    drop(world);
 
     let mut metrics = Vec::new();
     let mut failures = Vec::new();
@@ -231,6 +258,7 @@ pub async fn run(options: &Options, say: &mut dyn FnMut(String)) -> io::Result<R
             options.runs.max(1),
             &options.postgres,
             options.peer_timeout,
+            Some((&warnings_table, &scopes_file)),
         ) {
             Ok(run) => run,
             // A peer that fails or hangs says nothing about the others: they still run, and the
@@ -282,6 +310,34 @@ pub async fn run(options: &Options, say: &mut dyn FnMut(String)) -> io::Result<R
             peer_screen,
         ));
         metrics.push(Metric::time("load", zhifa_load, peer, run.load_s));
+        // The dashboard's counts must be Zhifa's, scope by scope.
+        let theirs = run.dashboard.unwrap_or_default();
+        if theirs != zhifa_counts {
+            let only_zhifa: Vec<_> = zhifa_counts.difference(&theirs).take(5).collect();
+            let only_peer: Vec<_> = theirs.difference(&zhifa_counts).take(5).collect();
+            return Err(io::Error::other(format!(
+                "{peer} 的看板计数与智法不一致（dashboard counts differ）: only in Zhifa {only_zhifa:?}, only in {peer} {only_peer:?}"
+            )));
+        }
+        let mut reads = run.dashboard_s;
+        reads.sort_by(f64::total_cmp);
+        say(format!(
+            "{peer}: dashboard, {} scopes, GROUP BY p50 {:.2} ms, p99 {:.2} ms; the same counts",
+            reads.len(),
+            probe::percentile(&reads, 0.5) * 1e3,
+            probe::percentile(&reads, 0.99) * 1e3
+        ));
+        for (metric, p, zhifa) in [
+            ("dashboard_read_p50", 0.5, zhifa_read_p50),
+            ("dashboard_read_p99", 0.99, zhifa_read_p99),
+        ] {
+            metrics.push(Metric::time(
+                metric,
+                zhifa,
+                peer,
+                probe::percentile(&reads, p),
+            ));
+        }
     }
     // Durable ingest: Zhifa's ledger against PostgreSQL, as many clients at once.
     let (clients, each) = (64, options.ingest_facts.div_ceil(64));

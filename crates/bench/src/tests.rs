@@ -138,6 +138,31 @@ fn every_peer_finds_what_zhifa_finds() {
     }
     peers::check().unwrap();
     let seconds: Vec<i64> = instants.iter().map(|t| t.as_second()).collect();
+    // The dashboard: every warning at the end, recorded in Zhifa's world and counted there, and
+    // loaded in each peer and counted by GROUP BY, for every scope.
+    let table = dir.join("warnings.csv");
+    let open = dashboard::write_warnings(&world, &rules::screen(&world, end), &table).unwrap();
+    let scopes = dashboard::scopes(&world);
+    let scopes_file = dir.join("scopes.txt");
+    dashboard::write_scopes(&scopes, &scopes_file).unwrap();
+    let mut recorded = world.clone();
+    assert_eq!(dashboard::raise(&mut recorded, &table, end).unwrap(), open);
+    let (counts, reads) = dashboard::read(&recorded, &scopes);
+    assert_eq!(reads.len(), scopes.len());
+    let province = &scopes[0];
+    let in_province: u64 = counts
+        .iter()
+        .filter(|c| c.0 == *province)
+        .map(|c| c.3)
+        .sum();
+    assert_eq!(
+        in_province, open,
+        "the province ({province}) counts every warning"
+    );
+    assert!(
+        counts.iter().any(|c| c.0 != *province),
+        "the units below count theirs: {scopes:?}"
+    );
     for peer in peers::PEERS {
         let run = peers::run(
             peer,
@@ -146,8 +171,11 @@ fn every_peer_finds_what_zhifa_finds() {
             1,
             "host=127.0.0.1 port=5432 dbname=test user=postgres",
             600,
+            Some((&table, &scopes_file)),
         )
         .unwrap();
+        assert_eq!(run.dashboard.as_ref(), Some(&counts), "{peer}'s dashboard");
+        assert_eq!(run.dashboard_s.len(), scopes.len());
         for ((h, zhifa), theirs) in hours.iter().zip(&zhifa).zip(&run.findings) {
             let difference = Difference::of(zhifa, theirs);
             assert!(
