@@ -83,6 +83,61 @@ fn verify_password(password: &str, hash: &str) -> bool {
     })
 }
 
+/// The actors behind recent sessions, so that a request is not three database reads before it
+/// starts: the session, the account (disabled?) and the account again (must the password be
+/// changed?). Anything that could change an answer empties it: a committed account, officer or
+/// unit fact (which also ends sessions in the store: a reset or disabled account) and a logout.
+/// A filling read that began before such a change is not kept (`generation`), so a stale
+/// answer cannot be cached after the change that made it stale.
+#[derive(Default)]
+pub(crate) struct Sessions {
+    generation: std::sync::atomic::AtomicU64,
+    /// Token hash → (actor, session expiry in µs).
+    cached: std::sync::RwLock<HashMap<String, (Actor, i64)>>,
+}
+
+/// Sessions kept at most; past it the cache starts again (a bureau has far fewer users).
+const SESSIONS_CACHED_MAX: usize = 100_000;
+
+impl Sessions {
+    fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    fn get(&self, hash: &str, now_micros: i64) -> Option<Actor> {
+        let cached = self.cached.read().expect("not poisoned");
+        let (actor, expires) = cached.get(hash)?;
+        (now_micros < *expires).then(|| actor.clone())
+    }
+
+    /// Keeps an answer read from the store, unless something changed since `generation`.
+    fn put(&self, hash: String, actor: Actor, expires: i64, generation: u64) {
+        let mut cached = self.cached.write().expect("not poisoned");
+        if self.generation() != generation {
+            return;
+        }
+        if cached.len() >= SESSIONS_CACHED_MAX {
+            cached.clear();
+        }
+        cached.insert(hash, (actor, expires));
+    }
+
+    /// Forgets every answer (after a change to accounts, officers or units, or a logout).
+    pub(crate) fn forget_all(&self) {
+        let mut cached = self.cached.write().expect("not poisoned");
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        cached.clear();
+    }
+}
+
+/// Whether a committed fact may change who a session is or whether it holds: accounts,
+/// officers (roles, unit) and units (name).
+pub(crate) fn changes_sessions(kind: &str, element: domain::fact::ElementKind) -> bool {
+    use domain::fact::ElementKind;
+    kind.starts_with("account.") || matches!(element, ElementKind::Officer | ElementKind::Unit)
+}
+
 fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
@@ -340,21 +395,31 @@ impl App {
     /// The actor behind a session cookie or API token.
     pub async fn authenticate(&self, token: &str) -> Result<Actor, AppError> {
         let now = jiff::Timestamp::now().as_microsecond();
+        let hash = token_hash(token);
+        let sessions = &self.inner.sessions;
+        if let Some(actor) = sessions.get(&hash, now) {
+            return Ok(actor);
+        }
+        let generation = sessions.generation();
         let session = self
             .store()
-            .session(&token_hash(token), now)
+            .session(&hash, now)
             .await?
             .ok_or(AppError::Unauthenticated)?;
         let account = self.store().account_by_officer(&session.officer).await?;
         if account.as_ref().is_none_or(|a| a.disabled) {
             return Err(AppError::Unauthenticated);
         }
-        self.actor(&session.officer).await
+        let actor = self.actor(&session.officer).await?;
+        sessions.put(hash, actor.clone(), session.expires_at_micros, generation);
+        Ok(actor)
     }
 
     /// Ends a session.
     pub async fn logout(&self, token: &str) -> Result<(), AppError> {
-        Ok(self.store().delete_session(&token_hash(token)).await?)
+        self.store().delete_session(&token_hash(token)).await?;
+        self.inner.sessions.forget_all();
+        Ok(())
     }
 
     /// Issues an API token for the actor.

@@ -93,6 +93,8 @@ struct Inner {
     timelines: Arc<std::sync::RwLock<timelines::Timelines>>,
     /// Failed logins per username (auth.rs): in memory, see `auth::Lockouts` for why.
     lockouts: auth::Lockouts,
+    /// The actors behind recent sessions (auth.rs), emptied by the writer.
+    sessions: Arc<auth::Sessions>,
 }
 
 impl App {
@@ -118,6 +120,7 @@ impl App {
         let world = Arc::new(RwLock::new(world));
         let (events, _) = broadcast::channel(4096);
         let (jobs, receiver) = mpsc::channel(4096);
+        let sessions = Arc::new(auth::Sessions::default());
         let writer = Writer {
             store: store.clone(),
             world: world.clone(),
@@ -125,6 +128,7 @@ impl App {
             heads,
             next_seq: max_seq + 1,
             timelines: timelines.clone(),
+            sessions: sessions.clone(),
         };
         tokio::spawn(writer.run(receiver));
         Ok(App {
@@ -135,6 +139,7 @@ impl App {
                 events,
                 timelines,
                 lockouts: auth::Lockouts::default(),
+                sessions,
             }),
         })
     }

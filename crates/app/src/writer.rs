@@ -110,6 +110,7 @@ pub(crate) struct Writer {
     pub heads: HashMap<String, (i64, Hash)>,
     pub next_seq: i64,
     pub timelines: Arc<std::sync::RwLock<crate::timelines::Timelines>>,
+    pub sessions: Arc<crate::auth::Sessions>,
 }
 
 impl Writer {
@@ -147,6 +148,8 @@ impl Writer {
         let mut touched: HashSet<(ElementKind, String)> = HashSet::new();
         let mut replies = Vec::new();
         let mut announcements = Vec::new();
+        // Whether a job set accounts: cached sessions are forgotten once it commits.
+        let mut sessions_change = false;
         let mut stream =
             (jobs.len() == 1 && jobs[0].is_bulk()).then(|| Stream::start(self.store.clone()));
         if stream.is_some() {
@@ -278,6 +281,7 @@ impl Writer {
                 continue;
             }
             outcome.refused = failed;
+            sessions_change |= !job.options.accounts.is_empty();
             batch.accounts.extend(job.options.accounts);
             touched.extend(job_touched);
             announcements.extend(job_announcements);
@@ -327,6 +331,14 @@ impl Writer {
         match result {
             Ok(()) => {
                 world.commit();
+                // Before anyone is answered: a session must not outlive what ended it.
+                if sessions_change
+                    || announcements
+                        .iter()
+                        .any(|a| crate::auth::changes_sessions(a.kind, a.element))
+                {
+                    self.sessions.forget_all();
+                }
                 self.heads = heads;
                 self.next_seq = next_seq;
                 drop(world);

@@ -187,3 +187,31 @@ async fn a_reset_or_a_disabled_account_ends_open_sessions() {
         Err(AppError::Unauthenticated)
     ));
 }
+
+/// Sessions are kept in memory between requests: a logout, and a change to the officer (here
+/// their roles, recorded by an administrator), are seen by the very next request all the same.
+#[tokio::test]
+async fn a_cached_session_follows_logout_and_officer_changes() {
+    let dir = TempDir::new("sessions");
+    let app = app_with_accounts(&dir).await;
+    let officer = signed_in(&app, "O2").await;
+    let admin = signed_in(&app, "O9").await;
+    let session = app.login("userO2", "新的密码67890").await.unwrap();
+    let before = app.authenticate(&session.token).await.unwrap();
+    assert_eq!(before.roles, officer.roles);
+    assert_eq!(app.authenticate(&session.token).await.unwrap(), before);
+    let change = r#"{"fact":"officer.changed","at":"2026-03-01T09:00:00+08:00","id":"O2","roles":["officer","legal_officer"]}"#;
+    let command = app::Command {
+        fact: domain::Fact::from_line(change).unwrap(),
+        override_reason: None,
+    };
+    app.record(&admin, vec![command]).await.unwrap();
+    let after = app.authenticate(&session.token).await.unwrap();
+    assert_ne!(after.roles, before.roles, "the new roles at once");
+    assert_eq!(after.roles.len(), 2);
+    app.logout(&session.token).await.unwrap();
+    assert!(matches!(
+        app.authenticate(&session.token).await,
+        Err(AppError::Unauthenticated)
+    ));
+}
