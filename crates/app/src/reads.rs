@@ -122,20 +122,20 @@ impl App {
         Ok(self.store().count_by_status(kind, &actor.unit_path).await?)
     }
 
+    /// An element's row as the store keeps it, made from the world in memory (the store's row
+    /// is the same view, written when its fact committed), if the actor may see it.
     async fn visible_row(
         &self,
         actor: &Actor,
         kind: &str,
         id: &str,
     ) -> Result<ElementRow, AppError> {
-        parse_kind(kind)?;
-        let row = self
-            .store()
-            .element(kind, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let visible = if kind == "person" {
-            self.store().person_in_scope(id, &actor.unit_path).await?
+        let element = parse_kind(kind)?;
+        let world = self.world().await;
+        let view = world.view(element, id).ok_or(AppError::NotFound)?;
+        let (row, _) = crate::rows::element_rows(view);
+        let visible = if element == ElementKind::Person {
+            crate::visible(&world, element, id, &actor.unit_path)
         } else {
             row.unit_path.starts_with(&actor.unit_path)
         };
