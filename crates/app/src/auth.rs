@@ -83,53 +83,15 @@ fn verify_password(password: &str, hash: &str) -> bool {
     })
 }
 
-/// The actors behind recent sessions, so that a request is not three database reads before it
-/// starts: the session, the account (disabled?) and the account again (must the password be
-/// changed?). Anything that could change an answer empties it: a committed account, officer or
-/// unit fact (which also ends sessions in the store: a reset or disabled account) and a logout.
-/// A filling read that began before such a change is not kept (`generation`), so a stale
-/// answer cannot be cached after the change that made it stale.
-#[derive(Default)]
-pub(crate) struct Sessions {
-    generation: std::sync::atomic::AtomicU64,
-    /// Token hash → (actor, session expiry in µs).
-    cached: std::sync::RwLock<HashMap<String, (Actor, i64)>>,
-}
+/// The actors behind recent sessions (token hash → actor, session expiry in µs), so that a
+/// request is not three database reads before it starts: the session, the account (disabled?)
+/// and the account again (must the password be changed?). The writer moves it on when an
+/// account, officer or unit fact commits (which also ends sessions in the store: a reset or
+/// disabled account), and so does a logout.
+pub(crate) type Sessions = crate::cache::Cache<String, (Actor, i64)>;
 
 /// Sessions kept at most; past it the cache starts again (a bureau has far fewer users).
-const SESSIONS_CACHED_MAX: usize = 100_000;
-
-impl Sessions {
-    fn generation(&self) -> u64 {
-        self.generation.load(std::sync::atomic::Ordering::Acquire)
-    }
-
-    fn get(&self, hash: &str, now_micros: i64) -> Option<Actor> {
-        let cached = self.cached.read().expect("not poisoned");
-        let (actor, expires) = cached.get(hash)?;
-        (now_micros < *expires).then(|| actor.clone())
-    }
-
-    /// Keeps an answer read from the store, unless something changed since `generation`.
-    fn put(&self, hash: String, actor: Actor, expires: i64, generation: u64) {
-        let mut cached = self.cached.write().expect("not poisoned");
-        if self.generation() != generation {
-            return;
-        }
-        if cached.len() >= SESSIONS_CACHED_MAX {
-            cached.clear();
-        }
-        cached.insert(hash, (actor, expires));
-    }
-
-    /// Forgets every answer (after a change to accounts, officers or units, or a logout).
-    pub(crate) fn forget_all(&self) {
-        let mut cached = self.cached.write().expect("not poisoned");
-        self.generation
-            .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
-        cached.clear();
-    }
-}
+pub(crate) const SESSIONS_CACHED_MAX: usize = 100_000;
 
 /// Whether a committed fact may change who a session is or whether it holds: accounts,
 /// officers (roles, unit) and units (name).
@@ -397,7 +359,9 @@ impl App {
         let now = jiff::Timestamp::now().as_microsecond();
         let hash = token_hash(token);
         let sessions = &self.inner.sessions;
-        if let Some(actor) = sessions.get(&hash, now) {
+        if let Some((actor, expires)) = sessions.get(&hash)
+            && now < expires
+        {
             return Ok(actor);
         }
         let generation = sessions.generation();
@@ -411,14 +375,14 @@ impl App {
             return Err(AppError::Unauthenticated);
         }
         let actor = self.actor(&session.officer).await?;
-        sessions.put(hash, actor.clone(), session.expires_at_micros, generation);
+        sessions.put(hash, (actor.clone(), session.expires_at_micros), generation);
         Ok(actor)
     }
 
     /// Ends a session.
     pub async fn logout(&self, token: &str) -> Result<(), AppError> {
         self.store().delete_session(&token_hash(token)).await?;
-        self.inner.sessions.forget_all();
+        self.inner.sessions.move_on();
         Ok(())
     }
 

@@ -7,6 +7,7 @@
 
 mod auth;
 pub mod bulletins;
+mod cache;
 mod engine;
 mod error;
 mod ledger_ops;
@@ -93,8 +94,10 @@ struct Inner {
     timelines: Arc<std::sync::RwLock<timelines::Timelines>>,
     /// Failed logins per username (auth.rs): in memory, see `auth::Lockouts` for why.
     lockouts: auth::Lockouts,
-    /// The actors behind recent sessions (auth.rs), emptied by the writer.
+    /// The actors behind recent sessions (auth.rs), moved on by the writer.
     sessions: Arc<auth::Sessions>,
+    /// Each element's links as last read from the store, moved on by every commit.
+    links: Arc<reads::LinksCache>,
 }
 
 impl App {
@@ -120,7 +123,8 @@ impl App {
         let world = Arc::new(RwLock::new(world));
         let (events, _) = broadcast::channel(4096);
         let (jobs, receiver) = mpsc::channel(4096);
-        let sessions = Arc::new(auth::Sessions::default());
+        let sessions = Arc::new(auth::Sessions::new(auth::SESSIONS_CACHED_MAX));
+        let links = Arc::new(reads::LinksCache::new(reads::LINKS_CACHED_MAX));
         let writer = Writer {
             store: store.clone(),
             world: world.clone(),
@@ -129,6 +133,7 @@ impl App {
             next_seq: max_seq + 1,
             timelines: timelines.clone(),
             sessions: sessions.clone(),
+            links: links.clone(),
         };
         tokio::spawn(writer.run(receiver));
         Ok(App {
@@ -140,6 +145,7 @@ impl App {
                 timelines,
                 lockouts: auth::Lockouts::default(),
                 sessions,
+                links,
             }),
         })
     }

@@ -7,6 +7,13 @@ use storage::{AuditRow, Batch, ElementRow, FactRow, LinkRow, ListQuery};
 
 use crate::{Actor, App, AppError};
 
+/// Each element's links as read from the store (both directions), moved on by every commit: a
+/// page read again and again between writes does not ask the store each time.
+pub(crate) type LinksCache = crate::cache::Cache<(ElementKind, String), Vec<LinkRow>>;
+
+/// Elements whose links are kept at most.
+pub(crate) const LINKS_CACHED_MAX: usize = 100_000;
+
 /// Largest page a list returns.
 pub const PAGE_SIZE_MAX: i64 = 200;
 
@@ -160,7 +167,17 @@ impl App {
             self.audit(actor, "read", kind, id, "查看人员信息").await?;
             snapshot = mask(snapshot);
         }
-        let mut links = self.store().links(kind, id).await?;
+        let key = (parse_kind(kind)?, id.to_string());
+        let cache = &self.inner.links;
+        let mut links = match cache.get(&key) {
+            Some(links) => links,
+            None => {
+                let generation = cache.generation();
+                let links = self.store().links(kind, id).await?;
+                cache.put(key, links.clone(), generation);
+                links
+            }
+        };
         // A person linked to cases of several units shows only what this actor may see.
         let world = self.world().await;
         if kind == "person" {

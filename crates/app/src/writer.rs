@@ -111,6 +111,7 @@ pub(crate) struct Writer {
     pub next_seq: i64,
     pub timelines: Arc<std::sync::RwLock<crate::timelines::Timelines>>,
     pub sessions: Arc<crate::auth::Sessions>,
+    pub links: Arc<crate::reads::LinksCache>,
 }
 
 impl Writer {
@@ -337,8 +338,9 @@ impl Writer {
                         .iter()
                         .any(|a| crate::auth::changes_sessions(a.kind, a.element))
                 {
-                    self.sessions.forget_all();
+                    self.sessions.move_on();
                 }
+                self.links.move_on();
                 self.heads = heads;
                 self.next_seq = next_seq;
                 drop(world);
