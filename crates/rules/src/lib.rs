@@ -959,13 +959,6 @@ pub struct Screening {
     timers: BTreeSet<(Timestamp, ElementKind, u32)>,
 }
 
-/// What evaluating a kept element again found: the same levels (only when to look again), or
-/// new warnings.
-enum Again {
-    Same(Option<Timestamp>),
-    New(Evaluation),
-}
-
 /// Elements evaluated at a time by one thread, so that what they found is kept as it comes
 /// rather than held for the whole province.
 const SCREENING_CHUNK: usize = 1 << 18;
@@ -1011,49 +1004,31 @@ impl Screening {
         if elements.is_empty() {
             return;
         }
-        let (links, policy, kept) = (&self.links, &self.policy, &self.kept);
-        // An element kept before is evaluated for its levels first (no messages, no dates
-        // formatted), and explained again only if a rule's level changed: the world is the same,
-        // so the same levels have the same explanations. As the live engine does.
+        let (links, policy) = (&self.links, &self.policy);
         let found = on_every_core(|thread, threads| {
             elements
                 .iter()
                 .skip(thread)
                 .step_by(threads)
-                .map(|&(kind, pos)| {
-                    let n = pos as usize;
-                    let had = kept.get(&(kind, pos)).map_or(&[][..], Vec::as_slice);
-                    if !fresh {
-                        let levels = evaluate_pos(world, links, policy, kind, n, now, false);
-                        let same =
-                            levels.warnings.len() == had.len()
-                                && levels.warnings.iter().zip(had).all(|(new, old)| {
-                                    (new.rule, new.level) == (old.rule, old.level)
-                                });
-                        if same {
-                            return (kind, pos, Again::Same(levels.next_due));
-                        }
-                    }
-                    let found = evaluate_pos(world, links, policy, kind, n, now, true);
-                    (kind, pos, Again::New(found))
+                .map(|(kind, pos)| {
+                    let found = evaluate_pos(world, links, policy, *kind, *pos as usize, now, true);
+                    (*kind, *pos, found)
                 })
+                .filter(|(_, _, found)| found.next_due.is_some() || !found.warnings.is_empty())
                 .collect::<Vec<_>>()
         });
+        // Elements found with nothing keep nothing: those re-evaluated lose what they had.
+        if !fresh {
+            for key in elements {
+                self.kept.remove(key);
+            }
+        }
         for (kind, pos, found) in found {
-            let next_due = match found {
-                Again::Same(next_due) => next_due,
-                Again::New(found) => {
-                    // Elements found with nothing keep nothing.
-                    if found.warnings.is_empty() {
-                        self.kept.remove(&(kind, pos));
-                    } else {
-                        self.kept.insert((kind, pos), found.warnings);
-                    }
-                    found.next_due
-                }
-            };
-            if let Some(next) = next_due {
+            if let Some(next) = found.next_due {
                 self.timers.insert((next, kind, pos));
+            }
+            if !found.warnings.is_empty() {
+                self.kept.insert((kind, pos), found.warnings);
             }
         }
     }
