@@ -364,6 +364,25 @@ pub struct Board {
 /// How many rows the board lists (the counts cover every match).
 const BOARD_ROWS: usize = 500;
 
+/// The `rows` most urgent warnings, most urgent first: by level, then the latest raised, then in
+/// the order given among equals. Only those are sorted: a province has warnings by the million.
+fn most_urgent<'w>(
+    warnings: &[&'w domain::elements::WarningState],
+    rows: usize,
+) -> Vec<&'w domain::elements::WarningState> {
+    let mut ranked: Vec<(usize, &domain::elements::WarningState)> =
+        warnings.iter().copied().enumerate().collect();
+    let urgency = |(n, w): &(usize, &domain::elements::WarningState)| {
+        (std::cmp::Reverse((w.level, w.raised_at)), *n)
+    };
+    if ranked.len() > rows {
+        ranked.select_nth_unstable_by_key(rows, urgency);
+        ranked.truncate(rows);
+    }
+    ranked.sort_unstable_by_key(urgency);
+    ranked.into_iter().map(|(_, w)| w).collect()
+}
+
 /// The open warnings of a unit and the units under it (the dashboard), from the counts the
 /// world keeps as warnings change: no warning is read to answer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -432,7 +451,7 @@ impl App {
         // Overdue rectification is marked here (as of now) and counted by the bulletins; the
         // engine also raises it as a warning about the warning (DB-01, `rules::supervision`).
         let now = crate::now().instant();
-        let mut matched: Vec<&domain::elements::WarningState> = world
+        let matched: Vec<&domain::elements::WarningState> = world
             .warnings
             .values()
             .filter(|w| world.unit_path(Some(&w.unit)).starts_with(scope))
@@ -458,7 +477,7 @@ impl App {
                 stage => w.stage.as_str() == stage,
             })
             .collect();
-        matched.sort_by_key(|w| std::cmp::Reverse((w.level, w.raised_at)));
+        let ranked = most_urgent(&matched, BOARD_ROWS);
         let mut by_level = Vec::new();
         for level in [WarningLevel::Red, WarningLevel::Yellow, WarningLevel::Blue] {
             let n = matched.iter().filter(|w| w.level == level).count();
@@ -473,9 +492,8 @@ impl App {
             .map(|(r, n)| (r.to_string(), n))
             .collect();
         by_rule.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let rows = matched
+        let rows = ranked
             .iter()
-            .take(BOARD_ROWS)
             .map(|w| BoardRow {
                 id: w.id.to_string(),
                 rule: w.rule.clone(),
@@ -512,6 +530,50 @@ impl App {
             total: matched.len(),
             by_level,
             by_rule,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::elements::WarningState;
+
+    /// A warning raised at minute `minute` at a level, as the world keeps it.
+    fn warning(n: usize, level: &str, minute: usize) -> WarningState {
+        let raised = format!("2026-03-02T10:{:02}:00+08:00", minute % 60);
+        serde_json::from_value(serde_json::json!({
+            "id": format!("YJ{n:08}"), "rule": "XS-04", "element": "case", "subject": "C1",
+            "unit": "U1", "level": level, "due": null, "message": "", "raised_at": raised,
+            "history": [], "cleared_at": null, "stage": "found", "verified_at": null,
+            "confirmed": null, "verification_reason": "", "ordered_at": null, "deadline": null,
+            "instruction": "", "rectified_at": null, "evidence": "", "accountability_at": null,
+            "outcome": null, "accountability_note": "", "closed_at": null, "closing_note": ""
+        }))
+        .unwrap()
+    }
+
+    /// The board's rows are the first ones of a full sort (stable: the order given among
+    /// equals), whether there are fewer warnings than rows or many more, with many ties.
+    #[test]
+    fn the_most_urgent_are_the_first_of_a_full_sort() {
+        let levels = ["blue", "yellow", "red"];
+        let all: Vec<WarningState> = (0..2000)
+            .map(|n| warning(n, levels[(n * 7) % 3], (n * 13) % 17))
+            .collect();
+        let refs: Vec<&WarningState> = all.iter().collect();
+        let mut sorted = refs.clone();
+        sorted.sort_by_key(|w| std::cmp::Reverse((w.level, w.raised_at)));
+        for rows in [0, 1, 10, 500, 1999, 2000, 5000] {
+            let ids = |list: &[&WarningState]| -> Vec<String> {
+                list.iter().map(|w| w.id.to_string()).collect()
+            };
+            let shown = most_urgent(&refs, rows);
+            assert_eq!(
+                ids(&shown),
+                ids(&sorted[..rows.min(sorted.len())]),
+                "{rows} rows"
+            );
         }
     }
 }
