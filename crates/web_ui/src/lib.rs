@@ -554,25 +554,6 @@ async fn workbench_page(app: &App, actor: &Actor) -> Result<WorkbenchPage, AppEr
             parts,
         });
     }
-    // Open warnings from the counts the world keeps (no warning read), by level.
-    let summary = app.warning_summary(actor, None).await?;
-    tiles.push(Tile {
-        label: "在办预警".into(),
-        href: "/warnings".into(),
-        total: summary.total.into(),
-        parts: summary
-            .by_level
-            .iter()
-            .filter(|(_, _, n)| *n > 0)
-            .map(|(level, label, n)| {
-                let link = Link {
-                    label: label.to_string(),
-                    href: format!("/warnings?level={level}"),
-                };
-                (link, i64::from(*n))
-            })
-            .collect(),
-    });
     let mut panels = Vec::new();
     for (kind, title, status) in [
         ("incident", "最新警情", None),
@@ -608,6 +589,15 @@ async fn workbench_page(app: &App, actor: &Actor) -> Result<WorkbenchPage, AppEr
     ]);
     let mut warnings = app.warning_board(actor, &app::BoardFilter::default()).await;
     warnings.rows.truncate(8);
+    // The counts from those the world keeps by unit, rule and level (the dashboard's, also
+    // `GET /api/v1/dashboard`): the same open warnings the board counts.
+    let summary = app.warning_summary(actor, None).await?;
+    warnings.total = summary.total as usize;
+    warnings.by_level = summary
+        .by_level
+        .iter()
+        .map(|(code, label, n)| (*code, *label, *n as usize))
+        .collect();
     Ok(WorkbenchPage {
         layout: layout(actor, "工作台"),
         tiles,

@@ -296,4 +296,16 @@ fn a_warning_reaches_the_open_workbench_within_a_second() {
     browser.goto(&format!("{base}/warnings?level=red"));
     let board = browser.text("table.warnings");
     assert!(board.contains("CS-05") && board.contains("I1"), "{board}");
+    // The workbench counts the open warnings from the counts the world keeps; the board counts
+    // them by reading every one: the same number.
+    browser.goto(&format!("{base}/warnings"));
+    let open = browser.text("#board-total");
+    assert!(open.parse::<usize>().is_ok_and(|n| n >= 1), "{open}");
+    browser.goto(&format!("{base}/"));
+    browser.wait_for("#live");
+    let summary = browser.text("#live .summary");
+    assert!(
+        summary.contains(&format!("在办 {open} 条")),
+        "{summary} (board: {open})"
+    );
 }

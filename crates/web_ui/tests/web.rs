@@ -156,7 +156,6 @@ fn login_password_workbench_forms_and_scope() {
         "甲派出所",
         "最新警情",
         "办案中心在区人员",
-        "在办预警",
         "接警登记",
     ] {
         assert!(home.body.contains(text), "missing {text}");
