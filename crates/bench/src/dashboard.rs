@@ -91,12 +91,8 @@ pub fn raise(world: &mut World, table: &Path, at: Timestamp) -> io::Result<u64> 
             element: ElementKind::from_code(element)
                 .ok_or_else(|| bad(k + 1, format!("element {element}")))?,
             subject: subject.to_string(),
-            level: match level {
-                "red" => WarningLevel::Red,
-                "yellow" => WarningLevel::Yellow,
-                "blue" => WarningLevel::Blue,
-                _ => return Err(bad(k + 1, format!("level {level}"))),
-            },
+            level: WarningLevel::from_code(level)
+                .ok_or_else(|| bad(k + 1, format!("level {level}")))?,
             due: None,
             message: format!("{rule}预警"),
         });

@@ -97,9 +97,6 @@ pub trait Store: Send + Sync {
     /// Every link row (verification).
     async fn all_links(&self) -> StoreResult<Vec<LinkRow>>;
 
-    /// Whether a person is visible within a scope path.
-    async fn person_in_scope(&self, person: &str, scope_path: &str) -> StoreResult<bool>;
-
     /// The holiday calendar.
     async fn calendar(&self) -> StoreResult<Vec<(String, String)>>;
 

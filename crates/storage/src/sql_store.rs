@@ -838,19 +838,6 @@ impl Store for SqlStore {
         rows.iter().map(link_row).collect()
     }
 
-    async fn person_in_scope(&self, person: &str, scope_path: &str) -> StoreResult<bool> {
-        let upper = path_upper_bound(scope_path);
-        let row = sqlx::query(self.sql(
-            "SELECT COUNT(*) FROM person_scopes WHERE person = ? AND unit_path >= ? AND unit_path < ?",
-        ))
-        .bind(person)
-        .bind(scope_path)
-        .bind(upper.as_str())
-        .fetch_one(&self.reader)
-        .await?;
-        Ok(row.try_get::<i64, _>(0)? > 0)
-    }
-
     async fn calendar(&self) -> StoreResult<Vec<(String, String)>> {
         let rows = sqlx::query("SELECT date, kind FROM calendar_days ORDER BY date")
             .fetch_all(&self.reader)
