@@ -25,6 +25,8 @@ const SESSION_HOURS: i64 = 12;
 const API_TOKEN_DAYS: i64 = 90;
 /// Passwords shorter than this are refused.
 pub const PASSWORD_LENGTH_MIN: usize = 8;
+/// The longest login name, in characters.
+pub const USERNAME_LENGTH_MAX: usize = 64;
 /// Failed passwords for one username within [`LOGIN_FAILURE_WINDOW`] that lock it: enough for
 /// a person mistyping, far too few to guess a password.
 pub const LOGIN_FAILURES_MAX: usize = 5;
@@ -439,6 +441,7 @@ impl App {
             FactBody::AccountPasswordSet(AccountPasswordSet {
                 id: actor.officer.clone(),
                 reset: false,
+                username: None,
             }),
         );
         self.account_job(actor.officer.as_str(), fact, row).await
@@ -464,6 +467,23 @@ impl App {
         if !self.world().await.officers.contains_key(&officer_id) {
             return Err(AppError::NotFound);
         }
+        let username = username.trim();
+        if username.is_empty() || username.chars().count() > USERNAME_LENGTH_MAX {
+            return Err(domain::DomainError::invalid(
+                "username",
+                format!("用户名须为1至{USERNAME_LENGTH_MAX}个字符 (1 to {USERNAME_LENGTH_MAX} characters)"),
+            )
+            .into());
+        }
+        if let Some(holder) = self.store().account_by_username(username).await?
+            && holder.officer != officer
+        {
+            return Err(domain::DomainError::invalid(
+                "username",
+                "用户名已被其他民警使用 (the username belongs to another officer)",
+            )
+            .into());
+        }
         let existing = self.store().account_by_officer(officer).await?;
         let row = AccountRow {
             officer: officer.into(),
@@ -473,9 +493,11 @@ impl App {
             disabled: false,
         };
         let body = match existing {
-            Some(_) => FactBody::AccountPasswordSet(AccountPasswordSet {
+            // A new login name is part of the fact: every change of an account is in the ledger.
+            Some(account) => FactBody::AccountPasswordSet(AccountPasswordSet {
                 id: officer_id,
                 reset: true,
+                username: (account.username != row.username).then(|| row.username.clone()),
             }),
             None => FactBody::AccountCreated(AccountCreated {
                 id: officer_id,

@@ -16,6 +16,8 @@ pub(crate) const LINKS_CACHED_MAX: usize = 100_000;
 
 /// Largest page a list returns.
 pub const PAGE_SIZE_MAX: i64 = 200;
+/// The most audit rows one read of the trail returns.
+pub const AUDIT_ROWS: i64 = 500;
 
 /// A list request from an entry point (the scope comes from the actor).
 #[derive(Clone, Debug, Default)]
@@ -259,7 +261,8 @@ impl App {
         Ok(entries)
     }
 
-    /// The audit trail of an element (or all), newest first. Supervisors, leaders, admins.
+    /// The audit trail of an element (or all that the actor may see), newest first, at most
+    /// [`AUDIT_ROWS`] rows. Supervisors, leaders, admins.
     pub async fn audit_trail(
         &self,
         actor: &Actor,
@@ -274,17 +277,33 @@ impl App {
         if let Some((kind, id)) = element {
             self.visible_row(actor, kind, id).await?;
         }
-        let mut rows = self.store().audit_entries(element, 500).await?;
-        if element.is_none() {
-            // Only rows about elements the actor may see.
+        if element.is_some() {
+            let rows = self
+                .store()
+                .audit_entries(element, None, AUDIT_ROWS)
+                .await?;
+            return Ok(rows.into_iter().map(|(_, row)| row).collect());
+        }
+        // The whole trail holds every unit's reads: page back through it, keeping the rows about
+        // elements the actor may see, until a page's worth is kept or the trail ends. (Filtering
+        // one page would show a county little or nothing while other counties read busily.)
+        let mut kept = Vec::new();
+        let mut before = None;
+        loop {
+            let page = self.store().audit_entries(None, before, AUDIT_ROWS).await?;
+            let ended = (page.len() as i64) < AUDIT_ROWS;
+            before = page.last().map(|(seq, _)| *seq);
             let world = self.world().await;
-            rows.retain(|row| {
+            kept.extend(page.into_iter().map(|(_, row)| row).filter(|row| {
                 ElementKind::from_code(&row.element).is_some_and(|kind| {
                     crate::visible(&world, kind, &row.subject, &actor.unit_path)
                 })
-            });
+            }));
+            if ended || kept.len() >= AUDIT_ROWS as usize {
+                kept.truncate(AUDIT_ROWS as usize);
+                return Ok(kept);
+            }
         }
-        Ok(rows)
     }
 
     async fn audit(

@@ -215,3 +215,54 @@ async fn a_cached_session_follows_logout_and_officer_changes() {
         Err(AppError::Unauthenticated)
     ));
 }
+
+#[tokio::test]
+async fn a_new_login_name_is_in_the_ledger_and_a_taken_one_is_refused() {
+    let dir = TempDir::new("rename");
+    let app = app_with_accounts(&dir).await;
+    let before = ledger(&app).await;
+    // Another officer's name: refused, and nothing is recorded or changed.
+    let taken = app
+        .set_account(None, "O2", "zhangqiang", "另一个密码12345")
+        .await
+        .unwrap_err();
+    assert_eq!(taken.code(), "invalid", "{taken:?}");
+    assert!(
+        taken.message_zh().contains("用户名"),
+        "{}",
+        taken.message_zh()
+    );
+    assert_eq!(ledger(&app).await, before);
+    assert!(app.login("liming", "初始密码12345").await.is_ok());
+    let blank = app.set_account(None, "O2", "  ", "另一个密码12345").await;
+    assert_eq!(blank.unwrap_err().code(), "invalid");
+
+    // A reset under a new name renames the login, and the fact says so.
+    app.set_account(None, "O2", "liming2", "另一个密码12345")
+        .await
+        .unwrap();
+    let after = ledger(&app).await;
+    let reset = after
+        .lines()
+        .rfind(|line| line.contains(r#""fact":"account.password_set""#))
+        .expect("the reset's fact");
+    assert!(reset.contains(r#""username":"liming2""#), "{reset}");
+    assert!(app.login("liming2", "另一个密码12345").await.is_ok());
+    assert!(app.login("liming", "初始密码12345").await.is_err());
+    // A reset that keeps the name does not repeat it.
+    app.set_account(None, "O3", "zhangqiang", "另一个密码12345")
+        .await
+        .unwrap();
+    let kept = ledger(&app).await;
+    let reset = kept
+        .lines()
+        .rfind(|line| line.contains(r#""fact":"account.password_set""#))
+        .unwrap();
+    assert!(!reset.contains("username"), "{reset}");
+}
+
+async fn ledger(app: &App) -> String {
+    let mut out = Vec::new();
+    app.export(&mut out).await.unwrap();
+    String::from_utf8(out).unwrap()
+}

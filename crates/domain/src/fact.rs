@@ -190,8 +190,9 @@ facts! {
     /// never part of a fact.
     AccountCreated = "account.created" / "开通账号", Officer, AccountCreated { id: OfficerId, username: String }
     /// `account.password_set` (Zhifa extension): the password was set, by its owner or reset by an
-    /// administrator (then it must be changed at next login).
-    AccountPasswordSet = "account.password_set" / "设置密码", Officer, AccountPasswordSet { id: OfficerId, #[serde(default)] reset: bool }
+    /// administrator (then it must be changed at next login); `username` when the reset also gave
+    /// the login a new name.
+    AccountPasswordSet = "account.password_set" / "设置密码", Officer, AccountPasswordSet { id: OfficerId, #[serde(default)] reset: bool, #[serde(default, skip_serializing_if = "Option::is_none")] username: Option<String> }
     /// `account.disabled` (Zhifa extension): login refused (or allowed again).
     AccountDisabled = "account.disabled" / "停用账号", Officer, AccountDisabled { id: OfficerId, disabled: bool }
     /// `calendar.day`.

@@ -110,12 +110,14 @@ pub trait Store: Send + Sync {
     async fn session(&self, token_hash: &str, now_micros: i64) -> StoreResult<Option<SessionRow>>;
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
 
-    /// The audit trail of reads, newest first.
+    /// The audit trail of reads, newest first, each with its sequence number; only entries
+    /// older than `before` (a sequence number) when given, so that a caller can page back.
     async fn audit_entries(
         &self,
         element: Option<(&str, &str)>,
+        before: Option<i64>,
         limit: i64,
-    ) -> StoreResult<Vec<AuditRow>>;
+    ) -> StoreResult<Vec<(i64, AuditRow)>>;
 }
 
 /// A transaction written in parts: see [`Store::begin`].

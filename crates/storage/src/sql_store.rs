@@ -946,37 +946,46 @@ impl Store for SqlStore {
     async fn audit_entries(
         &self,
         element: Option<(&str, &str)>,
+        before: Option<i64>,
         limit: i64,
-    ) -> StoreResult<Vec<AuditRow>> {
-        let columns = "at_micros, actor, action, element, subject, reason";
+    ) -> StoreResult<Vec<(i64, AuditRow)>> {
+        let columns = "seq, at_micros, actor, action, element, subject, reason";
+        let before = before.unwrap_or(i64::MAX);
         let rows = match element {
             Some((kind, id)) => {
                 sqlx::query(self.sql(&format!(
-                    "SELECT {columns} FROM audit_log WHERE element = ? AND subject = ? ORDER BY seq DESC LIMIT ?"
+                    "SELECT {columns} FROM audit_log WHERE element = ? AND subject = ? AND seq < ? ORDER BY seq DESC LIMIT ?"
                 )))
                 .bind(kind)
                 .bind(id)
+                .bind(before)
                 .bind(limit)
                 .fetch_all(&self.reader)
                 .await?
             }
             None => {
-                sqlx::query(self.sql(&format!("SELECT {columns} FROM audit_log ORDER BY seq DESC LIMIT ?")))
-                    .bind(limit)
-                    .fetch_all(&self.reader)
-                    .await?
+                sqlx::query(self.sql(&format!(
+                    "SELECT {columns} FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?"
+                )))
+                .bind(before)
+                .bind(limit)
+                .fetch_all(&self.reader)
+                .await?
             }
         };
         rows.iter()
             .map(|r| {
-                Ok(AuditRow {
-                    at_micros: r.try_get(0)?,
-                    actor: r.try_get(1)?,
-                    action: r.try_get(2)?,
-                    element: r.try_get(3)?,
-                    subject: r.try_get(4)?,
-                    reason: r.try_get(5)?,
-                })
+                Ok((
+                    r.try_get(0)?,
+                    AuditRow {
+                        at_micros: r.try_get(1)?,
+                        actor: r.try_get(2)?,
+                        action: r.try_get(3)?,
+                        element: r.try_get(4)?,
+                        subject: r.try_get(5)?,
+                        reason: r.try_get(6)?,
+                    },
+                ))
             })
             .collect()
     }

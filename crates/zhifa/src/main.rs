@@ -187,7 +187,8 @@ enum AdminAction {
     },
     /// Moves an officer to another unit (officer.changed).
     Move { officer: String, unit: String },
-    /// Opens or resets an officer's account; prints an initial password to change at first login.
+    /// Opens or resets an officer's account, under `username` (a new name is recorded in the
+    /// reset's fact); prints an initial password to change at first login.
     Account { officer: String, username: String },
     /// Resets an existing account's password (the username is kept); prints an initial password
     /// to change at first login.
