@@ -96,8 +96,8 @@ struct Inner {
     lockouts: auth::Lockouts,
     /// The actors behind recent sessions (auth.rs), moved on by the writer.
     sessions: Arc<auth::Sessions>,
-    /// Each element's links as last read from the store, moved on by every commit.
-    links: Arc<reads::LinksCache>,
+    /// What reads keep between commits (links, rendered elements), moved on by every commit.
+    reads: Arc<reads::ReadCaches>,
 }
 
 impl App {
@@ -124,7 +124,7 @@ impl App {
         let (events, _) = broadcast::channel(4096);
         let (jobs, receiver) = mpsc::channel(4096);
         let sessions = Arc::new(auth::Sessions::new(auth::SESSIONS_CACHED_MAX));
-        let links = Arc::new(reads::LinksCache::new(reads::LINKS_CACHED_MAX));
+        let reads = Arc::new(reads::ReadCaches::new());
         let writer = Writer {
             store: store.clone(),
             world: world.clone(),
@@ -133,7 +133,7 @@ impl App {
             next_seq: max_seq + 1,
             timelines: timelines.clone(),
             sessions: sessions.clone(),
-            links: links.clone(),
+            reads: reads.clone(),
         };
         tokio::spawn(writer.run(receiver));
         Ok(App {
@@ -145,7 +145,7 @@ impl App {
                 timelines,
                 lockouts: auth::Lockouts::default(),
                 sessions,
-                links,
+                reads,
             }),
         })
     }

@@ -2,17 +2,44 @@
 //! masked unless revealed with a reason, which is audited too.
 
 use domain::fact::ElementKind;
+use std::sync::Arc;
+
 use serde_json::Value;
 use storage::{AuditRow, Batch, ElementRow, FactRow, LinkRow, ListQuery};
 
+use crate::cache::Cache;
 use crate::{Actor, App, AppError};
 
-/// Each element's links as read from the store (both directions), moved on by every commit: a
-/// page read again and again between writes does not ask the store each time.
-pub(crate) type LinksCache = crate::cache::Cache<(ElementKind, String), Vec<LinkRow>>;
+/// What reads keep between commits, moved on by every commit: a page read again and again
+/// between writes neither asks the store nor renders the element each time.
+pub(crate) struct ReadCaches {
+    /// Each element's links as read from the store (both directions).
+    links: Cache<(ElementKind, String), Vec<LinkRow>>,
+    /// Each element as the API renders it, by the scope (unit path) of the reader: what a reader
+    /// may see of an element and its relations depends on nothing else. Persons are not kept.
+    rendered: Cache<(ElementKind, String, String), Arc<[u8]>>,
+}
+
+impl ReadCaches {
+    pub fn new() -> ReadCaches {
+        ReadCaches {
+            links: Cache::new(LINKS_CACHED_MAX),
+            rendered: Cache::new(RENDERED_CACHED_MAX),
+        }
+    }
+
+    /// Every answer kept so far may be stale. The writer calls it while it still holds the
+    /// world, so that a read taking the new generation reads the new world.
+    pub fn move_on(&self) {
+        self.links.move_on();
+        self.rendered.move_on();
+    }
+}
 
 /// Elements whose links are kept at most.
-pub(crate) const LINKS_CACHED_MAX: usize = 100_000;
+const LINKS_CACHED_MAX: usize = 100_000;
+/// Rendered elements kept at most (a case's answer is 1–3 KB).
+const RENDERED_CACHED_MAX: usize = 20_000;
 
 /// Largest page a list returns.
 pub const PAGE_SIZE_MAX: i64 = 200;
@@ -170,7 +197,7 @@ impl App {
             snapshot = mask(snapshot);
         }
         let key = (parse_kind(kind)?, id.to_string());
-        let cache = &self.inner.links;
+        let cache = &self.inner.reads.links;
         let mut links = match cache.get(&key) {
             Some(links) => links,
             None => {
@@ -204,6 +231,32 @@ impl App {
             snapshot,
             links,
         })
+    }
+
+    /// One element as `render` makes it (the API's JSON), kept for readers of the same scope until
+    /// the next commit: read again between writes, it costs a lookup. A person is rendered anew
+    /// each time, since every read of a person's record is audited.
+    pub async fn element_rendered(
+        &self,
+        actor: &Actor,
+        kind: &str,
+        id: &str,
+        render: impl FnOnce(ElementDetail) -> Vec<u8>,
+    ) -> Result<Arc<[u8]>, AppError> {
+        let element = parse_kind(kind)?;
+        if element == ElementKind::Person {
+            return Ok(render(self.element(actor, kind, id).await?).into());
+        }
+        let cache = &self.inner.reads.rendered;
+        // Taken before the world is read: an answer read before a commit is never kept past it.
+        let generation = cache.generation();
+        let key = (element, id.to_string(), actor.unit_path.clone());
+        if let Some(body) = cache.get(&key) {
+            return Ok(body);
+        }
+        let body: Arc<[u8]> = render(self.element(actor, kind, id).await?).into();
+        cache.put(key, body.clone(), generation);
+        Ok(body)
     }
 
     /// Reveals a person's full ID number, for a stated reason (audited).

@@ -111,7 +111,7 @@ pub(crate) struct Writer {
     pub next_seq: i64,
     pub timelines: Arc<std::sync::RwLock<crate::timelines::Timelines>>,
     pub sessions: Arc<crate::auth::Sessions>,
-    pub links: Arc<crate::reads::LinksCache>,
+    pub reads: Arc<crate::reads::ReadCaches>,
 }
 
 impl Writer {
@@ -340,7 +340,7 @@ impl Writer {
                 {
                     self.sessions.move_on();
                 }
-                self.links.move_on();
+                self.reads.move_on();
                 self.heads = heads;
                 self.next_seq = next_seq;
                 drop(world);

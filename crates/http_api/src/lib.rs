@@ -599,28 +599,38 @@ async fn element(
     State(app): State<App>,
     Caller(actor): Caller,
     segments: Result<Path<(String, String)>, PathRejection>,
-) -> Result<Json<ElementResponse>, ApiError> {
+) -> Result<Response, ApiError> {
     let (kind, id) = path(segments)?;
     check_kind(&kind)?;
-    let detail = app.element(&actor, &kind, &id).await?;
-    let links = detail
-        .links
-        .into_iter()
-        .map(|l| LinkInfo {
-            kind: l.other_kind,
-            id: l.other_id,
-            role: l.role,
+    // Rendered once per reader's scope between commits (`App::element_rendered`).
+    let body = app
+        .element_rendered(&actor, &kind, &id, |detail| {
+            let links = detail
+                .links
+                .into_iter()
+                .map(|l| LinkInfo {
+                    kind: l.other_kind,
+                    id: l.other_id,
+                    role: l.role,
+                })
+                .collect();
+            let response = ElementResponse {
+                kind: detail.row.kind,
+                id: detail.row.id,
+                unit: detail.row.unit,
+                status: detail.row.status,
+                title: detail.row.title,
+                snapshot: detail.snapshot,
+                links,
+            };
+            serde_json::to_vec(&response).expect("a tree of JSON values serializes")
         })
-        .collect();
-    Ok(Json(ElementResponse {
-        kind: detail.row.kind,
-        id: detail.row.id,
-        unit: detail.row.unit,
-        status: detail.row.status,
-        title: detail.row.title,
-        snapshot: detail.snapshot,
-        links,
-    }))
+        .await?;
+    Ok((
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        axum::body::Bytes::from_owner(body),
+    )
+        .into_response())
 }
 
 /// One fact in an element's history.
