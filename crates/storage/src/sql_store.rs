@@ -44,6 +44,10 @@ const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
         "0004_narrower_facts",
         include_str!("../migrations/sqlite/0004_narrower_facts.sql"),
     ),
+    (
+        "0005_person_scopes_by_path",
+        include_str!("../migrations/sqlite/0005_person_scopes_by_path.sql"),
+    ),
 ];
 const POSTGRES_MIGRATIONS: &[(&str, &str)] = &[
     (
@@ -57,6 +61,10 @@ const POSTGRES_MIGRATIONS: &[(&str, &str)] = &[
     (
         "0003_narrower_facts",
         include_str!("../migrations/postgres/0003_narrower_facts.sql"),
+    ),
+    (
+        "0004_person_scopes_by_path",
+        include_str!("../migrations/postgres/0004_person_scopes_by_path.sql"),
     ),
 ];
 
@@ -368,7 +376,7 @@ async fn write_views(
             add(&mut args, path.as_str());
         }
         let sql = format!(
-            "INSERT INTO person_scopes (person, unit_path) VALUES {} ON CONFLICT (person, unit_path) DO NOTHING",
+            "INSERT INTO person_scopes (person, unit_path) VALUES {} ON CONFLICT (unit_path, person) DO NOTHING",
             values(chunk.len(), 2)
         );
         sqlx::query_with(dialect(backend, &sql), args)

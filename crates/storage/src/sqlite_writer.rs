@@ -344,7 +344,7 @@ pub(crate) fn write_views(c: &Connection, batch: &Batch) -> StoreResult<()> {
     }
     if !batch.person_scopes.is_empty() {
         let mut insert = c.prepare_cached(
-            "INSERT INTO person_scopes (person, unit_path) VALUES (?, ?) ON CONFLICT (person, unit_path) DO NOTHING",
+            "INSERT INTO person_scopes (person, unit_path) VALUES (?, ?) ON CONFLICT (unit_path, person) DO NOTHING",
         )?;
         for (person, path) in &batch.person_scopes {
             insert.execute([person, path])?;
