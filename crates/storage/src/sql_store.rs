@@ -399,6 +399,8 @@ async fn write_elements(
     elements: &[ElementRow],
     links: &[LinkRow],
 ) -> StoreResult<()> {
+    // Made at the first element already stored with links.
+    let mut links_by = None;
     for chunk in elements.chunks(ROWS_PER_INSERT) {
         let mut args = AnyArguments::default();
         for e in chunk {
@@ -427,25 +429,61 @@ async fn write_elements(
         sqlx::query_with(dialect(backend, &sql), args)
             .execute(&mut **tx)
             .await?;
-        // The links of a replaced element are replaced too.
+        // The links a replaced element no longer has are deleted, and only those (see
+        // `sqlite_writer::delete_dropped_links`); the batch's links are inserted below.
         let mut args = AnyArguments::default();
         for e in chunk {
             add(&mut args, e.kind.as_str());
             add(&mut args, e.id.as_str());
         }
         // A row-value IN list: both backends look each pair up by the primary key.
-        sqlx::query_with(
+        let current = sqlx::query_with(
             dialect(
                 backend,
                 &format!(
-                    "DELETE FROM element_links WHERE (kind, id) IN (VALUES {})",
+                    "SELECT kind, id, other_kind, other_id, role FROM element_links WHERE (kind, id) IN (VALUES {})",
                     values(chunk.len(), 2)
                 ),
             ),
             args,
         )
-        .execute(&mut **tx)
+        .fetch_all(&mut **tx)
         .await?;
+        if current.is_empty() {
+            continue;
+        }
+        let kept = links_by.get_or_insert_with(|| sqlite_writer::links_by(links));
+        let mut dropped = Vec::new();
+        for row in &current {
+            let link = LinkRow {
+                kind: row.try_get(0)?,
+                id: row.try_get(1)?,
+                other_kind: row.try_get(2)?,
+                other_id: row.try_get(3)?,
+                role: row.try_get(4)?,
+            };
+            let still = kept
+                .get(&(link.kind.as_str(), link.id.as_str()))
+                .is_some_and(|now| now.iter().any(|l| **l == link));
+            if !still {
+                dropped.push(link);
+            }
+        }
+        for part in dropped.chunks(ROWS_PER_INSERT) {
+            let mut args = AnyArguments::default();
+            for l in part {
+                for text in [&l.kind, &l.id, &l.other_kind, &l.other_id, &l.role] {
+                    add(&mut args, text.as_str());
+                }
+            }
+            let sql = format!(
+                "DELETE FROM element_links WHERE (kind, id, other_kind, other_id, role) IN (VALUES {})",
+                values(part.len(), 5)
+            );
+            sqlx::query_with(dialect(backend, &sql), args)
+                .execute(&mut **tx)
+                .await?;
+        }
     }
     for chunk in links.chunks(ROWS_PER_INSERT) {
         let mut args = AnyArguments::default();

@@ -6,6 +6,7 @@
 //! calling thread. It links the same `libsqlite3-sys` as sqlx, so there is still one SQLite in
 //! the binary. Reads stay on sqlx's pool.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rusqlite::{Connection, params};
@@ -302,9 +303,59 @@ pub(crate) fn write_batch(c: &Connection, batch: &Batch) -> StoreResult<()> {
     Ok(())
 }
 
+/// The batch's links by the element they go out from.
+pub(crate) fn links_by(links: &[LinkRow]) -> HashMap<(&str, &str), Vec<&LinkRow>> {
+    let mut by: HashMap<(&str, &str), Vec<&LinkRow>> = HashMap::new();
+    for link in links {
+        by.entry((link.kind.as_str(), link.id.as_str()))
+            .or_default()
+            .push(link);
+    }
+    by
+}
+
+/// Deletes the links an element rewritten by the batch no longer has (`kept`: its links now).
+/// Only those: an element rewritten for one fact keeps nearly all its links, and deleting them
+/// all to insert them again wrote every page they sit on (a case's links, in both directions).
+/// The batch's links are inserted afterwards, those already there left as they are.
+fn delete_dropped_links(
+    c: &Connection,
+    element: &ElementRow,
+    kept: &[&LinkRow],
+) -> StoreResult<()> {
+    let mut current = c.prepare_cached(
+        "SELECT other_kind, other_id, role FROM element_links WHERE kind = ? AND id = ?",
+    )?;
+    let dropped = current
+        .query_map([&element.kind, &element.id], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+            ))
+        })?
+        .filter(|row| {
+            row.as_ref().map_or(true, |(kind, id, role)| {
+                !kept
+                    .iter()
+                    .any(|l| &l.other_kind == kind && &l.other_id == id && &l.role == role)
+            })
+        })
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut delete = c.prepare_cached(
+        "DELETE FROM element_links WHERE kind = ? AND id = ? AND other_kind = ? AND other_id = ? AND role = ?",
+    )?;
+    for (other_kind, other_id, role) in &dropped {
+        delete.execute([&element.kind, &element.id, other_kind, other_id, role])?;
+    }
+    Ok(())
+}
+
 /// Writes the view parts of a batch: elements with their links, person scopes, calendar.
 pub(crate) fn write_views(c: &Connection, batch: &Batch) -> StoreResult<()> {
     if !batch.elements.is_empty() {
+        // Made at the first element already stored (none, in an import of new elements).
+        let mut links_by_element = None;
         let mut insert = c.prepare_cached(
             "INSERT INTO elements (kind, id, unit, unit_path, county, status, tag, title, opened_at_micros, snapshot)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, id) DO NOTHING",
@@ -329,8 +380,11 @@ pub(crate) fn write_views(c: &Connection, batch: &Batch) -> StoreResult<()> {
                      title = ?8, opened_at_micros = ?9, snapshot = ?10 WHERE kind = ?1 AND id = ?2",
                 )?
                 .execute(row)?;
-                c.prepare_cached("DELETE FROM element_links WHERE kind = ? AND id = ?")?
-                    .execute([&e.kind, &e.id])?;
+                let links = links_by_element.get_or_insert_with(|| links_by(&batch.links));
+                let kept = links
+                    .get(&(e.kind.as_str(), e.id.as_str()))
+                    .map_or(&[][..], Vec::as_slice);
+                delete_dropped_links(c, e, kept)?;
             }
         }
     }

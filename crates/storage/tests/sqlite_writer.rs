@@ -129,10 +129,9 @@ async fn settle_folds_the_wal_into_the_database_file() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[tokio::test]
-async fn a_view_written_again_replaces_its_row_and_its_links() {
-    let dir = temp_dir("views");
-    let store = open(&dir).await;
+/// An element written again replaces its row, and its links become exactly the batch's: those
+/// kept stay, those dropped go (from both directions), new ones come.
+async fn a_view_written_again_replaces_its_row_and_its_links(store: &dyn Store) {
     let element = |status: &str| storage::ElementRow {
         kind: "case".into(),
         id: "C1".into(),
@@ -145,29 +144,80 @@ async fn a_view_written_again_replaces_its_row_and_its_links() {
         opened_at_micros: 1,
         snapshot: format!(r#"{{"status":"{status}"}}"#),
     };
-    let link = |other: &str| storage::LinkRow {
+    let link = |other: &str, role: &str| storage::LinkRow {
         kind: "case".into(),
         id: "C1".into(),
         other_kind: "person".into(),
         other_id: other.into(),
-        role: "suspect".into(),
+        role: role.into(),
     };
-    for (status, other) in [("accepted", "P1"), ("filed", "P2")] {
+    let steps: [(&str, Vec<storage::LinkRow>); 5] = [
+        ("accepted", vec![link("P1", "suspect")]),
+        ("filed", vec![link("P1", "suspect"), link("P2", "victim")]),
+        ("filed", vec![link("P2", "victim"), link("P1", "witness")]),
+        ("closed", vec![link("P2", "victim")]),
+        ("archived", vec![]),
+    ];
+    for (status, links) in steps {
         store
             .commit(Batch {
                 elements: vec![element(status)],
-                links: vec![link(other)],
+                links: links.clone(),
                 ..Batch::default()
             })
             .await
             .unwrap();
+        assert_eq!(
+            store.element("case", "C1").await.unwrap(),
+            Some(element(status))
+        );
+        let mut read = store.links("case", "C1").await.unwrap();
+        read.sort();
+        let mut expected = links.clone();
+        expected.sort();
+        assert_eq!(read, expected, "after writing {status}");
+        for person in ["P1", "P2"] {
+            let from_person = store.links("person", person).await.unwrap();
+            let mut expected: Vec<_> = links
+                .iter()
+                .filter(|l| l.other_id == person)
+                .cloned()
+                .collect();
+            expected.sort();
+            let mut from_person = from_person;
+            from_person.sort();
+            assert_eq!(from_person, expected, "{person} after writing {status}");
+        }
     }
-    assert_eq!(
-        store.element("case", "C1").await.unwrap(),
-        Some(element("filed"))
-    );
-    assert_eq!(store.links("case", "C1").await.unwrap(), [link("P2")]);
+}
+
+#[tokio::test]
+async fn a_view_written_again_replaces_its_row_and_its_links_on_sqlite() {
+    let dir = temp_dir("views");
+    a_view_written_again_replaces_its_row_and_its_links(open(&dir).await.as_ref()).await;
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn a_view_written_again_replaces_its_row_and_its_links_on_postgres() {
+    let base = std::env::var("ZHIFA_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    let name = format!("zhifa_storage_views_{}", std::process::id());
+    let admin = storage::SqlStore::open(&base)
+        .await
+        .expect("PostgreSQL must be running (see README)");
+    let _ = admin
+        .execute_raw(&format!("DROP DATABASE IF EXISTS {name}"))
+        .await;
+    admin
+        .execute_raw(&format!("CREATE DATABASE {name}"))
+        .await
+        .unwrap();
+    let (prefix, _) = base.rsplit_once('/').unwrap();
+    let store = storage::open_writer(&format!("{prefix}/{name}"))
+        .await
+        .unwrap();
+    a_view_written_again_replaces_its_row_and_its_links(store.as_ref()).await;
 }
 
 /// A ledger written before hashes were stored as bytes (migration 0004) keeps every fact and
