@@ -35,7 +35,7 @@ pub use ledger_ops::{
     ImportOptions, ImportReport, VerifyProblem, VerifyReport, checkpoint, read_checkpoint,
     screen_files, screen_store, verify, verify_checkpoint, write_checkpoint,
 };
-pub use reads::{AUDIT_ROWS, ElementDetail, ListRequest, Listing, TimelineEntry};
+pub use reads::{AUDIT_ROWS, ElementAnswer, ElementDetail, ListRequest, Listing, TimelineEntry};
 pub use rows::now;
 pub use supervision::{Board, BoardFilter, BoardRow, ENGINE_ACTOR, WarningNotice, WarningSummary};
 pub use writer::Committed;

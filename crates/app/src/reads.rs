@@ -5,6 +5,7 @@ use domain::fact::ElementKind;
 use std::sync::Arc;
 
 use serde_json::Value;
+use serde_json::value::RawValue;
 use storage::{AuditRow, Batch, ElementRow, FactRow, LinkRow, ListQuery};
 
 use crate::cache::Cache;
@@ -75,6 +76,15 @@ pub struct ElementDetail {
     pub row: ElementRow,
     /// The snapshot, ID numbers masked unless revealed.
     pub snapshot: Value,
+    pub links: Vec<LinkRow>,
+}
+
+/// One element as the API answers it: its snapshot as JSON text (ID numbers masked), not a tree.
+#[derive(Debug)]
+pub struct ElementAnswer {
+    /// The element's row; its `snapshot` is moved out into the field below.
+    pub row: ElementRow,
+    pub snapshot: Box<RawValue>,
     pub links: Vec<LinkRow>,
 }
 
@@ -195,7 +205,29 @@ impl App {
         if kind == "person" {
             self.audit(actor, "read", kind, id, "查看人员信息").await?;
             snapshot = mask(snapshot);
+            // A person linked to cases of several units shows only what this actor may see.
+            let world = self.world().await;
+            for field in ["links", "legal_aid"] {
+                if let Some(Value::Array(entries)) = snapshot.get_mut(field) {
+                    entries.retain(|entry| case_in_scope(&world, entry, &actor.unit_path));
+                }
+            }
         }
+        let links = self.scoped_links(actor, kind, id).await?;
+        Ok(ElementDetail {
+            row,
+            snapshot,
+            links,
+        })
+    }
+
+    /// An element's links (both directions) to elements the actor may name.
+    async fn scoped_links(
+        &self,
+        actor: &Actor,
+        kind: &str,
+        id: &str,
+    ) -> Result<Vec<LinkRow>, AppError> {
         let key = (parse_kind(kind)?, id.to_string());
         let cache = &self.inner.reads.links;
         let mut links = match cache.get(&key) {
@@ -207,15 +239,7 @@ impl App {
                 links
             }
         };
-        // A person linked to cases of several units shows only what this actor may see.
         let world = self.world().await;
-        if kind == "person" {
-            for field in ["links", "legal_aid"] {
-                if let Some(Value::Array(entries)) = snapshot.get_mut(field) {
-                    entries.retain(|entry| case_in_scope(&world, entry, &actor.unit_path));
-                }
-            }
-        }
         links.retain(|link| {
             let (other_kind, other_id) = if link.kind == kind && link.id == id {
                 (&link.other_kind, &link.other_id)
@@ -225,27 +249,31 @@ impl App {
             ElementKind::from_code(other_kind)
                 .is_some_and(|k| crate::may_name(&world, k, other_id, &actor.unit_path))
         });
-        drop(world);
-        Ok(ElementDetail {
-            row,
-            snapshot,
-            links,
-        })
+        Ok(links)
     }
 
     /// One element as `render` makes it (the API's JSON), kept for readers of the same scope until
-    /// the next commit: read again between writes, it costs a lookup. A person is rendered anew
-    /// each time, since every read of a person's record is audited.
+    /// the next commit: read again between writes, it costs a lookup. The snapshot is handed over
+    /// as the JSON text the world made, not parsed and written again. A person is rendered anew
+    /// each time, since every read of a person's record is audited (and masked).
     pub async fn element_rendered(
         &self,
         actor: &Actor,
         kind: &str,
         id: &str,
-        render: impl FnOnce(ElementDetail) -> Vec<u8>,
+        render: impl FnOnce(ElementAnswer) -> Vec<u8>,
     ) -> Result<Arc<[u8]>, AppError> {
         let element = parse_kind(kind)?;
         if element == ElementKind::Person {
-            return Ok(render(self.element(actor, kind, id).await?).into());
+            let detail = self.element(actor, kind, id).await?;
+            let snapshot = serde_json::value::to_raw_value(&detail.snapshot)
+                .map_err(|e| storage::StoreError::Corrupt(e.to_string()))?;
+            return Ok(render(ElementAnswer {
+                row: detail.row,
+                snapshot,
+                links: detail.links,
+            })
+            .into());
         }
         let cache = &self.inner.reads.rendered;
         // Taken before the world is read: an answer read before a commit is never kept past it.
@@ -254,7 +282,16 @@ impl App {
         if let Some(body) = cache.get(&key) {
             return Ok(body);
         }
-        let body: Arc<[u8]> = render(self.element(actor, kind, id).await?).into();
+        let mut row = self.visible_row(actor, kind, id).await?;
+        let snapshot = RawValue::from_string(std::mem::take(&mut row.snapshot))
+            .map_err(|e| storage::StoreError::Corrupt(e.to_string()))?;
+        let links = self.scoped_links(actor, kind, id).await?;
+        let body: Arc<[u8]> = render(ElementAnswer {
+            row,
+            snapshot,
+            links,
+        })
+        .into();
         cache.put(key, body.clone(), generation);
         Ok(body)
     }

@@ -588,7 +588,7 @@ pub struct ElementResponse {
     pub title: String,
     /// The element's state; a person's ID number is masked.
     #[schema(value_type = Object)]
-    pub snapshot: Value,
+    pub snapshot: Box<serde_json::value::RawValue>,
     pub links: Vec<LinkInfo>,
 }
 
