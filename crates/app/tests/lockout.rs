@@ -241,11 +241,7 @@ async fn a_new_login_name_is_in_the_ledger_and_a_taken_one_is_refused() {
     app.set_account(None, "O2", "liming2", "另一个密码12345")
         .await
         .unwrap();
-    let after = ledger(&app).await;
-    let reset = after
-        .lines()
-        .rfind(|line| line.contains(r#""fact":"account.password_set""#))
-        .expect("the reset's fact");
+    let reset = last_password_set(&app).await;
     assert!(reset.contains(r#""username":"liming2""#), "{reset}");
     assert!(app.login("liming2", "另一个密码12345").await.is_ok());
     assert!(app.login("liming", "初始密码12345").await.is_err());
@@ -253,11 +249,7 @@ async fn a_new_login_name_is_in_the_ledger_and_a_taken_one_is_refused() {
     app.set_account(None, "O3", "zhangqiang", "另一个密码12345")
         .await
         .unwrap();
-    let kept = ledger(&app).await;
-    let reset = kept
-        .lines()
-        .rfind(|line| line.contains(r#""fact":"account.password_set""#))
-        .unwrap();
+    let reset = last_password_set(&app).await;
     assert!(!reset.contains("username"), "{reset}");
 }
 
@@ -265,4 +257,14 @@ async fn ledger(app: &App) -> String {
     let mut out = Vec::new();
     app.export(&mut out).await.unwrap();
     String::from_utf8(out).unwrap()
+}
+
+/// The newest `account.password_set` fact in the ledger.
+async fn last_password_set(app: &App) -> String {
+    ledger(app)
+        .await
+        .lines()
+        .rfind(|line| line.contains(r#""fact":"account.password_set""#))
+        .expect("a password set")
+        .to_string()
 }

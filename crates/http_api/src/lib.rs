@@ -623,7 +623,7 @@ async fn element(
                 snapshot: detail.snapshot,
                 links,
             };
-            serde_json::to_vec(&response).expect("a tree of JSON values serializes")
+            serde_json::to_vec(&response).expect("strings and JSON text serialize")
         })
         .await?;
     Ok((

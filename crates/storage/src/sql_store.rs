@@ -455,13 +455,7 @@ async fn write_elements(
         let kept = links_by.get_or_insert_with(|| sqlite_writer::links_by(links));
         let mut dropped = Vec::new();
         for row in &current {
-            let link = LinkRow {
-                kind: row.try_get(0)?,
-                id: row.try_get(1)?,
-                other_kind: row.try_get(2)?,
-                other_id: row.try_get(3)?,
-                role: row.try_get(4)?,
-            };
+            let link = link_row(row)?;
             let still = kept
                 .get(&(link.kind.as_str(), link.id.as_str()))
                 .is_some_and(|now| now.iter().any(|l| **l == link));
