@@ -16,6 +16,7 @@ mod reads;
 mod rows;
 mod supervision;
 mod timelines;
+mod views;
 mod writer;
 
 use std::collections::HashMap;
@@ -98,6 +99,8 @@ struct Inner {
     sessions: Arc<auth::Sessions>,
     /// What reads keep between commits (links, rendered elements), moved on by every commit.
     reads: Arc<reads::ReadCaches>,
+    /// Where the views are against the ledger: reads made from them wait for them (views.rs).
+    follow: Arc<views::Follow>,
 }
 
 impl App {
@@ -110,8 +113,15 @@ impl App {
     /// Starts on an opened store.
     pub async fn with_store(store: Arc<dyn Store>) -> Result<App, AppError> {
         let mut timelines = timelines::Timelines::default();
-        let world = ledger_ops::replay(store.as_ref(), |row| {
-            timelines.note(&row.element, &row.subject, row.seq)
+        // Views lost in a crash (written behind their facts, views.rs) are written again from
+        // the replay: those of the elements touched by facts after the last the views show.
+        let views_seq = store.views_seq().await?;
+        let mut behind = std::collections::HashSet::new();
+        let world = ledger_ops::replay(store.as_ref(), |row, applied| {
+            timelines.note(&row.element, &row.subject, row.seq);
+            if row.seq > views_seq {
+                behind.extend(applied.touched.iter().cloned());
+            }
         })
         .await?;
         let timelines = Arc::new(std::sync::RwLock::new(timelines));
@@ -120,6 +130,18 @@ impl App {
             heads.insert(head.chain, (head.chain_seq, head.hash));
         }
         let (max_seq, _) = store.ledger_extent().await?;
+        if max_seq > views_seq {
+            let mut batch = views::views_of(&world, &behind);
+            batch.views_seq = Some(max_seq);
+            tracing::info!(
+                views_seq,
+                max_seq,
+                elements = batch.elements.len(),
+                "views behind the ledger written again"
+            );
+            store.commit(batch).await?;
+        }
+        let follow = Arc::new(views::Follow::new(max_seq));
         let world = Arc::new(RwLock::new(world));
         let (events, _) = broadcast::channel(4096);
         let (jobs, receiver) = mpsc::channel(4096);
@@ -134,6 +156,9 @@ impl App {
             timelines: timelines.clone(),
             sessions: sessions.clone(),
             reads: reads.clone(),
+            follow: follow.clone(),
+            pending: Default::default(),
+            pending_since: None,
         };
         tokio::spawn(writer.run(receiver));
         Ok(App {
@@ -146,6 +171,7 @@ impl App {
                 lockouts: auth::Lockouts::default(),
                 sessions,
                 reads,
+                follow,
             }),
         })
     }
@@ -163,6 +189,13 @@ impl App {
     /// The store, for read-only tools (the CLI's verify output, benchmarks).
     pub fn store(&self) -> &Arc<dyn Store> {
         &self.inner.store
+    }
+
+    /// Waits until the views (lists, counts, links in the store) show every fact committed
+    /// before the call: they are written behind the facts (views.rs). Reads through the app
+    /// wait by themselves; this is for what reads the store directly (tests, benchmarks).
+    pub async fn views_caught_up(&self) -> Result<(), AppError> {
+        self.inner.follow.caught_up().await
     }
 
     /// Committed facts as they happen.

@@ -146,6 +146,7 @@ impl App {
             limit,
             offset,
         };
+        self.views_caught_up().await?;
         let page = self.store().list(&query).await?;
         let rows = page.rows.into_iter().map(|mut row| {
             if row.kind == "person" {
@@ -165,6 +166,7 @@ impl App {
     /// Counts by status within the actor's scope (workbench tiles).
     pub async fn counts(&self, actor: &Actor, kind: &str) -> Result<Vec<(String, i64)>, AppError> {
         parse_kind(kind)?;
+        self.views_caught_up().await?;
         Ok(self.store().count_by_status(kind, &actor.unit_path).await?)
     }
 
@@ -233,7 +235,9 @@ impl App {
         let mut links = match cache.get(&key) {
             Some(links) => links,
             None => {
+                // The generation first: a commit after it makes this answer one not to keep.
                 let generation = cache.generation();
+                self.views_caught_up().await?;
                 let links = self.store().links(kind, id).await?;
                 cache.put(key, links.clone(), generation);
                 links

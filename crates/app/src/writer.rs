@@ -15,10 +15,19 @@ use storage::{AccountRow, Batch, Bulk, FactRow, SerialRow, Store, StoreError};
 use tokio::sync::{RwLock, broadcast, mpsc, oneshot};
 
 use crate::error::AppError;
-use crate::rows::{element_rows, person_scopes};
+use crate::views;
 
 /// Jobs that wait are taken into the same transaction, up to this many.
 const JOBS_PER_COMMIT_MAX: usize = 512;
+
+/// The views of this many elements touched are written at once, even while commits wait. Each
+/// element costs about 6 µs in a views transaction, and commits wait meanwhile: 256 kept the
+/// commit p99 near 5 ms under 64 clients (1024: 9 ms, for 20 % more facts a second).
+const VIEWS_PENDING_MAX: usize = 256;
+
+/// Views are written at the latest this long after their first element was touched, even while
+/// commits wait.
+const VIEWS_AGE_MAX: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// A job with at least this many facts (an import) is committed alone, its rows streamed to the
 /// store in parts of [`BULK_PART`] while the next part is applied: writing on one core overlaps
@@ -112,11 +121,29 @@ pub(crate) struct Writer {
     pub timelines: Arc<std::sync::RwLock<crate::timelines::Timelines>>,
     pub sessions: Arc<crate::auth::Sessions>,
     pub reads: Arc<crate::reads::ReadCaches>,
+    /// Where the views are against the ledger (views.rs).
+    pub follow: Arc<views::Follow>,
+    /// Elements touched by committed facts whose views are not written yet.
+    pub pending: HashSet<(ElementKind, String)>,
+    /// When the first of them was touched.
+    pub pending_since: Option<std::time::Instant>,
 }
 
 impl Writer {
     pub async fn run(mut self, mut jobs: mpsc::Receiver<Job>) {
-        while let Some(first) = jobs.recv().await {
+        loop {
+            let first = match jobs.try_recv() {
+                Ok(job) => job,
+                Err(mpsc::error::TryRecvError::Empty) => {
+                    // Nothing waits: the views catch up before the writer sleeps.
+                    self.write_views().await;
+                    match jobs.recv().await {
+                        Some(job) => job,
+                        None => break,
+                    }
+                }
+                Err(mpsc::error::TryRecvError::Disconnected) => break,
+            };
             if first.is_bulk() {
                 self.process(vec![first]).await;
                 continue;
@@ -134,6 +161,41 @@ impl Writer {
                 }
             }
             self.process(batch).await;
+            if self.follow.take_wanted()
+                || self.pending.len() >= VIEWS_PENDING_MAX
+                || self
+                    .pending_since
+                    .is_some_and(|since| since.elapsed() >= VIEWS_AGE_MAX)
+            {
+                self.write_views().await;
+            }
+        }
+        self.write_views().await;
+    }
+
+    /// Writes the views of the elements touched since they were last written, as the world
+    /// has them now, with the last fact committed as the store's `views_seq` (views.rs). On
+    /// failure they stay pending: reads wait, and the next try writes them.
+    async fn write_views(&mut self) {
+        let seq = self.next_seq - 1;
+        if self.follow.written_seq() >= seq {
+            return;
+        }
+        let mut batch = views::views_of(&*self.world.read().await, &self.pending);
+        batch.views_seq = Some(seq);
+        let started = std::time::Instant::now();
+        match self.store.commit_views(batch).await {
+            Ok(()) => {
+                tracing::debug!(
+                    elements = self.pending.len(),
+                    seconds = started.elapsed().as_secs_f64(),
+                    "writer: views"
+                );
+                self.pending.clear();
+                self.pending_since = None;
+                self.follow.written(seq);
+            }
+            Err(error) => tracing::error!(%error, "views not written; they will be tried again"),
         }
     }
 
@@ -288,37 +350,37 @@ impl Writer {
             announcements.extend(job_announcements);
             replies.push((job.reply, Ok(outcome)));
         }
-        let mut touched: Vec<(ElementKind, String)> = touched.into_iter().collect();
-        // In key order, views go into the B-trees' pages one after another instead of at random.
-        touched.sort_unstable_by(|a, b| (a.0.as_str(), &a.1).cmp(&(b.0.as_str(), &b.1)));
-        for (index, (kind, id)) in touched.iter().enumerate() {
-            if let Some(stream) = &mut stream
-                && index > 0
-                && index % BULK_PART == 0
-            {
-                stream.send(std::mem::take(&mut batch)).await;
-                stream.drop_written();
+        // An import writes its views in its own transaction, with those still pending: then they
+        // show every fact up to its last. Other batches leave them to `write_views`.
+        if stream.is_some() {
+            touched.extend(self.pending.iter().cloned());
+            let mut touched: Vec<&(ElementKind, String)> = touched.iter().collect();
+            // In key order, views go into the B-trees' pages one after another.
+            touched.sort_unstable_by(|a, b| (a.0.as_str(), &a.1).cmp(&(b.0.as_str(), &b.1)));
+            for (index, (kind, id)) in touched.into_iter().enumerate() {
+                if let Some(stream) = &mut stream
+                    && index > 0
+                    && index % BULK_PART == 0
+                {
+                    stream.send(std::mem::take(&mut batch)).await;
+                    stream.drop_written();
+                }
+                views::add_view(&world, &mut batch, *kind, id);
             }
-            if let Some(view) = world.view(*kind, id) {
-                let (row, links) = element_rows(view);
-                batch.elements.push(row);
-                batch.links.extend(links);
-            }
-            if *kind == ElementKind::Person
-                && let Ok(person) = domain::ids::PersonId::parse(id)
-            {
-                batch.person_scopes.extend(person_scopes(&world, &person));
-            }
+            batch.views_seq = Some(next_seq - 1);
         }
         // A person becomes visible to a case's unit when linked: covered above, since
         // person.linked touches the person.
         let built = started.elapsed();
         let facts = (next_seq - self.next_seq) as usize;
+        // Whether the views are written in this transaction (an import that is kept).
+        let mut views_written = false;
         let result = match stream {
             None => self.store.commit(batch).await,
             // A refused all-or-nothing job keeps nothing: its streamed parts are rolled back.
             Some(stream) => {
                 let keep = replies.iter().any(|(_, result)| result.is_ok());
+                views_written = keep;
                 stream.finish(batch, keep).await
             }
         };
@@ -340,10 +402,22 @@ impl Writer {
                 {
                     self.sessions.move_on();
                 }
+                // Before the read caches move on: a read that sees the new generation waits
+                // for views that show these facts.
+                self.follow.committed(next_seq - 1);
                 self.reads.move_on();
                 self.heads = heads;
                 self.next_seq = next_seq;
                 drop(world);
+                if views_written {
+                    self.pending.clear();
+                    self.pending_since = None;
+                    self.follow.written(next_seq - 1);
+                } else if !touched.is_empty() {
+                    self.pending_since
+                        .get_or_insert_with(std::time::Instant::now);
+                    self.pending.extend(touched);
+                }
                 {
                     let mut timelines = self.timelines.write().expect("not poisoned");
                     for a in &announcements {

@@ -262,6 +262,7 @@ async fn story(url: &str) {
     // Verification passes; views survive a rebuild unchanged.
     let report = app.verify().await.unwrap();
     assert!(report.ok(), "{:?}", report.problems);
+    app.views_caught_up().await.unwrap();
     let before_rebuild = app.store().all_elements("case").await.unwrap();
     let warnings_before_rebuild = app.store().all_elements("warning").await.unwrap();
     assert_eq!(warnings_before_rebuild.len(), 1);
@@ -294,6 +295,8 @@ async fn story(url: &str) {
     let copied = copy.timeline(&copy_county, "case", "C1").await.unwrap();
     let kinds = |t: &[app::TimelineEntry]| t.iter().map(|e| e.kind.clone()).collect::<Vec<_>>();
     assert_eq!(kinds(&copied), kinds(&timeline));
+    app.views_caught_up().await.unwrap();
+    copy.views_caught_up().await.unwrap();
     for kind in [
         "unit", "officer", "case", "person", "measure", "document", "warning",
     ] {

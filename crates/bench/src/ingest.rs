@@ -20,6 +20,9 @@ pub struct Ingest {
     pub facts: usize,
     pub per_second: f64,
     pub latencies: Vec<f64>,
+    /// Seconds from the last acknowledgement until the views showed every fact (Zhifa writes
+    /// them behind the facts); zero for PostgreSQL's rows.
+    pub views_lag: f64,
 }
 
 impl Ingest {
@@ -38,6 +41,7 @@ impl Ingest {
             facts: all.len(),
             per_second: all.len() as f64 / elapsed,
             latencies: all,
+            views_lag: 0.0,
         }
     }
 }
@@ -124,7 +128,13 @@ pub async fn zhifa(
     for task in tasks {
         all.push(task.await.map_err(failed)??);
     }
-    Ok(Ingest::of(all, started.elapsed().as_secs_f64()))
+    let acknowledged = started.elapsed();
+    app.views_caught_up()
+        .await
+        .map_err(|e| failed(e.message_zh()))?;
+    let mut ingest = Ingest::of(all, acknowledged.as_secs_f64());
+    ingest.views_lag = (started.elapsed() - acknowledged).as_secs_f64();
+    Ok(ingest)
 }
 
 /// `clients` connections each insert `each` rows, one transaction per row, into a ledger table

@@ -344,11 +344,12 @@ pub async fn run(options: &Options, say: &mut dyn FnMut(String)) -> io::Result<R
     let (app, actor) = crate::ingest::small_app(&data.dir.join("app")).await?;
     let zhifa_ingest = crate::ingest::zhifa(&app, &actor, clients, each).await?;
     say(format!(
-        "写入 durable ingest, Zhifa (SQLite, group commit): {} facts from {clients} clients, {:.0} facts/s, commit p50 {:.2} ms, p99 {:.2} ms",
+        "写入 durable ingest, Zhifa (SQLite, group commit): {} facts from {clients} clients, {:.0} facts/s, commit p50 {:.2} ms, p99 {:.2} ms; views written {:.1} ms after the last",
         zhifa_ingest.facts,
         zhifa_ingest.per_second,
         zhifa_ingest.p50() * 1e3,
-        zhifa_ingest.p99() * 1e3
+        zhifa_ingest.p99() * 1e3,
+        zhifa_ingest.views_lag * 1e3
     ));
     if options.peers.iter().any(|p| p == "postgres") {
         let pg = crate::ingest::postgres(&options.postgres_url, clients, each).await?;

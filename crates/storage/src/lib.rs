@@ -46,6 +46,14 @@ pub trait Store: Send + Sync {
     /// Commits a batch in one transaction: facts appended, views replaced, and the rest.
     async fn commit(&self, batch: Batch) -> StoreResult<()>;
 
+    /// Commits a batch's views (elements, links, person scopes, calendar, `views_seq`) in one
+    /// transaction that does not wait for the disk: views are derived, and a start rewrites
+    /// those a crash lost from the ledger (after `views_seq`).
+    async fn commit_views(&self, batch: Batch) -> StoreResult<()>;
+
+    /// The last fact the views show (`Batch::views_seq` as last committed).
+    async fn views_seq(&self) -> StoreResult<i64>;
+
     /// Starts one transaction written in parts (a large import), so that writing a part
     /// overlaps with preparing the next. Nothing is visible before `commit`; dropping the
     /// returned value rolls everything back.

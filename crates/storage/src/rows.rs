@@ -111,6 +111,10 @@ pub struct Batch {
     pub serials: Vec<SerialRow>,
     pub accounts: Vec<AccountRow>,
     pub audit: Vec<AuditRow>,
+    /// The last fact the views written here (with those already written) show: the store
+    /// records it with them (`Store::views_seq`). `None` when the batch writes no views, or
+    /// only part of a transaction's.
+    pub views_seq: Option<i64>,
 }
 
 impl Batch {
@@ -122,6 +126,7 @@ impl Batch {
             && self.accounts.is_empty()
             && self.audit.is_empty()
             && self.serials.is_empty()
+            && self.views_seq.is_none()
     }
 }
 

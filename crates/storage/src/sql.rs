@@ -11,3 +11,4 @@ pub(crate) const INSERT_AUDIT: &str = "INSERT INTO audit_log (at_micros, actor, 
 pub(crate) const UPSERT_CALENDAR_DAY: &str = "INSERT INTO calendar_days (date, kind) VALUES (?, ?) ON CONFLICT (date) DO UPDATE SET kind = excluded.kind";
 pub(crate) const INSERT_SESSION: &str = "INSERT INTO sessions (token_hash, officer, kind, label, created_at_micros, expires_at_micros) VALUES (?, ?, ?, ?, ?, ?)";
 pub(crate) const DELETE_SESSION: &str = "DELETE FROM sessions WHERE token_hash = ?";
+pub(crate) const SET_VIEWS_SEQ: &str = "INSERT INTO views_state (id, seq) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq";

@@ -48,6 +48,10 @@ const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
         "0005_person_scopes_by_path",
         include_str!("../migrations/sqlite/0005_person_scopes_by_path.sql"),
     ),
+    (
+        "0006_views_follow_the_ledger",
+        include_str!("../migrations/sqlite/0006_views_follow_the_ledger.sql"),
+    ),
 ];
 const POSTGRES_MIGRATIONS: &[(&str, &str)] = &[
     (
@@ -65,6 +69,10 @@ const POSTGRES_MIGRATIONS: &[(&str, &str)] = &[
     (
         "0004_person_scopes_by_path",
         include_str!("../migrations/postgres/0004_person_scopes_by_path.sql"),
+    ),
+    (
+        "0005_views_follow_the_ledger",
+        include_str!("../migrations/postgres/0005_views_follow_the_ledger.sql"),
     ),
 ];
 
@@ -253,6 +261,7 @@ impl SqlStore {
             "accounts",
             "sessions",
             "audit_log",
+            "views_state",
         ] {
             self.writer
                 .execute(AssertSqlSafe(format!("DELETE FROM {table}")))
@@ -387,6 +396,12 @@ async fn write_views(
         sqlx::query(dialect(backend, sql::UPSERT_CALENDAR_DAY))
             .bind(date.as_str())
             .bind(kind.as_str())
+            .execute(&mut **tx)
+            .await?;
+    }
+    if let Some(seq) = batch.views_seq {
+        sqlx::query(dialect(backend, sql::SET_VIEWS_SEQ))
+            .bind(seq)
             .execute(&mut **tx)
             .await?;
     }
@@ -659,6 +674,27 @@ impl Store for SqlStore {
         write_batch(self.backend, &mut tx, &batch).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn commit_views(&self, batch: Batch) -> StoreResult<()> {
+        if let Some(sqlite) = &self.sqlite {
+            return sqlite
+                .transaction_not_synced(move |c| sqlite_writer::write_views(c, &batch))
+                .await;
+        }
+        let mut tx = self.writer.begin().await?;
+        // Views are rebuilt from the ledger if lost: their commit need not wait for the disk.
+        tx.execute("SET LOCAL synchronous_commit = off").await?;
+        write_views(self.backend, &mut tx, &batch).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn views_seq(&self) -> StoreResult<i64> {
+        let row = sqlx::query("SELECT COALESCE(MAX(seq), 0) FROM views_state")
+            .fetch_one(&self.reader)
+            .await?;
+        Ok(row.try_get(0)?)
     }
 
     async fn begin(&self) -> StoreResult<Box<dyn Bulk>> {

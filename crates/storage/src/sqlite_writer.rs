@@ -32,6 +32,10 @@ struct Checkpoints {
     nudge: std::sync::mpsc::SyncSender<()>,
 }
 
+/// How the writing connection commits, except views (`transaction_not_synced`): FULL makes a
+/// commit survive power loss.
+const SYNCED: &str = "PRAGMA synchronous = FULL";
+
 /// WAL size above which a checkpoint is started after a commit (SQLite's own default is 1000
 /// pages, about 4 MB).
 const CHECKPOINT_WAL_BYTES: u64 = 4 << 20;
@@ -82,16 +86,17 @@ impl SqliteWriter {
         let path = path.to_string();
         let connection = run(move || {
             let connection = Connection::open(&path)?;
-            // FULL makes a commit survive power loss. The cache (256 MB) holds the B-tree pages
+            // Commits are synced (`SYNCED`). The cache (256 MB) holds the B-tree pages
             // an import keeps changing; pages it has finished with (full ledger pages) spill to
             // the WAL during the import, so the commit has less left to write: 1 GB, which kept
             // everything until the commit, was no faster. Checkpoints are the checkpoint
             // thread's; after one, the WAL file is cut back to 64 MB.
             connection.execute_batch(
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;
+                "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000;
                  PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 0;
                  PRAGMA journal_size_limit = 67108864;",
             )?;
+            connection.execute_batch(SYNCED)?;
             connection.set_prepared_statement_cache_capacity(64);
             Ok(connection)
         })
@@ -129,16 +134,41 @@ impl SqliteWriter {
         &self,
         work: impl FnOnce(&Connection) -> StoreResult<()> + Send + 'static,
     ) -> StoreResult<()> {
+        self.transaction_with(true, work).await
+    }
+
+    /// As [`transaction`](Self::transaction), without syncing the WAL at the commit (for
+    /// views, which a start rewrites from the ledger if a crash loses them). Their frames reach
+    /// the disk with the next synced commit, which syncs the WAL up to its own end.
+    pub async fn transaction_not_synced(
+        &self,
+        work: impl FnOnce(&Connection) -> StoreResult<()> + Send + 'static,
+    ) -> StoreResult<()> {
+        self.transaction_with(false, work).await
+    }
+
+    async fn transaction_with(
+        &self,
+        synced: bool,
+        work: impl FnOnce(&Connection) -> StoreResult<()> + Send + 'static,
+    ) -> StoreResult<()> {
         let guard = self.connection.clone().lock_owned().await;
         run(move || {
+            if !synced {
+                guard.execute_batch("PRAGMA synchronous = OFF")?;
+            }
             begin(&guard)?;
-            match work(&guard) {
-                Ok(()) => Ok(guard.execute_batch("COMMIT")?),
+            let done = match work(&guard) {
+                Ok(()) => guard.execute_batch("COMMIT").map_err(StoreError::from),
                 Err(error) => {
                     let _ = guard.execute_batch("ROLLBACK");
                     Err(error)
                 }
+            };
+            if !synced {
+                guard.execute_batch(SYNCED)?;
             }
+            done
         })
         .await?;
         self.checkpoints.after_commit();
@@ -407,6 +437,9 @@ pub(crate) fn write_views(c: &Connection, batch: &Batch) -> StoreResult<()> {
     for (date, kind) in &batch.calendar {
         c.prepare_cached(sql::UPSERT_CALENDAR_DAY)?
             .execute([date, kind])?;
+    }
+    if let Some(seq) = batch.views_seq {
+        c.prepare_cached(sql::SET_VIEWS_SEQ)?.execute([seq])?;
     }
     Ok(())
 }

@@ -269,6 +269,7 @@ async fn run(cli: Cli) -> Result<()> {
         } => {
             let app = open(&cli).await?;
             demo(&app, *scale, *seed).await?;
+            app.views_caught_up().await.map_err(console_error)?;
             if *no_serve {
                 Ok(())
             } else {
@@ -279,7 +280,12 @@ async fn run(cli: Cli) -> Result<()> {
             files,
             skip_invalid,
             rejects,
-        } => import(&open(&cli).await?, files, *skip_invalid, rejects).await,
+        } => {
+            let app = open(&cli).await?;
+            import(&app, files, *skip_invalid, rejects).await?;
+            // The views follow the facts (a start would write them anyway): leave them written.
+            app.views_caught_up().await.map_err(console_error)
+        }
         Command::Export { out } => {
             let app = open(&cli).await?;
             let count = match out {
@@ -355,6 +361,14 @@ async fn run(cli: Cli) -> Result<()> {
                 "事实 {} 条，哈希链 {} 条，元素 {} 个 (facts, chains, elements)",
                 report.facts, report.chains, report.elements
             );
+            if report.views_seq < report.facts {
+                println!(
+                    "视图显示至第{}号事实，其后{}条事实的视图将在下次启动时写入 (views show facts up to #{}; the next start writes the rest)",
+                    report.views_seq,
+                    report.facts - report.views_seq,
+                    report.views_seq
+                );
+            }
             if report.ok() {
                 println!("校验通过：哈希链完整，视图与账本重放一致 (verified)");
                 Ok(())
@@ -608,7 +622,9 @@ async fn officer_now(app: &App, id: &OfficerId) -> Option<(String, String, Strin
 }
 
 async fn admin(app: &App, action: &AdminAction) -> Result<()> {
-    admin_action(app, action).await.map_err(console_error)
+    admin_action(app, action).await.map_err(console_error)?;
+    // The views follow the facts (a start would write them anyway): leave them written.
+    app.views_caught_up().await.map_err(console_error)
 }
 
 async fn admin_action(app: &App, action: &AdminAction) -> Result<(), AppError> {
