@@ -19,7 +19,7 @@ use std::time::Duration;
 use domain::World;
 use domain::fact::ElementKind;
 use storage::Batch;
-use tokio::sync::watch;
+use tokio::sync::{Notify, watch};
 
 use crate::AppError;
 use crate::rows::{element_rows, person_scopes};
@@ -35,6 +35,8 @@ pub(crate) struct Follow {
     written: watch::Sender<i64>,
     /// A read waits: the writer writes the views after the batch in hand.
     wanted: AtomicBool,
+    /// Wakes a writer that waits for jobs when a read waits.
+    wake: Notify,
 }
 
 impl Follow {
@@ -44,6 +46,7 @@ impl Follow {
             committed: AtomicI64::new(seq),
             written: watch::Sender::new(seq),
             wanted: AtomicBool::new(false),
+            wake: Notify::new(),
         }
     }
 
@@ -68,6 +71,11 @@ impl Follow {
         self.wanted.swap(false, Ordering::AcqRel)
     }
 
+    /// Returns once a read has waited for the views (the writer, waiting for jobs).
+    pub async fn wanted(&self) {
+        self.wake.notified().await;
+    }
+
     /// Waits until the views show every fact committed before this call.
     pub async fn caught_up(&self) -> Result<(), AppError> {
         let target = self.committed.load(Ordering::Acquire);
@@ -76,6 +84,7 @@ impl Follow {
             return Ok(());
         }
         self.wanted.store(true, Ordering::Release);
+        self.wake.notify_one();
         match tokio::time::timeout(WAIT_MAX, written.wait_for(|seq| *seq >= target)).await {
             Ok(Ok(_)) => Ok(()),
             _ => Err(AppError::Store(storage::StoreError::Stopped(format!(

@@ -29,6 +29,10 @@ const VIEWS_PENDING_MAX: usize = 256;
 /// commits wait.
 const VIEWS_AGE_MAX: std::time::Duration = std::time::Duration::from_millis(50);
 
+/// With nothing to commit for this long, the writer writes the views (a read that waits for them
+/// does not wait this long: it wakes the writer).
+const VIEWS_IDLE: std::time::Duration = std::time::Duration::from_millis(1);
+
 /// A job with at least this many facts (an import) is committed alone, its rows streamed to the
 /// store in parts of [`BULK_PART`] while the next part is applied: writing on one core overlaps
 /// with parsing, applying and hashing on the other. It is still one transaction.
@@ -134,14 +138,10 @@ impl Writer {
         loop {
             let first = match jobs.try_recv() {
                 Ok(job) => job,
-                Err(mpsc::error::TryRecvError::Empty) => {
-                    // Nothing waits: the views catch up before the writer sleeps.
-                    self.write_views().await;
-                    match jobs.recv().await {
-                        Some(job) => job,
-                        None => break,
-                    }
-                }
+                Err(mpsc::error::TryRecvError::Empty) => match self.next_job(&mut jobs).await {
+                    Some(job) => job,
+                    None => break,
+                },
                 Err(mpsc::error::TryRecvError::Disconnected) => break,
             };
             if first.is_bulk() {
@@ -171,6 +171,22 @@ impl Writer {
             }
         }
         self.write_views().await;
+    }
+
+    /// Waits for the next job, and meanwhile lets the views catch up: after [`VIEWS_IDLE`]
+    /// without a job, or at once if a read waits for them. Under load the next commit's jobs
+    /// come first, and the views of several commits are written together.
+    async fn next_job(&mut self, jobs: &mut mpsc::Receiver<Job>) -> Option<Job> {
+        if self.follow.written_seq() < self.next_seq - 1 {
+            let follow = self.follow.clone();
+            tokio::select! {
+                job = jobs.recv() => return job,
+                () = follow.wanted() => {}
+                () = tokio::time::sleep(VIEWS_IDLE) => {}
+            }
+            self.write_views().await;
+        }
+        jobs.recv().await
     }
 
     /// Writes the views of the elements touched since they were last written, as the world
