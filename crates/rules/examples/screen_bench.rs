@@ -419,6 +419,16 @@ fn main() {
         by_kind.entry(fact.kind().as_str()).or_default().push(spent);
     }
     if std::env::var("ZHIFA_BENCH_BY_KIND").is_ok() {
+        // Which kinds make the slowest 1 % (what the p99 is made of).
+        let mut sorted = times.clone();
+        sorted.sort_unstable();
+        let p99 = percentile(&sorted, 0.99);
+        for (kind, spent) in &by_kind {
+            let slow = spent.iter().filter(|t| **t > p99).count();
+            if slow > 0 {
+                println!("  slowest 1 %: {kind} {slow}");
+            }
+        }
         for (kind, mut spent) in by_kind {
             spent.sort_unstable();
             println!(
