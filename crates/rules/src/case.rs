@@ -9,6 +9,7 @@ use domain::ids::PersonId;
 use domain::legal_time::{Level, Limit, Moves};
 
 use crate::cx::Cx;
+use crate::documents;
 use crate::thresholds::P;
 
 pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
@@ -149,7 +150,8 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
         if decision.decision == DecisionKind::Penalty {
             let unserved = decision.penalties.iter().any(|p| {
                 !cx.documents(id).any(|d| {
-                    d.kind == "penalty_decision" && d.served.iter().any(|s| s.to == p.person)
+                    d.kind == documents::PENALTY_DECISION
+                        && d.served.iter().any(|s| s.to == p.person)
                 })
             });
             if unserved {
@@ -163,8 +165,12 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
     // within 5 d): after each injury assessment, every suspect and victim linked to the case is
     // served the appraisal opinion; the deadline of the earliest assessment someone still awaits.
     let (rule, kind, limit) = match case.kind {
-        CaseKind::Criminal => ("XS-14", "appraisal_opinion_notice", p.limit(P::Xs14Notice)),
-        CaseKind::Administrative => ("JZ-03", "appraisal_opinion", Limit::Days(5)),
+        CaseKind::Criminal => (
+            "XS-14",
+            documents::APPRAISAL_OPINION_NOTICE,
+            p.limit(P::Xs14Notice),
+        ),
+        CaseKind::Administrative => ("JZ-03", documents::APPRAISAL_OPINION, Limit::Days(5)),
     };
     // The persons are read only for a case with an assessment: most have none, and reading
     // each linked person is a cache miss or two in a province.
@@ -187,8 +193,10 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
         && case.kind == CaseKind::Administrative
     {
         let kind = match decision.decision {
-            DecisionKind::Penalty => Some("penalty_decision"),
-            DecisionKind::NoPenalty | DecisionKind::MinorNoPenalty => Some("no_penalty_decision"),
+            DecisionKind::Penalty => Some(documents::PENALTY_DECISION),
+            DecisionKind::NoPenalty | DecisionKind::MinorNoPenalty => {
+                Some(documents::NO_PENALTY_DECISION)
+            }
             _ => None,
         };
         if let Some(kind) = kind
@@ -276,7 +284,7 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
     if let Some(not_filed) = case.not_filed_at {
         let served = cx
             .documents(id)
-            .any(|d| d.kind == "not_filing_notice" && !d.served.is_empty());
+            .any(|d| d.kind == documents::NOT_FILING_NOTICE && !d.served.is_empty());
         if !served {
             let due = cx.due(not_filed.instant(), Limit::Days(3), Moves::PastRestDays);
             cx.deadline("XS-05", subject, due, false);

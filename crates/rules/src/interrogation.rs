@@ -113,7 +113,7 @@ pub(crate) fn evaluate(cx: &mut Cx, i: &Interrogation) {
             if cx.now < i.ended_at.instant() {
                 cx.wake(i.ended_at.instant());
             } else if !cx.documents(&i.case).any(|d| {
-                d.kind == "rights_notice"
+                d.kind == crate::documents::RIGHTS_NOTICE
                     && d.served
                         .iter()
                         .any(|s| s.to == i.person && s.at <= i.ended_at)

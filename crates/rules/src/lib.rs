@@ -16,6 +16,7 @@
 mod case;
 pub mod catalog;
 mod cx;
+mod documents;
 mod incident;
 mod interrogation;
 mod links;
@@ -708,6 +709,13 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
         F::CustodyInfoCollected => only,    // no rule reads it
         F::CustodyMeal => only,             // CS-06
         F::PropertySeizureExtended => only, // CW-06, CW-09
+        // The item's own rules (CW-…); its case reads only when it was seized (XS-08), which
+        // these do not change, and no other element reads an item.
+        F::PropertyStored => only,
+        F::PropertyCheckedOut => only,
+        F::PropertyCheckedIn => only,
+        F::PropertyFoundUnrelated => only,
+        F::PropertyDisposed => only,
         // RQ-01…RQ-03, RQ-07, RQ-09 on the measure; CS-03 on the stay it is the basis of.
         F::MeasureExtended => Reach {
             stays: true,
@@ -814,8 +822,9 @@ enum Found<'a> {
 /// - an interrogation its case and the case's measures (XS-08), its person and the person's
 ///   measures (RQ-06), interrogations (JZ-06's first interrogation) and stays;
 /// - a property item its case (XS-08);
-/// - a document its case (JZ-01, JZ-02, JZ-03, XS-05, XS-14) and the case's measures (JZ-04,
-///   RQ-08), property (CW-04) and interrogations (JZ-06);
+/// - a document, by its kind (`documents::readers`): its case (JZ-01, JZ-02, JZ-03, XS-05,
+///   XS-14), the measure it names (JZ-04, RQ-08), the property it lists (CW-04) or the case's
+///   interrogations (JZ-06); a kind no rule reads, nothing;
 /// - a stay its person's measures (CS-01; the entry also touches the person), the
 ///   interrogations held during it (CS-04, CS-09) and the stays that shared a room with it
 ///   (CS-08, TS-06).
@@ -915,11 +924,23 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
         }
         K::Document => {
             if let Some(d) = at(&world.documents, this) {
-                of_case(&d.case, &mut push);
-                if let Some(r) = links.of_case(&d.case) {
-                    r.of(Tag::Property).for_each(|n| push(K::Property, At(n)));
-                    r.of(Tag::Interrogation)
-                        .for_each(|n| push(K::Interrogation, At(n)));
+                use documents::Readers;
+                let of_case = |tag: Tag, kind: K, push: &mut dyn FnMut(K, Found)| {
+                    if let Some(r) = links.of_case(&d.case) {
+                        r.of(tag).for_each(|n| push(kind, At(n)));
+                    }
+                };
+                match (documents::readers(&d.kind), d.subject.as_deref()) {
+                    (Readers::Case, _) => push(K::Case, Id(d.case.as_str())),
+                    (Readers::NamedMeasure, Some(measure)) => push(K::Measure, Id(measure)),
+                    (Readers::CaseInterrogations, _) => {
+                        of_case(Tag::Interrogation, K::Interrogation, &mut push)
+                    }
+                    (Readers::ListedProperty, Some(item)) => push(K::Property, Id(item)),
+                    (Readers::ListedProperty, None) => {
+                        of_case(Tag::Property, K::Property, &mut push)
+                    }
+                    (Readers::NamedMeasure, None) | (Readers::Nobody, _) => {}
                 }
             }
         }

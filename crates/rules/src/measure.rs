@@ -82,9 +82,10 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
             let due = cx.due(started, p.limit(P::Rq08Delivery), Moves::Never);
             found[0] = cx.banded("RQ-08", subject, &due, false);
         }
-        let receipt = cx
-            .documents(&m.case)
-            .any(|d| d.kind == "arrest_execution_receipt" && d.subject.as_deref() == Some(subject));
+        let receipt = cx.documents(&m.case).any(|d| {
+            d.kind == crate::documents::ARREST_EXECUTION_RECEIPT
+                && d.subject.as_deref() == Some(subject)
+        });
         if !receipt {
             let due = cx.due(started, Limit::Days(3), Moves::PastRestDays);
             found[1] = cx.banded("RQ-08", subject, &due, false);
@@ -128,9 +129,9 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
     if matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest) {
         // JZ-04: the detention or arrest notice made within 24 h, red when passed.
         let kind = if m.kind == MeasureKind::Arrest {
-            "arrest_notice"
+            crate::documents::ARREST_NOTICE
         } else {
-            "detention_notice"
+            crate::documents::DETENTION_NOTICE
         };
         let issued = cx
             .documents(&m.case)

@@ -147,7 +147,7 @@ pub(crate) fn evaluate(cx: &mut Cx, item: &Property) {
         PropertyMeasure::Seizure | PropertyMeasure::Sealing
     ) {
         let listed = cx.documents(&item.case).any(|d| {
-            d.kind == "seizure_list"
+            d.kind == crate::documents::SEIZURE_LIST
                 && d.subject.as_deref().is_none_or(|s| s == subject)
                 && d.issued_at >= item.seized_at
         });

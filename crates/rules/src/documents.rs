@@ -1,0 +1,54 @@
+//! The document kinds rules read (文书), and whose rules read each: a fact about a document
+//! re-evaluates only those elements ([`crate::affected`]). A rule that reads a document kind
+//! names it here; a kind no rule reads changes no warning.
+
+/// 行政处罚决定书: JZ-01, JZ-02 (the case).
+pub(crate) const PENALTY_DECISION: &str = "penalty_decision";
+/// 不予行政处罚决定书: JZ-02 (the case).
+pub(crate) const NO_PENALTY_DECISION: &str = "no_penalty_decision";
+/// 不予立案通知书: XS-05 (the case).
+pub(crate) const NOT_FILING_NOTICE: &str = "not_filing_notice";
+/// 鉴定意见通知书: XS-14 (the case).
+pub(crate) const APPRAISAL_OPINION_NOTICE: &str = "appraisal_opinion_notice";
+/// 鉴定意见 (a copy served): JZ-03 (the case).
+pub(crate) const APPRAISAL_OPINION: &str = "appraisal_opinion";
+/// 执行回执 of an arrest: RQ-08 (the measure it names).
+pub(crate) const ARREST_EXECUTION_RECEIPT: &str = "arrest_execution_receipt";
+/// 逮捕通知书: JZ-04 (the measure it names).
+pub(crate) const ARREST_NOTICE: &str = "arrest_notice";
+/// 拘留通知书: JZ-04 (the measure it names).
+pub(crate) const DETENTION_NOTICE: &str = "detention_notice";
+/// 权利义务告知书: JZ-06 (the case's interrogations).
+pub(crate) const RIGHTS_NOTICE: &str = "rights_notice";
+/// 扣押清单: CW-04 (the item it names, or every item of the case).
+pub(crate) const SEIZURE_LIST: &str = "seizure_list";
+
+/// Whose rules read a document of a kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Readers {
+    /// Its case's.
+    Case,
+    /// The measure its `subject` names.
+    NamedMeasure,
+    /// Its case's interrogations.
+    CaseInterrogations,
+    /// The property item its `subject` names, or without one every item of its case.
+    ListedProperty,
+    /// None.
+    Nobody,
+}
+
+/// Whose rules read a document of `kind`.
+pub(crate) fn readers(kind: &str) -> Readers {
+    match kind {
+        PENALTY_DECISION
+        | NO_PENALTY_DECISION
+        | NOT_FILING_NOTICE
+        | APPRAISAL_OPINION_NOTICE
+        | APPRAISAL_OPINION => Readers::Case,
+        ARREST_EXECUTION_RECEIPT | ARREST_NOTICE | DETENTION_NOTICE => Readers::NamedMeasure,
+        RIGHTS_NOTICE => Readers::CaseInterrogations,
+        SEIZURE_LIST => Readers::ListedProperty,
+        _ => Readers::Nobody,
+    }
+}
