@@ -11,7 +11,6 @@ use domain::{Fact, World};
 use storage::{Batch, Store};
 
 use crate::error::LineError;
-use crate::rows::{element_rows, person_scopes};
 use crate::writer::Author;
 use crate::{App, AppError};
 
@@ -80,15 +79,8 @@ fn all_views(world: &World) -> Batch {
     let mut batch = Batch::default();
     for kind in ElementKind::VIEWED {
         for id in world.ids(kind) {
-            if let Some(view) = world.view(kind, &id) {
-                let (row, links) = element_rows(view);
-                batch.elements.push(row);
-                batch.links.extend(links);
-            }
+            crate::views::add_view(world, &mut batch, kind, &id);
         }
-    }
-    for person in world.persons.keys() {
-        batch.person_scopes.extend(person_scopes(world, person));
     }
     batch.calendar = world
         .calendar
