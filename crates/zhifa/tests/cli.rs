@@ -118,6 +118,46 @@ fn import_verify_and_a_checkpoint_that_catches_a_cut_end() {
     );
 }
 
+#[test]
+fn verify_says_how_far_behind_the_views_are_and_the_next_start_writes_them() {
+    let dir = Dir::new();
+    let facts = dir.file(
+        "facts.jsonl",
+        &format!("{UNITS}{}{}", incident(1, "UA"), incident(2, "UA")),
+    );
+    ok(&dir, &["import", path(&facts)]);
+    // As a crash leaves the store: the last fact committed, its view not written.
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let raw = storage::SqlStore::open(&sqlite_url(&dir)).await.unwrap();
+        for sql in [
+            "DELETE FROM elements WHERE id = 'J2'",
+            "UPDATE views_state SET seq = (SELECT MAX(seq) - 1 FROM facts)",
+        ] {
+            raw.execute_raw(sql).await.unwrap();
+        }
+    });
+    let behind = ok(&dir, &["verify"]);
+    assert!(
+        text(&behind).contains("视图显示至第5号事实，其后1条事实的视图将在下次启动时写入"),
+        "{}",
+        text(&behind)
+    );
+    // Any start writes them: an export opens the app.
+    ok(&dir, &["export", "--out", path(&dir.0.join("out.jsonl"))]);
+    let caught_up = ok(&dir, &["verify"]);
+    assert!(
+        !text(&caught_up).contains("视图显示至"),
+        "{}",
+        text(&caught_up)
+    );
+    runtime.block_on(async {
+        use storage::Store;
+        let raw = storage::SqlStore::open(&sqlite_url(&dir)).await.unwrap();
+        assert!(raw.element("incident", "J2").await.unwrap().is_some());
+    });
+}
+
 /// The initial password printed after `初始密码：`.
 fn printed_password(output: &Output) -> String {
     let out = String::from_utf8_lossy(&output.stdout);
