@@ -677,6 +677,8 @@ pub struct Reach {
     pub stays: bool,
     /// The interrogations of the measure's person.
     pub interrogations: bool,
+    /// The measures and property items of the case the fact is about.
+    pub case_elements: bool,
 }
 
 impl Reach {
@@ -685,6 +687,7 @@ impl Reach {
         measures: false,
         stays: false,
         interrogations: false,
+        case_elements: false,
     };
 }
 
@@ -709,6 +712,14 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
         F::CustodyInfoCollected => only,    // no rule reads it
         F::CustodyMeal => only,             // CS-06
         F::PropertySeizureExtended => only, // CW-06, CW-09
+        // The case's own rules; its measures read when it was filed (XS-04), dropped (RQ-11,
+        // XS-09) or closed (RQ-11), its property items the same times (CW-14, CW-12); no other
+        // element reads them (persons read a case's kind, acceptance and decision;
+        // interrogations its kind; incidents whether it exists).
+        F::CaseFiled | F::CaseDropped | F::CaseClosed => Reach {
+            case_elements: true,
+            ..only
+        },
         // The item's own rules (CW-…); its case reads only when it was seized (XS-08), which
         // these do not change, and no other element reads an item.
         F::PropertyStored => only,
@@ -757,10 +768,23 @@ pub fn affected_by_fact(
                 return Affected::Elements(Vec::new());
             };
             let mut out = vec![(kind, this as u32)];
-            if reach != Reach::SUBJECT
+            use {ElementKind as K, links::Tag};
+            if reach.case_elements
+                && kind == K::Case
+                && let Some(r) = world
+                    .cases
+                    .get_index(this)
+                    .and_then(|(id, _)| links.of_case(id))
+            {
+                out.extend(r.of(Tag::Measure).map(|n| (K::Measure, n)));
+                out.extend(r.of(Tag::Property).map(|n| (K::Property, n)));
+                out.sort_unstable();
+                out.dedup();
+            }
+            if kind == K::Measure
+                && reach != Reach::SUBJECT
                 && let Some((_, m)) = world.measures.get_index(this)
             {
-                use {ElementKind as K, links::Tag};
                 if reach.case {
                     out.extend(
                         world

@@ -346,6 +346,22 @@ fn each_cross_element_dependency_is_re_evaluated() {
             ],
             "2026-03-11T12:00:00+08:00",
         ),
+        // CW-12: the case closed with an item still held (case → its property).
+        (
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-03T10:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","seized_by":"O1"}"#,
+                r#"{"fact":"case.closed","at":"2026-03-04T10:00:00+08:00","id":"C1"}"#,
+            ],
+            "2026-04-10T10:00:00+08:00",
+        ),
+        // RQ-11: a measure still in force when its case is dropped (case → its measures).
+        (
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-05T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"bail"}"#,
+                r#"{"fact":"case.dropped","at":"2026-03-06T10:00:00+08:00","id":"C1"}"#,
+            ],
+            "2026-03-09T10:00:00+08:00",
+        ),
         // CW-04: the seizure list made after the seizure (document → the case's property).
         (
             &[
