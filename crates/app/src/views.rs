@@ -95,13 +95,19 @@ impl Follow {
     }
 }
 
-/// The views of some elements as the world has them now, in key order (so that they go into the
-/// B-trees' pages one after another), with the person scopes of the persons among them.
-pub(crate) fn views_of(world: &World, keys: &HashSet<(ElementKind, String)>) -> Batch {
+/// Elements in the views' key order, so that their rows go into the B-trees' pages one after
+/// another instead of at random.
+pub(crate) fn in_key_order(keys: &HashSet<(ElementKind, String)>) -> Vec<&(ElementKind, String)> {
     let mut keys: Vec<&(ElementKind, String)> = keys.iter().collect();
     keys.sort_unstable_by(|a, b| (a.0.as_str(), &a.1).cmp(&(b.0.as_str(), &b.1)));
+    keys
+}
+
+/// The views of some elements as the world has them now, in key order, with the person scopes
+/// of the persons among them.
+pub(crate) fn views_of(world: &World, keys: &HashSet<(ElementKind, String)>) -> Batch {
     let mut batch = Batch::default();
-    for (kind, id) in keys {
+    for (kind, id) in in_key_order(keys) {
         add_view(world, &mut batch, *kind, id);
     }
     batch

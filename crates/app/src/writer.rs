@@ -370,10 +370,7 @@ impl Writer {
         // show every fact up to its last. Other batches leave them to `write_views`.
         if stream.is_some() {
             touched.extend(self.pending.iter().cloned());
-            let mut touched: Vec<&(ElementKind, String)> = touched.iter().collect();
-            // In key order, views go into the B-trees' pages one after another.
-            touched.sort_unstable_by(|a, b| (a.0.as_str(), &a.1).cmp(&(b.0.as_str(), &b.1)));
-            for (index, (kind, id)) in touched.into_iter().enumerate() {
+            for (index, (kind, id)) in views::in_key_order(&touched).into_iter().enumerate() {
                 if let Some(stream) = &mut stream
                     && index > 0
                     && index % BULK_PART == 0
