@@ -314,6 +314,19 @@ fn main() {
         }
         return;
     }
+    if let Ok(n) = std::env::var("ZHIFA_BENCH_RULES_ONLY") {
+        // For profiling the rules alone: links built once, the batch screen run N times.
+        let links = Links::of(world);
+        let policy = Policy::default();
+        let now = datagen::Config::default().end + SignedDuration::from_hours(1);
+        let t = Instant::now();
+        let runs = n.parse::<usize>().unwrap_or(10);
+        for _ in 0..runs {
+            std::hint::black_box(rules::screen_with(world, &links, &policy, now));
+        }
+        println!("rules only: {:.3} s a run", t.elapsed().as_secs_f64() / runs as f64);
+        return;
+    }
     if let Ok(n) = std::env::var("ZHIFA_BENCH_INCREMENTAL_ONLY") {
         // For profiling the incremental path alone: the tail evaluated N times.
         let mut links = Links::of(world);
