@@ -159,6 +159,9 @@ impl App {
             follow: follow.clone(),
             pending: Default::default(),
             pending_since: None,
+            views_task: None,
+            views_started: max_seq,
+            views_wanted: false,
         };
         tokio::spawn(writer.run(receiver));
         Ok(App {

@@ -1,7 +1,9 @@
 //! Views follow the ledger. A commit writes its facts alone and is acknowledged; the views the
-//! facts change (element rows, their links, person scopes) are written after, by the same
-//! writer, in transactions of their own that gather many commits' elements and do not wait for
-//! the disk. The store records with them the last fact they show (`views_seq`).
+//! facts change (element rows, their links, person scopes) are written after, by a task the
+//! writer starts beside its commits, in transactions of their own that gather many commits'
+//! elements and do not wait for the disk (on SQLite, in a file of their own, so that they and
+//! the commits do not wait for each other). The store records with them the last fact they show
+//! (`views_seq`).
 //!
 //! Why: a commit of 40 persons registered wrote about 96 pages to the WAL, and 9 of them were
 //! the facts; the rest were the views' B-trees at random places. Gathered, the views of many
@@ -55,9 +57,12 @@ impl Follow {
         self.committed.store(seq, Ordering::Release);
     }
 
-    /// The views show the facts up to `seq` (the writer, once they are written).
+    /// The views show the facts up to `seq` (the writer's views task, once they are written).
+    /// A read that waits for later facts still wants them.
     pub fn written(&self, seq: i64) {
-        self.wanted.store(false, Ordering::Release);
+        if seq >= self.committed.load(Ordering::Acquire) {
+            self.wanted.store(false, Ordering::Release);
+        }
         self.written.send_replace(seq);
     }
 

@@ -20,9 +20,8 @@ use crate::views;
 /// Jobs that wait are taken into the same transaction, up to this many.
 const JOBS_PER_COMMIT_MAX: usize = 512;
 
-/// The views of this many elements touched are written at once, even while commits wait. Each
-/// element costs about 6 µs in a views transaction, and commits wait meanwhile: 256 kept the
-/// commit p99 near 5 ms under 64 clients (1024: 9 ms, for 20 % more facts a second).
+/// The views of this many elements touched are written at once, by a task beside the commits.
+/// Fewer gather fewer commits' elements on each page; more make the views lag further.
 const VIEWS_PENDING_MAX: usize = 256;
 
 /// Views are written at the latest this long after their first element was touched, even while
@@ -131,6 +130,30 @@ pub(crate) struct Writer {
     pub pending: HashSet<(ElementKind, String)>,
     /// When the first of them was touched.
     pub pending_since: Option<std::time::Instant>,
+    /// The views transaction running beside the commits, if any (one at a time, so that views
+    /// are written in the order of the facts).
+    pub views_task: Option<ViewsTask>,
+    /// The last fact the views show once the running task (if any) is done.
+    pub views_started: i64,
+    /// A read waits for the views: they are written as soon as no task runs.
+    pub views_wanted: bool,
+}
+
+/// A views transaction running on its own task: it marks the views written itself, so that
+/// waiting reads go on even while the writer is busy.
+pub(crate) struct ViewsTask {
+    task: tokio::task::JoinHandle<Result<(), StoreError>>,
+    /// Its elements: pending again if it fails.
+    elements: HashSet<(ElementKind, String)>,
+}
+
+/// What woke a writer waiting for jobs.
+enum Woken {
+    Job(Option<Job>),
+    /// Time to write the views (a read waits, or no job came for [`VIEWS_IDLE`]).
+    Views,
+    /// The views task finished.
+    ViewsDone(Result<Result<(), StoreError>, tokio::task::JoinError>),
 }
 
 impl Writer {
@@ -145,6 +168,8 @@ impl Writer {
                 Err(mpsc::error::TryRecvError::Disconnected) => break,
             };
             if first.is_bulk() {
+                // An import writes the pending views with its own: none may be in flight.
+                self.finish_views().await;
                 self.process(vec![first]).await;
                 continue;
             }
@@ -153,6 +178,7 @@ impl Writer {
                 match jobs.try_recv() {
                     Ok(job) if job.is_bulk() => {
                         self.process(batch).await;
+                        self.finish_views().await;
                         batch = vec![job];
                         break;
                     }
@@ -161,58 +187,132 @@ impl Writer {
                 }
             }
             self.process(batch).await;
-            if self.follow.take_wanted()
+            self.views_wanted |= self.follow.take_wanted();
+            if self.views_wanted
                 || self.pending.len() >= VIEWS_PENDING_MAX
                 || self
                     .pending_since
                     .is_some_and(|since| since.elapsed() >= VIEWS_AGE_MAX)
             {
-                self.write_views().await;
+                self.reap_views().await;
+                self.start_views().await;
             }
         }
-        self.write_views().await;
+        self.finish_views().await;
     }
 
     /// Waits for the next job, and meanwhile lets the views catch up: after [`VIEWS_IDLE`]
     /// without a job, or at once if a read waits for them. Under load the next commit's jobs
     /// come first, and the views of several commits are written together.
     async fn next_job(&mut self, jobs: &mut mpsc::Receiver<Job>) -> Option<Job> {
-        if self.follow.written_seq() < self.next_seq - 1 {
-            let follow = self.follow.clone();
-            tokio::select! {
-                job = jobs.recv() => return job,
-                () = follow.wanted() => {}
-                () = tokio::time::sleep(VIEWS_IDLE) => {}
+        loop {
+            let behind = self.views_started < self.next_seq - 1;
+            if self.views_task.is_none() && !behind {
+                return jobs.recv().await;
             }
-            self.write_views().await;
+            let can_start = self.views_task.is_none();
+            if can_start && self.views_wanted {
+                self.start_views().await;
+                continue;
+            }
+            let follow = self.follow.clone();
+            let running = self.views_task.as_mut().map(|v| &mut v.task);
+            let woken = tokio::select! {
+                job = jobs.recv() => Woken::Job(job),
+                () = follow.wanted(), if can_start => Woken::Views,
+                () = tokio::time::sleep(VIEWS_IDLE), if can_start => Woken::Views,
+                done = async move {
+                    match running {
+                        Some(task) => task.await,
+                        None => std::future::pending().await,
+                    }
+                }, if !can_start => Woken::ViewsDone(done),
+            };
+            match woken {
+                Woken::Job(job) => return job,
+                Woken::Views => self.start_views().await,
+                Woken::ViewsDone(done) => {
+                    if let Some(task) = self.views_task.take() {
+                        self.views_done(task.elements, done);
+                    }
+                }
+            }
         }
-        jobs.recv().await
     }
 
-    /// Writes the views of the elements touched since they were last written, as the world
-    /// has them now, with the last fact committed as the store's `views_seq` (views.rs). On
-    /// failure they stay pending: reads wait, and the next try writes them.
-    async fn write_views(&mut self) {
+    /// Starts writing the views of the elements touched since they were last written, as the
+    /// world has them now, with the last fact committed as the store's `views_seq` (views.rs),
+    /// unless a views task runs or they show every fact already.
+    async fn start_views(&mut self) {
         let seq = self.next_seq - 1;
-        if self.follow.written_seq() >= seq {
+        if self.views_task.is_some() || self.views_started >= seq {
             return;
         }
-        let mut batch = views::views_of(&*self.world.read().await, &self.pending);
+        let elements = std::mem::take(&mut self.pending);
+        let mut batch = views::views_of(&*self.world.read().await, &elements);
         batch.views_seq = Some(seq);
-        let started = std::time::Instant::now();
-        match self.store.commit_views(batch).await {
-            Ok(()) => {
-                tracing::debug!(
-                    elements = self.pending.len(),
-                    seconds = started.elapsed().as_secs_f64(),
-                    "writer: views"
-                );
-                self.pending.clear();
-                self.pending_since = None;
-                self.follow.written(seq);
-            }
-            Err(error) => tracing::error!(%error, "views not written; they will be tried again"),
+        self.pending_since = None;
+        self.views_wanted = false;
+        self.views_started = seq;
+        let (store, follow) = (self.store.clone(), self.follow.clone());
+        let count = elements.len();
+        let task = tokio::spawn(async move {
+            let started = std::time::Instant::now();
+            store.commit_views(batch).await?;
+            tracing::debug!(
+                elements = count,
+                seconds = started.elapsed().as_secs_f64(),
+                "writer: views"
+            );
+            follow.written(seq);
+            Ok(())
+        });
+        self.views_task = Some(ViewsTask { task, elements });
+    }
+
+    /// Takes the result of a views task that has finished, if any.
+    async fn reap_views(&mut self) {
+        if self
+            .views_task
+            .as_ref()
+            .is_some_and(|v| v.task.is_finished())
+        {
+            self.await_views().await;
         }
+    }
+
+    /// Waits for the views task, if any, and takes its result.
+    async fn await_views(&mut self) {
+        if let Some(ViewsTask { task, elements }) = self.views_task.take() {
+            let done = task.await;
+            self.views_done(elements, done);
+        }
+    }
+
+    /// Waits for the views task, then writes what is still pending, and waits for that too.
+    async fn finish_views(&mut self) {
+        self.await_views().await;
+        self.start_views().await;
+        self.await_views().await;
+    }
+
+    /// After a views task: on failure its elements are pending again, to be tried once more
+    /// (reads wait meanwhile).
+    fn views_done(
+        &mut self,
+        elements: HashSet<(ElementKind, String)>,
+        done: Result<Result<(), StoreError>, tokio::task::JoinError>,
+    ) {
+        let error = match done {
+            Ok(Ok(())) => return,
+            Ok(Err(error)) => error.to_string(),
+            Err(error) => error.to_string(),
+        };
+        tracing::error!(%error, "views not written; they will be tried again");
+        self.pending.extend(elements);
+        self.pending_since
+            .get_or_insert_with(std::time::Instant::now);
+        self.views_started = self.follow.written_seq();
     }
 
     async fn process(&mut self, jobs: Vec<Job>) {
@@ -425,6 +525,7 @@ impl Writer {
                 if views_written {
                     self.pending.clear();
                     self.pending_since = None;
+                    self.views_started = next_seq - 1;
                     self.follow.written(next_seq - 1);
                 } else if !touched.is_empty() {
                     self.pending_since

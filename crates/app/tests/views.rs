@@ -141,3 +141,38 @@ async fn views_a_crash_lost_are_written_at_the_next_start_on_postgres() {
     let dir = TempDir::new("views-crash-postgres");
     views_a_crash_lost_are_written_at_the_next_start(&fresh_postgres().await, &dir).await;
 }
+
+/// On SQLite the views have a file of their own (`zhifa-views.db`), derived from the ledger: a
+/// database file kept without it (a backup of `zhifa.db` alone, restored) starts with every
+/// view written again from the ledger, and verifies whole.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lost_views_file_is_written_again_from_the_ledger_at_start() {
+    let dir = TempDir::new("views-file-lost");
+    let url = dir.sqlite_url();
+    let app = county_app(&url, &dir).await;
+    let officer = signed_in(&app, "O2").await;
+    for n in 0..3 {
+        app.record(&officer, vec![registered(&format!("P-KEPT-{n}"))])
+            .await
+            .unwrap();
+    }
+    app.views_caught_up().await.unwrap();
+    let before = app.list(&officer, &person_named("P-KEPT-1")).await.unwrap();
+    assert_eq!(before.total, 1);
+    drop(app);
+    let views = dir.0.join("zhifa-views.db");
+    assert!(views.exists(), "the views have a file of their own");
+    for file in ["zhifa-views.db", "zhifa-views.db-wal", "zhifa-views.db-shm"] {
+        let _ = std::fs::remove_file(dir.0.join(file));
+    }
+    let app = reopen(&url).await;
+    let officer = app.actor("O2").await.unwrap();
+    for n in 0..3 {
+        let id = format!("P-KEPT-{n}");
+        let listed = app.list(&officer, &person_named(&id)).await.unwrap();
+        assert_eq!(listed.total, 1, "{id} is listed again after the start");
+    }
+    let report = app.verify().await.unwrap();
+    assert!(report.ok(), "{:?}", report.problems);
+    assert_eq!(report.views_seq, report.facts);
+}

@@ -324,7 +324,10 @@ fn main() {
         for _ in 0..runs {
             std::hint::black_box(rules::screen_with(world, &links, &policy, now));
         }
-        println!("rules only: {:.3} s a run", t.elapsed().as_secs_f64() / runs as f64);
+        println!(
+            "rules only: {:.3} s a run",
+            t.elapsed().as_secs_f64() / runs as f64
+        );
         return;
     }
     if let Ok(n) = std::env::var("ZHIFA_BENCH_INCREMENTAL_ONLY") {

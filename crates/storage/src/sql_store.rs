@@ -52,6 +52,10 @@ const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
         "0006_views_follow_the_ledger",
         include_str!("../migrations/sqlite/0006_views_follow_the_ledger.sql"),
     ),
+    (
+        "0007_views_in_their_own_file",
+        include_str!("../migrations/sqlite/0007_views_in_their_own_file.sql"),
+    ),
 ];
 const POSTGRES_MIGRATIONS: &[(&str, &str)] = &[
     (
@@ -104,41 +108,26 @@ impl SqlStore {
         sqlx::any::install_default_drivers();
         let store = if url.starts_with("sqlite:") {
             let options = AnyConnectOptions::from_str(&sqlite_url(url))?;
-            fn pragmas(
-                conn: &mut sqlx::AnyConnection,
-                _meta: sqlx::pool::PoolConnectionMetadata,
-            ) -> futures_core::future::BoxFuture<'_, Result<(), sqlx::Error>> {
-                Box::pin(async move {
-                    // WAL lets readers run beside the writer; FULL makes a commit survive power loss.
-                    conn.execute(sqlx::raw_sql(
-                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;",
-                    ))
-                    .await?;
-                    Ok(())
-                })
-            }
-            fn writer_pragmas(
-                conn: &mut sqlx::AnyConnection,
-                meta: sqlx::pool::PoolConnectionMetadata,
-            ) -> futures_core::future::BoxFuture<'_, Result<(), sqlx::Error>> {
-                Box::pin(async move {
-                    pragmas(conn, meta).await?;
-                    // The writer holds a whole import in one transaction: a large cache keeps
-                    // its pages from spilling to the WAL and being written twice.
-                    conn.execute("PRAGMA cache_size = -524288").await?;
-                    Ok(())
-                })
-            }
+            // Every connection sees the views file as `views`: its tables (elements, …) are
+            // found by their plain names, since the database file has none of them.
+            let views: std::sync::Arc<str> = sqlite_writer::views_path(&sqlite_path(url)).into();
+            let writer_views = views.clone();
             let writer = AnyPoolOptions::new()
                 .max_connections(1)
                 .acquire_timeout(Duration::from_secs(60))
-                .after_connect(writer_pragmas)
+                .after_connect(move |conn, _meta| {
+                    let views = writer_views.clone();
+                    Box::pin(async move { sqlite_setup(conn, &views, true).await })
+                })
                 .connect_with(options.clone())
                 .await?;
             let reader = AnyPoolOptions::new()
                 .max_connections(SQLITE_READERS_MAX)
                 .acquire_timeout(Duration::from_secs(60))
-                .after_connect(pragmas)
+                .after_connect(move |conn, _meta| {
+                    let views = views.clone();
+                    Box::pin(async move { sqlite_setup(conn, &views, false).await })
+                })
                 .connect_with(options)
                 .await?;
             SqlStore {
@@ -556,6 +545,30 @@ fn conflict(error: sqlx::Error, what: &str) -> StoreError {
 }
 
 /// The file of a `sqlite://PATH?…` URL.
+/// Sets up a connection of a sqlx pool on a SQLite store.
+async fn sqlite_setup(
+    conn: &mut sqlx::AnyConnection,
+    views: &str,
+    writer: bool,
+) -> Result<(), sqlx::Error> {
+    // WAL lets readers run beside the writer; FULL makes a commit survive power loss.
+    conn.execute(sqlx::raw_sql(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;",
+    ))
+    .await?;
+    if writer {
+        // The writer holds a whole import in one transaction: a large cache keeps its pages
+        // from spilling to the WAL and being written twice.
+        conn.execute("PRAGMA cache_size = -524288").await?;
+    }
+    conn.execute(sqlx::raw_sql(AssertSqlSafe(format!(
+        "ATTACH DATABASE '{}' AS views",
+        views.replace('\'', "''")
+    ))))
+    .await?;
+    Ok(())
+}
+
 fn sqlite_path(url: &str) -> String {
     url.trim_start_matches("sqlite://")
         .trim_start_matches("sqlite:")
@@ -666,9 +679,7 @@ impl Store for SqlStore {
             return Ok(());
         }
         if let Some(sqlite) = &self.sqlite {
-            return sqlite
-                .transaction(move |c| sqlite_writer::write_batch(c, &batch))
-                .await;
+            return sqlite.commit(batch).await;
         }
         let mut tx = self.writer.begin().await?;
         write_batch(self.backend, &mut tx, &batch).await?;
@@ -679,7 +690,7 @@ impl Store for SqlStore {
     async fn commit_views(&self, batch: Batch) -> StoreResult<()> {
         if let Some(sqlite) = &self.sqlite {
             return sqlite
-                .transaction_not_synced(move |c| sqlite_writer::write_views(c, &batch))
+                .views_transaction(move |c| sqlite_writer::write_views(c, &batch))
                 .await;
         }
         let mut tx = self.writer.begin().await?;
@@ -709,9 +720,7 @@ impl Store for SqlStore {
 
     async fn replace_views(&self, batch: Batch) -> StoreResult<()> {
         if let Some(sqlite) = &self.sqlite {
-            return sqlite
-                .transaction(move |c| sqlite_writer::replace_views(c, &batch))
-                .await;
+            return sqlite.replace_views(batch).await;
         }
         let mut tx = self.writer.begin().await?;
         for table in [

@@ -1,4 +1,6 @@
-//! SQLite's writes, through rusqlite on one connection.
+//! SQLite's writes, through rusqlite: one connection to the database file (the ledger) and one
+//! to the views file beside it (`views.sql`), so that views written behind the facts neither
+//! wait for nor delay a commit of facts (SQLite has one writer per file).
 //!
 //! sqlx's SQLite driver runs every statement on a worker thread and copies every bound value
 //! twice on the way (the `Any` value, then SQLite's own); for a million-fact import that was
@@ -9,19 +11,34 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
 use crate::rows::*;
 use crate::sql;
 use crate::{Bulk, StoreError, StoreResult};
 
-/// The one writing connection of a SQLite store. Commits take it in turn; a bulk transaction
-/// holds it from `begin` to `commit`.
+/// The writing connections of a SQLite store. Commits take each in turn; a bulk transaction
+/// holds them from `begin` to `commit`.
 #[derive(Clone)]
 pub(crate) struct SqliteWriter {
     connection: Arc<Mutex<Connection>>,
+    /// The views file's: never synced (views are written again from the ledger after a crash).
+    views: Arc<Mutex<Connection>>,
     checkpoints: Arc<Checkpoints>,
+}
+
+/// The views file's schema (`PRAGMA user_version`): a file with another is emptied and made
+/// again, and the next start writes the views from the ledger.
+const VIEWS_SCHEMA: i64 = 1;
+const VIEWS_SCHEMA_SQL: &str = include_str!("../migrations/sqlite/views.sql");
+
+/// The views file of the database file at `path`: `zhifa-views.db` beside `zhifa.db`.
+pub(crate) fn views_path(path: &str) -> String {
+    match path.strip_suffix(".db") {
+        Some(stem) => format!("{stem}-views.db"),
+        None => format!("{path}-views"),
+    }
 }
 
 /// The WAL is copied back into the database file by a thread of its own, not by the commit
@@ -32,8 +49,7 @@ struct Checkpoints {
     nudge: std::sync::mpsc::SyncSender<()>,
 }
 
-/// How the writing connection commits, except views (`transaction_not_synced`): FULL makes a
-/// commit survive power loss.
+/// How the ledger's connection commits: FULL makes a commit survive power loss.
 const SYNCED: &str = "PRAGMA synchronous = FULL";
 
 /// WAL size above which a checkpoint is started after a commit (SQLite's own default is 1000
@@ -80,11 +96,12 @@ fn checkpoint(connection: &Connection, mode: &str) -> rusqlite::Result<bool> {
 }
 
 impl SqliteWriter {
-    /// Opens the writing connection to a database file that migrations have already made.
+    /// Opens the writing connections to a database file that migrations have already made and
+    /// to its views file, made here if missing.
     pub async fn open(path: &str) -> StoreResult<SqliteWriter> {
         let checkpoints = Arc::new(Checkpoints::start(path)?);
         let path = path.to_string();
-        let connection = run(move || {
+        let (connection, views) = run(move || {
             let connection = Connection::open(&path)?;
             // Commits are synced (`SYNCED`). The cache (256 MB) holds the B-tree pages
             // an import keeps changing; pages it has finished with (full ledger pages) spill to
@@ -98,11 +115,13 @@ impl SqliteWriter {
             )?;
             connection.execute_batch(SYNCED)?;
             connection.set_prepared_statement_cache_capacity(64);
-            Ok(connection)
+            let views = open_views(&views_path(&path), &connection)?;
+            Ok((connection, views))
         })
         .await?;
         Ok(SqliteWriter {
             connection: Arc::new(Mutex::new(connection)),
+            views: Arc::new(Mutex::new(views)),
             checkpoints,
         })
     }
@@ -129,54 +148,41 @@ impl SqliteWriter {
         .await
     }
 
-    /// Runs `work` in one transaction on the writing connection.
+    /// Runs `work` in one transaction on the ledger's connection.
     pub async fn transaction(
         &self,
         work: impl FnOnce(&Connection) -> StoreResult<()> + Send + 'static,
     ) -> StoreResult<()> {
-        self.transaction_with(true, work).await
-    }
-
-    /// As [`transaction`](Self::transaction), without syncing the WAL at the commit (for
-    /// views, which a start rewrites from the ledger if a crash loses them). Their frames reach
-    /// the disk with the next synced commit, which syncs the WAL up to its own end.
-    pub async fn transaction_not_synced(
-        &self,
-        work: impl FnOnce(&Connection) -> StoreResult<()> + Send + 'static,
-    ) -> StoreResult<()> {
-        self.transaction_with(false, work).await
-    }
-
-    async fn transaction_with(
-        &self,
-        synced: bool,
-        work: impl FnOnce(&Connection) -> StoreResult<()> + Send + 'static,
-    ) -> StoreResult<()> {
-        let guard = self.connection.clone().lock_owned().await;
-        run(move || {
-            if !synced {
-                guard.execute_batch("PRAGMA synchronous = OFF")?;
-            }
-            begin(&guard)?;
-            let done = match work(&guard) {
-                Ok(()) => guard.execute_batch("COMMIT").map_err(StoreError::from),
-                Err(error) => {
-                    let _ = guard.execute_batch("ROLLBACK");
-                    Err(error)
-                }
-            };
-            if !synced {
-                guard.execute_batch(SYNCED)?;
-            }
-            done
-        })
-        .await?;
+        transaction_on(&self.connection, work).await?;
         self.checkpoints.after_commit();
         Ok(())
     }
 
-    /// Starts a transaction written in parts; it holds the connection until committed or
-    /// dropped.
+    /// Runs `work` in one transaction on the views file's connection.
+    pub async fn views_transaction(
+        &self,
+        work: impl FnOnce(&Connection) -> StoreResult<()> + Send + 'static,
+    ) -> StoreResult<()> {
+        transaction_on(&self.views, work).await
+    }
+
+    /// Commits a batch: its ledger part (facts, calendar, serials, accounts, audit), then its
+    /// views (elements, links, person scopes, `views_seq`), each in its own file's transaction.
+    /// Views follow the ledger: a crash between the two leaves them behind, never ahead.
+    pub async fn commit(&self, batch: Batch) -> StoreResult<()> {
+        let (ledger, views) = split(batch);
+        if !ledger.is_empty() {
+            self.transaction(move |c| write_ledger(c, &ledger)).await?;
+        }
+        if has_views(&views) {
+            self.views_transaction(move |c| write_views(c, &views))
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Starts a transaction written in parts; it holds the ledger's connection until committed
+    /// or dropped, and the views file's from the first part with views.
     pub async fn begin(&self) -> StoreResult<Box<dyn Bulk>> {
         let guard = self.connection.clone().lock_owned().await;
         let guard = run(move || {
@@ -186,10 +192,114 @@ impl SqliteWriter {
         .await?;
         Ok(Box::new(SqliteBulk {
             connection: Some(guard),
+            views: None,
+            views_mutex: self.views.clone(),
             busy: Default::default(),
             checkpoints: self.checkpoints.clone(),
         }))
     }
+}
+
+/// Runs `work` in one transaction on a connection.
+async fn transaction_on(
+    connection: &Arc<Mutex<Connection>>,
+    work: impl FnOnce(&Connection) -> StoreResult<()> + Send + 'static,
+) -> StoreResult<()> {
+    let guard = connection.clone().lock_owned().await;
+    run(move || {
+        begin(&guard)?;
+        match work(&guard) {
+            Ok(()) => guard.execute_batch("COMMIT").map_err(StoreError::from),
+            Err(error) => {
+                let _ = guard.execute_batch("ROLLBACK");
+                Err(error)
+            }
+        }
+    })
+    .await
+}
+
+/// Opens the views file at `path` beside the ledger's `main` connection, making its schema if
+/// it has none or another version, and empties views that show another ledger or more of
+/// this one than there is (a database file restored from a backup beside newer views).
+fn open_views(path: &str, main: &Connection) -> StoreResult<Connection> {
+    let views = Connection::open(path)?;
+    // Never synced: views are derived, and a start writes again those a crash lost.
+    views.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA busy_timeout = 10000;
+         PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA journal_size_limit = 67108864;",
+    )?;
+    views.set_prepared_statement_cache_capacity(64);
+    let version: i64 = views.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    if version != VIEWS_SCHEMA {
+        let tables = views
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+            )?
+            .query_map([], |row| row.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut sql = String::from("BEGIN IMMEDIATE;");
+        for table in tables {
+            sql.push_str(&format!("DROP TABLE \"{}\";", table.replace('"', "\"\"")));
+        }
+        sql.push_str(VIEWS_SCHEMA_SQL);
+        sql.push_str(&format!("PRAGMA user_version = {VIEWS_SCHEMA}; COMMIT;"));
+        views.execute_batch(&sql)?;
+    }
+    let ledger: String = main.query_row(
+        "SELECT ledger FROM ledger_identity WHERE id = 1",
+        [],
+        |row| row.get(0),
+    )?;
+    let last: i64 = main.query_row("SELECT COALESCE(MAX(seq), 0) FROM facts", [], |row| {
+        row.get(0)
+    })?;
+    let shown: Option<(i64, String)> = views
+        .query_row(
+            "SELECT seq, ledger FROM views_state WHERE id = 1",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    let follows = shown
+        .as_ref()
+        .is_some_and(|(seq, of)| *of == ledger && *seq <= last);
+    if !follows {
+        if let Some((seq, of)) = &shown
+            && (*seq > 0 || !of.is_empty())
+        {
+            tracing::warn!(
+                views = %path, seq, last,
+                "sqlite: the views file shows another ledger, or more of it than there is; emptied, to be written again"
+            );
+        }
+        views.execute_batch(&format!(
+            "BEGIN IMMEDIATE; DELETE FROM elements; DELETE FROM element_links; DELETE FROM person_scopes;
+             DELETE FROM views_state; INSERT INTO views_state (id, seq, ledger) VALUES (1, 0, '{}'); COMMIT;",
+            ledger.replace('\'', "''")
+        ))?;
+    }
+    Ok(views)
+}
+
+/// A batch's ledger part and its views part (elements, links, person scopes, `views_seq`).
+fn split(mut batch: Batch) -> (Batch, Batch) {
+    let views = Batch {
+        elements: std::mem::take(&mut batch.elements),
+        links: std::mem::take(&mut batch.links),
+        person_scopes: std::mem::take(&mut batch.person_scopes),
+        views_seq: batch.views_seq.take(),
+        ..Batch::default()
+    };
+    (batch, views)
+}
+
+/// Whether a views part has anything to write.
+fn has_views(views: &Batch) -> bool {
+    !views.elements.is_empty()
+        || !views.links.is_empty()
+        || !views.person_scopes.is_empty()
+        || views.views_seq.is_some()
 }
 
 /// Begins a write transaction, first rolling back any left open by a bulk that was dropped
@@ -214,28 +324,35 @@ async fn run<T: Send + 'static>(
 struct SqliteBulk {
     /// `None` only while a part is being written on a blocking thread.
     connection: Option<OwnedMutexGuard<Connection>>,
+    /// The views file's, in its own transaction from the first part with views.
+    views: Option<OwnedMutexGuard<Connection>>,
+    views_mutex: Arc<Mutex<Connection>>,
     /// Time spent writing parts (the debug log compares it with the app's side).
     busy: std::time::Duration,
     checkpoints: Arc<Checkpoints>,
 }
 
 impl SqliteBulk {
-    async fn with_connection<T: Send + 'static>(
+    /// Runs `work` with the ledger's connection and the views file's (if taken) on a blocking
+    /// thread.
+    async fn with_connections<T: Send + 'static>(
         &mut self,
-        work: impl FnOnce(&Connection) -> StoreResult<T> + Send + 'static,
+        work: impl FnOnce(&Connection, Option<&Connection>) -> StoreResult<T> + Send + 'static,
     ) -> StoreResult<T> {
         let guard = self
             .connection
             .take()
             .ok_or_else(|| StoreError::Corrupt("bulk transaction lost after a failure".into()))?;
-        let (guard, result, busy) = tokio::task::spawn_blocking(move || {
+        let views = self.views.take();
+        let (guard, views, result, busy) = tokio::task::spawn_blocking(move || {
             let started = std::time::Instant::now();
-            let result = work(&guard);
-            (guard, result, started.elapsed())
+            let result = work(&guard, views.as_deref());
+            (guard, views, result, started.elapsed())
         })
         .await
         .map_err(|e| StoreError::Stopped(format!("sqlite writer thread: {e}")))?;
         self.connection = Some(guard);
+        self.views = views;
         self.busy += busy;
         result
     }
@@ -244,14 +361,44 @@ impl SqliteBulk {
 #[async_trait::async_trait]
 impl Bulk for SqliteBulk {
     async fn write(&mut self, part: Batch) -> StoreResult<Batch> {
-        self.with_connection(move |c| write_batch(c, &part).map(|()| part))
-            .await
+        let (ledger, views) = split(part);
+        if has_views(&views) && self.views.is_none() {
+            let guard = self.views_mutex.clone().lock_owned().await;
+            self.views = Some(
+                run(move || {
+                    begin(&guard)?;
+                    Ok(guard)
+                })
+                .await?,
+            );
+        }
+        self.with_connections(move |c, v| {
+            write_ledger(c, &ledger)?;
+            if let Some(v) = v {
+                write_views(v, &views)?;
+            }
+            // The part whole again, for its capacity to be reused.
+            let (mut part, views) = (ledger, views);
+            part.elements = views.elements;
+            part.links = views.links;
+            part.person_scopes = views.person_scopes;
+            part.views_seq = views.views_seq;
+            Ok(part)
+        })
+        .await
     }
 
     async fn commit(mut self: Box<Self>) -> StoreResult<()> {
         let written = self.busy;
-        self.with_connection(|c| Ok(c.execute_batch("COMMIT")?))
-            .await?;
+        // The ledger first: views follow it.
+        self.with_connections(|c, v| {
+            c.execute_batch("COMMIT")?;
+            if let Some(v) = v {
+                v.execute_batch("COMMIT")?;
+            }
+            Ok(())
+        })
+        .await?;
         self.checkpoints.after_commit();
         tracing::debug!(
             write_seconds = written.as_secs_f64(),
@@ -265,16 +412,17 @@ impl Bulk for SqliteBulk {
 impl Drop for SqliteBulk {
     fn drop(&mut self) {
         // Not committed: nothing of it may stay. (The next `begin` also checks.)
-        if let Some(connection) = &self.connection
-            && !connection.is_autocommit()
-        {
-            let _ = connection.execute_batch("ROLLBACK");
+        for connection in self.connection.iter().chain(&self.views) {
+            if !connection.is_autocommit() {
+                let _ = connection.execute_batch("ROLLBACK");
+            }
         }
     }
 }
 
-/// Writes everything a batch holds, inside the caller's transaction.
-pub(crate) fn write_batch(c: &Connection, batch: &Batch) -> StoreResult<()> {
+/// Writes a batch's ledger part (facts, calendar, serials, accounts, audit) inside the caller's
+/// transaction on the ledger's connection.
+pub(crate) fn write_ledger(c: &Connection, batch: &Batch) -> StoreResult<()> {
     if !batch.facts.is_empty() {
         let mut insert = c.prepare_cached(
             "INSERT INTO facts (seq, chain, chain_seq, at_micros, recorded_at_micros, actor, unit, kind, element, subject, payload, hash)
@@ -297,7 +445,10 @@ pub(crate) fn write_batch(c: &Connection, batch: &Batch) -> StoreResult<()> {
             ])?;
         }
     }
-    write_views(c, batch)?;
+    for (date, kind) in &batch.calendar {
+        c.prepare_cached(sql::UPSERT_CALENDAR_DAY)?
+            .execute([date, kind])?;
+    }
     for s in &batch.serials {
         c.prepare_cached(sql::INSERT_SERIAL)?
             .execute(params![s.unit, s.kind, s.year, s.serial, s.document])
@@ -381,7 +532,8 @@ fn delete_dropped_links(
     Ok(())
 }
 
-/// Writes the view parts of a batch: elements with their links, person scopes, calendar.
+/// Writes the view parts of a batch (elements with their links, person scopes, `views_seq`)
+/// inside the caller's transaction on the views file's connection.
 pub(crate) fn write_views(c: &Connection, batch: &Batch) -> StoreResult<()> {
     if !batch.elements.is_empty() {
         // Made at the first element already stored (none, in an import of new elements).
@@ -434,22 +586,30 @@ pub(crate) fn write_views(c: &Connection, batch: &Batch) -> StoreResult<()> {
             insert.execute([person, path])?;
         }
     }
-    for (date, kind) in &batch.calendar {
-        c.prepare_cached(sql::UPSERT_CALENDAR_DAY)?
-            .execute([date, kind])?;
-    }
     if let Some(seq) = batch.views_seq {
         c.prepare_cached(sql::SET_VIEWS_SEQ)?.execute([seq])?;
     }
     Ok(())
 }
 
-/// Replaces every view with the batch's, inside the caller's transaction (rebuild).
-pub(crate) fn replace_views(c: &Connection, batch: &Batch) -> StoreResult<()> {
-    c.execute_batch(
-        "DELETE FROM elements; DELETE FROM element_links; DELETE FROM person_scopes; DELETE FROM calendar_days;",
-    )?;
-    write_views(c, batch)
+impl SqliteWriter {
+    /// Replaces every view with the batch's (rebuild): the calendar in the ledger's file, the
+    /// rest in the views file.
+    pub async fn replace_views(&self, batch: Batch) -> StoreResult<()> {
+        let (ledger, views) = split(batch);
+        self.transaction(move |c| {
+            c.execute_batch("DELETE FROM calendar_days;")?;
+            write_ledger(c, &ledger)
+        })
+        .await?;
+        self.views_transaction(move |c| {
+            c.execute_batch(
+                "DELETE FROM elements; DELETE FROM element_links; DELETE FROM person_scopes;",
+            )?;
+            write_views(c, &views)
+        })
+        .await
+    }
 }
 
 fn conflict(error: rusqlite::Error, what: &str) -> StoreError {

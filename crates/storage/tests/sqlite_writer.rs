@@ -252,3 +252,170 @@ async fn facts_stored_as_text_hashes_migrate_to_bytes() {
     assert_eq!((heads[0].chain_seq, heads[0].hash), (3, [3; 32]));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+fn incident_view(id: &str) -> storage::ElementRow {
+    storage::ElementRow {
+        kind: "incident".into(),
+        id: id.into(),
+        unit: "U1".into(),
+        unit_path: "/U1/".into(),
+        county: "U1".into(),
+        status: "arrived".into(),
+        tag: String::new(),
+        title: "警情".into(),
+        opened_at_micros: 1,
+        snapshot: "{}".into(),
+    }
+}
+
+/// Facts 1..=n committed, then the views of I1..In showing them all.
+async fn ledger_with_views(store: &dyn Store, n: i64) {
+    store
+        .commit(Batch {
+            facts: (1..=n).map(fact).collect(),
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    store
+        .commit_views(Batch {
+            elements: (1..=n).map(|i| incident_view(&format!("I{i}"))).collect(),
+            views_seq: Some(n),
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+}
+
+/// Tables of a database file, by name.
+fn tables(path: &std::path::Path) -> Vec<String> {
+    let c = rusqlite::Connection::open(path).unwrap();
+    let mut names: Vec<String> = c
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    names.retain(|n| !n.starts_with("sqlite_"));
+    names
+}
+
+/// On SQLite the views live in a file of their own beside the ledger's (`zhifa-views.db`), so
+/// that writing them neither waits for nor delays a commit of facts; reads find them by their
+/// plain names, and the ledger's file holds none of them.
+#[tokio::test]
+async fn views_live_in_a_file_of_their_own_beside_the_ledger() {
+    let dir = temp_dir("views-file");
+    let store = open(&dir).await;
+    ledger_with_views(store.as_ref(), 3).await;
+    assert_eq!(store.views_seq().await.unwrap(), 3);
+    assert_eq!(
+        store.element("incident", "I2").await.unwrap(),
+        Some(incident_view("I2"))
+    );
+    let main = tables(&dir.join("zhifa.db"));
+    let views = tables(&dir.join("zhifa-views.db"));
+    for view in ["element_links", "elements", "person_scopes", "views_state"] {
+        assert!(views.contains(&view.to_string()), "{view} in {views:?}");
+        assert!(!main.contains(&view.to_string()), "{view} in {main:?}");
+    }
+    for ledger in ["facts", "calendar_days", "accounts", "ledger_identity"] {
+        assert!(main.contains(&ledger.to_string()), "{ledger} in {main:?}");
+    }
+    drop(store);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A views file is never taken for what it is not: beside a database file of another ledger (a
+/// file restored from another deployment), or ahead of its own ledger (restored from an older
+/// backup), its views are emptied at opening, and the next start writes them from the ledger.
+#[tokio::test]
+async fn views_of_another_ledger_or_ahead_of_it_are_emptied_at_opening() {
+    let dir = temp_dir("views-identity");
+    // Ahead: the ledger's last fact gone, as in a backup taken before it.
+    let store = open(&dir).await;
+    ledger_with_views(store.as_ref(), 3).await;
+    drop(store);
+    {
+        let c = rusqlite::Connection::open(dir.join("zhifa.db")).unwrap();
+        c.busy_timeout(std::time::Duration::from_secs(10)).unwrap();
+        c.execute("DELETE FROM facts WHERE seq = 3", []).unwrap();
+    }
+    let store = open(&dir).await;
+    assert_eq!(store.ledger_extent().await.unwrap(), (2, 2));
+    assert_eq!(store.views_seq().await.unwrap(), 0);
+    assert_eq!(store.element("incident", "I1").await.unwrap(), None);
+    // Views written again follow this ledger, and are kept at the next opening.
+    store
+        .commit_views(Batch {
+            elements: vec![incident_view("I1")],
+            views_seq: Some(2),
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    drop(store);
+    let store = open(&dir).await;
+    assert_eq!(store.views_seq().await.unwrap(), 2);
+    assert!(store.element("incident", "I1").await.unwrap().is_some());
+    drop(store);
+    // Another ledger, longer than the views: their file put beside its database file.
+    let other = temp_dir("views-identity-other");
+    let store = open(&other).await;
+    store
+        .commit(Batch {
+            facts: (1..=5).map(fact).collect(),
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    drop(store);
+    for file in ["zhifa-views.db", "zhifa-views.db-wal", "zhifa-views.db-shm"] {
+        let _ = std::fs::remove_file(other.join(file));
+        if file != "zhifa-views.db-shm" && dir.join(file).exists() {
+            std::fs::copy(dir.join(file), other.join(file)).unwrap();
+        }
+    }
+    let store = open(&other).await;
+    assert_eq!(store.ledger_extent().await.unwrap(), (5, 5));
+    assert_eq!(store.views_seq().await.unwrap(), 0);
+    assert_eq!(store.element("incident", "I1").await.unwrap(), None);
+    drop(store);
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&other);
+}
+
+/// A database file from before the views had a file of their own (migration 0007) keeps its
+/// ledger; its views tables go, and the new views file shows nothing yet (`views_seq` 0), so
+/// the first start writes every view from the ledger.
+#[tokio::test]
+async fn views_of_a_single_file_database_move_to_their_own_file() {
+    let dir = temp_dir("migrate-views");
+    let path = dir.join("zhifa.db");
+    {
+        let old = rusqlite::Connection::open(&path).unwrap();
+        old.execute_batch(concat!(
+            include_str!("../migrations/sqlite/0001_ledger_and_views.sql"),
+            include_str!("../migrations/sqlite/0002_timelines_in_memory.sql"),
+            include_str!("../migrations/sqlite/0003_views_without_rowid.sql"),
+            include_str!("../migrations/sqlite/0004_narrower_facts.sql"),
+            include_str!("../migrations/sqlite/0005_person_scopes_by_path.sql"),
+            "INSERT INTO facts VALUES (1, 'U1', 1, 1, 1, 'import', 'U1', 'incident.arrived', 'incident', 'I1', '{}', zeroblob(32));
+             INSERT INTO elements VALUES ('incident', 'I1', 'U1', '/U1/', 'U1', 'arrived', '', '警情', 1, '{}');",
+            include_str!("../migrations/sqlite/0006_views_follow_the_ledger.sql"),
+            "CREATE TABLE schema_migrations (name TEXT PRIMARY KEY);
+             INSERT INTO schema_migrations VALUES ('0001_ledger_and_views'), ('0002_timelines_in_memory'),
+             ('0003_views_without_rowid'), ('0004_narrower_facts'), ('0005_person_scopes_by_path'),
+             ('0006_views_follow_the_ledger');"
+        ))
+        .unwrap();
+    }
+    let store = open(&dir).await;
+    assert_eq!(store.ledger_extent().await.unwrap(), (1, 1));
+    assert_eq!(store.views_seq().await.unwrap(), 0);
+    assert_eq!(store.element("incident", "I1").await.unwrap(), None);
+    assert!(!tables(&path).contains(&"elements".to_string()));
+    drop(store);
+    let _ = std::fs::remove_dir_all(&dir);
+}
