@@ -220,6 +220,48 @@ async fn a_view_written_again_replaces_its_row_and_its_links_on_postgres() {
     a_view_written_again_replaces_its_row_and_its_links(store.as_ref()).await;
 }
 
+/// The SQLite migrations shipped, in order.
+const MIGRATIONS: [(&str, &str); 6] = [
+    (
+        "0001_ledger_and_views",
+        include_str!("../migrations/sqlite/0001_ledger_and_views.sql"),
+    ),
+    (
+        "0002_timelines_in_memory",
+        include_str!("../migrations/sqlite/0002_timelines_in_memory.sql"),
+    ),
+    (
+        "0003_views_without_rowid",
+        include_str!("../migrations/sqlite/0003_views_without_rowid.sql"),
+    ),
+    (
+        "0004_narrower_facts",
+        include_str!("../migrations/sqlite/0004_narrower_facts.sql"),
+    ),
+    (
+        "0005_person_scopes_by_path",
+        include_str!("../migrations/sqlite/0005_person_scopes_by_path.sql"),
+    ),
+    (
+        "0006_views_follow_the_ledger",
+        include_str!("../migrations/sqlite/0006_views_follow_the_ledger.sql"),
+    ),
+];
+
+/// A database file as a release with only the first `migrations` made it, holding `rows`.
+fn database_before(path: &std::path::Path, migrations: usize, rows: &str) -> rusqlite::Connection {
+    let old = rusqlite::Connection::open(path).unwrap();
+    old.execute_batch("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY);")
+        .unwrap();
+    for (name, sql) in &MIGRATIONS[..migrations] {
+        old.execute_batch(sql).unwrap();
+        old.execute("INSERT INTO schema_migrations VALUES (?)", [name])
+            .unwrap();
+    }
+    old.execute_batch(rows).unwrap();
+    old
+}
+
 /// A ledger written before hashes were stored as bytes (migration 0004) keeps every fact and
 /// hash; the predecessor's hash it repeated is dropped (the previous row holds it).
 #[tokio::test]
@@ -227,15 +269,7 @@ async fn facts_stored_as_text_hashes_migrate_to_bytes() {
     let dir = temp_dir("migrate");
     let path = dir.join("zhifa.db");
     {
-        let old = rusqlite::Connection::open(&path).unwrap();
-        old.execute_batch(concat!(
-            include_str!("../migrations/sqlite/0001_ledger_and_views.sql"),
-            include_str!("../migrations/sqlite/0002_timelines_in_memory.sql"),
-            include_str!("../migrations/sqlite/0003_views_without_rowid.sql"),
-            "CREATE TABLE schema_migrations (name TEXT PRIMARY KEY);
-             INSERT INTO schema_migrations VALUES ('0001_ledger_and_views'), ('0002_timelines_in_memory'), ('0003_views_without_rowid');"
-        ))
-        .unwrap();
+        let old = database_before(&path, 3, "");
         for seq in 1..=3i64 {
             old.execute(
                 "INSERT INTO facts VALUES (?1, 'U1', ?1, ?1, ?1, 'import', 'U1', 'incident.arrived', 'incident', 'I1', '{}', ?2, ?3)",
@@ -393,24 +427,13 @@ async fn views_of_another_ledger_or_ahead_of_it_are_emptied_at_opening() {
 async fn views_of_a_single_file_database_move_to_their_own_file() {
     let dir = temp_dir("migrate-views");
     let path = dir.join("zhifa.db");
-    {
-        let old = rusqlite::Connection::open(&path).unwrap();
-        old.execute_batch(concat!(
-            include_str!("../migrations/sqlite/0001_ledger_and_views.sql"),
-            include_str!("../migrations/sqlite/0002_timelines_in_memory.sql"),
-            include_str!("../migrations/sqlite/0003_views_without_rowid.sql"),
-            include_str!("../migrations/sqlite/0004_narrower_facts.sql"),
-            include_str!("../migrations/sqlite/0005_person_scopes_by_path.sql"),
-            "INSERT INTO facts VALUES (1, 'U1', 1, 1, 1, 'import', 'U1', 'incident.arrived', 'incident', 'I1', '{}', zeroblob(32));
-             INSERT INTO elements VALUES ('incident', 'I1', 'U1', '/U1/', 'U1', 'arrived', '', '警情', 1, '{}');",
-            include_str!("../migrations/sqlite/0006_views_follow_the_ledger.sql"),
-            "CREATE TABLE schema_migrations (name TEXT PRIMARY KEY);
-             INSERT INTO schema_migrations VALUES ('0001_ledger_and_views'), ('0002_timelines_in_memory'),
-             ('0003_views_without_rowid'), ('0004_narrower_facts'), ('0005_person_scopes_by_path'),
-             ('0006_views_follow_the_ledger');"
-        ))
-        .unwrap();
-    }
+    database_before(
+        &path,
+        6,
+        "INSERT INTO facts VALUES (1, 'U1', 1, 1, 1, 'import', 'U1', 'incident.arrived', 'incident', 'I1', '{}', zeroblob(32));
+         INSERT INTO elements VALUES ('incident', 'I1', 'U1', '/U1/', 'U1', 'arrived', '', '警情', 1, '{}');
+         UPDATE views_state SET seq = 1;",
+    );
     let store = open(&dir).await;
     assert_eq!(store.ledger_extent().await.unwrap(), (1, 1));
     assert_eq!(store.views_seq().await.unwrap(), 0);
