@@ -11,7 +11,7 @@ mod sql_store;
 mod sqlite_writer;
 
 pub use rows::*;
-pub use sql_store::{Backend, SqlStore};
+pub use sql_store::{Backend, SQLITE_MIGRATIONS, SqlStore};
 
 /// Storage failures. Database detail is for logs; callers show users a generic message.
 #[derive(Debug, thiserror::Error)]

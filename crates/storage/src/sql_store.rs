@@ -27,7 +27,8 @@ const SQLITE_READERS_MAX: u32 = 8;
 const POSTGRES_CONNECTIONS_MAX: u32 = 16;
 
 /// Migrations, in order, per backend. Append only: never edit a shipped one.
-const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
+/// (Public so that tests can make a database file as an earlier release left it.)
+pub const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
     (
         "0001_ledger_and_views",
         include_str!("../migrations/sqlite/0001_ledger_and_views.sql"),

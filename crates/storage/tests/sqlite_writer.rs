@@ -220,40 +220,12 @@ async fn a_view_written_again_replaces_its_row_and_its_links_on_postgres() {
     a_view_written_again_replaces_its_row_and_its_links(store.as_ref()).await;
 }
 
-/// The SQLite migrations shipped, in order.
-const MIGRATIONS: [(&str, &str); 6] = [
-    (
-        "0001_ledger_and_views",
-        include_str!("../migrations/sqlite/0001_ledger_and_views.sql"),
-    ),
-    (
-        "0002_timelines_in_memory",
-        include_str!("../migrations/sqlite/0002_timelines_in_memory.sql"),
-    ),
-    (
-        "0003_views_without_rowid",
-        include_str!("../migrations/sqlite/0003_views_without_rowid.sql"),
-    ),
-    (
-        "0004_narrower_facts",
-        include_str!("../migrations/sqlite/0004_narrower_facts.sql"),
-    ),
-    (
-        "0005_person_scopes_by_path",
-        include_str!("../migrations/sqlite/0005_person_scopes_by_path.sql"),
-    ),
-    (
-        "0006_views_follow_the_ledger",
-        include_str!("../migrations/sqlite/0006_views_follow_the_ledger.sql"),
-    ),
-];
-
 /// A database file as a release with only the first `migrations` made it, holding `rows`.
 fn database_before(path: &std::path::Path, migrations: usize, rows: &str) -> rusqlite::Connection {
     let old = rusqlite::Connection::open(path).unwrap();
     old.execute_batch("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY);")
         .unwrap();
-    for (name, sql) in &MIGRATIONS[..migrations] {
+    for (name, sql) in &storage::SQLITE_MIGRATIONS[..migrations] {
         old.execute_batch(sql).unwrap();
         old.execute("INSERT INTO schema_migrations VALUES (?)", [name])
             .unwrap();
