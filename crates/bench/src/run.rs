@@ -27,6 +27,9 @@ pub struct Options {
     pub postgres_url: String,
     /// Facts recorded one by one in the durable-ingest benchmark.
     pub ingest_facts: usize,
+    /// Clients recording at once in the durable-ingest benchmark, each awaiting its commit
+    /// before its next fact (the PostgreSQL peer gets as many connections).
+    pub ingest_clients: usize,
     /// Seconds of each HTTP load (0: no HTTP benchmark).
     pub http_seconds: u32,
     /// Seconds a peer may take, loading and screening, before it is stopped.
@@ -340,7 +343,8 @@ pub async fn run(options: &Options, say: &mut dyn FnMut(String)) -> io::Result<R
         }
     }
     // Durable ingest: Zhifa's ledger against PostgreSQL, as many clients at once.
-    let (clients, each) = (64, options.ingest_facts.div_ceil(64));
+    let clients = options.ingest_clients.max(1);
+    let each = options.ingest_facts.div_ceil(clients);
     let (app, actor) = crate::ingest::small_app(&data.dir.join("app")).await?;
     let zhifa_ingest = crate::ingest::zhifa(&app, &actor, clients, each).await?;
     say(format!(

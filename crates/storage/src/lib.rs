@@ -8,6 +8,7 @@
 mod rows;
 mod sql;
 mod sql_store;
+mod sqlite_reader;
 mod sqlite_writer;
 
 pub use rows::*;

@@ -1,6 +1,7 @@
 //! The SQL implementation of [`Store`] for SQLite and PostgreSQL through sqlx's `Any` driver.
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::any::{AnyArguments, AnyConnectOptions, AnyPoolOptions, AnyRow};
@@ -8,6 +9,7 @@ use sqlx::{Any, AnyPool, Arguments, AssertSqlSafe, Executor, Row};
 
 use crate::rows::*;
 use crate::sql;
+use crate::sqlite_reader::{self, SqliteReaders};
 use crate::sqlite_writer::{self, SqliteWriter};
 use crate::{Bulk, Store, StoreError, StoreResult};
 
@@ -89,6 +91,8 @@ pub struct SqlStore {
     /// SQLite's writes (facts, views, sessions) go through rusqlite: see `sqlite_writer`.
     /// The sqlx `writer` pool then serves only migrations and maintenance.
     sqlite: Option<SqliteWriter>,
+    /// SQLite's reads of many rows go through rusqlite too: see `sqlite_reader`.
+    sqlite_readers: Option<Arc<SqliteReaders>>,
     /// Held while this process is the database's writer (see [`crate::open_writer`]).
     writer_lock: Option<WriterLock>,
 }
@@ -136,6 +140,7 @@ impl SqlStore {
                 writer,
                 reader,
                 sqlite: None,
+                sqlite_readers: None,
                 writer_lock: None,
             }
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
@@ -149,6 +154,7 @@ impl SqlStore {
                 writer: pool.clone(),
                 reader: pool,
                 sqlite: None,
+                sqlite_readers: None,
                 writer_lock: None,
             }
         } else {
@@ -158,6 +164,9 @@ impl SqlStore {
         store.migrate().await?;
         if store.backend == Backend::Sqlite {
             store.sqlite = Some(SqliteWriter::open(&sqlite_path(url)).await?);
+            let path = sqlite_path(url);
+            store.sqlite_readers =
+                Some(SqliteReaders::new(&path, &sqlite_writer::views_path(&path)));
         }
         Ok(store)
     }
@@ -508,6 +517,16 @@ impl SqlStore {
         sql: AssertSqlSafe<String>,
         binds: &[Bind<'_>],
     ) -> StoreResult<Vec<FactRow>> {
+        if let Some(readers) = &self.sqlite_readers {
+            let params = binds
+                .iter()
+                .map(|bind| match bind {
+                    Bind::Int(v) => rusqlite::types::Value::Integer(*v),
+                    Bind::Text(v) => rusqlite::types::Value::Text(v.to_string()),
+                })
+                .collect();
+            return readers.query(sql.0, params, sqlite_reader::fact_row).await;
+        }
         let mut query = sqlx::query(sql);
         for bind in binds {
             query = match bind {
@@ -908,19 +927,26 @@ impl Store for SqlStore {
     }
 
     async fn all_elements(&self, kind: &str) -> StoreResult<Vec<ElementRow>> {
-        let rows = sqlx::query(self.sql(&format!(
-            "SELECT {ELEMENT_COLUMNS} FROM elements WHERE kind = ?"
-        )))
-        .bind(kind)
-        .fetch_all(&self.reader)
-        .await?;
+        let sql = format!("SELECT {ELEMENT_COLUMNS} FROM elements WHERE kind = ?");
+        if let Some(readers) = &self.sqlite_readers {
+            let params = vec![rusqlite::types::Value::Text(kind.to_string())];
+            return readers.query(sql, params, sqlite_reader::element_row).await;
+        }
+        let rows = sqlx::query(self.sql(&sql))
+            .bind(kind)
+            .fetch_all(&self.reader)
+            .await?;
         rows.iter().map(element_row).collect()
     }
 
     async fn all_links(&self) -> StoreResult<Vec<LinkRow>> {
-        let rows = sqlx::query("SELECT kind, id, other_kind, other_id, role FROM element_links")
-            .fetch_all(&self.reader)
-            .await?;
+        const SQL: &str = "SELECT kind, id, other_kind, other_id, role FROM element_links";
+        if let Some(readers) = &self.sqlite_readers {
+            return readers
+                .query(SQL.into(), Vec::new(), sqlite_reader::link_row)
+                .await;
+        }
+        let rows = sqlx::query(SQL).fetch_all(&self.reader).await?;
         rows.iter().map(link_row).collect()
     }
 

@@ -118,9 +118,14 @@ enum Command {
         /// The last facts of the tier, applied one by one with their evaluation timed.
         #[arg(long, default_value_t = 20_000)]
         tail: usize,
-        /// Facts recorded one by one, by 64 clients at once, in the durable-ingest benchmark.
+        /// Facts recorded one by one, by `--ingest-clients` clients at once, in the
+        /// durable-ingest benchmark.
         #[arg(long, default_value_t = 64_000)]
         ingest_facts: usize,
+        /// Clients recording at once in the durable-ingest benchmark, each awaiting its commit
+        /// before its next fact.
+        #[arg(long, default_value_t = 64)]
+        ingest_clients: usize,
         /// Seconds a peer may take, loading and screening, before it is stopped.
         #[arg(long, default_value_t = 3600)]
         peer_timeout: u32,
@@ -399,6 +404,7 @@ async fn run(cli: Cli) -> Result<()> {
             probe_only,
             tail,
             ingest_facts,
+            ingest_clients,
             http_seconds,
             peer_timeout,
             postgres,
@@ -425,6 +431,7 @@ async fn run(cli: Cli) -> Result<()> {
                 postgres: postgres.clone(),
                 postgres_url: postgres_url.clone(),
                 ingest_facts: *ingest_facts,
+                ingest_clients: *ingest_clients,
                 http_seconds: *http_seconds,
                 peer_timeout: *peer_timeout,
                 tail: *tail,
