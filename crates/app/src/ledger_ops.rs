@@ -48,22 +48,37 @@ async fn replay_until(
     mut each: impl FnMut(&storage::FactRow, &Applied),
 ) -> Result<World, AppError> {
     let mut world = World::new();
-    let mut after = 0;
-    while after < until.seq {
-        let page = store.facts_after(after, crate::REPLAY_PAGE).await?;
-        let Some(last) = page.last() else { break };
-        after = last.seq;
-        for row in page
-            .iter()
-            .filter(|row| row.at_micros <= until.at_micros && row.seq <= until.seq)
-        {
-            let fact =
-                Fact::from_line(&row.payload).map_err(|e| corrupt(row.seq, &e.message_en))?;
-            let applied = world
-                .apply(&fact, None)
-                .map_err(|e| corrupt(row.seq, &e.message_en))?;
-            each(row, &applied);
-        }
+    let mut page = match until.seq > 0 {
+        true => store.facts_after(0, crate::REPLAY_PAGE).await?,
+        false => Vec::new(),
+    };
+    // Each page is read while the one before it is applied: on SQLite the reading runs on a
+    // thread of its own (`storage`'s `sqlite_reader`), so the two share the machine's cores.
+    while let Some(last) = page.last().map(|row| row.seq) {
+        let next = async {
+            match last < until.seq {
+                true => store.facts_after(last, crate::REPLAY_PAGE).await,
+                false => Ok(Vec::new()),
+            }
+        };
+        let apply = async {
+            for row in page
+                .iter()
+                .filter(|row| row.at_micros <= until.at_micros && row.seq <= until.seq)
+            {
+                let fact =
+                    Fact::from_line(&row.payload).map_err(|e| corrupt(row.seq, &e.message_en))?;
+                let applied = world
+                    .apply(&fact, None)
+                    .map_err(|e| corrupt(row.seq, &e.message_en))?;
+                each(row, &applied);
+            }
+            Ok::<_, AppError>(())
+        };
+        // Biased: `next` is polled first, which starts the read, then this page is applied.
+        let (next, applied) = tokio::join!(biased; next, apply);
+        applied?;
+        page = next?;
     }
     Ok(world)
 }

@@ -4,7 +4,7 @@
 use crate::cases::CaseCtx;
 use crate::clock::{DAY, HOUR, MINUTE};
 use crate::generator::Gen;
-use crate::measures::{Exit, MeasureKind};
+use crate::measures::{Episode, Exit, MeasureKind};
 use crate::names::DocKind;
 use crate::property::Item;
 
@@ -22,6 +22,9 @@ const MEASURE_BEFORE_FILING: f64 = 0.02;
 const LATE_DELIVERY: f64 = 0.015;
 /// Share of detentions or arrests without an interrogation within 24 h (RQ-06).
 const LATE_INTERROGATION: f64 = 0.02;
+/// Share of suspects bailed or released from the center who are taken to the detention house
+/// with no detention or arrest recorded (CS-10).
+pub(crate) const SENT_WITHOUT_MEASURE: f64 = 0.01;
 /// Share of detentions whose arrest request is late (RQ-07).
 const LATE_ARREST_REQUEST: f64 = 0.02;
 /// Share of detention/arrest notices issued after 24 h (JZ-04).
@@ -412,17 +415,32 @@ impl Gen {
                 )
             }
             1 => {
-                self.finish_episode(c, &ep, t_o, "converted", None, lawful);
+                let exit = self.sent_without_measure(&ep, t_o);
+                self.finish_episode(c, &ep, t_o, "converted", exit, lawful);
                 (self.release_on_bail(c, person, t_o), t_o)
             }
             _ => {
-                self.finish_episode(c, &ep, t_o, "released", None, lawful);
+                let exit = self.sent_without_measure(&ep, t_o);
+                self.finish_episode(c, &ep, t_o, "released", exit, lawful);
                 (Outcome::Released, t_o)
             }
         }
     }
 
     /// 取保候审 (or, rarely, 监视居住) from `at` until the case goes to the procuratorate.
+    /// For a few suspects bailed or released from the center: taken to the detention house
+    /// all the same, when they would have left, with no detention or arrest recorded (CS-10).
+    /// `None` for the rest, who leave as released. Drawn by the stay's id, so nothing else
+    /// generated changes.
+    fn sent_without_measure(&self, ep: &Episode, at: i64) -> Option<Exit<'static>> {
+        let stay = ep.stay.as_deref()?;
+        self.p_keyed(stay, SENT_WITHOUT_MEASURE).then_some(Exit {
+            at,
+            destination: "detention_house",
+            document: None,
+        })
+    }
+
     fn release_on_bail(&mut self, c: &CaseCtx, person: usize, at: i64) -> Outcome {
         let (kind, doc_kind, days) = if self.p(0.04) {
             (

@@ -72,6 +72,8 @@ const MIN_INCIDENTS: usize = 300;
 
 pub(crate) struct Gen {
     pub rng: StdRng,
+    /// The configuration's seed, for draws keyed by an element (`p_keyed`).
+    seed: u64,
     pub sink: Sink,
     pub cal: Calendar,
     /// First instant of the generated history.
@@ -100,6 +102,7 @@ impl Gen {
             .max(MIN_INCIDENTS);
         Gen {
             rng,
+            seed: config.seed,
             sink: Sink::new(start, end, Mode::Keep),
             cal: Calendar::new(),
             start,
@@ -179,6 +182,7 @@ impl Gen {
     fn fork(&self, mode: Mode) -> Gen {
         Gen {
             rng: self.rng.clone(),
+            seed: self.seed,
             sink: Sink::new(self.start, self.end, mode),
             cal: self.cal.clone(),
             start: self.start,
@@ -216,6 +220,20 @@ impl Gen {
     /// True with probability `p`.
     pub(crate) fn p(&mut self, p: f64) -> bool {
         self.rng.gen_bool(p.clamp(0.0, 1.0))
+    }
+
+    /// True with probability `p`, drawn from the seed and `key` (an element's id) instead of
+    /// the generator's stream: a violation added later this way leaves every other draw, and so
+    /// the rest of the province, as it was.
+    pub(crate) fn p_keyed(&self, key: &str, p: f64) -> bool {
+        // FNV-1a over the key, then SplitMix64's finaliser with the seed.
+        let mut x = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        }) ^ self.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        x ^= x >> 31;
+        ((x >> 11) as f64 / (1u64 << 53) as f64) < p
     }
 
     /// Uniform in `lo..hi` (or `lo` when the range is empty).

@@ -3,6 +3,8 @@
 //! context also learns when the element must be looked at again (`next_due`): the next instant
 //! at which a level band begins.
 
+use std::cell::Cell;
+
 use domain::World;
 use domain::elements::{
     Case, Document, Incident, Interrogation, Measure, PersonRole, Property, Stay,
@@ -11,8 +13,7 @@ use domain::ids::{CaseId, PersonId, UnitId};
 use domain::legal_time::{Due, Level, Limit, Moves, due, level, next_change};
 use jiff::Timestamp;
 
-use crate::links::Links;
-use crate::links::Tag;
+use crate::links::{Links, Related, Tag};
 use crate::thresholds::{Policy, Thresholds};
 use crate::{LevelCode, Warning, rule};
 
@@ -29,6 +30,11 @@ pub(crate) struct Cx<'a> {
     /// compares levels only and asks for explanations of what changed: formatting dates and
     /// messages costs more than evaluating the rules.
     pub explain: bool,
+    /// The case and the person whose related elements were looked up last: an element's rules
+    /// ask for the same case's or person's several times (its measures, then its stays, …),
+    /// and each lookup by id was a hash probe, in a province a cache miss or two.
+    last_case: Cell<Option<(&'a CaseId, &'a Related)>>,
+    last_person: Cell<Option<(&'a PersonId, &'a Related)>>,
 }
 
 impl<'a> Cx<'a> {
@@ -41,7 +47,33 @@ impl<'a> Cx<'a> {
             next: None,
             found: Vec::new(),
             explain: true,
+            last_case: Cell::new(None),
+            last_person: Cell::new(None),
         }
+    }
+
+    /// The elements related to a case.
+    fn of_case(&self, id: &CaseId) -> Option<&'a Related> {
+        if let Some((last, related)) = self.last_case.get()
+            && last == id
+        {
+            return Some(related);
+        }
+        let found = self.links.case_entry(id)?;
+        self.last_case.set(Some(found));
+        Some(found.1)
+    }
+
+    /// The elements related to a person.
+    fn of_person(&self, id: &PersonId) -> Option<&'a Related> {
+        if let Some((last, related)) = self.last_person.get()
+            && last == id
+        {
+            return Some(related);
+        }
+        let found = self.links.person_entry(id)?;
+        self.last_person.set(Some(found));
+        Some(found.1)
     }
 
     /// The platform thresholds (P) in force for a unit.
@@ -149,7 +181,7 @@ impl<'a> Cx<'a> {
 
     pub fn measures_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'a Measure> + use<'a> {
         elements(
-            self.links.of_case(id).map(|r| r.of(Tag::Measure)),
+            self.of_case(id).map(|r| r.of(Tag::Measure)),
             &self.world.measures,
         )
     }
@@ -159,28 +191,28 @@ impl<'a> Cx<'a> {
         id: &CaseId,
     ) -> impl Iterator<Item = &'a Interrogation> + use<'a> {
         elements(
-            self.links.of_case(id).map(|r| r.of(Tag::Interrogation)),
+            self.of_case(id).map(|r| r.of(Tag::Interrogation)),
             &self.world.interrogations,
         )
     }
 
     pub fn properties_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'a Property> + use<'a> {
         elements(
-            self.links.of_case(id).map(|r| r.of(Tag::Property)),
+            self.of_case(id).map(|r| r.of(Tag::Property)),
             &self.world.properties,
         )
     }
 
     pub fn documents(&self, id: &CaseId) -> impl Iterator<Item = &'a Document> + use<'a> {
         elements(
-            self.links.of_case(id).map(|r| r.of(Tag::Document)),
+            self.of_case(id).map(|r| r.of(Tag::Document)),
             &self.world.documents,
         )
     }
 
     pub fn measures_of_person(&self, id: &PersonId) -> impl Iterator<Item = &'a Measure> + use<'a> {
         elements(
-            self.links.of_person(id).map(|r| r.of(Tag::Measure)),
+            self.of_person(id).map(|r| r.of(Tag::Measure)),
             &self.world.measures,
         )
     }
@@ -190,14 +222,14 @@ impl<'a> Cx<'a> {
         id: &PersonId,
     ) -> impl Iterator<Item = &'a Interrogation> + use<'a> {
         elements(
-            self.links.of_person(id).map(|r| r.of(Tag::Interrogation)),
+            self.of_person(id).map(|r| r.of(Tag::Interrogation)),
             &self.world.interrogations,
         )
     }
 
     pub fn stays_of_person(&self, id: &PersonId) -> impl Iterator<Item = &'a Stay> + use<'a> {
         elements(
-            self.links.of_person(id).map(|r| r.of(Tag::Stay)),
+            self.of_person(id).map(|r| r.of(Tag::Stay)),
             &self.world.stays,
         )
     }
@@ -209,7 +241,7 @@ impl<'a> Cx<'a> {
     /// The persons linked to a case in any of `roles`, each once, in the order linked.
     pub fn linked(&self, id: &CaseId, roles: &[PersonRole]) -> Vec<&'a PersonId> {
         let mut found: Vec<&PersonId> = Vec::new();
-        for (n, role) in self.links.of_case(id).into_iter().flat_map(|r| r.linked()) {
+        for (n, role) in self.of_case(id).into_iter().flat_map(|r| r.linked()) {
             if roles.contains(&role)
                 && let Some((person, _)) = self.world.persons.get_index(n as usize)
                 && !found.contains(&person)
@@ -223,7 +255,7 @@ impl<'a> Cx<'a> {
     /// The cases whose decision penalises a person.
     pub fn cases_penalising(&self, id: &PersonId) -> impl Iterator<Item = &'a Case> + use<'a> {
         elements(
-            self.links.of_person(id).map(|r| r.of(Tag::PenalisedIn)),
+            self.of_person(id).map(|r| r.of(Tag::PenalisedIn)),
             &self.world.cases,
         )
     }
@@ -237,7 +269,7 @@ impl<'a> Cx<'a> {
     /// The incidents whose disposal names a case.
     pub fn incidents_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'a Incident> + use<'a> {
         elements(
-            self.links.of_case(id).map(|r| r.of(Tag::Incident)),
+            self.of_case(id).map(|r| r.of(Tag::Incident)),
             &self.world.incidents,
         )
     }

@@ -383,6 +383,16 @@ impl Links {
     pub(crate) fn of_person(&self, person: &PersonId) -> Option<&Related> {
         self.by_person.get(person)
     }
+
+    /// A case's related elements with the case's id as the links hold it.
+    pub(crate) fn case_entry(&self, case: &CaseId) -> Option<(&CaseId, &Related)> {
+        self.by_case.get_key_value(case)
+    }
+
+    /// A person's related elements with the person's id as the links hold it.
+    pub(crate) fn person_entry(&self, person: &PersonId) -> Option<(&PersonId, &Related)> {
+        self.by_person.get_key_value(person)
+    }
 }
 
 /// Rooms where persons in the center wait together: holding (候问室) and waiting (等候室) rooms.

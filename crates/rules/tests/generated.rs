@@ -21,6 +21,7 @@ const INJECTED: &[(&str, &str)] = &[
     ("CS-06", "measures::MISSED_MEAL"),
     ("CS-08", "measures::SHARED_ROOM"),
     ("CS-09", "measures::NO_AV_RECORDING"),
+    ("CS-10", "criminal::SENT_WITHOUT_MEASURE"),
     ("CW-04", "property::NO_SEIZURE_LIST"),
     ("CW-07", "property::PRESERVATION_UNDECIDED"),
     ("CW-09", "cases::ADMIN_NEVER_DECIDED"),
