@@ -48,17 +48,19 @@ async fn replay_until(
     mut each: impl FnMut(&storage::FactRow, &Applied),
 ) -> Result<World, AppError> {
     let mut world = World::new();
-    let mut page = match until.seq > 0 {
-        true => store.facts_after(0, crate::REPLAY_PAGE).await?,
-        false => Vec::new(),
+    let mut page = if until.seq > 0 {
+        store.facts_after(0, crate::REPLAY_PAGE).await?
+    } else {
+        Vec::new()
     };
     // Each page is read while the one before it is applied: on SQLite the reading runs on a
     // thread of its own (`storage`'s `sqlite_reader`), so the two share the machine's cores.
     while let Some(last) = page.last().map(|row| row.seq) {
         let next = async {
-            match last < until.seq {
-                true => store.facts_after(last, crate::REPLAY_PAGE).await,
-                false => Ok(Vec::new()),
+            if last < until.seq {
+                store.facts_after(last, crate::REPLAY_PAGE).await
+            } else {
+                Ok(Vec::new())
             }
         };
         let apply = async {

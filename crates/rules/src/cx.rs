@@ -54,26 +54,12 @@ impl<'a> Cx<'a> {
 
     /// The elements related to a case.
     fn of_case(&self, id: &CaseId) -> Option<&'a Related> {
-        if let Some((last, related)) = self.last_case.get()
-            && last == id
-        {
-            return Some(related);
-        }
-        let found = self.links.case_entry(id)?;
-        self.last_case.set(Some(found));
-        Some(found.1)
+        remembered(&self.last_case, id, || self.links.case_entry(id))
     }
 
     /// The elements related to a person.
     fn of_person(&self, id: &PersonId) -> Option<&'a Related> {
-        if let Some((last, related)) = self.last_person.get()
-            && last == id
-        {
-            return Some(related);
-        }
-        let found = self.links.person_entry(id)?;
-        self.last_person.set(Some(found));
-        Some(found.1)
+        remembered(&self.last_person, id, || self.links.person_entry(id))
     }
 
     /// The platform thresholds (P) in force for a unit.
@@ -273,6 +259,22 @@ impl<'a> Cx<'a> {
             &self.world.incidents,
         )
     }
+}
+
+/// `id`'s related elements: those of `last` if it is `id`'s, else `find`'s, then kept in `last`.
+fn remembered<'a, K: PartialEq>(
+    last: &Cell<Option<(&'a K, &'a Related)>>,
+    id: &K,
+    find: impl FnOnce() -> Option<(&'a K, &'a Related)>,
+) -> Option<&'a Related> {
+    if let Some((key, related)) = last.get()
+        && key == id
+    {
+        return Some(related);
+    }
+    let found = find()?;
+    last.set(Some(found));
+    Some(found.1)
 }
 
 /// The elements of `map` at the positions listed (in a case's or a person's `Related`).
