@@ -427,7 +427,6 @@ impl Gen {
         }
     }
 
-    /// 取保候审 (or, rarely, 监视居住) from `at` until the case goes to the procuratorate.
     /// For a few suspects bailed or released from the center: taken to the detention house
     /// all the same, when they would have left, with no detention or arrest recorded (CS-10).
     /// `None` for the rest, who leave as released. Drawn by the stay's id, so nothing else
@@ -441,6 +440,7 @@ impl Gen {
         })
     }
 
+    /// 取保候审 (or, rarely, 监视居住) from `at` until the case goes to the procuratorate.
     fn release_on_bail(&mut self, c: &CaseCtx, person: usize, at: i64) -> Outcome {
         let (kind, doc_kind, days) = if self.p(0.04) {
             (
