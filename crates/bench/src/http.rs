@@ -20,12 +20,37 @@ fn failed(what: impl std::fmt::Display) -> io::Error {
     io::Error::other(what.to_string())
 }
 
+/// A server of the benchmark, on the current runtime.
+pub struct Server {
+    pub addr: SocketAddr,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<io::Result<()>>,
+}
+
+impl Server {
+    /// Stops taking connections and waits, at most 10 s, for those open to finish.
+    pub async fn stop(self) -> io::Result<()> {
+        let _ = self.stop.send(());
+        match tokio::time::timeout(std::time::Duration::from_secs(10), self.task).await {
+            Ok(served) => served.map_err(failed)?,
+            Err(_) => Err(failed("a connection still open 10 s after the load")),
+        }
+    }
+}
+
 /// Serves `router` on a free port of 127.0.0.1, on the current runtime.
-pub async fn serve(router: axum::Router) -> io::Result<SocketAddr> {
+pub async fn serve(router: axum::Router) -> io::Result<Server> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
-    tokio::spawn(async move { axum::serve(listener, router).await });
-    Ok(addr)
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        axum::serve(listener, router)
+            .with_graceful_shutdown(async {
+                let _ = stopped.await;
+            })
+            .await
+    });
+    Ok(Server { addr, stop, task })
 }
 
 /// The hello-world every web benchmark starts from.
@@ -104,6 +129,7 @@ fn duration(text: &str) -> Option<f64> {
 /// The Zhifa loads: a case read (`GET /api/v1/case/{id}`) and a person registered
 /// (`POST /api/v1/commands`, each with an id of its own), with an API token of `actor`.
 pub struct ZhifaLoads {
+    pub server: Server,
     pub read_url: String,
     pub write_url: String,
     pub read_script: std::path::PathBuf,
@@ -125,7 +151,8 @@ pub async fn zhifa(app: &App, actor: &Actor, dir: &Path) -> io::Result<ZhifaLoad
             .map(|c| c.id.to_string())
             .ok_or_else(|| failed("the officer's unit has a case"))?
     };
-    let addr = serve(http_api::router(app.clone())).await?;
+    let server = serve(http_api::router(app.clone())).await?;
+    let addr = server.addr;
     let path = format!("/api/v1/case/{case}");
     let (status, body) = request_once(addr, "GET", &path, &token, "").await?;
     if status != 200 {
@@ -163,6 +190,7 @@ end
         ),
     )?;
     Ok(ZhifaLoads {
+        server,
         read_url: format!("http://{addr}/api/v1/case/{case}"),
         write_url: format!("http://{addr}/"),
         read_script,

@@ -137,6 +137,26 @@ pub async fn zhifa(
     Ok(ingest)
 }
 
+/// Waits until everything submitted to `app`'s writer so far is committed and its views are
+/// written: one more fact recorded and awaited (the writer commits in the order submitted),
+/// then the views.
+pub async fn settle(app: &App, actor: &Actor) -> std::io::Result<()> {
+    let at = domain::At::china(jiff::Timestamp::now() - jiff::SignedDuration::from_mins(1));
+    let line = format!(
+        r#"{{"fact":"person.registered","at":"{at}","id":"BENCH-SETTLED","name":"基准","gender":"male"}}"#
+    );
+    let command = Command {
+        fact: Fact::from_line(&line).map_err(|e| failed(format!("{e:?}")))?,
+        override_reason: None,
+    };
+    app.record(actor, vec![command])
+        .await
+        .map_err(|e| failed(e.message_zh()))?;
+    app.views_caught_up()
+        .await
+        .map_err(|e| failed(e.message_zh()))
+}
+
 /// `clients` connections each insert `each` rows, one transaction per row, into a ledger table
 /// shaped like Zhifa's (sequence, chain, hash, fact as JSON), in a schema of its own.
 pub async fn postgres(url: &str, clients: usize, each: usize) -> std::io::Result<Ingest> {

@@ -383,9 +383,15 @@ pub async fn run(options: &Options, say: &mut dyn FnMut(String)) -> io::Result<R
         let hello = crate::http::serve(crate::http::hello_world()).await?;
         let loads = crate::http::zhifa(&app, &actor, &data.dir.join("http")).await?;
         let secs = options.http_seconds;
-        let hello = crate::http::wrk(format!("http://{hello}/"), None, secs).await?;
+        let hello_load = crate::http::wrk(format!("http://{}/", hello.addr), None, secs).await?;
         let read = crate::http::wrk(loads.read_url, Some(&loads.read_script), secs).await?;
         let write = crate::http::wrk(loads.write_url, Some(&loads.write_script), secs).await?;
+        // Stopped before the process ends, with whatever the last requests sent committed:
+        // a runtime dropped under the writer cancels its commit (logged as an error).
+        hello.stop().await?;
+        loads.server.stop().await?;
+        crate::ingest::settle(&app, &actor).await?;
+        let hello = hello_load;
         say(format!(
             "HTTP, 64 connections: hello-world {:.0} req/s (p99 {:.2} ms); case read {:.0} req/s (p99 {:.2} ms); fact recorded {:.0} req/s (p99 {:.2} ms)",
             hello.per_second,
