@@ -107,13 +107,7 @@ pub async fn zhifa(
             tokio::spawn(async move {
                 let mut latencies = Vec::with_capacity(each);
                 for n in 0..each {
-                    let line = format!(
-                        r#"{{"fact":"person.registered","at":"{at}","id":"BENCH-P{c}-{n}","name":"基准","gender":"male"}}"#
-                    );
-                    let command = Command {
-                        fact: Fact::from_line(&line).map_err(|e| failed(format!("{e:?}")))?,
-                        override_reason: None,
-                    };
+                    let command = person_registered(&format!("BENCH-P{c}-{n}"), at)?;
                     let sent = Instant::now();
                     app.record(&actor, vec![command])
                         .await
@@ -137,19 +131,23 @@ pub async fn zhifa(
     Ok(ingest)
 }
 
+/// A person registered with `id` at `at`: the smallest fact, what the ingest records.
+fn person_registered(id: &str, at: domain::At) -> std::io::Result<Command> {
+    let line = format!(
+        r#"{{"fact":"person.registered","at":"{at}","id":"{id}","name":"基准","gender":"male"}}"#
+    );
+    Ok(Command {
+        fact: Fact::from_line(&line).map_err(|e| failed(format!("{e:?}")))?,
+        override_reason: None,
+    })
+}
+
 /// Waits until everything submitted to `app`'s writer so far is committed and its views are
 /// written: one more fact recorded and awaited (the writer commits in the order submitted),
 /// then the views.
 pub async fn settle(app: &App, actor: &Actor) -> std::io::Result<()> {
     let at = domain::At::china(jiff::Timestamp::now() - jiff::SignedDuration::from_mins(1));
-    let line = format!(
-        r#"{{"fact":"person.registered","at":"{at}","id":"BENCH-SETTLED","name":"基准","gender":"male"}}"#
-    );
-    let command = Command {
-        fact: Fact::from_line(&line).map_err(|e| failed(format!("{e:?}")))?,
-        override_reason: None,
-    };
-    app.record(actor, vec![command])
+    app.record(actor, vec![person_registered("BENCH-SETTLED", at)?])
         .await
         .map_err(|e| failed(e.message_zh()))?;
     app.views_caught_up()

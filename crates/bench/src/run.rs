@@ -380,18 +380,17 @@ pub async fn run(options: &Options, say: &mut dyn FnMut(String)) -> io::Result<R
     // HTTP, from a second process (wrk), against a hello-world on the same server stack.
     if options.http_seconds > 0 {
         crate::http::check()?;
-        let hello = crate::http::serve(crate::http::hello_world()).await?;
+        let hello_server = crate::http::serve(crate::http::hello_world()).await?;
         let loads = crate::http::zhifa(&app, &actor, &data.dir.join("http")).await?;
         let secs = options.http_seconds;
-        let hello_load = crate::http::wrk(format!("http://{}/", hello.addr), None, secs).await?;
+        let hello = crate::http::wrk(format!("http://{}/", hello_server.addr), None, secs).await?;
         let read = crate::http::wrk(loads.read_url, Some(&loads.read_script), secs).await?;
         let write = crate::http::wrk(loads.write_url, Some(&loads.write_script), secs).await?;
         // Stopped before the process ends, with whatever the last requests sent committed:
         // a runtime dropped under the writer cancels its commit (logged as an error).
-        hello.stop().await?;
+        hello_server.stop().await?;
         loads.server.stop().await?;
         crate::ingest::settle(&app, &actor).await?;
-        let hello = hello_load;
         say(format!(
             "HTTP, 64 connections: hello-world {:.0} req/s (p99 {:.2} ms); case read {:.0} req/s (p99 {:.2} ms); fact recorded {:.0} req/s (p99 {:.2} ms)",
             hello.per_second,

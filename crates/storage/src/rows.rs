@@ -122,6 +122,8 @@ impl Batch {
     pub fn is_empty(&self) -> bool {
         self.facts.is_empty()
             && self.elements.is_empty()
+            && self.links.is_empty()
+            && self.person_scopes.is_empty()
             && self.calendar.is_empty()
             && self.accounts.is_empty()
             && self.audit.is_empty()

@@ -174,7 +174,7 @@ impl SqliteWriter {
         if !ledger.is_empty() {
             self.transaction(move |c| write_ledger(c, &ledger)).await?;
         }
-        if has_views(&views) {
+        if !views.is_empty() {
             self.views_transaction(move |c| write_views(c, &views))
                 .await?;
         }
@@ -294,12 +294,13 @@ fn split(mut batch: Batch) -> (Batch, Batch) {
     (batch, views)
 }
 
-/// Whether a views part has anything to write.
-fn has_views(views: &Batch) -> bool {
-    !views.elements.is_empty()
-        || !views.links.is_empty()
-        || !views.person_scopes.is_empty()
-        || views.views_seq.is_some()
+/// A batch whole again from its two parts (`split`), its lists' capacity kept for reuse.
+fn join(mut ledger: Batch, views: Batch) -> Batch {
+    ledger.elements = views.elements;
+    ledger.links = views.links;
+    ledger.person_scopes = views.person_scopes;
+    ledger.views_seq = views.views_seq;
+    ledger
 }
 
 /// Begins a write transaction, first rolling back any left open by a bulk that was dropped
@@ -362,7 +363,7 @@ impl SqliteBulk {
 impl Bulk for SqliteBulk {
     async fn write(&mut self, part: Batch) -> StoreResult<Batch> {
         let (ledger, views) = split(part);
-        if has_views(&views) && self.views.is_none() {
+        if !views.is_empty() && self.views.is_none() {
             let guard = self.views_mutex.clone().lock_owned().await;
             self.views = Some(
                 run(move || {
@@ -377,13 +378,7 @@ impl Bulk for SqliteBulk {
             if let Some(v) = v {
                 write_views(v, &views)?;
             }
-            // The part whole again, for its capacity to be reused.
-            let (mut part, views) = (ledger, views);
-            part.elements = views.elements;
-            part.links = views.links;
-            part.person_scopes = views.person_scopes;
-            part.views_seq = views.views_seq;
-            Ok(part)
+            Ok(join(ledger, views))
         })
         .await
     }
