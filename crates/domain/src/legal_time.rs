@@ -79,9 +79,22 @@ impl Limit {
 /// Which days are rest days: weekends unless marked workday, and days marked holiday.
 pub trait RestDays {
     fn is_rest_day(&self, date: Date) -> bool;
+
+    /// Whether the year's arrangement of holidays and make-up workdays is known. A year that
+    /// is not counts weekends alone, which can be wrong either way (a holiday missed, a
+    /// make-up Saturday taken for a rest day), so a due time that relied on one says so.
+    fn is_recorded(&self, year: i16) -> bool;
 }
 
 impl RestDays for BTreeMap<Date, DayKind> {
+    /// A year is recorded when any of its days is: every published arrangement has holidays.
+    fn is_recorded(&self, year: i16) -> bool {
+        let (Ok(first), Ok(last)) = (Date::new(year, 1, 1), Date::new(year, 12, 31)) else {
+            return false;
+        };
+        self.range(first..=last).next().is_some()
+    }
+
     fn is_rest_day(&self, date: Date) -> bool {
         match self.get(&date) {
             Some(DayKind::Holiday) => true,
@@ -111,6 +124,15 @@ pub struct Due {
     pub excluded: Vec<(Date, Date)>,
     /// Days already served and offset against the limit (T-07), shortening it.
     pub offset_days: u32,
+    /// The first year whose days the count looked at for rest days but whose arrangement is not
+    /// recorded ([`RestDays::is_recorded`]): the due time is provisional until it is (recording
+    /// a calendar re-screens every element).
+    pub unrecorded_year: Option<i16>,
+}
+
+/// The first year from `from` to `to` (dates, inclusive) that the calendar has not recorded.
+fn first_unrecorded(calendar: &impl RestDays, from: Date, to: Date) -> Option<i16> {
+    (from.year()..=to.year()).find(|year| !calendar.is_recorded(*year))
 }
 
 /// The end (24:00) of a China civil date, as an instant: the start of the next day.
@@ -142,6 +164,7 @@ pub fn due(anchor: Timestamp, limit: Limit, moves: Moves, calendar: &impl RestDa
         moved_past: Vec::new(),
         excluded: Vec::new(),
         offset_days: 0,
+        unrecorded_year: None,
     };
     let start = CHINA.to_datetime(anchor).date();
     let counted = |span: Span| start.checked_add(span).expect("dates stay in range");
@@ -168,6 +191,7 @@ pub fn due(anchor: Timestamp, limit: Limit, moves: Moves, calendar: &impl RestDa
                     left -= 1;
                 }
             }
+            let first = start.tomorrow().expect("dates stay in range");
             return Due {
                 anchor,
                 limit,
@@ -176,16 +200,20 @@ pub fn due(anchor: Timestamp, limit: Limit, moves: Moves, calendar: &impl RestDa
                 moved_past: skipped,
                 excluded: Vec::new(),
                 offset_days: 0,
+                unrecorded_year: first_unrecorded(calendar, first, day),
             };
         }
     };
     let mut end = last_day;
     let mut moved_past = Vec::new();
+    let mut unrecorded_year = None;
     if moves == Moves::PastRestDays {
         while calendar.is_rest_day(end) {
             moved_past.push(end);
             end = end.tomorrow().expect("dates stay in range");
         }
+        // Only the last day and the days it moved past were looked at.
+        unrecorded_year = first_unrecorded(calendar, last_day, end);
     }
     Due {
         anchor,
@@ -195,6 +223,7 @@ pub fn due(anchor: Timestamp, limit: Limit, moves: Moves, calendar: &impl RestDa
         moved_past,
         excluded: Vec::new(),
         offset_days: 0,
+        unrecorded_year,
     }
 }
 
@@ -269,8 +298,20 @@ pub fn due_excluding(
 }
 
 impl Due {
-    /// How the due time was computed, in Chinese: anchor, limit, last day, moves.
+    /// How the due time was computed, in Chinese: anchor, limit, last day, moves, and whether
+    /// it waits on a year's holiday arrangement.
     pub fn explain_zh(&self) -> String {
+        let mut text = self.count_zh();
+        if let Some(year) = self.unrecorded_year {
+            text.push_str(&format!(
+                "（{year}年节假日安排尚未录入，暂按周六、周日为休息日计算，录入后自动重算）"
+            ));
+        }
+        text
+    }
+
+    /// The count alone: anchor, limit, last day, moves.
+    fn count_zh(&self) -> String {
         let show = |t: Timestamp| CHINA.to_datetime(t).strftime("%Y-%m-%d %H:%M").to_string();
         let mut text = format!("自{}起{}", show(self.anchor), self.limit.label_zh());
         if self.offset_days > 0 {
@@ -621,18 +662,114 @@ mod tests {
         );
     }
 
-    /// README "Levels".
+    /// A due time that looked at a year's days for rest days while that year's arrangement is
+    /// not recorded says so (rules/README.md "Counting time": rest days come from the calendar);
+    /// one that looked only at recorded years, or never moves, does not.
+    #[test]
+    fn a_count_into_an_unrecorded_year_says_so() {
+        let recorded_2026 = national_day();
+        let with_2027: BTreeMap<Date, DayKind> = national_day()
+            .into_iter()
+            .chain([(date("2027-01-01"), DayKind::Holiday)])
+            .collect();
+        // (what it shows, anchor, limit, moves, calendar, the year it waits on)
+        type Case<'a> = (
+            &'a str,
+            &'a str,
+            Limit,
+            Moves,
+            &'a BTreeMap<Date, DayKind>,
+            Option<i16>,
+        );
+        let cases: &[Case] = &[
+            (
+                "T-01: 3 days from 2026-12-29 end on 2027-01-01, a year not recorded",
+                "2026-12-29T10:00:00+08:00",
+                Limit::Days(3),
+                Moves::PastRestDays,
+                &recorded_2026,
+                Some(2027),
+            ),
+            (
+                "T-01: the same with 2027 recorded",
+                "2026-12-29T10:00:00+08:00",
+                Limit::Days(3),
+                Moves::PastRestDays,
+                &with_2027,
+                None,
+            ),
+            (
+                "T-01: within 2026, recorded",
+                "2026-03-02T10:00:00+08:00",
+                Limit::Days(3),
+                Moves::PastRestDays,
+                &recorded_2026,
+                None,
+            ),
+            (
+                "T-01 (CPL §91): in custody the end never moves, so no calendar is read",
+                "2026-12-29T10:00:00+08:00",
+                Limit::Days(3),
+                Moves::Never,
+                &recorded_2026,
+                None,
+            ),
+            (
+                "T-04 (处罚法 §85): 5 working days from 2026-12-28 count days of 2027",
+                "2026-12-28T10:00:00+08:00",
+                Limit::WorkingDays(5),
+                Moves::PastRestDays,
+                &recorded_2026,
+                Some(2027),
+            ),
+            (
+                "T-02: 12 months of bail (RQ-13) from 2026-01-31 end in 2027",
+                "2026-01-31T10:00:00+08:00",
+                Limit::Months(12),
+                Moves::PastRestDays,
+                &recorded_2026,
+                Some(2027),
+            ),
+            (
+                "README: an exact threshold reads no calendar",
+                "2026-12-29T10:00:00+08:00",
+                Limit::ExactDays(7),
+                Moves::PastRestDays,
+                &recorded_2026,
+                None,
+            ),
+        ];
+        for (what, anchor, limit, moves, calendar, expected) in cases {
+            let due = due(at(anchor), *limit, *moves, *calendar);
+            assert_eq!(due.unrecorded_year, *expected, "{what}");
+            let note = "年节假日安排尚未录入";
+            assert_eq!(
+                due.explain_zh().contains(note),
+                expected.is_some(),
+                "{what}: {}",
+                due.explain_zh()
+            );
+            if let Some(year) = expected {
+                assert!(
+                    due.explain_zh().contains(&format!("（{year}{note}")),
+                    "{what}"
+                );
+            }
+        }
+    }
+
     /// T-06 (行规 §165: "为了查明案情进行鉴定的期间，不计入办理治安案件的期限").
     #[test]
     fn an_appraisal_period_lengthens_a_day_limit() {
         let accepted = at("2026-03-02T10:00:00+08:00");
         // 30 d end 04-01 (a Wednesday); an appraisal 03-05 → 03-15 adds its 10 days: 04-11, a
         // Saturday, moved to Monday 04-13.
+        // 2026 recorded (National Day only matters in October), so the count is not provisional.
         let due = due_excluding(
             accepted,
             30,
             Moves::PastRestDays,
-            &no_holidays(),
+            &national_day(),
             &[(date("2026-03-05"), date("2026-03-15"))],
         );
         assert_eq!(due.at, at("2026-04-14T00:00:00+08:00"));

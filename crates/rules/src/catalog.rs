@@ -151,7 +151,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "",
         status: Status::Clock(
-            "Implemented by `domain::legal_time::due`: hour and minute limits run from the exact anchor; a day limit does not count the start day and ends at 24:00 of the N-th day after it; a day, month or year limit whose last day is a rest day moves to the end of the next working day (`Moves::PastRestDays`), except a liberty limit, which never moves (`Moves::Never`: RQ-01…RQ-07, RQ-09, CS-03). Rest days are weekends unless a `calendar.day` marks a workday, plus `calendar.day` holidays; the rules read only `calendar.day` facts, and the yearly arrangement ships in `data/calendar/cn-YYYY.jsonl` (`domain::calendar`), recorded by `zhifa admin calendar`.",
+            "Implemented by `domain::legal_time::due`: hour and minute limits run from the exact anchor; a day limit does not count the start day and ends at 24:00 of the N-th day after it; a day, month or year limit whose last day is a rest day moves to the end of the next working day (`Moves::PastRestDays`), except a liberty limit, which never moves (`Moves::Never`: RQ-01…RQ-07, RQ-09, CS-03). Rest days are weekends unless a `calendar.day` marks a workday, plus `calendar.day` holidays; the rules read only `calendar.day` facts, and the yearly arrangement ships in `data/calendar/cn-YYYY.jsonl` (`domain::calendar`), recorded by `zhifa admin calendar` or on the admin page (系统管理 → 法定节假日安排). A year not recorded counts weekends alone, and a due time that looked at its days for rest days says so in its explanation (`Due::unrecorded_year`).",
         ),
     },
     Entry {

@@ -26,6 +26,7 @@ use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use domain::elements::Role;
+use domain::fact::FactBody;
 use std::collections::HashMap;
 
 use crate::labels::{kind_label, micros_display, status_label};
@@ -57,6 +58,8 @@ pub fn router(app: App) -> Router {
         .route("/act/{code}", get(action_form).post(action_submit))
         .route("/admin", get(admin))
         .route("/admin/account", post(admin_account))
+        .route("/admin/calendar", post(admin_calendar))
+        .route("/admin/calendar/shipped", post(admin_calendar_shipped))
         .route("/admin/account/disabled", post(admin_disable))
         .layer(middleware::from_fn(guard))
         .with_state(app)
@@ -1099,8 +1102,7 @@ async fn admin_page(
     actor: &Actor,
     message: Option<String>,
     error: Option<String>,
-    officer: String,
-    username: String,
+    form: AdminForm,
 ) -> Result<AdminPage, AppError> {
     if !actor.has(Role::Admin) {
         return Err(AppError::Forbidden("仅系统管理员可以进入系统管理"));
@@ -1190,6 +1192,35 @@ async fn admin_page(
             }
         })
         .collect();
+    let calendar = domain::calendar::years(&world.calendar);
+    let this_year = app::now().china_date().year();
+    let recorded = |year: i16| calendar.iter().any(|y| y.year == year);
+    let shipped = |year: i16| domain::calendar::SHIPPED.iter().any(|(y, _)| *y == year);
+    let mut calendar_notices = Vec::new();
+    if !recorded(this_year) {
+        calendar_notices.push(format!(
+            "本年度（{this_year}年）节假日安排尚未录入：期限按周六、周日为休息日计算，遇法定节假日或调休可能算错，请尽快录入。"
+        ));
+    }
+    let next_year = this_year + 1;
+    if !recorded(next_year) {
+        calendar_notices.push(format!(
+            "{next_year}年节假日安排尚未录入：延伸到{next_year}年的期限暂按周六、周日计算，相关预警的说明中已注明；国务院办公厅公布安排后请在此录入，录入后自动重算。"
+        ));
+    }
+    let shipped_unrecorded = domain::calendar::SHIPPED
+        .iter()
+        .map(|(y, _)| *y)
+        .filter(|y| !recorded(*y))
+        .collect();
+    let mut form = form;
+    if form.year.is_empty() {
+        // The year most likely to be entered next: this one if missing, else the next.
+        let missing = [this_year, next_year]
+            .into_iter()
+            .find(|y| !recorded(*y) && !shipped(*y));
+        form.year = missing.unwrap_or(next_year).to_string();
+    }
     Ok(AdminPage {
         layout: layout(actor, "系统管理"),
         officers,
@@ -1204,8 +1235,10 @@ async fn admin_page(
         ]),
         message,
         error,
-        officer,
-        username,
+        calendar,
+        calendar_notices,
+        shipped_unrecorded,
+        form,
     })
 }
 
@@ -1218,10 +1251,15 @@ async fn admin(
     let message = match get("done").as_str() {
         "account" => Some("账号已保存，民警首次登录须修改初始密码。".to_string()),
         "disabled" => Some("账号状态已更新。".to_string()),
-        "calendar" => Some("日历已更新。".to_string()),
+        "calendar" => Some("节假日安排已录入，所有期限已按新日历重算。".to_string()),
         _ => None,
     };
-    match admin_page(&app, &actor, message, None, get("officer"), get("username")).await {
+    let form = AdminForm {
+        officer: get("officer"),
+        username: get("username"),
+        ..AdminForm::default()
+    };
+    match admin_page(&app, &actor, message, None, form).await {
         Ok(page) => render(&page),
         Err(error) => error_page(&actor, error),
     }
@@ -1246,11 +1284,104 @@ async fn admin_account(State(app): State<App>, User(actor): User, body: Bytes) -
     match result {
         Ok(()) => Redirect::to("/admin?done=account").into_response(),
         Err(message) => {
-            match admin_page(&app, &actor, None, Some(message), officer, username).await {
+            let form = AdminForm {
+                officer,
+                username,
+                ..AdminForm::default()
+            };
+            match admin_page(&app, &actor, None, Some(message), form).await {
                 Ok(page) => (StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response(),
                 Err(error) => error_page(&actor, error),
             }
         }
+    }
+}
+
+/// Records a year's holidays and make-up workdays as typed on the admin page: all of them or,
+/// if any is wrong, none (the form comes back as submitted, the fault named).
+async fn admin_calendar(State(app): State<App>, User(actor): User, body: Bytes) -> Response {
+    let pairs = form_pairs(&body);
+    let form = AdminForm {
+        year: pair(&pairs, "year").trim().to_string(),
+        holidays: pair(&pairs, "holidays").to_string(),
+        workdays: pair(&pairs, "workdays").to_string(),
+        ..AdminForm::default()
+    };
+    let facts = match form.year.parse::<i16>() {
+        Ok(year) if (2000..=2100).contains(&year) => {
+            domain::calendar::arrangement(year, &form.holidays, &form.workdays, app::now())
+                .map_err(AppError::from)
+        }
+        _ => Err(AppError::from(domain::DomainError::invalid(
+            "year",
+            format!("“{}”不是年份 (not a year)", form.year),
+        ))),
+    };
+    let result = match facts {
+        Ok(facts) => record_calendar(&app, &actor, facts).await,
+        Err(error) => Err(error),
+    };
+    calendar_recorded(&app, &actor, result, form).await
+}
+
+/// Records a shipped year (`data/calendar`), as `zhifa admin calendar --year` does.
+async fn admin_calendar_shipped(
+    State(app): State<App>,
+    User(actor): User,
+    body: Bytes,
+) -> Response {
+    let pairs = form_pairs(&body);
+    let year = pair(&pairs, "year").trim().to_string();
+    let result = match year.parse().ok().and_then(domain::calendar::shipped) {
+        Some(facts) => record_calendar(&app, &actor, facts).await,
+        None => Err(AppError::from(domain::DomainError::invalid(
+            "year",
+            format!("系统未附带“{year}”年的安排 (not shipped)"),
+        ))),
+    };
+    calendar_recorded(&app, &actor, result, AdminForm::default()).await
+}
+
+/// Records calendar days as one job, skipping those recorded alike.
+async fn record_calendar(
+    app: &App,
+    actor: &Actor,
+    facts: Vec<domain::Fact>,
+) -> Result<(), AppError> {
+    let known = app.world().await.calendar.clone();
+    let commands: Vec<Command> = facts
+        .into_iter()
+        .filter(|f| match &f.body {
+            FactBody::CalendarDay(d) => known.get(&d.date) != Some(&d.kind),
+            _ => true,
+        })
+        .map(|fact| Command {
+            fact,
+            override_reason: None,
+        })
+        .collect();
+    if !commands.is_empty() {
+        app.record(actor, commands).await?;
+    }
+    Ok(())
+}
+
+/// After recording: back to the admin page, or the page again with the fault and the form as
+/// submitted, nothing recorded.
+async fn calendar_recorded(
+    app: &App,
+    actor: &Actor,
+    result: Result<(), AppError>,
+    form: AdminForm,
+) -> Response {
+    let error = match result {
+        Ok(_) => return Redirect::to("/admin?done=calendar#calendar").into_response(),
+        Err(error @ AppError::Forbidden(_)) => return error_page(actor, error),
+        Err(error) => form_message(&error),
+    };
+    match admin_page(app, actor, None, Some(error), form).await {
+        Ok(page) => (StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response(),
+        Err(error) => error_page(actor, error),
     }
 }
 
@@ -1268,8 +1399,7 @@ async fn admin_disable(State(app): State<App>, User(actor): User, body: Bytes) -
             &actor,
             None,
             Some(form_message(&error)),
-            String::new(),
-            String::new(),
+            AdminForm::default(),
         )
         .await
         {

@@ -243,8 +243,23 @@ pub struct AdminPage {
     pub setup: Vec<Link>,
     pub message: Option<String>,
     pub error: Option<String>,
+    /// The years of holidays recorded, oldest first.
+    pub calendar: Vec<domain::calendar::Year>,
+    /// This year's or next year's arrangement missing, and what that does to the deadlines.
+    pub calendar_notices: Vec<String>,
+    /// Shipped years (`data/calendar`) not recorded yet: one button each.
+    pub shipped_unrecorded: Vec<i16>,
+    pub form: AdminForm,
+}
+
+/// What the admin page's forms hold: empty, from a link, or as submitted when refused.
+#[derive(Clone, Debug, Default)]
+pub struct AdminForm {
     pub officer: String,
     pub username: String,
+    pub year: String,
+    pub holidays: String,
+    pub workdays: String,
 }
 
 /// A platform threshold on the admin page.

@@ -786,7 +786,7 @@ fn an_administrative_case_from_incident_to_archive_through_the_forms() {
     assert_eq!(to, "/admin?done=calendar");
     assert_contains(
         &server.page(&admin, &to),
-        &["日历已更新", "设置节假日/调休上班"],
+        &["节假日安排已录入", "设置节假日/调休上班"],
     );
     assert_eq!(
         server
@@ -1283,4 +1283,103 @@ fn bulletins_daily_monthly_quarterly_as_pages_and_excel() {
     let bad = server.get("/bulletins?date=03/02", Some(&legal));
     assert_eq!(bad.status, 400);
     assert!(bad.body.contains("日期格式"));
+}
+
+/// The administrator sees which years' holidays are missing (this year's and next year's
+/// matter: deadlines reach into it, rules/README.md "Counting time"), records a shipped year
+/// with a button and another typed from the State Council's notice; a wrong entry records
+/// nothing and comes back as typed, with its fault named.
+#[test]
+fn the_administrator_keeps_the_years_of_holidays() {
+    let server = start();
+    let admin = server.first_login("admin", "initial-pass-0");
+    let this_year = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::fixed(jiff::tz::offset(8)))
+        .year();
+    let next_year = this_year + 1;
+    let page = server.page(&admin, "/admin");
+    assert_contains(
+        &page,
+        &[
+            "法定节假日安排",
+            "尚未录入任何年份",
+            &format!("本年度（{this_year}年）节假日安排尚未录入"),
+            &format!("{next_year}年节假日安排尚未录入"),
+            "录入系统附带的2026年安排",
+        ],
+    );
+
+    // A shipped year, with its button.
+    let shipped = server.post(
+        "/admin/calendar/shipped",
+        Some(&admin),
+        &[("year", "2026")],
+        None,
+    );
+    assert_eq!(shipped.status, 303, "{}", shipped.body);
+    let page = server.page(&admin, &shipped.location);
+    assert_contains(
+        &page,
+        &["节假日安排已录入", "<td>2026年</td><td>33</td><td>6</td>"],
+    );
+    assert!(!page.contains("录入系统附带的2026年安排"));
+
+    // A wrong entry: refused as a whole, the form kept as typed.
+    let holidays = format!("{next_year}-01-01 元旦");
+    let refused = server.post(
+        "/admin/calendar",
+        Some(&admin),
+        &[
+            ("year", &next_year.to_string()),
+            ("holidays", &holidays),
+            ("workdays", ""),
+        ],
+        None,
+    );
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert_contains(&refused.body, &["“元旦”不是日期", &holidays]);
+    assert!(!refused.body.contains(&format!("<td>{next_year}年</td>")));
+
+    // This year and next, typed: the notices go.
+    for year in [this_year, next_year] {
+        if year == 2026 {
+            continue; // recorded above
+        }
+        let saturday = (1..=7)
+            .map(|d| jiff::civil::date(year, 1, d))
+            .find(|d| d.weekday() == jiff::civil::Weekday::Saturday)
+            .unwrap();
+        let recorded = server.post(
+            "/admin/calendar",
+            Some(&admin),
+            &[
+                ("year", &year.to_string()),
+                (
+                    "holidays",
+                    &format!("{year}-10-01至{year}-10-07，{year}-01-01"),
+                ),
+                ("workdays", &saturday.to_string()),
+            ],
+            None,
+        );
+        assert_eq!(recorded.status, 303, "{year}: {}", recorded.body);
+        let page = server.page(&admin, &recorded.location);
+        assert_contains(&page, &[&format!("<td>{year}年</td><td>8</td><td>1</td>")]);
+    }
+    let page = server.page(&admin, "/admin");
+    assert!(
+        !page.contains("节假日安排尚未录入"),
+        "no notice once recorded"
+    );
+
+    // Officers do not keep the calendar.
+    let a = server.first_login("zhangsan", "initial-pass-a");
+    let year = next_year.to_string();
+    let officer = server.post(
+        "/admin/calendar",
+        Some(&a),
+        &[("year", &year), ("holidays", &format!("{year}-05-01"))],
+        None,
+    );
+    assert_eq!(officer.status, 403);
 }

@@ -1065,6 +1065,16 @@ async fn serve(app: App, addr: &str) -> Result<()> {
         "监督引擎已启动：在办预警 {open} 条（supervision engine: {open} open warnings, {:.1} s）",
         started.elapsed().as_secs_f64()
     );
+    // Deadlines reaching into a year whose holidays are not recorded count weekends alone.
+    let this_year = app::now().china_date().year();
+    let calendar = domain::calendar::years(&app.world().await.calendar);
+    for year in [this_year, this_year + 1] {
+        if !calendar.iter().any(|y| y.year == year) {
+            println!(
+                "提示：{year}年节假日安排尚未录入，涉及该年的期限暂按周六、周日计算；请在“系统管理”页或用 zhifa admin calendar 录入 (the {year} holidays are not recorded)"
+            );
+        }
+    }
     let router = http_api::router(app.clone())
         .merge(web_ui::router(app))
         .layer(tower_http::trace::TraceLayer::new_for_http());
