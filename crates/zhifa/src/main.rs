@@ -47,6 +47,11 @@ enum Command {
         scale: f64,
         #[arg(long, default_value_t = 42)]
         seed: u64,
+        /// When the generated history stops (RFC 3339, e.g. 2026-11-22T12:00:00+08:00); by
+        /// default now, so the province is live: what was open when it stopped comes due
+        /// while it is served.
+        #[arg(long)]
+        end: Option<jiff::Timestamp>,
         /// Set up the data and accounts, print them, and exit without serving.
         #[arg(long)]
         no_serve: bool,
@@ -270,10 +275,16 @@ async fn run(cli: Cli) -> Result<()> {
             addr,
             scale,
             seed,
+            end,
             no_serve,
         } => {
             let app = open(&cli).await?;
-            demo(&app, *scale, *seed).await?;
+            let end = end.unwrap_or_else(|| {
+                // Whole seconds, as the generator counts.
+                jiff::Timestamp::from_second(jiff::Timestamp::now().as_second())
+                    .expect("now is in range")
+            });
+            demo(&app, *scale, *seed, end).await?;
             app.views_caught_up().await.map_err(console_error)?;
             if *no_serve {
                 Ok(())
@@ -997,18 +1008,20 @@ async fn import(app: &App, files: &[PathBuf], skip_invalid: bool, rejects: &Path
     }
 }
 
-async fn demo(app: &App, scale: f64, seed: u64) -> Result<()> {
+async fn demo(app: &App, scale: f64, seed: u64, end: jiff::Timestamp) -> Result<()> {
     let config = datagen::Config {
         scale,
         seed,
+        end,
         ..Default::default()
     };
     let province = datagen::generate(&config);
     let (_, facts) = app.store().ledger_extent().await?;
     if facts == 0 {
         eprintln!(
-            "生成演示省份：{} 条事实 (generating the demo province)…",
-            province.facts.len()
+            "生成演示省份：{} 条事实，截至 {} (generating the demo province)…",
+            province.facts.len(),
+            domain::At::china(end).display_china()
         );
         let path = std::env::temp_dir().join(format!("zhifa-demo-{}.jsonl", std::process::id()));
         datagen::write_jsonl(

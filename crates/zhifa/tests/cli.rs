@@ -661,3 +661,77 @@ fn admin_thresholds_from_a_file_change_what_screening_finds() {
         .collect();
     assert_eq!(set.len(), 1, "{set:?}");
 }
+
+/// The README's first command, without serving: a province generated into an empty store
+/// whose history stops now (so what was open then comes due while it is served), an account
+/// per role printed, warnings screened; run again, the data is kept and the accounts reset.
+#[test]
+fn demo_generates_a_live_province_and_prints_an_account_per_role() {
+    let dir = Dir::new();
+    let before = jiff::Timestamp::now();
+    let demo = ok(&dir, &["demo", "--scale", "0.02", "--no-serve"]);
+    let printed = text(&demo);
+    for role in [
+        "demo_officer",
+        "demo_legal_officer",
+        "demo_center_staff",
+        "demo_custodian",
+        "demo_supervisor",
+        "demo_leader",
+        "demo_admin",
+    ] {
+        assert!(printed.contains(role), "{role}: {printed}");
+    }
+    let facts = exported(&dir);
+    assert!(facts.len() > 1_000, "{}", facts.len());
+    // The generated facts' (the accounts' facts are recorded as the demo starts).
+    let last: jiff::Timestamp = facts
+        .iter()
+        .filter(|f| !f["fact"].as_str().unwrap().starts_with("account."))
+        .filter_map(|f| f["at"].as_str()?.parse().ok())
+        .max()
+        .unwrap();
+    assert!(
+        last <= jiff::Timestamp::now() && last > before - jiff::SignedDuration::from_hours(24),
+        "the history stops now, not at a fixed date: last fact at {last}"
+    );
+    let screened = ok(&dir, &["screen"]);
+    let warnings = String::from_utf8_lossy(&screened.stdout).lines().count();
+    assert!(warnings > 0, "{}", text(&screened));
+    // Open measures and cases come due as the hours pass: more warnings three days on.
+    let later = jiff::Timestamp::now().as_second() + 72 * 3600;
+    let later = jiff::Timestamp::from_second(later).unwrap().to_string();
+    let later = ok(&dir, &["screen", "--as-of", &later]);
+    assert!(
+        String::from_utf8_lossy(&later.stdout).lines().count() > warnings,
+        "{}",
+        text(&later)
+    );
+
+    // Again: the data is kept, the accounts get new initial passwords.
+    let again = ok(&dir, &["demo", "--scale", "0.02", "--no-serve"]);
+    assert!(text(&again).contains("直接使用"), "{}", text(&again));
+    let business = |facts: &[serde_json::Value]| {
+        facts
+            .iter()
+            .filter(|f| !f["fact"].as_str().unwrap().starts_with("account."))
+            .count()
+    };
+    assert_eq!(
+        business(&exported(&dir)),
+        business(&facts),
+        "nothing generated again"
+    );
+    let admin_line = |output: &Output| {
+        let out = String::from_utf8_lossy(&output.stdout).to_string();
+        out.lines()
+            .find(|l| l.contains("demo_admin"))
+            .map(String::from)
+            .unwrap_or_else(|| panic!("no demo_admin: {out}"))
+    };
+    assert_ne!(
+        admin_line(&demo),
+        admin_line(&again),
+        "a new initial password"
+    );
+}
