@@ -10,6 +10,7 @@ pub mod bulletins;
 mod cache;
 mod engine;
 mod error;
+pub mod history;
 mod ledger_ops;
 pub mod numbering;
 mod reads;

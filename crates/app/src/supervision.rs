@@ -23,7 +23,7 @@ pub const ENGINE_ACTOR: &str = "engine";
 /// of commands costs one evaluation per element, not one per fact.
 const GATHER: Duration = Duration::from_millis(20);
 
-fn level(code: LevelCode) -> WarningLevel {
+pub(crate) fn level(code: LevelCode) -> WarningLevel {
     match code {
         LevelCode::Blue => WarningLevel::Blue,
         LevelCode::Yellow => WarningLevel::Yellow,
@@ -31,7 +31,7 @@ fn level(code: LevelCode) -> WarningLevel {
     }
 }
 
-fn level_code(level: WarningLevel) -> LevelCode {
+pub(crate) fn level_code(level: WarningLevel) -> LevelCode {
     match level {
         WarningLevel::Blue => LevelCode::Blue,
         WarningLevel::Yellow => LevelCode::Yellow,
@@ -40,7 +40,7 @@ fn level_code(level: WarningLevel) -> LevelCode {
 }
 
 /// The open warnings as recorded, and the highest warning number ever used.
-fn recorded(world: &World) -> (Vec<Recorded>, u64) {
+pub(crate) fn recorded(world: &World) -> (Vec<Recorded>, u64) {
     let last = world
         .warnings
         .keys()
@@ -73,7 +73,7 @@ fn note(touched: &mut Vec<Key>, narrow: &mut Vec<(domain::FactKind, Key)>, c: cr
 }
 
 /// The facts that record some changes, at `at`.
-fn facts(changes: Vec<Change>, at: At) -> Vec<Fact> {
+pub(crate) fn facts(changes: Vec<Change>, at: At) -> Vec<Fact> {
     let id = |text: &str| WarningId::parse(text).expect("the engine makes valid ids");
     let due = |w: &rules::Warning| w.due.as_deref().and_then(|d| At::parse(d).ok());
     changes

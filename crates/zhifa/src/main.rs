@@ -1023,9 +1023,25 @@ async fn demo(app: &App, scale: f64, seed: u64, end: jiff::Timestamp) -> Result<
             province.facts.len(),
             domain::At::china(end).display_china()
         );
+        // The supervision it would have had: warnings raised as they fell due, and the loop
+        // worked by its legal officers (`app::history`).
+        let generated = province
+            .facts
+            .into_iter()
+            .map(domain::Fact::from_value)
+            .collect::<Result<Vec<_>, _>>()?;
+        let (supervised, added) = app::history::supervise(generated, end, seed)?;
+        eprintln!(
+            "重演监督：预警变化 {} 条，督办环节 {} 条 (the engine and the loop over the history)",
+            added.engine, added.steps
+        );
+        let lines: Vec<serde_json::Value> = supervised
+            .iter()
+            .map(|f| serde_json::Value::Object(f.object()))
+            .collect();
         let path = std::env::temp_dir().join(format!("zhifa-demo-{}.jsonl", std::process::id()));
         datagen::write_jsonl(
-            &province.facts,
+            &lines,
             &mut std::io::BufWriter::new(std::fs::File::create(&path)?),
         )?;
         let result = import(

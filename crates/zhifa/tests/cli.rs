@@ -695,6 +695,19 @@ fn demo_generates_a_live_province_and_prints_an_account_per_role() {
         last <= jiff::Timestamp::now() && last > before - jiff::SignedDuration::from_hours(24),
         "the history stops now, not at a fixed date: last fact at {last}"
     );
+    // The supervision the history would have had: warnings raised as they fell due, the loop
+    // worked (核查, 整改, 办结), each at its time within the history.
+    let of_kind = |kind: &str| facts.iter().filter(|f| f["fact"] == kind).count();
+    for kind in [
+        "warning.raised",
+        "warning.cleared",
+        "warning.verified",
+        "warning.rectification_ordered",
+        "warning.rectified",
+        "warning.closed",
+    ] {
+        assert!(of_kind(kind) > 0, "{kind}");
+    }
     let screened = ok(&dir, &["screen"]);
     let warnings = String::from_utf8_lossy(&screened.stdout).lines().count();
     assert!(warnings > 0, "{}", text(&screened));
