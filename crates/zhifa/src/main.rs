@@ -1015,35 +1015,36 @@ async fn demo(app: &App, scale: f64, seed: u64, end: jiff::Timestamp) -> Result<
         end,
         ..Default::default()
     };
-    let province = datagen::generate(&config);
-    let (_, facts) = app.store().ledger_extent().await?;
-    if facts == 0 {
+    let (_, stored) = app.store().ledger_extent().await?;
+    let accounts = if stored == 0 {
+        // The generator's lines parsed as they come (a JSON value per fact would be 1.5 KB).
+        let mut text = Vec::new();
+        let accounts = datagen::generate_jsonl(&config, &mut text)?;
+        let generated = std::str::from_utf8(&text)?
+            .lines()
+            .map(domain::Fact::from_line)
+            .collect::<Result<Vec<_>, _>>()?;
+        drop(text);
         eprintln!(
             "生成演示省份：{} 条事实，截至 {} (generating the demo province)…",
-            province.facts.len(),
+            generated.len(),
             domain::At::china(end).display_china()
         );
         // The supervision it would have had: warnings raised as they fell due, and the loop
         // worked by its legal officers (`app::history`).
-        let generated = province
-            .facts
-            .into_iter()
-            .map(domain::Fact::from_value)
-            .collect::<Result<Vec<_>, _>>()?;
         let (supervised, added) = app::history::supervise(generated, end, seed)?;
         eprintln!(
             "重演监督：预警变化 {} 条，督办环节 {} 条 (the engine and the loop over the history)",
             added.engine, added.steps
         );
-        let lines: Vec<serde_json::Value> = supervised
-            .iter()
-            .map(|f| serde_json::Value::Object(f.object()))
-            .collect();
         let path = std::env::temp_dir().join(format!("zhifa-demo-{}.jsonl", std::process::id()));
-        datagen::write_jsonl(
-            &lines,
-            &mut std::io::BufWriter::new(std::fs::File::create(&path)?),
-        )?;
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
+        for fact in &supervised {
+            serde_json::to_writer(&mut out, &fact.object())?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()?;
+        drop((out, supervised));
         let result = import(
             app,
             std::slice::from_ref(&path),
@@ -1053,9 +1054,12 @@ async fn demo(app: &App, scale: f64, seed: u64, end: jiff::Timestamp) -> Result<
         .await;
         let _ = std::fs::remove_file(&path);
         result?;
+        accounts
     } else {
-        eprintln!("数据目录已有 {facts} 条事实，直接使用 (using the existing data)");
-    }
+        eprintln!("数据目录已有 {stored} 条事实，直接使用 (using the existing data)");
+        // The same accounts: the generator's organisation, its facts not kept.
+        datagen::generate_jsonl(&config, &mut std::io::sink())?
+    };
     println!(
         "\n演示账号（首次登录须修改密码）/ demo accounts (change the password at first login):"
     );
@@ -1066,7 +1070,7 @@ async fn demo(app: &App, scale: f64, seed: u64, end: jiff::Timestamp) -> Result<
         pad("姓名", 8),
         pad("初始密码", 18)
     );
-    for account in &province.accounts {
+    for account in &accounts {
         let password = initial_password();
         let username = format!("demo_{}", account.role);
         app.set_account(None, &account.officer_id, &username, &password)
