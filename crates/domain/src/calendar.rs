@@ -59,6 +59,17 @@ pub fn shipped_days() -> Vec<(Date, DayKind)> {
         .collect()
 }
 
+/// Of some facts, those that change `calendar`: a day already recorded alike is left out.
+pub fn changes(facts: Vec<Fact>, calendar: &BTreeMap<Date, DayKind>) -> Vec<Fact> {
+    facts
+        .into_iter()
+        .filter(|f| match &f.body {
+            FactBody::CalendarDay(d) => calendar.get(&d.date) != Some(&d.kind),
+            _ => true,
+        })
+        .collect()
+}
+
 /// One recorded year of a calendar: its holidays and make-up workdays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Year {

@@ -26,7 +26,6 @@ use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use domain::elements::Role;
-use domain::fact::FactBody;
 use std::collections::HashMap;
 
 use crate::labels::{kind_label, micros_display, status_label};
@@ -1348,13 +1347,9 @@ async fn record_calendar(
     actor: &Actor,
     facts: Vec<domain::Fact>,
 ) -> Result<(), AppError> {
-    let known = app.world().await.calendar.clone();
+    let facts = domain::calendar::changes(facts, &app.world().await.calendar);
     let commands: Vec<Command> = facts
         .into_iter()
-        .filter(|f| match &f.body {
-            FactBody::CalendarDay(d) => known.get(&d.date) != Some(&d.kind),
-            _ => true,
-        })
         .map(|fact| Command {
             fact,
             override_reason: None,

@@ -750,14 +750,7 @@ async fn admin_action(app: &App, action: &AdminAction) -> Result<(), AppError> {
                     .into());
                 }
             };
-            let known = app.world().await.calendar.clone();
-            let new: Vec<_> = facts
-                .into_iter()
-                .filter(|f| match &f.body {
-                    FactBody::CalendarDay(d) => known.get(&d.date) != Some(&d.kind),
-                    _ => true,
-                })
-                .collect();
+            let new = domain::calendar::changes(facts, &app.world().await.calendar);
             let count = new.len();
             if count > 0 {
                 app.record_as_operator(new).await?;
