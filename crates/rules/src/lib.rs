@@ -38,7 +38,6 @@ use domain::world::HashMap;
 use jiff::Timestamp;
 
 pub use links::Links;
-use links::Tag;
 pub use thresholds::Policy;
 
 /// One finding open at the screening time (FORMAT.md "Screening output").
@@ -636,51 +635,28 @@ fn on_every_core<T: Send>(part: impl Fn(usize, usize) -> Vec<T> + Sync) -> Vec<T
 }
 
 /// Every warning open at `now`, with given links and thresholds, sorted by rule and subject.
-///
-/// Each case is evaluated with its measures, interrogations and property items, and each
-/// person with their stays: those elements' rules read their case's and their person's, which
-/// are then still in cache. Taken kind by kind, each such read was a hash probe into a table of
-/// millions and a cache miss or three. The cases and the persons are shared among the
-/// machine's cores (every n-th to each thread), with what hangs from them.
+/// The elements are shared among the machine's cores (each thread takes every n-th element of
+/// each kind, so the work is even whatever the mix of kinds).
 pub fn screen_with(world: &World, links: &Links, policy: &Policy, now: Timestamp) -> Vec<Warning> {
     let mut found = on_every_core(|thread, threads| {
         let mut cx = cx::Cx::new(world, links, policy, now);
         let mine = |n: &usize| n % threads == thread;
-        for (_, case) in world.cases.values().enumerate().filter(|(n, _)| mine(n)) {
-            case::evaluate(&mut cx, case);
-            for (tag, pos) in links.of_case(&case.id).map_or(&[][..], |r| r.entries()) {
-                let pos = *pos as usize;
-                match tag {
-                    Tag::Measure => measure::evaluate(&mut cx, &world.measures[pos]),
-                    Tag::Interrogation => {
-                        interrogation::evaluate(&mut cx, &world.interrogations[pos])
-                    }
-                    Tag::Property => property::evaluate(&mut cx, &world.properties[pos]),
-                    _ => {}
+        macro_rules! each {
+            ($map:ident, $module:ident) => {
+                let elements = world.$map.values().enumerate();
+                for (_, e) in elements.filter(|(n, _)| mine(n)) {
+                    $module::evaluate(&mut cx, e);
                 }
-            }
+            };
         }
-        for (_, person) in world.persons.values().enumerate().filter(|(n, _)| mine(n)) {
-            person::evaluate(&mut cx, person);
-            for pos in links
-                .of_person(&person.id)
-                .into_iter()
-                .flat_map(|r| r.of(Tag::Stay))
-            {
-                stay::evaluate(&mut cx, &world.stays[pos as usize]);
-            }
-        }
-        for (_, incident) in world
-            .incidents
-            .values()
-            .enumerate()
-            .filter(|(n, _)| mine(n))
-        {
-            incident::evaluate(&mut cx, incident);
-        }
-        for (_, warning) in world.warnings.values().enumerate().filter(|(n, _)| mine(n)) {
-            supervision::evaluate(&mut cx, warning);
-        }
+        each!(incidents, incident);
+        each!(cases, case);
+        each!(measures, measure);
+        each!(stays, stay);
+        each!(interrogations, interrogation);
+        each!(properties, property);
+        each!(persons, person);
+        each!(warnings, supervision);
         cx.found
     });
     found.sort_by(|a, b| (a.rule, &a.subject).cmp(&(b.rule, &b.subject)));
@@ -892,6 +868,7 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
         out.extend(n.map(|n| (k, n)));
     };
     use Found::{At, Id};
+    use links::Tag;
     let of_case = |case: &domain::ids::CaseId, push: &mut dyn FnMut(K, Found)| {
         push(K::Case, Id(case.as_str()));
         if let Some(r) = links.of_case(case) {

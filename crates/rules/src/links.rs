@@ -62,11 +62,6 @@ impl Related {
         }
     }
 
-    /// Every entry, in the order noted.
-    pub(crate) fn entries(&self) -> &[(Tag, Pos)] {
-        &self.0
-    }
-
     /// The positions tagged `tag`, in the order noted.
     pub(crate) fn of(&self, tag: Tag) -> impl Iterator<Item = Pos> + '_ {
         self.0
