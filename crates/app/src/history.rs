@@ -167,7 +167,7 @@ impl Run {
     fn check_delay(&self, id: &str, level: WarningLevel) -> SignedDuration {
         let hours = |from: f64, to: f64| {
             let h = from + (to - from) * self.draw(id, "check");
-            SignedDuration::from_secs_f64(h * 3600.0)
+            SignedDuration::from_secs((h * 3600.0) as i64)
         };
         match level {
             WarningLevel::Red if self.draw(id, "late") < habits::CHECKED_LATE => hours(25.0, 40.0),
@@ -203,7 +203,7 @@ impl Run {
         // Put right before anyone had to look: nothing to check (自行解除).
         let to_check = warning.cleared_at.is_none() && warning.stage == LoopStage::Found;
         let hours = |draw: f64, from: f64, to: f64| {
-            SignedDuration::from_secs_f64((from + (to - from) * draw) * 3600.0)
+            SignedDuration::from_secs(((from + (to - from) * draw) * 3600.0) as i64)
         };
         let body = match step {
             Step::Check => {
@@ -323,6 +323,10 @@ mod tests {
         assert!(
             all.iter().all(|f| f.at.instant() <= end),
             "none after the end"
+        );
+        assert!(
+            all.iter().all(|f| f.at.instant().subsec_nanosecond() == 0),
+            "whole seconds, as people record them"
         );
         let mut world = World::new();
         for fact in &all {
