@@ -111,23 +111,26 @@ pub fn arrangement(
 ) -> Result<Vec<Fact>, DomainError> {
     let off = dates_of(year, "holidays", holidays)?;
     if off.is_empty() {
-        return Err(DomainError::invalid(
+        return Err(wrong(
             "holidays",
-            format!("请填写{year}年的放假日期 (no holiday given)"),
+            format!("请填写{year}年的放假日期"),
+            "no holiday given",
         ));
     }
     let on = dates_of(year, "workdays", workdays)?;
     for day in &on {
         if off.contains(day) {
-            return Err(DomainError::invalid(
+            return Err(wrong(
                 "workdays",
-                format!("{day}已列为放假日期 (listed as a holiday too)"),
+                format!("{day}已列为放假日期"),
+                format!("{day} is listed as a holiday too"),
             ));
         }
         if !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday) {
-            return Err(DomainError::invalid(
+            return Err(wrong(
                 "workdays",
-                format!("{day}不是周六或周日，无须调休上班 (a make-up workday is a weekend day)"),
+                format!("{day}不是周六或周日，无须调休上班"),
+                format!("{day} is not a weekend day"),
             ));
         }
     }
@@ -141,19 +144,36 @@ pub fn arrangement(
         .collect())
 }
 
+/// A wrong entry in a list of [`arrangement`], named by the list's label on the admin page.
+fn wrong(field: &str, zh: impl std::fmt::Display, en: impl std::fmt::Display) -> DomainError {
+    let label = match field {
+        "holidays" => "放假日期",
+        "workdays" => "调休上班日期",
+        _ => field,
+    };
+    DomainError::new(
+        crate::error::ErrorCode::Invalid,
+        format!("{label}：{zh}"),
+        format!("{field}: {en}"),
+    )
+    .at_field(field)
+}
+
 /// The dates of one list of [`arrangement`], in order, each once.
 fn dates_of(year: i16, field: &str, text: &str) -> Result<Vec<Date>, DomainError> {
     let parse = |token: &str, whole: &str| -> Result<Date, DomainError> {
         let date: Date = token.trim().parse().map_err(|_| {
-            DomainError::invalid(
+            wrong(
                 field,
-                format!("“{whole}”不是日期，应为 YYYY-MM-DD 或 YYYY-MM-DD至YYYY-MM-DD (not a date or range)"),
+                format!("“{whole}”不是日期，应为 YYYY-MM-DD 或 YYYY-MM-DD至YYYY-MM-DD"),
+                format!("`{whole}` is not a date or a range of dates"),
             )
         })?;
         if date.year() != year {
-            return Err(DomainError::invalid(
+            return Err(wrong(
                 field,
-                format!("{date}不在{year}年 (not in {year})"),
+                format!("{date}不在{year}年"),
+                format!("{date} is not in {year}"),
             ));
         }
         Ok(date)
@@ -165,9 +185,10 @@ fn dates_of(year: i16, field: &str, text: &str) -> Result<Vec<Date>, DomainError
             Some((from, to)) => {
                 let (from, to) = (parse(from, token)?, parse(to, token)?);
                 if from > to {
-                    return Err(DomainError::invalid(
+                    return Err(wrong(
                         field,
-                        format!("“{token}”起止颠倒 (the range ends before it starts)"),
+                        format!("“{token}”起止颠倒"),
+                        format!("`{token}` ends before it starts"),
                     ));
                 }
                 let mut day = from;

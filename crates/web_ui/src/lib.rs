@@ -1311,10 +1311,14 @@ async fn admin_calendar(State(app): State<App>, User(actor): User, body: Bytes) 
             domain::calendar::arrangement(year, &form.holidays, &form.workdays, app::now())
                 .map_err(AppError::from)
         }
-        _ => Err(AppError::from(domain::DomainError::invalid(
-            "year",
-            format!("“{}”不是年份 (not a year)", form.year),
-        ))),
+        _ => Err(AppError::from(
+            domain::DomainError::new(
+                domain::ErrorCode::Invalid,
+                format!("年份：“{}”不是年份", form.year),
+                format!("year: `{}` is not a year", form.year),
+            )
+            .at_field("year"),
+        )),
     };
     let result = match facts {
         Ok(facts) => record_calendar(&app, &actor, facts).await,
@@ -1333,10 +1337,14 @@ async fn admin_calendar_shipped(
     let year = pair(&pairs, "year").trim().to_string();
     let result = match year.parse().ok().and_then(domain::calendar::shipped) {
         Some(facts) => record_calendar(&app, &actor, facts).await,
-        None => Err(AppError::from(domain::DomainError::invalid(
-            "year",
-            format!("系统未附带“{year}”年的安排 (not shipped)"),
-        ))),
+        None => Err(AppError::from(
+            domain::DomainError::new(
+                domain::ErrorCode::Invalid,
+                format!("系统未附带“{year}”年的节假日安排"),
+                format!("year: `{year}` is not shipped"),
+            )
+            .at_field("year"),
+        )),
     };
     calendar_recorded(&app, &actor, result, AdminForm::default()).await
 }

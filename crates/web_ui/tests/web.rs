@@ -1337,7 +1337,11 @@ fn the_administrator_keeps_the_years_of_holidays() {
         None,
     );
     assert_eq!(refused.status, 422, "{}", refused.body);
-    assert_contains(&refused.body, &["“元旦”不是日期", &holidays]);
+    assert_contains(&refused.body, &["放假日期：“元旦”不是日期", &holidays]);
+    assert!(
+        !refused.body.contains("（holidays）"),
+        "the field by its label only"
+    );
     assert!(!refused.body.contains(&format!("<td>{next_year}年</td>")));
 
     // This year and next, typed: the notices go.
