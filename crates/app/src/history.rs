@@ -23,7 +23,7 @@ use domain::{At, DomainError, Fact, World};
 use jiff::{SignedDuration, Timestamp};
 use rules::Policy;
 
-use crate::engine::{Change, Engine, Key};
+use crate::engine::{Change, Engine};
 
 /// Platform habits of the simulated bureau (not law).
 pub mod habits {
@@ -83,12 +83,15 @@ pub fn supervise(
         let engine = run
             .engine
             .get_or_insert_with(|| Engine::new(&run.world, Policy::of(&run.world), Vec::new(), 0));
-        let (touched, narrow): (Vec<Key>, Vec<(domain::FactKind, Key)>) = if rules::is_narrow(kind)
-        {
-            (Vec::new(), vec![(kind, (applied.element, applied.subject))])
-        } else {
-            (applied.touched, Vec::new())
-        };
+        let (mut touched, mut narrow) = (Vec::new(), Vec::new());
+        let subject = (applied.element, applied.subject);
+        crate::supervision::note_fact(
+            &mut touched,
+            &mut narrow,
+            Some(kind),
+            subject,
+            applied.touched,
+        );
         let changes = engine.touched(&run.world, &touched, &narrow, at);
         run.record(changes, at)?;
     }

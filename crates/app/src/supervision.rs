@@ -66,9 +66,21 @@ pub(crate) fn recorded(world: &World) -> (Vec<Recorded>, u64) {
 /// (`rules::is_narrow`: its subject and what the fact's `rules::reach` names) are kept with the
 /// fact's kind, the rest are evaluated with all they feed.
 fn note(touched: &mut Vec<Key>, narrow: &mut Vec<(domain::FactKind, Key)>, c: crate::Committed) {
-    match domain::FactKind::from_code(c.kind).filter(|k| rules::is_narrow(*k)) {
-        Some(kind) => narrow.push((kind, (c.element, c.subject))),
-        None => touched.extend(c.touched),
+    let kind = domain::FactKind::from_code(c.kind);
+    note_fact(touched, narrow, kind, (c.element, c.subject), c.touched);
+}
+
+/// As [`note`], for a fact of `kind` about `subject` that touched `elements`.
+pub(crate) fn note_fact(
+    touched: &mut Vec<Key>,
+    narrow: &mut Vec<(domain::FactKind, Key)>,
+    kind: Option<domain::FactKind>,
+    subject: Key,
+    elements: Vec<Key>,
+) {
+    match kind.filter(|k| rules::is_narrow(*k)) {
+        Some(kind) => narrow.push((kind, subject)),
+        None => touched.extend(elements),
     }
 }
 
