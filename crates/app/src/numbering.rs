@@ -11,6 +11,7 @@ pub fn kind_word(kind: &str) -> &str {
         "penalty_decision" => "罚决",
         "filing_decision" => "立",
         "not_filing_notice" => "不立",
+        "not_filing_explanation" => "不立说",
         "summons_warrant" => "传",
         "seizure_list" => "扣",
         "acceptance_receipt" => "受",

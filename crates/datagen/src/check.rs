@@ -100,6 +100,7 @@ const KNOWN_KINDS: &[&str] = &[
     "case.decided",
     "case.dropped",
     "case.sent_for_prosecution",
+    "case.procuratorate_notice",
     "case.closed",
     "case.archived",
     "person.registered",
@@ -142,6 +143,8 @@ struct IncidentState {
 struct CaseState {
     filed: bool,
     not_filed: bool,
+    /// The procuratorate ordered filing (通知立案): a case not filed may be filed after all.
+    filing_ordered: bool,
     decided: bool,
     dropped: bool,
     closed: bool,
@@ -171,7 +174,7 @@ pub(crate) struct Checked {
     pub counts: BTreeMap<String, usize>,
 }
 
-fn parse_at(s: &str) -> Option<i64> {
+pub(crate) fn parse_at(s: &str) -> Option<i64> {
     // RFC 3339 with an explicit offset, seconds precision.
     if s.len() != 25
         || !(s.ends_with("+08:00") || s.as_bytes()[19] == b'+' || s.as_bytes()[19] == b'-')
@@ -306,7 +309,10 @@ pub(crate) fn check(facts: &[Value], end: i64) -> Checked {
 
         match element {
             "incident" => check_incident(&mut incidents, kind, id, at, line, &mut err),
-            "case" => check_case(&mut cases, kind, id, line, &mut err),
+            "case" => {
+                let notice = str_field(fact, "notice");
+                check_case(&mut cases, kind, notice, id, line, &mut err)
+            }
             "property" => check_property(&mut properties, kind, id, line, &mut err),
             "measure" => {
                 if kind == "measure.started" {
@@ -476,6 +482,7 @@ fn check_incident(
 fn check_case(
     cases: &mut HashMap<String, CaseState>,
     kind: &str,
+    notice: Option<&str>,
     id: &str,
     line: usize,
     err: &mut impl FnMut(usize, String),
@@ -489,8 +496,10 @@ fn check_case(
         err(line, format!("{kind} after case {id} was archived"));
     }
     match kind {
+        "case.procuratorate_notice" => s.filing_ordered |= notice == Some("file_case"),
         "case.filed" | "case.not_filed" => {
-            if s.filed || s.not_filed {
+            let ordered = kind == "case.filed" && s.not_filed && s.filing_ordered;
+            if s.filed || (s.not_filed && !ordered) {
                 err(line, format!("case {id}: filing decided twice"));
             }
             if kind == "case.filed" {

@@ -25,6 +25,20 @@ const LATE_INTERROGATION: f64 = 0.02;
 /// Share of suspects bailed or released from the center who are taken to the detention house
 /// with no detention or arrest recorded (CS-10).
 pub(crate) const SENT_WITHOUT_MEASURE: f64 = 0.01;
+/// Cases sent for prosecution that the procuratorate returns for supplementary investigation.
+pub(crate) const RETURNED: f64 = 0.12;
+/// Of those, the ones returned a second time after being sent again.
+pub(crate) const RETURNED_AGAIN: f64 = 0.25;
+/// Supplementary investigations finished after the month (XS-11).
+pub(crate) const SUPPLEMENTED_LATE: f64 = 0.05;
+/// Cases not filed whose reasons the procuratorate asks for.
+pub(crate) const FILING_OVERSIGHT: f64 = 0.08;
+/// Written explanations given after the 7 days (XS-06).
+pub(crate) const EXPLAINED_LATE: f64 = 0.1;
+/// Cases the procuratorate then orders filed.
+pub(crate) const FILING_ORDERED: f64 = 0.3;
+/// Filings ordered and made after the 15 days (XS-06).
+pub(crate) const FILED_LATE: f64 = 0.1;
 /// Share of detentions whose arrest request is late (RQ-07).
 const LATE_ARREST_REQUEST: f64 = 0.02;
 /// Share of detention/arrest notices issued after 24 h (JZ-04).
@@ -227,6 +241,7 @@ impl Gen {
                 self.end_measure(measure, *person, at, "converted");
             }
             self.dispose_all(c, &mut items, send, true);
+            self.supplementary_investigation(c, send);
             Some(send)
         } else if all_released && self.p(0.5) {
             let at = {
@@ -280,6 +295,72 @@ impl Gen {
         }
     }
 
+    /// 退回补充侦查: the procuratorate returns some cases sent to it, at most twice; the police
+    /// finish and send again within the month, but a few late (XS-11). Every draw is keyed by the
+    /// case, so nothing else generated changes.
+    fn supplementary_investigation(&mut self, c: &CaseCtx, sent: i64) {
+        let mut sent = sent;
+        for round in 1..=2 {
+            let key = format!("{}/return{round}", c.id);
+            let rate = if round == 1 { RETURNED } else { RETURNED_AGAIN };
+            if !self.p_keyed(&key, rate) {
+                return;
+            }
+            let returned = self.office_keyed(&key, sent, 15, 45);
+            self.sink
+                .fact(returned, "case.procuratorate_notice")
+                .s("id", &c.id)
+                .s("notice", "supplementary_investigation")
+                .done();
+            sent = if self.p_keyed(&format!("{key}/late"), SUPPLEMENTED_LATE) {
+                self.office_keyed(&format!("{key}/sent"), returned, 32, 50)
+            } else {
+                self.office_keyed(&format!("{key}/sent"), returned, 7, 27)
+            };
+            self.sink
+                .fact(sent, "case.sent_for_prosecution")
+                .s("id", &c.id)
+                .done();
+        }
+    }
+
+    /// 立案监督: for some cases not filed, the procuratorate asks for the reasons; the police
+    /// explain in writing within 7 days, a few late, and for some the procuratorate then orders
+    /// filing, which the police do within 15 days, a few late (XS-06). Keyed by the case.
+    fn filing_oversight(&mut self, c: &CaseCtx, not_filed: i64) {
+        let key = format!("{}/oversight", c.id);
+        if !self.p_keyed(&key, FILING_OVERSIGHT) {
+            return;
+        }
+        let asked = self.office_keyed(&key, not_filed, 10, 60);
+        self.sink
+            .fact(asked, "case.procuratorate_notice")
+            .s("id", &c.id)
+            .s("notice", "explain_not_filing")
+            .done();
+        let explained = if self.p_keyed(&format!("{key}/late"), EXPLAINED_LATE) {
+            self.office_keyed(&format!("{key}/explained"), asked, 9, 15)
+        } else {
+            self.office_keyed(&format!("{key}/explained"), asked, 1, 6)
+        };
+        self.issue_doc(explained, c, DocKind::NotFilingExplanation, None);
+        if !self.p_keyed(&format!("{key}/order"), FILING_ORDERED) {
+            return;
+        }
+        let ordered = self.office_keyed(&format!("{key}/order"), explained, 5, 20);
+        self.sink
+            .fact(ordered, "case.procuratorate_notice")
+            .s("id", &c.id)
+            .s("notice", "file_case")
+            .done();
+        let filed = if self.p_keyed(&format!("{key}/filed_late"), FILED_LATE) {
+            self.office_keyed(&format!("{key}/filed"), ordered, 17, 25)
+        } else {
+            self.office_keyed(&format!("{key}/filed"), ordered, 2, 12)
+        };
+        self.sink.fact(filed, "case.filed").s("id", &c.id).done();
+    }
+
     /// 不予立案 with its notice to the reporter (XS-05: served within 3 days).
     fn not_filed(&mut self, c: &CaseCtx, victims: &[usize]) {
         let at = if self.p(LATE_FILING) {
@@ -291,6 +372,7 @@ impl Gen {
             }
         };
         self.sink.fact(at, "case.not_filed").s("id", &c.id).done();
+        self.filing_oversight(c, at);
         let doc_at = at + self.mins(10, 600);
         let doc = self.issue_doc(doc_at, c, DocKind::NotFilingNotice, None);
         if let Some(&v) = victims.first()

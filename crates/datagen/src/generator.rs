@@ -226,6 +226,11 @@ impl Gen {
     /// the generator's stream: a violation added later this way leaves every other draw, and so
     /// the rest of the province, as it was.
     pub(crate) fn p_keyed(&self, key: &str, p: f64) -> bool {
+        self.u_keyed(key) < p
+    }
+
+    /// Uniform in `[0, 1)`, drawn from the seed and `key` (see [`Self::p_keyed`]).
+    pub(crate) fn u_keyed(&self, key: &str) -> f64 {
         // FNV-1a over the key, then SplitMix64's finaliser with the seed.
         let mut x = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
@@ -233,7 +238,16 @@ impl Gen {
         x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         x ^= x >> 31;
-        ((x >> 11) as f64 / (1u64 << 53) as f64) < p
+        (x >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// A time in office hours (09:00–17:00) on the first working day at least `lo` and less
+    /// than `hi` days after `t`, drawn from the seed and `key` (see [`Self::p_keyed`]).
+    pub(crate) fn office_keyed(&self, key: &str, t: i64, lo: i64, hi: i64) -> i64 {
+        let days = lo + (self.u_keyed(&format!("{key}/days")) * (hi - lo) as f64) as i64;
+        let day = self.cal.next_working_day(clock::local_day(t + days * DAY));
+        let minute = (self.u_keyed(&format!("{key}/minute")) * 480.0) as i64;
+        clock::local_midnight(day) + 9 * HOUR + minute * MINUTE
     }
 
     /// Uniform in `lo..hi` (or `lo` when the range is empty).

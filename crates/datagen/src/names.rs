@@ -961,6 +961,7 @@ pub(crate) enum DocKind {
     AppraisalOpinionNotice,
     AppraisalOpinion,
     NoPenaltyDecision,
+    NotFilingExplanation,
 }
 
 impl DocKind {
@@ -988,6 +989,7 @@ impl DocKind {
             DocKind::AppraisalOpinionNotice => "appraisal_opinion_notice",
             DocKind::AppraisalOpinion => "appraisal_opinion",
             DocKind::NoPenaltyDecision => "no_penalty_decision",
+            DocKind::NotFilingExplanation => "not_filing_explanation",
         }
     }
 
@@ -1018,6 +1020,7 @@ impl DocKind {
             DocKind::AppraisalOpinionNotice => "鉴通",
             DocKind::AppraisalOpinion => "行鉴",
             DocKind::NoPenaltyDecision => "不罚决",
+            DocKind::NotFilingExplanation => "不立说",
         }
     }
 

@@ -108,6 +108,13 @@ ActKind {
     Other = "other" / "其他",
 });
 
+code_enum!(/// 检察机关的通知 (a Zhifa extension: docs/format-extensions.md).
+ProcuratorateNoticeKind {
+    SupplementaryInvestigation = "supplementary_investigation" / "退回补充侦查",
+    ExplainNotFiling = "explain_not_filing" / "要求说明不立案理由",
+    FileCase = "file_case" / "通知立案",
+});
+
 code_enum!(/// 伤情.
 InjuryGrade { None = "none" / "未达轻微伤", Minor = "minor" / "轻微伤", Light = "light" / "轻伤", Serious = "serious" / "重伤" });
 
@@ -319,6 +326,13 @@ pub struct InjuryAssessment {
     pub grade: InjuryGrade,
 }
 
+/// A procuratorate's notice to the police about a case, as received.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProcuratorateNotice {
+    pub at: At,
+    pub notice: ProcuratorateNoticeKind,
+}
+
 /// 处罚前告知.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PriorNotice {
@@ -378,7 +392,15 @@ pub struct Case {
     pub limit_extended_days: Option<u32>,
     pub decision: Option<Decision>,
     pub dropped_at: Option<At>,
+    /// The first sending for prosecution.
     pub sent_for_prosecution_at: Option<At>,
+    /// The procuratorate's notices, in order: returns for supplementary investigation, requests
+    /// for the reasons for not filing, orders to file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub procuratorate_notices: Vec<ProcuratorateNotice>,
+    /// Each sending again after a return for supplementary investigation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sent_again_at: Vec<At>,
     pub closed_at: Option<At>,
     pub archived_at: Option<At>,
 }
@@ -412,6 +434,29 @@ pub struct Person {
     pub registered_at: At,
     pub links: Vec<CaseLink>,
     pub legal_aid: Vec<LegalAidNotice>,
+}
+
+impl Case {
+    /// The returns for supplementary investigation, in order.
+    pub fn returns(&self) -> impl Iterator<Item = At> + '_ {
+        self.procuratorate_notices
+            .iter()
+            .filter(|n| n.notice == ProcuratorateNoticeKind::SupplementaryInvestigation)
+            .map(|n| n.at)
+    }
+
+    /// Whether the case is with the procuratorate now: sent, and sent again after each return.
+    pub fn with_procuratorate(&self) -> bool {
+        self.sent_for_prosecution_at.is_some() && self.returns().count() == self.sent_again_at.len()
+    }
+
+    /// The return for supplementary investigation the police are working on now, if any.
+    pub fn pending_return(&self) -> Option<At> {
+        let returns = self.returns().count();
+        (returns > self.sent_again_at.len())
+            .then(|| self.returns().last())
+            .flatten()
+    }
 }
 
 impl Person {

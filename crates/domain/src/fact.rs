@@ -257,6 +257,8 @@ facts! {
     CaseDropped = "case.dropped" / "撤销案件", Case, CaseDropped { id: CaseId }
     /// `case.sent_for_prosecution`.
     CaseSentForProsecution = "case.sent_for_prosecution" / "移送审查起诉", Case, CaseSentForProsecution { id: CaseId }
+    /// `case.procuratorate_notice` (检察机关通知, a Zhifa extension).
+    CaseProcuratorateNotice = "case.procuratorate_notice" / "检察机关通知", Case, CaseProcuratorateNotice { id: CaseId, notice: ProcuratorateNoticeKind }
     /// `case.closed`.
     CaseClosed = "case.closed" / "结案", Case, CaseClosed { id: CaseId }
     /// `case.archived`.
@@ -581,6 +583,7 @@ impl Fact {
             CaseDecided(p) => p.id.to_string(),
             CaseDropped(p) => p.id.to_string(),
             CaseSentForProsecution(p) => p.id.to_string(),
+            CaseProcuratorateNotice(p) => p.id.to_string(),
             CaseClosed(p) => p.id.to_string(),
             CaseArchived(p) => p.id.to_string(),
             PersonRegistered(p) => p.id.to_string(),

@@ -988,16 +988,44 @@ impl World {
                         "only criminal cases are sent for prosecution",
                     ));
                 }
-                once(
-                    &case.sent_for_prosecution_at,
-                    "案件已移送审查起诉",
-                    "the case is already sent",
-                )?;
+                // Sent once, and again after each return for supplementary investigation.
+                if case.with_procuratorate() {
+                    return Err(refused(
+                        "案件已移送审查起诉（退回补充侦查后方可再次移送）",
+                        "the case is already sent (it may be sent again after a return for supplementary investigation)",
+                    ));
+                }
                 once(
                     &case.dropped_at,
                     "案件已撤销，不能移送起诉",
                     "the case is dropped",
                 )?;
+            }
+            CaseProcuratorateNotice(p) => {
+                let case = self.check_case_open(&p.id, at)?;
+                if case.kind != CaseKind::Criminal {
+                    return Err(refused(
+                        "检察机关的通知只针对刑事案件",
+                        "procuratorate notices concern criminal cases only",
+                    ));
+                }
+                match p.notice {
+                    ProcuratorateNoticeKind::SupplementaryInvestigation => {
+                        if !case.with_procuratorate() {
+                            return Err(refused(
+                                "案件未在检察机关审查起诉中，不能退回补充侦查",
+                                "the case is not with the procuratorate",
+                            ));
+                        }
+                    }
+                    ProcuratorateNoticeKind::ExplainNotFiling
+                    | ProcuratorateNoticeKind::FileCase => once(
+                        &case.filed_at,
+                        "案件已立案，检察机关不再要求说明不立案理由或通知立案",
+                        "the case is already filed",
+                    )?,
+                }
+                once(&case.closed_at, "案件已结案", "the case is closed")?;
             }
             CaseClosed(p) => {
                 let case = self.check_case_open(&p.id, at)?;
@@ -1706,6 +1734,8 @@ impl World {
                     decision: None,
                     dropped_at: None,
                     sent_for_prosecution_at: None,
+                    procuratorate_notices: Vec::new(),
+                    sent_again_at: Vec::new(),
                     closed_at: None,
                     archived_at: None,
                 };
@@ -2017,10 +2047,20 @@ impl World {
             }
             CaseDropped(p) => self.case_mut(&p.id).expect("checked").dropped_at = Some(at),
             CaseSentForProsecution(p) => {
-                self.case_mut(&p.id)
-                    .expect("checked")
-                    .sent_for_prosecution_at = Some(at)
+                let case = self.case_mut(&p.id).expect("checked");
+                match case.sent_for_prosecution_at {
+                    None => case.sent_for_prosecution_at = Some(at),
+                    Some(_) => case.sent_again_at.push(at),
+                }
             }
+            CaseProcuratorateNotice(p) => self
+                .case_mut(&p.id)
+                .expect("checked")
+                .procuratorate_notices
+                .push(ProcuratorateNotice {
+                    at,
+                    notice: p.notice,
+                }),
             CaseClosed(p) => self.case_mut(&p.id).expect("checked").closed_at = Some(at),
             CaseArchived(p) => self.case_mut(&p.id).expect("checked").archived_at = Some(at),
             _ => unreachable!("every kind is mutated"),
@@ -2196,14 +2236,17 @@ impl World {
                     ("closed", "已结案")
                 } else if c.dropped_at.is_some() {
                     ("dropped", "已撤销")
+                } else if c.pending_return().is_some() {
+                    ("supplementary_investigation", "补充侦查中")
                 } else if c.sent_for_prosecution_at.is_some() {
                     ("sent_for_prosecution", "已移送起诉")
                 } else if c.decision.is_some() {
                     ("decided", "已决定")
+                } else if c.filed_at.is_some() {
+                    // Filed after not filing too, when the procuratorate ordered it.
+                    ("filed", "已立案")
                 } else if c.not_filed_at.is_some() {
                     ("not_filed", "不予立案")
-                } else if c.filed_at.is_some() {
-                    ("filed", "已立案")
                 } else {
                     ("accepted", "已受案")
                 };

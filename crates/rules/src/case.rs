@@ -1,9 +1,9 @@
 //! 案件: XZ-02, XZ-04 (TS-10), XZ-05, XZ-06, XZ-08, XZ-14, XS-01 (XS-02), XS-05, XS-08, XS-09,
-//! XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
+//! XS-06, XS-11, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
 
 use domain::elements::{
     ActKind, Case, CaseKind, DecisionKind, DisposalResult, Facility, InjuryGrade, MeasureKind,
-    PenaltyKind, PersonRole, UnitLevel,
+    PenaltyKind, PersonRole, ProcuratorateNoticeKind, UnitLevel,
 };
 use domain::ids::PersonId;
 use domain::legal_time::{Level, Limit, Moves};
@@ -188,6 +188,9 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
         let due = cx.due(assessed.instant(), limit, Moves::PastRestDays);
         cx.deadline(rule, subject, due, false);
     }
+    if case.kind == CaseKind::Criminal && !case.procuratorate_notices.is_empty() {
+        procuratorate(cx, case);
+    }
     // JZ-02: an administrative decision (to punish or not) served on every victim within 2 d.
     if let Some(decision) = &case.decision
         && case.kind == CaseKind::Administrative
@@ -359,4 +362,61 @@ fn appraisal_periods(case: &Case) -> Vec<(jiff::civil::Date, jiff::civil::Date)>
         periods.push((commissioned.china_date(), result.china_date()));
     }
     periods
+}
+
+/// The rules on what the procuratorate told the police about a criminal case.
+fn procuratorate(cx: &mut Cx, case: &Case) {
+    let id = &case.id;
+    let subject = id.as_str();
+    // XS-06: asked for the reasons for not filing, the police explain in writing within 7 d;
+    // ordered to file, they file within 15 d (刑规 §182). Filing answers both.
+    if case.filed_at.is_none() {
+        let pending: Vec<_> = case
+            .procuratorate_notices
+            .iter()
+            .filter_map(|n| match n.notice {
+                ProcuratorateNoticeKind::ExplainNotFiling => {
+                    let explained = cx.documents(id).any(|d| {
+                        d.kind == documents::NOT_FILING_EXPLANATION && d.issued_at >= n.at
+                    });
+                    (!explained).then_some((n.at, Limit::Days(7)))
+                }
+                ProcuratorateNoticeKind::FileCase => Some((n.at, Limit::Days(15))),
+                ProcuratorateNoticeKind::SupplementaryInvestigation => None,
+            })
+            .collect();
+        let found: Vec<_> = pending
+            .into_iter()
+            .map(|(at, limit)| {
+                let due = cx.due(at.instant(), limit, Moves::PastRestDays);
+                cx.banded("XS-06", subject, &due, false)
+            })
+            .collect();
+        cx.highest(found);
+    }
+    // XS-11: a case returned for supplementary investigation is finished and sent again within
+    // a month of the return (CPL §175); supplementary investigation is limited to two returns.
+    // A month in custody is not moved past rest days (CPL §105, T-01).
+    let returns = case.returns().count();
+    let mut found = Vec::new();
+    if let Some(returned) = case.pending_return() {
+        let held = cx.measures_of_case(id).any(|m| {
+            matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest)
+                && m.started_at <= returned
+                && m.ended.as_ref().is_none_or(|(at, _)| *at > returned)
+        });
+        let moves = if held {
+            Moves::Never
+        } else {
+            Moves::PastRestDays
+        };
+        let due = cx.due(returned.instant(), Limit::Months(1), moves);
+        found.push(cx.banded("XS-11", subject, &due, false));
+    }
+    if returns > 2 {
+        found.push(Some(cx.found_at("XS-11", subject, Level::Red, || {
+            format!("已第{returns}次退回补充侦查，补充侦查以二次为限")
+        })));
+    }
+    cx.highest(found);
 }

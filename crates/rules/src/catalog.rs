@@ -557,8 +557,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "刑规 §182; 检规 §560, §563–564",
         confidence: "V",
         template: "【红】检察院通知立案已逾15日未立案",
-        status: Status::NotExpressible(
-            "No fact records a procuratorate's request for the reasons for not filing or its order to file (the anchors of the 7 日 and 15 日), nor the written explanation.",
+        status: Status::Implemented(
+            "A criminal case not filed, with a `case.procuratorate_notice` (a Zhifa extension: docs/format-extensions.md) of notice `explain_not_filing` (要求说明不立案理由通知书 received) and no `document.issued` on the case of kind `not_filing_explanation` (不立案理由说明书, a Zhifa document kind) at or after it: 7 d from the notice; or of notice `file_case` (通知立案书 received): 15 d from the notice. Counted as day limits (start day not counted, moved past rest days), day bands, one warning at the higher; `case.filed` answers both. Missing: sending the filing decision's copy to the procuratorate and the 3个月 催办函, which no fact records.",
         ),
     },
     Entry {
@@ -618,8 +618,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §175; 刑规 §295–296",
         confidence: "V",
         template: "【黄】补充侦查剩余{d}日；【红】第{n}次补侦超1个月",
-        status: Status::NotExpressible(
-            "No fact records a procuratorate's return of the case for supplementary investigation, its completion, or the number of returns.",
+        status: Status::Implemented(
+            "After a `case.procuratorate_notice` of notice `supplementary_investigation` (退回补充侦查, a Zhifa extension: docs/format-extensions.md) on a case sent for prosecution, until the case is sent again (`case.sent_for_prosecution`, allowed once after each return): 1个月 from the return, a month limit moved past rest days unless a suspect of the case was held (criminal_detention or arrest not ended) at the return (CPL §105, T-01), day bands. A third return is red at once (补充侦查以二次为限). One warning at the higher. Missing: the procuratorate's own supplementary investigation and its requests for evidence (刑规 §297), which no fact records.",
         ),
     },
     Entry {

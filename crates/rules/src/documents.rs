@@ -8,6 +8,8 @@ pub(crate) const PENALTY_DECISION: &str = "penalty_decision";
 pub(crate) const NO_PENALTY_DECISION: &str = "no_penalty_decision";
 /// 不予立案通知书: XS-05 (the case).
 pub(crate) const NOT_FILING_NOTICE: &str = "not_filing_notice";
+/// 不立案理由说明书: XS-06 (the case).
+pub(crate) const NOT_FILING_EXPLANATION: &str = "not_filing_explanation";
 /// 鉴定意见通知书: XS-14 (the case).
 pub(crate) const APPRAISAL_OPINION_NOTICE: &str = "appraisal_opinion_notice";
 /// 鉴定意见 (a copy served): JZ-03 (the case).
@@ -44,6 +46,7 @@ pub(crate) fn readers(kind: &str) -> Readers {
         PENALTY_DECISION
         | NO_PENALTY_DECISION
         | NOT_FILING_NOTICE
+        | NOT_FILING_EXPLANATION
         | APPRAISAL_OPINION_NOTICE
         | APPRAISAL_OPINION => Readers::Case,
         ARREST_EXECUTION_RECEIPT | ARREST_NOTICE | DETENTION_NOTICE => Readers::NamedMeasure,

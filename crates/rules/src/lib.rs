@@ -379,6 +379,18 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "强制措施期满（行政拘留执行期满）或案件撤销、终止调查、结案后，须立即解除或变更",
     },
     Rule {
+        id: "XS-06",
+        element: ElementKind::Case,
+        basis: "刑规 §182; 检规 §560, §563–564",
+        duty_zh: "检察机关要求说明不立案理由的，须在收到通知后7日内书面说明；通知立案的，须在收到通知后15日内立案",
+    },
+    Rule {
+        id: "XS-11",
+        element: ElementKind::Case,
+        basis: "CPL §175; 刑规 §295–296",
+        duty_zh: "检察机关退回补充侦查的案件，须在1个月内补充侦查完毕并重新移送；补充侦查以二次为限",
+    },
+    Rule {
         id: "XS-14",
         element: ElementKind::Case,
         basis: "CPL §148; 刑规 §252–255",
@@ -704,7 +716,8 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
         F::CaseLimitExtended => only,       // XZ-02
         F::CaseFilingExtended => only,      // XS-01
         F::CaseArchived => only,            // JZ-07
-        F::CaseSentForProsecution => only,  // XS-08
+        F::CaseSentForProsecution => only,  // XS-08, XS-11
+        F::CaseProcuratorateNotice => only, // XS-06, XS-11
         F::CaseInjuryAssessed => only,      // XZ-14, XS-14, JZ-03
         F::MeasureArrestRequested => only,  // RQ-07
         F::LegalAidNotified => only,        // TS-04
@@ -734,7 +747,7 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
         },
         // RQ-05 on the measure, RQ-15 on its case.
         F::MeasureFamilyNotified | F::MeasureFamilyNotNotified => Reach { case: true, ..only },
-        // RQ-15 and XS-09 on the case, RQ-08 and RQ-11 on the person's other measures, CS-04 on
+        // RQ-15, XS-09 and XS-11 on the case, RQ-08 and RQ-11 on the person's other measures, CS-04 on
         // their interrogations.
         F::MeasureDelivered | F::MeasureEnded => Reach {
             case: true,

@@ -232,6 +232,28 @@ fn each_cross_element_dependency_is_re_evaluated() {
             ],
             "2026-03-03T12:00:00+08:00",
         ),
+        // XS-06: the written explanation of not filing, issued after the 7 days (document → its
+        // case).
+        (
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C3","unit":"U11","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"case.not_filed","at":"2026-03-04T08:00:00+08:00","id":"C3"}"#,
+                r#"{"fact":"case.procuratorate_notice","at":"2026-03-10T10:00:00+08:00","id":"C3","notice":"explain_not_filing"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-19T10:00:00+08:00","id":"D1","case":"C3","kind":"not_filing_explanation","number":"X1"}"#,
+            ],
+            "2026-03-19T12:00:00+08:00",
+        ),
+        // XS-11: the arrest recorded as ended before the return, after the return was recorded:
+        // the month then moves past the weekend (measure → its case).
+        (
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-10T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"arrest"}"#,
+                r#"{"fact":"case.sent_for_prosecution","at":"2026-03-20T10:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"case.procuratorate_notice","at":"2026-04-02T10:00:00+08:00","id":"C1","notice":"supplementary_investigation"}"#,
+                r#"{"fact":"measure.ended","at":"2026-04-01T10:00:00+08:00","id":"M1","outcome":"released"}"#,
+            ],
+            "2026-05-03T10:00:00+08:00",
+        ),
         // CS-04: a placement in a holding room at the instant the interrogation began, recorded
         // after it (stay → the interrogations held during it).
         (

@@ -533,6 +533,22 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             vec![existing("id", "案件编号")],
         ),
         action(
+            "case_procuratorate_notice",
+            "case.procuratorate_notice",
+            "登记检察机关通知",
+            vec![
+                existing("id", "案件编号"),
+                select(
+                    "notice",
+                    "通知",
+                    ProcuratorateNoticeKind::ALL,
+                    ProcuratorateNoticeKind::as_str,
+                    ProcuratorateNoticeKind::label,
+                )
+                .hint("退回补充侦查须在1个月内补查完毕并重新移送；要求说明不立案理由须在7日内书面说明；通知立案须在15日内立案"),
+            ],
+        ),
+        action(
             "case_close",
             "case.closed",
             "结案",
@@ -1373,7 +1389,12 @@ pub fn for_element(
                 (
                     "立案",
                     vec![
-                        when(undecided_filing, on("立案", "case_file", "id")),
+                        // A case not filed may be filed after all: ordered by the
+                        // procuratorate (通知立案) or on reconsideration.
+                        when(
+                            undecided_filing || status == "not_filed",
+                            on("立案", "case_file", "id"),
+                        ),
                         when(undecided_filing, on("不予立案", "case_not_file", "id")),
                         when(
                             undecided_filing && criminal,
@@ -1413,8 +1434,15 @@ pub fn for_element(
                     vec![
                         on("签发文书", "document_issue", "case"),
                         when(
-                            criminal && !set("sent_for_prosecution_at") && !set("dropped_at"),
+                            criminal
+                                && !set("dropped_at")
+                                && (!set("sent_for_prosecution_at")
+                                    || status == "supplementary_investigation"),
                             on("移送审查起诉", "case_send_for_prosecution", "id"),
+                        ),
+                        when(
+                            criminal && !set("filed_at") || status == "sent_for_prosecution",
+                            on("登记检察机关通知", "case_procuratorate_notice", "id"),
                         ),
                         when(
                             !set("dropped_at") && !closed,

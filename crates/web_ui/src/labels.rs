@@ -43,6 +43,7 @@ pub fn statuses(kind: &str) -> &'static [(&'static str, &'static str)] {
             ("not_filed", "不予立案"),
             ("decided", "已决定"),
             ("sent_for_prosecution", "已移送起诉"),
+            ("supplementary_investigation", "补充侦查中"),
             ("dropped", "已撤销"),
             ("closed", "已结案"),
             ("archived", "已归档"),
@@ -141,6 +142,9 @@ pub fn field_label(field: &str) -> &str {
         "decision" => "处理决定",
         "dropped_at" => "撤销时间",
         "sent_for_prosecution_at" => "移送起诉时间",
+        "sent_again_at" => "补充侦查后重新移送时间",
+        "procuratorate_notices" => "检察机关通知",
+        "notice" => "通知",
         "closed_at" => "结案时间",
         "archived_at" => "归档时间",
         "id_number" => "身份证号码",
@@ -266,6 +270,7 @@ pub fn value_label(element: &str, field: &str, code: &str) -> Option<&'static st
         "nature" | "received_nature" => IncidentNature::from_code(code).map(IncidentNature::label),
         "result" => DisposalResult::from_code(code).map(DisposalResult::label),
         "act" => ActKind::from_code(code).map(ActKind::label),
+        "notice" => ProcuratorateNoticeKind::from_code(code).map(ProcuratorateNoticeKind::label),
         "grade" => InjuryGrade::from_code(code).map(InjuryGrade::label),
         "decision" => DecisionKind::from_code(code).map(DecisionKind::label),
         "role" => PersonRole::from_code(code).map(PersonRole::label),
@@ -290,8 +295,8 @@ pub fn value_label(element: &str, field: &str, code: &str) -> Option<&'static st
     }
 }
 
-/// Common document kinds and their names.
-pub const DOCUMENT_KINDS: [(&str, &str); 10] = [
+/// Common document kinds and their names, with every kind a rule reads (docs/format-extensions.md).
+pub const DOCUMENT_KINDS: &[(&str, &str)] = &[
     ("filing_decision", "立案决定书"),
     ("not_filing_notice", "不予立案通知书"),
     ("summons_warrant", "传唤证"),
@@ -302,6 +307,13 @@ pub const DOCUMENT_KINDS: [(&str, &str); 10] = [
     ("prior_notice", "行政处罚告知笔录"),
     ("release_notice", "释放通知书"),
     ("bail_decision", "取保候审决定书"),
+    ("arrest_notice", "逮捕通知书"),
+    ("arrest_execution_receipt", "逮捕证执行回执"),
+    ("rights_notice", "犯罪嫌疑人诉讼权利义务告知书"),
+    ("appraisal_opinion_notice", "鉴定意见通知书"),
+    ("appraisal_opinion", "鉴定意见复印件"),
+    ("no_penalty_decision", "不予行政处罚决定书"),
+    ("not_filing_explanation", "不立案理由说明书"),
 ];
 
 fn document_kind_label(code: &str) -> Option<&'static str> {

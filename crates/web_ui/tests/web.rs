@@ -811,6 +811,104 @@ const WARNINGS: &str = r#"{"fact":"officer.defined","at":"2026-01-01T08:00:00+08
 {"fact":"warning.raised","at":"2026-03-02T07:30:00+08:00","id":"YJ2","rule":"RQ-04","element":"case","subject":"C9","level":"blue","message":"讯问时长临近上限"}
 "#;
 
+/// 退回补充侦查 (XS-11, CPL §175) and 立案监督 (XS-06, 刑规 §182) recorded on a case's page.
+#[test]
+fn the_procuratorates_notices_through_the_forms() {
+    let server = start();
+    let a = server.first_login("zhangsan", "initial-pass-a");
+    let t = step(0);
+    for (id, filed) in [("C7", true), ("C8", false)] {
+        server.act(
+            &a,
+            "case_accept",
+            &[
+                ("id", id),
+                ("unit", "UA"),
+                ("kind", "criminal"),
+                ("category", "050200"),
+                ("at", &t),
+            ],
+        );
+        let code = if filed { "case_file" } else { "case_not_file" };
+        server.act(&a, code, &[("id", id), ("at", &step(1))]);
+    }
+
+    // Sent, then returned: the case is back with the police and may be sent again, once.
+    server.act(
+        &a,
+        "case_send_for_prosecution",
+        &[("id", "C7"), ("at", &step(2))],
+    );
+    let case = server.page(&a, "/e/case/C7");
+    assert_contains(&case, &["已移送起诉", "登记检察机关通知"]);
+    assert!(
+        !case.contains("/act/case_send_for_prosecution"),
+        "sent once"
+    );
+    let refused = server.refused(
+        &a,
+        "case_send_for_prosecution",
+        &[("id", "C7"), ("at", &step(3))],
+    );
+    assert_contains(&refused, &["退回补充侦查后方可再次移送"]);
+    let form = server.page(&a, "/act/case_procuratorate_notice?id=C7");
+    assert_contains(&form, &["退回补充侦查", "要求说明不立案理由", "通知立案"]);
+    server.act(
+        &a,
+        "case_procuratorate_notice",
+        &[
+            ("id", "C7"),
+            ("notice", "supplementary_investigation"),
+            ("at", &step(4)),
+        ],
+    );
+    let case = server.page(&a, "/e/case/C7");
+    assert_contains(
+        &case,
+        &[
+            "补充侦查中",
+            "检察机关通知",
+            "退回补充侦查",
+            "/act/case_send_for_prosecution",
+        ],
+    );
+    server.act(
+        &a,
+        "case_send_for_prosecution",
+        &[("id", "C7"), ("at", &step(5))],
+    );
+    assert_contains(
+        &server.page(&a, "/e/case/C7"),
+        &["已移送起诉", "补充侦查后重新移送时间"],
+    );
+
+    // A case not filed: asked for the reasons, explained, ordered to file, filed.
+    let refused = server.refused(
+        &a,
+        "case_procuratorate_notice",
+        &[("id", "C7"), ("notice", "file_case"), ("at", &step(6))],
+    );
+    assert_contains(&refused, &["案件已立案"]);
+    for notice in ["explain_not_filing", "file_case"] {
+        server.act(
+            &a,
+            "case_procuratorate_notice",
+            &[("id", "C8"), ("notice", notice), ("at", &step(6))],
+        );
+    }
+    assert_contains(
+        &server.page(&a, "/e/case/C8"),
+        &["不予立案", "/act/case_file"],
+    );
+    let form = server.page(&a, "/act/document_issue?case=C8");
+    assert_contains(&form, &["不立案理由说明书"]);
+    server.act(&a, "case_file", &[("id", "C8"), ("at", &step(7))]);
+    assert_contains(
+        &server.page(&a, "/e/case/C8"),
+        &["已立案", "要求说明不立案理由", "通知立案"],
+    );
+}
+
 #[test]
 fn a_warning_through_its_loop_through_the_forms() {
     let server = Server {

@@ -53,6 +53,72 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             Some(Duplicate),
         ),
         (
+            "sending a case for prosecution twice with no return between",
+            &[
+                r#"{"fact":"case.sent_for_prosecution","at":"2026-03-20T10:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"case.sent_for_prosecution","at":"2026-03-21T10:00:00+08:00","id":"C1"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a return for supplementary investigation of a case not sent",
+            &[
+                r#"{"fact":"case.procuratorate_notice","at":"2026-03-20T10:00:00+08:00","id":"C1","notice":"supplementary_investigation"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "returned twice with no sending between",
+            &[
+                r#"{"fact":"case.sent_for_prosecution","at":"2026-03-20T10:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"case.procuratorate_notice","at":"2026-03-25T10:00:00+08:00","id":"C1","notice":"supplementary_investigation"}"#,
+                r#"{"fact":"case.procuratorate_notice","at":"2026-03-26T10:00:00+08:00","id":"C1","notice":"supplementary_investigation"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "sent, returned, sent again, returned again and sent again (CPL §175)",
+            &[
+                r#"{"fact":"case.sent_for_prosecution","at":"2026-03-20T10:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"case.procuratorate_notice","at":"2026-03-25T10:00:00+08:00","id":"C1","notice":"supplementary_investigation"}"#,
+                r#"{"fact":"case.sent_for_prosecution","at":"2026-04-20T10:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"case.procuratorate_notice","at":"2026-04-25T10:00:00+08:00","id":"C1","notice":"supplementary_investigation"}"#,
+                r#"{"fact":"case.sent_for_prosecution","at":"2026-05-20T10:00:00+08:00","id":"C1"}"#,
+            ],
+            None,
+        ),
+        (
+            "a procuratorate's notice on an administrative case",
+            &[
+                r#"{"fact":"case.procuratorate_notice","at":"2026-03-20T10:00:00+08:00","id":"C2","notice":"file_case"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "asked for the reasons for not filing a case already filed",
+            &[
+                r#"{"fact":"case.filed","at":"2026-03-03T08:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"case.procuratorate_notice","at":"2026-03-20T10:00:00+08:00","id":"C1","notice":"explain_not_filing"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "ordered to file a case not filed, then filed (刑规 §182)",
+            &[
+                r#"{"fact":"case.not_filed","at":"2026-03-03T08:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"case.procuratorate_notice","at":"2026-03-20T10:00:00+08:00","id":"C1","notice":"file_case"}"#,
+                r#"{"fact":"case.filed","at":"2026-03-25T08:00:00+08:00","id":"C1"}"#,
+            ],
+            None,
+        ),
+        (
+            "a procuratorate's notice of an unknown kind",
+            &[
+                r#"{"fact":"case.procuratorate_notice","at":"2026-03-20T10:00:00+08:00","id":"C1","notice":"approve_arrest"}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
             "leaving the center with no stay",
             &[
                 r#"{"fact":"custody.exited","at":"2026-03-02T12:00:00+08:00","id":"S9","destination":"released"}"#,
