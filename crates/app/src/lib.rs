@@ -544,6 +544,11 @@ fn references(fact: &Fact) -> Vec<(ElementKind, String)> {
             refs
         }
         CaseFilingExtended(p) => one(K::Officer, &p.approved_by),
+        CaseProcuratorateNotice(p) => p
+            .measure
+            .iter()
+            .map(|m| (K::Measure, m.to_string()))
+            .collect(),
         CaseInjuryAssessed(p) => one(K::Person, &p.person),
         CasePriorNoticeGiven(p) => one(K::Person, &p.person),
         CaseReviewPassed(p) => one(K::Officer, &p.reviewer),

@@ -50,6 +50,7 @@ fn references(kind: &str) -> &'static [(&'static str, &'static str)] {
         "case.review_passed" | "case.review_returned" => &[("reviewer", "officer")],
         "case.limit_extended" | "property.seizure_extended" => &[("approved_by_unit", "unit")],
         "case.decided" => &[("decided_by_unit", "unit")],
+        "case.procuratorate_notice" => &[("measure", "measure")],
         "case.injury_assessed" | "case.prior_notice_given" => &[("person", "person")],
         "person.linked" => &[("case", "case")],
         "measure.started" => &[("person", "person"), ("case", "case")],

@@ -31,6 +31,8 @@ pub(crate) const RETURNED: f64 = 0.12;
 pub(crate) const RETURNED_AGAIN: f64 = 0.25;
 /// Supplementary investigations finished after the month (XS-11).
 pub(crate) const SUPPLEMENTED_LATE: f64 = 0.05;
+/// Detentions whose arrest was refused and that end more than a day after the refusal (XS-12).
+pub(crate) const RELEASED_LATE: f64 = 0.05;
 /// Cases not filed whose reasons the procuratorate asks for.
 pub(crate) const FILING_OVERSIGHT: f64 = 0.08;
 /// Written explanations given after the 7 days (XS-06).
@@ -322,6 +324,24 @@ impl Gen {
                 .s("id", &c.id)
                 .done();
         }
+    }
+
+    /// 不批准逮捕: the procuratorate's refusal, received some hours before the detention ends;
+    /// a few detentions end more than a day after it (XS-12). Keyed by the measure.
+    fn arrest_refused(&mut self, c: &CaseCtx, det: &str, released: i64) {
+        let key = format!("{det}/refused");
+        let hours = if self.p_keyed(&format!("{key}/late"), RELEASED_LATE) {
+            26.0 + self.u_keyed(&key) * 14.0
+        } else {
+            1.0 + self.u_keyed(&key) * 9.0
+        };
+        let at = released - (hours * HOUR as f64) as i64;
+        self.sink
+            .fact(at, "case.procuratorate_notice")
+            .s("id", &c.id)
+            .s("notice", "arrest_refused")
+            .s("measure", det)
+            .done();
     }
 
     /// 立案监督: for some cases not filed, the procuratorate asks for the reasons; the police
@@ -619,6 +639,7 @@ impl Gen {
                     self.end_measure(det, person, answer, "converted");
                     self.arrest(c, person, answer)
                 } else {
+                    self.arrest_refused(c, det, answer);
                     self.end_measure(det, person, answer, "converted");
                     if self.p(0.7) {
                         self.release_on_bail(c, person, answer)

@@ -113,6 +113,8 @@ ProcuratorateNoticeKind {
     SupplementaryInvestigation = "supplementary_investigation" / "退回补充侦查",
     ExplainNotFiling = "explain_not_filing" / "要求说明不立案理由",
     FileCase = "file_case" / "通知立案",
+    ArrestRefused = "arrest_refused" / "不批准逮捕",
+    NotProsecuted = "not_prosecuted" / "不起诉决定",
 });
 
 code_enum!(/// 伤情.
@@ -331,6 +333,9 @@ pub struct InjuryAssessment {
 pub struct ProcuratorateNotice {
     pub at: At,
     pub notice: ProcuratorateNoticeKind,
+    /// The criminal detention whose arrest was refused (`arrest_refused`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<MeasureId>,
 }
 
 /// 处罚前告知.

@@ -258,7 +258,10 @@ facts! {
     /// `case.sent_for_prosecution`.
     CaseSentForProsecution = "case.sent_for_prosecution" / "移送审查起诉", Case, CaseSentForProsecution { id: CaseId }
     /// `case.procuratorate_notice` (检察机关通知, a Zhifa extension).
-    CaseProcuratorateNotice = "case.procuratorate_notice" / "检察机关通知", Case, CaseProcuratorateNotice { id: CaseId, notice: ProcuratorateNoticeKind }
+    CaseProcuratorateNotice = "case.procuratorate_notice" / "检察机关通知", Case, CaseProcuratorateNotice {
+        id: CaseId, notice: ProcuratorateNoticeKind,
+        #[serde(default, skip_serializing_if = "Option::is_none")] measure: Option<MeasureId>,
+    }
     /// `case.closed`.
     CaseClosed = "case.closed" / "结案", Case, CaseClosed { id: CaseId }
     /// `case.archived`.

@@ -1009,12 +1009,48 @@ impl World {
                         "procuratorate notices concern criminal cases only",
                     ));
                 }
+                if p.measure.is_some() && p.notice != ProcuratorateNoticeKind::ArrestRefused {
+                    return Err(DomainError::new(
+                        ErrorCode::Invalid,
+                        "只有不批准逮捕的通知注明措施编号",
+                        "`measure` is for `arrest_refused` only",
+                    )
+                    .at_field("measure"));
+                }
                 match p.notice {
                     ProcuratorateNoticeKind::SupplementaryInvestigation => {
                         if !case.with_procuratorate() {
                             return Err(refused(
                                 "案件未在检察机关审查起诉中，不能退回补充侦查",
                                 "the case is not with the procuratorate",
+                            ));
+                        }
+                    }
+                    ProcuratorateNoticeKind::NotProsecuted => {
+                        if !case.with_procuratorate() {
+                            return Err(refused(
+                                "案件未在检察机关审查起诉中，不能登记不起诉决定",
+                                "the case is not with the procuratorate",
+                            ));
+                        }
+                    }
+                    ProcuratorateNoticeKind::ArrestRefused => {
+                        let Some(id) = &p.measure else {
+                            return Err(DomainError::new(
+                                ErrorCode::Invalid,
+                                "不批准逮捕须注明提请逮捕的刑事拘留措施编号",
+                                "`measure` is required: the criminal detention whose arrest was requested",
+                            )
+                            .at_field("measure"));
+                        };
+                        let measure =
+                            referenced(&self.measures, id, at, "measure", "强制措施", |m| {
+                                m.started_at
+                            })?;
+                        if measure.case != case.id || measure.arrest_requested_at.is_none() {
+                            return Err(refused(
+                                "该措施不是本案已提请批准逮捕的刑事拘留",
+                                "the measure is not a criminal detention of this case whose arrest was requested",
                             ));
                         }
                     }
@@ -2060,6 +2096,7 @@ impl World {
                 .push(ProcuratorateNotice {
                     at,
                     notice: p.notice,
+                    measure: p.measure.clone(),
                 }),
             CaseClosed(p) => self.case_mut(&p.id).expect("checked").closed_at = Some(at),
             CaseArchived(p) => self.case_mut(&p.id).expect("checked").archived_at = Some(at),

@@ -762,6 +762,13 @@ fn probes() -> Vec<Probe> {
     );
     // No unit can sit under a station, so A's own station refuses it too (422), not with 404.
     refused.own = Own::Refused;
+    // A fresh measure is of a case of its own, not the notice's: A's own notice is refused by
+    // the domain (409), a sibling's measure with 404 before the domain looks.
+    let mut refused_arrest = probe(
+        "measure",
+        json!({"fact": "case.procuratorate_notice", "id": "@fresh:case", "notice": "arrest_refused", "measure": "@T"}),
+    );
+    refused_arrest.own = Own::Refused;
     let mut archived = probe("case", json!({"fact": "case.archived", "id": "@T"}));
     archived.own_setup = vec![json!({"fact": "case.closed", "id": "@T"})];
     let mut checked_out_probe = probe("property", checked_out.clone());
@@ -938,6 +945,11 @@ fn probes() -> Vec<Probe> {
             "case",
             json!({"fact": "case.sent_for_prosecution", "id": "@T"}),
         ),
+        probe(
+            "case",
+            json!({"fact": "case.procuratorate_notice", "id": "@T", "notice": "file_case"}),
+        ),
+        refused_arrest,
         probe("case", json!({"fact": "case.closed", "id": "@T"})),
         archived,
         // 人 persons.

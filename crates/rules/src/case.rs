@@ -1,5 +1,5 @@
 //! 案件: XZ-02, XZ-04 (TS-10), XZ-05, XZ-06, XZ-08, XZ-14, XS-01 (XS-02), XS-05, XS-08, XS-09,
-//! XS-06, XS-11, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
+//! XS-06, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
 
 use domain::elements::{
     ActKind, Case, CaseKind, DecisionKind, DisposalResult, Facility, InjuryGrade, MeasureKind,
@@ -382,7 +382,7 @@ fn procuratorate(cx: &mut Cx, case: &Case) {
                     (!explained).then_some((n.at, Limit::Days(7)))
                 }
                 ProcuratorateNoticeKind::FileCase => Some((n.at, Limit::Days(15))),
-                ProcuratorateNoticeKind::SupplementaryInvestigation => None,
+                _ => None,
             })
             .collect();
         let found: Vec<_> = pending
@@ -393,6 +393,40 @@ fn procuratorate(cx: &mut Cx, case: &Case) {
             })
             .collect();
         cx.highest(found);
+    }
+    // XS-12: a refusal to arrest releases the detained suspect, and a decision not to prosecute
+    // every suspect the case holds, at once (CPL §91, 刑规 §141, §293); "立即" is platform
+    // policy (P, hours). A measure ended after the notice clears it.
+    let limit = cx.p(Some(&case.unit)).limit(P::Xs12Release);
+    let mut held_after = Vec::new();
+    for n in &case.procuratorate_notices {
+        let held = |m: &domain::elements::Measure| {
+            m.started_at <= n.at && m.ended.as_ref().is_none_or(|(at, _)| *at > n.at)
+        };
+        match (n.notice, &n.measure) {
+            (ProcuratorateNoticeKind::ArrestRefused, Some(measure)) => {
+                if let Some(m) = cx.world.measures.get(measure)
+                    && m.ended.is_none()
+                    && held(m)
+                {
+                    held_after.push(n.at);
+                }
+            }
+            (ProcuratorateNoticeKind::NotProsecuted, _)
+                if cx.measures_of_case(id).any(|m| {
+                    matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest)
+                        && m.ended.is_none()
+                        && held(m)
+                }) =>
+            {
+                held_after.push(n.at);
+            }
+            _ => {}
+        }
+    }
+    if let Some(at) = held_after.into_iter().min() {
+        let due = cx.due(at.instant(), limit, Moves::Never);
+        cx.deadline("XS-12", subject, due, false);
     }
     // XS-11: a case returned for supplementary investigation is finished and sent again within
     // a month of the return (CPL §175); supplementary investigation is limited to two returns.

@@ -631,8 +631,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "刑规 §141, §293–294, §330",
         confidence: "V",
         template: "【蓝】不起诉复议期剩余{d}日",
-        status: Status::NotExpressible(
-            "No fact records a non-prosecution decision, a conditional non-prosecution or a refusal to arrest (FORMAT has only `measure.arrest_requested`), nor a request for reconsideration.",
+        status: Status::Implemented(
+            "The release the notices require: a `case.procuratorate_notice` (a Zhifa extension: docs/format-extensions.md) of notice `arrest_refused` (不批准逮捕) naming the criminal_detention whose arrest was requested (`measure`), while that measure, begun before the notice, has not ended; or of notice `not_prosecuted` (不起诉决定) while any criminal_detention or arrest on the case, begun before it, has not ended: 24 h from the earliest such notice (P `XS-12.release`: the law says 立即), hour bands, never moved (a limit on liberty). Not warned: the requests for reconsideration (≤7日, ≤5日), which are the police's right, not a duty; conditional non-prosecution, which no notice records.",
         ),
     },
     Entry {

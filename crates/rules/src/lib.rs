@@ -391,6 +391,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "检察机关退回补充侦查的案件，须在1个月内补充侦查完毕并重新移送；补充侦查以二次为限",
     },
     Rule {
+        id: "XS-12",
+        element: ElementKind::Case,
+        basis: "刑规 §141, §293–294, §330",
+        duty_zh: "检察机关不批准逮捕的，须立即释放被拘留的犯罪嫌疑人（或依法变更措施）；决定不起诉的，在押的犯罪嫌疑人须立即释放（平台阈值：收到通知后24小时内）",
+    },
+    Rule {
         id: "XS-14",
         element: ElementKind::Case,
         basis: "CPL §148; 刑规 §252–255",

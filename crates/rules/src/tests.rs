@@ -1022,6 +1022,66 @@ fn each_rule_beyond_the_core_by_its_basis() {
             None,
         ),
         (
+            "XS-12 CPL §91: arrest refused, the detained suspect not released 24 hours on is red",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-05T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"measure.arrest_requested","at":"2026-03-08T10:00:00+08:00","id":"M1"}"#,
+                r#"{"fact":"case.procuratorate_notice","at":"2026-03-12T10:00:00+08:00","id":"C1","notice":"arrest_refused","measure":"M1"}"#,
+            ],
+            "2026-03-13T11:00:00+08:00",
+            "XS-12",
+            "C1",
+            Some(Red),
+        ),
+        (
+            "XS-12 刑规 §141: arrest refused and the suspect released at once, nothing",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-05T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"measure.arrest_requested","at":"2026-03-08T10:00:00+08:00","id":"M1"}"#,
+                r#"{"fact":"case.procuratorate_notice","at":"2026-03-12T10:00:00+08:00","id":"C1","notice":"arrest_refused","measure":"M1"}"#,
+                r#"{"fact":"measure.ended","at":"2026-03-12T12:00:00+08:00","id":"M1","outcome":"released"}"#,
+            ],
+            "2026-03-13T11:00:00+08:00",
+            "XS-12",
+            "C1",
+            None,
+        ),
+        (
+            "XS-12 刑规 §293: not prosecuted while under arrest: yellow 20 hours on",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-10T10:00:00+08:00","id":"M2","person":"P1","case":"C1","kind":"arrest"}"#,
+                r#"{"fact":"case.sent_for_prosecution","at":"2026-03-20T10:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"case.procuratorate_notice","at":"2026-04-10T10:00:00+08:00","id":"C1","notice":"not_prosecuted"}"#,
+            ],
+            "2026-04-11T06:00:00+08:00",
+            "XS-12",
+            "C1",
+            Some(Yellow),
+        ),
+        (
+            "XS-12 刑规 §293: a detention begun after the decision not to prosecute is not what it releases",
+            &[
+                r#"{"fact":"case.sent_for_prosecution","at":"2026-03-20T10:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"case.procuratorate_notice","at":"2026-04-10T10:00:00+08:00","id":"C1","notice":"not_prosecuted"}"#,
+                r#"{"fact":"measure.started","at":"2026-04-10T12:00:00+08:00","id":"M3","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+            ],
+            "2026-04-12T06:00:00+08:00",
+            "XS-12",
+            "C1",
+            None,
+        ),
+        (
+            "XS-12 刑规 §293: not prosecuted, no one held, nothing",
+            &[
+                r#"{"fact":"case.sent_for_prosecution","at":"2026-03-20T10:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"case.procuratorate_notice","at":"2026-04-10T10:00:00+08:00","id":"C1","notice":"not_prosecuted"}"#,
+            ],
+            "2026-04-12T06:00:00+08:00",
+            "XS-12",
+            "C1",
+            None,
+        ),
+        (
             "XS-14 CPL §148: an injury opinion not told to the victim 3 days on is red",
             &[
                 r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,

@@ -24,6 +24,7 @@ pub enum P {
     Cw12Red,
     Xs14Notice,
     Rq08Delivery,
+    Xs12Release,
     Rq15Execution,
     Cs01Entry,
     Cs06Gap,
@@ -76,7 +77,7 @@ pub struct Setting {
 }
 
 /// Every threshold, in the order of [`P`].
-pub const SETTINGS: [Setting; 18] = [
+pub const SETTINGS: [Setting; 19] = [
     Setting {
         p: P::Jq02Arrival,
         key: "JQ-02.arrival",
@@ -192,6 +193,16 @@ pub const SETTINGS: [Setting; 18] = [
         key: "RQ-08.delivery",
         rule: "RQ-08",
         what_zh: "逮捕后送看守所羁押的期限（法律规定“立即”）",
+        unit: PUnit::Hours,
+        default: 24,
+        min: 1,
+        max: 24,
+    },
+    Setting {
+        p: P::Xs12Release,
+        key: "XS-12.release",
+        rule: "XS-12",
+        what_zh: "不批准逮捕或不起诉决定后释放在押犯罪嫌疑人的期限（法律规定“立即”）",
         unit: PUnit::Hours,
         default: 24,
         min: 1,

@@ -545,7 +545,10 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
                     ProcuratorateNoticeKind::as_str,
                     ProcuratorateNoticeKind::label,
                 )
-                .hint("退回补充侦查须在1个月内补查完毕并重新移送；要求说明不立案理由须在7日内书面说明；通知立案须在15日内立案"),
+                .hint("退回补充侦查须在1个月内补查完毕并重新移送；要求说明不立案理由须在7日内书面说明；通知立案须在15日内立案；不批准逮捕、不起诉的，在押人员须立即释放"),
+                field("measure", "措施编号", Input::Text)
+                    .optional()
+                    .hint("不批准逮捕时填写提请逮捕的刑事拘留措施编号"),
             ],
         ),
         action(
@@ -1441,7 +1444,7 @@ pub fn for_element(
                             on("移送审查起诉", "case_send_for_prosecution", "id"),
                         ),
                         when(
-                            criminal && !set("filed_at") || status == "sent_for_prosecution",
+                            criminal && !closed,
                             on("登记检察机关通知", "case_procuratorate_notice", "id"),
                         ),
                         when(

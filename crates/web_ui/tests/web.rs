@@ -852,7 +852,16 @@ fn the_procuratorates_notices_through_the_forms() {
     );
     assert_contains(&refused, &["退回补充侦查后方可再次移送"]);
     let form = server.page(&a, "/act/case_procuratorate_notice?id=C7");
-    assert_contains(&form, &["退回补充侦查", "要求说明不立案理由", "通知立案"]);
+    assert_contains(
+        &form,
+        &[
+            "退回补充侦查",
+            "要求说明不立案理由",
+            "通知立案",
+            "不批准逮捕",
+            "不起诉决定",
+        ],
+    );
     server.act(
         &a,
         "case_procuratorate_notice",
@@ -889,6 +898,16 @@ fn the_procuratorates_notices_through_the_forms() {
         &[("id", "C7"), ("notice", "file_case"), ("at", &step(6))],
     );
     assert_contains(&refused, &["案件已立案"]);
+    // A refusal to arrest names the detention whose arrest was requested.
+    let refused = server.refused(
+        &a,
+        "case_procuratorate_notice",
+        &[("id", "C7"), ("notice", "arrest_refused"), ("at", &step(6))],
+    );
+    assert_contains(
+        &refused,
+        &["不批准逮捕须注明提请逮捕的刑事拘留措施编号", "措施编号"],
+    );
     for notice in ["explain_not_filing", "file_case"] {
         server.act(
             &a,

@@ -112,6 +112,43 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             None,
         ),
         (
+            "a refusal to arrest naming no measure",
+            &[
+                r#"{"fact":"case.procuratorate_notice","at":"2026-03-20T10:00:00+08:00","id":"C1","notice":"arrest_refused"}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "a refusal to arrest naming a measure whose arrest was never requested",
+            &[
+                r#"{"fact":"case.procuratorate_notice","at":"2026-03-20T10:00:00+08:00","id":"C1","notice":"arrest_refused","measure":"M1"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a refusal to arrest the detained suspect (CPL §91)",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-05T10:00:00+08:00","id":"M2","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"measure.arrest_requested","at":"2026-03-08T10:00:00+08:00","id":"M2"}"#,
+                r#"{"fact":"case.procuratorate_notice","at":"2026-03-12T10:00:00+08:00","id":"C1","notice":"arrest_refused","measure":"M2"}"#,
+            ],
+            None,
+        ),
+        (
+            "a measure named on a notice other than a refusal to arrest",
+            &[
+                r#"{"fact":"case.procuratorate_notice","at":"2026-03-20T10:00:00+08:00","id":"C1","notice":"explain_not_filing","measure":"M1"}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "a decision not to prosecute a case never sent",
+            &[
+                r#"{"fact":"case.procuratorate_notice","at":"2026-03-20T10:00:00+08:00","id":"C1","notice":"not_prosecuted"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
             "a procuratorate's notice of an unknown kind",
             &[
                 r#"{"fact":"case.procuratorate_notice","at":"2026-03-20T10:00:00+08:00","id":"C1","notice":"approve_arrest"}"#,
