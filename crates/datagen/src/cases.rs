@@ -11,6 +11,9 @@ use crate::property::Item;
 
 /// Share of administrative cases decided after 30 days without an extension (XZ-02).
 const ADMIN_LATE_DECISION: f64 = 0.035;
+/// Share of administrative cases whose act was committed more than six months before it was
+/// discovered (XZ-13).
+pub(crate) const DISCOVERED_LATE: f64 = 0.004;
 /// Share of administrative cases never decided within the history (XZ-02).
 const ADMIN_NEVER_DECIDED: f64 = 0.012;
 /// Share of penalised persons without a prior notice (XZ-06).
@@ -94,6 +97,17 @@ impl Gen {
         };
         let id = self.new_id(IdKind::Case);
         let complex = self.p(if criminal { 0.08 } else { 0.04 });
+        // When the act was committed, for administrative cases (XZ-13): a day to five before
+        // the acceptance, a few beyond the six months of limitation. Keyed by the case.
+        let committed = (!criminal).then(|| {
+            let key = format!("{id}/committed");
+            let days = if self.p_keyed(&format!("{key}/late"), DISCOVERED_LATE) {
+                185.0 + self.u_keyed(&key) * 75.0
+            } else {
+                1.0 + self.u_keyed(&key) * 4.0
+            };
+            seed.t_a - (days * DAY as f64) as i64
+        });
         self.sink
             .fact(seed.t_a, "case.accepted")
             .s("id", &id)
@@ -110,6 +124,7 @@ impl Gen {
             .opt("incident", seed.incident.as_ref().map(|l| l.id.as_str()))
             .b("complex", complex)
             .b("economic", cat.economic)
+            .opt_t("committed_at", committed)
             .done();
         let on_spot = !criminal && seed.incident.is_some() && self.p(ON_SPOT);
         if let Some(link) = &seed.incident {

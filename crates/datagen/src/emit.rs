@@ -341,6 +341,14 @@ impl Fact<'_> {
         }
     }
 
+    /// A time field, only when present.
+    pub(crate) fn opt_t(self, key: &str, ts: Option<i64>) -> Self {
+        match ts {
+            Some(ts) => self.t(key, ts),
+            None => self,
+        }
+    }
+
     /// An integer field.
     pub(crate) fn n(mut self, key: &str, value: i64) -> Self {
         self.key(key);

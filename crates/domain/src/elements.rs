@@ -383,6 +383,9 @@ pub struct Case {
     pub incident: Option<IncidentId>,
     pub complex: bool,
     pub economic: bool,
+    /// When the act was committed, or ended if it went on (a Zhifa extension, XZ-13).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committed_at: Option<At>,
     pub accepted_at: At,
     /// 立案审查 extended total, in days.
     pub filing_extended_days: Option<u32>,

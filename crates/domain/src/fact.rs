@@ -227,6 +227,7 @@ facts! {
         #[serde(default, skip_serializing_if = "Option::is_none")] incident: Option<IncidentId>,
         #[serde(default, skip_serializing_if = "is_false")] complex: bool,
         #[serde(default, skip_serializing_if = "is_false")] economic: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")] committed_at: Option<At>,
     }
     /// `case.filing_extended`.
     CaseFilingExtended = "case.filing_extended" / "立案审查延期", Case, CaseFilingExtended { id: CaseId, days: u32, approved_by: OfficerId }

@@ -793,6 +793,14 @@ impl World {
                         i.received_at
                     })?;
                 }
+                if p.committed_at.is_some_and(|c| c > at) {
+                    return Err(DomainError::new(
+                        ErrorCode::Invalid,
+                        "违法犯罪行为发生时间晚于受案时间",
+                        "`committed_at` is after the acceptance",
+                    )
+                    .at_field("committed_at"));
+                }
             }
             body if body.kind().element() == ElementKind::Warning => {
                 self.check_warning(body, at)?
@@ -1757,6 +1765,7 @@ impl World {
                     incident: p.incident.clone(),
                     complex: p.complex,
                     economic: p.economic,
+                    committed_at: p.committed_at,
                     accepted_at: at,
                     filing_extended_days: None,
                     filed_at: None,

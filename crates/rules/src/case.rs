@@ -1,5 +1,5 @@
 //! 案件: XZ-02, XZ-04 (TS-10), XZ-05, XZ-06, XZ-08, XZ-14, XS-01 (XS-02), XS-05, XS-08, XS-09,
-//! XS-06, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
+//! XZ-13, XS-06, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
 
 use domain::elements::{
     ActKind, Case, CaseKind, DecisionKind, DisposalResult, Facility, InjuryGrade, MeasureKind,
@@ -188,6 +188,11 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
         let due = cx.due(assessed.instant(), limit, Moves::PastRestDays);
         cx.deadline(rule, subject, due, false);
     }
+    if case.kind == CaseKind::Administrative
+        && let Some(committed) = case.committed_at
+    {
+        limitation(cx, case, committed);
+    }
     if case.kind == CaseKind::Criminal && !case.procuratorate_notices.is_empty() {
         procuratorate(cx, case);
     }
@@ -362,6 +367,51 @@ fn appraisal_periods(case: &Case) -> Vec<(jiff::civil::Date, jiff::civil::Date)>
         periods.push((commissioned.china_date(), result.china_date()));
     }
     periods
+}
+
+/// XZ-13: a public-order violation the police did not discover within six months of its
+/// commission (or end) is no longer punished (治安法12 §22): yellow when such a case is
+/// accepted, red when it is punished all the same. Discovered is the earlier of the report
+/// (the case's incident) and the acceptance. A limitation period is not a procedural period,
+/// so its end does not move past rest days.
+fn limitation(cx: &mut Cx, case: &Case, committed: domain::At) {
+    let reported = case
+        .incident
+        .as_ref()
+        .and_then(|i| cx.world.incidents.get(i))
+        .map(|i| i.received_at);
+    let discovered = reported.map_or(case.accepted_at, |r| r.min(case.accepted_at));
+    let due = cx.due(committed.instant(), Limit::Months(6), Moves::Never);
+    if discovered.instant() < due.at {
+        return;
+    }
+    let ended = domain::At::china(due.at);
+    let subject = case.id.as_str();
+    match &case.decision {
+        Some(d) if d.decision == DecisionKind::Penalty => {
+            cx.finding("XZ-13", subject, Level::Red, || {
+                format!(
+                    "违法行为发生于{}，六个月追究时效于{}届满，{}才发现，仍于{}作出处罚",
+                    committed.display_china(),
+                    ended.display_china(),
+                    discovered.display_china(),
+                    d.at.display_china()
+                )
+            })
+        }
+        Some(_) => {}
+        None if case.dropped_at.is_none() && case.closed_at.is_none() => {
+            cx.finding("XZ-13", subject, Level::Yellow, || {
+                format!(
+                    "违法行为发生于{}，六个月追究时效于{}届满，{}才发现，可能超过追究时效，不再处罚",
+                    committed.display_china(),
+                    ended.display_china(),
+                    discovered.display_china()
+                )
+            })
+        }
+        None => {}
+    }
 }
 
 /// The rules on what the procuratorate told the police about a criminal case.

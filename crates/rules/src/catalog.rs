@@ -461,8 +461,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "治安法12 §22; 行规 §154; 处罚法 §36",
         confidence: "V",
         template: "【黄】违法行为距发现已逾{n}，可能超过追究时效",
-        status: Status::NotExpressible(
-            "No fact records when the violation was committed or ended; `incident.received` and `case.accepted` carry only the report and acceptance times.",
+        status: Status::Implemented(
+            "An administrative `case.accepted` with `committed_at` (when the act was committed, or ended if it went on: a Zhifa extension, docs/format-extensions.md), discovered (the earlier of its incident's `incident.received` and the acceptance) after 6个月 from `committed_at` (a month limit, start day not counted, not moved past rest days: a limitation period is not a procedural one): yellow at once while the case is undecided and open; red at once once it is decided with a penalty; nothing after another decision. Missing: the 2年 and 5年 of other administrative violations (every administrative case here is a 治安 case, XZ-03) and the interruption of the period by a further violation, which no fact records.",
         ),
     },
     Entry {

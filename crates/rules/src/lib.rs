@@ -379,6 +379,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "强制措施期满（行政拘留执行期满）或案件撤销、终止调查、结案后，须立即解除或变更",
     },
     Rule {
+        id: "XZ-13",
+        element: ElementKind::Case,
+        basis: "治安法12 §22; 行规 §154; 处罚法 §36",
+        duty_zh: "违反治安管理行为在六个月内没有被公安机关发现的，不再处罚",
+    },
+    Rule {
         id: "XS-06",
         element: ElementKind::Case,
         basis: "刑规 §182; 检规 §560, §563–564",

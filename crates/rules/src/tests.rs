@@ -1082,6 +1082,60 @@ fn each_rule_beyond_the_core_by_its_basis() {
             None,
         ),
         (
+            "XZ-13 治安法12 §22: an act of 2025-08-01 discovered on 2026-03-03, undecided: yellow at once",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight","committed_at":"2025-08-01T20:00:00+08:00"}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "XZ-13",
+            "C2",
+            Some(Yellow),
+        ),
+        (
+            "XZ-13 行规 §154: punished all the same: red",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight","committed_at":"2025-08-01T20:00:00+08:00"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-10T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"warning"}]}"#,
+            ],
+            "2026-03-10T11:00:00+08:00",
+            "XZ-13",
+            "C2",
+            Some(Red),
+        ),
+        (
+            "XZ-13 治安法12 §22: decided not to punish, nothing",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight","committed_at":"2025-08-01T20:00:00+08:00"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-10T10:00:00+08:00","id":"C2","decision":"no_penalty","decided_by_unit":"U330503","penalties":[]}"#,
+            ],
+            "2026-03-10T11:00:00+08:00",
+            "XZ-13",
+            "C2",
+            None,
+        ),
+        (
+            "XZ-13 治安法12 §22: reported on the last day of the six months (2025-09-03 to 2026-03-03), accepted later: nothing",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-03T22:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-05T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight","committed_at":"2025-09-03T10:00:00+08:00","incident":"J1"}"#,
+            ],
+            "2026-03-05T11:00:00+08:00",
+            "XZ-13",
+            "C2",
+            None,
+        ),
+        (
+            "XZ-13 治安法12 §22: reported the day after the six months: yellow",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-04T00:30:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.accepted","at":"2026-03-05T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight","committed_at":"2025-09-03T10:00:00+08:00","incident":"J1"}"#,
+            ],
+            "2026-03-05T11:00:00+08:00",
+            "XZ-13",
+            "C2",
+            Some(Yellow),
+        ),
+        (
             "XS-14 CPL §148: an injury opinion not told to the victim 3 days on is red",
             &[
                 r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,

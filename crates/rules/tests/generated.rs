@@ -27,6 +27,7 @@ const INJECTED: &[(&str, &str)] = &[
     ("CS-09", "measures::NO_AV_RECORDING"),
     ("CS-10", "criminal::SENT_WITHOUT_MEASURE"),
     ("XS-11", "criminal::RETURNED, criminal::SUPPLEMENTED_LATE"),
+    ("XZ-13", "cases::DISCOVERED_LATE"),
     ("CW-04", "property::NO_SEIZURE_LIST"),
     ("CW-07", "property::PRESERVATION_UNDECIDED"),
     ("CW-09", "cases::ADMIN_NEVER_DECIDED"),

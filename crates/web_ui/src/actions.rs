@@ -405,6 +405,9 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
                 field("incident", "来源警情编号", Input::Text).optional(),
                 field("complex", "疑难复杂", Input::Check).optional(),
                 field("economic", "经济犯罪", Input::Check).optional(),
+                field("committed_at", "违法犯罪行为发生时间", Input::DateTime)
+                    .optional()
+                    .hint("行为有连续或继续状态的，填终了时间；治安案件超过六个月才发现的不再处罚"),
             ],
         ),
         action(

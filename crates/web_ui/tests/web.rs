@@ -467,6 +467,7 @@ fn an_administrative_case_from_incident_to_archive_through_the_forms() {
             ("kind", "administrative"),
             ("category", "order.fight"),
             ("incident", "J1"),
+            ("committed_at", "2026-03-01T22:30"),
             ("at", &t),
         ],
     );
@@ -497,6 +498,8 @@ fn an_administrative_case_from_incident_to_archive_through_the_forms() {
             "href=\"/e/person/P2\"",
             "嫌疑人",
             "href=\"/e/incident/J1\"",
+            "违法犯罪行为发生时间",
+            "2026-03-01 22:30",
             "调查取证",
             "处罚前告知",
             "法制审核通过",

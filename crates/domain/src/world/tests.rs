@@ -149,6 +149,20 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             Some(ImpossibleTransition),
         ),
         (
+            "an act committed after its case was accepted",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.fight","committed_at":"2026-03-03T09:00:00+08:00"}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "an act committed seven months before its case was accepted (治安法12 §22: accepted, then warned)",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.fight","committed_at":"2025-08-03T09:00:00+08:00"}"#,
+            ],
+            None,
+        ),
+        (
             "a procuratorate's notice of an unknown kind",
             &[
                 r#"{"fact":"case.procuratorate_notice","at":"2026-03-20T10:00:00+08:00","id":"C1","notice":"approve_arrest"}"#,
