@@ -566,6 +566,7 @@ fn references(fact: &Fact) -> Vec<(ElementKind, String)> {
         PersonRegistered(p) => p.unit.iter().map(|u| (K::Unit, u.to_string())).collect(),
         PersonLinked(p) => one(K::Case, &p.case),
         LegalAidNotified(p) => one(K::Case, &p.case),
+        LegalAidRequested(p) => one(K::Case, &p.case),
         MeasureStarted(p) => vec![
             (K::Person, p.person.to_string()),
             (K::Case, p.case.to_string()),

@@ -54,7 +54,7 @@ fn references(kind: &str) -> &'static [(&'static str, &'static str)] {
         "case.injury_assessed" | "case.prior_notice_given" => &[("person", "person")],
         "person.linked" => &[("case", "case")],
         "measure.started" => &[("person", "person"), ("case", "case")],
-        "legal_aid.notified" => &[("person", "person"), ("case", "case")],
+        "legal_aid.notified" | "legal_aid.requested" => &[("person", "person"), ("case", "case")],
         "custody.entered" => &[
             ("person", "person"),
             ("center", "unit"),
@@ -114,6 +114,7 @@ const KNOWN_KINDS: &[&str] = &[
     "measure.arrest_requested",
     "measure.ended",
     "legal_aid.notified",
+    "legal_aid.requested",
     "custody.entered",
     "custody.security_checked",
     "custody.info_collected",
@@ -289,7 +290,7 @@ pub(crate) fn check(facts: &[Value], end: i64) -> Checked {
         let Some((element, defines)) = subject(kind) else {
             continue;
         };
-        let id = if kind == "legal_aid.notified" {
+        let id = if kind == "legal_aid.notified" || kind == "legal_aid.requested" {
             ""
         } else {
             str_field(fact, "id").unwrap_or("")

@@ -31,6 +31,10 @@ pub(crate) const RETURNED: f64 = 0.12;
 pub(crate) const RETURNED_AGAIN: f64 = 0.25;
 /// Supplementary investigations finished after the month (XS-11).
 pub(crate) const SUPPLEMENTED_LATE: f64 = 0.05;
+/// Detained adults who apply for legal aid themselves.
+pub(crate) const AID_REQUESTED: f64 = 0.06;
+/// Applications forwarded to the legal-aid agency after the 24 h (TS-05).
+pub(crate) const AID_FORWARDED_LATE: f64 = 0.06;
 /// Detentions whose arrest was refused and that end more than a day after the refusal (XS-12).
 pub(crate) const RELEASED_LATE: f64 = 0.05;
 /// Cases not filed whose reasons the procuratorate asks for.
@@ -326,6 +330,35 @@ impl Gen {
         }
     }
 
+    /// 申请法律援助: some detained adults apply for legal aid themselves (those under 18 or
+    /// disabled are notified anyway, TS-04); the application is forwarded to the legal-aid
+    /// agency within hours, a few after the 24 h (TS-05). Keyed by the detention.
+    fn aid_requested(&mut self, c: &CaseCtx, person: usize, det: &str, t_d: i64) {
+        let key = format!("{det}/aid");
+        if self.age(person, t_d) < 18 || self.disabled(person) || !self.p_keyed(&key, AID_REQUESTED)
+        {
+            return;
+        }
+        let asked = t_d + ((6.0 + self.u_keyed(&key) * 34.0) * HOUR as f64) as i64;
+        let hours = if self.p_keyed(&format!("{key}/late"), AID_FORWARDED_LATE) {
+            26.0 + self.u_keyed(&format!("{key}/hours")) * 22.0
+        } else {
+            1.0 + self.u_keyed(&format!("{key}/hours")) * 19.0
+        };
+        let forwarded = asked + (hours * HOUR as f64) as i64;
+        let id = self.persons[person].id.clone();
+        self.sink
+            .fact(asked, "legal_aid.requested")
+            .s("person", &id)
+            .s("case", &c.id)
+            .done();
+        self.sink
+            .fact(forwarded, "legal_aid.notified")
+            .s("person", &id)
+            .s("case", &c.id)
+            .done();
+    }
+
     /// 不批准逮捕: the procuratorate's refusal, received some hours before the detention ends;
     /// a few detentions end more than a day after it (XS-12). Keyed by the measure.
     fn arrest_refused(&mut self, c: &CaseCtx, det: &str, released: i64) {
@@ -592,6 +625,7 @@ impl Gen {
             .s("facility", "detention_house")
             .done();
         self.interrogate_after(c, person, t_d, delivered);
+        self.aid_requested(c, person, det, t_d);
         self.mark_busy(person, t_d + 40 * DAY);
         // The detention cannot end before its own notification and delivery facts.
         let floor = notified.max(delivered) + self.mins(10, 60);

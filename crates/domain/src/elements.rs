@@ -442,6 +442,9 @@ pub struct Person {
     pub registered_at: At,
     pub links: Vec<CaseLink>,
     pub legal_aid: Vec<LegalAidNotice>,
+    /// The person's applications for legal aid, on a case (a Zhifa extension, TS-05).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legal_aid_requests: Vec<LegalAidNotice>,
 }
 
 impl Case {

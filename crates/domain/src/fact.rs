@@ -281,6 +281,8 @@ facts! {
     PersonLinked = "person.linked" / "关联案件", Person, PersonLinked { id: PersonId, case: CaseId, role: PersonRole }
     /// `legal_aid.notified`: its subject is the person.
     LegalAidNotified = "legal_aid.notified" / "通知法律援助", Person, LegalAidNotified { person: PersonId, case: CaseId }
+    /// `legal_aid.requested` (申请法律援助, a Zhifa extension).
+    LegalAidRequested = "legal_aid.requested" / "申请法律援助", Person, LegalAidRequested { person: PersonId, case: CaseId }
 
     /// `measure.started`.
     MeasureStarted = "measure.started" / "采取措施", Measure, MeasureStarted {
@@ -593,6 +595,7 @@ impl Fact {
             PersonRegistered(p) => p.id.to_string(),
             PersonLinked(p) => p.id.to_string(),
             LegalAidNotified(p) => p.person.to_string(),
+            LegalAidRequested(p) => p.person.to_string(),
             MeasureStarted(p) => p.id.to_string(),
             MeasureExtended(p) => p.id.to_string(),
             MeasureFamilyNotified(p) => p.id.to_string(),

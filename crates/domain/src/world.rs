@@ -1134,12 +1134,8 @@ impl World {
                     ));
                 }
             }
-            LegalAidNotified(p) => {
-                subject(&self.persons, &p.person, at, "人员", |x| x.registered_at)?;
-                referenced(&self.cases, &p.case, at, "case", "案件", |c| {
-                    c.accepted_at
-                })?;
-            }
+            LegalAidNotified(p) => self.check_legal_aid(&p.person, &p.case, at)?,
+            LegalAidRequested(p) => self.check_legal_aid(&p.person, &p.case, at)?,
             MeasureStarted(p) => {
                 if self.measures.contains_key(&p.id) {
                     return Err(duplicate("强制措施", &p.id));
@@ -1449,6 +1445,13 @@ impl World {
             }
             _ => unreachable!("handled in check"),
         }
+        Ok(())
+    }
+
+    /// A legal-aid notice or application: its person and case exist.
+    fn check_legal_aid(&self, person: &PersonId, case: &CaseId, at: At) -> Result<(), DomainError> {
+        subject(&self.persons, person, at, "人员", |x| x.registered_at)?;
+        referenced(&self.cases, case, at, "case", "案件", |c| c.accepted_at)?;
         Ok(())
     }
 
@@ -1808,6 +1811,7 @@ impl World {
                     registered_at: at,
                     links: Vec::new(),
                     legal_aid: Vec::new(),
+                    legal_aid_requests: Vec::new(),
                 };
                 self.put_person(p.id.clone(), person);
             }
@@ -1829,6 +1833,14 @@ impl World {
                         case: p.case.clone(),
                     })
             }
+            LegalAidRequested(p) => self
+                .person_mut(&p.person)
+                .expect("checked")
+                .legal_aid_requests
+                .push(LegalAidNotice {
+                    at,
+                    case: p.case.clone(),
+                }),
             MeasureStarted(p) => {
                 let measure = Measure {
                     id: p.id.clone(),

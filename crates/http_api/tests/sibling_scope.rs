@@ -973,6 +973,14 @@ fn probes() -> Vec<Probe> {
             "case",
             json!({"fact": "legal_aid.notified", "person": "@fresh:person", "case": "@T"}),
         ),
+        probe(
+            "person",
+            json!({"fact": "legal_aid.requested", "person": "@T", "case": "@fresh:case"}),
+        ),
+        probe(
+            "case",
+            json!({"fact": "legal_aid.requested", "person": "@fresh:person", "case": "@T"}),
+        ),
         // Measures.
         probe(
             "person",

@@ -1340,8 +1340,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "刑规 §47, §49, §52–54; 法援法 §35, §37, §39",
         confidence: "V",
         template: "【红】在押人员法律援助申请超24小时未转交",
-        status: Status::NotExpressible(
-            "No fact records a legal-aid application from custody, a refusal of the assigned lawyer, a duty-lawyer request or a lawyer's visit request (`legal_aid.notified` records only the notice to the legal-aid agency).",
+        status: Status::Implemented(
+            "A `legal_aid.requested` (申请法律援助, a Zhifa extension: docs/format-extensions.md) by a person on a criminal case, with no `legal_aid.notified` of the person on the same case at or after it (the application forwarded to the legal-aid agency): 24 h from the application, hour bands, never moved; one warning, from the earliest application waiting. Missing: the refusal of an assigned lawyer, duty-lawyer requests and lawyers' visit requests, the family's help with papers and the national-security visit permissions, which no fact records.",
         ),
     },
     Entry {

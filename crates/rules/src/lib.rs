@@ -403,6 +403,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "检察机关不批准逮捕的，须立即释放被拘留的犯罪嫌疑人（或依法变更措施）；决定不起诉的，在押的犯罪嫌疑人须立即释放（平台阈值：收到通知后24小时内）",
     },
     Rule {
+        id: "TS-05",
+        element: ElementKind::Person,
+        basis: "刑规 §47, §49, §52–54; 法援法 §35, §37, §39",
+        duty_zh: "犯罪嫌疑人申请法律援助的，须在收到申请后24小时内转交法律援助机构",
+    },
+    Rule {
         id: "XS-14",
         element: ElementKind::Case,
         basis: "CPL §148; 刑规 §252–255",
@@ -732,7 +738,8 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
         F::CaseProcuratorateNotice => only, // XS-06, XS-11
         F::CaseInjuryAssessed => only,      // XZ-14, XS-14, JZ-03
         F::MeasureArrestRequested => only,  // RQ-07
-        F::LegalAidNotified => only,        // TS-04
+        F::LegalAidNotified => only,        // TS-04, TS-05
+        F::LegalAidRequested => only,       // TS-05
         F::CustodySecurityChecked => only,  // CS-02
         F::CustodyInfoCollected => only,    // no rule reads it
         F::CustodyMeal => only,             // CS-06

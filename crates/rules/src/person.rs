@@ -1,4 +1,4 @@
-//! 特殊群体 (the person): TS-04, TS-07, TS-09.
+//! 特殊群体 (the person): TS-04, TS-05, TS-07, TS-09.
 
 use domain::At;
 use domain::elements::{Case, CaseKind, MeasureKind, Person, PersonFlag, PersonRole};
@@ -42,6 +42,27 @@ pub(crate) fn evaluate(cx: &mut Cx, person: &Person) {
                 cx.deadline("TS-04", subject, due, false);
             }
         }
+    }
+    // TS-05: an application for legal aid on a criminal case forwarded to the legal-aid agency
+    // (`legal_aid.notified` on the case, at or after it) within 24 h (刑规 §47, 法援法 §39).
+    let unforwarded = person
+        .legal_aid_requests
+        .iter()
+        .filter(|r| {
+            world
+                .cases
+                .get(&r.case)
+                .is_some_and(|c| c.kind == CaseKind::Criminal)
+                && !person
+                    .legal_aid
+                    .iter()
+                    .any(|n| n.case == r.case && n.at >= r.at)
+        })
+        .map(|r| r.at)
+        .min();
+    if let Some(asked) = unforwarded {
+        let due = cx.due(asked.instant(), Limit::Hours(24), Moves::Never);
+        cx.deadline("TS-05", subject, due, false);
     }
     // TS-07: a 12th, 14th, 16th or 18th birthday within 90 d of a case's acceptance.
     if let Some(birth) = person

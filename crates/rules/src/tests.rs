@@ -1136,6 +1136,59 @@ fn each_rule_beyond_the_core_by_its_basis() {
             Some(Yellow),
         ),
         (
+            "TS-05 法援法 §39: an application for legal aid not forwarded 24 hours on is red",
+            &[
+                r#"{"fact":"legal_aid.requested","at":"2026-03-05T10:00:00+08:00","person":"P1","case":"C1"}"#,
+            ],
+            "2026-03-06T10:30:00+08:00",
+            "TS-05",
+            "P1",
+            Some(Red),
+        ),
+        (
+            "TS-05 刑规 §47: an application on an administrative case is not a criminal suspect's, nothing",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"legal_aid.requested","at":"2026-03-05T10:00:00+08:00","person":"P1","case":"C2"}"#,
+            ],
+            "2026-03-06T10:30:00+08:00",
+            "TS-05",
+            "P1",
+            None,
+        ),
+        (
+            "TS-05 刑规 §47: yellow 20 hours on",
+            &[
+                r#"{"fact":"legal_aid.requested","at":"2026-03-05T10:00:00+08:00","person":"P1","case":"C1"}"#,
+            ],
+            "2026-03-06T06:00:00+08:00",
+            "TS-05",
+            "P1",
+            Some(Yellow),
+        ),
+        (
+            "TS-05 刑规 §47: forwarded the same day, nothing",
+            &[
+                r#"{"fact":"legal_aid.requested","at":"2026-03-05T10:00:00+08:00","person":"P1","case":"C1"}"#,
+                r#"{"fact":"legal_aid.notified","at":"2026-03-05T16:00:00+08:00","person":"P1","case":"C1"}"#,
+            ],
+            "2026-03-07T10:00:00+08:00",
+            "TS-05",
+            "P1",
+            None,
+        ),
+        (
+            "TS-05 法援法 §39: a notice before the application does not forward it",
+            &[
+                r#"{"fact":"legal_aid.notified","at":"2026-03-04T16:00:00+08:00","person":"P1","case":"C1"}"#,
+                r#"{"fact":"legal_aid.requested","at":"2026-03-05T10:00:00+08:00","person":"P1","case":"C1"}"#,
+            ],
+            "2026-03-06T11:00:00+08:00",
+            "TS-05",
+            "P1",
+            Some(Red),
+        ),
+        (
             "XS-14 CPL §148: an injury opinion not told to the victim 3 days on is red",
             &[
                 r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,

@@ -619,6 +619,16 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             vec![existing("person", "人员编号"), existing("case", "案件编号")],
         ),
         action(
+            "legal_aid_request",
+            "legal_aid.requested",
+            "登记法律援助申请",
+            vec![
+                existing("person", "申请人编号"),
+                existing("case", "案件编号")
+                    .hint("犯罪嫌疑人申请法律援助的，须在24小时内转交法律援助机构（通知法律援助）"),
+            ],
+        ),
+        action(
             "measure_start",
             "measure.started",
             "采取措施",
@@ -1423,6 +1433,7 @@ pub fn for_element(
                         on("进入办案中心", "custody_enter", "case"),
                         on("扣押财物", "property_seize", "case"),
                         on("通知法律援助", "legal_aid_notify", "case"),
+                        on("法律援助申请", "legal_aid_request", "case"),
                     ],
                 ),
                 (
@@ -1471,6 +1482,7 @@ pub fn for_element(
                 ),
                 on("讯问/询问", "interrogation_hold", "person"),
                 on("通知法律援助", "legal_aid_notify", "person"),
+                on("法律援助申请", "legal_aid_request", "person"),
             ],
         )],
         "measure" => {

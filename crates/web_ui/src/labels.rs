@@ -153,6 +153,7 @@ pub fn field_label(field: &str) -> &str {
         "flags" => "特殊人群",
         "registered_at" => "登记时间",
         "links" => "涉案关系",
+        "legal_aid_requests" => "法律援助申请",
         "legal_aid" => "法律援助",
         "person" => "人员",
         "started_at" => "开始时间",
