@@ -12,6 +12,8 @@ pub fn kind_word(kind: &str) -> &str {
         "filing_decision" => "立",
         "not_filing_notice" => "不立",
         "not_filing_explanation" => "不立说",
+        "change_request_reply" => "不变更",
+        "custody_review_reply" => "羁复",
         "summons_warrant" => "传",
         "seizure_list" => "扣",
         "acceptance_receipt" => "受",

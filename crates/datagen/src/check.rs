@@ -112,6 +112,7 @@ const KNOWN_KINDS: &[&str] = &[
     "measure.family_not_notified",
     "measure.delivered",
     "measure.arrest_requested",
+    "measure.change_requested",
     "measure.ended",
     "legal_aid.notified",
     "legal_aid.requested",

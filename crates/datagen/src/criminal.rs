@@ -31,6 +31,10 @@ pub(crate) const RETURNED: f64 = 0.12;
 pub(crate) const RETURNED_AGAIN: f64 = 0.25;
 /// Supplementary investigations finished after the month (XS-11).
 pub(crate) const SUPPLEMENTED_LATE: f64 = 0.05;
+/// Arrests whose change the person or their lawyer asks for.
+pub(crate) const CHANGE_REQUESTED: f64 = 0.05;
+/// Requests to change a measure answered after the 3 days (RQ-12).
+pub(crate) const CHANGE_REPLIED_LATE: f64 = 0.08;
 /// Detained adults who apply for legal aid themselves.
 pub(crate) const AID_REQUESTED: f64 = 0.06;
 /// Applications forwarded to the legal-aid agency after the 24 h (TS-05).
@@ -328,6 +332,33 @@ impl Gen {
                 .s("id", &c.id)
                 .done();
         }
+    }
+
+    /// 申请变更强制措施: some of those arrested (or their lawyers) ask for the measure to be
+    /// changed; the police refuse in writing within the 3 days, a few later (RQ-12). The arrest
+    /// lasts at least 20 days (`arrest`), so all of this happens while it does. Keyed by the
+    /// measure.
+    fn change_requested(&mut self, c: &CaseCtx, measure: &str, at: i64) {
+        let key = format!("{measure}/change");
+        if !self.p_keyed(&key, CHANGE_REQUESTED) {
+            return;
+        }
+        let asked = self.office_keyed(&key, at, 2, 10);
+        let replied = if self.p_keyed(&format!("{key}/late"), CHANGE_REPLIED_LATE) {
+            self.office_keyed(&format!("{key}/reply"), asked, 5, 8)
+        } else {
+            self.office_keyed(&format!("{key}/reply"), asked, 0, 2)
+        };
+        self.sink
+            .fact(asked, "measure.change_requested")
+            .s("id", measure)
+            .done();
+        self.issue_doc(
+            replied.max(asked + HOUR),
+            c,
+            DocKind::ChangeRequestReply,
+            Some(measure),
+        );
     }
 
     /// 申请法律援助: some detained adults apply for legal aid themselves (those under 18 or
@@ -718,6 +749,7 @@ impl Gen {
         }
         self.notify_family(&measure, at);
         self.interrogate_after(c, person, at, at);
+        self.change_requested(c, &measure, at);
         let send_after = at
             + if self.p(ARREST_OVERRUN) {
                 self.days(61, 75)

@@ -962,6 +962,7 @@ pub(crate) enum DocKind {
     AppraisalOpinion,
     NoPenaltyDecision,
     NotFilingExplanation,
+    ChangeRequestReply,
 }
 
 impl DocKind {
@@ -990,6 +991,7 @@ impl DocKind {
             DocKind::AppraisalOpinion => "appraisal_opinion",
             DocKind::NoPenaltyDecision => "no_penalty_decision",
             DocKind::NotFilingExplanation => "not_filing_explanation",
+            DocKind::ChangeRequestReply => "change_request_reply",
         }
     }
 
@@ -1021,6 +1023,7 @@ impl DocKind {
             DocKind::AppraisalOpinion => "行鉴",
             DocKind::NoPenaltyDecision => "不罚决",
             DocKind::NotFilingExplanation => "不立说",
+            DocKind::ChangeRequestReply => "不变更",
         }
     }
 

@@ -114,6 +114,7 @@ ProcuratorateNoticeKind {
     ExplainNotFiling = "explain_not_filing" / "要求说明不立案理由",
     FileCase = "file_case" / "通知立案",
     ArrestRefused = "arrest_refused" / "不批准逮捕",
+    ReleaseRecommended = "release_recommended" / "建议释放或变更强制措施",
     NotProsecuted = "not_prosecuted" / "不起诉决定",
 });
 
@@ -333,7 +334,8 @@ pub struct InjuryAssessment {
 pub struct ProcuratorateNotice {
     pub at: At,
     pub notice: ProcuratorateNoticeKind,
-    /// The criminal detention whose arrest was refused (`arrest_refused`).
+    /// The criminal detention whose arrest was refused (`arrest_refused`), or the detention or
+    /// arrest the procuratorate recommends ending (`release_recommended`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure: Option<MeasureId>,
 }
@@ -506,6 +508,9 @@ pub struct Measure {
     pub family: Option<FamilyNotification>,
     pub delivered: Option<(At, Facility)>,
     pub arrest_requested_at: Option<At>,
+    /// Requests to change the measure (a Zhifa extension, RQ-12).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub change_requests: Vec<At>,
     pub ended: Option<(At, MeasureOutcome)>,
 }
 

@@ -304,6 +304,8 @@ facts! {
     MeasureDelivered = "measure.delivered" / "送押", Measure, MeasureDelivered { id: MeasureId, facility: Facility }
     /// `measure.arrest_requested` (提请批准逮捕).
     MeasureArrestRequested = "measure.arrest_requested" / "提请批准逮捕", Measure, MeasureArrestRequested { id: MeasureId }
+    /// `measure.change_requested` (申请变更强制措施, a Zhifa extension).
+    MeasureChangeRequested = "measure.change_requested" / "申请变更强制措施", Measure, MeasureChangeRequested { id: MeasureId }
     /// `measure.ended`.
     MeasureEnded = "measure.ended" / "措施结束", Measure, MeasureEnded { id: MeasureId, outcome: MeasureOutcome }
 
@@ -602,6 +604,7 @@ impl Fact {
             MeasureFamilyNotNotified(p) => p.id.to_string(),
             MeasureDelivered(p) => p.id.to_string(),
             MeasureArrestRequested(p) => p.id.to_string(),
+            MeasureChangeRequested(p) => p.id.to_string(),
             MeasureEnded(p) => p.id.to_string(),
             CustodyEntered(p) => p.id.to_string(),
             CustodySecurityChecked(p) => p.id.to_string(),

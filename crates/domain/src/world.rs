@@ -1017,11 +1017,16 @@ impl World {
                         "procuratorate notices concern criminal cases only",
                     ));
                 }
-                if p.measure.is_some() && p.notice != ProcuratorateNoticeKind::ArrestRefused {
+                let names_measure = matches!(
+                    p.notice,
+                    ProcuratorateNoticeKind::ArrestRefused
+                        | ProcuratorateNoticeKind::ReleaseRecommended
+                );
+                if p.measure.is_some() && !names_measure {
                     return Err(DomainError::new(
                         ErrorCode::Invalid,
-                        "只有不批准逮捕的通知注明措施编号",
-                        "`measure` is for `arrest_refused` only",
+                        "只有不批准逮捕、建议释放或变更强制措施的通知注明措施编号",
+                        "`measure` is for `arrest_refused` and `release_recommended` only",
                     )
                     .at_field("measure"));
                 }
@@ -1059,6 +1064,31 @@ impl World {
                             return Err(refused(
                                 "该措施不是本案已提请批准逮捕的刑事拘留",
                                 "the measure is not a criminal detention of this case whose arrest was requested",
+                            ));
+                        }
+                    }
+                    ProcuratorateNoticeKind::ReleaseRecommended => {
+                        let Some(id) = &p.measure else {
+                            return Err(DomainError::new(
+                                ErrorCode::Invalid,
+                                "建议释放或变更强制措施须注明措施编号",
+                                "`measure` is required: the detention or arrest to end",
+                            )
+                            .at_field("measure"));
+                        };
+                        let measure =
+                            referenced(&self.measures, id, at, "measure", "强制措施", |m| {
+                                m.started_at
+                            })?;
+                        if measure.case != case.id
+                            || !matches!(
+                                measure.kind,
+                                MeasureKind::CriminalDetention | MeasureKind::Arrest
+                            )
+                        {
+                            return Err(refused(
+                                "该措施不是本案的刑事拘留或逮捕",
+                                "the measure is not a criminal detention or arrest of this case",
                             ));
                         }
                     }
@@ -1221,6 +1251,9 @@ impl World {
                 )?;
             }
             MeasureEnded(p) => {
+                self.check_measure_active(&p.id, at)?;
+            }
+            MeasureChangeRequested(p) => {
                 self.check_measure_active(&p.id, at)?;
             }
             CustodyEntered(p) => {
@@ -1854,6 +1887,7 @@ impl World {
                     family: None,
                     delivered: None,
                     arrest_requested_at: None,
+                    change_requests: Vec::new(),
                     ended: None,
                 };
                 self.put_measure(p.id.clone(), measure);
@@ -1889,6 +1923,11 @@ impl World {
                     .expect("checked")
                     .arrest_requested_at = Some(at)
             }
+            MeasureChangeRequested(p) => self
+                .measure_mut(&p.id)
+                .expect("checked")
+                .change_requests
+                .push(at),
             MeasureEnded(p) => {
                 self.measure_mut(&p.id).expect("checked").ended = Some((at, p.outcome))
             }

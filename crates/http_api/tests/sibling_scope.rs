@@ -1016,6 +1016,10 @@ fn probes() -> Vec<Probe> {
         ),
         probe(
             "measure",
+            json!({"fact": "measure.change_requested", "id": "@T"}),
+        ),
+        probe(
+            "measure",
             json!({"fact": "measure.ended", "id": "@T", "outcome": "released"}),
         ),
         // 场所 the case-handling center.

@@ -810,8 +810,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §95, §97; 刑规 §160",
         confidence: "V",
         template: "【黄】变更强制措施申请超3日未答复",
-        status: Status::NotExpressible(
-            "No fact records a request to change a measure, a procuratorate's recommendation to release, or the reply.",
+        status: Status::Implemented(
+            "Two deadlines on the measure, one warning at the higher: (1) a `measure.change_requested` (申请变更强制措施, a Zhifa extension: docs/format-extensions.md) while the measure has not ended and no `document.issued` of kind `change_request_reply` (不同意变更强制措施的答复, a Zhifa document kind) names it (`subject`) at or after the request: 3 d from the request; (2) a `case.procuratorate_notice` of notice `release_recommended` (羁押必要性审查后建议释放或变更) naming a criminal_detention or arrest, with no `custody_review_reply` (处理情况回复) naming it at or after the notice, whether or not the person was released: 10 d. Day limits, start day not counted; not moved past rest days while the person is held (CPL §105), moved otherwise; day bands. Missing: the reasons given to the applicant, which are in the reply's content.",
         ),
     },
     Entry {

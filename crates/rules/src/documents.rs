@@ -20,6 +20,10 @@ pub(crate) const ARREST_EXECUTION_RECEIPT: &str = "arrest_execution_receipt";
 pub(crate) const ARREST_NOTICE: &str = "arrest_notice";
 /// 拘留通知书: JZ-04 (the measure it names).
 pub(crate) const DETENTION_NOTICE: &str = "detention_notice";
+/// 变更强制措施申请的答复 (不同意变更强制措施通知书): RQ-12 (the measure it names).
+pub(crate) const CHANGE_REQUEST_REPLY: &str = "change_request_reply";
+/// 羁押必要性审查建议的处理情况回复: RQ-12 (the measure it names).
+pub(crate) const CUSTODY_REVIEW_REPLY: &str = "custody_review_reply";
 /// 权利义务告知书: JZ-06 (the case's interrogations).
 pub(crate) const RIGHTS_NOTICE: &str = "rights_notice";
 /// 扣押清单: CW-04 (the item it names, or every item of the case).
@@ -49,7 +53,11 @@ pub(crate) fn readers(kind: &str) -> Readers {
         | NOT_FILING_EXPLANATION
         | APPRAISAL_OPINION_NOTICE
         | APPRAISAL_OPINION => Readers::Case,
-        ARREST_EXECUTION_RECEIPT | ARREST_NOTICE | DETENTION_NOTICE => Readers::NamedMeasure,
+        ARREST_EXECUTION_RECEIPT
+        | ARREST_NOTICE
+        | DETENTION_NOTICE
+        | CHANGE_REQUEST_REPLY
+        | CUSTODY_REVIEW_REPLY => Readers::NamedMeasure,
         RIGHTS_NOTICE => Readers::CaseInterrogations,
         SEIZURE_LIST => Readers::ListedProperty,
         _ => Readers::Nobody,

@@ -409,6 +409,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "犯罪嫌疑人申请法律援助的，须在收到申请后24小时内转交法律援助机构",
     },
     Rule {
+        id: "RQ-12",
+        element: ElementKind::Measure,
+        basis: "CPL §95, §97; 刑规 §160",
+        duty_zh: "收到变更强制措施申请后须在3日内作出决定，不同意变更的须告知申请人并说明理由；检察机关建议释放或变更强制措施的，须在10日内将处理情况通知检察机关",
+    },
+    Rule {
         id: "XS-14",
         element: ElementKind::Case,
         basis: "CPL §148; 刑规 §252–255",
@@ -727,15 +733,20 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
     use FactKind as F;
     let only = Reach::SUBJECT;
     Some(match fact {
-        F::CaseAct => only,                 // acts: XS-08
-        F::CaseReviewPassed => only,        // reviews: XZ-08
-        F::CaseReviewReturned => only,      // reviews: XZ-08
-        F::CasePriorNoticeGiven => only,    // prior notices: XZ-06
-        F::CaseLimitExtended => only,       // XZ-02
-        F::CaseFilingExtended => only,      // XS-01
-        F::CaseArchived => only,            // JZ-07
-        F::CaseSentForProsecution => only,  // XS-08, XS-11
-        F::CaseProcuratorateNotice => only, // XS-06, XS-11
+        F::CaseAct => only,                // acts: XS-08
+        F::CaseReviewPassed => only,       // reviews: XZ-08
+        F::CaseReviewReturned => only,     // reviews: XZ-08
+        F::CasePriorNoticeGiven => only,   // prior notices: XZ-06
+        F::CaseLimitExtended => only,      // XZ-02
+        F::CaseFilingExtended => only,     // XS-01
+        F::CaseArchived => only,           // JZ-07
+        F::CaseSentForProsecution => only, // XS-08, XS-11
+        // XS-06, XS-11, XS-12 on the case; RQ-12 on the measure a recommendation names.
+        F::CaseProcuratorateNotice => Reach {
+            case_elements: true,
+            ..only
+        },
+        F::MeasureChangeRequested => only,  // RQ-12
         F::CaseInjuryAssessed => only,      // XZ-14, XS-14, JZ-03
         F::MeasureArrestRequested => only,  // RQ-07
         F::LegalAidNotified => only,        // TS-04, TS-05

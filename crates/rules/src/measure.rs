@@ -1,8 +1,9 @@
-//! 强制措施: XS-04, RQ-01 to RQ-09, RQ-11, RQ-13, RQ-14, CS-01, JZ-04.
+//! 强制措施: XS-04, RQ-01 to RQ-09, RQ-11 to RQ-14, CS-01, JZ-04.
 
 use domain::World;
 use domain::elements::{
     CaseKind, DecisionKind, Facility, Measure, MeasureKind, PenaltyKind, PersonFlag,
+    ProcuratorateNoticeKind,
 };
 use domain::legal_time::{self, Due, Level, Limit, Moves, due, restricted_days};
 
@@ -92,6 +93,7 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
         }
         cx.highest(found);
     }
+    change_requested(cx, m);
     if m.ended.is_some() {
         return;
     }
@@ -196,6 +198,57 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
             }
         }
     }
+}
+
+/// RQ-12: a request to change the measure is decided within 3 d (CPL §97): the measure ended
+/// (changed or lifted) or a reply naming it (`change_request_reply`, 不同意变更强制措施的答复)
+/// issued at or after the request; and a procuratorate's recommendation to release or change a
+/// detention or arrest (CPL §95) is answered within 10 d with what was done
+/// (`custody_review_reply` naming the measure), whatever was done. While the person is held the
+/// days are not moved past rest days (CPL §105).
+fn change_requested(cx: &mut Cx, m: &Measure) {
+    let custodial = matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest);
+    let moves = if custodial && m.ended.is_none() {
+        Moves::Never
+    } else {
+        Moves::PastRestDays
+    };
+    let replied = |cx: &Cx, kind: &str, from: domain::At| {
+        cx.documents(&m.case).any(|d| {
+            d.kind == kind && d.subject.as_deref() == Some(m.id.as_str()) && d.issued_at >= from
+        })
+    };
+    let requested = match m.ended {
+        Some(_) => None,
+        None => m
+            .change_requests
+            .iter()
+            .copied()
+            .find(|r| !replied(cx, crate::documents::CHANGE_REQUEST_REPLY, *r)),
+    };
+    let recommended = match custodial {
+        false => None,
+        true => cx.world.cases.get(&m.case).and_then(|case| {
+            case.procuratorate_notices
+                .iter()
+                .filter(|n| {
+                    n.notice == ProcuratorateNoticeKind::ReleaseRecommended
+                        && n.measure.as_ref() == Some(&m.id)
+                })
+                .map(|n| n.at)
+                .find(|at| !replied(cx, crate::documents::CUSTODY_REVIEW_REPLY, *at))
+        }),
+    };
+    let subject = m.id.as_str();
+    let found: Vec<_> = [(requested, 3), (recommended, 10)]
+        .into_iter()
+        .filter_map(|(at, days)| Some((at?, days)))
+        .map(|(at, days)| {
+            let due = cx.due(at.instant(), Limit::Days(days), moves);
+            cx.banded("RQ-12", subject, &due, false)
+        })
+        .collect();
+    cx.highest(found);
 }
 
 /// RQ-11 for an administrative detention (T-07): released when its days are served. The days

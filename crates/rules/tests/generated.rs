@@ -8,10 +8,11 @@ use domain::{Fact, World};
 use jiff::SignedDuration;
 
 /// The rules beyond the core set, each with the datagen constant that injects its violation.
-/// XS-06, XS-12 and TS-05 are injected too (`criminal::EXPLAINED_LATE`,
-/// `criminal::RELEASED_LATE`, `criminal::AID_FORWARDED_LATE`), but in the demo's 180 days there
-/// are about four requests for reasons, a few dozen refusals to arrest and applications for
-/// legal aid, each warned for a few days at most: they show over the demo's history
+/// XS-06, XS-12, TS-05 and RQ-12 are injected too (`criminal::EXPLAINED_LATE`,
+/// `criminal::RELEASED_LATE`, `criminal::AID_FORWARDED_LATE`, `criminal::CHANGE_REPLIED_LATE`),
+/// but in the demo's 180 days there are about four requests for reasons and a few dozen
+/// refusals to arrest, applications for legal aid and requests to change an arrest, each
+/// warned for a few days at most: they show over the demo's history
 /// (`app::history`), not reliably at its end.
 const INJECTED: &[(&str, &str)] = &[
     ("JQ-06", "incidents::MISSING_VIDEO"),

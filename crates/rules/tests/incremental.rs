@@ -254,6 +254,15 @@ fn each_cross_element_dependency_is_re_evaluated() {
             ],
             "2026-05-03T10:00:00+08:00",
         ),
+        // RQ-12: the procuratorate's recommendation to release, recorded on the case, is
+        // answered by the measure it names (case → its measures).
+        (
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-05T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"arrest"}"#,
+                r#"{"fact":"case.procuratorate_notice","at":"2026-03-06T10:00:00+08:00","id":"C1","notice":"release_recommended","measure":"M1"}"#,
+            ],
+            "2026-03-17T12:00:00+08:00",
+        ),
         // CS-04: a placement in a holding room at the instant the interrogation began, recorded
         // after it (stay → the interrogations held during it).
         (

@@ -551,7 +551,7 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
                 .hint("退回补充侦查须在1个月内补查完毕并重新移送；要求说明不立案理由须在7日内书面说明；通知立案须在15日内立案；不批准逮捕、不起诉的，在押人员须立即释放"),
                 field("measure", "措施编号", Input::Text)
                     .optional()
-                    .hint("不批准逮捕时填写提请逮捕的刑事拘留措施编号"),
+                    .hint("不批准逮捕时填写提请逮捕的刑事拘留措施编号；建议释放或变更强制措施时填写所涉刑事拘留或逮捕措施编号（10日内回复处理情况，文书种类 custody_review_reply）"),
             ],
         ),
         action(
@@ -701,6 +701,13 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             "measure.arrest_requested",
             "提请批准逮捕",
             vec![existing("id", "措施编号")],
+        ),
+        action(
+            "measure_change_request",
+            "measure.change_requested",
+            "登记变更强制措施申请",
+            vec![existing("id", "措施编号")
+                .hint("须在3日内作出决定：变更、解除措施，或签发不同意变更的答复（文书种类 change_request_reply）")],
         ),
         action(
             "measure_end",
@@ -1509,6 +1516,10 @@ pub fn for_element(
                             && measure == Some(MeasureKind::CriminalDetention)
                             && !set("arrest_requested_at"),
                         on("提请批准逮捕", "measure_arrest_request", "id"),
+                    ),
+                    when(
+                        active,
+                        on("变更强制措施申请", "measure_change_request", "id"),
                     ),
                     when(active, on("结束措施", "measure_end", "id")),
                 ],

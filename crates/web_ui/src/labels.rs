@@ -154,6 +154,7 @@ pub fn field_label(field: &str) -> &str {
         "registered_at" => "登记时间",
         "links" => "涉案关系",
         "legal_aid_requests" => "法律援助申请",
+        "change_requests" => "变更强制措施申请",
         "legal_aid" => "法律援助",
         "person" => "人员",
         "started_at" => "开始时间",
@@ -316,6 +317,8 @@ pub const DOCUMENT_KINDS: &[(&str, &str)] = &[
     ("appraisal_opinion", "鉴定意见复印件"),
     ("no_penalty_decision", "不予行政处罚决定书"),
     ("not_filing_explanation", "不立案理由说明书"),
+    ("change_request_reply", "不同意变更强制措施通知书"),
+    ("custody_review_reply", "羁押必要性审查建议处理情况回复"),
 ];
 
 fn document_kind_label(code: &str) -> Option<&'static str> {
