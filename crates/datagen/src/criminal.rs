@@ -335,7 +335,8 @@ impl Gen {
     }
 
     /// 申请变更强制措施: some of those arrested (or their lawyers) ask for the measure to be
-    /// changed; the police refuse in writing within the 3 days, a few later (RQ-12). The arrest
+    /// changed; the police refuse in writing within the 3 days (on the third day, blue), a few
+    /// later (RQ-12). The arrest
     /// lasts at least 20 days (`arrest`), so all of this happens while it does. Keyed by the
     /// measure.
     fn change_requested(&mut self, c: &CaseCtx, measure: &str, at: i64) {
@@ -347,7 +348,7 @@ impl Gen {
         let replied = if self.p_keyed(&format!("{key}/late"), CHANGE_REPLIED_LATE) {
             self.office_keyed(&format!("{key}/reply"), asked, 5, 8)
         } else {
-            self.office_keyed(&format!("{key}/reply"), asked, 0, 2)
+            self.office_keyed(&format!("{key}/reply"), asked, 0, 3)
         };
         self.sink
             .fact(asked, "measure.change_requested")
@@ -390,14 +391,15 @@ impl Gen {
             .done();
     }
 
-    /// 不批准逮捕: the procuratorate's refusal, received some hours before the detention ends;
-    /// a few detentions end more than a day after it (XS-12). Keyed by the measure.
+    /// 不批准逮捕: the procuratorate's refusal, received 1–16 hours before the detention ends
+    /// (past 12 h the warning is blue); a few detentions end more than a day after it (XS-12).
+    /// Keyed by the measure.
     fn arrest_refused(&mut self, c: &CaseCtx, det: &str, released: i64) {
         let key = format!("{det}/refused");
         let hours = if self.p_keyed(&format!("{key}/late"), RELEASED_LATE) {
             26.0 + self.u_keyed(&key) * 14.0
         } else {
-            1.0 + self.u_keyed(&key) * 9.0
+            1.0 + self.u_keyed(&key) * 15.0
         };
         let at = released - (hours * HOUR as f64) as i64;
         self.sink
