@@ -1099,7 +1099,11 @@ impl World {
                         "the case is already filed",
                     )?,
                 }
-                once(&case.closed_at, "案件已结案", "the case is closed")?;
+                // A notice about a measure still counts on a closed case: the person may still
+                // be held (RQ-11), and what the procuratorate decided must be recorded.
+                if !names_measure {
+                    once(&case.closed_at, "案件已结案", "the case is closed")?;
+                }
             }
             CaseClosed(p) => {
                 let case = self.check_case_open(&p.id, at)?;

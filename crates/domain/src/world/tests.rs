@@ -135,6 +135,24 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             None,
         ),
         (
+            "a refusal to arrest on a case closed while the detention runs, recorded (RQ-11 warns of the detention)",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-05T10:00:00+08:00","id":"M2","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"measure.arrest_requested","at":"2026-03-08T10:00:00+08:00","id":"M2"}"#,
+                r#"{"fact":"case.closed","at":"2026-03-09T10:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"case.procuratorate_notice","at":"2026-03-12T10:00:00+08:00","id":"C1","notice":"arrest_refused","measure":"M2"}"#,
+            ],
+            None,
+        ),
+        (
+            "asked for the reasons for not filing a closed case",
+            &[
+                r#"{"fact":"case.closed","at":"2026-03-09T10:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"case.procuratorate_notice","at":"2026-03-12T10:00:00+08:00","id":"C1","notice":"explain_not_filing"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
             "a measure named on a notice other than a refusal to arrest",
             &[
                 r#"{"fact":"case.procuratorate_notice","at":"2026-03-20T10:00:00+08:00","id":"C1","notice":"explain_not_filing","measure":"M1"}"#,
