@@ -450,28 +450,19 @@ fn procuratorate(cx: &mut Cx, case: &Case) {
     let limit = cx.p(Some(&case.unit)).limit(P::Xs12Release);
     let mut held_after = Vec::new();
     for n in &case.procuratorate_notices {
-        let held = |m: &domain::elements::Measure| {
-            m.started_at <= n.at && m.ended.as_ref().is_none_or(|(at, _)| *at > n.at)
-        };
-        match (n.notice, &n.measure) {
+        // Held when the notice came, and not released since.
+        let held = |m: &domain::elements::Measure| m.started_at <= n.at && m.ended.is_none();
+        let holds = match (n.notice, &n.measure) {
             (ProcuratorateNoticeKind::ArrestRefused, Some(measure)) => {
-                if let Some(m) = cx.world.measures.get(measure)
-                    && m.ended.is_none()
-                    && held(m)
-                {
-                    held_after.push(n.at);
-                }
+                cx.world.measures.get(measure).is_some_and(held)
             }
-            (ProcuratorateNoticeKind::NotProsecuted, _)
-                if cx.measures_of_case(id).any(|m| {
-                    matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest)
-                        && m.ended.is_none()
-                        && held(m)
-                }) =>
-            {
-                held_after.push(n.at);
-            }
-            _ => {}
+            (ProcuratorateNoticeKind::NotProsecuted, _) => cx.measures_of_case(id).any(|m| {
+                matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest) && held(m)
+            }),
+            _ => false,
+        };
+        if holds {
+            held_after.push(n.at);
         }
     }
     if let Some(at) = held_after.into_iter().min() {
