@@ -341,6 +341,14 @@ impl Fact<'_> {
         }
     }
 
+    /// A boolean field, only when present.
+    pub(crate) fn opt_b(self, key: &str, value: Option<bool>) -> Self {
+        match value {
+            Some(v) => self.b(key, v),
+            None => self,
+        }
+    }
+
     /// A time field, only when present.
     pub(crate) fn opt_t(self, key: &str, ts: Option<i64>) -> Self {
         match ts {

@@ -26,6 +26,8 @@ const SPECIAL_IN_HOLDING: f64 = 0.06;
 pub(crate) const NO_CENTER_ENTRY: f64 = 0.02;
 /// Share of interrogations and in-center questionings not audio-video recorded (CS-09, XS-13).
 pub(crate) const NO_AV_RECORDING: f64 = 0.02;
+/// Share of deaf or mute persons questioned with no sign-language interpreter (TS-12).
+pub(crate) const NO_INTERPRETER: f64 = 0.05;
 /// Share of criminal interrogations of minors and of blind, deaf, mute or mentally ill suspects
 /// not audio-video recorded (XS-13).
 pub(crate) const PROTECTED_NOT_RECORDED: f64 = 0.05;
@@ -700,6 +702,12 @@ impl Gen {
             self.p(0.85)
         };
         let id = self.new_id(IdKind::Interrogation);
+        // Deaf or mute persons with a sign-language interpreter, but a few (TS-12); the field is
+        // written for them only. Keyed by the interrogation.
+        let flags = self.persons[person].flags;
+        let interpreter = (flags & (crate::generator::flag::DEAF | crate::generator::flag::MUTE)
+            != 0)
+            .then(|| !self.p_keyed(&format!("{id}/interpreter"), NO_INTERPRETER));
         let ids: Vec<&str> = officers
             .iter()
             .map(|&o| self.org.officers[o].id.as_str())
@@ -716,6 +724,7 @@ impl Gen {
             .b("guardian_present", guardian_present)
             .b("female_staff_present", female_staff_present)
             .b("av_recorded", av_recorded)
+            .opt_b("interpreter_present", interpreter)
             .done();
     }
 

@@ -554,6 +554,9 @@ pub struct Interrogation {
     pub guardian_present: bool,
     pub female_staff_present: bool,
     pub av_recorded: bool,
+    /// A sign-language interpreter took part (a Zhifa extension, TS-12).
+    #[serde(default)]
+    pub interpreter_present: bool,
 }
 
 /// A loan of an item out of storage (for appraisal, court, …).

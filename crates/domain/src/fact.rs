@@ -336,6 +336,7 @@ facts! {
         #[serde(default)] guardian_present: bool,
         #[serde(default)] female_staff_present: bool,
         #[serde(default)] av_recorded: bool,
+        #[serde(default, skip_serializing_if = "is_false")] interpreter_present: bool,
     }
 
     /// `property.seized`.

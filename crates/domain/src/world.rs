@@ -1987,6 +1987,7 @@ impl World {
                     officers: p.officers.clone(),
                     stay: p.stay.clone(),
                     guardian_present: p.guardian_present,
+                    interpreter_present: p.interpreter_present,
                     female_staff_present: p.female_staff_present,
                     av_recorded: p.av_recorded,
                 };

@@ -1429,8 +1429,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §121; 刑规 §204; 行规 §76; 治安法12 §86",
         confidence: "V",
         template: "【红】聋哑人讯问无手语翻译记录",
-        status: Status::NotExpressible(
-            "`interrogation.held` records no interpreter, and no fact records that a person does not understand the local language; the `deaf` and `mute` flags alone cannot show the interpreter's absence.",
+        status: Status::Implemented(
+            "An `interrogation.held` of a person flagged `deaf` or `mute` without `interpreter_present` (a sign-language interpreter took part: a Zhifa extension, docs/format-extensions.md, false when absent like FORMAT's `guardian_present`): red at once, on the interrogation. Missing: persons who do not understand the local language and their translators, which no fact records, and the interpreter's identity in the record.",
         ),
     },
     Entry {

@@ -1,4 +1,4 @@
-//! 讯询问: CS-04, CS-05, CS-09, XS-13, TS-01, TS-02, JZ-06.
+//! 讯询问: CS-04, CS-05, CS-09, XS-13, TS-01, TS-02, TS-12, JZ-06.
 
 use domain::elements::{
     CaseKind, Facility, Gender, Interrogation, InterrogationKind, MeasureKind, PersonFlag, RoomKind,
@@ -26,6 +26,18 @@ pub(crate) fn evaluate(cx: &mut Cx, i: &Interrogation) {
                 format!("{}时年{age}周岁，无女性工作人员在场", person.name)
             });
         }
+    }
+    // TS-12: a deaf or mute person questioned with a sign-language interpreter (CPL §121).
+    if let Some(person) = person
+        && !i.interpreter_present
+        && let Some(flag) = person
+            .flags
+            .iter()
+            .find(|f| matches!(f, PersonFlag::Deaf | PersonFlag::Mute))
+    {
+        cx.prohibited("TS-12", subject, || {
+            format!("{}为{}，未记录通晓手语的人参加", person.name, flag.label())
+        });
     }
     // CS-05: at least two officers who are not auxiliaries.
     let sworn = i

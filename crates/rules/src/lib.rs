@@ -415,6 +415,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "收到变更强制措施申请后须在3日内作出决定，不同意变更的须告知申请人并说明理由；检察机关建议释放或变更强制措施的，须在10日内将处理情况通知检察机关",
     },
     Rule {
+        id: "TS-12",
+        element: ElementKind::Interrogation,
+        basis: "CPL §121; 刑规 §204; 行规 §76; 治安法12 §86",
+        duty_zh: "讯问、询问聋、哑人，应当有通晓聋、哑手势的人参加，并在笔录上注明",
+    },
+    Rule {
         id: "XS-14",
         element: ElementKind::Case,
         basis: "CPL §148; 刑规 §252–255",

@@ -1282,6 +1282,38 @@ fn each_rule_beyond_the_core_by_its_basis() {
             None,
         ),
         (
+            "TS-12 CPL §121: a deaf person questioned with no sign-language interpreter is red at once",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"孙三","gender":"male","birth_date":"1985-01-01","flags":["deaf"]}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-03T10:00:00+08:00","id":"I1","person":"P2","case":"C1","kind":"questioning","end":"2026-03-03T11:00:00+08:00","officers":["O2"]}"#,
+            ],
+            "2026-03-03T12:00:00+08:00",
+            "TS-12",
+            "I1",
+            Some(Red),
+        ),
+        (
+            "TS-12 行规 §76: with an interpreter, nothing",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"孙三","gender":"male","birth_date":"1985-01-01","flags":["deaf"]}"#,
+                r#"{"fact":"interrogation.held","at":"2026-03-03T10:00:00+08:00","id":"I1","person":"P2","case":"C1","kind":"questioning","end":"2026-03-03T11:00:00+08:00","officers":["O2"],"interpreter_present":true}"#,
+            ],
+            "2026-03-03T12:00:00+08:00",
+            "TS-12",
+            "I1",
+            None,
+        ),
+        (
+            "TS-12: a hearing person needs no interpreter, nothing",
+            &[
+                r#"{"fact":"interrogation.held","at":"2026-03-03T10:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"questioning","end":"2026-03-03T11:00:00+08:00","officers":["O2"]}"#,
+            ],
+            "2026-03-03T12:00:00+08:00",
+            "TS-12",
+            "I1",
+            None,
+        ),
+        (
             "XS-14 CPL §148: an injury opinion not told to the victim 3 days on is red",
             &[
                 r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,

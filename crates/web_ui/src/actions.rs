@@ -819,6 +819,9 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
                 )
                 .optional(),
                 field("female_staff_present", "女性工作人员在场", Input::Check).optional(),
+                field("interpreter_present", "通晓手语的人参加", Input::Check)
+                    .optional()
+                    .hint("讯问、询问聋、哑人须有通晓聋、哑手势的人参加"),
                 field("av_recorded", "全程同步录音录像", Input::Check).optional(),
             ],
         )
