@@ -128,6 +128,7 @@ const KNOWN_KINDS: &[&str] = &[
     "property.checked_out",
     "property.checked_in",
     "property.found_unrelated",
+    "property.owner_sought",
     "property.seizure_extended",
     "property.disposed",
     "document.issued",

@@ -593,6 +593,9 @@ pub struct Property {
     pub storages: Vec<Storage>,
     pub check_outs: Vec<CheckOut>,
     pub found_unrelated_at: Option<At>,
+    /// The notice or public notice calling for the owner (a Zhifa extension, CW-13).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_sought_at: Option<At>,
     pub seizure_extended_days: Option<u32>,
     pub disposed: Option<(At, DisposalMethod)>,
 }

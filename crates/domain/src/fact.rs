@@ -355,6 +355,8 @@ facts! {
     PropertyCheckedIn = "property.checked_in" / "归还入库", Property, PropertyCheckedIn { id: PropertyId }
     /// `property.found_unrelated`.
     PropertyFoundUnrelated = "property.found_unrelated" / "确认与案件无关", Property, PropertyFoundUnrelated { id: PropertyId }
+    /// `property.owner_sought` (发布招领公告, a Zhifa extension).
+    PropertyOwnerSought = "property.owner_sought" / "发布招领公告", Property, PropertyOwnerSought { id: PropertyId }
     /// `property.seizure_extended`.
     PropertySeizureExtended = "property.seizure_extended" / "扣押期限延长", Property, PropertySeizureExtended { id: PropertyId, days: u32, approved_by_unit: UnitId }
     /// `property.disposed`.
@@ -619,6 +621,7 @@ impl Fact {
             PropertyCheckedOut(p) => p.id.to_string(),
             PropertyCheckedIn(p) => p.id.to_string(),
             PropertyFoundUnrelated(p) => p.id.to_string(),
+            PropertyOwnerSought(p) => p.id.to_string(),
             PropertySeizureExtended(p) => p.id.to_string(),
             PropertyDisposed(p) => p.id.to_string(),
             DocumentIssued(p) => p.id.to_string(),

@@ -1434,6 +1434,14 @@ impl World {
                     "already found unrelated",
                 )?;
             }
+            PropertyOwnerSought(p) => {
+                let item = self.check_property_held(&p.id, at)?;
+                once(
+                    &item.owner_sought_at,
+                    "已发布招领公告",
+                    "the owner is already sought",
+                )?;
+            }
             PropertySeizureExtended(p) => {
                 self.check_property_held(&p.id, at)?;
                 referenced(
@@ -2007,6 +2015,7 @@ impl World {
                     storages: Vec::new(),
                     check_outs: Vec::new(),
                     found_unrelated_at: None,
+                    owner_sought_at: None,
                     seizure_extended_days: None,
                     disposed: None,
                 };
@@ -2049,6 +2058,9 @@ impl World {
                 self.property_mut(&p.id)
                     .expect("checked")
                     .seizure_extended_days = Some(p.days)
+            }
+            PropertyOwnerSought(p) => {
+                self.property_mut(&p.id).expect("checked").owner_sought_at = Some(at)
             }
             PropertyDisposed(p) => {
                 self.property_mut(&p.id).expect("checked").disposed = Some((at, p.method))

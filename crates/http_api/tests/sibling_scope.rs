@@ -1102,6 +1102,10 @@ fn probes() -> Vec<Probe> {
         ),
         probe(
             "property",
+            json!({"fact": "property.owner_sought", "id": "@T"}),
+        ),
+        probe(
+            "property",
             json!({"fact": "property.seizure_extended", "id": "@T", "days": 60, "approved_by_unit": unit}),
         ),
         probe(

@@ -1159,8 +1159,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "刑规 §233; 行规 §197, §213; 治安法12 §89",
         confidence: "V",
         template: "【蓝】公告认领期届满前15日",
-        status: Status::NotExpressible(
-            "No fact records the notice or public notice calling for the owner, so the 6个月 (+3个月) has no anchor; remittance to the treasury is not recorded either.",
+        status: Status::Implemented(
+            "A `property.owner_sought` (发布招领公告: the notice or public notice calling for the owner, a Zhifa extension: docs/format-extensions.md) on an item not disposed (`property.disposed`): 6个月 from the notice (a month limit, start day not counted, moved past rest days), month bands (blue 30 d before, yellow 15 d before, red after), until it is disposed. Missing: the administrative extension of ≤3个月 and the remittance of fines, confiscations and deposits to the treasury, which no fact records.",
         ),
     },
     Entry {

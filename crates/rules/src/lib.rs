@@ -421,6 +421,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "讯问、询问聋、哑人，应当有通晓聋、哑手势的人参加，并在笔录上注明",
     },
     Rule {
+        id: "CW-13",
+        element: ElementKind::Property,
+        basis: "刑规 §233; 行规 §197, §213; 治安法12 §89",
+        duty_zh: "发布招领公告后六个月无人认领的涉案财物，须按无主财物处理（依法拍卖、变卖或上缴国库）",
+    },
+    Rule {
         id: "XS-14",
         element: ElementKind::Case,
         basis: "CPL §148; 刑规 §252–255",
@@ -775,6 +781,7 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
         F::PropertyCheckedOut => only,
         F::PropertyCheckedIn => only,
         F::PropertyFoundUnrelated => only,
+        F::PropertyOwnerSought => only, // CW-13
         F::PropertyDisposed => only,
         // RQ-01…RQ-03, RQ-07, RQ-09 on the measure; CS-03 on the stay it is the basis of.
         F::MeasureExtended => Reach {

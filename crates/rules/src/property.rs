@@ -162,6 +162,12 @@ pub(crate) fn evaluate(cx: &mut Cx, item: &Property) {
         let due = cx.due(found_at.instant(), Limit::Days(3), Moves::PastRestDays);
         cx.deadline("CW-05", subject, due, false);
     }
+    // CW-13: the owner called for and no one claimed the item 6 months on: it is dealt with as
+    // ownerless (刑规 §233, 行规 §197), so it must be disposed of by then.
+    if let (Some(sought), None) = (item.owner_sought_at, &item.disposed) {
+        let due = cx.due(sought.instant(), Limit::Months(6), Moves::PastRestDays);
+        cx.deadline("CW-13", subject, due, false);
+    }
     // CW-01: seized, not stored within 24 h.
     if item.storages.is_empty() && item.disposed.is_none() {
         let due = cx.due(item.seized_at.instant(), Limit::Hours(24), Moves::Never);

@@ -1314,6 +1314,50 @@ fn each_rule_beyond_the_core_by_its_basis() {
             None,
         ),
         (
+            "CW-13 刑规 §233: the owner called for on 2026-03-10, unclaimed and not dealt with when the 6 months end: red",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","description":"手机","quantity":1,"value_yuan":3000,"seized_by":"O2"}"#,
+                r#"{"fact":"property.owner_sought","at":"2026-03-10T10:00:00+08:00","id":"W1"}"#,
+            ],
+            "2026-09-11T01:00:00+08:00",
+            "CW-13",
+            "W1",
+            Some(Red),
+        ),
+        (
+            "CW-13 行规 §197: yellow in the last 15 days",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","description":"手机","quantity":1,"value_yuan":3000,"seized_by":"O2"}"#,
+                r#"{"fact":"property.owner_sought","at":"2026-03-10T10:00:00+08:00","id":"W1"}"#,
+            ],
+            "2026-08-28T10:00:00+08:00",
+            "CW-13",
+            "W1",
+            Some(Yellow),
+        ),
+        (
+            "CW-13 刑规 §233: no notice yet 3 months on, nothing",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","description":"手机","quantity":1,"value_yuan":3000,"seized_by":"O2"}"#,
+            ],
+            "2026-06-10T10:00:00+08:00",
+            "CW-13",
+            "W1",
+            None,
+        ),
+        (
+            "CW-13 行规 §197: disposed of, nothing",
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C1","measure":"seizure","category":"phone","description":"手机","quantity":1,"value_yuan":3000,"seized_by":"O2"}"#,
+                r#"{"fact":"property.owner_sought","at":"2026-03-10T10:00:00+08:00","id":"W1"}"#,
+                r#"{"fact":"property.disposed","at":"2026-09-01T10:00:00+08:00","id":"W1","method":"confiscated"}"#,
+            ],
+            "2026-09-11T01:00:00+08:00",
+            "CW-13",
+            "W1",
+            None,
+        ),
+        (
             "XS-14 CPL §148: an injury opinion not told to the victim 3 days on is red",
             &[
                 r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,

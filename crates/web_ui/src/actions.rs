@@ -883,6 +883,13 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             vec![existing("id", "财物编号")],
         ),
         action(
+            "property_owner_sought",
+            "property.owner_sought",
+            "发布招领公告",
+            vec![existing("id", "财物编号")
+                .hint("公告后六个月无人认领的，按无主财物处理")],
+        ),
+        action(
             "property_seizure_extend",
             "property.seizure_extended",
             "扣押期限延长",
@@ -1575,6 +1582,10 @@ pub fn for_element(
                         when(
                             !set("found_unrelated_at"),
                             on("确认与案件无关", "property_found_unrelated", "id"),
+                        ),
+                        when(
+                            !set("owner_sought_at"),
+                            on("发布招领公告", "property_owner_sought", "id"),
                         ),
                         on("处置", "property_dispose", "id"),
                     ],

@@ -177,6 +177,7 @@ pub fn field_label(field: &str) -> &str {
         "end" => "结束时间",
         "stay" => "在区记录",
         "guardian_present" => "监护人/合适成年人在场",
+        "owner_sought_at" => "招领公告时间",
         "interpreter_present" => "通晓手语的人参加",
         "female_staff_present" => "女性工作人员在场",
         "av_recorded" => "同步录音录像",

@@ -181,6 +181,14 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             None,
         ),
         (
+            "calling for the owner of an item twice",
+            &[
+                r#"{"fact":"property.owner_sought","at":"2026-03-10T10:00:00+08:00","id":"W1"}"#,
+                r#"{"fact":"property.owner_sought","at":"2026-03-11T10:00:00+08:00","id":"W1"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
             "a procuratorate's notice of an unknown kind",
             &[
                 r#"{"fact":"case.procuratorate_notice","at":"2026-03-20T10:00:00+08:00","id":"C1","notice":"approve_arrest"}"#,
