@@ -318,7 +318,7 @@ mod tests {
     /// rectifications never done; and the same seed gives the same history.
     #[test]
     fn a_history_supervised_as_if_live() {
-        let (facts, end) = province(0.2, 120);
+        let (facts, end) = province(0.5, 180);
         let generated = facts.len();
         let (all, added) = supervise(facts.clone(), end, 7).unwrap();
         assert_eq!(all.len(), generated + added.engine + added.steps);
