@@ -1048,18 +1048,12 @@ impl World {
                         }
                     }
                     ProcuratorateNoticeKind::ArrestRefused => {
-                        let Some(id) = &p.measure else {
-                            return Err(DomainError::new(
-                                ErrorCode::Invalid,
-                                "不批准逮捕须注明提请逮捕的刑事拘留措施编号",
-                                "`measure` is required: the criminal detention whose arrest was requested",
-                            )
-                            .at_field("measure"));
-                        };
-                        let measure =
-                            referenced(&self.measures, id, at, "measure", "强制措施", |m| {
-                                m.started_at
-                            })?;
+                        let measure = self.named_measure(
+                            p.measure.as_ref(),
+                            at,
+                            "不批准逮捕须注明提请逮捕的刑事拘留措施编号",
+                            "`measure` is required: the criminal detention whose arrest was requested",
+                        )?;
                         if measure.case != case.id || measure.arrest_requested_at.is_none() {
                             return Err(refused(
                                 "该措施不是本案已提请批准逮捕的刑事拘留",
@@ -1068,24 +1062,17 @@ impl World {
                         }
                     }
                     ProcuratorateNoticeKind::ReleaseRecommended => {
-                        let Some(id) = &p.measure else {
-                            return Err(DomainError::new(
-                                ErrorCode::Invalid,
-                                "建议释放或变更强制措施须注明措施编号",
-                                "`measure` is required: the detention or arrest to end",
-                            )
-                            .at_field("measure"));
-                        };
-                        let measure =
-                            referenced(&self.measures, id, at, "measure", "强制措施", |m| {
-                                m.started_at
-                            })?;
-                        if measure.case != case.id
-                            || !matches!(
-                                measure.kind,
-                                MeasureKind::CriminalDetention | MeasureKind::Arrest
-                            )
-                        {
+                        let measure = self.named_measure(
+                            p.measure.as_ref(),
+                            at,
+                            "建议释放或变更强制措施须注明措施编号",
+                            "`measure` is required: the detention or arrest to end",
+                        )?;
+                        let held = matches!(
+                            measure.kind,
+                            MeasureKind::CriminalDetention | MeasureKind::Arrest
+                        );
+                        if measure.case != case.id || !held {
                             return Err(refused(
                                 "该措施不是本案的刑事拘留或逮捕",
                                 "the measure is not a criminal detention or arrest of this case",
@@ -1491,6 +1478,24 @@ impl World {
             _ => unreachable!("handled in check"),
         }
         Ok(())
+    }
+
+    /// The measure a procuratorate's notice names: required, and existing at `at`.
+    fn named_measure(
+        &self,
+        id: Option<&MeasureId>,
+        at: At,
+        missing_zh: &str,
+        missing_en: &str,
+    ) -> Result<&Measure, DomainError> {
+        let Some(id) = id else {
+            return Err(
+                DomainError::new(ErrorCode::Invalid, missing_zh, missing_en).at_field("measure")
+            );
+        };
+        referenced(&self.measures, id, at, "measure", "强制措施", |m| {
+            m.started_at
+        })
     }
 
     /// A legal-aid notice or application: its person and case exist.
