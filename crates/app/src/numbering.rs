@@ -14,6 +14,7 @@ pub fn kind_word(kind: &str) -> &str {
         "not_filing_explanation" => "不立说",
         "change_request_reply" => "不变更",
         "custody_review_reply" => "羁复",
+        "foreign_national_report" => "外报",
         "summons_warrant" => "传",
         "seizure_list" => "扣",
         "acceptance_receipt" => "受",

@@ -439,6 +439,9 @@ pub struct Person {
     pub id_number: Option<IdNumber>,
     pub birth_date: Option<Date>,
     pub flags: Vec<PersonFlag>,
+    /// 国籍 (a Zhifa extension, TS-13): an ISO 3166-1 code; none for a Chinese citizen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nationality: Option<String>,
     /// The unit that registered the person (Zhifa extension field `unit`; the root otherwise).
     pub unit: UnitId,
     pub registered_at: At,
@@ -473,6 +476,13 @@ impl Case {
 }
 
 impl Person {
+    /// Whether the person is a foreign national (TS-13): a nationality other than China's.
+    pub fn is_foreign(&self) -> bool {
+        self.nationality
+            .as_deref()
+            .is_some_and(|n| !matches!(n, "CN" | "CHN"))
+    }
+
     /// Age in whole years at a given date; `None` without a known birth date.
     pub fn age_on(&self, date: Date) -> Option<i16> {
         let birth = self.birth_date?;

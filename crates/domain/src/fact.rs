@@ -276,6 +276,7 @@ facts! {
         #[serde(default, skip_serializing_if = "Option::is_none")] birth_date: Option<Date>,
         #[serde(default)] flags: Vec<PersonFlag>,
         #[serde(default, skip_serializing_if = "Option::is_none")] unit: Option<UnitId>,
+        #[serde(default, skip_serializing_if = "Option::is_none")] nationality: Option<String>,
     }
     /// `person.linked`.
     PersonLinked = "person.linked" / "关联案件", Person, PersonLinked { id: PersonId, case: CaseId, role: PersonRole }

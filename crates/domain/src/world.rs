@@ -1112,6 +1112,17 @@ impl World {
                 if let Some(unit) = &p.unit {
                     referenced(&self.units, unit, at, "unit", "单位", |u| u.defined_at)?;
                 }
+                if let Some(code) = &p.nationality
+                    && !(matches!(code.len(), 2 | 3)
+                        && code.bytes().all(|b| b.is_ascii_uppercase()))
+                {
+                    return Err(DomainError::invalid(
+                        "nationality",
+                        format!(
+                            "“{code}”不是ISO 3166-1国家代码，如 US、VNM (not an ISO 3166-1 code)"
+                        ),
+                    ));
+                }
                 if let Some(number) = &p.id_number {
                     if let Some(birth) = p.birth_date
                         && birth != number.birth_date()
@@ -1857,6 +1868,7 @@ impl World {
                         .birth_date
                         .or(p.id_number.as_ref().map(|n| n.birth_date())),
                     flags: p.flags.clone(),
+                    nationality: p.nationality.clone(),
                     unit: unit.unwrap_or_else(|| UnitId::parse(ROOT_CHAIN).expect("valid id")),
                     registered_at: at,
                     links: Vec::new(),

@@ -1442,8 +1442,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "刑规 §164–168, §367; 行规 §174, §240, §242, §244, §250, §254",
         confidence: "V",
         template: "【红】外国籍犯罪嫌疑人拘留超48小时未层报",
-        status: Status::NotExpressible(
-            "`person.registered` has no nationality, diplomatic status, or people's-congress or CPPCC membership, and no fact records the reports, permissions or notices owed.",
+        status: Status::Implemented(
+            "The criminal part for foreigners: a `measure.started` of kind criminal_detention or arrest on a person whose `person.registered` `nationality` (a Zhifa extension: docs/format-extensions.md, an ISO 3166-1 code; none or CN/CHN for a Chinese citizen) is foreign, with no `document.issued` of kind `foreign_national_report` (层报省级公安机关并通报外事办公室的报告, a Zhifa document kind) naming the measure at or after it: 48 h from the measure, hour bands, never moved, owed after a release too. Missing: administrative measures on foreigners (拘留审查 and its 24 h, 30日, 60日; restriction of movement; orders to leave), diplomatic immunity, and the permissions owed for people's-congress deputies and notices for CPPCC members, which no fact records.",
         ),
     },
     Entry {

@@ -427,6 +427,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "发布招领公告后六个月无人认领的涉案财物，须按无主财物处理（依法拍卖、变卖或上缴国库）",
     },
     Rule {
+        id: "TS-13",
+        element: ElementKind::Measure,
+        basis: "刑规 §164–168, §367; 行规 §174, §240, §242, §244, §250, §254",
+        duty_zh: "对外国籍犯罪嫌疑人采取刑事拘留、逮捕的，须在48小时内层报省级公安机关，同时通报同级人民政府外事办公室",
+    },
+    Rule {
         id: "XS-14",
         element: ElementKind::Case,
         basis: "CPL §148; 刑规 §252–255",

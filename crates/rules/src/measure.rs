@@ -1,4 +1,4 @@
-//! 强制措施: XS-04, RQ-01 to RQ-09, RQ-11 to RQ-14, CS-01, JZ-04.
+//! 强制措施: XS-04, RQ-01 to RQ-09, RQ-11 to RQ-14, CS-01, JZ-04, TS-13.
 
 use domain::World;
 use domain::elements::{
@@ -94,6 +94,7 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
         cx.highest(found);
     }
     change_requested(cx, m);
+    foreign_national(cx, m);
     if m.ended.is_some() {
         return;
     }
@@ -197,6 +198,31 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
                 cx.deadline("RQ-11", subject, due, false);
             }
         }
+    }
+}
+
+/// TS-13: a foreign national detained or arrested on a criminal case is reported to the
+/// provincial public security organ, and the foreign-affairs office told, within 48 h of the
+/// measure (刑规 §367): a `foreign_national_report` naming the measure, issued at or after it.
+/// Owed whether or not the person was released since.
+fn foreign_national(cx: &mut Cx, m: &Measure) {
+    if !matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest)
+        || !cx
+            .world
+            .persons
+            .get(&m.person)
+            .is_some_and(|p| p.is_foreign())
+    {
+        return;
+    }
+    let reported = cx.documents(&m.case).any(|d| {
+        d.kind == crate::documents::FOREIGN_NATIONAL_REPORT
+            && d.subject.as_deref() == Some(m.id.as_str())
+            && d.issued_at >= m.started_at
+    });
+    if !reported {
+        let due = cx.due(m.started_at.instant(), Limit::Hours(48), Moves::Never);
+        cx.deadline("TS-13", m.id.as_str(), due, false);
     }
 }
 

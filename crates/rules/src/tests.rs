@@ -1358,6 +1358,50 @@ fn each_rule_beyond_the_core_by_its_basis() {
             None,
         ),
         (
+            "TS-13 刑规 §367: a foreigner detained, not reported 48 hours on, is red",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P3","name":"JOHN SMITH","gender":"male","birth_date":"1980-01-01","nationality":"US"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-05T10:00:00+08:00","id":"M1","person":"P3","case":"C1","kind":"criminal_detention"}"#,
+            ],
+            "2026-03-07T10:30:00+08:00",
+            "TS-13",
+            "M1",
+            Some(Red),
+        ),
+        (
+            "TS-13 刑规 §367: yellow 40 hours on",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P3","name":"JOHN SMITH","gender":"male","birth_date":"1980-01-01","nationality":"US"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-05T10:00:00+08:00","id":"M1","person":"P3","case":"C1","kind":"criminal_detention"}"#,
+            ],
+            "2026-03-07T02:00:00+08:00",
+            "TS-13",
+            "M1",
+            Some(Yellow),
+        ),
+        (
+            "TS-13 刑规 §367: reported the next day, nothing",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P3","name":"JOHN SMITH","gender":"male","birth_date":"1980-01-01","nationality":"US"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-05T10:00:00+08:00","id":"M1","person":"P3","case":"C1","kind":"criminal_detention"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-06T09:00:00+08:00","id":"D1","case":"C1","kind":"foreign_national_report","number":"X1","subject":"M1"}"#,
+            ],
+            "2026-03-08T10:00:00+08:00",
+            "TS-13",
+            "M1",
+            None,
+        ),
+        (
+            "TS-13: a Chinese citizen detained, nothing",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-05T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
+            ],
+            "2026-03-08T10:00:00+08:00",
+            "TS-13",
+            "M1",
+            None,
+        ),
+        (
             "XS-14 CPL §148: an injury opinion not told to the victim 3 days on is red",
             &[
                 r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"赵二","gender":"female","birth_date":"1990-06-01"}"#,

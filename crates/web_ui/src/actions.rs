@@ -592,6 +592,9 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
                     )),
                 )
                 .optional(),
+                field("nationality", "国籍（外国人）", Input::Text)
+                    .optional()
+                    .hint("外国人填ISO国家代码，如 US、VNM；中国公民不填"),
             ],
         ),
         action(

@@ -178,6 +178,7 @@ pub fn field_label(field: &str) -> &str {
         "stay" => "在区记录",
         "guardian_present" => "监护人/合适成年人在场",
         "owner_sought_at" => "招领公告时间",
+        "nationality" => "国籍",
         "interpreter_present" => "通晓手语的人参加",
         "female_staff_present" => "女性工作人员在场",
         "av_recorded" => "同步录音录像",
@@ -321,6 +322,10 @@ pub const DOCUMENT_KINDS: &[(&str, &str)] = &[
     ("not_filing_explanation", "不立案理由说明书"),
     ("change_request_reply", "不同意变更强制措施通知书"),
     ("custody_review_reply", "羁押必要性审查建议处理情况回复"),
+    (
+        "foreign_national_report",
+        "外国人犯罪案件层报及通报外事部门报告",
+    ),
 ];
 
 fn document_kind_label(code: &str) -> Option<&'static str> {

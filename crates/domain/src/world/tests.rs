@@ -189,6 +189,13 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             Some(ImpossibleTransition),
         ),
         (
+            "a nationality that is not an ISO 3166-1 code",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P9","name":"某人","gender":"male","nationality":"美国"}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
             "a procuratorate's notice of an unknown kind",
             &[
                 r#"{"fact":"case.procuratorate_notice","at":"2026-03-20T10:00:00+08:00","id":"C1","notice":"approve_arrest"}"#,
