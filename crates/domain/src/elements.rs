@@ -171,6 +171,12 @@ impl MeasureKind {
                 | MeasureKind::ContinuedQuestioning
         )
     }
+    /// 刑事羁押: criminal detention or arrest, the measures that hold a suspect in custody on a
+    /// criminal case (CPL §105's 在押).
+    pub fn is_criminal_custody(self) -> bool {
+        matches!(self, MeasureKind::CriminalDetention | MeasureKind::Arrest)
+    }
+
     /// Kinds that hold a person in a facility and can be `delivered` (送押).
     pub fn is_detention(self) -> bool {
         matches!(
@@ -468,10 +474,9 @@ impl Case {
 
     /// The return for supplementary investigation the police are working on now, if any.
     pub fn pending_return(&self) -> Option<At> {
-        let returns = self.returns().count();
-        (returns > self.sent_again_at.len())
-            .then(|| self.returns().last())
-            .flatten()
+        // A return always follows a sending: once sent, the case is either with the
+        // procuratorate or back since its last return.
+        self.returns().last().filter(|_| !self.with_procuratorate())
     }
 }
 

@@ -162,11 +162,10 @@ pub fn prohibitions(world: &World, fact: &Fact) -> Vec<Prohibition> {
             }
         }
         CaseDropped(p) => {
-            let detained = world.measures.values().any(|m| {
-                m.case == p.id
-                    && m.ended.is_none()
-                    && matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest)
-            });
+            let detained = world
+                .measures
+                .values()
+                .any(|m| m.case == p.id && m.ended.is_none() && m.kind.is_criminal_custody());
             if detained {
                 found.push(prohibition(
                     "XS-09",

@@ -1068,10 +1068,7 @@ impl World {
                             "建议释放或变更强制措施须注明措施编号",
                             "`measure` is required: the detention or arrest to end",
                         )?;
-                        let held = matches!(
-                            measure.kind,
-                            MeasureKind::CriminalDetention | MeasureKind::Arrest
-                        );
+                        let held = measure.kind.is_criminal_custody();
                         if measure.case != case.id || !held {
                             return Err(refused(
                                 "该措施不是本案的刑事拘留或逮捕",

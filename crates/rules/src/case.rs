@@ -238,7 +238,7 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
         let held: Vec<&str> = cx
             .measures_of_case(id)
             .filter(|m| {
-                matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest)
+                m.kind.is_criminal_custody()
                     && m.started_at <= dropped
                     && m.ended.as_ref().is_none_or(|(at, _)| *at > dropped)
             })
@@ -456,9 +456,9 @@ fn procuratorate(cx: &mut Cx, case: &Case) {
             (ProcuratorateNoticeKind::ArrestRefused, Some(measure)) => {
                 cx.world.measures.get(measure).is_some_and(held)
             }
-            (ProcuratorateNoticeKind::NotProsecuted, _) => cx.measures_of_case(id).any(|m| {
-                matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest) && held(m)
-            }),
+            (ProcuratorateNoticeKind::NotProsecuted, _) => cx
+                .measures_of_case(id)
+                .any(|m| m.kind.is_criminal_custody() && held(m)),
             _ => false,
         };
         if holds {
@@ -476,7 +476,7 @@ fn procuratorate(cx: &mut Cx, case: &Case) {
     let mut found = Vec::new();
     if let Some(returned) = case.pending_return() {
         let held = cx.measures_of_case(id).any(|m| {
-            matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest)
+            m.kind.is_criminal_custody()
                 && m.started_at <= returned
                 && m.ended.as_ref().is_none_or(|(at, _)| *at > returned)
         });

@@ -252,6 +252,19 @@ impl<'a> Cx<'a> {
             .any(|d| d.kind == kind && d.served.iter().any(|s| s.to == *person && s.at >= from))
     }
 
+    /// Whether a document of `kind` on a case names `subject` (a measure, an item) and was
+    /// issued at or after `from`.
+    pub fn issued_naming(
+        &self,
+        case: &CaseId,
+        kind: &str,
+        subject: &str,
+        from: domain::At,
+    ) -> bool {
+        self.documents(case)
+            .any(|d| d.kind == kind && d.subject.as_deref() == Some(subject) && d.issued_at >= from)
+    }
+
     /// The incidents whose disposal names a case.
     pub fn incidents_of_case(&self, id: &CaseId) -> impl Iterator<Item = &'a Incident> + use<'a> {
         elements(

@@ -1,7 +1,7 @@
 //! 讯询问: CS-04, CS-05, CS-09, XS-13, TS-01, TS-02, TS-12, JZ-06.
 
 use domain::elements::{
-    CaseKind, Facility, Gender, Interrogation, InterrogationKind, MeasureKind, PersonFlag, RoomKind,
+    CaseKind, Facility, Gender, Interrogation, InterrogationKind, PersonFlag, RoomKind,
 };
 
 use crate::cx::Cx;
@@ -83,7 +83,7 @@ pub(crate) fn evaluate(cx: &mut Cx, i: &Interrogation) {
         // in an interrogation room.
         let mut wrong = Vec::new();
         if let Some(held) = cx.measures_of_person(&i.person).find(|m| {
-            matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest)
+            m.kind.is_criminal_custody()
                 && m.delivered.as_ref().is_some_and(|(at, facility)| {
                     *facility == Facility::DetentionHouse && *at <= i.started_at
                 })

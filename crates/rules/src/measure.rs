@@ -101,8 +101,8 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
     // RQ-11: still in force after its case was dropped, closed or its investigation terminated
     // (a detention or arrest on a dropped case is XS-09's).
     if let Some(case) = cx.world.cases.get(&m.case) {
-        let xs09 = matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest)
-            && case.dropped_at.is_some_and(|at| m.started_at <= at);
+        let xs09 =
+            m.kind.is_criminal_custody() && case.dropped_at.is_some_and(|at| m.started_at <= at);
         let ended = [
             case.dropped_at.map(|at| (at, "撤销")),
             case.closed_at.map(|at| (at, "结案")),
@@ -129,7 +129,7 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
     let started = m.started_at.instant();
     // Liberty limits never move (T-01, T-03); bail and surveillance do.
     let liberty = |cx: &Cx, limit| cx.due(started, limit, Moves::Never);
-    if matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest) {
+    if m.kind.is_criminal_custody() {
         // JZ-04: the detention or arrest notice made within 24 h, red when passed.
         let kind = if m.kind == MeasureKind::Arrest {
             crate::documents::ARREST_NOTICE
@@ -206,7 +206,7 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
 /// measure (刑规 §367): a `foreign_national_report` naming the measure, issued at or after it.
 /// Owed whether or not the person was released since.
 fn foreign_national(cx: &mut Cx, m: &Measure) {
-    if !matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest)
+    if !m.kind.is_criminal_custody()
         || !cx
             .world
             .persons
@@ -215,11 +215,12 @@ fn foreign_national(cx: &mut Cx, m: &Measure) {
     {
         return;
     }
-    let reported = cx.documents(&m.case).any(|d| {
-        d.kind == crate::documents::FOREIGN_NATIONAL_REPORT
-            && d.subject.as_deref() == Some(m.id.as_str())
-            && d.issued_at >= m.started_at
-    });
+    let reported = cx.issued_naming(
+        &m.case,
+        crate::documents::FOREIGN_NATIONAL_REPORT,
+        m.id.as_str(),
+        m.started_at,
+    );
     if !reported {
         let due = cx.due(m.started_at.instant(), Limit::Hours(48), Moves::Never);
         cx.deadline("TS-13", m.id.as_str(), due, false);
@@ -233,16 +234,14 @@ fn foreign_national(cx: &mut Cx, m: &Measure) {
 /// (`custody_review_reply` naming the measure), whatever was done. While the person is held the
 /// days are not moved past rest days (CPL §105).
 fn change_requested(cx: &mut Cx, m: &Measure) {
-    let custodial = matches!(m.kind, MeasureKind::CriminalDetention | MeasureKind::Arrest);
+    let custodial = m.kind.is_criminal_custody();
     let moves = if custodial && m.ended.is_none() {
         Moves::Never
     } else {
         Moves::PastRestDays
     };
     let replied = |cx: &Cx, kind: &str, from: domain::At| {
-        cx.documents(&m.case).any(|d| {
-            d.kind == kind && d.subject.as_deref() == Some(m.id.as_str()) && d.issued_at >= from
-        })
+        cx.issued_naming(&m.case, kind, m.id.as_str(), from)
     };
     let requested = match m.ended {
         Some(_) => None,
@@ -298,10 +297,7 @@ fn detention_due(cx: &Cx, m: &Measure) -> Option<Due> {
         .measures_of_person(&m.person)
         .filter(|other| {
             other.case == m.case
-                && matches!(
-                    other.kind,
-                    MeasureKind::CriminalDetention | MeasureKind::Arrest
-                )
+                && other.kind.is_criminal_custody()
                 && other.started_at < m.started_at
         })
         .filter_map(|other| {
