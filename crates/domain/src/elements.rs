@@ -394,6 +394,10 @@ pub struct Case {
     /// When the act was committed, or ended if it went on (a Zhifa extension, XZ-13).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub committed_at: Option<At>,
+    /// 非治安行政案件 (a Zhifa extension, XZ-03): an administrative case under a law other than
+    /// the public-order one, decided within 90 d of filing instead of 30.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub other_administrative: bool,
     pub accepted_at: At,
     /// 立案审查 extended total, in days.
     pub filing_extended_days: Option<u32>,

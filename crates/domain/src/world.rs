@@ -801,6 +801,12 @@ impl World {
                     )
                     .at_field("committed_at"));
                 }
+                if p.other_administrative && p.kind != CaseKind::Administrative {
+                    return Err(DomainError::invalid(
+                        "other_administrative",
+                        "只有行政案件才能标注为非治安行政案件 (only an administrative case can be another administrative case)",
+                    ));
+                }
             }
             body if body.kind().element() == ElementKind::Warning => {
                 self.check_warning(body, at)?
@@ -1827,6 +1833,7 @@ impl World {
                     complex: p.complex,
                     economic: p.economic,
                     committed_at: p.committed_at,
+                    other_administrative: p.other_administrative,
                     accepted_at: at,
                     filing_extended_days: None,
                     filed_at: None,

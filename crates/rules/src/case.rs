@@ -218,20 +218,29 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
         }
     }
     // XZ-02: an administrative case decided within 30 d of acceptance (or the extended total),
-    // appraisal periods not counted (T-06, 行规 §165).
+    // appraisal periods not counted (T-06, 行规 §165). XZ-03: another administrative case
+    // within 90 d of filing (处罚法 §60); FORMAT's administrative cases mostly go from
+    // acceptance to decision, so the acceptance stands for the filing where none is recorded.
     if case.kind == CaseKind::Administrative
         && case.decision.is_none()
         && case.dropped_at.is_none()
         && case.closed_at.is_none()
     {
-        let days = case.limit_extended_days.unwrap_or(30);
-        let due = cx.due_excluding(
-            case.accepted_at.instant(),
-            days,
-            Moves::PastRestDays,
-            &appraisal_periods(case),
-        );
-        cx.deadline("XZ-02", subject, due, false);
+        if case.other_administrative {
+            let filed = case.filed_at.unwrap_or(case.accepted_at);
+            let days = case.limit_extended_days.unwrap_or(90);
+            let due = cx.due(filed.instant(), Limit::Days(days), Moves::PastRestDays);
+            cx.deadline("XZ-03", subject, due, false);
+        } else {
+            let days = case.limit_extended_days.unwrap_or(30);
+            let due = cx.due_excluding(
+                case.accepted_at.instant(),
+                days,
+                Moves::PastRestDays,
+                &appraisal_periods(case),
+            );
+            cx.deadline("XZ-02", subject, due, false);
+        }
     }
     // XS-09: dropped while a suspect of the case was held in criminal detention or arrest.
     if let Some(dropped) = case.dropped_at {
@@ -370,10 +379,11 @@ fn appraisal_periods(case: &Case) -> Vec<(jiff::civil::Date, jiff::civil::Date)>
 }
 
 /// XZ-13: a public-order violation the police did not discover within six months of its
-/// commission (or end) is no longer punished (治安法12 §22): yellow when such a case is
-/// accepted, red when it is punished all the same. Discovered is the earlier of the report
-/// (the case's incident) and the acceptance. A limitation period is not a procedural period,
-/// so its end does not move past rest days.
+/// commission (or end) is no longer punished (治安法12 §22), another administrative violation
+/// within two years (处罚法 §36): yellow when such a case is accepted, red when it is punished
+/// all the same. Discovered is the earlier of the report (the case's incident) and the
+/// acceptance. A limitation period is not a procedural period, so its end does not move past
+/// rest days.
 fn limitation(cx: &mut Cx, case: &Case, committed: domain::At) {
     let reported = case
         .incident
@@ -381,7 +391,12 @@ fn limitation(cx: &mut Cx, case: &Case, committed: domain::At) {
         .and_then(|i| cx.world.incidents.get(i))
         .map(|i| i.received_at);
     let discovered = reported.map_or(case.accepted_at, |r| r.min(case.accepted_at));
-    let due = cx.due(committed.instant(), Limit::Months(6), Moves::Never);
+    let (limit, period) = if case.other_administrative {
+        (Limit::Years(2), "二年")
+    } else {
+        (Limit::Months(6), "六个月")
+    };
+    let due = cx.due(committed.instant(), limit, Moves::Never);
     if discovered.instant() < due.at {
         return;
     }
@@ -391,7 +406,7 @@ fn limitation(cx: &mut Cx, case: &Case, committed: domain::At) {
         Some(d) if d.decision == DecisionKind::Penalty => {
             cx.finding("XZ-13", subject, Level::Red, || {
                 format!(
-                    "违法行为发生于{}，六个月追究时效于{}届满，{}才发现，仍于{}作出处罚",
+                    "违法行为发生于{}，{period}追究时效于{}届满，{}才发现，仍于{}作出处罚",
                     committed.display_china(),
                     ended.display_china(),
                     discovered.display_china(),
@@ -403,7 +418,7 @@ fn limitation(cx: &mut Cx, case: &Case, committed: domain::At) {
         None if case.dropped_at.is_none() && case.closed_at.is_none() => {
             cx.finding("XZ-13", subject, Level::Yellow, || {
                 format!(
-                    "违法行为发生于{}，六个月追究时效于{}届满，{}才发现，可能超过追究时效，不再处罚",
+                    "违法行为发生于{}，{period}追究时效于{}届满，{}才发现，可能超过追究时效，不再处罚",
                     committed.display_china(),
                     ended.display_china(),
                     discovered.display_china()

@@ -337,8 +337,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "处罚法 §60",
         confidence: "V",
         template: "【红】行政案件{编号}立案逾90日未作出处罚决定",
-        status: Status::NotExpressible(
-            "FORMAT's case kinds are administrative and criminal only, and every administrative case is a 治安 case for XZ-02 (30 日); nothing distinguishes another administrative case with 90 日 from 立案 (`category` is a free code with no defined values).",
+        status: Status::Implemented(
+            "An administrative `case.accepted` with `other_administrative` true (非治安行政案件, a Zhifa extension: docs/format-extensions.md; FORMAT's free `category` code cannot tell), undecided, not dropped or closed: 90 日 from `case.filed`, or from the acceptance where no filing is recorded (FORMAT's administrative cases mostly go from acceptance to decision), or the `case.limit_extended` total where a law allows more; moved past rest days (T-03), day bands. Such a case is not XZ-02's. Missing: the limits other laws set for particular kinds of case, which no fact records.",
         ),
     },
     Entry {
@@ -462,7 +462,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "【黄】违法行为距发现已逾{n}，可能超过追究时效",
         status: Status::Implemented(
-            "An administrative `case.accepted` with `committed_at` (when the act was committed, or ended if it went on: a Zhifa extension, docs/format-extensions.md), discovered (the earlier of its incident's `incident.received` and the acceptance) after 6个月 from `committed_at` (a month limit, start day not counted, not moved past rest days: a limitation period is not a procedural one): yellow at once while the case is undecided and open; red at once once it is decided with a penalty; nothing after another decision. Missing: the 2年 and 5年 of other administrative violations (every administrative case here is a 治安 case, XZ-03) and the interruption of the period by a further violation, which no fact records.",
+            "An administrative `case.accepted` with `committed_at` (when the act was committed, or ended if it went on: a Zhifa extension, docs/format-extensions.md), discovered (the earlier of its incident's `incident.received` and the acceptance) after 6个月 from `committed_at` (a month limit, start day not counted, not moved past rest days: a limitation period is not a procedural one): yellow at once while the case is undecided and open; red at once once it is decided with a penalty; nothing after another decision. For another administrative case (`case.accepted` `other_administrative`, XZ-03) the period is 2年 (处罚法 §36). Missing: the 5年 where life, health or financial security is affected with harmful results (no fact records the harm) and the interruption of the period by a further violation, which no fact records.",
         ),
     },
     Entry {

@@ -382,7 +382,13 @@ pub const IMPLEMENTED: &[Rule] = &[
         id: "XZ-13",
         element: ElementKind::Case,
         basis: "治安法12 §22; 行规 §154; 处罚法 §36",
-        duty_zh: "违反治安管理行为在六个月内没有被公安机关发现的，不再处罚",
+        duty_zh: "违反治安管理行为在六个月内、其他行政违法行为在二年内没有被发现的，不再处罚",
+    },
+    Rule {
+        id: "XZ-03",
+        element: ElementKind::Case,
+        basis: "处罚法 §60",
+        duty_zh: "治安案件以外的行政案件，须自立案之日起90日内作出行政处罚决定（法律、法规、规章另有规定的除外）",
     },
     Rule {
         id: "XS-06",

@@ -1082,6 +1082,88 @@ fn each_rule_beyond_the_core_by_its_basis() {
             None,
         ),
         (
+            "XZ-03 处罚法 §60: another administrative case undecided 90 days on (05-31, a Sunday, moved to 06-01) is red on 06-02",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"entry_exit","other_administrative":true}"#,
+            ],
+            "2026-06-02T00:00:00+08:00",
+            "XZ-03",
+            "C2",
+            Some(Red),
+        ),
+        (
+            "XZ-03 处罚法 §60: on the last day moved to (06-01), not yet red",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"entry_exit","other_administrative":true}"#,
+            ],
+            "2026-06-01T23:00:00+08:00",
+            "XZ-03",
+            "C2",
+            Some(Yellow),
+        ),
+        (
+            "XZ-03 处罚法 §60: a month on, nothing",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"entry_exit","other_administrative":true}"#,
+            ],
+            "2026-04-02T00:00:00+08:00",
+            "XZ-03",
+            "C2",
+            None,
+        ),
+        (
+            "XZ-03 处罚法 §60: counted from the filing (03-20) where one is recorded: 06-02 is not red",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"entry_exit","other_administrative":true}"#,
+                r#"{"fact":"case.filed","at":"2026-03-20T10:00:00+08:00","id":"C2"}"#,
+            ],
+            "2026-06-02T00:00:00+08:00",
+            "XZ-03",
+            "C2",
+            Some(Blue),
+        ),
+        (
+            "XZ-03 处罚法 §60: decided in time, nothing",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"entry_exit","other_administrative":true}"#,
+                r#"{"fact":"case.decided","at":"2026-05-10T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"warning"}]}"#,
+            ],
+            "2026-06-02T00:00:00+08:00",
+            "XZ-03",
+            "C2",
+            None,
+        ),
+        (
+            "XZ-02 治安法12 §99: not the limit of another administrative case (90 days, XZ-03)",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"entry_exit","other_administrative":true}"#,
+            ],
+            "2026-04-05T00:00:00+08:00",
+            "XZ-02",
+            "C2",
+            None,
+        ),
+        (
+            "XZ-13 处罚法 §36: another administrative act of 2025-01-01 discovered on 2026-03-02 is within two years: nothing",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"entry_exit","other_administrative":true,"committed_at":"2025-01-01T10:00:00+08:00"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "XZ-13",
+            "C2",
+            None,
+        ),
+        (
+            "XZ-13 处罚法 §36: another administrative act of 2024-01-01 discovered on 2026-03-02: yellow",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"entry_exit","other_administrative":true,"committed_at":"2024-01-01T10:00:00+08:00"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "XZ-13",
+            "C2",
+            Some(Yellow),
+        ),
+        (
             "XZ-13 治安法12 §22: an act of 2025-08-01 discovered on 2026-03-03, undecided: yellow at once",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-03T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight","committed_at":"2025-08-01T20:00:00+08:00"}"#,

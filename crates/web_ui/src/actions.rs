@@ -407,7 +407,10 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
                 field("economic", "经济犯罪", Input::Check).optional(),
                 field("committed_at", "违法犯罪行为发生时间", Input::DateTime)
                     .optional()
-                    .hint("行为有连续或继续状态的，填终了时间；治安案件超过六个月才发现的不再处罚"),
+                    .hint("行为有连续或继续状态的，填终了时间；治安案件超过六个月、其他行政案件超过二年才发现的不再处罚"),
+                field("other_administrative", "非治安行政案件", Input::Check)
+                    .optional()
+                    .hint("依其他法律办理的行政案件，办案期限为立案后90日"),
             ],
         ),
         action(

@@ -189,6 +189,20 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             Some(ImpossibleTransition),
         ),
         (
+            "a criminal case marked as another administrative case",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"theft","other_administrative":true}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "another administrative case",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"entry_exit","other_administrative":true}"#,
+            ],
+            None,
+        ),
+        (
             "a nationality that is not an ISO 3166-1 code",
             &[
                 r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P9","name":"某人","gender":"male","nationality":"美国"}"#,
