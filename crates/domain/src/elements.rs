@@ -398,6 +398,10 @@ pub struct Case {
     /// the public-order one, decided within 90 d of filing instead of 30.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub other_administrative: bool,
+    /// 伤害案件 (a Zhifa extension, XZ-15): an injury case, whose injury appraisal is
+    /// commissioned within 24 h of acceptance.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub injury: bool,
     pub accepted_at: At,
     /// 立案审查 extended total, in days.
     pub filing_extended_days: Option<u32>,

@@ -1834,6 +1834,7 @@ impl World {
                     economic: p.economic,
                     committed_at: p.committed_at,
                     other_administrative: p.other_administrative,
+                    injury: p.injury,
                     accepted_at: at,
                     filing_extended_days: None,
                     filed_at: None,

@@ -1,5 +1,5 @@
-//! 案件: XZ-02, XZ-04 (TS-10), XZ-05, XZ-06, XZ-08, XZ-14, XS-01 (XS-02), XS-05, XS-08, XS-09,
-//! XZ-13, XS-06, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
+//! 案件: XZ-02, XZ-03, XZ-04 (TS-10), XZ-05, XZ-06, XZ-08, XZ-14, XZ-15, XS-01 (XS-02), XS-05,
+//! XS-08, XS-09, XZ-13, XS-06, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
 
 use domain::elements::{
     ActKind, Case, CaseKind, DecisionKind, DisposalResult, Facility, InjuryGrade, MeasureKind,
@@ -216,6 +216,18 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
             let due = cx.due(decision.at.instant(), Limit::Days(2), Moves::PastRestDays);
             cx.deadline("JZ-02", subject, due, false);
         }
+    }
+    // XZ-15: an injury case's appraisal commissioned within 24 h of acceptance (伤害规定 §18):
+    // yellow when passed, as the catalog's template has it.
+    if case.injury
+        && !case
+            .acts
+            .iter()
+            .any(|a| a.act == ActKind::AppraisalCommissioned)
+    {
+        let due = cx.due(case.accepted_at.instant(), Limit::Hours(24), Moves::Never);
+        let late = cx.passed("XZ-15", subject, &due, Level::Yellow);
+        cx.highest([late]);
     }
     // XZ-02: an administrative case decided within 30 d of acceptance (or the extended total),
     // appraisal periods not counted (T-06, 行规 §165). XZ-03: another administrative case

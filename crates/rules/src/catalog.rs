@@ -485,8 +485,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "伤害规定 §18–19 (S)",
         confidence: "S",
         template: "【黄】伤害案件受理超24小时未开具伤情鉴定委托书",
-        status: Status::NotExpressible(
-            "Nothing marks a case as an injury case at acceptance: `category` is a free code with no defined values, and `case.injury_assessed` arrives only with the appraisal's result. With such a marker the 24 h commission would be `case.act` `appraisal_commissioned`.",
+        status: Status::Implemented(
+            "A `case.accepted` with `injury` true (伤害案件, a Zhifa extension: docs/format-extensions.md; FORMAT's free `category` cannot tell), administrative or criminal, with no `case.act` `appraisal_commissioned`: 24 h from the acceptance, never moved (hours), yellow when passed (the catalog's template), owed until the commission is recorded. Missing: the appraisal institution's own limits (opinion ≤24h, report ≤3日, complex ≤7日, unstable injuries once stable): they bind the appraiser, and no fact records an appraisal's kind or an injury's stability.",
         ),
     },
     Entry {

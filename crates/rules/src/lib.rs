@@ -385,6 +385,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "违反治安管理行为在六个月内、其他行政违法行为在二年内没有被发现的，不再处罚",
     },
     Rule {
+        id: "XZ-15",
+        element: ElementKind::Case,
+        basis: "伤害规定 §18–19 (S)",
+        duty_zh: "伤害案件须在受案后24小时内开具伤情鉴定委托书，委托伤情鉴定",
+    },
+    Rule {
         id: "XZ-03",
         element: ElementKind::Case,
         basis: "处罚法 §60",

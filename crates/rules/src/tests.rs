@@ -1082,6 +1082,58 @@ fn each_rule_beyond_the_core_by_its_basis() {
             None,
         ),
         (
+            "XZ-15 伤害规定 §18: an injury case with no appraisal commissioned 24 hours on is yellow",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.injury","injury":true}"#,
+            ],
+            "2026-03-03T10:30:00+08:00",
+            "XZ-15",
+            "C2",
+            Some(Yellow),
+        ),
+        (
+            "XZ-15 伤害规定 §18: 23 hours on, nothing yet",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.injury","injury":true}"#,
+            ],
+            "2026-03-03T09:00:00+08:00",
+            "XZ-15",
+            "C2",
+            None,
+        ),
+        (
+            "XZ-15 伤害规定 §18: the appraisal commissioned, nothing",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.injury","injury":true}"#,
+                r#"{"fact":"case.act","at":"2026-03-02T16:00:00+08:00","id":"C2","act":"appraisal_commissioned"}"#,
+            ],
+            "2026-03-05T10:00:00+08:00",
+            "XZ-15",
+            "C2",
+            None,
+        ),
+        (
+            "XZ-15 伤害规定 §18: a criminal injury case too, with another act only: yellow",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"criminal","category":"injury","injury":true}"#,
+                r#"{"fact":"case.act","at":"2026-03-02T16:00:00+08:00","id":"C2","act":"inspection"}"#,
+            ],
+            "2026-03-05T10:00:00+08:00",
+            "XZ-15",
+            "C2",
+            Some(Yellow),
+        ),
+        (
+            "XZ-15: a case not marked as an injury case, nothing",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+            ],
+            "2026-03-05T10:00:00+08:00",
+            "XZ-15",
+            "C2",
+            None,
+        ),
+        (
             "XZ-03 处罚法 §60: another administrative case undecided 90 days on (05-31, a Sunday, moved to 06-01) is red on 06-02",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"entry_exit","other_administrative":true}"#,

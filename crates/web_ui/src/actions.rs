@@ -411,6 +411,9 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
                 field("other_administrative", "非治安行政案件", Input::Check)
                     .optional()
                     .hint("依其他法律办理的行政案件，办案期限为立案后90日"),
+                field("injury", "伤害案件", Input::Check)
+                    .optional()
+                    .hint("受案后24小时内须委托伤情鉴定"),
             ],
         ),
         action(
