@@ -402,6 +402,10 @@ pub struct Case {
     /// commissioned within 24 h of acceptance.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub injury: bool,
+    /// 性侵害、暴力伤害案件 (a Zhifa extension, TS-03): a minor victim or witness is questioned
+    /// with audio and video, in as few sessions as possible.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sexual_or_violent: bool,
     pub accepted_at: At,
     /// 立案审查 extended total, in days.
     pub filing_extended_days: Option<u32>,

@@ -230,6 +230,7 @@ facts! {
         #[serde(default, skip_serializing_if = "Option::is_none")] committed_at: Option<At>,
         #[serde(default, skip_serializing_if = "is_false")] other_administrative: bool,
         #[serde(default, skip_serializing_if = "is_false")] injury: bool,
+        #[serde(default, skip_serializing_if = "is_false")] sexual_or_violent: bool,
     }
     /// `case.filing_extended`.
     CaseFilingExtended = "case.filing_extended" / "立案审查延期", Case, CaseFilingExtended { id: CaseId, days: u32, approved_by: OfficerId }

@@ -1835,6 +1835,7 @@ impl World {
                     committed_at: p.committed_at,
                     other_administrative: p.other_administrative,
                     injury: p.injury,
+                    sexual_or_violent: p.sexual_or_violent,
                     accepted_at: at,
                     filing_extended_days: None,
                     filed_at: None,

@@ -1316,8 +1316,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "未保法 §112; 刑规 §326",
         confidence: "V",
         template: "【红】性侵案件询问未成年被害人第{n}次/无同步录像",
-        status: Status::NotExpressible(
-            "FORMAT defines no case category for sexual or violent harm (`category` is a free code). With one the check is expressible: an `interrogation.held` of a person under 18 linked as victim or witness with `av_recorded` false, more than one session, or a girl without `female_staff_present`.",
+        status: Status::Implemented(
+            "A `case.accepted` with `sexual_or_violent` true (性侵害、暴力伤害案件, a Zhifa extension: docs/format-extensions.md; FORMAT's free `category` cannot tell); an `interrogation.held` on it of a person under 18 at its start and linked to the case as victim or witness: red at once with `av_recorded` false; yellow at once for the second and later sessions of that person on that case (\"one session if possible\"), naming the session. A girl questioned without `female_staff_present` is TS-02's finding (every minor), not raised again. Missing: whether more sessions were needed, which no fact records.",
         ),
     },
     Entry {

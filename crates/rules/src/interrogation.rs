@@ -1,8 +1,9 @@
-//! 讯询问: CS-04, CS-05, CS-09, XS-13, TS-01, TS-02, TS-12, JZ-06.
+//! 讯询问: CS-04, CS-05, CS-09, XS-13, TS-01, TS-02, TS-03, TS-12, JZ-06.
 
 use domain::elements::{
-    CaseKind, Facility, Gender, Interrogation, InterrogationKind, PersonFlag, RoomKind,
+    CaseKind, Facility, Gender, Interrogation, InterrogationKind, PersonFlag, PersonRole, RoomKind,
 };
+use domain::legal_time::Level;
 
 use crate::cx::Cx;
 
@@ -38,6 +39,37 @@ pub(crate) fn evaluate(cx: &mut Cx, i: &Interrogation) {
         cx.prohibited("TS-12", subject, || {
             format!("{}为{}，未记录通晓手语的人参加", person.name, flag.label())
         });
+    }
+    // TS-03: a minor victim or witness of sexual or violent harm questioned with audio and
+    // video (red without), in one session if possible (a later session is yellow).
+    if let (Some(person), Some(case), Some(age)) = (person, case, age)
+        && age < 18
+        && case.sexual_or_violent
+        && cx
+            .linked(&case.id, &[PersonRole::Victim, PersonRole::Witness])
+            .contains(&&i.person)
+    {
+        let session = 1 + cx
+            .interrogations_of_person(&i.person)
+            .filter(|o| o.case == i.case && (o.started_at, &o.id) < (i.started_at, &i.id))
+            .count();
+        let no_av = (!i.av_recorded).then(|| {
+            cx.found_at("TS-03", subject, Level::Red, || {
+                format!(
+                    "性侵害、暴力伤害案件询问{}周岁的{}（第{session}次），未同步录音录像",
+                    age, person.name
+                )
+            })
+        });
+        let again = (session > 1).then(|| {
+            cx.found_at("TS-03", subject, Level::Yellow, || {
+                format!(
+                    "性侵害、暴力伤害案件第{session}次询问{}周岁的{}，应尽量一次完成",
+                    age, person.name
+                )
+            })
+        });
+        cx.highest([no_av, again]);
     }
     // CS-05: at least two officers who are not auxiliaries.
     let sworn = i

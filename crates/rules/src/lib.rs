@@ -391,6 +391,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "伤害案件须在受案后24小时内开具伤情鉴定委托书，委托伤情鉴定",
     },
     Rule {
+        id: "TS-03",
+        element: ElementKind::Interrogation,
+        basis: "未保法 §112; 刑规 §326",
+        duty_zh: "询问性侵害、暴力伤害案件的未成年被害人、证人，须同步录音录像，尽量一次完成",
+    },
+    Rule {
         id: "XZ-03",
         element: ElementKind::Case,
         basis: "处罚法 §60",

@@ -414,6 +414,9 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
                 field("injury", "伤害案件", Input::Check)
                     .optional()
                     .hint("受案后24小时内须委托伤情鉴定"),
+                field("sexual_or_violent", "性侵害、暴力伤害案件", Input::Check)
+                    .optional()
+                    .hint("询问未成年被害人、证人须同步录音录像，尽量一次完成"),
             ],
         ),
         action(

@@ -133,6 +133,7 @@ pub fn field_label(field: &str) -> &str {
         "committed_at" => "违法犯罪行为发生时间",
         "other_administrative" => "非治安行政案件",
         "injury" => "伤害案件",
+        "sexual_or_violent" => "性侵害、暴力伤害案件",
         "filing_extended_days" => "立案审查延长(天)",
         "filed_at" => "立案时间",
         "not_filed_at" => "不予立案时间",
