@@ -550,6 +550,11 @@ fn references(fact: &Fact) -> Vec<(ElementKind, String)> {
             .map(|m| (K::Measure, m.to_string()))
             .collect(),
         CaseInjuryAssessed(p) => one(K::Person, &p.person),
+        CasePersonSearched(p) => {
+            let mut refs = one(K::Person, &p.person);
+            refs.extend(officers(&p.officers));
+            refs
+        }
         CasePriorNoticeGiven(p) => one(K::Person, &p.person),
         CaseReviewPassed(p) => one(K::Officer, &p.reviewer),
         CaseReviewReturned(p) => one(K::Officer, &p.reviewer),

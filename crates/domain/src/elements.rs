@@ -108,6 +108,13 @@ ActKind {
     Other = "other" / "其他",
 });
 
+code_enum!(/// 人身搜查、检查或提取样本 (a Zhifa extension: docs/format-extensions.md).
+BodyCheckKind {
+    Search = "search" / "人身搜查",
+    Examination = "examination" / "人身检查",
+    Sample = "sample" / "提取生物样本",
+});
+
 code_enum!(/// 检察机关的通知 (a Zhifa extension: docs/format-extensions.md).
 ProcuratorateNoticeKind {
     SupplementaryInvestigation = "supplementary_investigation" / "退回补充侦查",
@@ -327,6 +334,19 @@ pub struct Act {
     pub act: ActKind,
 }
 
+/// A person's body searched, examined or sampled on a case, and by whom (a Zhifa extension,
+/// TS-11).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BodyCheck {
+    pub at: At,
+    pub person: PersonId,
+    pub kind: BodyCheckKind,
+    pub officers: Vec<OfficerId>,
+    /// An examination done by a doctor (who may examine a woman).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub doctor: bool,
+}
+
 /// An injury assessment of a person in a case.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct InjuryAssessment {
@@ -413,6 +433,9 @@ pub struct Case {
     pub not_filed_at: Option<At>,
     pub fast_track_at: Option<At>,
     pub acts: Vec<Act>,
+    /// Bodies searched, examined or sampled (also counted among the acts).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub body_checks: Vec<BodyCheck>,
     pub injuries: Vec<InjuryAssessment>,
     pub prior_notices: Vec<PriorNotice>,
     pub reviews: Vec<Review>,

@@ -242,6 +242,11 @@ facts! {
     CaseFastTrack = "case.fast_track" / "快速办理", Case, CaseFastTrack { id: CaseId }
     /// `case.act`.
     CaseAct = "case.act" / "侦查/调查行为", Case, CaseAct { id: CaseId, act: ActKind }
+    /// `case.person_searched` (人身搜查、检查或提取样本, a Zhifa extension).
+    CasePersonSearched = "case.person_searched" / "人身搜查检查", Case, CasePersonSearched {
+        id: CaseId, person: PersonId, kind: BodyCheckKind, officers: Vec<OfficerId>,
+        #[serde(default, skip_serializing_if = "is_false")] doctor: bool,
+    }
     /// `case.injury_assessed`.
     CaseInjuryAssessed = "case.injury_assessed" / "伤情鉴定", Case, CaseInjuryAssessed { id: CaseId, person: PersonId, grade: InjuryGrade }
     /// `case.prior_notice_given` (处罚前告知).
@@ -590,6 +595,7 @@ impl Fact {
             CaseNotFiled(p) => p.id.to_string(),
             CaseFastTrack(p) => p.id.to_string(),
             CaseAct(p) => p.id.to_string(),
+            CasePersonSearched(p) => p.id.to_string(),
             CaseInjuryAssessed(p) => p.id.to_string(),
             CasePriorNoticeGiven(p) => p.id.to_string(),
             CaseReviewPassed(p) => p.id.to_string(),

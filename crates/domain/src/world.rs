@@ -903,6 +903,25 @@ impl World {
             CaseAct(p) => {
                 self.check_case_open(&p.id, at)?;
             }
+            CasePersonSearched(p) => {
+                self.check_case_open(&p.id, at)?;
+                referenced(&self.persons, &p.person, at, "person", "人员", |x| {
+                    x.registered_at
+                })?;
+                if p.officers.is_empty() {
+                    return Err(DomainError::invalid(
+                        "officers",
+                        "须填写执行的工作人员 (name who did it)",
+                    ));
+                }
+                self.check_officers(&p.officers, at)?;
+                if p.doctor && p.kind != BodyCheckKind::Examination {
+                    return Err(DomainError::invalid(
+                        "doctor",
+                        "只有人身检查可由医师进行 (only an examination is done by a doctor)",
+                    ));
+                }
+            }
             CaseInjuryAssessed(p) => {
                 self.check_case_open(&p.id, at)?;
                 referenced(&self.persons, &p.person, at, "person", "人员", |x| {
@@ -1842,6 +1861,7 @@ impl World {
                     not_filed_at: None,
                     fast_track_at: None,
                     acts: Vec::new(),
+                    body_checks: Vec::new(),
                     injuries: Vec::new(),
                     prior_notices: Vec::new(),
                     reviews: Vec::new(),
@@ -2141,6 +2161,22 @@ impl World {
                 .expect("checked")
                 .acts
                 .push(Act { at, act: p.act }),
+            CasePersonSearched(p) => {
+                let case = self.case_mut(&p.id).expect("checked");
+                let act = match p.kind {
+                    BodyCheckKind::Search => ActKind::Search,
+                    BodyCheckKind::Examination => ActKind::Inspection,
+                    BodyCheckKind::Sample => ActKind::Other,
+                };
+                case.acts.push(Act { at, act });
+                case.body_checks.push(BodyCheck {
+                    at,
+                    person: p.person.clone(),
+                    kind: p.kind,
+                    officers: p.officers.clone(),
+                    doctor: p.doctor,
+                });
+            }
             CaseInjuryAssessed(p) => {
                 self.case_mut(&p.id)
                     .expect("checked")

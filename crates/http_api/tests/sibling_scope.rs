@@ -893,6 +893,18 @@ fn probes() -> Vec<Probe> {
             json!({"fact": "case.injury_assessed", "id": "@T", "person": "@fresh:person", "grade": "minor"}),
         ),
         probe(
+            "case",
+            json!({"fact": "case.person_searched", "id": "@T", "person": "@fresh:person", "kind": "search", "officers": [officer]}),
+        ),
+        probe(
+            "person",
+            json!({"fact": "case.person_searched", "id": "@fresh:case", "person": "@T", "kind": "search", "officers": [officer]}),
+        ),
+        probe(
+            "officer",
+            json!({"fact": "case.person_searched", "id": "@fresh:case", "person": "@fresh:person", "kind": "search", "officers": ["@T"]}),
+        ),
+        probe(
             "person",
             json!({"fact": "case.injury_assessed", "id": "@fresh:case", "person": "@T", "grade": "minor"}),
         ),

@@ -1,9 +1,9 @@
 //! 案件: XZ-02, XZ-03, XZ-04 (TS-10), XZ-05, XZ-06, XZ-08, XZ-14, XZ-15, XS-01 (XS-02), XS-05,
-//! XS-08, XS-09, XZ-13, XS-06, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
+//! XS-08, XS-09, XZ-13, TS-11, XS-06, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
 
 use domain::elements::{
-    ActKind, Case, CaseKind, DecisionKind, DisposalResult, Facility, InjuryGrade, MeasureKind,
-    PenaltyKind, PersonRole, ProcuratorateNoticeKind, UnitLevel,
+    ActKind, Case, CaseKind, DecisionKind, DisposalResult, Facility, Gender, InjuryGrade,
+    MeasureKind, PenaltyKind, PersonRole, ProcuratorateNoticeKind, UnitLevel,
 };
 use domain::ids::PersonId;
 use domain::legal_time::{Level, Limit, Moves};
@@ -215,6 +215,47 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
         {
             let due = cx.due(decision.at.instant(), Limit::Days(2), Moves::PastRestDays);
             cx.deadline("JZ-02", subject, due, false);
+        }
+    }
+    // TS-11: a woman's body searched, examined or sampled by female staff; a doctor may examine
+    // her (CPL §132, §139).
+    for check in &case.body_checks {
+        let woman = cx
+            .world
+            .persons
+            .get(&check.person)
+            .filter(|p| p.gender == Gender::Female);
+        if let Some(woman) = woman
+            && !check.doctor
+            && check.officers.iter().any(|o| {
+                cx.world
+                    .officers
+                    .get(o)
+                    .is_some_and(|o| o.gender == Gender::Male)
+            })
+        {
+            cx.prohibited("TS-11", subject, || {
+                let men: Vec<&str> = check
+                    .officers
+                    .iter()
+                    .filter(|o| {
+                        cx.world
+                            .officers
+                            .get(*o)
+                            .is_some_and(|o| o.gender == Gender::Male)
+                    })
+                    .map(|o| o.as_str())
+                    .collect();
+                format!(
+                    "{}对女性{}（{}）{}，执行人有男性工作人员{}",
+                    check.at.display_china(),
+                    woman.name,
+                    woman.id,
+                    check.kind.label(),
+                    men.join("、")
+                )
+            });
+            break;
         }
     }
     // XZ-15: an injury case's appraisal commissioned within 24 h of acceptance (伤害规定 §18):

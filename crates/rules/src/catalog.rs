@@ -1416,8 +1416,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §132, §139; 刑规 §155, §225; 治安法12 §87; 行规 §82, §94; 拘留所条例; 看守所条例",
         confidence: "V",
         template: "【红】女性人身检查执行人为男性",
-        status: Status::NotExpressible(
-            "No fact records a body examination, personal search or sample taken with the person and the staff doing it: `case.act` `search` names neither, and `custody.security_checked` names no officer.",
+        status: Status::Implemented(
+            "A `case.person_searched` (a Zhifa extension: docs/format-extensions.md: the person, `kind` search 人身搜查, examination 人身检查 or sample 提取生物样本, the `officers` who did it, and `doctor` for an examination by a doctor) of a person registered female, done by any officer defined male, not by a doctor: red at once on the case, naming the time, the person and the men. Missing: the security check at entry to a case-handling center (`custody.security_checked` names no officer) and who manages women in detention, which no fact records.",
         ),
     },
     Entry {

@@ -397,6 +397,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "询问性侵害、暴力伤害案件的未成年被害人、证人，须同步录音录像，尽量一次完成",
     },
     Rule {
+        id: "TS-11",
+        element: ElementKind::Case,
+        basis: "CPL §132, §139; 刑规 §155, §225; 治安法12 §87; 行规 §82, §94; 拘留所条例; 看守所条例",
+        duty_zh: "检查妇女的身体、搜查妇女的身体、提取女性生物样本，须由女性工作人员进行（人身检查可由医师进行）",
+    },
+    Rule {
         id: "XZ-03",
         element: ElementKind::Case,
         basis: "处罚法 §60",
@@ -770,6 +776,7 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
     let only = Reach::SUBJECT;
     Some(match fact {
         F::CaseAct => only,                // acts: XS-08
+        F::CasePersonSearched => only,     // acts: XS-08; TS-11
         F::CaseReviewPassed => only,       // reviews: XZ-08
         F::CaseReviewReturned => only,     // reviews: XZ-08
         F::CasePriorNoticeGiven => only,   // prior notices: XZ-06

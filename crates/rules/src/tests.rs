@@ -1239,6 +1239,77 @@ fn each_rule_beyond_the_core_by_its_basis() {
             None,
         ),
         (
+            "TS-11 CPL §139: a woman's body searched by a male officer is red",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"小红","gender":"female","birth_date":"1990-05-01"}"#,
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王芳","unit":"U33050301","gender":"female","roles":["officer"]}"#,
+                r#"{"fact":"case.person_searched","at":"2026-03-03T10:00:00+08:00","id":"C1","person":"P2","kind":"search","officers":["O2"]}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "TS-11",
+            "C1",
+            Some(Red),
+        ),
+        (
+            "TS-11 CPL §139: searched by a female officer, nothing",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"小红","gender":"female","birth_date":"1990-05-01"}"#,
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王芳","unit":"U33050301","gender":"female","roles":["officer"]}"#,
+                r#"{"fact":"case.person_searched","at":"2026-03-03T10:00:00+08:00","id":"C1","person":"P2","kind":"search","officers":["O3"]}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "TS-11",
+            "C1",
+            None,
+        ),
+        (
+            "TS-11 CPL §132: a woman examined by a doctor, nothing",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"小红","gender":"female","birth_date":"1990-05-01"}"#,
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王芳","unit":"U33050301","gender":"female","roles":["officer"]}"#,
+                r#"{"fact":"case.person_searched","at":"2026-03-03T10:00:00+08:00","id":"C1","person":"P2","kind":"examination","officers":["O2"],"doctor":true}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "TS-11",
+            "C1",
+            None,
+        ),
+        (
+            "TS-11 CPL §132: a woman examined by a male officer, not a doctor: red",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"小红","gender":"female","birth_date":"1990-05-01"}"#,
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王芳","unit":"U33050301","gender":"female","roles":["officer"]}"#,
+                r#"{"fact":"case.person_searched","at":"2026-03-03T10:00:00+08:00","id":"C1","person":"P2","kind":"examination","officers":["O2"]}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "TS-11",
+            "C1",
+            Some(Red),
+        ),
+        (
+            "TS-11 行规 §94: a woman's sample taken by a female and a male officer: red",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"小红","gender":"female","birth_date":"1990-05-01"}"#,
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王芳","unit":"U33050301","gender":"female","roles":["officer"]}"#,
+                r#"{"fact":"case.person_searched","at":"2026-03-03T10:00:00+08:00","id":"C1","person":"P2","kind":"sample","officers":["O3","O2"]}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "TS-11",
+            "C1",
+            Some(Red),
+        ),
+        (
+            "TS-11: a man searched by a male officer, nothing",
+            &[
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王芳","unit":"U33050301","gender":"female","roles":["officer"]}"#,
+                r#"{"fact":"case.person_searched","at":"2026-03-03T10:00:00+08:00","id":"C1","person":"P1","kind":"search","officers":["O2"]}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "TS-11",
+            "C1",
+            None,
+        ),
+        (
             "XZ-03 处罚法 §60: another administrative case undecided 90 days on (05-31, a Sunday, moved to 06-01) is red on 06-02",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"entry_exit","other_administrative":true}"#,

@@ -458,6 +458,26 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             ],
         ),
         action(
+            "case_person_search",
+            "case.person_searched",
+            "人身搜查/检查",
+            vec![
+                existing("id", "案件编号"),
+                existing("person", "被搜查/检查人编号"),
+                select(
+                    "kind",
+                    "类别",
+                    BodyCheckKind::ALL,
+                    BodyCheckKind::as_str,
+                    BodyCheckKind::label,
+                ),
+                field("officers", "执行人员", Input::List)
+                    .prefill(Prefill::ActorOfficer)
+                    .hint("检查、搜查妇女的身体或提取女性生物样本，须由女性工作人员进行；用逗号分隔"),
+                field("doctor", "由医师进行人身检查", Input::Check).optional(),
+            ],
+        ),
+        action(
             "case_injury",
             "case.injury_assessed",
             "伤情鉴定",
@@ -1458,6 +1478,7 @@ pub fn for_element(
                         on("采取措施", "measure_start", "case"),
                         on("讯问/询问", "interrogation_hold", "case"),
                         on("侦查/调查行为", "case_act", "id"),
+                        on("人身搜查/检查", "case_person_search", "id"),
                         on("伤情鉴定", "case_injury", "id"),
                         on("进入办案中心", "custody_enter", "case"),
                         on("扣押财物", "property_seize", "case"),
@@ -1891,6 +1912,46 @@ mod tests {
         .unwrap();
         assert_eq!(object["deadline"], "2026-03-09T18:00:00+08:00");
         assert!(domain::Fact::from_value(object).is_ok());
+    }
+
+    #[test]
+    fn a_body_search_names_its_officers_and_a_doctor_only_when_ticked() {
+        let search = find("case_person_search").unwrap();
+        let object = to_object(
+            search,
+            &pairs(&[
+                ("id", "C1"),
+                ("person", "P2"),
+                ("kind", "examination"),
+                ("officers", "O3, O4"),
+                ("doctor", "on"),
+                ("at", "2026-03-02T09:30"),
+            ]),
+        )
+        .unwrap();
+        let fact = domain::Fact::from_value(object).unwrap();
+        assert!(matches!(
+            fact.body,
+            domain::FactBody::CasePersonSearched(ref p)
+                if p.doctor && p.officers.len() == 2 && p.officers[1].as_str() == "O4"
+                    && p.kind == BodyCheckKind::Examination
+        ));
+        let object = to_object(
+            search,
+            &pairs(&[
+                ("id", "C1"),
+                ("person", "P2"),
+                ("kind", "search"),
+                ("officers", "O3"),
+                ("at", "2026-03-02T09:30"),
+            ]),
+        )
+        .unwrap();
+        let fact = domain::Fact::from_value(object).unwrap();
+        assert!(matches!(
+            fact.body,
+            domain::FactBody::CasePersonSearched(ref p) if !p.doctor
+        ));
     }
 
     #[test]

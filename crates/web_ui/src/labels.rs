@@ -139,6 +139,8 @@ pub fn field_label(field: &str) -> &str {
         "not_filed_at" => "不予立案时间",
         "fast_track_at" => "快速办理时间",
         "acts" => "侦查/调查行为",
+        "body_checks" => "人身搜查/检查",
+        "doctor" => "由医师进行",
         "injuries" => "伤情鉴定",
         "prior_notices" => "处罚前告知",
         "reviews" => "法制审核",
@@ -293,7 +295,10 @@ pub fn value_label(element: &str, field: &str, code: &str) -> Option<&'static st
             PropertyMeasure::from_code(code).map(PropertyMeasure::label)
         }
         "kind" => match element {
-            "case" => CaseKind::from_code(code).map(CaseKind::label),
+            // A case's own kind, or a body check's (`case.person_searched`, `body_checks`).
+            "case" => CaseKind::from_code(code)
+                .map(CaseKind::label)
+                .or_else(|| BodyCheckKind::from_code(code).map(BodyCheckKind::label)),
             "measure" => MeasureKind::from_code(code).map(MeasureKind::label),
             "interrogation" => InterrogationKind::from_code(code).map(InterrogationKind::label),
             "document" => document_kind_label(code),

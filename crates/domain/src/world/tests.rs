@@ -189,6 +189,38 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             Some(ImpossibleTransition),
         ),
         (
+            "a body search said to be done by a doctor",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"theft"}"#,
+                r#"{"fact":"case.person_searched","at":"2026-03-03T09:00:00+08:00","id":"C5","person":"P1","kind":"search","officers":["O2"],"doctor":true}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "a body search naming no one who did it",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"theft"}"#,
+                r#"{"fact":"case.person_searched","at":"2026-03-03T09:00:00+08:00","id":"C5","person":"P1","kind":"search","officers":[]}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "a body search of an unknown person",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"theft"}"#,
+                r#"{"fact":"case.person_searched","at":"2026-03-03T09:00:00+08:00","id":"C5","person":"P404","kind":"search","officers":["O2"]}"#,
+            ],
+            Some(UnknownReference),
+        ),
+        (
+            "an examination by a doctor",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"theft"}"#,
+                r#"{"fact":"case.person_searched","at":"2026-03-03T09:00:00+08:00","id":"C5","person":"P1","kind":"examination","officers":["O2"],"doctor":true}"#,
+            ],
+            None,
+        ),
+        (
             "a criminal case marked as another administrative case",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"theft","other_administrative":true}"#,
