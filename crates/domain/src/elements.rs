@@ -115,6 +115,13 @@ BodyCheckKind {
     Sample = "sample" / "提取生物样本",
 });
 
+code_enum!(/// 技术侦查措施的环节 (a Zhifa extension: docs/format-extensions.md).
+TechStep {
+    Approved = "approved" / "批准采取",
+    Extended = "extended" / "批准延长",
+    Ended = "ended" / "解除",
+});
+
 code_enum!(/// 检察机关的通知 (a Zhifa extension: docs/format-extensions.md).
 ProcuratorateNoticeKind {
     SupplementaryInvestigation = "supplementary_investigation" / "退回补充侦查",
@@ -347,6 +354,19 @@ pub struct BodyCheck {
     pub doctor: bool,
 }
 
+/// A technical investigation measure (技术侦查措施) on a case: its approval, extensions and
+/// end (a Zhifa extension, XS-15).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TechInvestigation {
+    /// The measure's number, as on its approval (unique within the case).
+    pub measure: String,
+    pub approved_at: At,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extended_at: Vec<At>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended_at: Option<At>,
+}
+
 /// An injury assessment of a person in a case.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct InjuryAssessment {
@@ -436,6 +456,9 @@ pub struct Case {
     /// Bodies searched, examined or sampled (also counted among the acts).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub body_checks: Vec<BodyCheck>,
+    /// 技术侦查措施, in the order approved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub technical_investigations: Vec<TechInvestigation>,
     pub injuries: Vec<InjuryAssessment>,
     pub prior_notices: Vec<PriorNotice>,
     pub reviews: Vec<Review>,

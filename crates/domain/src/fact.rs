@@ -247,6 +247,10 @@ facts! {
         id: CaseId, person: PersonId, kind: BodyCheckKind, officers: Vec<OfficerId>,
         #[serde(default, skip_serializing_if = "is_false")] doctor: bool,
     }
+    /// `case.technical_investigation` (技术侦查措施的批准、延长、解除, a Zhifa extension).
+    CaseTechnicalInvestigation = "case.technical_investigation" / "技术侦查措施", Case, CaseTechnicalInvestigation {
+        id: CaseId, measure: String, step: TechStep,
+    }
     /// `case.injury_assessed`.
     CaseInjuryAssessed = "case.injury_assessed" / "伤情鉴定", Case, CaseInjuryAssessed { id: CaseId, person: PersonId, grade: InjuryGrade }
     /// `case.prior_notice_given` (处罚前告知).
@@ -596,6 +600,7 @@ impl Fact {
             CaseFastTrack(p) => p.id.to_string(),
             CaseAct(p) => p.id.to_string(),
             CasePersonSearched(p) => p.id.to_string(),
+            CaseTechnicalInvestigation(p) => p.id.to_string(),
             CaseInjuryAssessed(p) => p.id.to_string(),
             CasePriorNoticeGiven(p) => p.id.to_string(),
             CaseReviewPassed(p) => p.id.to_string(),

@@ -903,6 +903,45 @@ impl World {
             CaseAct(p) => {
                 self.check_case_open(&p.id, at)?;
             }
+            CaseTechnicalInvestigation(p) => {
+                let case = self.check_case_open(&p.id, at)?;
+                if case.kind != CaseKind::Criminal || case.filed_at.is_none() {
+                    return Err(refused(
+                        "技术侦查措施只能在刑事案件立案后采取",
+                        "technical investigation follows the filing of a criminal case",
+                    ));
+                }
+                let measure = p.measure.trim();
+                if measure.is_empty() || measure.len() > 64 || measure != p.measure {
+                    return Err(DomainError::invalid(
+                        "measure",
+                        "须填写措施编号（不超过64字节，首尾无空格） (a number of at most 64 bytes)",
+                    ));
+                }
+                let known = case
+                    .technical_investigations
+                    .iter()
+                    .find(|t| t.measure == p.measure);
+                match (p.step, known) {
+                    (TechStep::Approved, Some(_)) => {
+                        return Err(duplicate("技术侦查措施", &p.measure));
+                    }
+                    (TechStep::Approved, None) => {}
+                    (_, None) => {
+                        return Err(DomainError::new(
+                            ErrorCode::UnknownReference,
+                            format!("技术侦查措施“{}”未经批准登记", p.measure),
+                            format!("technical investigation `{}` was never approved", p.measure),
+                        )
+                        .at_field("measure"));
+                    }
+                    (_, Some(t)) => once(
+                        &t.ended_at,
+                        "技术侦查措施已解除",
+                        "the technical investigation has ended",
+                    )?,
+                }
+            }
             CasePersonSearched(p) => {
                 self.check_case_open(&p.id, at)?;
                 referenced(&self.persons, &p.person, at, "person", "人员", |x| {
@@ -1862,6 +1901,7 @@ impl World {
                     fast_track_at: None,
                     acts: Vec::new(),
                     body_checks: Vec::new(),
+                    technical_investigations: Vec::new(),
                     injuries: Vec::new(),
                     prior_notices: Vec::new(),
                     reviews: Vec::new(),
@@ -2161,6 +2201,31 @@ impl World {
                 .expect("checked")
                 .acts
                 .push(Act { at, act: p.act }),
+            CaseTechnicalInvestigation(p) => {
+                let list = &mut self
+                    .case_mut(&p.id)
+                    .expect("checked")
+                    .technical_investigations;
+                match p.step {
+                    TechStep::Approved => list.push(TechInvestigation {
+                        measure: p.measure.clone(),
+                        approved_at: at,
+                        extended_at: Vec::new(),
+                        ended_at: None,
+                    }),
+                    step => {
+                        let t = list
+                            .iter_mut()
+                            .find(|t| t.measure == p.measure)
+                            .expect("checked");
+                        if step == TechStep::Ended {
+                            t.ended_at = Some(at);
+                        } else {
+                            t.extended_at.push(at);
+                        }
+                    }
+                }
+            }
             CasePersonSearched(p) => {
                 let case = self.case_mut(&p.id).expect("checked");
                 let act = match p.kind {

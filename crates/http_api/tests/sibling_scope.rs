@@ -769,6 +769,12 @@ fn probes() -> Vec<Probe> {
         json!({"fact": "case.procuratorate_notice", "id": "@fresh:case", "notice": "arrest_refused", "measure": "@T"}),
     );
     refused_arrest.own = Own::Refused;
+    // Technical investigation follows the filing.
+    let mut technical = probe(
+        "case",
+        json!({"fact": "case.technical_investigation", "id": "@T", "measure": "TZ1", "step": "approved"}),
+    );
+    technical.own_setup = vec![json!({"fact": "case.filed", "id": "@T"})];
     let mut archived = probe("case", json!({"fact": "case.archived", "id": "@T"}));
     archived.own_setup = vec![json!({"fact": "case.closed", "id": "@T"})];
     let mut checked_out_probe = probe("property", checked_out.clone());
@@ -963,6 +969,7 @@ fn probes() -> Vec<Probe> {
         ),
         refused_arrest,
         probe("case", json!({"fact": "case.closed", "id": "@T"})),
+        technical,
         archived,
         // 人 persons.
         probe(

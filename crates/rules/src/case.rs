@@ -1,5 +1,5 @@
 //! 案件: XZ-02, XZ-03, XZ-04 (TS-10), XZ-05, XZ-06, XZ-08, XZ-14, XZ-15, XS-01 (XS-02), XS-05,
-//! XS-08, XS-09, XZ-13, TS-11, XS-06, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
+//! XS-08, XS-09, XZ-13, TS-11, XS-06, XS-15, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
 
 use domain::elements::{
     ActKind, Case, CaseKind, DecisionKind, DisposalResult, Facility, Gender, InjuryGrade,
@@ -192,6 +192,9 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
         && let Some(committed) = case.committed_at
     {
         limitation(cx, case, committed);
+    }
+    if !case.technical_investigations.is_empty() {
+        technical(cx, case);
     }
     if case.kind == CaseKind::Criminal && !case.procuratorate_notices.is_empty() {
         procuratorate(cx, case);
@@ -429,6 +432,52 @@ fn appraisal_periods(case: &Case) -> Vec<(jiff::civil::Date, jiff::civil::Date)>
         periods.push((commissioned.china_date(), result.china_date()));
     }
     periods
+}
+
+/// XS-15: a technical investigation measure is valid 3 months from its approval, and each
+/// extension, approved before the validity ends, adds at most 3 months from its end (CPL
+/// §151). Warned while one runs towards its end (bands); red once it runs past it, was
+/// extended only after it, or was ended only after it. A validity is not a procedural period
+/// for a party, so it does not move past rest days (the earlier date).
+fn technical(cx: &mut Cx, case: &Case) {
+    let subject = case.id.as_str();
+    let mut found = Vec::new();
+    for t in &case.technical_investigations {
+        let mut valid = cx.due(t.approved_at.instant(), Limit::Months(3), Moves::Never);
+        for (n, extended) in t.extended_at.iter().enumerate() {
+            if extended.instant() >= valid.at {
+                let ended = domain::At::china(valid.at);
+                found.push(Some(cx.found_at("XS-15", subject, Level::Red, || {
+                    format!(
+                        "技术侦查措施{}的有效期已于{}届满，第{}次延长于{}才批准",
+                        t.measure,
+                        ended.display_china(),
+                        n + 1,
+                        extended.display_china()
+                    )
+                })));
+            }
+            // The next three months run from the last day of the validity, not counted.
+            let last = valid.at - jiff::SignedDuration::from_secs(1);
+            valid = cx.due(last, Limit::Months(3), Moves::Never);
+        }
+        match t.ended_at {
+            None => found.push(cx.banded("XS-15", subject, &valid, false)),
+            Some(ended) if ended.instant() > valid.at => {
+                let expired = domain::At::china(valid.at);
+                found.push(Some(cx.found_at("XS-15", subject, Level::Red, || {
+                    format!(
+                        "技术侦查措施{}的有效期已于{}届满，至{}才解除",
+                        t.measure,
+                        expired.display_china(),
+                        ended.display_china()
+                    )
+                })));
+            }
+            Some(_) => {}
+        }
+    }
+    cx.highest(found);
 }
 
 /// XZ-13: a public-order violation the police did not discover within six months of its

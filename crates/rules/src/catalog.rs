@@ -670,8 +670,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §151; 刑规 §266–267",
         confidence: "V",
         template: "【蓝】技侦措施距有效期届满{d}日",
-        status: Status::NotExpressible(
-            "No fact records a technical investigation measure, its approval or its extensions.",
+        status: Status::Implemented(
+            "`case.technical_investigation` (a Zhifa extension: docs/format-extensions.md) records a measure's `approved`, `extended` and `ended` steps on a filed criminal case. Valid 3个月 from the approval (a month limit, start day not counted, never moved: a validity is not a party's period, so the earlier date); each extension adds 3个月 from the end of the validity before it. Month bands while it runs; red once it runs past its validity, when an extension was approved only after the validity ended, or when it was ended only after. Missing: the kind of measure and its target, and whether it is still needed (刑规 §267's timely end when no longer needed), which no fact records.",
         ),
     },
     Entry {

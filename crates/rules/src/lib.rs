@@ -403,6 +403,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "检查妇女的身体、搜查妇女的身体、提取女性生物样本，须由女性工作人员进行（人身检查可由医师进行）",
     },
     Rule {
+        id: "XS-15",
+        element: ElementKind::Case,
+        basis: "CPL §151; 刑规 §266–267",
+        duty_zh: "技术侦查措施的批准决定自签发之日起三个月内有效；需要继续采取的，须在期限届满前办理延长（每次不超过三个月），不需要继续采取的应当及时解除",
+    },
+    Rule {
         id: "XZ-03",
         element: ElementKind::Case,
         basis: "处罚法 §60",
@@ -775,15 +781,16 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
     use FactKind as F;
     let only = Reach::SUBJECT;
     Some(match fact {
-        F::CaseAct => only,                // acts: XS-08
-        F::CasePersonSearched => only,     // acts: XS-08; TS-11
-        F::CaseReviewPassed => only,       // reviews: XZ-08
-        F::CaseReviewReturned => only,     // reviews: XZ-08
-        F::CasePriorNoticeGiven => only,   // prior notices: XZ-06
-        F::CaseLimitExtended => only,      // XZ-02
-        F::CaseFilingExtended => only,     // XS-01
-        F::CaseArchived => only,           // JZ-07
-        F::CaseSentForProsecution => only, // XS-08, XS-11
+        F::CaseAct => only,                    // acts: XS-08
+        F::CasePersonSearched => only,         // acts: XS-08; TS-11
+        F::CaseTechnicalInvestigation => only, // XS-15
+        F::CaseReviewPassed => only,           // reviews: XZ-08
+        F::CaseReviewReturned => only,         // reviews: XZ-08
+        F::CasePriorNoticeGiven => only,       // prior notices: XZ-06
+        F::CaseLimitExtended => only,          // XZ-02
+        F::CaseFilingExtended => only,         // XS-01
+        F::CaseArchived => only,               // JZ-07
+        F::CaseSentForProsecution => only,     // XS-08, XS-11
         // XS-06, XS-11, XS-12 on the case; RQ-12 on the measure a recommendation names.
         F::CaseProcuratorateNotice => Reach {
             case_elements: true,

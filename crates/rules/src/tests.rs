@@ -1310,6 +1310,135 @@ fn each_rule_beyond_the_core_by_its_basis() {
             None,
         ),
         (
+            "XS-15 CPL §151: approved 03-05, valid three months to 06-05: red on 06-06",
+            &[
+                r#"{"fact":"case.technical_investigation","at":"2026-03-05T10:00:00+08:00","id":"C1","measure":"TZ1","step":"approved"}"#,
+            ],
+            "2026-06-06T00:30:00+08:00",
+            "XS-15",
+            "C1",
+            Some(Red),
+        ),
+        (
+            "XS-15 CPL §151: approved 03-07, valid to 06-07, a Sunday: not moved past it, red on 06-08",
+            &[
+                r#"{"fact":"case.technical_investigation","at":"2026-03-07T10:00:00+08:00","id":"C1","measure":"TZ1","step":"approved"}"#,
+            ],
+            "2026-06-08T00:30:00+08:00",
+            "XS-15",
+            "C1",
+            Some(Red),
+        ),
+        (
+            "XS-15 CPL §151: on 06-05 itself, yellow (15 days or fewer left)",
+            &[
+                r#"{"fact":"case.technical_investigation","at":"2026-03-05T10:00:00+08:00","id":"C1","measure":"TZ1","step":"approved"}"#,
+            ],
+            "2026-06-05T10:00:00+08:00",
+            "XS-15",
+            "C1",
+            Some(Yellow),
+        ),
+        (
+            "XS-15 CPL §151: on 05-15, blue (30 days or fewer left)",
+            &[
+                r#"{"fact":"case.technical_investigation","at":"2026-03-05T10:00:00+08:00","id":"C1","measure":"TZ1","step":"approved"}"#,
+            ],
+            "2026-05-15T10:00:00+08:00",
+            "XS-15",
+            "C1",
+            Some(Blue),
+        ),
+        (
+            "XS-15 CPL §151: on 04-01, nothing",
+            &[
+                r#"{"fact":"case.technical_investigation","at":"2026-03-05T10:00:00+08:00","id":"C1","measure":"TZ1","step":"approved"}"#,
+            ],
+            "2026-04-01T10:00:00+08:00",
+            "XS-15",
+            "C1",
+            None,
+        ),
+        (
+            "XS-15 刑规 §266: extended on 06-01, before the end: valid to 09-05, nothing on 06-06",
+            &[
+                r#"{"fact":"case.technical_investigation","at":"2026-03-05T10:00:00+08:00","id":"C1","measure":"TZ1","step":"approved"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-06-01T10:00:00+08:00","id":"C1","measure":"TZ1","step":"extended"}"#,
+            ],
+            "2026-06-06T00:30:00+08:00",
+            "XS-15",
+            "C1",
+            None,
+        ),
+        (
+            "XS-15 刑规 §266: extended twice (06-01, 09-01): red on 12-06, once 12-05 has passed",
+            &[
+                r#"{"fact":"case.technical_investigation","at":"2026-03-05T10:00:00+08:00","id":"C1","measure":"TZ1","step":"approved"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-06-01T10:00:00+08:00","id":"C1","measure":"TZ1","step":"extended"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-09-01T10:00:00+08:00","id":"C1","measure":"TZ1","step":"extended"}"#,
+            ],
+            "2026-12-06T00:30:00+08:00",
+            "XS-15",
+            "C1",
+            Some(Red),
+        ),
+        (
+            "XS-15 刑规 §266: … and yellow on 12-05",
+            &[
+                r#"{"fact":"case.technical_investigation","at":"2026-03-05T10:00:00+08:00","id":"C1","measure":"TZ1","step":"approved"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-06-01T10:00:00+08:00","id":"C1","measure":"TZ1","step":"extended"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-09-01T10:00:00+08:00","id":"C1","measure":"TZ1","step":"extended"}"#,
+            ],
+            "2026-12-05T12:00:00+08:00",
+            "XS-15",
+            "C1",
+            Some(Yellow),
+        ),
+        (
+            "XS-15 刑规 §266: an extension approved after the validity ended (06-07) is red",
+            &[
+                r#"{"fact":"case.technical_investigation","at":"2026-03-05T10:00:00+08:00","id":"C1","measure":"TZ1","step":"approved"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-06-07T10:00:00+08:00","id":"C1","measure":"TZ1","step":"extended"}"#,
+            ],
+            "2026-06-08T10:00:00+08:00",
+            "XS-15",
+            "C1",
+            Some(Red),
+        ),
+        (
+            "XS-15 刑规 §267: ended in time, nothing",
+            &[
+                r#"{"fact":"case.technical_investigation","at":"2026-03-05T10:00:00+08:00","id":"C1","measure":"TZ1","step":"approved"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-05-01T10:00:00+08:00","id":"C1","measure":"TZ1","step":"ended"}"#,
+            ],
+            "2026-06-10T10:00:00+08:00",
+            "XS-15",
+            "C1",
+            None,
+        ),
+        (
+            "XS-15 刑规 §267: ended only after the validity (06-10), red",
+            &[
+                r#"{"fact":"case.technical_investigation","at":"2026-03-05T10:00:00+08:00","id":"C1","measure":"TZ1","step":"approved"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-06-10T10:00:00+08:00","id":"C1","measure":"TZ1","step":"ended"}"#,
+            ],
+            "2026-06-11T10:00:00+08:00",
+            "XS-15",
+            "C1",
+            Some(Red),
+        ),
+        (
+            "XS-15: of two measures, the one running out decides (TZ2 approved 05-20 is fine, TZ1 is red)",
+            &[
+                r#"{"fact":"case.technical_investigation","at":"2026-03-05T10:00:00+08:00","id":"C1","measure":"TZ1","step":"approved"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-05-20T10:00:00+08:00","id":"C1","measure":"TZ2","step":"approved"}"#,
+            ],
+            "2026-06-06T00:30:00+08:00",
+            "XS-15",
+            "C1",
+            Some(Red),
+        ),
+        (
             "XZ-03 处罚法 §60: another administrative case undecided 90 days on (05-31, a Sunday, moved to 06-01) is red on 06-02",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"entry_exit","other_administrative":true}"#,

@@ -458,6 +458,19 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             ],
         ),
         action(
+            "case_technical_investigation",
+            "case.technical_investigation",
+            "技术侦查措施审批",
+            vec![
+                existing("id", "案件编号"),
+                field("measure", "措施编号", Input::Text)
+                    .hint("批准决定书上的编号；延长、解除时填同一编号"),
+                select("step", "环节", TechStep::ALL, TechStep::as_str, TechStep::label).hint(
+                    "批准决定自签发之日起三个月内有效；需继续采取的，须在届满前办理延长（每次不超过三个月）",
+                ),
+            ],
+        ),
+        action(
             "case_person_search",
             "case.person_searched",
             "人身搜查/检查",
@@ -1479,6 +1492,10 @@ pub fn for_element(
                         on("讯问/询问", "interrogation_hold", "case"),
                         on("侦查/调查行为", "case_act", "id"),
                         on("人身搜查/检查", "case_person_search", "id"),
+                        when(
+                            criminal && set("filed_at"),
+                            on("技术侦查措施", "case_technical_investigation", "id"),
+                        ),
                         on("伤情鉴定", "case_injury", "id"),
                         on("进入办案中心", "custody_enter", "case"),
                         on("扣押财物", "property_seize", "case"),
@@ -1772,6 +1789,11 @@ mod tests {
             ("property", "checked_out", serde_json::json!({})),
             ("incident", "received", serde_json::json!({})),
             ("case", "accepted", case.clone()),
+            (
+                "case",
+                "filed",
+                serde_json::json!({"kind": "criminal", "filed_at": "2026-03-02T09:30:00+08:00"}),
+            ),
             ("person", "registered", serde_json::json!({})),
             ("measure", "active", measure),
             ("stay", "in_center", stay),

@@ -189,6 +189,64 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             Some(ImpossibleTransition),
         ),
         (
+            "technical investigation before the filing",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"theft"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-03-04T10:00:00+08:00","id":"C5","measure":"TZ1","step":"approved"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a technical investigation approved twice",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"theft"}"#,
+                r#"{"fact":"case.filed","at":"2026-03-03T09:00:00+08:00","id":"C5"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-03-04T10:00:00+08:00","id":"C5","measure":"TZ1","step":"approved"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-03-04T11:00:00+08:00","id":"C5","measure":"TZ1","step":"approved"}"#,
+            ],
+            Some(Duplicate),
+        ),
+        (
+            "a technical investigation extended, never approved",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"theft"}"#,
+                r#"{"fact":"case.filed","at":"2026-03-03T09:00:00+08:00","id":"C5"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-03-04T10:00:00+08:00","id":"C5","measure":"TZ1","step":"extended"}"#,
+            ],
+            Some(UnknownReference),
+        ),
+        (
+            "a technical investigation extended after its end",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"theft"}"#,
+                r#"{"fact":"case.filed","at":"2026-03-03T09:00:00+08:00","id":"C5"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-03-04T10:00:00+08:00","id":"C5","measure":"TZ1","step":"approved"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-03-04T11:00:00+08:00","id":"C5","measure":"TZ1","step":"ended"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-03-04T12:00:00+08:00","id":"C5","measure":"TZ1","step":"extended"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a technical investigation with no number",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"theft"}"#,
+                r#"{"fact":"case.filed","at":"2026-03-03T09:00:00+08:00","id":"C5"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-03-04T10:00:00+08:00","id":"C5","measure":"","step":"approved"}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "a technical investigation approved, extended and ended",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"theft"}"#,
+                r#"{"fact":"case.filed","at":"2026-03-03T09:00:00+08:00","id":"C5"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-03-04T10:00:00+08:00","id":"C5","measure":"TZ1","step":"approved"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-03-04T11:00:00+08:00","id":"C5","measure":"TZ1","step":"extended"}"#,
+                r#"{"fact":"case.technical_investigation","at":"2026-03-04T12:00:00+08:00","id":"C5","measure":"TZ1","step":"ended"}"#,
+            ],
+            None,
+        ),
+        (
             "a body search said to be done by a doctor",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"theft"}"#,
