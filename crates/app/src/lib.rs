@@ -577,6 +577,7 @@ fn references(fact: &Fact) -> Vec<(ElementKind, String)> {
             (K::Case, p.case.to_string()),
         ],
         MeasureExtended(p) => one(K::Officer, &p.approved_by),
+        MeasureApproved(p) => one(K::Officer, &p.approved_by),
         CustodyEntered(p) => {
             let mut refs = vec![
                 (K::Person, p.person.to_string()),

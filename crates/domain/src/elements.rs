@@ -172,6 +172,9 @@ MeasureKind {
     Bail = "bail" / "取保候审",
     ResidentialSurveillance = "residential_surveillance" / "监视居住",
     AdminDetention = "admin_detention" / "行政拘留",
+    /// 约束 (a Zhifa extension): an administrative measure restricting liberty taken on the spot,
+    /// approved afterwards (`measure.approved`).
+    Restraint = "restraint" / "约束",
 });
 
 impl MeasureKind {
@@ -584,6 +587,9 @@ pub struct Measure {
     /// Requests to change the measure (a Zhifa extension, RQ-12).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub change_requests: Vec<At>,
+    /// 补办审批 of a measure taken on the spot (a Zhifa extension, RQ-17).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved_at: Option<At>,
     pub ended: Option<(At, MeasureOutcome)>,
 }
 

@@ -318,6 +318,8 @@ facts! {
     /// `measure.arrest_requested` (提请批准逮捕).
     MeasureArrestRequested = "measure.arrest_requested" / "提请批准逮捕", Measure, MeasureArrestRequested { id: MeasureId }
     /// `measure.change_requested` (申请变更强制措施, a Zhifa extension).
+    /// `measure.approved` (当场采取的强制措施补办审批, a Zhifa extension).
+    MeasureApproved = "measure.approved" / "补办审批", Measure, MeasureApproved { id: MeasureId, approved_by: OfficerId }
     MeasureChangeRequested = "measure.change_requested" / "申请变更强制措施", Measure, MeasureChangeRequested { id: MeasureId }
     /// `measure.ended`.
     MeasureEnded = "measure.ended" / "措施结束", Measure, MeasureEnded { id: MeasureId, outcome: MeasureOutcome }
@@ -623,6 +625,7 @@ impl Fact {
             MeasureDelivered(p) => p.id.to_string(),
             MeasureArrestRequested(p) => p.id.to_string(),
             MeasureChangeRequested(p) => p.id.to_string(),
+            MeasureApproved(p) => p.id.to_string(),
             MeasureEnded(p) => p.id.to_string(),
             CustodyEntered(p) => p.id.to_string(),
             CustodySecurityChecked(p) => p.id.to_string(),

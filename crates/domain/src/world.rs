@@ -1242,6 +1242,12 @@ impl World {
             }
             MeasureExtended(p) => {
                 let measure = self.check_measure_active(&p.id, at)?;
+                if measure.kind == MeasureKind::Restraint {
+                    return Err(refused(
+                        "约束至酒醒或危险消除为止，不能延长",
+                        "a restraint is not extended",
+                    ));
+                }
                 referenced(
                     &self.officers,
                     &p.approved_by,
@@ -1318,6 +1324,26 @@ impl World {
             }
             MeasureChangeRequested(p) => {
                 self.check_measure_active(&p.id, at)?;
+            }
+            MeasureApproved(p) => {
+                // Approved afterwards, even once it ended: a restraint lasts until the person
+                // is sober, and the approval may follow.
+                let measure = subject(&self.measures, &p.id, at, "强制措施", |m| m.started_at)?;
+                if measure.kind != MeasureKind::Restraint {
+                    return Err(refused(
+                        "只有当场采取的约束须补办审批",
+                        "only a restraint taken on the spot is approved afterwards",
+                    ));
+                }
+                once(&measure.approved_at, "已补办审批", "already approved")?;
+                referenced(
+                    &self.officers,
+                    &p.approved_by,
+                    at,
+                    "approved_by",
+                    "审批人",
+                    |o| o.defined_at,
+                )?;
             }
             CustodyEntered(p) => {
                 if self.stays.contains_key(&p.id) {
@@ -1983,6 +2009,7 @@ impl World {
                     delivered: None,
                     arrest_requested_at: None,
                     change_requests: Vec::new(),
+                    approved_at: None,
                     ended: None,
                 };
                 self.put_measure(p.id.clone(), measure);
@@ -2023,6 +2050,7 @@ impl World {
                 .expect("checked")
                 .change_requests
                 .push(at),
+            MeasureApproved(p) => self.measure_mut(&p.id).expect("checked").approved_at = Some(at),
             MeasureEnded(p) => {
                 self.measure_mut(&p.id).expect("checked").ended = Some((at, p.outcome))
             }

@@ -775,6 +775,13 @@ fn probes() -> Vec<Probe> {
         json!({"fact": "case.technical_investigation", "id": "@T", "measure": "TZ1", "step": "approved"}),
     );
     technical.own_setup = vec![json!({"fact": "case.filed", "id": "@T"})];
+    // A fresh measure is a detention, which is not approved afterwards: A's own is refused by
+    // the domain (409), a sibling's with 404 before the domain looks.
+    let mut approved = probe(
+        "measure",
+        json!({"fact": "measure.approved", "id": "@T", "approved_by": officer}),
+    );
+    approved.own = Own::Refused;
     let mut archived = probe("case", json!({"fact": "case.archived", "id": "@T"}));
     archived.own_setup = vec![json!({"fact": "case.closed", "id": "@T"})];
     let mut checked_out_probe = probe("property", checked_out.clone());
@@ -970,6 +977,7 @@ fn probes() -> Vec<Probe> {
         refused_arrest,
         probe("case", json!({"fact": "case.closed", "id": "@T"})),
         technical,
+        approved,
         archived,
         // 人 persons.
         probe(

@@ -871,8 +871,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "强制法 §19–20; 行规 §55–56, §58",
         confidence: "V",
         template: "【红】当场强制措施超24小时未补办审批",
-        status: Status::NotExpressible(
-            "FORMAT has no measure kind for 约束 or 拘留审查 and no approval on `measure.started`, so neither a measure taken without prior approval nor its approval within 24 h can be recorded.",
+        status: Status::Implemented(
+            "A `measure.started` of kind `restraint` (约束, a Zhifa extension: docs/format-extensions.md) with no `measure.approved` (补办审批, a Zhifa extension): 24 h from its start, hour bands, never moved (a limit on liberty), owed after its end too; while it lasts, with no `measure.family_notified` or `family_not_notified`: P `RQ-17.family` (default 24 h, \"立即\"), hour bands. The higher of the two is raised. A restraint cannot be extended. Missing: \"at once on return\" (no fact records the return to the unit, so 24 h is the outer limit), 拘留审查 of foreigners, the exclusion of restraint time from questioning limits, and the restraint's manner (no handcuffs or leg irons, constant watch), which no fact records.",
         ),
     },
     Entry {

@@ -409,6 +409,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "技术侦查措施的批准决定自签发之日起三个月内有效；需要继续采取的，须在期限届满前办理延长（每次不超过三个月），不需要继续采取的应当及时解除",
     },
     Rule {
+        id: "RQ-17",
+        element: ElementKind::Measure,
+        basis: "强制法 §19–20; 行规 §55–56, §58",
+        duty_zh: "当场采取约束等行政强制措施的，须在24小时内向负责人报告并补办批准手续，并立即通知家属",
+    },
+    Rule {
         id: "XZ-03",
         element: ElementKind::Case,
         basis: "处罚法 §60",
@@ -797,6 +803,7 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
             ..only
         },
         F::MeasureChangeRequested => only,  // RQ-12
+        F::MeasureApproved => only,         // RQ-17
         F::CaseInjuryAssessed => only,      // XZ-14, XS-14, JZ-03
         F::MeasureArrestRequested => only,  // RQ-07
         F::LegalAidNotified => only,        // TS-04, TS-05

@@ -1,4 +1,4 @@
-//! 强制措施: XS-04, RQ-01 to RQ-09, RQ-11 to RQ-14, CS-01, JZ-04, TS-13.
+//! 强制措施: XS-04, RQ-01 to RQ-09, RQ-11 to RQ-14, RQ-17, CS-01, JZ-04, TS-13.
 
 use domain::World;
 use domain::elements::{
@@ -95,6 +95,9 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
     }
     change_requested(cx, m);
     foreign_national(cx, m);
+    if m.kind == MeasureKind::Restraint {
+        restraint(cx, m);
+    }
     if m.ended.is_some() {
         return;
     }
@@ -187,6 +190,8 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
             let due = cx.due(started, Limit::Months(6), Moves::PastRestDays);
             cx.deadline("RQ-14", subject, due, false);
         }
+        // RQ-17's family notice is part of `restraint`.
+        MeasureKind::Restraint => {}
         MeasureKind::AdminDetention => {
             // One RQ-11 per measure: a case already ended says more than the days served. (A
             // batch screening's context holds other elements' warnings too.)
@@ -199,6 +204,24 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
             }
         }
     }
+}
+
+/// RQ-17: a restraint (约束) taken on the spot is reported and approved afterwards within 24 h
+/// (强制法 §19), whether or not it has ended since; while it lasts, the family is told at once
+/// (强制法 §20: P `RQ-17.family`). Both limits restrict liberty, so they never move.
+fn restraint(cx: &mut Cx, m: &Measure) {
+    let started = m.started_at.instant();
+    let mut found = [None, None];
+    if m.approved_at.is_none() {
+        let due = cx.due(started, Limit::Hours(24), Moves::Never);
+        found[0] = cx.banded("RQ-17", m.id.as_str(), &due, false);
+    }
+    if m.family.is_none() && m.ended.is_none() {
+        let p = cx.p(cx.world.cases.get(&m.case).map(|c| &c.unit));
+        let due = cx.due(started, p.limit(P::Rq17Family), Moves::Never);
+        found[1] = cx.banded("RQ-17", m.id.as_str(), &due, false);
+    }
+    cx.highest(found);
 }
 
 /// TS-13: a foreign national detained or arrested on a criminal case is reported to the

@@ -25,6 +25,7 @@ pub enum P {
     Xs14Notice,
     Rq08Delivery,
     Xs12Release,
+    Rq17Family,
     Rq15Execution,
     Cs01Entry,
     Cs06Gap,
@@ -77,7 +78,7 @@ pub struct Setting {
 }
 
 /// Every threshold, in the order of [`P`].
-pub const SETTINGS: [Setting; 19] = [
+pub const SETTINGS: [Setting; 20] = [
     Setting {
         p: P::Jq02Arrival,
         key: "JQ-02.arrival",
@@ -203,6 +204,16 @@ pub const SETTINGS: [Setting; 19] = [
         key: "XS-12.release",
         rule: "XS-12",
         what_zh: "不批准逮捕或不起诉决定后释放在押犯罪嫌疑人的期限（法律规定“立即”）",
+        unit: PUnit::Hours,
+        default: 24,
+        min: 1,
+        max: 24,
+    },
+    Setting {
+        p: P::Rq17Family,
+        key: "RQ-17.family",
+        rule: "RQ-17",
+        what_zh: "当场约束后通知家属的期限（法律规定“立即”）",
         unit: PUnit::Hours,
         default: 24,
         min: 1,

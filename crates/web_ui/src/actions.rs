@@ -748,6 +748,16 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             vec![existing("id", "措施编号")],
         ),
         action(
+            "measure_approve",
+            "measure.approved",
+            "补办审批",
+            vec![
+                existing("id", "措施编号"),
+                field("approved_by", "审批人（负责人）", Input::Text)
+                    .hint("当场约束的，须在24小时内向负责人报告并补办批准手续"),
+            ],
+        ),
+        action(
             "measure_change_request",
             "measure.change_requested",
             "登记变更强制措施申请",
@@ -1559,7 +1569,14 @@ pub fn for_element(
             vec![(
                 "措施",
                 vec![
-                    when(active, on("延长期限", "measure_extend", "id")),
+                    when(
+                        active && measure != Some(MeasureKind::Restraint),
+                        on("延长期限", "measure_extend", "id"),
+                    ),
+                    when(
+                        measure == Some(MeasureKind::Restraint) && !set("approved_at"),
+                        on("补办审批", "measure_approve", "id"),
+                    ),
                     when(family_open, on("通知家属", "measure_family_notify", "id")),
                     when(
                         family_open,
@@ -1796,6 +1813,11 @@ mod tests {
             ),
             ("person", "registered", serde_json::json!({})),
             ("measure", "active", measure),
+            (
+                "measure",
+                "active",
+                serde_json::json!({"kind": "restraint", "ended": null}),
+            ),
             ("stay", "in_center", stay),
             ("property", "stored", serde_json::json!({})),
             ("document", "issued", serde_json::json!({})),

@@ -247,6 +247,44 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             None,
         ),
         (
+            "an approval afterwards of a measure that is not a restraint",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.drunk"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-03T09:00:00+08:00","id":"M5","person":"P1","case":"C5","kind":"admin_questioning"}"#,
+                r#"{"fact":"measure.approved","at":"2026-03-03T10:00:00+08:00","id":"M5","approved_by":"O2"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a restraint extended",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.drunk"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-03T09:00:00+08:00","id":"M5","person":"P1","case":"C5","kind":"restraint"}"#,
+                r#"{"fact":"measure.extended","at":"2026-03-03T10:00:00+08:00","id":"M5","days":2,"approved_by":"O2"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a restraint approved twice",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.drunk"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-03T09:00:00+08:00","id":"M5","person":"P1","case":"C5","kind":"restraint"}"#,
+                r#"{"fact":"measure.approved","at":"2026-03-03T10:00:00+08:00","id":"M5","approved_by":"O2"}"#,
+                r#"{"fact":"measure.approved","at":"2026-03-03T11:00:00+08:00","id":"M5","approved_by":"O2"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a restraint ended, then approved",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.drunk"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-03T09:00:00+08:00","id":"M5","person":"P1","case":"C5","kind":"restraint"}"#,
+                r#"{"fact":"measure.ended","at":"2026-03-03T10:00:00+08:00","id":"M5","outcome":"released"}"#,
+                r#"{"fact":"measure.approved","at":"2026-03-03T11:00:00+08:00","id":"M5","approved_by":"O2"}"#,
+            ],
+            None,
+        ),
+        (
             "a body search said to be done by a doctor",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"theft"}"#,
