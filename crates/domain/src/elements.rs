@@ -456,12 +456,6 @@ pub struct Case {
     pub not_filed_at: Option<At>,
     pub fast_track_at: Option<At>,
     pub acts: Vec<Act>,
-    /// Bodies searched, examined or sampled (also counted among the acts).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub body_checks: Vec<BodyCheck>,
-    /// 技术侦查措施, in the order approved.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub technical_investigations: Vec<TechInvestigation>,
     pub injuries: Vec<InjuryAssessment>,
     pub prior_notices: Vec<PriorNotice>,
     pub reviews: Vec<Review>,
@@ -471,6 +465,23 @@ pub struct Case {
     pub dropped_at: Option<At>,
     /// The first sending for prosecution.
     pub sent_for_prosecution_at: Option<At>,
+    pub closed_at: Option<At>,
+    pub archived_at: Option<At>,
+    /// What few cases have ([`Case::extras`]), shown among the case's own fields.
+    #[serde(flatten)]
+    pub(crate) extras: Option<Box<CaseExtras>>,
+}
+
+/// The lists of Zhifa's extensions that few cases have, kept behind one pointer: the millions of
+/// cases without any pay 8 bytes for them, not 24 a list.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CaseExtras {
+    /// Bodies searched, examined or sampled (also counted among the acts).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub body_checks: Vec<BodyCheck>,
+    /// 技术侦查措施, in the order approved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub technical_investigations: Vec<TechInvestigation>,
     /// The procuratorate's notices, in order: returns for supplementary investigation, requests
     /// for the reasons for not filing, orders to file.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -478,9 +489,14 @@ pub struct Case {
     /// Each sending again after a return for supplementary investigation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sent_again_at: Vec<At>,
-    pub closed_at: Option<At>,
-    pub archived_at: Option<At>,
 }
+
+static NO_EXTRAS: CaseExtras = CaseExtras {
+    body_checks: Vec::new(),
+    technical_investigations: Vec::new(),
+    procuratorate_notices: Vec::new(),
+    sent_again_at: Vec::new(),
+};
 
 /// A person's link to a case.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -520,9 +536,20 @@ pub struct Person {
 }
 
 impl Case {
+    /// The extensions' lists (empty for most cases).
+    pub fn extras(&self) -> &CaseExtras {
+        self.extras.as_deref().unwrap_or(&NO_EXTRAS)
+    }
+
+    /// The extensions' lists, to add to.
+    pub fn extras_mut(&mut self) -> &mut CaseExtras {
+        self.extras.get_or_insert_with(Box::default)
+    }
+
     /// The returns for supplementary investigation, in order.
     pub fn returns(&self) -> impl Iterator<Item = At> + '_ {
-        self.procuratorate_notices
+        self.extras()
+            .procuratorate_notices
             .iter()
             .filter(|n| n.notice == ProcuratorateNoticeKind::SupplementaryInvestigation)
             .map(|n| n.at)
@@ -530,7 +557,8 @@ impl Case {
 
     /// Whether the case is with the procuratorate now: sent, and sent again after each return.
     pub fn with_procuratorate(&self) -> bool {
-        self.sent_for_prosecution_at.is_some() && self.returns().count() == self.sent_again_at.len()
+        self.sent_for_prosecution_at.is_some()
+            && self.returns().count() == self.extras().sent_again_at.len()
     }
 
     /// The return for supplementary investigation the police are working on now, if any.

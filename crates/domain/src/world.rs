@@ -919,6 +919,7 @@ impl World {
                     ));
                 }
                 let known = case
+                    .extras()
                     .technical_investigations
                     .iter()
                     .find(|t| t.measure == p.measure);
@@ -1926,8 +1927,6 @@ impl World {
                     not_filed_at: None,
                     fast_track_at: None,
                     acts: Vec::new(),
-                    body_checks: Vec::new(),
-                    technical_investigations: Vec::new(),
                     injuries: Vec::new(),
                     prior_notices: Vec::new(),
                     reviews: Vec::new(),
@@ -1935,8 +1934,7 @@ impl World {
                     decision: None,
                     dropped_at: None,
                     sent_for_prosecution_at: None,
-                    procuratorate_notices: Vec::new(),
-                    sent_again_at: Vec::new(),
+                    extras: None,
                     closed_at: None,
                     archived_at: None,
                 };
@@ -2233,6 +2231,7 @@ impl World {
                 let list = &mut self
                     .case_mut(&p.id)
                     .expect("checked")
+                    .extras_mut()
                     .technical_investigations;
                 match p.step {
                     TechStep::Approved => list.push(TechInvestigation {
@@ -2262,7 +2261,7 @@ impl World {
                     BodyCheckKind::Sample => ActKind::Other,
                 };
                 case.acts.push(Act { at, act });
-                case.body_checks.push(BodyCheck {
+                case.extras_mut().body_checks.push(BodyCheck {
                     at,
                     person: p.person.clone(),
                     kind: p.kind,
@@ -2315,12 +2314,13 @@ impl World {
                 let case = self.case_mut(&p.id).expect("checked");
                 match case.sent_for_prosecution_at {
                     None => case.sent_for_prosecution_at = Some(at),
-                    Some(_) => case.sent_again_at.push(at),
+                    Some(_) => case.extras_mut().sent_again_at.push(at),
                 }
             }
             CaseProcuratorateNotice(p) => self
                 .case_mut(&p.id)
                 .expect("checked")
+                .extras_mut()
                 .procuratorate_notices
                 .push(ProcuratorateNotice {
                     at,

@@ -193,10 +193,10 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
     {
         limitation(cx, case, committed);
     }
-    if !case.technical_investigations.is_empty() {
+    if !case.extras().technical_investigations.is_empty() {
         technical(cx, case);
     }
-    if case.kind == CaseKind::Criminal && !case.procuratorate_notices.is_empty() {
+    if case.kind == CaseKind::Criminal && !case.extras().procuratorate_notices.is_empty() {
         procuratorate(cx, case);
     }
     // JZ-02: an administrative decision (to punish or not) served on every victim within 2 d.
@@ -222,7 +222,7 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
     }
     // TS-11: a woman's body searched, examined or sampled by female staff; a doctor may examine
     // her (CPL §132, §139).
-    for check in &case.body_checks {
+    for check in &case.extras().body_checks {
         let woman = cx
             .world
             .persons
@@ -442,7 +442,7 @@ fn appraisal_periods(case: &Case) -> Vec<(jiff::civil::Date, jiff::civil::Date)>
 fn technical(cx: &mut Cx, case: &Case) {
     let subject = case.id.as_str();
     let mut found = Vec::new();
-    for t in &case.technical_investigations {
+    for t in &case.extras().technical_investigations {
         let mut valid = cx.due(t.approved_at.instant(), Limit::Months(3), Moves::Never);
         for (n, extended) in t.extended_at.iter().enumerate() {
             if extended.instant() >= valid.at {
@@ -539,6 +539,7 @@ fn procuratorate(cx: &mut Cx, case: &Case) {
     // ordered to file, they file within 15 d (刑规 §182). Filing answers both.
     if case.filed_at.is_none() {
         let pending: Vec<_> = case
+            .extras()
             .procuratorate_notices
             .iter()
             .filter_map(|n| match n.notice {
@@ -566,7 +567,7 @@ fn procuratorate(cx: &mut Cx, case: &Case) {
     // policy (P, hours). A measure ended after the notice clears it.
     let limit = cx.p(Some(&case.unit)).limit(P::Xs12Release);
     let mut held_after = Vec::new();
-    for n in &case.procuratorate_notices {
+    for n in &case.extras().procuratorate_notices {
         // Held when the notice came, and not released since.
         let held = |m: &domain::elements::Measure| m.started_at <= n.at && m.ended.is_none();
         let holds = match (n.notice, &n.measure) {

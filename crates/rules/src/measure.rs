@@ -277,7 +277,8 @@ fn change_requested(cx: &mut Cx, m: &Measure) {
     let recommended = match custodial {
         false => None,
         true => cx.world.cases.get(&m.case).and_then(|case| {
-            case.procuratorate_notices
+            case.extras()
+                .procuratorate_notices
                 .iter()
                 .filter(|n| {
                     n.notice == ProcuratorateNoticeKind::ReleaseRecommended
