@@ -550,6 +550,8 @@ fn references(fact: &Fact) -> Vec<(ElementKind, String)> {
             .map(|m| (K::Measure, m.to_string()))
             .collect(),
         CaseInjuryAssessed(p) => one(K::Person, &p.person),
+        CaseDeferralRequested(p) => one(K::Person, &p.person),
+        CaseDeferralDecided(p) => one(K::Person, &p.person),
         CasePersonSearched(p) => {
             let mut refs = one(K::Person, &p.person);
             refs.extend(officers(&p.officers));

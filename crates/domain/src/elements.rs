@@ -489,6 +489,32 @@ pub struct CaseExtras {
     /// Each sending again after a return for supplementary investigation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sent_again_at: Vec<At>,
+    /// Applications to defer the execution of administrative detention, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deferrals: Vec<Deferral>,
+}
+
+/// 暂缓执行行政拘留: a penalised person's application, and the decision on it (a Zhifa extension,
+/// XZ-12).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Deferral {
+    pub person: PersonId,
+    pub requested_at: At,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<DeferralDecision>,
+}
+
+/// The decision on an application to defer detention.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeferralDecision {
+    pub at: At,
+    pub granted: bool,
+    /// 保证金, in yuan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bond_yuan: Option<f64>,
+    /// 担保人.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guarantor: Option<String>,
 }
 
 static NO_EXTRAS: CaseExtras = CaseExtras {
@@ -496,6 +522,7 @@ static NO_EXTRAS: CaseExtras = CaseExtras {
     technical_investigations: Vec::new(),
     procuratorate_notices: Vec::new(),
     sent_again_at: Vec::new(),
+    deferrals: Vec::new(),
 };
 
 /// A person's link to a case.
@@ -544,6 +571,14 @@ impl Case {
     /// The extensions' lists, to add to.
     pub fn extras_mut(&mut self) -> &mut CaseExtras {
         self.extras.get_or_insert_with(Box::default)
+    }
+
+    /// Whether the execution of a person's detention was deferred (XZ-12).
+    pub fn deferred(&self, person: &PersonId) -> bool {
+        self.extras()
+            .deferrals
+            .iter()
+            .any(|d| d.person == *person && d.decided.as_ref().is_some_and(|x| x.granted))
     }
 
     /// The returns for supplementary investigation, in order.

@@ -251,6 +251,14 @@ facts! {
     CaseTechnicalInvestigation = "case.technical_investigation" / "技术侦查措施", Case, CaseTechnicalInvestigation {
         id: CaseId, measure: String, step: TechStep,
     }
+    /// `case.deferral_requested` (暂缓执行行政拘留申请, a Zhifa extension).
+    CaseDeferralRequested = "case.deferral_requested" / "申请暂缓执行行政拘留", Case, CaseDeferralRequested { id: CaseId, person: PersonId }
+    /// `case.deferral_decided` (暂缓执行行政拘留决定, a Zhifa extension).
+    CaseDeferralDecided = "case.deferral_decided" / "暂缓执行行政拘留决定", Case, CaseDeferralDecided {
+        id: CaseId, person: PersonId, granted: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")] bond_yuan: Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")] guarantor: Option<String>,
+    }
     /// `case.injury_assessed`.
     CaseInjuryAssessed = "case.injury_assessed" / "伤情鉴定", Case, CaseInjuryAssessed { id: CaseId, person: PersonId, grade: InjuryGrade }
     /// `case.prior_notice_given` (处罚前告知).
@@ -602,6 +610,8 @@ impl Fact {
             CaseFastTrack(p) => p.id.to_string(),
             CaseAct(p) => p.id.to_string(),
             CasePersonSearched(p) => p.id.to_string(),
+            CaseDeferralRequested(p) => p.id.to_string(),
+            CaseDeferralDecided(p) => p.id.to_string(),
             CaseTechnicalInvestigation(p) => p.id.to_string(),
             CaseInjuryAssessed(p) => p.id.to_string(),
             CasePriorNoticeGiven(p) => p.id.to_string(),

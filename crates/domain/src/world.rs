@@ -943,6 +943,64 @@ impl World {
                     )?,
                 }
             }
+            CaseDeferralRequested(p) => {
+                let case = self.check_case_open(&p.id, at)?;
+                let detained = case.decision.as_ref().is_some_and(|d| {
+                    d.penalties
+                        .iter()
+                        .any(|x| x.person == p.person && x.kind == PenaltyKind::Detention)
+                });
+                if !detained {
+                    return Err(refused(
+                        "本案未决定对该人行政拘留，不能申请暂缓执行",
+                        "the case decided no detention for this person",
+                    ));
+                }
+                if case
+                    .extras()
+                    .deferrals
+                    .iter()
+                    .any(|d| d.person == p.person && d.decided.is_none())
+                {
+                    return Err(refused(
+                        "该人的暂缓执行申请尚未决定",
+                        "this person's application is not yet decided",
+                    ));
+                }
+            }
+            CaseDeferralDecided(p) => {
+                let case = self.check_case_open(&p.id, at)?;
+                if !case
+                    .extras()
+                    .deferrals
+                    .iter()
+                    .any(|d| d.person == p.person && d.decided.is_none())
+                {
+                    return Err(refused(
+                        "该人没有待决定的暂缓执行申请",
+                        "this person has no application to decide",
+                    ));
+                }
+                if !p.granted && (p.bond_yuan.is_some() || p.guarantor.is_some()) {
+                    return Err(DomainError::invalid(
+                        if p.bond_yuan.is_some() {
+                            "bond_yuan"
+                        } else {
+                            "guarantor"
+                        },
+                        "不准许暂缓执行的，不收取保证金、不要求担保人 (only a deferral granted takes a bond or guarantor)",
+                    ));
+                }
+                if p.bond_yuan.is_some_and(|b| !(b.is_finite() && b > 0.0)) {
+                    return Err(DomainError::invalid(
+                        "bond_yuan",
+                        "保证金须为正数 (a positive amount)",
+                    ));
+                }
+                if p.guarantor.as_deref().is_some_and(|g| g.trim().is_empty()) {
+                    return Err(DomainError::invalid("guarantor", "担保人不能为空 (empty)"));
+                }
+            }
             CasePersonSearched(p) => {
                 self.check_case_open(&p.id, at)?;
                 referenced(&self.persons, &p.person, at, "person", "人员", |x| {
@@ -2252,6 +2310,32 @@ impl World {
                         }
                     }
                 }
+            }
+            CaseDeferralRequested(p) => self
+                .case_mut(&p.id)
+                .expect("checked")
+                .extras_mut()
+                .deferrals
+                .push(Deferral {
+                    person: p.person.clone(),
+                    requested_at: at,
+                    decided: None,
+                }),
+            CaseDeferralDecided(p) => {
+                let deferral = self
+                    .case_mut(&p.id)
+                    .expect("checked")
+                    .extras_mut()
+                    .deferrals
+                    .iter_mut()
+                    .find(|d| d.person == p.person && d.decided.is_none())
+                    .expect("checked");
+                deferral.decided = Some(DeferralDecision {
+                    at,
+                    granted: p.granted,
+                    bond_yuan: p.bond_yuan,
+                    guarantor: p.guarantor.clone(),
+                });
             }
             CasePersonSearched(p) => {
                 let case = self.case_mut(&p.id).expect("checked");

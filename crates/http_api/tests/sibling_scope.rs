@@ -782,6 +782,22 @@ fn probes() -> Vec<Probe> {
         json!({"fact": "measure.approved", "id": "@T", "approved_by": officer}),
     );
     approved.own = Own::Refused;
+    // A fresh case decided no detention: A's own application is refused by the domain (409).
+    let mut deferral = probe(
+        "case",
+        json!({"fact": "case.deferral_requested", "id": "@T", "person": "@fresh:person"}),
+    );
+    deferral.own = Own::Refused;
+    let mut deferral_person = probe(
+        "person",
+        json!({"fact": "case.deferral_requested", "id": "@fresh:case", "person": "@T"}),
+    );
+    deferral_person.own = Own::Refused;
+    let mut deferral_decided = probe(
+        "case",
+        json!({"fact": "case.deferral_decided", "id": "@T", "person": "@fresh:person", "granted": false}),
+    );
+    deferral_decided.own = Own::Refused;
     let mut archived = probe("case", json!({"fact": "case.archived", "id": "@T"}));
     archived.own_setup = vec![json!({"fact": "case.closed", "id": "@T"})];
     let mut checked_out_probe = probe("property", checked_out.clone());
@@ -978,6 +994,9 @@ fn probes() -> Vec<Probe> {
         probe("case", json!({"fact": "case.closed", "id": "@T"})),
         technical,
         approved,
+        deferral,
+        deferral_person,
+        deferral_decided,
         archived,
         // 人 persons.
         probe(

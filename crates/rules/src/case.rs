@@ -1,5 +1,5 @@
 //! 案件: XZ-02, XZ-03, XZ-04 (TS-10), XZ-05, XZ-06, XZ-08, XZ-14, XZ-15, XS-01 (XS-02), XS-05,
-//! XS-08, XS-09, XZ-13, TS-11, XS-06, XS-15, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
+//! XS-08, XS-09, XZ-12, XZ-13, TS-11, XS-06, XS-15, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
 
 use domain::elements::{
     ActKind, Case, CaseKind, DecisionKind, DisposalResult, Facility, Gender, InjuryGrade,
@@ -118,9 +118,11 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
             .map(|(p, days)| format!("{p}合并行政拘留{days}日"))
             .collect();
         let pending = detained.iter().any(|(person, _)| {
-            let exempt = cx.world.persons.get(*person).is_some_and(|p| {
-                crate::person::detention_not_executed(p, case, decision.at).is_some()
-            });
+            // Exempt (TS-09), or its execution deferred (XZ-12).
+            let exempt = case.deferred(person)
+                || cx.world.persons.get(*person).is_some_and(|p| {
+                    crate::person::detention_not_executed(p, case, decision.at).is_some()
+                });
             let executed = cx.measures_of_case(id).any(|m| {
                 m.person == **person
                     && m.kind == MeasureKind::AdminDetention
@@ -195,6 +197,9 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
     }
     if !case.extras().technical_investigations.is_empty() {
         technical(cx, case);
+    }
+    if !case.extras().deferrals.is_empty() {
+        deferrals(cx, case);
     }
     if case.kind == CaseKind::Criminal && !case.extras().procuratorate_notices.is_empty() {
         procuratorate(cx, case);
@@ -432,6 +437,56 @@ fn appraisal_periods(case: &Case) -> Vec<(jiff::civil::Date, jiff::civil::Date)>
         periods.push((commissioned.china_date(), result.china_date()));
     }
     periods
+}
+
+/// XZ-12: an application to defer the execution of administrative detention is decided within
+/// 24 h (行规 §223); a deferral granted takes a guarantor or a bond of 200 元 a day of detention,
+/// not both (行规 §224, 治安法12 §107–108).
+fn deferrals(cx: &mut Cx, case: &Case) {
+    let subject = case.id.as_str();
+    let mut found = Vec::new();
+    for d in &case.extras().deferrals {
+        let due = cx.due(d.requested_at.instant(), Limit::Hours(24), Moves::Never);
+        let Some(decided) = &d.decided else {
+            found.push(cx.banded("XZ-12", subject, &due, false));
+            continue;
+        };
+        if decided.at.instant() > due.at {
+            found.push(Some(cx.found_at("XZ-12", subject, Level::Red, || {
+                format!(
+                    "{}于{}申请暂缓执行行政拘留，{}才作出决定，超过24小时",
+                    d.person,
+                    d.requested_at.display_china(),
+                    decided.at.display_china()
+                )
+            })));
+        }
+        if !decided.granted {
+            continue;
+        }
+        let days: u32 = case
+            .decision
+            .iter()
+            .flat_map(|x| &x.penalties)
+            .filter(|x| x.person == d.person && x.kind == PenaltyKind::Detention)
+            .filter_map(|x| x.days)
+            .sum();
+        let standard = f64::from(days) * 200.0;
+        let wrong = match (decided.bond_yuan, &decided.guarantor) {
+            (Some(_), Some(_)) => Some("同时要求担保人和保证金".to_string()),
+            (None, None) => Some("未要求担保人或保证金".to_string()),
+            (Some(bond), None) if (bond - standard).abs() > 0.005 => Some(format!(
+                "保证金{bond}元，不是按每日行政拘留200元（{days}日，{standard}元）的标准"
+            )),
+            _ => None,
+        };
+        if let Some(wrong) = wrong {
+            found.push(Some(cx.found_at("XZ-12", subject, Level::Red, || {
+                format!("准许{}暂缓执行行政拘留，{wrong}", d.person)
+            })));
+        }
+    }
+    cx.highest(found);
 }
 
 /// XS-15: a technical investigation measure is valid 3 months from its approval, and each

@@ -448,8 +448,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "行规 §222–224, §231; 治安法12 §107",
         confidence: "V",
         template: "【红】暂缓执行申请超24小时未决定",
-        status: Status::NotExpressible(
-            "No fact records an application to defer execution of detention, its bond or guarantor, or the decision on it.",
+        status: Status::Implemented(
+            "`case.deferral_requested` (a Zhifa extension: docs/format-extensions.md) of a person whose detention the case decided, and `case.deferral_decided` (granted or not, with `bond_yuan` or `guarantor`): an application undecided is warned 24 h from its receipt, hour bands, never moved; decided after 24 h, red; a deferral granted with both a guarantor and a bond, with neither, or with a bond other than 200 元 for each day of the person's detention in the decision, red at once. A deferral granted stops RQ-15's clock for that person. Missing: the deposit of cash taken outside bank hours (≤3日), which no fact records.",
         ),
     },
     Entry {

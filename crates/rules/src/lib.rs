@@ -415,6 +415,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "当场采取约束等行政强制措施的，须在24小时内向负责人报告并补办批准手续，并立即通知家属",
     },
     Rule {
+        id: "XZ-12",
+        element: ElementKind::Case,
+        basis: "行规 §222–224, §231; 治安法12 §107",
+        duty_zh: "被处罚人申请暂缓执行行政拘留的，须在收到申请后24小时内作出决定；准许的，责令提出担保人或者按每日行政拘留200元的标准交纳保证金，二者不得同时要求",
+    },
+    Rule {
         id: "XZ-03",
         element: ElementKind::Case,
         basis: "处罚法 §60",
@@ -790,13 +796,15 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
         F::CaseAct => only,                    // acts: XS-08
         F::CasePersonSearched => only,         // acts: XS-08; TS-11
         F::CaseTechnicalInvestigation => only, // XS-15
-        F::CaseReviewPassed => only,           // reviews: XZ-08
-        F::CaseReviewReturned => only,         // reviews: XZ-08
-        F::CasePriorNoticeGiven => only,       // prior notices: XZ-06
-        F::CaseLimitExtended => only,          // XZ-02
-        F::CaseFilingExtended => only,         // XS-01
-        F::CaseArchived => only,               // JZ-07
-        F::CaseSentForProsecution => only,     // XS-08, XS-11
+        // XZ-12 on the case; RQ-15 on the case too (a deferral granted stops its clock).
+        F::CaseDeferralRequested | F::CaseDeferralDecided => only,
+        F::CaseReviewPassed => only,       // reviews: XZ-08
+        F::CaseReviewReturned => only,     // reviews: XZ-08
+        F::CasePriorNoticeGiven => only,   // prior notices: XZ-06
+        F::CaseLimitExtended => only,      // XZ-02
+        F::CaseFilingExtended => only,     // XS-01
+        F::CaseArchived => only,           // JZ-07
+        F::CaseSentForProsecution => only, // XS-08, XS-11
         // XS-06, XS-11, XS-12 on the case; RQ-12 on the measure a recommendation names.
         F::CaseProcuratorateNotice => Reach {
             case_elements: true,

@@ -471,6 +471,30 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             ],
         ),
         action(
+            "case_deferral_request",
+            "case.deferral_requested",
+            "暂缓执行行政拘留申请",
+            vec![
+                existing("id", "案件编号"),
+                existing("person", "申请人编号")
+                    .hint("被处罚人申请行政复议或提起行政诉讼的，可申请暂缓执行；须在24小时内作出决定"),
+            ],
+        ),
+        action(
+            "case_deferral_decide",
+            "case.deferral_decided",
+            "暂缓执行行政拘留决定",
+            vec![
+                existing("id", "案件编号"),
+                existing("person", "申请人编号"),
+                field("granted", "准许暂缓执行", Input::Check).optional(),
+                field("bond_yuan", "保证金（元）", Input::Number)
+                    .optional()
+                    .hint("按每日行政拘留200元的标准；与担保人只择其一"),
+                field("guarantor", "担保人", Input::Text).optional(),
+            ],
+        ),
+        action(
             "case_person_search",
             "case.person_searched",
             "人身搜查/检查",
@@ -1521,6 +1545,14 @@ pub fn for_element(
                         on("法制审核退回", "case_review_return", "id"),
                         when(!decided, on("办案期限延长", "case_limit_extend", "id")),
                         when(!decided && !closed, on("作出处理决定", "case_decide", "id")),
+                        when(
+                            decided && !criminal,
+                            on("暂缓执行行政拘留申请", "case_deferral_request", "id"),
+                        ),
+                        when(
+                            decided && !criminal,
+                            on("暂缓执行行政拘留决定", "case_deferral_decide", "id"),
+                        ),
                     ],
                 ),
                 (
@@ -1806,6 +1838,11 @@ mod tests {
             ("property", "checked_out", serde_json::json!({})),
             ("incident", "received", serde_json::json!({})),
             ("case", "accepted", case.clone()),
+            (
+                "case",
+                "decided",
+                serde_json::json!({"kind": "administrative", "decision": {"decision": "penalty"}}),
+            ),
             (
                 "case",
                 "filed",

@@ -285,6 +285,54 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             None,
         ),
         (
+            "a deferral of detention asked where no detention was decided",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-04T09:00:00+08:00","id":"C5","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"warning"}]}"#,
+                r#"{"fact":"case.deferral_requested","at":"2026-03-04T10:00:00+08:00","id":"C5","person":"P1"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a second application while the first is undecided",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-04T09:00:00+08:00","id":"C5","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"detention","days":5}]}"#,
+                r#"{"fact":"case.deferral_requested","at":"2026-03-04T10:00:00+08:00","id":"C5","person":"P1"}"#,
+                r#"{"fact":"case.deferral_requested","at":"2026-03-04T11:00:00+08:00","id":"C5","person":"P1"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a deferral decided with no application",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-04T09:00:00+08:00","id":"C5","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"detention","days":5}]}"#,
+                r#"{"fact":"case.deferral_decided","at":"2026-03-04T12:00:00+08:00","id":"C5","person":"P1","granted":true,"guarantor":"张某"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a deferral refused, with a bond",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-04T09:00:00+08:00","id":"C5","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"detention","days":5}]}"#,
+                r#"{"fact":"case.deferral_requested","at":"2026-03-04T10:00:00+08:00","id":"C5","person":"P1"}"#,
+                r#"{"fact":"case.deferral_decided","at":"2026-03-04T12:00:00+08:00","id":"C5","person":"P1","granted":false,"bond_yuan":1000}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "a deferral granted with a bond",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-04T09:00:00+08:00","id":"C5","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"detention","days":5}]}"#,
+                r#"{"fact":"case.deferral_requested","at":"2026-03-04T10:00:00+08:00","id":"C5","person":"P1"}"#,
+                r#"{"fact":"case.deferral_decided","at":"2026-03-04T12:00:00+08:00","id":"C5","person":"P1","granted":true,"bond_yuan":1000}"#,
+            ],
+            None,
+        ),
+        (
             "a body search said to be done by a doctor",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"theft"}"#,
