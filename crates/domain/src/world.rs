@@ -945,6 +945,9 @@ impl World {
             }
             CaseDeferralRequested(p) => {
                 let case = self.check_case_open(&p.id, at)?;
+                referenced(&self.persons, &p.person, at, "person", "人员", |x| {
+                    x.registered_at
+                })?;
                 let detained = case.decision.as_ref().is_some_and(|d| {
                     d.penalties
                         .iter()
@@ -970,6 +973,9 @@ impl World {
             }
             CaseDeferralDecided(p) => {
                 let case = self.check_case_open(&p.id, at)?;
+                referenced(&self.persons, &p.person, at, "person", "人员", |x| {
+                    x.registered_at
+                })?;
                 if !case
                     .extras()
                     .deferrals
