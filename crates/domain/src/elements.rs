@@ -122,6 +122,15 @@ TechStep {
     Ended = "ended" / "解除",
 });
 
+code_enum!(/// 在区突发事件 (a Zhifa extension: docs/format-extensions.md).
+StayIncidentKind {
+    Illness = "illness" / "突发疾病",
+    Injury = "injury" / "受伤",
+    SelfHarm = "self_harm" / "自伤自残",
+    Escape = "escape" / "脱逃",
+    Death = "death" / "死亡",
+});
+
 code_enum!(/// 检察机关的通知 (a Zhifa extension: docs/format-extensions.md).
 ProcuratorateNoticeKind {
     SupplementaryInvestigation = "supplementary_investigation" / "退回补充侦查",
@@ -680,6 +689,23 @@ pub struct Stay {
     pub placements: Vec<Placement>,
     pub exited: Option<(At, Destination)>,
     pub exit_document: Option<DocumentId>,
+    /// Illnesses, injuries, self-harm, escapes and deaths in the area (a Zhifa extension,
+    /// CS-11).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incidents: Vec<StayIncident>,
+}
+
+/// 在区突发事件 (a Zhifa extension, CS-11).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StayIncident {
+    pub at: At,
+    pub kind: StayIncidentKind,
+    /// 报告督察.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_at: Option<At>,
+    /// 委托死因鉴定, for a death.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appraisal_commissioned_at: Option<At>,
 }
 
 /// 讯问/询问.

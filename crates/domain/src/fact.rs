@@ -344,6 +344,12 @@ facts! {
     CustodyInfoCollected = "custody.info_collected" / "信息采集", Stay, CustodyInfoCollected { id: StayId }
     /// `custody.meal`.
     CustodyMeal = "custody.meal" / "就餐", Stay, CustodyMeal { id: StayId }
+    /// `custody.incident` (在区突发事件, a Zhifa extension).
+    CustodyIncident = "custody.incident" / "在区突发事件", Stay, CustodyIncident { id: StayId, kind: StayIncidentKind }
+    /// `custody.incident_reported` (报告督察, a Zhifa extension): every incident of the stay so far.
+    CustodyIncidentReported = "custody.incident_reported" / "报告督察", Stay, CustodyIncidentReported { id: StayId }
+    /// `custody.death_appraisal_commissioned` (委托死因鉴定, a Zhifa extension).
+    CustodyDeathAppraisalCommissioned = "custody.death_appraisal_commissioned" / "委托死因鉴定", Stay, CustodyDeathAppraisalCommissioned { id: StayId }
     /// `custody.placed`.
     CustodyPlaced = "custody.placed" / "安排房间", Stay, CustodyPlaced { id: StayId, room: String, room_kind: RoomKind }
     /// `custody.exited`.
@@ -641,6 +647,9 @@ impl Fact {
             CustodySecurityChecked(p) => p.id.to_string(),
             CustodyInfoCollected(p) => p.id.to_string(),
             CustodyMeal(p) => p.id.to_string(),
+            CustodyIncident(p) => p.id.to_string(),
+            CustodyIncidentReported(p) => p.id.to_string(),
+            CustodyDeathAppraisalCommissioned(p) => p.id.to_string(),
             CustodyPlaced(p) => p.id.to_string(),
             CustodyExited(p) => p.id.to_string(),
             InterrogationHeld(p) => p.id.to_string(),

@@ -1459,6 +1459,48 @@ impl World {
             CustodyMeal(p) => {
                 self.check_stay_open(&p.id, at)?;
             }
+            CustodyIncident(p) => {
+                let stay = self.check_stay_open(&p.id, at)?;
+                if stay
+                    .incidents
+                    .iter()
+                    .any(|i| i.kind == StayIncidentKind::Death)
+                {
+                    return Err(refused(
+                        "已登记该人员死亡",
+                        "the person's death is already recorded",
+                    ));
+                }
+            }
+            CustodyIncidentReported(p) => {
+                let stay = subject(&self.stays, &p.id, at, "在区记录", |s| s.entered_at)?;
+                if stay.incidents.iter().all(|i| i.reported_at.is_some()) {
+                    return Err(refused(
+                        "没有待报告的在区突发事件",
+                        "no incident of this stay is waiting to be reported",
+                    ));
+                }
+            }
+            CustodyDeathAppraisalCommissioned(p) => {
+                let stay = subject(&self.stays, &p.id, at, "在区记录", |s| s.entered_at)?;
+                let death = stay
+                    .incidents
+                    .iter()
+                    .find(|i| i.kind == StayIncidentKind::Death);
+                match death {
+                    None => {
+                        return Err(refused(
+                            "未登记在区人员死亡，不能委托死因鉴定",
+                            "no death is recorded on this stay",
+                        ));
+                    }
+                    Some(d) => once(
+                        &d.appraisal_commissioned_at,
+                        "已委托死因鉴定",
+                        "the appraisal is already commissioned",
+                    )?,
+                }
+            }
             CustodyPlaced(p) => {
                 self.check_stay_open(&p.id, at)?;
             }
@@ -2127,6 +2169,7 @@ impl World {
                     security_checked_at: None,
                     info_collected_at: None,
                     meals: Vec::new(),
+                    incidents: Vec::new(),
                     placements: Vec::new(),
                     exited: None,
                     exit_document: None,
@@ -2141,6 +2184,31 @@ impl World {
                 self.stay_mut(&p.id).expect("checked").info_collected_at = Some(at)
             }
             CustodyMeal(p) => self.stay_mut(&p.id).expect("checked").meals.push(at),
+            CustodyIncident(p) => {
+                self.stay_mut(&p.id)
+                    .expect("checked")
+                    .incidents
+                    .push(StayIncident {
+                        at,
+                        kind: p.kind,
+                        reported_at: None,
+                        appraisal_commissioned_at: None,
+                    })
+            }
+            CustodyIncidentReported(p) => {
+                for i in &mut self.stay_mut(&p.id).expect("checked").incidents {
+                    i.reported_at.get_or_insert(at);
+                }
+            }
+            CustodyDeathAppraisalCommissioned(p) => {
+                let stay = self.stay_mut(&p.id).expect("checked");
+                let death = stay
+                    .incidents
+                    .iter_mut()
+                    .find(|i| i.kind == StayIncidentKind::Death)
+                    .expect("checked");
+                death.appraisal_commissioned_at = Some(at);
+            }
             CustodyPlaced(p) => self
                 .stay_mut(&p.id)
                 .expect("checked")

@@ -798,6 +798,18 @@ fn probes() -> Vec<Probe> {
         json!({"fact": "case.deferral_decided", "id": "@T", "person": "@fresh:person", "granted": false}),
     );
     deferral_decided.own = Own::Refused;
+    let mut incident_reported = probe(
+        "stay",
+        json!({"fact": "custody.incident_reported", "id": "@T"}),
+    );
+    incident_reported.own_setup =
+        vec![json!({"fact": "custody.incident", "id": "@T", "kind": "injury"})];
+    let mut death_appraisal = probe(
+        "stay",
+        json!({"fact": "custody.death_appraisal_commissioned", "id": "@T"}),
+    );
+    death_appraisal.own_setup =
+        vec![json!({"fact": "custody.incident", "id": "@T", "kind": "death"})];
     let mut archived = probe("case", json!({"fact": "case.archived", "id": "@T"}));
     archived.own_setup = vec![json!({"fact": "case.closed", "id": "@T"})];
     let mut checked_out_probe = probe("property", checked_out.clone());
@@ -997,6 +1009,8 @@ fn probes() -> Vec<Probe> {
         deferral,
         deferral_person,
         deferral_decided,
+        incident_reported,
+        death_appraisal,
         archived,
         // 人 persons.
         probe(
@@ -1094,6 +1108,10 @@ fn probes() -> Vec<Probe> {
             json!({"fact": "custody.info_collected", "id": "@T"}),
         ),
         probe("stay", json!({"fact": "custody.meal", "id": "@T"})),
+        probe(
+            "stay",
+            json!({"fact": "custody.incident", "id": "@T", "kind": "illness"}),
+        ),
         probe(
             "stay",
             json!({"fact": "custody.placed", "id": "@T", "room": "101", "room_kind": "holding"}),

@@ -1004,8 +1004,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "盘问规定 §23–25, §36",
         confidence: "V",
         template: "【红】在区人员突发{事件}，须立即报告督察",
-        status: Status::NotExpressible(
-            "No fact records an illness, injury, self-harm, escape or death in the area, the family being told, or the report to 督察; `custody.exited` destination hospital shows only a transfer to hospital.",
+        status: Status::Implemented(
+            "`custody.incident` (在区突发事件, a Zhifa extension: docs/format-extensions.md: illness, injury, self_harm, escape or death, while the person is in the area) not yet followed by `custody.incident_reported` (报告督察): red at once (the catalog's template: 须立即报告督察); a death with no `custody.death_appraisal_commissioned` (委托死因鉴定): 24 h from the death, hour bands, never moved. Missing: the treatment, the family being told, and the result of the appraisal served on the family within 3日, which no fact records.",
         ),
     },
     Entry {

@@ -421,6 +421,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "被处罚人申请暂缓执行行政拘留的，须在收到申请后24小时内作出决定；准许的，责令提出担保人或者按每日行政拘留200元的标准交纳保证金，二者不得同时要求",
     },
     Rule {
+        id: "CS-11",
+        element: ElementKind::Stay,
+        basis: "盘问规定 §23–25, §36",
+        duty_zh: "在区人员突发疾病、受伤、自伤自残、脱逃或死亡的，须立即报告督察；死亡的，须在24小时内委托死因鉴定",
+    },
+    Rule {
         id: "XZ-03",
         element: ElementKind::Case,
         basis: "处罚法 §60",
@@ -810,15 +816,18 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
             case_elements: true,
             ..only
         },
-        F::MeasureChangeRequested => only,  // RQ-12
-        F::MeasureApproved => only,         // RQ-17
-        F::CaseInjuryAssessed => only,      // XZ-14, XS-14, JZ-03
-        F::MeasureArrestRequested => only,  // RQ-07
-        F::LegalAidNotified => only,        // TS-04, TS-05
-        F::LegalAidRequested => only,       // TS-05
-        F::CustodySecurityChecked => only,  // CS-02
-        F::CustodyInfoCollected => only,    // no rule reads it
-        F::CustodyMeal => only,             // CS-06
+        F::MeasureChangeRequested => only, // RQ-12
+        F::MeasureApproved => only,        // RQ-17
+        F::CaseInjuryAssessed => only,     // XZ-14, XS-14, JZ-03
+        F::MeasureArrestRequested => only, // RQ-07
+        F::LegalAidNotified => only,       // TS-04, TS-05
+        F::LegalAidRequested => only,      // TS-05
+        F::CustodySecurityChecked => only, // CS-02
+        F::CustodyInfoCollected => only,   // no rule reads it
+        F::CustodyMeal => only,            // CS-06
+        F::CustodyIncident | F::CustodyIncidentReported | F::CustodyDeathAppraisalCommissioned => {
+            only // CS-11
+        }
         F::PropertySeizureExtended => only, // CW-06, CW-09
         // The case's own rules; its measures read when it was filed (XS-04), dropped (RQ-11,
         // XS-09) or closed (RQ-11), its property items the same times (CW-14, CW-12); no other

@@ -1,7 +1,9 @@
-//! 办案中心: CS-02, CS-03, CS-06, CS-07, CS-08, CS-10, TS-06.
+//! 办案中心: CS-02, CS-03, CS-06, CS-07, CS-08, CS-10, CS-11, TS-06.
 
 use domain::At;
-use domain::elements::{Destination, MeasureKind, Person, PersonFlag, PersonRole, RoomKind, Stay};
+use domain::elements::{
+    Destination, MeasureKind, Person, PersonFlag, PersonRole, RoomKind, Stay, StayIncidentKind,
+};
 use domain::legal_time::{Level, Limit, Moves};
 use jiff::Timestamp;
 
@@ -13,6 +15,9 @@ use crate::thresholds::P;
 pub(crate) fn evaluate(cx: &mut Cx, s: &Stay) {
     let subject = s.id.as_str();
     let p = cx.p(Some(&s.center));
+    if !s.incidents.is_empty() {
+        incidents(cx, s);
+    }
     // CS-07: no holding room for the under-16, the 70-or-over, the pregnant or nursing.
     if let Some(person) = cx.world.persons.get(&s.person) {
         for placement in s
@@ -211,4 +216,28 @@ fn co_suspects(a: &Person, b: &Person) -> bool {
     };
     let theirs = suspect_in(b);
     suspect_in(a).iter().any(|c| theirs.contains(c))
+}
+
+/// CS-11: an illness, injury, self-harm, escape or death in the area is reported to the
+/// inspectorate at once (盘问规定 §23–25: red until reported, as the catalog's template has it);
+/// after a death, the cause-of-death appraisal is commissioned within 24 h.
+fn incidents(cx: &mut Cx, s: &Stay) {
+    let subject = s.id.as_str();
+    let mut found = Vec::new();
+    for i in &s.incidents {
+        if i.reported_at.is_none() {
+            found.push(Some(cx.found_at("CS-11", subject, Level::Red, || {
+                format!(
+                    "在区人员于{}{}，未报告督察",
+                    i.at.display_china(),
+                    i.kind.label()
+                )
+            })));
+        }
+        if i.kind == StayIncidentKind::Death && i.appraisal_commissioned_at.is_none() {
+            let due = cx.due(i.at.instant(), Limit::Hours(24), Moves::Never);
+            found.push(cx.banded("CS-11", subject, &due, false));
+        }
+    }
+    cx.highest(found);
 }

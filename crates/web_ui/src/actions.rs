@@ -836,6 +836,34 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             vec![existing("id", "在区记录编号")],
         ),
         action(
+            "custody_incident",
+            "custody.incident",
+            "在区突发事件",
+            vec![
+                existing("id", "在区记录编号"),
+                select(
+                    "kind",
+                    "事件",
+                    StayIncidentKind::ALL,
+                    StayIncidentKind::as_str,
+                    StayIncidentKind::label,
+                )
+                .hint("须立即救治、通知家属并报告督察"),
+            ],
+        ),
+        action(
+            "custody_incident_report",
+            "custody.incident_reported",
+            "报告督察",
+            vec![existing("id", "在区记录编号")],
+        ),
+        action(
+            "custody_death_appraisal",
+            "custody.death_appraisal_commissioned",
+            "委托死因鉴定",
+            vec![existing("id", "在区记录编号").hint("在区人员死亡的，须在24小时内委托死因鉴定")],
+        ),
+        action(
             "custody_place",
             "custody.placed",
             "安排房间",
@@ -1634,34 +1662,59 @@ pub fn for_element(
                 ],
             )]
         }
-        "stay" if set("exited") => Vec::new(),
-        "stay" => vec![(
-            "办案中心",
-            vec![
-                when(
-                    !set("security_checked_at"),
-                    on("人身安全检查", "custody_security_check", "id"),
-                ),
-                when(
-                    !set("info_collected_at"),
-                    on("信息采集", "custody_info_collect", "id"),
-                ),
-                on("就餐登记", "custody_meal", "id"),
-                on("安排房间", "custody_place", "id"),
-                Some((
-                    "讯问/询问",
-                    link(
-                        "interrogation_hold",
-                        &[
-                            ("stay", id),
-                            ("person", text("person")),
-                            ("case", text("case")),
+        "stay" => {
+            let incidents = snapshot.get("incidents").and_then(|v| v.as_array());
+            let any =
+                |f: &dyn Fn(&serde_json::Value) -> bool| incidents.is_some_and(|a| a.iter().any(f));
+            let unreported = any(&|i| i.get("reported_at").is_none());
+            let death_open =
+                any(&|i| i["kind"] == "death" && i.get("appraisal_commissioned_at").is_none());
+            let follow_up = (
+                "突发事件",
+                vec![
+                    when(!set("exited"), on("在区突发事件", "custody_incident", "id")),
+                    when(unreported, on("报告督察", "custody_incident_report", "id")),
+                    when(
+                        death_open,
+                        on("委托死因鉴定", "custody_death_appraisal", "id"),
+                    ),
+                ],
+            );
+            if set("exited") {
+                vec![follow_up]
+            } else {
+                vec![
+                    (
+                        "办案中心",
+                        vec![
+                            when(
+                                !set("security_checked_at"),
+                                on("人身安全检查", "custody_security_check", "id"),
+                            ),
+                            when(
+                                !set("info_collected_at"),
+                                on("信息采集", "custody_info_collect", "id"),
+                            ),
+                            on("就餐登记", "custody_meal", "id"),
+                            on("安排房间", "custody_place", "id"),
+                            Some((
+                                "讯问/询问",
+                                link(
+                                    "interrogation_hold",
+                                    &[
+                                        ("stay", id),
+                                        ("person", text("person")),
+                                        ("case", text("case")),
+                                    ],
+                                ),
+                            )),
+                            on("离开办案中心", "custody_exit", "id"),
                         ],
                     ),
-                )),
-                on("离开办案中心", "custody_exit", "id"),
-            ],
-        )],
+                    follow_up,
+                ]
+            }
+        }
         "property" if status == "disposed" => Vec::new(),
         "property" => {
             let out = status == "checked_out";
@@ -1856,6 +1909,11 @@ mod tests {
                 serde_json::json!({"kind": "restraint", "ended": null}),
             ),
             ("stay", "in_center", stay),
+            (
+                "stay",
+                "exited",
+                serde_json::json!({"exited": ["2026-03-02T12:00:00+08:00", "hospital"], "incidents": [{"kind": "death"}]}),
+            ),
             ("property", "stored", serde_json::json!({})),
             ("document", "issued", serde_json::json!({})),
             ("officer", "active", serde_json::json!({})),

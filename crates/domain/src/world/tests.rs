@@ -333,6 +333,57 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             None,
         ),
         (
+            "an incident in the area after the person left",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-03T09:00:00+08:00","id":"P8","name":"某人","gender":"male"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T10:00:00+08:00","id":"S5","person":"P8","center":"U330503"}"#,
+                r#"{"fact":"custody.exited","at":"2026-03-03T11:00:00+08:00","id":"S5","destination":"released"}"#,
+                r#"{"fact":"custody.incident","at":"2026-03-03T12:00:00+08:00","id":"S5","kind":"illness"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a report to the inspectorate with nothing to report",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-03T09:00:00+08:00","id":"P8","name":"某人","gender":"male"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T10:00:00+08:00","id":"S5","person":"P8","center":"U330503"}"#,
+                r#"{"fact":"custody.incident_reported","at":"2026-03-03T11:00:00+08:00","id":"S5"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a cause-of-death appraisal with no death",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-03T09:00:00+08:00","id":"P8","name":"某人","gender":"male"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T10:00:00+08:00","id":"S5","person":"P8","center":"U330503"}"#,
+                r#"{"fact":"custody.incident","at":"2026-03-03T11:00:00+08:00","id":"S5","kind":"injury"}"#,
+                r#"{"fact":"custody.death_appraisal_commissioned","at":"2026-03-03T12:00:00+08:00","id":"S5"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "an incident after the person's death",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-03T09:00:00+08:00","id":"P8","name":"某人","gender":"male"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T10:00:00+08:00","id":"S5","person":"P8","center":"U330503"}"#,
+                r#"{"fact":"custody.incident","at":"2026-03-03T11:00:00+08:00","id":"S5","kind":"death"}"#,
+                r#"{"fact":"custody.incident","at":"2026-03-03T12:00:00+08:00","id":"S5","kind":"illness"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a death, reported and its appraisal commissioned after the person left",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-03T09:00:00+08:00","id":"P8","name":"某人","gender":"male"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-03T10:00:00+08:00","id":"S5","person":"P8","center":"U330503"}"#,
+                r#"{"fact":"custody.incident","at":"2026-03-03T11:00:00+08:00","id":"S5","kind":"death"}"#,
+                r#"{"fact":"custody.exited","at":"2026-03-03T12:00:00+08:00","id":"S5","destination":"hospital"}"#,
+                r#"{"fact":"custody.incident_reported","at":"2026-03-03T13:00:00+08:00","id":"S5"}"#,
+                r#"{"fact":"custody.death_appraisal_commissioned","at":"2026-03-03T14:00:00+08:00","id":"S5"}"#,
+            ],
+            None,
+        ),
+        (
             "a body search said to be done by a doctor",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"theft"}"#,
