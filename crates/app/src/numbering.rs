@@ -15,6 +15,7 @@ pub fn kind_word(kind: &str) -> &str {
         "change_request_reply" => "不变更",
         "custody_review_reply" => "羁复",
         "foreign_national_report" => "外报",
+        "rehab_decision" => "强戒",
         "summons_warrant" => "传",
         "seizure_list" => "扣",
         "acceptance_receipt" => "受",

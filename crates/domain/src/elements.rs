@@ -184,6 +184,10 @@ MeasureKind {
     /// 约束 (a Zhifa extension): an administrative measure restricting liberty taken on the spot,
     /// approved afterwards (`measure.approved`).
     Restraint = "restraint" / "约束",
+    /// 强制隔离戒毒 (a Zhifa extension), executed in a rehabilitation center.
+    CompulsoryRehab = "compulsory_rehab" / "强制隔离戒毒",
+    /// 社区戒毒 (a Zhifa extension).
+    CommunityRehab = "community_rehab" / "社区戒毒",
 });
 
 impl MeasureKind {
@@ -207,7 +211,10 @@ impl MeasureKind {
     pub fn is_detention(self) -> bool {
         matches!(
             self,
-            MeasureKind::CriminalDetention | MeasureKind::Arrest | MeasureKind::AdminDetention
+            MeasureKind::CriminalDetention
+                | MeasureKind::Arrest
+                | MeasureKind::AdminDetention
+                | MeasureKind::CompulsoryRehab
         )
     }
 }
@@ -216,7 +223,12 @@ code_enum!(/// 措施结束方式.
 MeasureOutcome { Released = "released" / "释放", Converted = "converted" / "变更措施", Expired = "expired" / "期满", Revoked = "revoked" / "撤销" });
 
 code_enum!(/// 羁押场所.
-Facility { DetentionHouse = "detention_house" / "看守所", DetentionCenter = "detention_center" / "拘留所" });
+Facility {
+    DetentionHouse = "detention_house" / "看守所",
+    DetentionCenter = "detention_center" / "拘留所",
+    /// A Zhifa extension, for 强制隔离戒毒.
+    RehabCenter = "rehab_center" / "强制隔离戒毒所",
+});
 
 code_enum!(/// 办案区房间类型.
 RoomKind { Holding = "holding" / "候问室", Interrogation = "interrogation" / "讯询问室", Waiting = "waiting" / "等候室", Medical = "medical" / "医务室" });

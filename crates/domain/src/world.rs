@@ -1369,6 +1369,14 @@ impl World {
                     ));
                 }
                 once(&measure.delivered, "已送押", "already delivered")?;
+                if (measure.kind == MeasureKind::CompulsoryRehab)
+                    != (p.facility == Facility::RehabCenter)
+                {
+                    return Err(DomainError::invalid(
+                        "facility",
+                        "强制隔离戒毒送强制隔离戒毒所执行，其他措施不送强制隔离戒毒所 (a rehabilitation center holds compulsory rehabilitation only)",
+                    ));
+                }
             }
             MeasureArrestRequested(p) => {
                 let measure = self.check_measure_active(&p.id, at)?;

@@ -858,8 +858,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "禁毒法 §33, §40, §47",
         confidence: "V",
         template: "【红】强制隔离戒毒决定送达超24小时未通知家属",
-        status: Status::NotExpressible(
-            "No fact records a compulsory or community drug-rehabilitation decision (neither a `case.decided` decision nor a measure kind), its service, or the notices to family, employer and 派出所.",
+        status: Status::Implemented(
+            "`measure.started` of kind `compulsory_rehab` (强制隔离戒毒) or `community_rehab` (社区戒毒), Zhifa extensions (docs/format-extensions.md); a compulsory one is executed by `measure.delivered` to facility `rehab_center`, its decision served by a `document.issued` of kind `rehab_decision` naming the measure and `document.served` on the person. Red at once if executed before any service; red 24 h after the service (or the execution, if earlier) without `measure.family_notified` or `family_not_notified` (the catalog's template); while it lasts, month bands towards 2年 (or the `measure.extended` total in days), never moved, and for community rehabilitation 3年, moved past rest days. Missing: the notices to the employer and the household-registration 派出所 (one family notice stands for all three) and to the street or township office, which no fact records separately.",
         ),
     },
     Entry {

@@ -24,6 +24,8 @@ pub(crate) const DETENTION_NOTICE: &str = "detention_notice";
 pub(crate) const CHANGE_REQUEST_REPLY: &str = "change_request_reply";
 /// 羁押必要性审查建议的处理情况回复: RQ-12 (the measure it names).
 pub(crate) const CUSTODY_REVIEW_REPLY: &str = "custody_review_reply";
+/// 强制隔离戒毒决定书: RQ-16 (the measure it names).
+pub(crate) const REHAB_DECISION: &str = "rehab_decision";
 /// 外国人犯罪案件层报及通报外事部门的报告: TS-13 (the measure it names).
 pub(crate) const FOREIGN_NATIONAL_REPORT: &str = "foreign_national_report";
 /// 权利义务告知书: JZ-06 (the case's interrogations).
@@ -60,7 +62,8 @@ pub(crate) fn readers(kind: &str) -> Readers {
         | DETENTION_NOTICE
         | CHANGE_REQUEST_REPLY
         | CUSTODY_REVIEW_REPLY
-        | FOREIGN_NATIONAL_REPORT => Readers::NamedMeasure,
+        | FOREIGN_NATIONAL_REPORT
+        | REHAB_DECISION => Readers::NamedMeasure,
         RIGHTS_NOTICE => Readers::CaseInterrogations,
         SEIZURE_LIST => Readers::ListedProperty,
         _ => Readers::Nobody,

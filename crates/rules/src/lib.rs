@@ -427,6 +427,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "在区人员突发疾病、受伤、自伤自残、脱逃或死亡的，须立即报告督察；死亡的，须在24小时内委托死因鉴定",
     },
     Rule {
+        id: "RQ-16",
+        element: ElementKind::Measure,
+        basis: "禁毒法 §33, §40, §47",
+        duty_zh: "强制隔离戒毒决定须在执行前送达，送达后24小时内通知家属、所在单位和户籍所在地派出所；强制隔离戒毒期限二年（延长不超过一年），社区戒毒期限三年",
+    },
+    Rule {
         id: "XZ-03",
         element: ElementKind::Case,
         basis: "处罚法 §60",

@@ -1,4 +1,4 @@
-//! 强制措施: XS-04, RQ-01 to RQ-09, RQ-11 to RQ-14, RQ-17, CS-01, JZ-04, TS-13.
+//! 强制措施: XS-04, RQ-01 to RQ-09, RQ-11 to RQ-14, RQ-16, RQ-17, CS-01, JZ-04, TS-13.
 
 use domain::World;
 use domain::elements::{
@@ -98,12 +98,20 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
     if m.kind == MeasureKind::Restraint {
         restraint(cx, m);
     }
+    if m.kind == MeasureKind::CompulsoryRehab {
+        rehab_served(cx, m);
+    }
     if m.ended.is_some() {
         return;
     }
     // RQ-11: still in force after its case was dropped, closed or its investigation terminated
-    // (a detention or arrest on a dropped case is XS-09's).
-    if let Some(case) = cx.world.cases.get(&m.case) {
+    // (a detention or arrest on a dropped case is XS-09's). Drug rehabilitation is the case's
+    // outcome: it runs its years after the case is closed.
+    let rehab = matches!(
+        m.kind,
+        MeasureKind::CompulsoryRehab | MeasureKind::CommunityRehab
+    );
+    if let (Some(case), false) = (cx.world.cases.get(&m.case), rehab) {
         let xs09 =
             m.kind.is_criminal_custody() && case.dropped_at.is_some_and(|at| m.started_at <= at);
         let ended = [
@@ -192,6 +200,16 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
         }
         // RQ-17's family notice is part of `restraint`.
         MeasureKind::Restraint => {}
+        // RQ-16: compulsory rehabilitation lasts 2 years, or the extended total (禁毒法 §47),
+        // never moved (a limit on liberty); community rehabilitation 3 years (§33).
+        MeasureKind::CompulsoryRehab => {
+            let limit = m.extended_days.map_or(Limit::Years(2), Limit::Days);
+            cx.deadline("RQ-16", subject, liberty(cx, limit), false);
+        }
+        MeasureKind::CommunityRehab => {
+            let due = cx.due(started, Limit::Years(3), Moves::PastRestDays);
+            cx.deadline("RQ-16", subject, due, false);
+        }
         MeasureKind::AdminDetention => {
             // One RQ-11 per measure: a case already ended says more than the days served. (A
             // batch screening's context holds other elements' warnings too.)
@@ -220,6 +238,39 @@ fn restraint(cx: &mut Cx, m: &Measure) {
         let p = cx.p(cx.world.cases.get(&m.case).map(|c| &c.unit));
         let due = cx.due(started, p.limit(P::Rq17Family), Moves::Never);
         found[1] = cx.banded("RQ-17", m.id.as_str(), &due, false);
+    }
+    cx.highest(found);
+}
+
+/// RQ-16: a compulsory rehabilitation decision is served before it is executed, and the family
+/// told within 24 h of the service (禁毒法 §40), red when passed as the catalog's template has
+/// it. Executed (delivered to the center) before any service: red at once, and the family's
+/// clock runs from the execution.
+fn rehab_served(cx: &mut Cx, m: &Measure) {
+    let served = cx
+        .documents(&m.case)
+        .filter(|d| {
+            d.kind == crate::documents::REHAB_DECISION
+                && d.subject.as_deref() == Some(m.id.as_str())
+        })
+        .flat_map(|d| d.served.iter().filter(|s| s.to == m.person).map(|s| s.at))
+        .min();
+    let executed = m.delivered.as_ref().map(|(at, _)| *at);
+    let mut found = [None, None];
+    if let Some(executed) = executed
+        && served.is_none_or(|s| s > executed)
+    {
+        found[0] = Some(cx.found_at("RQ-16", m.id.as_str(), Level::Red, || {
+            format!(
+                "强制隔离戒毒于{}送所执行，执行前未见送达决定书",
+                executed.display_china()
+            )
+        }));
+    }
+    let anchor = [served, executed].into_iter().flatten().min();
+    if let (Some(anchor), None) = (anchor, &m.family) {
+        let due = cx.due(anchor.instant(), Limit::Hours(24), Moves::Never);
+        found[1] = cx.passed("RQ-16", m.id.as_str(), &due, Level::Red);
     }
     cx.highest(found);
 }

@@ -345,6 +345,7 @@ pub const DOCUMENT_KINDS: &[(&str, &str)] = &[
     ("not_filing_explanation", "不立案理由说明书"),
     ("change_request_reply", "不同意变更强制措施通知书"),
     ("custody_review_reply", "羁押必要性审查建议处理情况回复"),
+    ("rehab_decision", "强制隔离戒毒决定书"),
     (
         "foreign_national_report",
         "外国人犯罪案件层报及通报外事部门报告",

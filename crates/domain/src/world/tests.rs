@@ -384,6 +384,33 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             None,
         ),
         (
+            "a compulsory rehabilitation delivered to a detention house",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"drug.use"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-03T09:00:00+08:00","id":"M5","person":"P1","case":"C5","kind":"compulsory_rehab"}"#,
+                r#"{"fact":"measure.delivered","at":"2026-03-03T10:00:00+08:00","id":"M5","facility":"detention_house"}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "a detention delivered to a rehabilitation center",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-03T09:00:00+08:00","id":"M5","person":"P1","case":"C5","kind":"admin_detention"}"#,
+                r#"{"fact":"measure.delivered","at":"2026-03-03T10:00:00+08:00","id":"M5","facility":"rehab_center"}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "a compulsory rehabilitation delivered to its center",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"drug.use"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-03T09:00:00+08:00","id":"M5","person":"P1","case":"C5","kind":"compulsory_rehab"}"#,
+                r#"{"fact":"measure.delivered","at":"2026-03-03T10:00:00+08:00","id":"M5","facility":"rehab_center"}"#,
+            ],
+            None,
+        ),
+        (
             "a body search said to be done by a doctor",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"theft"}"#,
