@@ -551,6 +551,8 @@ fn references(fact: &Fact) -> Vec<(ElementKind, String)> {
             .collect(),
         CaseInjuryAssessed(p) => one(K::Person, &p.person),
         CaseDeferralRequested(p) => one(K::Person, &p.person),
+        CaseHearingRequested(p) => one(K::Person, &p.person),
+        CaseHearingHeld(p) => one(K::Person, &p.person),
         CaseDeferralDecided(p) => one(K::Person, &p.person),
         CasePersonSearched(p) => {
             let mut refs = one(K::Person, &p.person);

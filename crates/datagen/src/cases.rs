@@ -18,6 +18,9 @@ pub(crate) const DISCOVERED_LATE: f64 = 0.004;
 const ADMIN_NEVER_DECIDED: f64 = 0.012;
 /// Share of penalised persons without a prior notice (XZ-06).
 const NO_PRIOR_NOTICE: f64 = 0.03;
+/// Share of persons owed the notice of the right to a hearing (a fine of 2000 元 or more, a
+/// minor's detention) told without it (XZ-07), drawn by key.
+pub(crate) const HEARING_RIGHT_UNTOLD: f64 = 0.04;
 /// Share of detention decisions without legal review (XZ-08).
 const DETENTION_UNREVIEWED: f64 = 0.02;
 /// Share of detention decisions made by a station (XZ-08).
@@ -635,10 +638,21 @@ impl Gen {
             } else {
                 (decided_at - self.hrs(1, 48)).max(evidence_done + MINUTE)
             };
+            // The hearing right is told where a penalty gives one (2000 元 is the lowest
+            // threshold of the laws in force), but for a few (XZ-07).
+            let minor = self.age(person, decided_at) < 18;
+            let heard = penalties.iter().any(|p| {
+                p.person == person
+                    && ((p.kind == "fine" && p.amount_yuan >= 2000)
+                        || (p.kind == "detention" && minor))
+            });
+            let key = format!("{}/{}/hearing", c.id, self.persons[person].id);
+            let told = heard && !self.p_keyed(&key, HEARING_RIGHT_UNTOLD);
             self.sink
                 .fact(at, "case.prior_notice_given")
                 .s("id", &c.id)
                 .s("person", &self.persons[person].id)
+                .opt_b("hearing_right", told.then_some(true))
                 .done();
         }
         self.decide(c, decided_at, decision, by_unit, &penalties);

@@ -415,6 +415,9 @@ pub struct ProcuratorateNotice {
 pub struct PriorNotice {
     pub at: At,
     pub person: PersonId,
+    /// The right to ask for a hearing told too (a Zhifa extension, XZ-07).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hearing_right: bool,
 }
 
 /// 法制审核.
@@ -513,6 +516,19 @@ pub struct CaseExtras {
     /// Applications to defer the execution of administrative detention, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deferrals: Vec<Deferral>,
+    /// Applications for a hearing, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hearings: Vec<Hearing>,
+}
+
+/// 听证: a person's application for a hearing before an administrative penalty, and the hearing
+/// (a Zhifa extension, XZ-07).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hearing {
+    pub person: PersonId,
+    pub requested_at: At,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held_at: Option<At>,
 }
 
 /// 暂缓执行行政拘留: a penalised person's application, and the decision on it (a Zhifa extension,
@@ -544,6 +560,7 @@ static NO_EXTRAS: CaseExtras = CaseExtras {
     procuratorate_notices: Vec::new(),
     sent_again_at: Vec::new(),
     deferrals: Vec::new(),
+    hearings: Vec::new(),
 };
 
 /// A person's link to a case.

@@ -262,7 +262,14 @@ facts! {
     /// `case.injury_assessed`.
     CaseInjuryAssessed = "case.injury_assessed" / "伤情鉴定", Case, CaseInjuryAssessed { id: CaseId, person: PersonId, grade: InjuryGrade }
     /// `case.prior_notice_given` (处罚前告知).
-    CasePriorNoticeGiven = "case.prior_notice_given" / "处罚前告知", Case, CasePriorNoticeGiven { id: CaseId, person: PersonId }
+    CasePriorNoticeGiven = "case.prior_notice_given" / "处罚前告知", Case, CasePriorNoticeGiven {
+        id: CaseId, person: PersonId,
+        #[serde(default, skip_serializing_if = "is_false")] hearing_right: bool,
+    }
+    /// `case.hearing_requested` (申请听证, a Zhifa extension).
+    CaseHearingRequested = "case.hearing_requested" / "申请听证", Case, CaseHearingRequested { id: CaseId, person: PersonId }
+    /// `case.hearing_held` (举行听证, a Zhifa extension).
+    CaseHearingHeld = "case.hearing_held" / "举行听证", Case, CaseHearingHeld { id: CaseId, person: PersonId }
     /// `case.review_passed` (法制审核通过).
     CaseReviewPassed = "case.review_passed" / "法制审核通过", Case, CaseReviewPassed { id: CaseId, reviewer: OfficerId }
     /// `case.review_returned`.
@@ -617,6 +624,8 @@ impl Fact {
             CaseAct(p) => p.id.to_string(),
             CasePersonSearched(p) => p.id.to_string(),
             CaseDeferralRequested(p) => p.id.to_string(),
+            CaseHearingRequested(p) => p.id.to_string(),
+            CaseHearingHeld(p) => p.id.to_string(),
             CaseDeferralDecided(p) => p.id.to_string(),
             CaseTechnicalInvestigation(p) => p.id.to_string(),
             CaseInjuryAssessed(p) => p.id.to_string(),

@@ -943,6 +943,51 @@ impl World {
                     )?,
                 }
             }
+            CaseHearingRequested(p) => {
+                let case = self.check_case_open(&p.id, at)?;
+                referenced(&self.persons, &p.person, at, "person", "人员", |x| {
+                    x.registered_at
+                })?;
+                if case.kind != CaseKind::Administrative {
+                    return Err(refused(
+                        "听证只适用于行政案件",
+                        "hearings are for administrative cases",
+                    ));
+                }
+                once(
+                    &case.decision,
+                    "案件已作出决定",
+                    "the case is already decided",
+                )?;
+                if case
+                    .extras()
+                    .hearings
+                    .iter()
+                    .any(|h| h.person == p.person && h.held_at.is_none())
+                {
+                    return Err(refused(
+                        "该人的听证申请尚未举行听证",
+                        "this person's hearing is still to be held",
+                    ));
+                }
+            }
+            CaseHearingHeld(p) => {
+                let case = self.check_case_open(&p.id, at)?;
+                referenced(&self.persons, &p.person, at, "person", "人员", |x| {
+                    x.registered_at
+                })?;
+                if !case
+                    .extras()
+                    .hearings
+                    .iter()
+                    .any(|h| h.person == p.person && h.held_at.is_none())
+                {
+                    return Err(refused(
+                        "该人没有待举行的听证申请",
+                        "this person has no hearing to be held",
+                    ));
+                }
+            }
             CaseDeferralRequested(p) => {
                 let case = self.check_case_open(&p.id, at)?;
                 referenced(&self.persons, &p.person, at, "person", "人员", |x| {
@@ -2393,6 +2438,27 @@ impl World {
                     }
                 }
             }
+            CaseHearingRequested(p) => self
+                .case_mut(&p.id)
+                .expect("checked")
+                .extras_mut()
+                .hearings
+                .push(Hearing {
+                    person: p.person.clone(),
+                    requested_at: at,
+                    held_at: None,
+                }),
+            CaseHearingHeld(p) => {
+                let hearing = self
+                    .case_mut(&p.id)
+                    .expect("checked")
+                    .extras_mut()
+                    .hearings
+                    .iter_mut()
+                    .find(|h| h.person == p.person && h.held_at.is_none())
+                    .expect("checked");
+                hearing.held_at = Some(at);
+            }
             CaseDeferralRequested(p) => self
                 .case_mut(&p.id)
                 .expect("checked")
@@ -2452,6 +2518,7 @@ impl World {
                     .push(PriorNotice {
                         at,
                         person: p.person.clone(),
+                        hearing_right: p.hearing_right,
                     })
             }
             CaseReviewPassed(p) => self.case_mut(&p.id).expect("checked").reviews.push(Review {

@@ -810,6 +810,17 @@ fn probes() -> Vec<Probe> {
     );
     death_appraisal.own_setup =
         vec![json!({"fact": "custody.incident", "id": "@T", "kind": "death"})];
+    // A fresh case is criminal: A's own hearing is refused by the domain (409).
+    let mut hearing = probe(
+        "case",
+        json!({"fact": "case.hearing_requested", "id": "@T", "person": "@fresh:person"}),
+    );
+    hearing.own = Own::Refused;
+    let mut hearing_held = probe(
+        "case",
+        json!({"fact": "case.hearing_held", "id": "@T", "person": "@fresh:person"}),
+    );
+    hearing_held.own = Own::Refused;
     let mut archived = probe("case", json!({"fact": "case.archived", "id": "@T"}));
     archived.own_setup = vec![json!({"fact": "case.closed", "id": "@T"})];
     let mut checked_out_probe = probe("property", checked_out.clone());
@@ -1011,6 +1022,8 @@ fn probes() -> Vec<Probe> {
         deferral_decided,
         incident_reported,
         death_appraisal,
+        hearing,
+        hearing_held,
         archived,
         // 人 persons.
         probe(

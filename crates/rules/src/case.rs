@@ -34,6 +34,9 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
                 format!("对{}作出处罚前未见告知记录", untold.join("、"))
             });
         }
+        if case.kind == CaseKind::Administrative && decision.decision == DecisionKind::Penalty {
+            hearing_right(cx, case, decision);
+        }
         // XZ-08: detention reviewed beforehand, and not decided by a station.
         if decision
             .penalties
@@ -200,6 +203,25 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
     }
     if !case.extras().deferrals.is_empty() {
         deferrals(cx, case);
+    }
+    // XZ-07: a hearing held within 10 d of its application (行规 §135), yellow when passed, as
+    // the catalog's template has it; moot once the case is decided.
+    if case.decision.is_none() {
+        let found: Vec<_> = case
+            .extras()
+            .hearings
+            .iter()
+            .filter(|h| h.held_at.is_none())
+            .map(|h| {
+                let due = cx.due(
+                    h.requested_at.instant(),
+                    Limit::Days(10),
+                    Moves::PastRestDays,
+                );
+                cx.passed("XZ-07", subject, &due, Level::Yellow)
+            })
+            .collect();
+        cx.highest(found);
     }
     if case.kind == CaseKind::Criminal && !case.extras().procuratorate_notices.is_empty() {
         procuratorate(cx, case);
@@ -437,6 +459,54 @@ fn appraisal_periods(case: &Case) -> Vec<(jiff::civil::Date, jiff::civil::Date)>
         periods.push((commissioned.china_date(), result.china_date()));
     }
     periods
+}
+
+/// XZ-07: before a penalty that gives a right to a hearing, the person is told of it (行规 §123,
+/// 处罚法 §63–64): a fine of 2,000 元 or more, a licence revoked, and under the 2025 public-order
+/// law (治安法25 §117, from 2026-01-01, public-order cases) a fine of 4,000 元 or more instead, or a
+/// minor's detention. A person who applied for a hearing was told.
+fn hearing_right(cx: &mut Cx, case: &Case, decision: &domain::elements::Decision) {
+    let from_2026 =
+        !case.other_administrative && decision.at.china_date() >= jiff::civil::date(2026, 1, 1);
+    let threshold = if from_2026 { 4000.0 } else { 2000.0 };
+    let untold: Vec<&domain::elements::Penalty> = decision
+        .penalties
+        .iter()
+        .filter(|p| {
+            let heard = match p.kind {
+                PenaltyKind::Fine => p.amount_yuan.is_some_and(|a| a >= threshold),
+                PenaltyKind::LicenseRevoked => true,
+                PenaltyKind::Detention => {
+                    from_2026
+                        && cx
+                            .world
+                            .persons
+                            .get(&p.person)
+                            .and_then(|x| x.age_on(decision.at.china_date()))
+                            .is_some_and(|a| a < 18)
+                }
+                _ => false,
+            };
+            let told = case
+                .prior_notices
+                .iter()
+                .any(|n| n.person == p.person && n.hearing_right && n.at < decision.at)
+                || case.extras().hearings.iter().any(|h| h.person == p.person);
+            heard && !told
+        })
+        .collect();
+    if !untold.is_empty() {
+        cx.prohibited("XZ-07", case.id.as_str(), || {
+            let what: Vec<String> = untold
+                .iter()
+                .map(|p| match p.amount_yuan {
+                    Some(a) if p.kind == PenaltyKind::Fine => format!("{}罚款{a}元", p.person),
+                    _ => format!("{}{}", p.person, p.kind.label()),
+                })
+                .collect();
+            format!("{}，处罚前未告知听证权利", what.join("、"))
+        });
+    }
 }
 
 /// XZ-12: an application to defer the execution of administrative detention is decided within

@@ -385,8 +385,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "行规 §123, §133, §135–137; 处罚法 §63–64; 治安法12 §98 (V); 治安法25 §117 (S+)",
         confidence: "V",
         template: "【红】拟罚{金额}元未告知听证权；【黄】听证申请已{d}日未举行",
-        status: Status::NotExpressible(
-            "No fact records the notice of the right to a hearing (`case.prior_notice_given` has no field for it), a hearing application, its acceptance, the hearing notice or the hearing; a large fine in `case.decided` cannot show by itself whether the right was given.",
+        status: Status::Implemented(
+            "Zhifa extensions (docs/format-extensions.md): `case.prior_notice_given` `hearing_right` (听证权利告知), `case.hearing_requested` and `case.hearing_held`. An administrative `case.decided` penalty with, for a person, a fine of 2000元 or more (4000元 for a public-order case decided from 2026-01-01, 治安法25 §117), a licence revoked, or (public order, from 2026) the detention of a person under 18, with no prior notice to that person telling the hearing right before the decision and no hearing application by them: red at once. A hearing applied for and not held 10日 on (moved past rest days), while the case is undecided: yellow when passed. Missing: units' fines (≥10000元) and border fines (≥6000元), since penalties name persons only; 责令停业整顿, which no penalty kind records; the application's 3 or 5 days, the decision on acceptance (≤2日) and the notice 7日 before the hearing, which no fact records.",
         ),
     },
     Entry {

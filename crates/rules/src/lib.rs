@@ -433,6 +433,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "强制隔离戒毒决定须在执行前送达，送达后24小时内通知家属、所在单位和户籍所在地派出所；强制隔离戒毒期限二年（延长不超过一年），社区戒毒期限三年",
     },
     Rule {
+        id: "XZ-07",
+        element: ElementKind::Case,
+        basis: "行规 §123, §133, §135–137; 处罚法 §63–64; 治安法12 §98 (V); 治安法25 §117 (S+)",
+        duty_zh: "拟作出较大数额罚款（二千元以上；2026年起治安案件四千元以上）、吊销许可证件或对未成年人行政拘留的，须告知听证权利；当事人申请听证的，须在10日内举行听证",
+    },
+    Rule {
         id: "XZ-03",
         element: ElementKind::Case,
         basis: "处罚法 §60",
@@ -810,12 +816,13 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
         F::CaseTechnicalInvestigation => only, // XS-15
         // XZ-12 on the case; RQ-15 on the case too (a deferral granted stops its clock).
         F::CaseDeferralRequested | F::CaseDeferralDecided => only,
-        F::CaseReviewPassed => only,       // reviews: XZ-08
-        F::CaseReviewReturned => only,     // reviews: XZ-08
-        F::CasePriorNoticeGiven => only,   // prior notices: XZ-06
-        F::CaseLimitExtended => only,      // XZ-02
-        F::CaseFilingExtended => only,     // XS-01
-        F::CaseArchived => only,           // JZ-07
+        F::CaseReviewPassed => only,     // reviews: XZ-08
+        F::CaseReviewReturned => only,   // reviews: XZ-08
+        F::CasePriorNoticeGiven => only, // prior notices: XZ-06, XZ-07
+        F::CaseHearingRequested | F::CaseHearingHeld => only, // XZ-07
+        F::CaseLimitExtended => only,    // XZ-02
+        F::CaseFilingExtended => only,   // XS-01
+        F::CaseArchived => only,         // JZ-07
         F::CaseSentForProsecution => only, // XS-08, XS-11
         // XS-06, XS-11, XS-12 on the case; RQ-12 on the measure a recommendation names.
         F::CaseProcuratorateNotice => Reach {

@@ -537,7 +537,25 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             vec![
                 existing("id", "案件编号"),
                 existing("person", "被告知人编号"),
+                field("hearing_right", "告知听证权利", Input::Check)
+                    .optional()
+                    .hint("拟罚款二千元以上（2026年起治安案件四千元以上）、吊销许可证件或对未成年人行政拘留的，须告知"),
             ],
+        ),
+        action(
+            "case_hearing_request",
+            "case.hearing_requested",
+            "听证申请",
+            vec![
+                existing("id", "案件编号"),
+                existing("person", "申请人编号").hint("须在10日内举行听证"),
+            ],
+        ),
+        action(
+            "case_hearing_hold",
+            "case.hearing_held",
+            "举行听证",
+            vec![existing("id", "案件编号"), existing("person", "申请人编号")],
         ),
         action(
             "case_review_pass",
@@ -1569,6 +1587,14 @@ pub fn for_element(
                     "审核与决定",
                     vec![
                         on("处罚前告知", "case_prior_notice", "id"),
+                        when(
+                            !decided && !criminal,
+                            on("听证申请", "case_hearing_request", "id"),
+                        ),
+                        when(
+                            !decided && !criminal,
+                            on("举行听证", "case_hearing_hold", "id"),
+                        ),
                         on("法制审核通过", "case_review_pass", "id"),
                         on("法制审核退回", "case_review_return", "id"),
                         when(!decided, on("办案期限延长", "case_limit_extend", "id")),
@@ -1891,6 +1917,11 @@ mod tests {
             ("property", "checked_out", serde_json::json!({})),
             ("incident", "received", serde_json::json!({})),
             ("case", "accepted", case.clone()),
+            (
+                "case",
+                "accepted",
+                serde_json::json!({"kind": "administrative", "decision": null}),
+            ),
             (
                 "case",
                 "decided",
