@@ -21,6 +21,15 @@ const NO_PRIOR_NOTICE: f64 = 0.03;
 /// Share of persons owed the notice of the right to a hearing (a fine of 2000 元 or more, a
 /// minor's detention) told without it (XZ-07), drawn by key.
 pub(crate) const HEARING_RIGHT_UNTOLD: f64 = 0.04;
+/// Share of injury cases whose injury appraisal is commissioned only after 24 h (XZ-15), drawn
+/// by key.
+pub(crate) const APPRAISAL_COMMISSIONED_LATE: f64 = 0.04;
+/// Share of persons detained who apply to defer the detention (XZ-12), drawn by key.
+pub(crate) const DEFERRAL_REQUESTED: f64 = 0.03;
+/// Share of those applications decided after 24 h (XZ-12), drawn by key.
+pub(crate) const DEFERRAL_DECIDED_LATE: f64 = 0.08;
+/// Share of deferrals granted with a bond not at 200 元 a day (XZ-12), drawn by key.
+pub(crate) const DEFERRAL_BOND_WRONG: f64 = 0.1;
 /// Share of detention decisions without legal review (XZ-08).
 const DETENTION_UNREVIEWED: f64 = 0.02;
 /// Share of detention decisions made by a station (XZ-08).
@@ -81,7 +90,66 @@ pub(crate) struct Penalty {
     pub days: i64,
 }
 
+/// How an application to defer detention ended.
+enum Deferral {
+    Granted,
+    Refused(i64),
+}
+
 impl Gen {
+    /// An application by `person` to defer the detention decided at `decided` (XZ-12), drawn
+    /// by key: none for most; decided within 24 h but for a few; granted for about half, with a
+    /// guarantor or a bond of 200 元 a day (a few bonds wrong).
+    fn deferral(
+        &mut self,
+        c: &CaseCtx,
+        person: usize,
+        decided: i64,
+        days: i64,
+    ) -> Option<Deferral> {
+        let pid = self.persons[person].id.clone();
+        let key = format!("{}/{pid}/deferral", c.id);
+        if !self.p_keyed(&key, DEFERRAL_REQUESTED) {
+            return None;
+        }
+        let asked =
+            decided + ((0.3 + self.u_keyed(&format!("{key}/asked")) * 0.7) * HOUR as f64) as i64;
+        self.sink
+            .fact(asked, "case.deferral_requested")
+            .s("id", &c.id)
+            .s("person", &pid)
+            .done();
+        let hours = if self.p_keyed(&format!("{key}/late"), DEFERRAL_DECIDED_LATE) {
+            26.0 + self.u_keyed(&format!("{key}/hours")) * 14.0
+        } else {
+            2.0 + self.u_keyed(&format!("{key}/hours")) * 18.0
+        };
+        let at = asked + (hours * HOUR as f64) as i64;
+        let granted = self.p_keyed(&format!("{key}/granted"), 0.5);
+        let guarantor = self.p_keyed(&format!("{key}/guarantor"), 0.5);
+        let per_day = if self.p_keyed(&format!("{key}/bond"), DEFERRAL_BOND_WRONG) {
+            100
+        } else {
+            200
+        };
+        let f = self
+            .sink
+            .fact(at, "case.deferral_decided")
+            .s("id", &c.id)
+            .s("person", &pid)
+            .b("granted", granted);
+        if !granted {
+            f.done();
+            return Some(Deferral::Refused(at));
+        }
+        if guarantor {
+            f.s("guarantor", &format!("{pid}的亲属")).done();
+        } else {
+            f.n("bond_yuan", days * per_day).done();
+        }
+        Some(Deferral::Granted)
+    }
+
     pub(crate) fn case(&mut self, seed: CaseSeed) {
         let cat = &CATEGORIES[seed.cat];
         let criminal = cat.route == Route::Criminal;
@@ -128,7 +196,22 @@ impl Gen {
             .b("complex", complex)
             .b("economic", cat.economic)
             .opt_t("committed_at", committed)
+            .opt_b("injury", cat.injury.then_some(true))
             .done();
+        // An injury case's appraisal commissioned within 24 h, but for a few (XZ-15).
+        if cat.injury {
+            let key = format!("{id}/appraisal");
+            let hours = if self.p_keyed(&format!("{key}/late"), APPRAISAL_COMMISSIONED_LATE) {
+                26.0 + self.u_keyed(&key) * 20.0
+            } else {
+                1.0 + self.u_keyed(&key) * 20.0
+            };
+            self.sink
+                .fact(seed.t_a + (hours * HOUR as f64) as i64, "case.act")
+                .s("id", &id)
+                .s("act", "appraisal_commissioned")
+                .done();
+        }
         let on_spot = !criminal && seed.incident.is_some() && self.p(ON_SPOT);
         if let Some(link) = &seed.incident {
             let at = seed.t_a + self.mins(1, 30);
@@ -762,6 +845,14 @@ impl Gen {
             {
                 let start = decided_at + self.hrs(1, 20);
                 let delivered = start + self.mins(60, 180);
+                // A few apply to defer it (XZ-12): granted, the detention waits for the review;
+                // refused, it is executed after the refusal.
+                let start = match self.deferral(c, s, decided_at, days) {
+                    Some(Deferral::Granted) => continue,
+                    Some(Deferral::Refused(at)) => start.max(at + 30 * MINUTE),
+                    None => start,
+                };
+                let delivered = delivered.max(start + 60 * MINUTE);
                 finished = finished.max(self.admin_detention(c, s, start, delivered, days));
             }
         }

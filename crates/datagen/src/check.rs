@@ -51,7 +51,10 @@ fn references(kind: &str) -> &'static [(&'static str, &'static str)] {
         "case.limit_extended" | "property.seizure_extended" => &[("approved_by_unit", "unit")],
         "case.decided" => &[("decided_by_unit", "unit")],
         "case.procuratorate_notice" => &[("measure", "measure")],
-        "case.injury_assessed" | "case.prior_notice_given" => &[("person", "person")],
+        "case.injury_assessed"
+        | "case.prior_notice_given"
+        | "case.deferral_requested"
+        | "case.deferral_decided" => &[("person", "person")],
         "person.linked" => &[("case", "case")],
         "measure.started" => &[("person", "person"), ("case", "case")],
         "legal_aid.notified" | "legal_aid.requested" => &[("person", "person"), ("case", "case")],
@@ -102,6 +105,9 @@ const KNOWN_KINDS: &[&str] = &[
     "case.dropped",
     "case.sent_for_prosecution",
     "case.procuratorate_notice",
+    "case.deferral_requested",
+    "case.deferral_decided",
+    "case.technical_investigation",
     "case.closed",
     "case.archived",
     "person.registered",
@@ -118,6 +124,9 @@ const KNOWN_KINDS: &[&str] = &[
     "legal_aid.requested",
     "custody.entered",
     "custody.security_checked",
+    "custody.incident",
+    "custody.incident_reported",
+    "custody.death_appraisal_commissioned",
     "custody.info_collected",
     "custody.meal",
     "custody.placed",
@@ -379,7 +388,13 @@ pub(crate) fn check(facts: &[Value], end: i64) -> Checked {
                     continue;
                 }
                 let s = stays.get_mut(id).expect("defined");
-                if s.exited {
+                // An incident is reported, and a death's appraisal commissioned, also after
+                // the person left (CS-11).
+                let follow_up = matches!(
+                    kind,
+                    "custody.incident_reported" | "custody.death_appraisal_commissioned"
+                );
+                if s.exited && !follow_up {
                     err(line, format!("{kind} after stay {id} exited"));
                 }
                 if kind == "custody.exited" {

@@ -50,6 +50,12 @@ pub(crate) const FILING_ORDERED: f64 = 0.3;
 /// Filings ordered and made after the 15 days (XS-06).
 pub(crate) const FILED_LATE: f64 = 0.1;
 /// Share of detentions whose arrest request is late (RQ-07).
+/// Share of filed criminal cases with a technical investigation measure (XS-15), drawn by key.
+pub(crate) const TECHNICAL_INVESTIGATION: f64 = 0.01;
+/// Share of those extended before the three months end (XS-15), drawn by key.
+pub(crate) const TECHNICAL_EXTENDED: f64 = 0.3;
+/// Share of those run past the three months, neither extended nor ended (XS-15), drawn by key.
+pub(crate) const TECHNICAL_OVERRUN: f64 = 0.1;
 const LATE_ARREST_REQUEST: f64 = 0.02;
 /// Share of detention/arrest notices issued after 24 h (JZ-04).
 const LATE_NOTICE: f64 = 0.02;
@@ -101,6 +107,47 @@ enum Outcome {
 }
 
 impl Gen {
+    /// A technical investigation measure on a few filed cases (XS-15), drawn by key: approved
+    /// within ten days of the filing, ended within its three months, extended before they end
+    /// for some, run past them for a few; always ended by the case's resolution (`until`).
+    fn technical_investigation(&mut self, c: &CaseCtx, filed: i64, until: i64) {
+        let key = format!("{}/technical", c.id);
+        if !self.p_keyed(&key, TECHNICAL_INVESTIGATION) {
+            return;
+        }
+        let u = |g: &Self, part: &str| g.u_keyed(&format!("{key}/{part}"));
+        let day = |d: f64| (d * DAY as f64) as i64;
+        let measure = format!("{}-JZ1", c.id);
+        let step = |g: &mut Self, at: i64, step: &str| {
+            g.sink
+                .fact(at, "case.technical_investigation")
+                .s("id", &c.id)
+                .s("measure", &measure)
+                .s("step", step)
+                .done();
+        };
+        let approved = self.office_keyed(&format!("{key}/approved"), filed, 1, 10);
+        if approved + DAY >= until {
+            return;
+        }
+        step(self, approved, "approved");
+        let end = if self.p_keyed(&format!("{key}/overrun"), TECHNICAL_OVERRUN) {
+            approved + day(95.0 + u(self, "end") * 20.0)
+        } else if self.p_keyed(&format!("{key}/extended"), TECHNICAL_EXTENDED)
+            && approved + day(90.0) < until
+        {
+            step(
+                self,
+                approved + day(80.0 + u(self, "extended") * 8.0),
+                "extended",
+            );
+            approved + day(100.0 + u(self, "end") * 60.0)
+        } else {
+            approved + day(20.0 + u(self, "end") * 60.0)
+        };
+        step(self, end.min(until - HOUR), "ended");
+    }
+
     pub(crate) fn criminal_case(&mut self, c: &CaseCtx, complex: bool) {
         let cat = c.category();
         let victims = self.victims(c);
@@ -283,6 +330,7 @@ impl Gen {
         // Investigative acts between filing and resolution (XS-08: idle 30 d yellow, 90 d red).
         let idle = n == 0 && self.p(IDLE_CASE);
         let until = resolution.unwrap_or(self.end);
+        self.technical_investigation(c, t_f, until);
         let mut t = t_f;
         let mut count = 0;
         if !idle {

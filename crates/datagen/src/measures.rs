@@ -10,6 +10,10 @@ use crate::generator::{Gen, IdKind};
 use crate::names::{self, DocKind};
 
 /// Share of interrogations by a single officer (CS-05).
+/// Share of center stays with an illness, injury or self-harm in the area (CS-11), drawn by key.
+pub(crate) const STAY_INCIDENT: f64 = 0.004;
+/// Share of those incidents never reported to the inspectorate (CS-11), drawn by key.
+pub(crate) const INCIDENT_UNREPORTED: f64 = 0.1;
 const ONE_OFFICER: f64 = 0.025;
 /// Share of interrogations by one officer and an auxiliary (CS-05).
 const WITH_AUXILIARY: f64 = 0.02;
@@ -613,6 +617,7 @@ impl Gen {
                 self.place(stay, back, &room, kind);
             }
             self.meals(stay, ep.entered, exit_at);
+            self.stay_incident(stay, ep.entered, exit_at);
             self.sink
                 .fact(exit_at, "custody.exited")
                 .s("id", stay)
@@ -623,6 +628,33 @@ impl Gen {
         }
         self.end_measure(&ep.measure, ep.person, end, outcome);
         end
+    }
+
+    /// An illness, injury or self-harm in the area for a few stays, reported to the
+    /// inspectorate within the hour but for a few (CS-11), drawn by key.
+    fn stay_incident(&mut self, stay: &str, entered: i64, exited: i64) {
+        let key = format!("{stay}/incident");
+        if !self.p_keyed(&key, STAY_INCIDENT) {
+            return;
+        }
+        let at = entered + ((exited - entered) as f64 * self.u_keyed(&format!("{key}/at"))) as i64;
+        let kinds = ["illness", "illness", "injury", "self_harm"];
+        let kind = kinds[(self.u_keyed(&format!("{key}/kind")) * 4.0) as usize % 4];
+        self.sink
+            .fact(at, "custody.incident")
+            .s("id", stay)
+            .s("kind", kind)
+            .done();
+        if !self.p_keyed(&format!("{key}/unreported"), INCIDENT_UNREPORTED) {
+            let minutes = 5.0 + self.u_keyed(&format!("{key}/report")) * 50.0;
+            self.sink
+                .fact(
+                    at + (minutes * MINUTE as f64) as i64,
+                    "custody.incident_reported",
+                )
+                .s("id", stay)
+                .done();
+        }
     }
 
     /// Meals at 07:30, 12:00 and 17:30, and something to eat in between when the next
