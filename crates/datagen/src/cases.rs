@@ -853,7 +853,11 @@ impl Gen {
                     None => start,
                 };
                 let delivered = delivered.max(start + 60 * MINUTE);
-                finished = finished.max(self.admin_detention(c, s, start, delivered, days));
+                let end = self.admin_detention(c, s, start, delivered, days);
+                if c.category().code == "drug.use" {
+                    self.compulsory_rehab(c, s, end);
+                }
+                finished = finished.max(end);
             }
         }
 

@@ -10,6 +10,12 @@ use crate::generator::{Gen, IdKind};
 use crate::names::{self, DocKind};
 
 /// Share of interrogations by a single officer (CS-05).
+/// Share of persons detained for drug use then sent to compulsory rehabilitation (RQ-16), drawn
+/// by key.
+pub(crate) const COMPULSORY_REHAB: f64 = 0.15;
+/// Share of those whose family is told more than 24 h after the decision is served (RQ-16),
+/// drawn by key.
+pub(crate) const REHAB_FAMILY_LATE: f64 = 0.06;
 /// Share of center stays with an illness, injury or self-harm in the area (CS-11), drawn by key.
 pub(crate) const STAY_INCIDENT: f64 = 0.004;
 /// Share of those incidents never reported to the inspectorate (CS-11), drawn by key.
@@ -234,6 +240,7 @@ pub(crate) enum MeasureKind {
     Bail,
     ResidentialSurveillance,
     AdminDetention,
+    CompulsoryRehab,
 }
 
 impl MeasureKind {
@@ -248,6 +255,7 @@ impl MeasureKind {
             MeasureKind::Bail => "bail",
             MeasureKind::ResidentialSurveillance => "residential_surveillance",
             MeasureKind::AdminDetention => "admin_detention",
+            MeasureKind::CompulsoryRehab => "compulsory_rehab",
         }
     }
 
@@ -787,6 +795,43 @@ impl Gen {
                 .done();
             at
         }
+    }
+
+    /// Compulsory drug rehabilitation (强制隔离戒毒) decided for a person after their detention
+    /// ends at `from`, for a few drug users (RQ-16), drawn by key: the decision served, the
+    /// person taken to the center, the family told within 24 h of the service but for a few.
+    pub(crate) fn compulsory_rehab(&mut self, c: &CaseCtx, person: usize, from: i64) {
+        let key = format!("{}/{}/rehab", c.id, self.persons[person].id);
+        if !self.p_keyed(&key, COMPULSORY_REHAB) {
+            return;
+        }
+        let u = |g: &Self, part: &str| g.u_keyed(&format!("{key}/{part}"));
+        let start = from + (u(self, "start") * HOUR as f64) as i64;
+        let m = self.start_measure(c, person, MeasureKind::CompulsoryRehab, start);
+        let issued = start + 10 * MINUTE;
+        let doc = self.issue_doc(issued, c, DocKind::RehabDecision, Some(&m));
+        let served = issued + 5 * MINUTE + (u(self, "served") * 30.0 * MINUTE as f64) as i64;
+        self.serve_doc(served, &doc, person);
+        self.sink
+            .fact(
+                served + HOUR + (u(self, "delivered") * 2.0 * HOUR as f64) as i64,
+                "measure.delivered",
+            )
+            .s("id", &m)
+            .s("facility", "rehab_center")
+            .done();
+        let hours = if self.p_keyed(&format!("{key}/late"), REHAB_FAMILY_LATE) {
+            26.0 + u(self, "family") * 20.0
+        } else {
+            1.0 + u(self, "family") * 20.0
+        };
+        self.sink
+            .fact(
+                served + (hours * HOUR as f64) as i64,
+                "measure.family_notified",
+            )
+            .s("id", &m)
+            .done();
     }
 
     /// Administrative detention (行政拘留) executed at the detention center.

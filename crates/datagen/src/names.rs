@@ -963,6 +963,7 @@ pub(crate) enum DocKind {
     NoPenaltyDecision,
     NotFilingExplanation,
     ChangeRequestReply,
+    RehabDecision,
 }
 
 impl DocKind {
@@ -992,6 +993,7 @@ impl DocKind {
             DocKind::NoPenaltyDecision => "no_penalty_decision",
             DocKind::NotFilingExplanation => "not_filing_explanation",
             DocKind::ChangeRequestReply => "change_request_reply",
+            DocKind::RehabDecision => "rehab_decision",
         }
     }
 
@@ -1024,6 +1026,7 @@ impl DocKind {
             DocKind::NoPenaltyDecision => "不罚决",
             DocKind::NotFilingExplanation => "不立说",
             DocKind::ChangeRequestReply => "不变更",
+            DocKind::RehabDecision => "强戒",
         }
     }
 
