@@ -131,6 +131,13 @@ StayIncidentKind {
     Death = "death" / "死亡",
 });
 
+code_enum!(/// 当场收缴罚款的环节 (a Zhifa extension: docs/format-extensions.md).
+CashStep {
+    Collected = "collected" / "当场收缴",
+    HandedOver = "handed_over" / "交至所属机关",
+    Deposited = "deposited" / "缴付指定银行",
+});
+
 code_enum!(/// 检察机关的通知 (a Zhifa extension: docs/format-extensions.md).
 ProcuratorateNoticeKind {
     SupplementaryInvestigation = "supplementary_investigation" / "退回补充侦查",
@@ -519,6 +526,22 @@ pub struct CaseExtras {
     /// Applications for a hearing, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hearings: Vec<Hearing>,
+    /// Fines collected in cash on the spot, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fine_cash: Vec<FineCash>,
+}
+
+/// A fine collected in cash on the spot by an officer, handed over to the unit and deposited at
+/// the bank (a Zhifa extension, XZ-10).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FineCash {
+    pub person: PersonId,
+    pub amount_yuan: f64,
+    pub collected_at: At,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handed_over_at: Option<At>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deposited_at: Option<At>,
 }
 
 /// 听证: a person's application for a hearing before an administrative penalty, and the hearing
@@ -561,6 +584,7 @@ static NO_EXTRAS: CaseExtras = CaseExtras {
     sent_again_at: Vec::new(),
     deferrals: Vec::new(),
     hearings: Vec::new(),
+    fine_cash: Vec::new(),
 };
 
 /// A person's link to a case.

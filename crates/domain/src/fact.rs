@@ -259,6 +259,11 @@ facts! {
         #[serde(default, skip_serializing_if = "Option::is_none")] bond_yuan: Option<f64>,
         #[serde(default, skip_serializing_if = "Option::is_none")] guarantor: Option<String>,
     }
+    /// `case.fine_cash` (当场收缴罚款、上交、缴付银行, a Zhifa extension).
+    CaseFineCash = "case.fine_cash" / "当场收缴罚款", Case, CaseFineCash {
+        id: CaseId, person: PersonId, step: CashStep,
+        #[serde(default, skip_serializing_if = "Option::is_none")] amount_yuan: Option<f64>,
+    }
     /// `case.injury_assessed`.
     CaseInjuryAssessed = "case.injury_assessed" / "伤情鉴定", Case, CaseInjuryAssessed { id: CaseId, person: PersonId, grade: InjuryGrade }
     /// `case.prior_notice_given` (处罚前告知).
@@ -625,6 +630,7 @@ impl Fact {
             CasePersonSearched(p) => p.id.to_string(),
             CaseDeferralRequested(p) => p.id.to_string(),
             CaseHearingRequested(p) => p.id.to_string(),
+            CaseFineCash(p) => p.id.to_string(),
             CaseHearingHeld(p) => p.id.to_string(),
             CaseDeferralDecided(p) => p.id.to_string(),
             CaseTechnicalInvestigation(p) => p.id.to_string(),

@@ -943,6 +943,69 @@ impl World {
                     )?,
                 }
             }
+            CaseFineCash(p) => {
+                let case = self.check_case_open(&p.id, at)?;
+                referenced(&self.persons, &p.person, at, "person", "人员", |x| {
+                    x.registered_at
+                })?;
+                let pending = case
+                    .extras()
+                    .fine_cash
+                    .iter()
+                    .rev()
+                    .find(|c| c.person == p.person);
+                if (p.step == CashStep::Collected) != p.amount_yuan.is_some() {
+                    return Err(DomainError::invalid(
+                        "amount_yuan",
+                        "当场收缴时填写金额，上交、缴付银行时不填 (the amount goes with the collection only)",
+                    ));
+                }
+                match p.step {
+                    CashStep::Collected => {
+                        let fined = case.decision.as_ref().is_some_and(|d| {
+                            d.penalties
+                                .iter()
+                                .any(|x| x.person == p.person && x.kind == PenaltyKind::Fine)
+                        });
+                        if !fined {
+                            return Err(refused(
+                                "本案未决定对该人罚款，不能收缴罚款",
+                                "the case decided no fine for this person",
+                            ));
+                        }
+                        if p.amount_yuan.is_some_and(|a| !(a.is_finite() && a > 0.0)) {
+                            return Err(DomainError::invalid(
+                                "amount_yuan",
+                                "金额须为正数 (a positive amount)",
+                            ));
+                        }
+                        if pending.is_some_and(|c| c.deposited_at.is_none()) {
+                            return Err(refused(
+                                "该人上一笔当场收缴的罚款尚未缴付银行",
+                                "this person's last cash fine is not yet deposited",
+                            ));
+                        }
+                    }
+                    CashStep::HandedOver => {
+                        if pending.is_none_or(|c| c.handed_over_at.is_some()) {
+                            return Err(refused(
+                                "该人没有待上交的当场收缴罚款",
+                                "no cash fine of this person waits to be handed over",
+                            ));
+                        }
+                    }
+                    CashStep::Deposited => {
+                        if !pending
+                            .is_some_and(|c| c.handed_over_at.is_some() && c.deposited_at.is_none())
+                        {
+                            return Err(refused(
+                                "该人没有已上交待缴付银行的罚款",
+                                "no cash fine of this person waits to be deposited",
+                            ));
+                        }
+                    }
+                }
+            }
             CaseHearingRequested(p) => {
                 let case = self.check_case_open(&p.id, at)?;
                 referenced(&self.persons, &p.person, at, "person", "人员", |x| {
@@ -2434,6 +2497,34 @@ impl World {
                             t.ended_at = Some(at);
                         } else {
                             t.extended_at.push(at);
+                        }
+                    }
+                }
+            }
+            CaseFineCash(p) => {
+                let list = &mut self
+                    .case_mut(&p.id)
+                    .expect("checked")
+                    .extras_mut()
+                    .fine_cash;
+                match p.step {
+                    CashStep::Collected => list.push(FineCash {
+                        person: p.person.clone(),
+                        amount_yuan: p.amount_yuan.expect("checked"),
+                        collected_at: at,
+                        handed_over_at: None,
+                        deposited_at: None,
+                    }),
+                    step => {
+                        let cash = list
+                            .iter_mut()
+                            .rev()
+                            .find(|c| c.person == p.person)
+                            .expect("checked");
+                        if step == CashStep::HandedOver {
+                            cash.handed_over_at = Some(at);
+                        } else {
+                            cash.deposited_at = Some(at);
                         }
                     }
                 }

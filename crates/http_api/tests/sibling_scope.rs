@@ -821,6 +821,12 @@ fn probes() -> Vec<Probe> {
         json!({"fact": "case.hearing_held", "id": "@T", "person": "@fresh:person"}),
     );
     hearing_held.own = Own::Refused;
+    // A fresh case fined no one: A's own collection is refused by the domain (409).
+    let mut fine_cash = probe(
+        "case",
+        json!({"fact": "case.fine_cash", "id": "@T", "person": "@fresh:person", "step": "collected", "amount_yuan": 200}),
+    );
+    fine_cash.own = Own::Refused;
     let mut archived = probe("case", json!({"fact": "case.archived", "id": "@T"}));
     archived.own_setup = vec![json!({"fact": "case.closed", "id": "@T"})];
     let mut checked_out_probe = probe("property", checked_out.clone());
@@ -1024,6 +1030,7 @@ fn probes() -> Vec<Probe> {
         death_appraisal,
         hearing,
         hearing_held,
+        fine_cash,
         archived,
         // 人 persons.
         probe(

@@ -1,5 +1,5 @@
 //! 案件: XZ-02, XZ-03, XZ-04 (TS-10), XZ-05, XZ-06, XZ-08, XZ-14, XZ-15, XS-01 (XS-02), XS-05,
-//! XS-08, XS-09, XZ-12, XZ-13, TS-11, XS-06, XS-15, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
+//! XS-08, XS-09, XZ-07, XZ-10, XZ-12, XZ-13, TS-11, XS-06, XS-15, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
 
 use domain::elements::{
     ActKind, Case, CaseKind, DecisionKind, DisposalResult, Facility, Gender, InjuryGrade,
@@ -204,6 +204,27 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
     if !case.extras().deferrals.is_empty() {
         deferrals(cx, case);
     }
+    // XZ-10: cash collected on the spot handed over to the unit within 2 d, and deposited at
+    // the bank within 2 d of that (行规 §216), yellow when passed as the catalog's template has
+    // it; day limits of an administrative procedure, moved past rest days (T-03).
+    let cash: Vec<_> = case
+        .extras()
+        .fine_cash
+        .iter()
+        .filter_map(|c| match (c.handed_over_at, c.deposited_at) {
+            (None, _) => Some(c.collected_at),
+            (Some(handed), None) => Some(handed),
+            (Some(_), Some(_)) => None,
+        })
+        .collect();
+    let late: Vec<_> = cash
+        .into_iter()
+        .map(|from| {
+            let due = cx.due(from.instant(), Limit::Days(2), Moves::PastRestDays);
+            cx.passed("XZ-10", subject, &due, Level::Yellow)
+        })
+        .collect();
+    cx.highest(late);
     // XZ-07: a hearing held within 10 d of its application (行规 §135), yellow when passed, as
     // the catalog's template has it; moot once the case is decided.
     if case.decision.is_none() {

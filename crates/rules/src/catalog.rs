@@ -422,8 +422,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "行规 §214–218; 处罚法 §67–72; 治安法12 §104",
         confidence: "V",
         template: "【黄】当场收缴罚款{d}日未上交",
-        status: Status::NotExpressible(
-            "No fact records a fine's payment, the late surcharge, cash collected on the spot, or its hand-over to the unit or the bank.",
+        status: Status::Implemented(
+            "`case.fine_cash` (a Zhifa extension: docs/format-extensions.md) with `step` `collected` (当场收缴, with `amount_yuan`, of a person the case's decision fines), `handed_over` (交至所属机关) and `deposited` (缴付指定银行): cash not handed over 2日 after its collection, or not deposited 2日 after its hand-over (day limits moved past rest days, T-03): yellow when passed (the catalog's template). Missing: the payment of fines at the bank within 15日 and the late surcharge (3% a day, at most the fine), which no fact records, and the two days counted from landing or arrival for fines collected on water or trains, which no fact tells apart.",
         ),
     },
     Entry {

@@ -439,6 +439,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "拟作出较大数额罚款（二千元以上；2026年起治安案件四千元以上）、吊销许可证件或对未成年人行政拘留的，须告知听证权利；当事人申请听证的，须在10日内举行听证",
     },
     Rule {
+        id: "XZ-10",
+        element: ElementKind::Case,
+        basis: "行规 §214–218; 处罚法 §67–72; 治安法12 §104",
+        duty_zh: "当场收缴的罚款，人民警察须自收缴之日起2日内交至所属公安机关；公安机关须自收到之日起2日内缴付指定银行",
+    },
+    Rule {
         id: "XZ-03",
         element: ElementKind::Case,
         basis: "处罚法 §60",
@@ -820,6 +826,7 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
         F::CaseReviewReturned => only,   // reviews: XZ-08
         F::CasePriorNoticeGiven => only, // prior notices: XZ-06, XZ-07
         F::CaseHearingRequested | F::CaseHearingHeld => only, // XZ-07
+        F::CaseFineCash => only,         // XZ-10
         F::CaseLimitExtended => only,    // XZ-02
         F::CaseFilingExtended => only,   // XS-01
         F::CaseArchived => only,         // JZ-07

@@ -471,6 +471,20 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             ],
         ),
         action(
+            "case_fine_cash",
+            "case.fine_cash",
+            "当场收缴罚款",
+            vec![
+                existing("id", "案件编号"),
+                existing("person", "被处罚人编号"),
+                select("step", "环节", CashStep::ALL, CashStep::as_str, CashStep::label)
+                    .hint("自收缴之日起2日内交至所属机关，机关自收到之日起2日内缴付指定银行"),
+                field("amount_yuan", "金额（元）", Input::Number)
+                    .optional()
+                    .hint("当场收缴时填写"),
+            ],
+        ),
+        action(
             "case_deferral_request",
             "case.deferral_requested",
             "暂缓执行行政拘留申请",
@@ -1599,6 +1613,10 @@ pub fn for_element(
                         on("法制审核退回", "case_review_return", "id"),
                         when(!decided, on("办案期限延长", "case_limit_extend", "id")),
                         when(!decided && !closed, on("作出处理决定", "case_decide", "id")),
+                        when(
+                            decided && !criminal,
+                            on("当场收缴罚款", "case_fine_cash", "id"),
+                        ),
                         when(
                             decided && !criminal,
                             on("暂缓执行行政拘留申请", "case_deferral_request", "id"),

@@ -142,6 +142,10 @@ pub fn field_label(field: &str) -> &str {
         "body_checks" => "人身搜查/检查",
         "technical_investigations" => "技术侦查措施",
         "deferrals" => "暂缓执行行政拘留",
+        "fine_cash" => "当场收缴罚款",
+        "collected_at" => "收缴时间",
+        "handed_over_at" => "交至所属机关时间",
+        "deposited_at" => "缴付银行时间",
         "hearing_right" => "告知听证权利",
         "hearings" => "听证",
         "held_at" => "举行听证时间",
@@ -302,7 +306,9 @@ pub fn value_label(element: &str, field: &str, code: &str) -> Option<&'static st
         "decision" => DecisionKind::from_code(code).map(DecisionKind::label),
         "role" => PersonRole::from_code(code).map(PersonRole::label),
         "flags" => PersonFlag::from_code(code).map(PersonFlag::label),
-        "step" => TechStep::from_code(code).map(TechStep::label),
+        "step" => TechStep::from_code(code)
+            .map(TechStep::label)
+            .or_else(|| CashStep::from_code(code).map(CashStep::label)),
         "outcome" => MeasureOutcome::from_code(code).map(MeasureOutcome::label),
         "facility" => Facility::from_code(code).map(Facility::label),
         "room_kind" => RoomKind::from_code(code).map(RoomKind::label),

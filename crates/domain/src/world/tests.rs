@@ -411,6 +411,45 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             None,
         ),
         (
+            "a fine collected where the case fined no one",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-03T09:00:00+08:00","id":"C5","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"warning"}]}"#,
+                r#"{"fact":"case.fine_cash","at":"2026-03-03T10:00:00+08:00","id":"C5","person":"P1","step":"collected","amount_yuan":200}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a fine collected with no amount",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-03T09:00:00+08:00","id":"C5","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+                r#"{"fact":"case.fine_cash","at":"2026-03-03T10:00:00+08:00","id":"C5","person":"P1","step":"collected"}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "cash deposited before it was handed over",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-03T09:00:00+08:00","id":"C5","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+                r#"{"fact":"case.fine_cash","at":"2026-03-03T10:00:00+08:00","id":"C5","person":"P1","step":"collected","amount_yuan":200}"#,
+                r#"{"fact":"case.fine_cash","at":"2026-03-03T11:00:00+08:00","id":"C5","person":"P1","step":"deposited"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a fine collected, handed over and deposited",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-03T09:00:00+08:00","id":"C5","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+                r#"{"fact":"case.fine_cash","at":"2026-03-03T10:00:00+08:00","id":"C5","person":"P1","step":"collected","amount_yuan":200}"#,
+                r#"{"fact":"case.fine_cash","at":"2026-03-03T11:00:00+08:00","id":"C5","person":"P1","step":"handed_over"}"#,
+                r#"{"fact":"case.fine_cash","at":"2026-03-03T12:00:00+08:00","id":"C5","person":"P1","step":"deposited"}"#,
+            ],
+            None,
+        ),
+        (
             "a body search said to be done by a doctor",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"theft"}"#,
