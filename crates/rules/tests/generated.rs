@@ -15,6 +15,8 @@ use jiff::SignedDuration;
 /// warned for a few days at most: they show over the demo's history
 /// (`app::history`), not reliably at its end. TS-12 (`measures::NO_INTERPRETER`) is injected
 /// among the demo's dozen or so interrogations of deaf or mute persons: too few to expect one.
+/// XZ-15 (`cases::APPRAISAL_COMMISSIONED_LATE`) and RQ-16 (`measures::REHAB_FAMILY_LATE`) warn
+/// only for the day or two until the late act is recorded: they show over the demo's history.
 const INJECTED: &[(&str, &str)] = &[
     ("JQ-06", "incidents::MISSING_VIDEO"),
     ("XZ-05", "cases::ON_SPOT_OVER_LIMIT"),
@@ -39,6 +41,9 @@ const INJECTED: &[(&str, &str)] = &[
     ("JZ-06", "measures::NO_RIGHTS_NOTICE"),
     ("TS-06", "measures::SHARED_ROOM"),
     ("TS-09", "cases::UNDER_14_PENALISED, cases::EXEMPT_DETAINED"),
+    ("CS-11", "measures::STAY_INCIDENT, measures::INCIDENT_UNREPORTED"),
+    ("XZ-12", "cases::DEFERRAL_DECIDED_LATE, cases::DEFERRAL_BOND_WRONG"),
+    ("XS-15", "criminal::TECHNICAL_INVESTIGATION"),
 ];
 
 #[test]
