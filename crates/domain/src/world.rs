@@ -835,6 +835,21 @@ impl World {
         Ok(case)
     }
 
+    /// A fact about a person on a case: the case open, the person known (in that order, so
+    /// that a sibling's person and a missing one are refused alike).
+    fn check_case_person(
+        &self,
+        case: &CaseId,
+        person: &PersonId,
+        at: At,
+    ) -> Result<&Case, DomainError> {
+        let case = self.check_case_open(case, at)?;
+        referenced(&self.persons, person, at, "person", "人员", |x| {
+            x.registered_at
+        })?;
+        Ok(case)
+    }
+
     fn check_rest(&self, body: &FactBody, at: At) -> Result<(), DomainError> {
         use FactBody::*;
         match body {
@@ -944,10 +959,7 @@ impl World {
                 }
             }
             CaseFineCash(p) => {
-                let case = self.check_case_open(&p.id, at)?;
-                referenced(&self.persons, &p.person, at, "person", "人员", |x| {
-                    x.registered_at
-                })?;
+                let case = self.check_case_person(&p.id, &p.person, at)?;
                 let pending = case
                     .extras()
                     .fine_cash
@@ -1007,10 +1019,7 @@ impl World {
                 }
             }
             CaseHearingRequested(p) => {
-                let case = self.check_case_open(&p.id, at)?;
-                referenced(&self.persons, &p.person, at, "person", "人员", |x| {
-                    x.registered_at
-                })?;
+                let case = self.check_case_person(&p.id, &p.person, at)?;
                 if case.kind != CaseKind::Administrative {
                     return Err(refused(
                         "听证只适用于行政案件",
@@ -1035,10 +1044,7 @@ impl World {
                 }
             }
             CaseHearingHeld(p) => {
-                let case = self.check_case_open(&p.id, at)?;
-                referenced(&self.persons, &p.person, at, "person", "人员", |x| {
-                    x.registered_at
-                })?;
+                let case = self.check_case_person(&p.id, &p.person, at)?;
                 if !case
                     .extras()
                     .hearings
@@ -1052,10 +1058,7 @@ impl World {
                 }
             }
             CaseDeferralRequested(p) => {
-                let case = self.check_case_open(&p.id, at)?;
-                referenced(&self.persons, &p.person, at, "person", "人员", |x| {
-                    x.registered_at
-                })?;
+                let case = self.check_case_person(&p.id, &p.person, at)?;
                 let detained = case.decision.as_ref().is_some_and(|d| {
                     d.penalties
                         .iter()
@@ -1080,10 +1083,7 @@ impl World {
                 }
             }
             CaseDeferralDecided(p) => {
-                let case = self.check_case_open(&p.id, at)?;
-                referenced(&self.persons, &p.person, at, "person", "人员", |x| {
-                    x.registered_at
-                })?;
+                let case = self.check_case_person(&p.id, &p.person, at)?;
                 if !case
                     .extras()
                     .deferrals
@@ -1116,10 +1116,7 @@ impl World {
                 }
             }
             CasePersonSearched(p) => {
-                self.check_case_open(&p.id, at)?;
-                referenced(&self.persons, &p.person, at, "person", "人员", |x| {
-                    x.registered_at
-                })?;
+                self.check_case_person(&p.id, &p.person, at)?;
                 if p.officers.is_empty() {
                     return Err(DomainError::invalid(
                         "officers",
@@ -1135,16 +1132,10 @@ impl World {
                 }
             }
             CaseInjuryAssessed(p) => {
-                self.check_case_open(&p.id, at)?;
-                referenced(&self.persons, &p.person, at, "person", "人员", |x| {
-                    x.registered_at
-                })?;
+                self.check_case_person(&p.id, &p.person, at)?;
             }
             CasePriorNoticeGiven(p) => {
-                self.check_case_open(&p.id, at)?;
-                referenced(&self.persons, &p.person, at, "person", "人员", |x| {
-                    x.registered_at
-                })?;
+                self.check_case_person(&p.id, &p.person, at)?;
             }
             CaseReviewPassed(p) => {
                 self.check_case_open(&p.id, at)?;

@@ -41,8 +41,14 @@ const INJECTED: &[(&str, &str)] = &[
     ("JZ-06", "measures::NO_RIGHTS_NOTICE"),
     ("TS-06", "measures::SHARED_ROOM"),
     ("TS-09", "cases::UNDER_14_PENALISED, cases::EXEMPT_DETAINED"),
-    ("CS-11", "measures::STAY_INCIDENT, measures::INCIDENT_UNREPORTED"),
-    ("XZ-12", "cases::DEFERRAL_DECIDED_LATE, cases::DEFERRAL_BOND_WRONG"),
+    (
+        "CS-11",
+        "measures::STAY_INCIDENT, measures::INCIDENT_UNREPORTED",
+    ),
+    (
+        "XZ-12",
+        "cases::DEFERRAL_DECIDED_LATE, cases::DEFERRAL_BOND_WRONG",
+    ),
     ("XS-15", "criminal::TECHNICAL_INVESTIGATION"),
 ];
 
