@@ -56,6 +56,9 @@ pub(crate) const TECHNICAL_INVESTIGATION: f64 = 0.01;
 pub(crate) const TECHNICAL_EXTENDED: f64 = 0.3;
 /// Share of those run past the three months, neither extended nor ended (XS-15), drawn by key.
 pub(crate) const TECHNICAL_OVERRUN: f64 = 0.1;
+/// Share of suspects told of the transfer for prosecution only after 3 days, or never (XS-10),
+/// drawn by key.
+pub(crate) const TRANSFER_UNTOLD: f64 = 0.04;
 const LATE_ARREST_REQUEST: f64 = 0.02;
 /// Share of detention/arrest notices issued after 24 h (JZ-04).
 const LATE_NOTICE: f64 = 0.02;
@@ -107,6 +110,24 @@ enum Outcome {
 }
 
 impl Gen {
+    /// The notice of the transfer for prosecution, served on each suspect within hours but for
+    /// a few, late or never (XS-10), drawn by key.
+    fn transfer_notice(&mut self, c: &CaseCtx, suspects: &[usize], at: i64) {
+        let doc = self.issue_doc(at, c, DocKind::ProsecutionTransferNotice, None);
+        for &s in suspects {
+            let key = format!("{doc}/{}", self.persons[s].id);
+            let hours = if self.p_keyed(&format!("{key}/untold"), TRANSFER_UNTOLD) {
+                if self.p_keyed(&format!("{key}/never"), 0.5) {
+                    continue;
+                }
+                100.0 + self.u_keyed(&key) * 100.0
+            } else {
+                1.0 + self.u_keyed(&key) * 30.0
+            };
+            self.serve_doc(at + (hours * HOUR as f64) as i64, &doc, s);
+        }
+    }
+
     /// A technical investigation measure on a few filed cases (XS-15), drawn by key: approved
     /// within ten days of the filing, ended within its three months, extended before they end
     /// for some, run past them for a few; always ended by the case's resolution (`until`).
@@ -293,6 +314,8 @@ impl Gen {
                 .done();
             let doc_at = send + self.mins(5, 60);
             self.issue_doc(doc_at, c, DocKind::ProsecutionOpinion, None);
+            let told: Vec<usize> = suspects.iter().map(|s| s.0).collect();
+            self.transfer_notice(c, &told, doc_at);
             for (measure, person, _, _) in &pending {
                 let at = send + self.mins(1, 30);
                 self.end_measure(measure, *person, at, "converted");

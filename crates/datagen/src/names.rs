@@ -964,6 +964,7 @@ pub(crate) enum DocKind {
     NotFilingExplanation,
     ChangeRequestReply,
     RehabDecision,
+    ProsecutionTransferNotice,
 }
 
 impl DocKind {
@@ -994,6 +995,7 @@ impl DocKind {
             DocKind::NotFilingExplanation => "not_filing_explanation",
             DocKind::ChangeRequestReply => "change_request_reply",
             DocKind::RehabDecision => "rehab_decision",
+            DocKind::ProsecutionTransferNotice => "prosecution_transfer_notice",
         }
     }
 
@@ -1027,6 +1029,7 @@ impl DocKind {
             DocKind::NotFilingExplanation => "不立说",
             DocKind::ChangeRequestReply => "不变更",
             DocKind::RehabDecision => "强戒",
+            DocKind::ProsecutionTransferNotice => "移诉告",
         }
     }
 

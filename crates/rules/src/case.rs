@@ -1,5 +1,5 @@
 //! 案件: XZ-02, XZ-03, XZ-04 (TS-10), XZ-05, XZ-06, XZ-08, XZ-14, XZ-15, XS-01 (XS-02), XS-05,
-//! XS-08, XS-09, XZ-07, XZ-10, XZ-12, XZ-13, TS-11, XS-06, XS-15, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
+//! XS-08, XS-09, XS-10, XZ-07, XZ-10, XZ-12, XZ-13, TS-11, XS-06, XS-15, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
 
 use domain::elements::{
     ActKind, Case, CaseKind, DecisionKind, DisposalResult, Facility, Gender, InjuryGrade,
@@ -225,6 +225,23 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
         })
         .collect();
     cx.highest(late);
+    // XS-10: sent for prosecution with its prosecution opinion, and every suspect told of the
+    // transfer, which tells the defence lawyer too (刑规 §287, §289): no law sets the time, so P
+    // `XS-10.notice` (3 d) after the first sending, yellow when passed (the catalog's template).
+    if let Some(sent) = case.sent_for_prosecution_at {
+        let opinion = cx
+            .documents(id)
+            .any(|d| d.kind == documents::PROSECUTION_OPINION);
+        let untold = cx
+            .suspects(id)
+            .iter()
+            .any(|s| !cx.served(id, documents::PROSECUTION_TRANSFER_NOTICE, s, sent));
+        if !opinion || untold {
+            let due = cx.due(sent.instant(), p.limit(P::Xs10Notice), Moves::PastRestDays);
+            let late = cx.passed("XS-10", subject, &due, Level::Yellow);
+            cx.highest([late]);
+        }
+    }
     // XZ-07: a hearing held within 10 d of its application (行规 §135), yellow when passed, as
     // the catalog's template has it; moot once the case is decided.
     if case.decision.is_none() {

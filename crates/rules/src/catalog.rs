@@ -605,8 +605,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §161–162; 刑规 §287, §289",
         confidence: "V",
         template: "【黄】移送起诉未告知犯罪嫌疑人及辩护律师",
-        status: Status::NotExpressible(
-            "No fact records telling the suspect or the defence lawyer of the transfer (FORMAT has no lawyer role and no notice for it) or the lawyer's opinion; `case.sent_for_prosecution` records the transfer only.",
+        status: Status::Implemented(
+            "A case `sent_for_prosecution` (the first sending) with no `document.issued` of kind `prosecution_opinion` (起诉意见书) on it, or with a suspect not served a `prosecution_transfer_notice` (移送审查起诉告知书, a Zhifa document kind: docs/format-extensions.md) at or after the sending: yellow once P `XS-10.notice` (3日, moved past rest days; no law sets the time) has passed since the sending (the catalog's template). The notice to the suspect stands for the notice to the defence lawyer, since FORMAT has no lawyer role. Missing: the lawyer's own notice and opinion, and what goes into the file sent (诉讼卷), which no fact records.",
         ),
     },
     Entry {

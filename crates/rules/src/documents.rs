@@ -24,6 +24,10 @@ pub(crate) const DETENTION_NOTICE: &str = "detention_notice";
 pub(crate) const CHANGE_REQUEST_REPLY: &str = "change_request_reply";
 /// 羁押必要性审查建议的处理情况回复: RQ-12 (the measure it names).
 pub(crate) const CUSTODY_REVIEW_REPLY: &str = "custody_review_reply";
+/// 起诉意见书: XS-10 (its case).
+pub(crate) const PROSECUTION_OPINION: &str = "prosecution_opinion";
+/// 移送审查起诉告知书, served on each suspect: XS-10 (its case).
+pub(crate) const PROSECUTION_TRANSFER_NOTICE: &str = "prosecution_transfer_notice";
 /// 强制隔离戒毒决定书: RQ-16 (the measure it names).
 pub(crate) const REHAB_DECISION: &str = "rehab_decision";
 /// 外国人犯罪案件层报及通报外事部门的报告: TS-13 (the measure it names).
@@ -56,7 +60,9 @@ pub(crate) fn readers(kind: &str) -> Readers {
         | NOT_FILING_NOTICE
         | NOT_FILING_EXPLANATION
         | APPRAISAL_OPINION_NOTICE
-        | APPRAISAL_OPINION => Readers::Case,
+        | APPRAISAL_OPINION
+        | PROSECUTION_OPINION
+        | PROSECUTION_TRANSFER_NOTICE => Readers::Case,
         ARREST_EXECUTION_RECEIPT
         | ARREST_NOTICE
         | DETENTION_NOTICE

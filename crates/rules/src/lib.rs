@@ -445,6 +445,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "当场收缴的罚款，人民警察须自收缴之日起2日内交至所属公安机关；公安机关须自收到之日起2日内缴付指定银行",
     },
     Rule {
+        id: "XS-10",
+        element: ElementKind::Case,
+        basis: "CPL §161–162; 刑规 §287, §289",
+        duty_zh: "侦查终结移送审查起诉的，须制作起诉意见书，并将案件移送情况告知犯罪嫌疑人及其辩护律师（平台阈值：移送后3日内）",
+    },
+    Rule {
         id: "XZ-03",
         element: ElementKind::Case,
         basis: "处罚法 §60",

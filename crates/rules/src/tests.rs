@@ -2051,6 +2051,64 @@ fn each_rule_beyond_the_core_by_its_basis() {
             None,
         ),
         (
+            "XS-10 刑规 §289: sent on Tuesday 03-10, the suspect not told by Friday's end (P 3 days): yellow on 03-14",
+            &[
+                r#"{"fact":"case.sent_for_prosecution","at":"2026-03-10T10:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-10T10:30:00+08:00","id":"D9","case":"C1","kind":"prosecution_opinion","number":"X9"}"#,
+            ],
+            "2026-03-14T09:00:00+08:00",
+            "XS-10",
+            "C1",
+            Some(Yellow),
+        ),
+        (
+            "XS-10 刑规 §289: … nothing on 03-13",
+            &[
+                r#"{"fact":"case.sent_for_prosecution","at":"2026-03-10T10:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-10T10:30:00+08:00","id":"D9","case":"C1","kind":"prosecution_opinion","number":"X9"}"#,
+            ],
+            "2026-03-13T12:00:00+08:00",
+            "XS-10",
+            "C1",
+            None,
+        ),
+        (
+            "XS-10 刑规 §287, §289: the opinion issued and the suspect told, nothing",
+            &[
+                r#"{"fact":"case.sent_for_prosecution","at":"2026-03-10T10:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-10T10:30:00+08:00","id":"D9","case":"C1","kind":"prosecution_opinion","number":"X9"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-10T11:00:00+08:00","id":"D10","case":"C1","kind":"prosecution_transfer_notice","number":"X10"}"#,
+                r#"{"fact":"document.served","at":"2026-03-10T15:00:00+08:00","id":"D10","to":"P1"}"#,
+            ],
+            "2026-03-20T09:00:00+08:00",
+            "XS-10",
+            "C1",
+            None,
+        ),
+        (
+            "XS-10 刑规 §287: the suspect told but no prosecution opinion: yellow",
+            &[
+                r#"{"fact":"case.sent_for_prosecution","at":"2026-03-10T10:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-10T11:00:00+08:00","id":"D10","case":"C1","kind":"prosecution_transfer_notice","number":"X10"}"#,
+                r#"{"fact":"document.served","at":"2026-03-10T15:00:00+08:00","id":"D10","to":"P1"}"#,
+            ],
+            "2026-03-20T09:00:00+08:00",
+            "XS-10",
+            "C1",
+            Some(Yellow),
+        ),
+        (
+            "XS-10 刑规 §289: sent on Thursday 03-12, three days end on Sunday, moved to Monday 03-16: nothing that day",
+            &[
+                r#"{"fact":"case.sent_for_prosecution","at":"2026-03-12T10:00:00+08:00","id":"C1"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-10T10:30:00+08:00","id":"D9","case":"C1","kind":"prosecution_opinion","number":"X9"}"#,
+            ],
+            "2026-03-16T12:00:00+08:00",
+            "XS-10",
+            "C1",
+            None,
+        ),
+        (
             "XZ-03 处罚法 §60: another administrative case undecided 90 days on (05-31, a Sunday, moved to 06-01) is red on 06-02",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"entry_exit","other_administrative":true}"#,

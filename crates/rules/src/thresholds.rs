@@ -26,6 +26,7 @@ pub enum P {
     Rq08Delivery,
     Xs12Release,
     Rq17Family,
+    Xs10Notice,
     Rq15Execution,
     Cs01Entry,
     Cs06Gap,
@@ -78,7 +79,7 @@ pub struct Setting {
 }
 
 /// Every threshold, in the order of [`P`].
-pub const SETTINGS: [Setting; 20] = [
+pub const SETTINGS: [Setting; 21] = [
     Setting {
         p: P::Jq02Arrival,
         key: "JQ-02.arrival",
@@ -218,6 +219,16 @@ pub const SETTINGS: [Setting; 20] = [
         default: 24,
         min: 1,
         max: 24,
+    },
+    Setting {
+        p: P::Xs10Notice,
+        key: "XS-10.notice",
+        rule: "XS-10",
+        what_zh: "移送审查起诉后制作起诉意见书、告知犯罪嫌疑人及其辩护律师的期限（法律未规定期限）",
+        unit: PUnit::LawDays,
+        default: 3,
+        min: 1,
+        max: 7,
     },
     Setting {
         p: P::Rq15Execution,

@@ -355,6 +355,8 @@ pub const DOCUMENT_KINDS: &[(&str, &str)] = &[
     ("change_request_reply", "不同意变更强制措施通知书"),
     ("custody_review_reply", "羁押必要性审查建议处理情况回复"),
     ("rehab_decision", "强制隔离戒毒决定书"),
+    ("prosecution_opinion", "起诉意见书"),
+    ("prosecution_transfer_notice", "移送审查起诉告知书"),
     (
         "foreign_national_report",
         "外国人犯罪案件层报及通报外事部门报告",
