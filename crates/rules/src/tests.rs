@@ -3705,3 +3705,43 @@ fn a_unit_may_count_jz01_and_cw07_in_working_days() {
     );
     assert!(message.contains("7个工作日"), "{message}");
 }
+
+/// XZ-07 治安法12 §98: before 2026 a public-order fine of 2000 元 or more gave the right to a
+/// hearing (the 2025 law's 4000 元 applies from 2026-01-01). The shared BASE begins in 2026, so
+/// this history has units of its own from 2025.
+#[test]
+fn xz07_the_public_order_threshold_before_2026() {
+    let history = |fine: u32, decided: &str| {
+        let lines = [
+            r#"{"fact":"unit.defined","at":"2025-01-01T00:00:00+08:00","id":"U33","name":"省厅","level":"province"}"#.to_string(),
+            r#"{"fact":"unit.defined","at":"2025-01-01T00:00:00+08:00","id":"U3305","name":"市局","parent":"U33","level":"city"}"#.to_string(),
+            r#"{"fact":"unit.defined","at":"2025-01-01T00:00:00+08:00","id":"U330503","name":"分局","parent":"U3305","level":"county"}"#.to_string(),
+            r#"{"fact":"person.registered","at":"2025-11-01T08:00:00+08:00","id":"P1","name":"钱一","gender":"male","birth_date":"1980-01-01"}"#.to_string(),
+            r#"{"fact":"case.accepted","at":"2025-11-02T08:00:00+08:00","id":"C2","unit":"U330503","kind":"administrative","category":"order.x"}"#.to_string(),
+            r#"{"fact":"case.prior_notice_given","at":"2025-11-10T08:00:00+08:00","id":"C2","person":"P1"}"#.to_string(),
+            format!(
+                r#"{{"fact":"case.decided","at":"{decided}","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{{"person":"P1","kind":"fine","amount_yuan":{fine}}}]}}"#
+            ),
+        ];
+        let mut world = World::new();
+        for line in &lines {
+            world.apply(&Fact::from_line(line).unwrap(), None).unwrap();
+        }
+        let now = At::parse("2026-01-20T10:00:00+08:00").unwrap().instant();
+        screen(&world, now)
+            .into_iter()
+            .any(|w| w.rule == "XZ-07" && w.subject == "C2")
+    };
+    assert!(
+        history(3000, "2025-12-20T10:00:00+08:00"),
+        "3000 元 in 2025: red"
+    );
+    assert!(
+        !history(1500, "2025-12-20T10:00:00+08:00"),
+        "1500 元 in 2025: nothing"
+    );
+    assert!(
+        !history(3000, "2026-01-05T10:00:00+08:00"),
+        "3000 元 in 2026: nothing"
+    );
+}
