@@ -577,6 +577,22 @@ pub struct DeferralDecision {
     pub guarantor: Option<String>,
 }
 
+impl CaseExtras {
+    /// Whether the person's application for a hearing waits to be held.
+    pub fn hearing_pending(&self, person: &PersonId) -> bool {
+        self.hearings
+            .iter()
+            .any(|h| h.person == *person && h.held_at.is_none())
+    }
+
+    /// Whether the person's application to defer detention waits for a decision.
+    pub fn deferral_pending(&self, person: &PersonId) -> bool {
+        self.deferrals
+            .iter()
+            .any(|d| d.person == *person && d.decided.is_none())
+    }
+}
+
 static NO_EXTRAS: CaseExtras = CaseExtras {
     body_checks: Vec::new(),
     technical_investigations: Vec::new(),
@@ -633,6 +649,17 @@ impl Case {
     /// The extensions' lists, to add to.
     pub fn extras_mut(&mut self) -> &mut CaseExtras {
         self.extras.get_or_insert_with(Box::default)
+    }
+
+    /// The days of administrative detention the case's decision gives a person, all penalties
+    /// together (RQ-11, XZ-12).
+    pub fn detention_days(&self, person: &PersonId) -> u32 {
+        self.decision
+            .iter()
+            .flat_map(|d| &d.penalties)
+            .filter(|p| p.person == *person && p.kind == PenaltyKind::Detention)
+            .filter_map(|p| p.days)
+            .sum()
     }
 
     /// Whether the execution of a person's detention was deferred (XZ-12).

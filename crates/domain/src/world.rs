@@ -1031,12 +1031,7 @@ impl World {
                     "案件已作出决定",
                     "the case is already decided",
                 )?;
-                if case
-                    .extras()
-                    .hearings
-                    .iter()
-                    .any(|h| h.person == p.person && h.held_at.is_none())
-                {
+                if case.extras().hearing_pending(&p.person) {
                     return Err(refused(
                         "该人的听证申请尚未举行听证",
                         "this person's hearing is still to be held",
@@ -1045,12 +1040,7 @@ impl World {
             }
             CaseHearingHeld(p) => {
                 let case = self.check_case_person(&p.id, &p.person, at)?;
-                if !case
-                    .extras()
-                    .hearings
-                    .iter()
-                    .any(|h| h.person == p.person && h.held_at.is_none())
-                {
+                if !case.extras().hearing_pending(&p.person) {
                     return Err(refused(
                         "该人没有待举行的听证申请",
                         "this person has no hearing to be held",
@@ -1070,12 +1060,7 @@ impl World {
                         "the case decided no detention for this person",
                     ));
                 }
-                if case
-                    .extras()
-                    .deferrals
-                    .iter()
-                    .any(|d| d.person == p.person && d.decided.is_none())
-                {
+                if case.extras().deferral_pending(&p.person) {
                     return Err(refused(
                         "该人的暂缓执行申请尚未决定",
                         "this person's application is not yet decided",
@@ -1084,12 +1069,7 @@ impl World {
             }
             CaseDeferralDecided(p) => {
                 let case = self.check_case_person(&p.id, &p.person, at)?;
-                if !case
-                    .extras()
-                    .deferrals
-                    .iter()
-                    .any(|d| d.person == p.person && d.decided.is_none())
-                {
+                if !case.extras().deferral_pending(&p.person) {
                     return Err(refused(
                         "该人没有待决定的暂缓执行申请",
                         "this person has no application to decide",

@@ -572,13 +572,7 @@ fn deferrals(cx: &mut Cx, case: &Case) {
         if !decided.granted {
             continue;
         }
-        let days: u32 = case
-            .decision
-            .iter()
-            .flat_map(|x| &x.penalties)
-            .filter(|x| x.person == d.person && x.kind == PenaltyKind::Detention)
-            .filter_map(|x| x.days)
-            .sum();
+        let days = case.detention_days(&d.person);
         let standard = f64::from(days) * 200.0;
         let wrong = match (decided.bond_yuan, &decided.guarantor) {
             (Some(_), Some(_)) => Some("同时要求担保人和保证金".to_string()),

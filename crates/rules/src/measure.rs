@@ -2,8 +2,7 @@
 
 use domain::World;
 use domain::elements::{
-    CaseKind, DecisionKind, Facility, Measure, MeasureKind, PenaltyKind, PersonFlag,
-    ProcuratorateNoticeKind,
+    CaseKind, DecisionKind, Facility, Measure, MeasureKind, PersonFlag, ProcuratorateNoticeKind,
 };
 use domain::legal_time::{self, Due, Level, Limit, Moves, due, restricted_days};
 
@@ -358,13 +357,7 @@ fn change_requested(cx: &mut Cx, m: &Measure) {
 /// 继续盘问 and 约束 do not offset). `None` while no decision gives the days.
 fn detention_due(cx: &Cx, m: &Measure) -> Option<Due> {
     let case = cx.world.cases.get(&m.case)?;
-    let days: u32 = case
-        .decision
-        .iter()
-        .flat_map(|d| &d.penalties)
-        .filter(|p| p.person == m.person && p.kind == PenaltyKind::Detention)
-        .filter_map(|p| p.days)
-        .sum();
+    let days = case.detention_days(&m.person);
     if days == 0 {
         return None;
     }
