@@ -16,6 +16,7 @@ pub fn kind_word(kind: &str) -> &str {
         "custody_review_reply" => "羁复",
         "foreign_national_report" => "外报",
         "rehab_decision" => "强戒",
+        "custody_change_notice" => "变更羁押",
         "prosecution_transfer_notice" => "移诉告",
         "prosecution_opinion" => "诉",
         "summons_warrant" => "传",

@@ -337,9 +337,14 @@ facts! {
     MeasureDelivered = "measure.delivered" / "送押", Measure, MeasureDelivered { id: MeasureId, facility: Facility }
     /// `measure.arrest_requested` (提请批准逮捕).
     MeasureArrestRequested = "measure.arrest_requested" / "提请批准逮捕", Measure, MeasureArrestRequested { id: MeasureId }
-    /// `measure.change_requested` (申请变更强制措施, a Zhifa extension).
     /// `measure.approved` (当场采取的强制措施补办审批, a Zhifa extension).
     MeasureApproved = "measure.approved" / "补办审批", Measure, MeasureApproved { id: MeasureId, approved_by: OfficerId }
+    /// `measure.custody_recalculated` (重新计算侦查羁押期限, a Zhifa extension).
+    MeasureCustodyRecalculated = "measure.custody_recalculated" / "重新计算羁押期限", Measure, MeasureCustodyRecalculated {
+        id: MeasureId, reason: RecalculationReason, approved_by: OfficerId,
+        #[serde(default, skip_serializing_if = "Option::is_none")] from: Option<At>,
+    }
+    /// `measure.change_requested` (申请变更强制措施, a Zhifa extension).
     MeasureChangeRequested = "measure.change_requested" / "申请变更强制措施", Measure, MeasureChangeRequested { id: MeasureId }
     /// `measure.ended`.
     MeasureEnded = "measure.ended" / "措施结束", Measure, MeasureEnded { id: MeasureId, outcome: MeasureOutcome }
@@ -657,6 +662,7 @@ impl Fact {
             MeasureArrestRequested(p) => p.id.to_string(),
             MeasureChangeRequested(p) => p.id.to_string(),
             MeasureApproved(p) => p.id.to_string(),
+            MeasureCustodyRecalculated(p) => p.id.to_string(),
             MeasureEnded(p) => p.id.to_string(),
             CustodyEntered(p) => p.id.to_string(),
             CustodySecurityChecked(p) => p.id.to_string(),

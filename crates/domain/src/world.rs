@@ -1497,6 +1497,72 @@ impl World {
                     |o| o.defined_at,
                 )?;
             }
+            MeasureCustodyRecalculated(p) => {
+                let measure = self.check_measure_active(&p.id, at)?;
+                if measure.kind != MeasureKind::Arrest {
+                    return Err(refused(
+                        "只有逮捕后的侦查羁押期限可以重新计算",
+                        "only an arrest's custody period is recalculated",
+                    ));
+                }
+                referenced(
+                    &self.officers,
+                    &p.approved_by,
+                    at,
+                    "approved_by",
+                    "审批人",
+                    |o| o.defined_at,
+                )?;
+                let unknown = measure
+                    .recalculations()
+                    .last()
+                    .is_some_and(|r| r.reason == RecalculationReason::IdentityUnknown);
+                match (p.reason, p.from) {
+                    (RecalculationReason::IdentityUnknown, Some(_)) => {
+                        return Err(DomainError::invalid(
+                            "from",
+                            "身份不明的，羁押期限自查清身份之日起计算，此时不填 from (no day while the identity is unknown)",
+                        ));
+                    }
+                    (RecalculationReason::IdentityUnknown, None) if unknown => {
+                        return Err(refused(
+                            "已批准自查清身份之日起计算羁押期限",
+                            "the period already waits for the identity",
+                        ));
+                    }
+                    (RecalculationReason::IdentityUnknown, None) => {}
+                    (_, None) => {
+                        return Err(DomainError::invalid(
+                            "from",
+                            "须填写重新计算的起算时间：发现另有重要罪行或查清身份的时间 (the day the period runs from)",
+                        ));
+                    }
+                    (reason, Some(from)) => {
+                        if from > at || from < measure.started_at {
+                            return Err(DomainError::new(
+                                ErrorCode::Invalid,
+                                "起算时间须在逮捕之后、批准之前",
+                                "`from` must fall between the arrest and the approval",
+                            )
+                            .at_field("from"));
+                        }
+                        if (reason == RecalculationReason::IdentityEstablished) != unknown {
+                            return Err(refused(
+                                if unknown {
+                                    "羁押期限待查清身份后计算，应登记查清身份"
+                                } else {
+                                    "未批准身份不明自查清之日起计算，不能登记查清身份"
+                                },
+                                if unknown {
+                                    "the identity is unknown: record the day it was established"
+                                } else {
+                                    "no approval waits for the identity to be established"
+                                },
+                            ));
+                        }
+                    }
+                }
+            }
             CustodyEntered(p) => {
                 if self.stays.contains_key(&p.id) {
                     return Err(duplicate("在区记录", &p.id));
@@ -2201,6 +2267,7 @@ impl World {
                     arrest_requested_at: None,
                     change_requests: Vec::new(),
                     approved_at: None,
+                    recalculations: None,
                     ended: None,
                 };
                 self.put_measure(p.id.clone(), measure);
@@ -2242,6 +2309,21 @@ impl World {
                 .change_requests
                 .push(at),
             MeasureApproved(p) => self.measure_mut(&p.id).expect("checked").approved_at = Some(at),
+            MeasureCustodyRecalculated(p) => {
+                let measure = self.measure_mut(&p.id).expect("checked");
+                // The period runs anew: extensions approved before count no more (CPL §160).
+                if p.from.is_some() {
+                    measure.extended_days = None;
+                }
+                measure
+                    .recalculations
+                    .get_or_insert_with(Box::default)
+                    .push(Recalculation {
+                        at,
+                        reason: p.reason,
+                        from: p.from,
+                    });
+            }
             MeasureEnded(p) => {
                 self.measure_mut(&p.id).expect("checked").ended = Some((at, p.outcome))
             }

@@ -782,6 +782,13 @@ fn probes() -> Vec<Probe> {
         json!({"fact": "measure.approved", "id": "@T", "approved_by": officer}),
     );
     approved.own = Own::Refused;
+    // A fresh measure is a detention, whose custody is not recalculated (only an arrest's): A's
+    // own is refused by the domain (409), a sibling's with 404 before the domain looks.
+    let mut recalculated = probe(
+        "measure",
+        json!({"fact": "measure.custody_recalculated", "id": "@T", "reason": "identity_unknown", "approved_by": officer}),
+    );
+    recalculated.own = Own::Refused;
     // A fresh case decided no detention: A's own application is refused by the domain (409).
     let mut deferral = probe(
         "case",
@@ -1023,6 +1030,7 @@ fn probes() -> Vec<Probe> {
         probe("case", json!({"fact": "case.closed", "id": "@T"})),
         technical,
         approved,
+        recalculated,
         deferral,
         deferral_person,
         deferral_decided,

@@ -216,7 +216,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "",
         status: Status::Clock(
-            "Implemented where FORMAT records the period: XZ-02's 治安 case limit (行规 §165) leaves out each appraisal period, from its commission (`case.act` `appraisal_commissioned`) to the first `case.injury_assessed` after it, by `domain::legal_time::due_excluding` (overlaps counted once; the explanation names each period). Not implemented, for want of facts: an appraisal with no result recorded stops no clock (FORMAT records no other appraisal's end; a clock stopped without end would never warn, so the earlier date, catalog §14 item 6); CW-06 runs through the item's own testing or appraisal (强制法 §25), which no fact records; RQ-09 never restarts, since no fact records a newly found major crime or the day identity was established; no fact records an administrative case's transfer.",
+            "Implemented where FORMAT records the period: XZ-02's 治安 case limit (行规 §165) leaves out each appraisal period, from its commission (`case.act` `appraisal_commissioned`) to the first `case.injury_assessed` after it, by `domain::legal_time::due_excluding` (overlaps counted once; the explanation names each period). RQ-09's custody period runs anew from a newly found major crime's discovery, or from the day an unknown identity was established (`measure.custody_recalculated`, a Zhifa extension read by RQ-10). Not implemented, for want of facts: an appraisal with no result recorded stops no clock (FORMAT records no other appraisal's end; a clock stopped without end would never warn, so the earlier date, catalog §14 item 6); CW-06 runs through the item's own testing or appraisal (强制法 §25), which no fact records; no fact records an administrative case's transfer.",
         ),
     },
     Entry {
@@ -784,8 +784,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §160; 刑规 §151–152",
         confidence: "V",
         template: "【黄】重新计算羁押期限未送达看守所",
-        status: Status::NotExpressible(
-            "No fact records the discovery of another major crime, an unknown identity or the day it was established, or the notice of the recalculated period to the detention house.",
+        status: Status::Implemented(
+            "`measure.custody_recalculated` (a Zhifa extension: docs/format-extensions.md) on an arrest, approved by `approved_by`, with `reason` `new_crime` (另有重要罪行, `from` the day of its discovery), `identity_unknown` (身份不明: the period waits for the identity) or `identity_established` (查清身份, `from` that day). RQ-09's period then runs anew from `from` (extensions approved before no longer count), and not at all while the identity is unknown. RQ-10 warns yellow when a new crime's recalculation was approved more than 5日 after its discovery (a period of custody: never moved, T-03), and when no 变更羁押期限通知书 (document kind `custody_change_notice` naming the arrest) follows the last recalculation within P `RQ-10.notice` (24 h; no law sets the time), the catalog's template. Missing: the record sent to the procuratorate, which no fact holds.",
         ),
     },
     Entry {

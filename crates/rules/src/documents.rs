@@ -28,6 +28,8 @@ pub(crate) const CUSTODY_REVIEW_REPLY: &str = "custody_review_reply";
 pub(crate) const PROSECUTION_OPINION: &str = "prosecution_opinion";
 /// 移送审查起诉告知书, served on each suspect: XS-10 (its case).
 pub(crate) const PROSECUTION_TRANSFER_NOTICE: &str = "prosecution_transfer_notice";
+/// 变更羁押期限通知书, to the detention house: RQ-10 (the measure it names).
+pub(crate) const CUSTODY_CHANGE_NOTICE: &str = "custody_change_notice";
 /// 强制隔离戒毒决定书: RQ-16 (the measure it names).
 pub(crate) const REHAB_DECISION: &str = "rehab_decision";
 /// 外国人犯罪案件层报及通报外事部门的报告: TS-13 (the measure it names).
@@ -69,7 +71,8 @@ pub(crate) fn readers(kind: &str) -> Readers {
         | CHANGE_REQUEST_REPLY
         | CUSTODY_REVIEW_REPLY
         | FOREIGN_NATIONAL_REPORT
-        | REHAB_DECISION => Readers::NamedMeasure,
+        | REHAB_DECISION
+        | CUSTODY_CHANGE_NOTICE => Readers::NamedMeasure,
         RIGHTS_NOTICE => Readers::CaseInterrogations,
         SEIZURE_LIST => Readers::ListedProperty,
         _ => Readers::Nobody,

@@ -409,6 +409,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "技术侦查措施的批准决定自签发之日起三个月内有效；需要继续采取的，须在期限届满前办理延长（每次不超过三个月），不需要继续采取的应当及时解除",
     },
     Rule {
+        id: "RQ-10",
+        element: ElementKind::Measure,
+        basis: "CPL §160; 刑规 §151–152",
+        duty_zh: "侦查期间发现犯罪嫌疑人另有重要罪行的，须自发现之日起5日内报批重新计算侦查羁押期限；重新计算后须将变更羁押期限通知书送达看守所",
+    },
+    Rule {
         id: "RQ-17",
         element: ElementKind::Measure,
         basis: "强制法 §19–20; 行规 §55–56, §58",
@@ -842,15 +848,16 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
             case_elements: true,
             ..only
         },
-        F::MeasureChangeRequested => only, // RQ-12
-        F::MeasureApproved => only,        // RQ-17
-        F::CaseInjuryAssessed => only,     // XZ-14, XS-14, JZ-03
-        F::MeasureArrestRequested => only, // RQ-07
-        F::LegalAidNotified => only,       // TS-04, TS-05
-        F::LegalAidRequested => only,      // TS-05
-        F::CustodySecurityChecked => only, // CS-02
-        F::CustodyInfoCollected => only,   // no rule reads it
-        F::CustodyMeal => only,            // CS-06
+        F::MeasureChangeRequested => only,     // RQ-12
+        F::MeasureApproved => only,            // RQ-17
+        F::MeasureCustodyRecalculated => only, // RQ-09, RQ-10
+        F::CaseInjuryAssessed => only,         // XZ-14, XS-14, JZ-03
+        F::MeasureArrestRequested => only,     // RQ-07
+        F::LegalAidNotified => only,           // TS-04, TS-05
+        F::LegalAidRequested => only,          // TS-05
+        F::CustodySecurityChecked => only,     // CS-02
+        F::CustodyInfoCollected => only,       // no rule reads it
+        F::CustodyMeal => only,                // CS-06
         F::CustodyIncident | F::CustodyIncidentReported | F::CustodyDeathAppraisalCommissioned => {
             only // CS-11
         }

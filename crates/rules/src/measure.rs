@@ -1,8 +1,9 @@
-//! 强制措施: XS-04, RQ-01 to RQ-09, RQ-11 to RQ-14, RQ-16, RQ-17, CS-01, JZ-04, TS-13.
+//! 强制措施: XS-04, RQ-01 to RQ-10, RQ-11 to RQ-14, RQ-16, RQ-17, CS-01, JZ-04, TS-13.
 
 use domain::World;
 use domain::elements::{
     CaseKind, DecisionKind, Facility, Measure, MeasureKind, PersonFlag, ProcuratorateNoticeKind,
+    RecalculationReason,
 };
 use domain::legal_time::{self, Due, Level, Limit, Moves, due, restricted_days};
 
@@ -185,9 +186,17 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
             if m.family.is_none() {
                 cx.deadline("RQ-05", subject, liberty(cx, Limit::Hours(24)), false);
             }
-            // The extended total is given in days; without one, two months (T-02).
+            // The extended total is given in days; without one, two months (T-02). A
+            // recalculation (RQ-10) starts the period again from the day it names, and while
+            // the identity is unknown it has not begun.
             let limit = m.extended_days.map_or(Limit::Months(2), Limit::Days);
-            cx.deadline("RQ-09", subject, liberty(cx, limit), true);
+            if let Some(from) = m.custody_from() {
+                let due = cx.due(from.instant(), limit, Moves::Never);
+                cx.deadline("RQ-09", subject, due, true);
+            }
+            if !m.recalculations().is_empty() {
+                recalculated(cx, m);
+            }
         }
         MeasureKind::Bail => {
             let due = cx.due(started, Limit::Months(12), Moves::PastRestDays);
@@ -221,6 +230,43 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
             }
         }
     }
+}
+
+/// RQ-10: another major crime found in investigation is reported for approval within 5 日 of
+/// its discovery (刑规 §151), a finding about the past once late: yellow; and after each
+/// recalculation the detention house gets the notice of the changed period (变更羁押期限通知书,
+/// P `RQ-10.notice`), yellow when passed as the catalog's template has it. Both concern a
+/// period of custody, so neither moves past rest days.
+fn recalculated(cx: &mut Cx, m: &Measure) {
+    let subject = m.id.as_str();
+    let mut found = Vec::new();
+    for r in m.recalculations() {
+        if let (RecalculationReason::NewCrime, Some(from)) = (r.reason, r.from) {
+            let due = cx.due(from.instant(), Limit::Days(5), Moves::Never);
+            if r.at.instant() >= due.at {
+                found.push(Some(cx.found_at("RQ-10", subject, Level::Yellow, || {
+                    format!(
+                        "{}发现另有重要罪行，{}才批准重新计算侦查羁押期限，超过5日",
+                        from.display_china(),
+                        r.at.display_china()
+                    )
+                })));
+            }
+        }
+    }
+    let last = m.recalculations().last().expect("recalculated");
+    let notified = cx.issued_naming(
+        &m.case,
+        crate::documents::CUSTODY_CHANGE_NOTICE,
+        subject,
+        last.at,
+    );
+    if !notified {
+        let p = cx.p(cx.world.cases.get(&m.case).map(|c| &c.unit));
+        let due = cx.due(last.at.instant(), p.limit(P::Rq10Notice), Moves::Never);
+        found.push(cx.passed("RQ-10", subject, &due, Level::Yellow));
+    }
+    cx.highest(found);
 }
 
 /// RQ-17: a restraint (约束) taken on the spot is reported and approved afterwards within 24 h

@@ -26,6 +26,7 @@ pub enum P {
     Rq08Delivery,
     Xs12Release,
     Rq17Family,
+    Rq10Notice,
     Xs10Notice,
     Rq15Execution,
     Cs01Entry,
@@ -79,7 +80,7 @@ pub struct Setting {
 }
 
 /// Every threshold, in the order of [`P`].
-pub const SETTINGS: [Setting; 21] = [
+pub const SETTINGS: [Setting; 22] = [
     Setting {
         p: P::Jq02Arrival,
         key: "JQ-02.arrival",
@@ -219,6 +220,16 @@ pub const SETTINGS: [Setting; 21] = [
         default: 24,
         min: 1,
         max: 24,
+    },
+    Setting {
+        p: P::Rq10Notice,
+        key: "RQ-10.notice",
+        rule: "RQ-10",
+        what_zh: "批准重新计算侦查羁押期限后将变更羁押期限通知书送达看守所的期限（法律未规定期限）",
+        unit: PUnit::Hours,
+        default: 24,
+        min: 1,
+        max: 72,
     },
     Setting {
         p: P::Xs10Notice,

@@ -814,6 +814,26 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             ],
         ),
         action(
+            "measure_custody_recalculate",
+            "measure.custody_recalculated",
+            "重新计算侦查羁押期限",
+            vec![
+                existing("id", "逮捕措施编号"),
+                select(
+                    "reason",
+                    "事由",
+                    RecalculationReason::ALL,
+                    RecalculationReason::as_str,
+                    RecalculationReason::label,
+                )
+                .hint("发现另有重要罪行的，自发现之日起5日内报县级以上公安机关负责人批准；批准后签发变更羁押期限通知书（文书种类 custody_change_notice）送达看守所"),
+                field("approved_by", "批准人（县级以上公安机关负责人）", Input::Text),
+                field("from", "重新起算时间", Input::DateTime)
+                    .optional()
+                    .hint("发现另有重要罪行或查清身份的时间；身份不明的不填"),
+            ],
+        ),
+        action(
             "measure_change_request",
             "measure.change_requested",
             "登记变更强制措施申请",
@@ -1699,6 +1719,10 @@ pub fn for_element(
                         on("提请批准逮捕", "measure_arrest_request", "id"),
                     ),
                     when(
+                        active && measure == Some(MeasureKind::Arrest),
+                        on("重新计算羁押期限", "measure_custody_recalculate", "id"),
+                    ),
+                    when(
                         active,
                         on("变更强制措施申请", "measure_change_request", "id"),
                     ),
@@ -1956,6 +1980,11 @@ mod tests {
                 "measure",
                 "active",
                 serde_json::json!({"kind": "restraint", "ended": null}),
+            ),
+            (
+                "measure",
+                "active",
+                serde_json::json!({"kind": "arrest", "ended": null}),
             ),
             ("stay", "in_center", stay),
             (

@@ -148,6 +148,8 @@ pub fn field_label(field: &str) -> &str {
         "deposited_at" => "缴付银行时间",
         "hearing_right" => "告知听证权利",
         "hearings" => "听证",
+        "recalculations" => "重新计算羁押期限",
+        "from" => "重新起算时间",
         "held_at" => "举行听证时间",
         "incidents" => "在区突发事件",
         "reported_at" => "报告督察时间",
@@ -306,6 +308,7 @@ pub fn value_label(element: &str, field: &str, code: &str) -> Option<&'static st
         "decision" => DecisionKind::from_code(code).map(DecisionKind::label),
         "role" => PersonRole::from_code(code).map(PersonRole::label),
         "flags" => PersonFlag::from_code(code).map(PersonFlag::label),
+        "reason" => RecalculationReason::from_code(code).map(RecalculationReason::label),
         "step" => TechStep::from_code(code)
             .map(TechStep::label)
             .or_else(|| CashStep::from_code(code).map(CashStep::label)),
@@ -355,6 +358,7 @@ pub const DOCUMENT_KINDS: &[(&str, &str)] = &[
     ("change_request_reply", "不同意变更强制措施通知书"),
     ("custody_review_reply", "羁押必要性审查建议处理情况回复"),
     ("rehab_decision", "强制隔离戒毒决定书"),
+    ("custody_change_notice", "变更羁押期限通知书"),
     ("prosecution_opinion", "起诉意见书"),
     ("prosecution_transfer_notice", "移送审查起诉告知书"),
     (

@@ -256,6 +256,68 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             Some(ImpossibleTransition),
         ),
         (
+            "a custody period recalculated on a criminal detention",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"case.filed","at":"2026-03-03T08:30:00+08:00","id":"C5"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-03T09:00:00+08:00","id":"M5","person":"P1","case":"C5","kind":"criminal_detention"}"#,
+                r#"{"fact":"measure.custody_recalculated","at":"2026-03-04T10:00:00+08:00","id":"M5","reason":"new_crime","approved_by":"O2","from":"2026-03-04T09:00:00+08:00"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a new crime's recalculation with no day to run from",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"case.filed","at":"2026-03-03T08:30:00+08:00","id":"C5"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-03T09:00:00+08:00","id":"M5","person":"P1","case":"C5","kind":"arrest"}"#,
+                r#"{"fact":"measure.custody_recalculated","at":"2026-03-04T10:00:00+08:00","id":"M5","reason":"new_crime","approved_by":"O2"}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "a recalculation from a day before the arrest",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"case.filed","at":"2026-03-03T08:30:00+08:00","id":"C5"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-03T09:00:00+08:00","id":"M5","person":"P1","case":"C5","kind":"arrest"}"#,
+                r#"{"fact":"measure.custody_recalculated","at":"2026-03-04T10:00:00+08:00","id":"M5","reason":"new_crime","approved_by":"O2","from":"2026-03-01T09:00:00+08:00"}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "an identity established where none was unknown",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"case.filed","at":"2026-03-03T08:30:00+08:00","id":"C5"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-03T09:00:00+08:00","id":"M5","person":"P1","case":"C5","kind":"arrest"}"#,
+                r#"{"fact":"measure.custody_recalculated","at":"2026-03-04T10:00:00+08:00","id":"M5","reason":"identity_established","approved_by":"O2","from":"2026-03-04T09:00:00+08:00"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "an unknown identity with a day to run from",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"case.filed","at":"2026-03-03T08:30:00+08:00","id":"C5"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-03T09:00:00+08:00","id":"M5","person":"P1","case":"C5","kind":"arrest"}"#,
+                r#"{"fact":"measure.custody_recalculated","at":"2026-03-04T10:00:00+08:00","id":"M5","reason":"identity_unknown","approved_by":"O2","from":"2026-03-04T09:00:00+08:00"}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "an identity unknown, then established, then another crime found",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"case.filed","at":"2026-03-03T08:30:00+08:00","id":"C5"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-03T09:00:00+08:00","id":"M5","person":"P1","case":"C5","kind":"arrest"}"#,
+                r#"{"fact":"measure.custody_recalculated","at":"2026-03-04T10:00:00+08:00","id":"M5","reason":"identity_unknown","approved_by":"O2"}"#,
+                r#"{"fact":"measure.custody_recalculated","at":"2026-03-20T10:00:00+08:00","id":"M5","reason":"identity_established","approved_by":"O2","from":"2026-03-19T09:00:00+08:00"}"#,
+                r#"{"fact":"measure.custody_recalculated","at":"2026-04-20T10:00:00+08:00","id":"M5","reason":"new_crime","approved_by":"O2","from":"2026-04-19T09:00:00+08:00"}"#,
+            ],
+            None,
+        ),
+        (
             "a restraint extended",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.drunk"}"#,
