@@ -553,6 +553,7 @@ fn references(fact: &Fact) -> Vec<(ElementKind, String)> {
         CaseDeferralRequested(p) => one(K::Person, &p.person),
         CaseHearingRequested(p) => one(K::Person, &p.person),
         CaseFineCash(p) => one(K::Person, &p.person),
+        CaseEnforcement(p) => one(K::Person, &p.person),
         CaseHearingHeld(p) => one(K::Person, &p.person),
         CaseDeferralDecided(p) => one(K::Person, &p.person),
         CasePersonSearched(p) => {

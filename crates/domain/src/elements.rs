@@ -145,6 +145,14 @@ CashStep {
     Deposited = "deposited" / "缴付指定银行",
 });
 
+code_enum!(/// 申请人民法院强制执行的环节 (a Zhifa extension: docs/format-extensions.md).
+EnforcementStep {
+    ReminderServed = "reminder_served" / "送达催告书",
+    Contested = "contested" / "申请复议或提起诉讼",
+    Complied = "complied" / "履行",
+    CourtApplied = "court_applied" / "申请人民法院强制执行",
+});
+
 code_enum!(/// 检察机关的通知 (a Zhifa extension: docs/format-extensions.md).
 ProcuratorateNoticeKind {
     SupplementaryInvestigation = "supplementary_investigation" / "退回补充侦查",
@@ -536,6 +544,47 @@ pub struct CaseExtras {
     /// Fines collected in cash on the spot, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fine_cash: Vec<FineCash>,
+    /// Decisions not complied with, one per person, on the way to the court.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enforcements: Vec<Enforcement>,
+}
+
+/// A person's penalty decision not complied with, and what followed: the reminder (催告书), an
+/// administrative review or lawsuit, compliance, the application to the court (a Zhifa
+/// extension, XZ-11). Each step at most once.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Enforcement {
+    pub person: PersonId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reminder_served_at: Option<At>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contested_at: Option<At>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub complied_at: Option<At>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub court_applied_at: Option<At>,
+}
+
+impl Enforcement {
+    /// When a step was recorded.
+    pub fn step(&self, step: EnforcementStep) -> Option<At> {
+        match step {
+            EnforcementStep::ReminderServed => self.reminder_served_at,
+            EnforcementStep::Contested => self.contested_at,
+            EnforcementStep::Complied => self.complied_at,
+            EnforcementStep::CourtApplied => self.court_applied_at,
+        }
+    }
+
+    /// Records a step.
+    pub fn set(&mut self, step: EnforcementStep, at: At) {
+        *match step {
+            EnforcementStep::ReminderServed => &mut self.reminder_served_at,
+            EnforcementStep::Contested => &mut self.contested_at,
+            EnforcementStep::Complied => &mut self.complied_at,
+            EnforcementStep::CourtApplied => &mut self.court_applied_at,
+        } = Some(at);
+    }
 }
 
 /// A fine collected in cash on the spot by an officer, handed over to the unit and deposited at
@@ -608,6 +657,7 @@ static NO_EXTRAS: CaseExtras = CaseExtras {
     deferrals: Vec::new(),
     hearings: Vec::new(),
     fine_cash: Vec::new(),
+    enforcements: Vec::new(),
 };
 
 /// A person's link to a case.

@@ -264,6 +264,8 @@ facts! {
         id: CaseId, person: PersonId, step: CashStep,
         #[serde(default, skip_serializing_if = "Option::is_none")] amount_yuan: Option<f64>,
     }
+    /// `case.enforcement` (催告、复议诉讼、履行、申请人民法院强制执行, a Zhifa extension).
+    CaseEnforcement = "case.enforcement" / "行政决定的执行", Case, CaseEnforcement { id: CaseId, person: PersonId, step: EnforcementStep }
     /// `case.injury_assessed`.
     CaseInjuryAssessed = "case.injury_assessed" / "伤情鉴定", Case, CaseInjuryAssessed { id: CaseId, person: PersonId, grade: InjuryGrade }
     /// `case.prior_notice_given` (处罚前告知).
@@ -636,6 +638,7 @@ impl Fact {
             CaseDeferralRequested(p) => p.id.to_string(),
             CaseHearingRequested(p) => p.id.to_string(),
             CaseFineCash(p) => p.id.to_string(),
+            CaseEnforcement(p) => p.id.to_string(),
             CaseHearingHeld(p) => p.id.to_string(),
             CaseDeferralDecided(p) => p.id.to_string(),
             CaseTechnicalInvestigation(p) => p.id.to_string(),

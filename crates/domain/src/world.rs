@@ -958,6 +958,42 @@ impl World {
                     )?,
                 }
             }
+            CaseEnforcement(p) => {
+                let case = self.check_case_person(&p.id, &p.person, at)?;
+                let penalised = case.kind == CaseKind::Administrative
+                    && case.decision.as_ref().is_some_and(|d| {
+                        d.decision == DecisionKind::Penalty
+                            && d.penalties.iter().any(|x| x.person == p.person)
+                    });
+                if !penalised {
+                    return Err(refused(
+                        "本案未对该人作出行政处罚决定，无须强制执行",
+                        "the case's administrative decision penalises no such person",
+                    ));
+                }
+                let record = case
+                    .extras()
+                    .enforcements
+                    .iter()
+                    .find(|e| e.person == p.person);
+                if record.and_then(|e| e.step(p.step)).is_some() {
+                    return Err(refused(
+                        format!("已登记{}", p.step.label()),
+                        format!("{} is already recorded", p.step.as_str()),
+                    ));
+                }
+                let done = record.and_then(|e| {
+                    e.complied_at
+                        .map(|_| "当事人已履行")
+                        .or(e.court_applied_at.map(|_| "已申请人民法院强制执行"))
+                });
+                if let (Some(done), false) = (done, p.step == EnforcementStep::Contested) {
+                    return Err(refused(
+                        done,
+                        "the decision is complied with or before the court",
+                    ));
+                }
+            }
             CaseFineCash(p) => {
                 let case = self.check_case_person(&p.id, &p.person, at)?;
                 let pending = case
@@ -2553,6 +2589,27 @@ impl World {
                         }
                     }
                 }
+            }
+            CaseEnforcement(p) => {
+                let list = &mut self
+                    .case_mut(&p.id)
+                    .expect("checked")
+                    .extras_mut()
+                    .enforcements;
+                let record = match list.iter().position(|e| e.person == p.person) {
+                    Some(i) => &mut list[i],
+                    None => {
+                        list.push(Enforcement {
+                            person: p.person.clone(),
+                            reminder_served_at: None,
+                            contested_at: None,
+                            complied_at: None,
+                            court_applied_at: None,
+                        });
+                        list.last_mut().expect("pushed")
+                    }
+                };
+                record.set(p.step, at);
             }
             CaseFineCash(p) => {
                 let list = &mut self

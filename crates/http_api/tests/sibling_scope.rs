@@ -834,6 +834,18 @@ fn probes() -> Vec<Probe> {
         json!({"fact": "case.fine_cash", "id": "@T", "person": "@fresh:person", "step": "collected", "amount_yuan": 200}),
     );
     fine_cash.own = Own::Refused;
+    // A fresh case penalised no one: A's own reminder is refused by the domain (409).
+    let mut enforcement = probe(
+        "case",
+        json!({"fact": "case.enforcement", "id": "@T", "person": "@fresh:person", "step": "reminder_served"}),
+    );
+    enforcement.own = Own::Refused;
+    // The person probe: a sibling's person on A's case is 404 before the domain looks.
+    let mut enforcement_person = probe(
+        "person",
+        json!({"fact": "case.enforcement", "id": "@fresh:case", "person": "@T", "step": "reminder_served"}),
+    );
+    enforcement_person.own = Own::Refused;
     let mut archived = probe("case", json!({"fact": "case.archived", "id": "@T"}));
     archived.own_setup = vec![json!({"fact": "case.closed", "id": "@T"})];
     let mut checked_out_probe = probe("property", checked_out.clone());
@@ -1039,6 +1051,8 @@ fn probes() -> Vec<Probe> {
         hearing,
         hearing_held,
         fine_cash,
+        enforcement,
+        enforcement_person,
         archived,
         // 人 persons.
         probe(

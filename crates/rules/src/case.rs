@@ -1,5 +1,5 @@
 //! 案件: XZ-02, XZ-03, XZ-04 (TS-10), XZ-05, XZ-06, XZ-08, XZ-14, XZ-15, XS-01 (XS-02), XS-05,
-//! XS-08, XS-09, XS-10, XZ-07, XZ-10, XZ-12, XZ-13, TS-11, XS-06, XS-15, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
+//! XS-08, XS-09, XS-10, XZ-07, XZ-10, XZ-11, XZ-12, XZ-13, TS-11, XS-06, XS-15, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
 
 use domain::elements::{
     ActKind, Case, CaseKind, DecisionKind, DisposalResult, Facility, Gender, InjuryGrade,
@@ -241,6 +241,9 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
             let late = cx.passed("XS-10", subject, &due, Level::Yellow);
             cx.highest([late]);
         }
+    }
+    if !case.extras().enforcements.is_empty() {
+        enforcement(cx, case);
     }
     // XZ-07: a hearing held within 10 d of its application (行规 §135), yellow when passed, as
     // the catalog's template has it; moot once the case is decided.
@@ -585,6 +588,67 @@ fn deferrals(cx: &mut Cx, case: &Case) {
         if let Some(wrong) = wrong {
             found.push(Some(cx.found_at("XZ-12", subject, Level::Red, || {
                 format!("准许{}暂缓执行行政拘留，{wrong}", d.person)
+            })));
+        }
+    }
+    cx.highest(found);
+}
+
+/// XZ-11: a penalty decision not complied with is enforced through the court (强制法 §53–54;
+/// 行规 §206–207). The court is asked only after a reminder (催告书) has been served and 10 日
+/// have passed (red otherwise), and within 3个月 of the end of the periods for review (60 日)
+/// and lawsuit (6个月, 行诉法 §46), the later of which ends six months after the decision (its
+/// service is not recorded apart: the earlier date). Once a reminder is served and the person
+/// neither complied nor contested, the three months are a deadline, blue as they near their
+/// end (the catalog's template); applied after them: red. Day and month limits of an
+/// administrative procedure, moved past rest days (T-03).
+fn enforcement(cx: &mut Cx, case: &Case) {
+    let subject = case.id.as_str();
+    let Some(decision) = &case.decision else {
+        return;
+    };
+    let periods = cx.due(decision.at.instant(), Limit::Months(6), Moves::PastRestDays);
+    // 自期限届满之日起三个月: the day the periods end is not counted.
+    let last = periods.at - jiff::SignedDuration::from_secs(1);
+    let deadline = cx.due(last, Limit::Months(3), Moves::PastRestDays);
+    let mut found = Vec::new();
+    for e in &case.extras().enforcements {
+        let Some(applied) = e.court_applied_at else {
+            if e.reminder_served_at.is_some() && e.contested_at.is_none() && e.complied_at.is_none()
+            {
+                found.push(cx.banded("XZ-11", subject, &deadline, false));
+            }
+            continue;
+        };
+        let early = match e.reminder_served_at {
+            None => Some(format!(
+                "未送达催告书即于{}申请人民法院强制执行",
+                applied.display_china()
+            )),
+            Some(served) => {
+                let wait = cx.due(served.instant(), Limit::Days(10), Moves::PastRestDays);
+                (applied.instant() < wait.at).then(|| {
+                    format!(
+                        "催告书于{}送达，未满10日即于{}申请人民法院强制执行",
+                        served.display_china(),
+                        applied.display_china()
+                    )
+                })
+            }
+        };
+        if let Some(what) = early {
+            found.push(Some(cx.found_at("XZ-11", subject, Level::Red, || {
+                format!("{}：{}", e.person, what)
+            })));
+        }
+        if applied.instant() >= deadline.at {
+            found.push(Some(cx.found_at("XZ-11", subject, Level::Red, || {
+                format!(
+                    "{}：{}才申请人民法院强制执行，已超过复议、诉讼期限届满后3个月（{}）",
+                    e.person,
+                    applied.display_china(),
+                    domain::At::china(deadline.at).display_china()
+                )
             })));
         }
     }

@@ -435,8 +435,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "行规 §200, §206–207; 强制法 §53",
         confidence: "V",
         template: "【蓝】距申请法院强制执行期限届满{d}日",
-        status: Status::NotExpressible(
-            "No fact records non-compliance with a decision, an administrative review or lawsuit, or the service of a 催告书 (the anchors of the 10 日 and 3个月).",
+        status: Status::Implemented(
+            "`case.enforcement` (a Zhifa extension: docs/format-extensions.md) with `step` `reminder_served` (送达催告书: the decision is not complied with), `contested` (申请复议或提起诉讼), `complied` (履行) and `court_applied` (申请人民法院强制执行), each once per person the administrative case's penalty decision names. A reminder served, neither complied with nor contested: a deadline 3个月 after the end of the review and lawsuit periods, the later of which (6个月, 行诉法 §46) is counted from the decision (its service is not recorded apart: the earlier date), blue, yellow and red as it nears and passes (the catalog's template is blue); the court applied to without a reminder, less than 10日 after its service, or after the 3个月: red. Day and month limits moved past rest days (T-03). Missing: decisions other than penalties, which no fact records as owing performance.",
         ),
     },
     Entry {

@@ -457,6 +457,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "侦查终结移送审查起诉的，须制作起诉意见书，并将案件移送情况告知犯罪嫌疑人及其辩护律师（平台阈值：移送后3日内）",
     },
     Rule {
+        id: "XZ-11",
+        element: ElementKind::Case,
+        basis: "行规 §200, §206–207; 强制法 §53",
+        duty_zh: "当事人不履行行政处罚决定，又不申请复议、提起诉讼的，须先送达催告书，催告书送达10日后仍未履行的，自复议、诉讼期限届满之日起3个月内申请人民法院强制执行",
+    },
+    Rule {
         id: "XZ-03",
         element: ElementKind::Case,
         basis: "处罚法 §60",
@@ -839,6 +845,7 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
         F::CasePriorNoticeGiven => only, // prior notices: XZ-06, XZ-07
         F::CaseHearingRequested | F::CaseHearingHeld => only, // XZ-07
         F::CaseFineCash => only,         // XZ-10
+        F::CaseEnforcement => only,      // XZ-11
         F::CaseLimitExtended => only,    // XZ-02
         F::CaseFilingExtended => only,   // XS-01
         F::CaseArchived => only,         // JZ-07

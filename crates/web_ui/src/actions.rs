@@ -485,6 +485,23 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             ],
         ),
         action(
+            "case_enforcement",
+            "case.enforcement",
+            "行政决定的执行",
+            vec![
+                existing("id", "案件编号"),
+                existing("person", "被处罚人编号"),
+                select(
+                    "step",
+                    "环节",
+                    EnforcementStep::ALL,
+                    EnforcementStep::as_str,
+                    EnforcementStep::label,
+                )
+                .hint("不履行处罚决定的，先送达催告书；送达10日后仍未履行的，自复议、诉讼期限届满之日起3个月内申请人民法院强制执行"),
+            ],
+        ),
+        action(
             "case_deferral_request",
             "case.deferral_requested",
             "暂缓执行行政拘留申请",
@@ -1636,6 +1653,10 @@ pub fn for_element(
                         when(
                             decided && !criminal,
                             on("当场收缴罚款", "case_fine_cash", "id"),
+                        ),
+                        when(
+                            decided && !criminal,
+                            on("催告与强制执行", "case_enforcement", "id"),
                         ),
                         when(
                             decided && !criminal,

@@ -473,6 +473,47 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             None,
         ),
         (
+            "a reminder served on a person the decision does not penalise",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-03T09:00:00+08:00","id":"C5","decision":"no_penalty","decided_by_unit":"U330503"}"#,
+                r#"{"fact":"case.enforcement","at":"2026-04-03T09:00:00+08:00","id":"C5","person":"P1","step":"reminder_served"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a reminder served twice",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-03T09:00:00+08:00","id":"C5","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+                r#"{"fact":"case.enforcement","at":"2026-04-03T09:00:00+08:00","id":"C5","person":"P1","step":"reminder_served"}"#,
+                r#"{"fact":"case.enforcement","at":"2026-04-05T09:00:00+08:00","id":"C5","person":"P1","step":"reminder_served"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a court applied to after the person complied",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-03T09:00:00+08:00","id":"C5","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+                r#"{"fact":"case.enforcement","at":"2026-04-03T09:00:00+08:00","id":"C5","person":"P1","step":"reminder_served"}"#,
+                r#"{"fact":"case.enforcement","at":"2026-04-05T09:00:00+08:00","id":"C5","person":"P1","step":"complied"}"#,
+                r#"{"fact":"case.enforcement","at":"2026-04-20T09:00:00+08:00","id":"C5","person":"P1","step":"court_applied"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a reminder, a lawsuit, then compliance",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-03T09:00:00+08:00","id":"C5","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+                r#"{"fact":"case.enforcement","at":"2026-04-03T09:00:00+08:00","id":"C5","person":"P1","step":"reminder_served"}"#,
+                r#"{"fact":"case.enforcement","at":"2026-04-05T09:00:00+08:00","id":"C5","person":"P1","step":"contested"}"#,
+                r#"{"fact":"case.enforcement","at":"2026-06-05T09:00:00+08:00","id":"C5","person":"P1","step":"complied"}"#,
+            ],
+            None,
+        ),
+        (
             "a fine collected where the case fined no one",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
