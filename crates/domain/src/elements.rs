@@ -153,6 +153,13 @@ EnforcementStep {
     CourtApplied = "court_applied" / "申请人民法院强制执行",
 });
 
+code_enum!(/// 涉案财物的性质认定 (a Zhifa extension: docs/format-extensions.md).
+PropertyFlag {
+    VictimOwned = "victim_owned" / "权属明确的被害人合法财产",
+    Perishable = "perishable" / "易腐烂变质",
+    Hazardous = "hazardous" / "危险品",
+});
+
 code_enum!(/// 检察机关的通知 (a Zhifa extension: docs/format-extensions.md).
 ProcuratorateNoticeKind {
     SupplementaryInvestigation = "supplementary_investigation" / "退回补充侦查",
@@ -914,6 +921,9 @@ pub struct Storage {
     pub at: At,
     pub location: String,
     pub custodian: OfficerId,
+    /// 危险品专用仓库 (a Zhifa extension, CW-11).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hazmat_store: bool,
 }
 
 /// 涉案财物.
@@ -935,6 +945,10 @@ pub struct Property {
     /// The notice or public notice calling for the owner (a Zhifa extension, CW-13).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_sought_at: Option<At>,
+    /// What the item was found to be: the victim's, perishable or hazardous (a Zhifa
+    /// extension, CW-11).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flagged: Option<(At, PropertyFlag)>,
     pub seizure_extended_days: Option<u32>,
     pub disposed: Option<(At, DisposalMethod)>,
 }

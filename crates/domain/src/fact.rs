@@ -396,7 +396,11 @@ facts! {
         seized_by: OfficerId,
     }
     /// `property.stored`.
-    PropertyStored = "property.stored" / "入库保管", Property, PropertyStored { id: PropertyId, location: String, custodian: OfficerId }
+    PropertyStored = "property.stored" / "入库保管", Property, PropertyStored {
+        id: PropertyId, location: String, custodian: OfficerId,
+        /// 危险品专用仓库 (a Zhifa extension, CW-11).
+        #[serde(default, skip_serializing_if = "is_false")] hazmat_store: bool,
+    }
     /// `property.checked_out`.
     PropertyCheckedOut = "property.checked_out" / "出库", Property, PropertyCheckedOut { id: PropertyId, purpose: String, due: At, approved_by: OfficerId }
     /// `property.checked_in`.
@@ -405,6 +409,8 @@ facts! {
     PropertyFoundUnrelated = "property.found_unrelated" / "确认与案件无关", Property, PropertyFoundUnrelated { id: PropertyId }
     /// `property.owner_sought` (发布招领公告, a Zhifa extension).
     PropertyOwnerSought = "property.owner_sought" / "发布招领公告", Property, PropertyOwnerSought { id: PropertyId }
+    /// `property.flagged` (权属明确、易腐烂变质、危险品, a Zhifa extension).
+    PropertyFlagged = "property.flagged" / "财物性质认定", Property, PropertyFlagged { id: PropertyId, flag: PropertyFlag }
     /// `property.seizure_extended`.
     PropertySeizureExtended = "property.seizure_extended" / "扣押期限延长", Property, PropertySeizureExtended { id: PropertyId, days: u32, approved_by_unit: UnitId }
     /// `property.disposed`.
@@ -683,6 +689,7 @@ impl Fact {
             PropertyCheckedIn(p) => p.id.to_string(),
             PropertyFoundUnrelated(p) => p.id.to_string(),
             PropertyOwnerSought(p) => p.id.to_string(),
+            PropertyFlagged(p) => p.id.to_string(),
             PropertySeizureExtended(p) => p.id.to_string(),
             PropertyDisposed(p) => p.id.to_string(),
             DocumentIssued(p) => p.id.to_string(),

@@ -1815,6 +1815,15 @@ impl World {
                     "already found unrelated",
                 )?;
             }
+            PropertyFlagged(p) => {
+                let item = self.check_property_held(&p.id, at)?;
+                if let Some((_, flag)) = item.flagged {
+                    return Err(refused(
+                        format!("已认定为{}", flag.label()),
+                        format!("the item is already flagged {}", flag.as_str()),
+                    ));
+                }
+            }
             PropertyOwnerSought(p) => {
                 let item = self.check_property_held(&p.id, at)?;
                 once(
@@ -2462,6 +2471,7 @@ impl World {
                     check_outs: Vec::new(),
                     found_unrelated_at: None,
                     owner_sought_at: None,
+                    flagged: None,
                     seizure_extended_days: None,
                     disposed: None,
                 };
@@ -2475,6 +2485,7 @@ impl World {
                         at,
                         location: p.location.clone(),
                         custodian: p.custodian.clone(),
+                        hazmat_store: p.hazmat_store,
                     })
             }
             PropertyCheckedOut(p) => {
@@ -2507,6 +2518,9 @@ impl World {
             }
             PropertyOwnerSought(p) => {
                 self.property_mut(&p.id).expect("checked").owner_sought_at = Some(at)
+            }
+            PropertyFlagged(p) => {
+                self.property_mut(&p.id).expect("checked").flagged = Some((at, p.flag))
             }
             PropertyDisposed(p) => {
                 self.property_mut(&p.id).expect("checked").disposed = Some((at, p.method))

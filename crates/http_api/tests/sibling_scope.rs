@@ -1212,6 +1212,10 @@ fn probes() -> Vec<Probe> {
         ),
         probe(
             "property",
+            json!({"fact": "property.flagged", "id": "@T", "flag": "perishable"}),
+        ),
+        probe(
+            "property",
             json!({"fact": "property.seizure_extended", "id": "@T", "days": 60, "approved_by_unit": unit}),
         ),
         probe(

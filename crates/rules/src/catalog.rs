@@ -1135,8 +1135,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "刑规 §234, §236; 行规 §191–192",
         confidence: "V",
         template: "【黄】权属明确财物未及时发还",
-        status: Status::NotExpressible(
-            "No fact records that an item's ownership is established or that it is perishable or hazardous (`category` is a free code); `property.disposed` `returned_to_victim` records only the return.",
+        status: Status::Implemented(
+            "`property.flagged` (a Zhifa extension: docs/format-extensions.md) with `flag` `victim_owned` (权属明确的被害人合法财产, not needed in court), `perishable` (易腐烂变质) or `hazardous` (危险品), once per item; `property.stored` `hazmat_store` marks a dedicated store. Yellow, the catalog's template: the victim's item not disposed of P `CW-11.return` (15日) after the finding, or disposed of other than by returning it (or sending it with the case); a perishable item not disposed of P `CW-11.perishable` (3日) after it; a hazardous item whose latest storage is not a dedicated store. Day limits moved past rest days (T-03). Missing: the registration, photographs and valuation before a return, the approval of a criminal sale, and who collected the return, which no fact records.",
         ),
     },
     Entry {

@@ -457,6 +457,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "侦查终结移送审查起诉的，须制作起诉意见书，并将案件移送情况告知犯罪嫌疑人及其辩护律师（平台阈值：移送后3日内）",
     },
     Rule {
+        id: "CW-11",
+        element: ElementKind::Property,
+        basis: "刑规 §234, §236; 行规 §191–192",
+        duty_zh: "权属明确的被害人合法财产，登记、拍照、估价后及时发还；易腐烂变质等不宜长期保存的物品，拍照后及时拍卖、变卖；危险品存放于专门仓库",
+    },
+    Rule {
         id: "XZ-11",
         element: ElementKind::Case,
         basis: "行规 §200, §206–207; 强制法 §53",
@@ -884,6 +890,7 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
         F::PropertyCheckedIn => only,
         F::PropertyFoundUnrelated => only,
         F::PropertyOwnerSought => only, // CW-13
+        F::PropertyFlagged => only,     // CW-11
         F::PropertyDisposed => only,
         // RQ-01…RQ-03, RQ-07, RQ-09 on the measure; CS-03 on the stay it is the basis of.
         F::MeasureExtended => Reach {

@@ -1,6 +1,6 @@
-//! 涉案财物: CW-01, CW-02, CW-04 to CW-10, CW-12, CW-14.
+//! 涉案财物: CW-01, CW-02, CW-04 to CW-14.
 
-use domain::elements::{CaseKind, Property, PropertyMeasure};
+use domain::elements::{CaseKind, DisposalMethod, Property, PropertyFlag, PropertyMeasure};
 use domain::legal_time::{Level, Limit, Moves};
 
 use crate::Warning;
@@ -168,9 +168,58 @@ pub(crate) fn evaluate(cx: &mut Cx, item: &Property) {
         let due = cx.due(sought.instant(), Limit::Months(6), Moves::PastRestDays);
         cx.deadline("CW-13", subject, due, false);
     }
+    if let Some((at, flag)) = item.flagged {
+        flagged(cx, item, at, flag);
+    }
     // CW-01: seized, not stored within 24 h.
     if item.storages.is_empty() && item.disposed.is_none() {
         let due = cx.due(item.seized_at.instant(), Limit::Hours(24), Moves::Never);
         cx.deadline("CW-01", subject, due, false);
+    }
+}
+
+/// CW-11 (刑规 §234, §236; 行规 §191–192): an item found to be the victim's lawful property is
+/// returned in time (P `CW-11.return`; the law says "及时"), and not disposed of otherwise; a
+/// perishable one sold, auctioned or returned in time (P `CW-11.perishable`); a hazardous one
+/// kept in a dedicated store. Yellow, as the catalog's template has it.
+fn flagged(cx: &mut Cx, item: &Property, at: domain::At, flag: PropertyFlag) {
+    let subject = item.id.as_str();
+    let p = cx.p(cx.world.cases.get(&item.case).map(|c| &c.unit));
+    match (flag, item.disposed) {
+        (PropertyFlag::VictimOwned, Some((when, method))) => {
+            let returned = matches!(
+                method,
+                DisposalMethod::ReturnedToVictim
+                    | DisposalMethod::ReturnedToOwner
+                    | DisposalMethod::TransferredWithCase
+            );
+            if !returned {
+                cx.finding("CW-11", subject, Level::Yellow, || {
+                    format!(
+                        "权属明确的被害人合法财产于{}{}，未发还",
+                        when.display_china(),
+                        method.label()
+                    )
+                });
+            }
+        }
+        (PropertyFlag::VictimOwned | PropertyFlag::Perishable, None) => {
+            let limit = p.limit(if flag == PropertyFlag::VictimOwned {
+                P::Cw11Return
+            } else {
+                P::Cw11Perishable
+            });
+            let due = cx.due(at.instant(), limit, Moves::PastRestDays);
+            let found = cx.passed("CW-11", subject, &due, Level::Yellow);
+            cx.highest([found]);
+        }
+        (PropertyFlag::Hazardous, None) => {
+            if let Some(store) = item.storages.last().filter(|s| !s.hazmat_store) {
+                cx.finding("CW-11", subject, Level::Yellow, || {
+                    format!("危险品存放于{}，非危险品专用仓库", store.location)
+                });
+            }
+        }
+        (PropertyFlag::Perishable | PropertyFlag::Hazardous, Some(_)) => {}
     }
 }

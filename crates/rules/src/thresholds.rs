@@ -34,6 +34,8 @@ pub enum P {
     Cw04List,
     Jz01Counting,
     Cw07Counting,
+    Cw11Return,
+    Cw11Perishable,
 }
 
 /// The unit a threshold is stated in.
@@ -80,7 +82,7 @@ pub struct Setting {
 }
 
 /// Every threshold, in the order of [`P`].
-pub const SETTINGS: [Setting; 22] = [
+pub const SETTINGS: [Setting; 24] = [
     Setting {
         p: P::Jq02Arrival,
         key: "JQ-02.arrival",
@@ -300,6 +302,26 @@ pub const SETTINGS: [Setting; 22] = [
         default: 0,
         min: 0,
         max: 1,
+    },
+    Setting {
+        p: P::Cw11Return,
+        key: "CW-11.return",
+        rule: "CW-11",
+        what_zh: "权属明确的被害人合法财产认定后及时发还的期限（法律规定“及时”）",
+        unit: PUnit::LawDays,
+        default: 15,
+        min: 1,
+        max: 30,
+    },
+    Setting {
+        p: P::Cw11Perishable,
+        key: "CW-11.perishable",
+        rule: "CW-11",
+        what_zh: "易腐烂变质财物认定后拍卖、变卖或发还的期限（法律未规定期限）",
+        unit: PUnit::LawDays,
+        default: 3,
+        min: 1,
+        max: 7,
     },
 ];
 

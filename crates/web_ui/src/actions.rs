@@ -1033,6 +1033,9 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
                 existing("id", "财物编号"),
                 field("location", "保管位置", Input::Text),
                 field("custodian", "保管人（涉案财物管理员）", Input::Text),
+                field("hazmat_store", "危险品专用仓库", Input::Check)
+                    .optional()
+                    .hint("危险品须存放于专门仓库"),
             ],
         ),
         action(
@@ -1064,6 +1067,22 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             "发布招领公告",
             vec![existing("id", "财物编号")
                 .hint("公告后六个月无人认领的，按无主财物处理")],
+        ),
+        action(
+            "property_flag",
+            "property.flagged",
+            "财物性质认定",
+            vec![
+                existing("id", "财物编号"),
+                select(
+                    "flag",
+                    "认定为",
+                    PropertyFlag::ALL,
+                    PropertyFlag::as_str,
+                    PropertyFlag::label,
+                )
+                .hint("权属明确的被害人合法财产，登记、拍照、估价后及时发还；易腐烂变质的，拍照后及时拍卖、变卖；危险品存放于专门仓库"),
+            ],
         ),
         action(
             "property_seizure_extend",
@@ -1828,6 +1847,7 @@ pub fn for_element(
                             !set("owner_sought_at"),
                             on("发布招领公告", "property_owner_sought", "id"),
                         ),
+                        when(!set("flagged"), on("财物性质认定", "property_flag", "id")),
                         on("处置", "property_dispose", "id"),
                     ],
                 ),

@@ -210,6 +210,8 @@ pub fn field_label(field: &str) -> &str {
         "stay" => "在区记录",
         "guardian_present" => "监护人/合适成年人在场",
         "owner_sought_at" => "招领公告时间",
+        "flagged" => "性质认定",
+        "hazmat_store" => "危险品专用仓库",
         "nationality" => "国籍",
         "interpreter_present" => "通晓手语的人参加",
         "female_staff_present" => "女性工作人员在场",
@@ -313,6 +315,7 @@ pub fn value_label(element: &str, field: &str, code: &str) -> Option<&'static st
         "decision" => DecisionKind::from_code(code).map(DecisionKind::label),
         "role" => PersonRole::from_code(code).map(PersonRole::label),
         "flags" => PersonFlag::from_code(code).map(PersonFlag::label),
+        "flag" => PropertyFlag::from_code(code).map(PropertyFlag::label),
         "reason" => RecalculationReason::from_code(code).map(RecalculationReason::label),
         "step" => TechStep::from_code(code)
             .map(TechStep::label)

@@ -514,6 +514,36 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             None,
         ),
         (
+            "an item flagged twice",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-03T11:00:00+08:00","id":"W5","case":"C5","measure":"seizure","category":"x","description":"物品","quantity":1,"value_yuan":300,"seized_by":"O2"}"#,
+                r#"{"fact":"property.flagged","at":"2026-03-04T09:00:00+08:00","id":"W5","flag":"perishable"}"#,
+                r#"{"fact":"property.flagged","at":"2026-03-05T09:00:00+08:00","id":"W5","flag":"hazardous"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "an item flagged after it was disposed of",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-03T11:00:00+08:00","id":"W5","case":"C5","measure":"seizure","category":"x","description":"物品","quantity":1,"value_yuan":300,"seized_by":"O2"}"#,
+                r#"{"fact":"property.disposed","at":"2026-03-04T09:00:00+08:00","id":"W5","method":"sold"}"#,
+                r#"{"fact":"property.flagged","at":"2026-03-05T09:00:00+08:00","id":"W5","flag":"perishable"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a hazardous item flagged and moved to a dedicated store",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-03T11:00:00+08:00","id":"W5","case":"C5","measure":"seizure","category":"x","description":"物品","quantity":1,"value_yuan":300,"seized_by":"O2"}"#,
+                r#"{"fact":"property.flagged","at":"2026-03-04T09:00:00+08:00","id":"W5","flag":"hazardous"}"#,
+                r#"{"fact":"property.stored","at":"2026-03-04T10:00:00+08:00","id":"W5","location":"危险品库","custodian":"O2","hazmat_store":true}"#,
+            ],
+            None,
+        ),
+        (
             "a fine collected where the case fined no one",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
