@@ -28,6 +28,11 @@ const LATE_ACCEPTANCE: f64 = 0.015;
 const DOWNGRADE: f64 = 0.06;
 /// Share of attended incidents with no body-camera video linked (JQ-06).
 pub(crate) const MISSING_VIDEO: f64 = 0.02;
+/// Share of reports made in person given no receipt (JQ-01), drawn by key.
+pub(crate) const RECEIPT_MISSING: f64 = 0.02;
+/// Share of incidents found not the unit's or not a police matter whose reporter is never told
+/// (JQ-03), drawn by key.
+pub(crate) const REPORTER_UNTOLD: f64 = 0.03;
 
 /// A case to be generated, accepted at `t_a`.
 #[derive(Clone)]
@@ -150,6 +155,16 @@ impl Gen {
             .s("summary", &summary)
             .done();
 
+        // A report made in person is given its receipt on the spot (JQ-01). Drawn by key, so
+        // that the rest of the history is as before.
+        if source == "walk_in" && !self.p_keyed(&format!("{id}/receipt"), RECEIPT_MISSING) {
+            // Within 10 minutes: before the disposal, which is 11 minutes after at the earliest.
+            let at = t + MINUTE + (self.u_keyed(&format!("{id}/receipt/at")) * 9.0 * 60.0) as i64;
+            self.sink
+                .fact(at, "incident.receipt_issued")
+                .s("id", &id)
+                .done();
+        }
         let st = &self.org.stations[station];
         let (regular, auxiliary) = (st.regular.clone(), st.auxiliary.clone());
         let main = self.pick(&regular);
@@ -310,6 +325,27 @@ impl Gen {
         } else {
             arrived + self.mins(if case_nature { 30 } else { 10 }, 150)
         };
+        // Found not the unit's, or not a police matter, before the disposal; the reporter
+        // told with it, but for a few (JQ-03).
+        let finding = match result {
+            "transferred" => Some("other_unit"),
+            "not_police_matter" => Some("not_police_matter"),
+            _ => None,
+        };
+        if let Some(finding) = finding {
+            let at = arrived + (disposed - arrived) / 2;
+            self.sink
+                .fact(at, "incident.jurisdiction_found")
+                .s("id", &id)
+                .s("finding", finding)
+                .done();
+            if !self.p_keyed(&format!("{id}/told"), REPORTER_UNTOLD) {
+                self.sink
+                    .fact(disposed, "incident.reporter_told")
+                    .s("id", &id)
+                    .done();
+            }
+        }
         self.sink
             .fact(disposed, "incident.disposed")
             .s("id", &id)

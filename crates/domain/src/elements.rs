@@ -160,6 +160,12 @@ PropertyFlag {
     Hazardous = "hazardous" / "危险品",
 });
 
+code_enum!(/// 警情管辖审查的结论 (a Zhifa extension: docs/format-extensions.md).
+JurisdictionFinding {
+    OtherUnit = "other_unit" / "不属本单位管辖",
+    NotPoliceMatter = "not_police_matter" / "不属公安机关职责",
+});
+
 code_enum!(/// 检察机关的通知 (a Zhifa extension: docs/format-extensions.md).
 ProcuratorateNoticeKind {
     SupplementaryInvestigation = "supplementary_investigation" / "退回补充侦查",
@@ -385,6 +391,54 @@ pub struct Incident {
     pub case: Option<CaseId>,
     pub recategorizations: Vec<Recategorization>,
     pub videos: Vec<String>,
+    /// What few incidents have ([`Incident::extras`]), shown among the incident's own fields.
+    #[serde(flatten)]
+    pub(crate) extras: Option<Box<IncidentExtras>>,
+}
+
+/// The records of Zhifa's extensions on an incident, kept behind one pointer (a Zhifa
+/// extension: JQ-01, JQ-03).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct IncidentExtras {
+    /// 接报案回执: the receipt given to a reporter in person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receipt_issued_at: Option<At>,
+    /// 接受证据材料: each time, and whether a list of them was given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence_received: Vec<EvidenceReceived>,
+    /// The finding that the incident is not this unit's, or not a police matter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jurisdiction: Option<(At, JurisdictionFinding)>,
+    /// The reporter told of the finding (the first time), and whether in writing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporter_told: Option<(At, bool)>,
+}
+
+/// Evidence materials received from a reporter (a Zhifa extension, JQ-01).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceReceived {
+    pub at: At,
+    /// 接受证据材料清单 given.
+    pub listed: bool,
+}
+
+static NO_INCIDENT_EXTRAS: IncidentExtras = IncidentExtras {
+    receipt_issued_at: None,
+    evidence_received: Vec::new(),
+    jurisdiction: None,
+    reporter_told: None,
+};
+
+impl Incident {
+    /// The extensions' records (none for most incidents).
+    pub fn extras(&self) -> &IncidentExtras {
+        self.extras.as_deref().unwrap_or(&NO_INCIDENT_EXTRAS)
+    }
+
+    /// The extensions' records, to add to.
+    pub fn extras_mut(&mut self) -> &mut IncidentExtras {
+        self.extras.get_or_insert_with(Box::default)
+    }
 }
 
 /// An investigative act (the latest ones matter for 立而不侦).

@@ -220,6 +220,17 @@ facts! {
     IncidentRecategorized = "incident.recategorized" / "警情性质变更", Incident, IncidentRecategorized { id: IncidentId, nature: IncidentNature, category: String }
     /// `incident.video_linked`.
     IncidentVideoLinked = "incident.video_linked" / "关联执法记录仪视频", Incident, IncidentVideoLinked { id: IncidentId, #[serde(rename = "ref")] reference: String }
+    /// `incident.receipt_issued` (出具接报案回执, a Zhifa extension).
+    IncidentReceiptIssued = "incident.receipt_issued" / "出具接报案回执", Incident, IncidentReceiptIssued { id: IncidentId }
+    /// `incident.evidence_received` (接受证据材料, a Zhifa extension).
+    IncidentEvidenceReceived = "incident.evidence_received" / "接受证据材料", Incident, IncidentEvidenceReceived { id: IncidentId, listed: bool }
+    /// `incident.jurisdiction_found` (管辖审查结论, a Zhifa extension).
+    IncidentJurisdictionFound = "incident.jurisdiction_found" / "管辖审查", Incident, IncidentJurisdictionFound { id: IncidentId, finding: JurisdictionFinding }
+    /// `incident.reporter_told` (告知报案人, a Zhifa extension).
+    IncidentReporterTold = "incident.reporter_told" / "告知报案人", Incident, IncidentReporterTold {
+        id: IncidentId,
+        #[serde(default, skip_serializing_if = "is_false")] written: bool,
+    }
 
     /// `case.accepted` (受案).
     CaseAccepted = "case.accepted" / "受案", Case, CaseAccepted {
@@ -634,6 +645,10 @@ impl Fact {
             IncidentDisposed(p) => p.id.to_string(),
             IncidentRecategorized(p) => p.id.to_string(),
             IncidentVideoLinked(p) => p.id.to_string(),
+            IncidentReceiptIssued(p) => p.id.to_string(),
+            IncidentEvidenceReceived(p) => p.id.to_string(),
+            IncidentJurisdictionFound(p) => p.id.to_string(),
+            IncidentReporterTold(p) => p.id.to_string(),
             CaseAccepted(p) => p.id.to_string(),
             CaseFilingExtended(p) => p.id.to_string(),
             CaseFiled(p) => p.id.to_string(),

@@ -783,6 +783,39 @@ impl World {
             IncidentVideoLinked(p) => {
                 subject(&self.incidents, &p.id, at, "警情", |i| i.received_at)?;
             }
+            IncidentReceiptIssued(p) => {
+                let incident = subject(&self.incidents, &p.id, at, "警情", |i| i.received_at)?;
+                once(
+                    &incident.extras().receipt_issued_at,
+                    "已出具接报案回执",
+                    "the receipt is already issued",
+                )?;
+            }
+            IncidentEvidenceReceived(p) => {
+                subject(&self.incidents, &p.id, at, "警情", |i| i.received_at)?;
+            }
+            IncidentJurisdictionFound(p) => {
+                let incident = subject(&self.incidents, &p.id, at, "警情", |i| i.received_at)?;
+                once(
+                    &incident.extras().jurisdiction,
+                    "已作出管辖审查结论",
+                    "the jurisdiction is already found",
+                )?;
+                once(
+                    &incident.disposed_at,
+                    "警情已处置，不能再作管辖审查",
+                    "the incident is already disposed",
+                )?;
+            }
+            IncidentReporterTold(p) => {
+                let incident = subject(&self.incidents, &p.id, at, "警情", |i| i.received_at)?;
+                if incident.extras().jurisdiction.is_none() {
+                    return Err(refused(
+                        "尚无管辖审查结论，无须告知报案人",
+                        "no jurisdiction finding to tell the reporter of",
+                    ));
+                }
+            }
             CaseAccepted(p) => {
                 if self.cases.contains_key(&p.id) {
                     return Err(duplicate("案件", &p.id));
@@ -2178,6 +2211,7 @@ impl World {
                     case: None,
                     recategorizations: Vec::new(),
                     videos: Vec::new(),
+                    extras: None,
                 };
                 self.put_incident(p.id.clone(), incident);
             }
@@ -2212,6 +2246,25 @@ impl World {
                 .expect("checked")
                 .videos
                 .push(p.reference.clone()),
+            IncidentReceiptIssued(p) => {
+                let extras = self.incident_mut(&p.id).expect("checked").extras_mut();
+                extras.receipt_issued_at = Some(at);
+            }
+            IncidentEvidenceReceived(p) => {
+                let extras = self.incident_mut(&p.id).expect("checked").extras_mut();
+                extras.evidence_received.push(EvidenceReceived {
+                    at,
+                    listed: p.listed,
+                });
+            }
+            IncidentJurisdictionFound(p) => {
+                let extras = self.incident_mut(&p.id).expect("checked").extras_mut();
+                extras.jurisdiction = Some((at, p.finding));
+            }
+            IncidentReporterTold(p) => {
+                let extras = self.incident_mut(&p.id).expect("checked").extras_mut();
+                extras.reporter_told.get_or_insert((at, p.written));
+            }
             CaseAccepted(p) => {
                 let case = Case {
                     id: p.id.clone(),

@@ -834,6 +834,14 @@ fn probes() -> Vec<Probe> {
         json!({"fact": "case.fine_cash", "id": "@T", "person": "@fresh:person", "step": "collected", "amount_yuan": 200}),
     );
     fine_cash.own = Own::Refused;
+    // The reporter is told of a finding about jurisdiction, made first on A's own.
+    let mut reporter_told = probe(
+        "incident",
+        json!({"fact": "incident.reporter_told", "id": "@T"}),
+    );
+    reporter_told.own_setup = vec![
+        json!({"fact": "incident.jurisdiction_found", "id": "@T", "finding": "not_police_matter"}),
+    ];
     // A fresh case penalised no one: A's own reminder is refused by the domain (409).
     let mut enforcement = probe(
         "case",
@@ -941,6 +949,19 @@ fn probes() -> Vec<Probe> {
             "incident",
             json!({"fact": "incident.video_linked", "id": "@T", "ref": "V-1"}),
         ),
+        probe(
+            "incident",
+            json!({"fact": "incident.receipt_issued", "id": "@T"}),
+        ),
+        probe(
+            "incident",
+            json!({"fact": "incident.evidence_received", "id": "@T", "listed": true}),
+        ),
+        probe(
+            "incident",
+            json!({"fact": "incident.jurisdiction_found", "id": "@T", "finding": "other_unit"}),
+        ),
+        reporter_told,
         // 案 cases.
         probe(
             "unit",

@@ -241,8 +241,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "刑规 §169–171, §175; 行规 §60–61, §64 (V). 接报案规定 第四条; 受立案意见 (S)",
         confidence: "V/S",
         template: "【黄】警情{编号}上门报案未出具受案回执/未登记证据材料",
-        status: Status::NotExpressible(
-            "No fact can hold a 回执 or evidence list for a report: `document.issued` requires a `case`, and a walk-in report owes its receipt whether or not a case follows; no fact records evidence received, and no field marks an incident urgent.",
+        status: Status::Implemented(
+            "`incident.receipt_issued` and `incident.evidence_received` (with `listed`: 接受证据材料清单 given), Zhifa extensions (docs/format-extensions.md). A report made in person (source `walk_in`) with no receipt P `JQ-01.receipt` (60 min; the law says on the spot) after it was received: yellow, the catalog's template; evidence received without a list: yellow. Missing: urgent incidents registered within 24 h of their handling, and repeat reports, which no field marks.",
         ),
     },
     Entry {
@@ -265,8 +265,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "行规 §61; 刑规 §175",
         confidence: "V",
         template: "【黄】{编号}非本单位管辖，已超{h}小时未移送",
-        status: Status::NotExpressible(
-            "No fact records the finding that an incident is outside the unit's jurisdiction or not a police matter (the 24 h anchor), nor the notice to the reporter; `incident.disposed` `transferred` / `not_police_matter` records only the outcome, whose lateness JQ-02 already raises (not disposed 24 h after receipt).",
+        status: Status::Implemented(
+            "`incident.jurisdiction_found` (`finding` `other_unit` 不属本单位管辖 or `not_police_matter` 不属公安机关职责, before the disposal) and `incident.reporter_told` (with `written`), Zhifa extensions (docs/format-extensions.md). Not this unit's: not disposed `transferred` 24 h after the finding, yellow (the catalog's template), or disposed otherwise, yellow; either finding: the reporter not told P `JQ-03.tell` (24 h; the law says at once) after it, yellow. Hour limits never move. Missing: the written notice when the reporter disputes an oral one, which no fact records as disputed.",
         ),
     },
     Entry {

@@ -1,6 +1,6 @@
-//! 警情: JQ-02, JQ-04, JQ-05, JQ-06.
+//! 警情: JQ-01 to JQ-06.
 
-use domain::elements::{DisposalResult, Incident, IncidentSource};
+use domain::elements::{DisposalResult, Incident, IncidentSource, JurisdictionFinding};
 use domain::legal_time::{Level, Limit, Moves};
 
 use crate::cx::Cx;
@@ -29,6 +29,7 @@ pub(crate) fn evaluate(cx: &mut Cx, incident: &Incident) {
         late[1] = cx.passed("JQ-02", subject, &due, Level::Red);
     }
     cx.highest(late);
+    receipt_and_jurisdiction(cx, incident);
     // JQ-04: a case-type incident with no case accepted for it, not transferred, duplicate or
     // invalid: 24 h from receipt.
     let has_case = incident.case.is_some() || cx.links.has_case(&incident.id);
@@ -92,4 +93,60 @@ pub(crate) fn evaluate(cx: &mut Cx, incident: &Incident) {
             });
         }
     }
+}
+
+/// JQ-01 (刑规 §171, 行规 §61): a report made in person is given its receipt (接报案回执) on the
+/// spot (P `JQ-01.receipt`), and evidence materials received with a list of them; JQ-03 (行规
+/// §61, 刑规 §175): an incident found not to be the unit's is transferred to the competent unit
+/// within 24 h, and the reporter told of a finding of either kind (P `JQ-03.tell`). Yellow, as
+/// the catalog's templates have it; hour limits never move.
+fn receipt_and_jurisdiction(cx: &mut Cx, incident: &Incident) {
+    let subject = incident.id.as_str();
+    let p = cx.p(Some(&incident.unit));
+    let extras = incident.extras();
+    let mut jq01 = Vec::new();
+    if incident.source == IncidentSource::WalkIn && extras.receipt_issued_at.is_none() {
+        let due = cx.due(
+            incident.received_at.instant(),
+            p.limit(P::Jq01Receipt),
+            Moves::Never,
+        );
+        jq01.push(cx.passed("JQ-01", subject, &due, Level::Yellow));
+    }
+    if let Some(unlisted) = extras.evidence_received.iter().find(|e| !e.listed) {
+        jq01.push(Some(cx.found_at("JQ-01", subject, Level::Yellow, || {
+            format!(
+                "{}接受证据材料，未出具接受证据材料清单",
+                unlisted.at.display_china()
+            )
+        })));
+    }
+    cx.highest(jq01);
+    let Some((found, finding)) = extras.jurisdiction else {
+        return;
+    };
+    let mut jq03 = Vec::new();
+    if finding == JurisdictionFinding::OtherUnit {
+        match incident.result {
+            None => {
+                let due = cx.due(found.instant(), Limit::Hours(24), Moves::Never);
+                jq03.push(cx.passed("JQ-03", subject, &due, Level::Yellow));
+            }
+            Some(DisposalResult::Transferred) => {}
+            Some(result) => {
+                jq03.push(Some(cx.found_at("JQ-03", subject, Level::Yellow, || {
+                    format!(
+                        "{}认定不属本单位管辖，未移送而以“{}”处置",
+                        found.display_china(),
+                        result.label()
+                    )
+                })));
+            }
+        }
+    }
+    if extras.reporter_told.is_none() {
+        let due = cx.due(found.instant(), p.limit(P::Jq03Tell), Moves::Never);
+        jq03.push(cx.passed("JQ-03", subject, &due, Level::Yellow));
+    }
+    cx.highest(jq03);
 }

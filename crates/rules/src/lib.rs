@@ -457,6 +457,18 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "侦查终结移送审查起诉的，须制作起诉意见书，并将案件移送情况告知犯罪嫌疑人及其辩护律师（平台阈值：移送后3日内）",
     },
     Rule {
+        id: "JQ-01",
+        element: ElementKind::Incident,
+        basis: "刑规 §169–171, §175; 行规 §60–61, §64 (V). 接报案规定 第四条; 受立案意见 (S)",
+        duty_zh: "对来所报案的，须当场登记、接受证据材料并出具接受证据材料清单、出具接报案回执",
+    },
+    Rule {
+        id: "JQ-03",
+        element: ElementKind::Incident,
+        basis: "行规 §61; 刑规 §175",
+        duty_zh: "属于公安机关职责但不属本单位管辖的，须在24小时内移送有管辖权的机关并告知报案人；不属公安机关职责的，须告知报案人",
+    },
+    Rule {
         id: "CW-11",
         element: ElementKind::Property,
         basis: "刑规 §234, §236; 行规 §191–192",
@@ -891,6 +903,11 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
         F::PropertyFoundUnrelated => only,
         F::PropertyOwnerSought => only, // CW-13
         F::PropertyFlagged => only,     // CW-11
+        // JQ-01 and JQ-03 on the incident; no other element reads them.
+        F::IncidentReceiptIssued
+        | F::IncidentEvidenceReceived
+        | F::IncidentJurisdictionFound
+        | F::IncidentReporterTold => only,
         F::PropertyDisposed => only,
         // RQ-01…RQ-03, RQ-07, RQ-09 on the measure; CS-03 on the stay it is the basis of.
         F::MeasureExtended => Reach {

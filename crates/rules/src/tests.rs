@@ -734,6 +734,146 @@ fn each_rule_beyond_the_core_by_its_basis() {
     use LevelCode::*;
     let cases: &[Case] = &[
         (
+            "JQ-01 刑规 §171: a report made in person with no receipt an hour on (P, on the spot): yellow",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"walk_in","nature":"dispute","category":"x"}"#,
+            ],
+            "2026-03-02T11:00:00+08:00",
+            "JQ-01",
+            "J1",
+            Some(Yellow),
+        ),
+        (
+            "JQ-01 刑规 §171: … nothing at 50 minutes",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"walk_in","nature":"dispute","category":"x"}"#,
+            ],
+            "2026-03-02T10:50:00+08:00",
+            "JQ-01",
+            "J1",
+            None,
+        ),
+        (
+            "JQ-01 刑规 §171: … the receipt issued at once: nothing",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"walk_in","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.receipt_issued","at":"2026-03-02T10:05:00+08:00","id":"J1"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "JQ-01",
+            "J1",
+            None,
+        ),
+        (
+            "JQ-01 刑规 §171: a 110 call owes no receipt",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"dispute","category":"x"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "JQ-01",
+            "J1",
+            None,
+        ),
+        (
+            "JQ-01 行规 §61: evidence received without a list: yellow",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"walk_in","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.receipt_issued","at":"2026-03-02T10:05:00+08:00","id":"J1"}"#,
+                r#"{"fact":"incident.evidence_received","at":"2026-03-02T10:10:00+08:00","id":"J1","listed":false}"#,
+            ],
+            "2026-03-02T10:20:00+08:00",
+            "JQ-01",
+            "J1",
+            Some(Yellow),
+        ),
+        (
+            "JQ-01 行规 §61: evidence received with its list: nothing",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"walk_in","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.receipt_issued","at":"2026-03-02T10:05:00+08:00","id":"J1"}"#,
+                r#"{"fact":"incident.evidence_received","at":"2026-03-02T10:10:00+08:00","id":"J1","listed":true}"#,
+            ],
+            "2026-03-02T10:20:00+08:00",
+            "JQ-01",
+            "J1",
+            None,
+        ),
+        (
+            "JQ-03 行规 §61: found not this unit's at 11:00, not transferred 24 hours on: yellow",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.jurisdiction_found","at":"2026-03-02T11:00:00+08:00","id":"J1","finding":"other_unit"}"#,
+                r#"{"fact":"incident.reporter_told","at":"2026-03-02T11:30:00+08:00","id":"J1"}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "JQ-03",
+            "J1",
+            Some(Yellow),
+        ),
+        (
+            "JQ-03 行规 §61: … nothing at 23 hours",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.jurisdiction_found","at":"2026-03-02T11:00:00+08:00","id":"J1","finding":"other_unit"}"#,
+                r#"{"fact":"incident.reporter_told","at":"2026-03-02T11:30:00+08:00","id":"J1"}"#,
+            ],
+            "2026-03-03T10:00:00+08:00",
+            "JQ-03",
+            "J1",
+            None,
+        ),
+        (
+            "JQ-03 行规 §61: … transferred and the reporter told: nothing",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.jurisdiction_found","at":"2026-03-02T11:00:00+08:00","id":"J1","finding":"other_unit"}"#,
+                r#"{"fact":"incident.reporter_told","at":"2026-03-02T11:30:00+08:00","id":"J1"}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-02T15:00:00+08:00","id":"J1","result":"transferred"}"#,
+            ],
+            "2026-03-05T10:00:00+08:00",
+            "JQ-03",
+            "J1",
+            None,
+        ),
+        (
+            "JQ-03 刑规 §175: … mediated instead of transferred: yellow",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.jurisdiction_found","at":"2026-03-02T11:00:00+08:00","id":"J1","finding":"other_unit"}"#,
+                r#"{"fact":"incident.reporter_told","at":"2026-03-02T11:30:00+08:00","id":"J1"}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-02T15:00:00+08:00","id":"J1","result":"mediated"}"#,
+            ],
+            "2026-03-02T16:00:00+08:00",
+            "JQ-03",
+            "J1",
+            Some(Yellow),
+        ),
+        (
+            "JQ-03 行规 §61: not a police matter, disposed, the reporter never told: yellow 24 hours on (P)",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.jurisdiction_found","at":"2026-03-02T11:00:00+08:00","id":"J1","finding":"not_police_matter"}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-02T11:10:00+08:00","id":"J1","result":"not_police_matter"}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "JQ-03",
+            "J1",
+            Some(Yellow),
+        ),
+        (
+            "JQ-03 行规 §61: … told in writing: nothing",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.jurisdiction_found","at":"2026-03-02T11:00:00+08:00","id":"J1","finding":"not_police_matter"}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-02T11:10:00+08:00","id":"J1","result":"not_police_matter"}"#,
+                r#"{"fact":"incident.reporter_told","at":"2026-03-02T11:20:00+08:00","id":"J1","written":true}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "JQ-03",
+            "J1",
+            None,
+        ),
+        (
             "JQ-06 视音频规定 §13: attended and disposed with no body-camera video is red",
             &[
                 r#"{"fact":"incident.received","at":"2026-03-02T10:00:00+08:00","id":"J1","unit":"U33050301","source":"phone_110","nature":"dispute","category":"x"}"#,

@@ -36,6 +36,8 @@ pub enum P {
     Cw07Counting,
     Cw11Return,
     Cw11Perishable,
+    Jq01Receipt,
+    Jq03Tell,
 }
 
 /// The unit a threshold is stated in.
@@ -82,7 +84,7 @@ pub struct Setting {
 }
 
 /// Every threshold, in the order of [`P`].
-pub const SETTINGS: [Setting; 24] = [
+pub const SETTINGS: [Setting; 26] = [
     Setting {
         p: P::Jq02Arrival,
         key: "JQ-02.arrival",
@@ -322,6 +324,26 @@ pub const SETTINGS: [Setting; 24] = [
         default: 3,
         min: 1,
         max: 7,
+    },
+    Setting {
+        p: P::Jq01Receipt,
+        key: "JQ-01.receipt",
+        rule: "JQ-01",
+        what_zh: "来所报案出具接报案回执的期限（法律规定“当场”）",
+        unit: PUnit::Minutes,
+        default: 60,
+        min: 10,
+        max: 1440,
+    },
+    Setting {
+        p: P::Jq03Tell,
+        key: "JQ-03.tell",
+        rule: "JQ-03",
+        what_zh: "认定不属本单位管辖或不属公安机关职责后告知报案人的期限（法律规定“当场”“及时”）",
+        unit: PUnit::Hours,
+        default: 24,
+        min: 1,
+        max: 72,
     },
 ];
 

@@ -390,6 +390,49 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             ],
         ),
         action(
+            "incident_receipt",
+            "incident.receipt_issued",
+            "出具接报案回执",
+            vec![existing("id", "警情编号").hint("来所报案的，当场出具接报案回执")],
+        ),
+        action(
+            "incident_evidence",
+            "incident.evidence_received",
+            "接受证据材料",
+            vec![
+                existing("id", "警情编号"),
+                field("listed", "已出具接受证据材料清单", Input::Check)
+                    .hint("接受报案人提供的证据材料，须出具接受证据材料清单"),
+            ],
+        ),
+        action(
+            "incident_jurisdiction",
+            "incident.jurisdiction_found",
+            "管辖审查",
+            vec![
+                existing("id", "警情编号"),
+                select(
+                    "finding",
+                    "结论",
+                    JurisdictionFinding::ALL,
+                    JurisdictionFinding::as_str,
+                    JurisdictionFinding::label,
+                )
+                .hint("不属本单位管辖的，24小时内移送有管辖权的机关并告知报案人；不属公安机关职责的，当场告知报案人"),
+            ],
+        ),
+        action(
+            "incident_reporter_tell",
+            "incident.reporter_told",
+            "告知报案人",
+            vec![
+                existing("id", "警情编号"),
+                field("written", "书面告知", Input::Check)
+                    .optional()
+                    .hint("报案人有异议的，书面告知"),
+            ],
+        ),
+        action(
             "case_accept",
             "case.accepted",
             "受案登记",
@@ -1603,6 +1646,19 @@ pub fn for_element(
                     vec![
                         on("性质变更", "incident_recategorize", "id"),
                         on("关联执法记录仪视频", "incident_video", "id"),
+                        when(
+                            !set("receipt_issued_at"),
+                            on("出具接报案回执", "incident_receipt", "id"),
+                        ),
+                        on("接受证据材料", "incident_evidence", "id"),
+                        when(
+                            open && !set("jurisdiction"),
+                            on("管辖审查", "incident_jurisdiction", "id"),
+                        ),
+                        when(
+                            set("jurisdiction") && !set("reporter_told"),
+                            on("告知报案人", "incident_reporter_tell", "id"),
+                        ),
                     ],
                 ),
             ]
@@ -1999,6 +2055,11 @@ mod tests {
             ("case", "closed", closed.clone()),
             ("property", "checked_out", serde_json::json!({})),
             ("incident", "received", serde_json::json!({})),
+            (
+                "incident",
+                "received",
+                serde_json::json!({"jurisdiction": ["2026-03-02T11:00:00+08:00", "other_unit"]}),
+            ),
             ("case", "accepted", case.clone()),
             (
                 "case",

@@ -544,6 +544,52 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             None,
         ),
         (
+            "a receipt issued twice",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-03T08:00:00+08:00","id":"J5","unit":"U33050301","source":"walk_in","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.receipt_issued","at":"2026-03-03T08:05:00+08:00","id":"J5"}"#,
+                r#"{"fact":"incident.receipt_issued","at":"2026-03-03T08:10:00+08:00","id":"J5"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a reporter told with no finding to tell",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-03T08:00:00+08:00","id":"J5","unit":"U33050301","source":"walk_in","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.reporter_told","at":"2026-03-03T08:05:00+08:00","id":"J5"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a jurisdiction found after the disposal",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-03T08:00:00+08:00","id":"J5","unit":"U33050301","source":"walk_in","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-03T09:00:00+08:00","id":"J5","result":"mediated"}"#,
+                r#"{"fact":"incident.jurisdiction_found","at":"2026-03-03T09:05:00+08:00","id":"J5","finding":"other_unit"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "evidence with no word on its list",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-03T08:00:00+08:00","id":"J5","unit":"U33050301","source":"walk_in","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.evidence_received","at":"2026-03-03T08:05:00+08:00","id":"J5"}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "a walk-in report: receipt, evidence, not this unit's, the reporter told, transferred",
+            &[
+                r#"{"fact":"incident.received","at":"2026-03-03T08:00:00+08:00","id":"J5","unit":"U33050301","source":"walk_in","nature":"dispute","category":"x"}"#,
+                r#"{"fact":"incident.receipt_issued","at":"2026-03-03T08:05:00+08:00","id":"J5"}"#,
+                r#"{"fact":"incident.evidence_received","at":"2026-03-03T08:06:00+08:00","id":"J5","listed":true}"#,
+                r#"{"fact":"incident.jurisdiction_found","at":"2026-03-03T08:30:00+08:00","id":"J5","finding":"other_unit"}"#,
+                r#"{"fact":"incident.reporter_told","at":"2026-03-03T08:40:00+08:00","id":"J5","written":true}"#,
+                r#"{"fact":"incident.disposed","at":"2026-03-03T10:00:00+08:00","id":"J5","result":"transferred"}"#,
+            ],
+            None,
+        ),
+        (
             "a fine collected where the case fined no one",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
