@@ -554,6 +554,11 @@ fn references(fact: &Fact) -> Vec<(ElementKind, String)> {
         CaseHearingRequested(p) => one(K::Person, &p.person),
         CaseFineCash(p) => one(K::Person, &p.person),
         CaseEnforcement(p) => one(K::Person, &p.person),
+        CasePublicized(p) => p
+            .identified
+            .iter()
+            .map(|x| (K::Person, x.to_string()))
+            .collect(),
         CaseHearingHeld(p) => one(K::Person, &p.person),
         CaseDeferralDecided(p) => one(K::Person, &p.person),
         CasePersonSearched(p) => {
@@ -584,6 +589,7 @@ fn references(fact: &Fact) -> Vec<(ElementKind, String)> {
         ],
         MeasureExtended(p) => one(K::Officer, &p.approved_by),
         MeasureApproved(p) => one(K::Officer, &p.approved_by),
+        MeasureCustodyRecalculated(p) => one(K::Officer, &p.approved_by),
         CustodyEntered(p) => {
             let mut refs = vec![
                 (K::Person, p.person.to_string()),

@@ -17,6 +17,7 @@ pub fn kind_word(kind: &str) -> &str {
         "foreign_national_report" => "外报",
         "rehab_decision" => "强戒",
         "custody_change_notice" => "变更羁押",
+        "transfer_notice" => "移送",
         "prosecution_transfer_notice" => "移诉告",
         "prosecution_opinion" => "诉",
         "summons_warrant" => "传",

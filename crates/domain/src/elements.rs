@@ -166,6 +166,17 @@ JurisdictionFinding {
     NotPoliceMatter = "not_police_matter" / "不属公安机关职责",
 });
 
+code_enum!(/// 不适用调解的情形 (行规 §179; a Zhifa extension: docs/format-extensions.md).
+MediationBar {
+    HiredInjury = "hired_injury" / "雇凶伤害他人",
+    GangFight = "gang_fight" / "结伙斗殴",
+    Provocation = "provocation" / "寻衅滋事",
+    Repeated = "repeated" / "多次实施违反治安管理行为",
+    Refused = "refused" / "当事人拒绝调解",
+    NewViolation = "new_violation" / "调解过程中又针对对方实施违反治安管理行为",
+    Fled = "fled" / "调解过程中违法嫌疑人逃跑",
+});
+
 code_enum!(/// 检察机关的通知 (a Zhifa extension: docs/format-extensions.md).
 ProcuratorateNoticeKind {
     SupplementaryInvestigation = "supplementary_investigation" / "退回补充侦查",
@@ -608,6 +619,27 @@ pub struct CaseExtras {
     /// Decisions not complied with, one per person, on the way to the court.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub enforcements: Vec<Enforcement>,
+    /// 审查发现不属本单位管辖 (XS-07).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jurisdiction_found_at: Option<At>,
+    /// 移送管辖: when, and to which unit; the case ends here then (`closed_at`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transferred: Option<(At, UnitId)>,
+    /// Situations in which mediation is not allowed, as they became known (XZ-09).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mediation_bars: Vec<(At, MediationBar)>,
+    /// 对外发布案件信息: when, and whose identity each release disclosed (TS-08).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub publications: Vec<Publication>,
+}
+
+/// A release of a case's information to the public, with the persons whose identity (name,
+/// image, address, school) it disclosed (a Zhifa extension, TS-08).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Publication {
+    pub at: At,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identified: Vec<PersonId>,
 }
 
 /// A person's penalty decision not complied with, and what followed: the reminder (催告书), an
@@ -719,6 +751,10 @@ static NO_EXTRAS: CaseExtras = CaseExtras {
     hearings: Vec::new(),
     fine_cash: Vec::new(),
     enforcements: Vec::new(),
+    jurisdiction_found_at: None,
+    transferred: None,
+    mediation_bars: Vec::new(),
+    publications: Vec::new(),
 };
 
 /// A person's link to a case.

@@ -277,6 +277,17 @@ facts! {
     }
     /// `case.enforcement` (催告、复议诉讼、履行、申请人民法院强制执行, a Zhifa extension).
     CaseEnforcement = "case.enforcement" / "行政决定的执行", Case, CaseEnforcement { id: CaseId, person: PersonId, step: EnforcementStep }
+    /// `case.jurisdiction_found` (审查发现不属本单位管辖, a Zhifa extension).
+    CaseJurisdictionFound = "case.jurisdiction_found" / "发现不属本单位管辖", Case, CaseJurisdictionFound { id: CaseId }
+    /// `case.transferred` (移送管辖, a Zhifa extension).
+    CaseTransferred = "case.transferred" / "移送管辖", Case, CaseTransferred { id: CaseId, to_unit: UnitId }
+    /// `case.mediation_barred` (不适用调解的情形, a Zhifa extension).
+    CaseMediationBarred = "case.mediation_barred" / "不适用调解的情形", Case, CaseMediationBarred { id: CaseId, reason: MediationBar }
+    /// `case.publicized` (对外发布案件信息, a Zhifa extension).
+    CasePublicized = "case.publicized" / "对外发布案件信息", Case, CasePublicized {
+        id: CaseId,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")] identified: Vec<PersonId>,
+    }
     /// `case.injury_assessed`.
     CaseInjuryAssessed = "case.injury_assessed" / "伤情鉴定", Case, CaseInjuryAssessed { id: CaseId, person: PersonId, grade: InjuryGrade }
     /// `case.prior_notice_given` (处罚前告知).
@@ -660,6 +671,10 @@ impl Fact {
             CaseHearingRequested(p) => p.id.to_string(),
             CaseFineCash(p) => p.id.to_string(),
             CaseEnforcement(p) => p.id.to_string(),
+            CaseJurisdictionFound(p) => p.id.to_string(),
+            CaseTransferred(p) => p.id.to_string(),
+            CaseMediationBarred(p) => p.id.to_string(),
+            CasePublicized(p) => p.id.to_string(),
             CaseHearingHeld(p) => p.id.to_string(),
             CaseDeferralDecided(p) => p.id.to_string(),
             CaseTechnicalInvestigation(p) => p.id.to_string(),

@@ -991,6 +991,62 @@ impl World {
                     )?,
                 }
             }
+            CaseJurisdictionFound(p) => {
+                let case = self.check_case_open(&p.id, at)?;
+                once(
+                    &case.extras().jurisdiction_found_at,
+                    "已登记不属本单位管辖",
+                    "already found outside the unit's jurisdiction",
+                )?;
+                once(&case.closed_at, "案件已结案", "the case is closed")?;
+            }
+            CaseTransferred(p) => {
+                let case = self.check_case_open(&p.id, at)?;
+                once(&case.closed_at, "案件已结案或已移送", "the case is closed")?;
+                if case.decision.is_some() || case.dropped_at.is_some() {
+                    return Err(refused(
+                        "案件已作出处理决定或已撤销，不能移送管辖",
+                        "the case is decided or dropped",
+                    ));
+                }
+                referenced(&self.units, &p.to_unit, at, "to_unit", "单位", |u| {
+                    u.defined_at
+                })?;
+                if p.to_unit == case.unit {
+                    return Err(DomainError::invalid(
+                        "to_unit",
+                        "不能移送本单位 (a case is transferred to another unit)",
+                    ));
+                }
+            }
+            CaseMediationBarred(p) => {
+                let case = self.check_case_open(&p.id, at)?;
+                if case.kind != CaseKind::Administrative {
+                    return Err(refused(
+                        "只有治安案件可以调解",
+                        "only administrative cases are mediated",
+                    ));
+                }
+                if case
+                    .extras()
+                    .mediation_bars
+                    .iter()
+                    .any(|(_, r)| *r == p.reason)
+                {
+                    return Err(refused(
+                        format!("已登记“{}”", p.reason.label()),
+                        "this situation is already recorded",
+                    ));
+                }
+            }
+            CasePublicized(p) => {
+                self.check_case_open(&p.id, at)?;
+                for person in &p.identified {
+                    referenced(&self.persons, person, at, "identified", "人员", |x| {
+                        x.registered_at
+                    })?;
+                }
+            }
             CaseEnforcement(p) => {
                 let case = self.check_case_person(&p.id, &p.person, at)?;
                 let penalised = case.kind == CaseKind::Administrative
@@ -2656,6 +2712,27 @@ impl World {
                         }
                     }
                 }
+            }
+            CaseJurisdictionFound(p) => {
+                let case = self.case_mut(&p.id).expect("checked");
+                case.extras_mut().jurisdiction_found_at = Some(at);
+            }
+            CaseTransferred(p) => {
+                let case = self.case_mut(&p.id).expect("checked");
+                // The case ends at this unit with its transfer.
+                case.closed_at = Some(at);
+                case.extras_mut().transferred = Some((at, p.to_unit.clone()));
+            }
+            CaseMediationBarred(p) => {
+                let case = self.case_mut(&p.id).expect("checked");
+                case.extras_mut().mediation_bars.push((at, p.reason));
+            }
+            CasePublicized(p) => {
+                let case = self.case_mut(&p.id).expect("checked");
+                case.extras_mut().publications.push(Publication {
+                    at,
+                    identified: p.identified.clone(),
+                });
             }
             CaseEnforcement(p) => {
                 let list = &mut self

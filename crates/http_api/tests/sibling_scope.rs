@@ -842,6 +842,16 @@ fn probes() -> Vec<Probe> {
     reporter_told.own_setup = vec![
         json!({"fact": "incident.jurisdiction_found", "id": "@T", "finding": "not_police_matter"}),
     ];
+    // A fresh case is criminal: A's own bar on mediation is refused by the domain (409).
+    let mut mediation_bar = probe(
+        "case",
+        json!({"fact": "case.mediation_barred", "id": "@T", "reason": "refused"}),
+    );
+    mediation_bar.own = Own::Refused;
+    let publicized_person = probe(
+        "person",
+        json!({"fact": "case.publicized", "id": "@fresh:case", "identified": ["@T"]}),
+    );
     // A fresh case penalised no one: A's own reminder is refused by the domain (409).
     let mut enforcement = probe(
         "case",
@@ -1074,6 +1084,17 @@ fn probes() -> Vec<Probe> {
         fine_cash,
         enforcement,
         enforcement_person,
+        mediation_bar,
+        publicized_person,
+        probe(
+            "case",
+            json!({"fact": "case.jurisdiction_found", "id": "@T"}),
+        ),
+        probe("case", json!({"fact": "case.publicized", "id": "@T"})),
+        probe(
+            "case",
+            json!({"fact": "case.transferred", "id": "@T", "to_unit": "U1"}),
+        ),
         archived,
         // 人 persons.
         probe(

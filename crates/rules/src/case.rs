@@ -1,5 +1,5 @@
 //! 案件: XZ-02, XZ-03, XZ-04 (TS-10), XZ-05, XZ-06, XZ-08, XZ-14, XZ-15, XS-01 (XS-02), XS-05,
-//! XS-08, XS-09, XS-10, XZ-07, XZ-10, XZ-11, XZ-12, XZ-13, TS-11, XS-06, XS-15, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
+//! XS-07, XS-08, XS-09, XS-10, XZ-07, XZ-09, XZ-10, XZ-11, XZ-12, TS-08, XZ-13, TS-11, XS-06, XS-15, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
 
 use domain::elements::{
     ActKind, Case, CaseKind, DecisionKind, DisposalResult, Facility, Gender, InjuryGrade,
@@ -245,6 +245,46 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
     if !case.extras().enforcements.is_empty() {
         enforcement(cx, case);
     }
+    transfer(cx, case);
+    // XZ-09: mediated where mediation is not allowed (行规 §179): a downgrade risk, yellow.
+    if let (Some(decision), false) = (&case.decision, case.extras().mediation_bars.is_empty())
+        && decision.decision == DecisionKind::Mediated
+    {
+        cx.finding("XZ-09", subject, Level::Yellow, || {
+            let bars: Vec<&str> = case
+                .extras()
+                .mediation_bars
+                .iter()
+                .map(|(_, bar)| bar.label())
+                .collect();
+            format!("存在“{}”，不适用调解，疑似降格处理", bars.join("、"))
+        });
+    }
+    // TS-08: a release to the public disclosed a minor's identity (未保法 §103, 刑规 §331):
+    // red, as the catalog's template has it.
+    let persons = &cx.world.persons;
+    let minors: Vec<&str> = case
+        .extras()
+        .publications
+        .iter()
+        .flat_map(|p| {
+            p.identified.iter().filter(move |person| {
+                persons
+                    .get(*person)
+                    .and_then(|x| x.age_on(p.at.china_date()))
+                    .is_some_and(|a| a < 18)
+            })
+        })
+        .map(|p| p.as_str())
+        .collect();
+    if !minors.is_empty() {
+        cx.prohibited("TS-08", subject, || {
+            format!(
+                "对外发布的案件信息披露了未成年人{}的身份信息",
+                minors.join("、")
+            )
+        });
+    }
     // XZ-07: a hearing held within 10 d of its application (行规 §135), yellow when passed, as
     // the catalog's template has it; moot once the case is decided.
     if case.decision.is_none() {
@@ -456,14 +496,20 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
         ];
         cx.highest(found);
     }
-    // JZ-07 (P): closed, not archived 30 d later.
-    if let (Some(closed), None) = (case.closed_at, case.archived_at) {
+    // JZ-07 (P): closed, not archived 30 d later; a case transferred takes its file with it.
+    if let (Some(closed), None, None) =
+        (case.closed_at, case.archived_at, &case.extras().transferred)
+    {
         let due = cx.due(closed.instant(), p.limit(P::Jz07Archive), Moves::Never);
         let found = cx.passed("JZ-07", subject, &due, Level::Yellow);
         cx.highest([found]);
     }
     // XS-01 (XS-02 for economic cases): 3 d (7 d) from acceptance, or the extended total.
-    if case.kind == CaseKind::Criminal && case.filed_at.is_none() && case.not_filed_at.is_none() {
+    if case.kind == CaseKind::Criminal
+        && case.filed_at.is_none()
+        && case.not_filed_at.is_none()
+        && case.closed_at.is_none()
+    {
         let days = case
             .filing_extended_days
             .unwrap_or(if case.economic { 7 } else { 3 });
@@ -589,6 +635,40 @@ fn deferrals(cx: &mut Cx, case: &Case) {
             found.push(Some(cx.found_at("XZ-12", subject, Level::Red, || {
                 format!("准许{}暂缓执行行政拘留，{wrong}", d.person)
             })));
+        }
+    }
+    cx.highest(found);
+}
+
+/// XS-07: a case found outside the unit's jurisdiction is transferred within 24 h (刑规 §175;
+/// yellow when passed, as the catalog's template has it), and after the filing each reporter
+/// (扭送人、报案人、控告人、举报人: the persons linked as `reporter`) is told in writing within
+/// 3 日 of the transfer (§184: the 移送案件通知书 served; with no reporter linked, issued),
+/// yellow when passed. The 3 日 is an administrative procedure's day limit, moved past rest
+/// days (T-03); the 24 h never moves.
+fn transfer(cx: &mut Cx, case: &Case) {
+    let subject = case.id.as_str();
+    let extras = case.extras();
+    let mut found = Vec::new();
+    if let (Some(at), None) = (extras.jurisdiction_found_at, &extras.transferred) {
+        let due = cx.due(at.instant(), Limit::Hours(24), Moves::Never);
+        found.push(cx.passed("XS-07", subject, &due, Level::Yellow));
+    }
+    if let Some((at, _)) = &extras.transferred
+        && case.filed_at.is_some_and(|filed| filed <= *at)
+    {
+        let reporters = cx.linked(&case.id, &[PersonRole::Reporter]);
+        let told = if reporters.is_empty() {
+            cx.documents(&case.id)
+                .any(|d| d.kind == documents::TRANSFER_NOTICE && d.issued_at >= *at)
+        } else {
+            reporters
+                .iter()
+                .all(|r| cx.served(&case.id, documents::TRANSFER_NOTICE, r, *at))
+        };
+        if !told {
+            let due = cx.due(at.instant(), Limit::Days(3), Moves::PastRestDays);
+            found.push(cx.passed("XS-07", subject, &due, Level::Yellow));
         }
     }
     cx.highest(found);

@@ -409,8 +409,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "行规 §178–179",
         confidence: "V",
         template: "【黄】{编号}存在“{情形}”不适用调解，疑似降格处理",
-        status: Status::NotExpressible(
-            "The excluded situations (hired injury, gang fight or 寻衅滋事, repeated violations, a party's refusal, a new violation or flight during mediation) are not recorded: `category` is a free code with no defined values and no fact records a refusal or conduct during mediation; only the outcome, `case.decided` `mediated`, is.",
+        status: Status::Implemented(
+            "`case.mediation_barred` (a Zhifa extension: docs/format-extensions.md) records a situation in which mediation is not allowed, as it becomes known (`reason`: `hired_injury`, `gang_fight`, `provocation`, `repeated`, `refused`, `new_violation`, `fled`), on an administrative case. A case decided `mediated` with any recorded: yellow, naming them (the catalog's template: a suspected downgrade).",
         ),
     },
     Entry {
@@ -570,8 +570,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "刑规 §175, §184–185",
         confidence: "V",
         template: "【黄】应移送案件超24小时未移送",
-        status: Status::NotExpressible(
-            "No fact records that a case is outside the unit's jurisdiction or its transfer to another unit (cases have no transfer fact; only incidents are disposed `transferred`), nor the written notice to the reporter.",
+        status: Status::Implemented(
+            "`case.jurisdiction_found` (审查发现不属本单位管辖) and `case.transferred` (移送管辖, with `to_unit`), Zhifa extensions (docs/format-extensions.md); the case ends at this unit with its transfer (`closed_at`; JZ-07 does not ask to archive its file, which goes with it). Not transferred 24 h after the finding: yellow (the catalog's template; never moved); a filed case transferred, and the 移送案件通知书 (document kind `transfer_notice`) not served on every person linked as `reporter` (or, with none linked, not issued) within 3日 of the transfer: yellow (moved past rest days, T-03). Property not handed over with the case is CW-12's (the case has ended: items not disposed `transferred_with_case`). Missing: the notice to a suspect's family, and the hand-over record.",
         ),
     },
     Entry {
@@ -1377,8 +1377,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §286; 刑规 §331; 未保法 §103 (V); 治安法25 (S)",
         confidence: "V/S",
         template: "【红】对外公开信息含未成年人身份信息",
-        status: Status::NotExpressible(
-            "No fact records a publication or disclosure of information about a person, or the sealing of records.",
+        status: Status::Implemented(
+            "`case.publicized` (a Zhifa extension: docs/format-extensions.md) records a release of the case's information to the public, with `identified`: the persons whose name, image, address, school or other identifying details it disclosed. A person under 18 on the day of the release among them: red (the catalog's template). Missing: the sealing of criminal records for sentences of 5年 or less and, from 2026, of public-order violations, which no fact records.",
         ),
     },
     Entry {

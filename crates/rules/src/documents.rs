@@ -24,6 +24,8 @@ pub(crate) const DETENTION_NOTICE: &str = "detention_notice";
 pub(crate) const CHANGE_REQUEST_REPLY: &str = "change_request_reply";
 /// 羁押必要性审查建议的处理情况回复: RQ-12 (the measure it names).
 pub(crate) const CUSTODY_REVIEW_REPLY: &str = "custody_review_reply";
+/// 移送案件通知书, served on the reporters: XS-07 (its case).
+pub(crate) const TRANSFER_NOTICE: &str = "transfer_notice";
 /// 起诉意见书: XS-10 (its case).
 pub(crate) const PROSECUTION_OPINION: &str = "prosecution_opinion";
 /// 移送审查起诉告知书, served on each suspect: XS-10 (its case).
@@ -64,7 +66,8 @@ pub(crate) fn readers(kind: &str) -> Readers {
         | APPRAISAL_OPINION_NOTICE
         | APPRAISAL_OPINION
         | PROSECUTION_OPINION
-        | PROSECUTION_TRANSFER_NOTICE => Readers::Case,
+        | PROSECUTION_TRANSFER_NOTICE
+        | TRANSFER_NOTICE => Readers::Case,
         ARREST_EXECUTION_RECEIPT
         | ARREST_NOTICE
         | DETENTION_NOTICE

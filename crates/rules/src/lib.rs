@@ -457,6 +457,24 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "侦查终结移送审查起诉的，须制作起诉意见书，并将案件移送情况告知犯罪嫌疑人及其辩护律师（平台阈值：移送后3日内）",
     },
     Rule {
+        id: "XS-07",
+        element: ElementKind::Case,
+        basis: "刑规 §175, §184–185",
+        duty_zh: "审查发现不属本单位管辖的案件，须在24小时内移送有管辖权的机关；立案后移送的，须在移送后3日内书面通知报案人等",
+    },
+    Rule {
+        id: "XZ-09",
+        element: ElementKind::Case,
+        basis: "行规 §178–179",
+        duty_zh: "雇凶伤害、结伙斗殴或寻衅滋事、多次违法、当事人拒绝调解、调解中又实施违法或逃跑的，不适用调解",
+    },
+    Rule {
+        id: "TS-08",
+        element: ElementKind::Case,
+        basis: "CPL §286; 刑规 §331; 未保法 §103 (V); 治安法25 (S)",
+        duty_zh: "不得披露未成年人的姓名、影像、住所、就读学校以及可能识别出其身份的其他信息",
+    },
+    Rule {
         id: "JQ-01",
         element: ElementKind::Incident,
         basis: "刑规 §169–171, §175; 行规 §60–61, §64 (V). 接报案规定 第四条; 受立案意见 (S)",
@@ -864,6 +882,9 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
         F::CaseHearingRequested | F::CaseHearingHeld => only, // XZ-07
         F::CaseFineCash => only,         // XZ-10
         F::CaseEnforcement => only,      // XZ-11
+        F::CaseJurisdictionFound => only, // XS-07
+        F::CaseMediationBarred => only,  // XZ-09
+        F::CasePublicized => only,       // TS-08
         F::CaseLimitExtended => only,    // XZ-02
         F::CaseFilingExtended => only,   // XS-01
         F::CaseArchived => only,         // JZ-07
@@ -891,7 +912,8 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
         // XS-09) or closed (RQ-11), its property items the same times (CW-14, CW-12); no other
         // element reads them (persons read a case's kind, acceptance and decision;
         // interrogations its kind; incidents whether it exists).
-        F::CaseFiled | F::CaseDropped | F::CaseClosed => Reach {
+        // A transfer closes the case here (XS-07).
+        F::CaseFiled | F::CaseDropped | F::CaseClosed | F::CaseTransferred => Reach {
             case_elements: true,
             ..only
         },

@@ -212,6 +212,27 @@ fn each_cross_element_dependency_is_re_evaluated() {
             ],
             "2026-03-03T10:00:00+08:00",
         ),
+        // RQ-11 after XS-07: a case transferred with a detention still in force (a transfer
+        // closes the case: case → its measures).
+        (
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C3","unit":"U11","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"case.filed","at":"2026-03-03T09:00:00+08:00","id":"C3"}"#,
+                r#"{"fact":"measure.started","at":"2026-03-03T10:00:00+08:00","id":"M3","person":"P1","case":"C3","kind":"criminal_detention"}"#,
+                r#"{"fact":"case.transferred","at":"2026-03-03T12:00:00+08:00","id":"C3","to_unit":"U1"}"#,
+            ],
+            "2026-03-03T13:00:00+08:00",
+        ),
+        // RQ-10: the notice of the changed custody period issued after the recalculation
+        // (document → the measure it names).
+        (
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-05T10:00:00+08:00","id":"M2","person":"P1","case":"C1","kind":"arrest"}"#,
+                r#"{"fact":"measure.custody_recalculated","at":"2026-04-20T10:00:00+08:00","id":"M2","reason":"new_crime","approved_by":"O1","from":"2026-04-19T10:00:00+08:00"}"#,
+                r#"{"fact":"document.issued","at":"2026-04-22T10:00:00+08:00","id":"D1","case":"C1","kind":"custody_change_notice","number":"X1","subject":"M2"}"#,
+            ],
+            "2026-04-22T12:00:00+08:00",
+        ),
         // RQ-08: the earlier detention delivered after the arrest began (measure → the person's
         // measures).
         (

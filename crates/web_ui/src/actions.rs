@@ -545,6 +545,50 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             ],
         ),
         action(
+            "case_jurisdiction",
+            "case.jurisdiction_found",
+            "发现不属本单位管辖",
+            vec![existing("id", "案件编号")
+                .hint("须在24小时内经县级以上公安机关负责人批准移送有管辖权的机关")],
+        ),
+        action(
+            "case_transfer",
+            "case.transferred",
+            "移送管辖",
+            vec![
+                existing("id", "案件编号"),
+                field("to_unit", "移送至单位编号", Input::Text).hint(
+                    "移送后本单位结案；财物、文件随案移交（处置方式“随案移送”）；已立案的，3日内向报案人送达移送案件通知书（文书种类 transfer_notice）",
+                ),
+            ],
+        ),
+        action(
+            "case_mediation_bar",
+            "case.mediation_barred",
+            "不适用调解的情形",
+            vec![
+                existing("id", "案件编号"),
+                select(
+                    "reason",
+                    "情形",
+                    MediationBar::ALL,
+                    MediationBar::as_str,
+                    MediationBar::label,
+                ),
+            ],
+        ),
+        action(
+            "case_publicize",
+            "case.publicized",
+            "对外发布案件信息",
+            vec![
+                existing("id", "案件编号"),
+                field("identified", "披露身份信息的人员编号", Input::List)
+                    .optional()
+                    .hint("发布内容含姓名、影像、住所、学校等可识别身份信息的人员；不得披露未成年人的身份信息"),
+            ],
+        ),
+        action(
             "case_deferral_request",
             "case.deferral_requested",
             "暂缓执行行政拘留申请",
@@ -1733,6 +1777,16 @@ pub fn for_element(
                             decided && !criminal,
                             on("催告与强制执行", "case_enforcement", "id"),
                         ),
+                        when(
+                            !criminal,
+                            on("不适用调解的情形", "case_mediation_bar", "id"),
+                        ),
+                        when(
+                            !closed && !set("jurisdiction_found_at"),
+                            on("发现不属本单位管辖", "case_jurisdiction", "id"),
+                        ),
+                        when(!decided && !closed, on("移送管辖", "case_transfer", "id")),
+                        on("对外发布案件信息", "case_publicize", "id"),
                         when(
                             decided && !criminal,
                             on("暂缓执行行政拘留申请", "case_deferral_request", "id"),

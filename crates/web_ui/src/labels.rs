@@ -212,6 +212,12 @@ pub fn field_label(field: &str) -> &str {
         "owner_sought_at" => "招领公告时间",
         "flagged" => "性质认定",
         "receipt_issued_at" => "接报案回执出具时间",
+        "jurisdiction_found_at" => "发现不属本单位管辖时间",
+        "transferred" => "移送管辖",
+        "to_unit" => "移送至单位",
+        "mediation_bars" => "不适用调解的情形",
+        "publications" => "对外发布案件信息",
+        "identified" => "披露身份信息的人员",
         "evidence_received" => "接受证据材料",
         "listed" => "已出具清单",
         "jurisdiction" => "管辖审查结论",
@@ -322,7 +328,10 @@ pub fn value_label(element: &str, field: &str, code: &str) -> Option<&'static st
         "role" => PersonRole::from_code(code).map(PersonRole::label),
         "flags" => PersonFlag::from_code(code).map(PersonFlag::label),
         "jurisdiction" => JurisdictionFinding::from_code(code).map(JurisdictionFinding::label),
-        "flag" => PropertyFlag::from_code(code).map(PropertyFlag::label),
+        "flag" | "flagged" => PropertyFlag::from_code(code).map(PropertyFlag::label),
+        "mediation_bars" | "reason" if MediationBar::from_code(code).is_some() => {
+            MediationBar::from_code(code).map(MediationBar::label)
+        }
         "reason" => RecalculationReason::from_code(code).map(RecalculationReason::label),
         "step" => TechStep::from_code(code)
             .map(TechStep::label)
@@ -374,6 +383,7 @@ pub const DOCUMENT_KINDS: &[(&str, &str)] = &[
     ("custody_review_reply", "羁押必要性审查建议处理情况回复"),
     ("rehab_decision", "强制隔离戒毒决定书"),
     ("custody_change_notice", "变更羁押期限通知书"),
+    ("transfer_notice", "移送案件通知书"),
     ("prosecution_opinion", "起诉意见书"),
     ("prosecution_transfer_notice", "移送审查起诉告知书"),
     (

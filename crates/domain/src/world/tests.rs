@@ -590,6 +590,67 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             None,
         ),
         (
+            "a case transferred to its own unit",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"case.transferred","at":"2026-03-03T09:00:00+08:00","id":"C5","to_unit":"U33050301"}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "a case transferred twice",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"case.transferred","at":"2026-03-03T09:00:00+08:00","id":"C5","to_unit":"U330503"}"#,
+                r#"{"fact":"case.transferred","at":"2026-03-03T10:00:00+08:00","id":"C5","to_unit":"U330503"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a decided case transferred",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-03T09:00:00+08:00","id":"C5","decision":"mediated","decided_by_unit":"U330503"}"#,
+                r#"{"fact":"case.transferred","at":"2026-03-03T10:00:00+08:00","id":"C5","to_unit":"U330503"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a criminal case's mediation barred",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"case.mediation_barred","at":"2026-03-03T09:00:00+08:00","id":"C5","reason":"refused"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "the same bar on mediation twice",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
+                r#"{"fact":"case.mediation_barred","at":"2026-03-03T09:00:00+08:00","id":"C5","reason":"refused"}"#,
+                r#"{"fact":"case.mediation_barred","at":"2026-03-03T10:00:00+08:00","id":"C5","reason":"refused"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "a release naming an unknown person",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"case.publicized","at":"2026-03-03T09:00:00+08:00","id":"C5","identified":["P404"]}"#,
+            ],
+            Some(UnknownReference),
+        ),
+        (
+            "found outside the jurisdiction, transferred, a release naming no one",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"case.jurisdiction_found","at":"2026-03-03T09:00:00+08:00","id":"C5"}"#,
+                r#"{"fact":"case.transferred","at":"2026-03-03T10:00:00+08:00","id":"C5","to_unit":"U330503"}"#,
+                r#"{"fact":"case.publicized","at":"2026-03-03T11:00:00+08:00","id":"C5"}"#,
+            ],
+            None,
+        ),
+        (
             "a fine collected where the case fined no one",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
