@@ -567,6 +567,10 @@ pub struct Case {
     /// with audio and video, in as few sessions as possible.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sexual_or_violent: bool,
+    /// 行政执法机关移送 (a Zhifa extension, XS-03): a criminal case transferred by an
+    /// administrative agency.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_agency: bool,
     pub accepted_at: At,
     /// 立案审查 extended total, in days.
     pub filing_extended_days: Option<u32>,
@@ -628,9 +632,26 @@ pub struct CaseExtras {
     /// Situations in which mediation is not allowed, as they became known (XZ-09).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mediation_bars: Vec<(At, MediationBar)>,
+    /// 通知移送机关补正材料 (XS-03).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completion_requested_at: Option<At>,
+    /// The agency's request for reconsideration of not filing, and the decision on it (XS-03).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reconsideration: Option<Reconsideration>,
     /// 对外发布案件信息: when, and whose identity each release disclosed (TS-08).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub publications: Vec<Publication>,
+}
+
+/// An administrative agency's request that the police reconsider not filing the case it
+/// transferred, and the decision on it (a Zhifa extension, XS-03).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reconsideration {
+    pub requested_at: At,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_at: Option<At>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upheld: Option<bool>,
 }
 
 /// A release of a case's information to the public, with the persons whose identity (name,
@@ -755,6 +776,8 @@ static NO_EXTRAS: CaseExtras = CaseExtras {
     transferred: None,
     mediation_bars: Vec::new(),
     publications: Vec::new(),
+    completion_requested_at: None,
+    reconsideration: None,
 };
 
 /// A person's link to a case.

@@ -242,6 +242,7 @@ facts! {
         #[serde(default, skip_serializing_if = "is_false")] other_administrative: bool,
         #[serde(default, skip_serializing_if = "is_false")] injury: bool,
         #[serde(default, skip_serializing_if = "is_false")] sexual_or_violent: bool,
+        #[serde(default, skip_serializing_if = "is_false")] from_agency: bool,
     }
     /// `case.filing_extended`.
     CaseFilingExtended = "case.filing_extended" / "立案审查延期", Case, CaseFilingExtended { id: CaseId, days: u32, approved_by: OfficerId }
@@ -288,6 +289,12 @@ facts! {
         id: CaseId,
         #[serde(default, skip_serializing_if = "Vec::is_empty")] identified: Vec<PersonId>,
     }
+    /// `case.completion_requested` (通知移送机关补正材料, a Zhifa extension).
+    CaseCompletionRequested = "case.completion_requested" / "通知补正材料", Case, CaseCompletionRequested { id: CaseId }
+    /// `case.reconsideration_requested` (移送机关申请复议, a Zhifa extension).
+    CaseReconsiderationRequested = "case.reconsideration_requested" / "移送机关申请复议", Case, CaseReconsiderationRequested { id: CaseId }
+    /// `case.reconsideration_decided` (复议决定, a Zhifa extension).
+    CaseReconsiderationDecided = "case.reconsideration_decided" / "复议决定", Case, CaseReconsiderationDecided { id: CaseId, upheld: bool }
     /// `case.injury_assessed`.
     CaseInjuryAssessed = "case.injury_assessed" / "伤情鉴定", Case, CaseInjuryAssessed { id: CaseId, person: PersonId, grade: InjuryGrade }
     /// `case.prior_notice_given` (处罚前告知).
@@ -675,6 +682,9 @@ impl Fact {
             CaseTransferred(p) => p.id.to_string(),
             CaseMediationBarred(p) => p.id.to_string(),
             CasePublicized(p) => p.id.to_string(),
+            CaseCompletionRequested(p) => p.id.to_string(),
+            CaseReconsiderationRequested(p) => p.id.to_string(),
+            CaseReconsiderationDecided(p) => p.id.to_string(),
             CaseHearingHeld(p) => p.id.to_string(),
             CaseDeferralDecided(p) => p.id.to_string(),
             CaseTechnicalInvestigation(p) => p.id.to_string(),

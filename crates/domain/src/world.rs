@@ -834,6 +834,12 @@ impl World {
                     )
                     .at_field("committed_at"));
                 }
+                if p.from_agency && p.kind != CaseKind::Criminal {
+                    return Err(DomainError::invalid(
+                        "from_agency",
+                        "行政执法机关移送的涉嫌犯罪案件按刑事案件受理 (a case transferred by an administrative agency is criminal)",
+                    ));
+                }
                 if p.other_administrative && p.kind != CaseKind::Administrative {
                     return Err(DomainError::invalid(
                         "other_administrative",
@@ -865,6 +871,18 @@ impl World {
             "案件已归档，不能再变更",
             "the case is archived",
         )?;
+        Ok(case)
+    }
+
+    /// A case transferred by an administrative agency (XS-03).
+    fn check_agency_case(&self, id: &CaseId, at: At) -> Result<&Case, DomainError> {
+        let case = self.check_case_open(id, at)?;
+        if !case.from_agency {
+            return Err(refused(
+                "该案件不是行政执法机关移送的案件",
+                "the case was not transferred by an administrative agency",
+            ));
+        }
         Ok(case)
     }
 
@@ -989,6 +1007,47 @@ impl World {
                         "技术侦查措施已解除",
                         "the technical investigation has ended",
                     )?,
+                }
+            }
+            CaseCompletionRequested(p) => {
+                let case = self.check_agency_case(&p.id, at)?;
+                once(
+                    &case.extras().completion_requested_at,
+                    "已通知补正材料",
+                    "completion is already requested",
+                )?;
+                once(
+                    &case.filed_at.or(case.not_filed_at),
+                    "已作出立案决定",
+                    "filing is already decided",
+                )?;
+            }
+            CaseReconsiderationRequested(p) => {
+                let case = self.check_agency_case(&p.id, at)?;
+                if case.not_filed_at.is_none() || case.filed_at.is_some() {
+                    return Err(refused(
+                        "未作出不予立案决定，移送机关不能申请复议",
+                        "the case was not refused filing",
+                    ));
+                }
+                once(
+                    &case.extras().reconsideration,
+                    "移送机关已申请复议",
+                    "reconsideration is already requested",
+                )?;
+            }
+            CaseReconsiderationDecided(p) => {
+                let case = self.check_agency_case(&p.id, at)?;
+                if case
+                    .extras()
+                    .reconsideration
+                    .as_ref()
+                    .is_none_or(|r| r.decided_at.is_some())
+                {
+                    return Err(refused(
+                        "没有待决定的复议申请",
+                        "no request for reconsideration waits for a decision",
+                    ));
                 }
             }
             CaseJurisdictionFound(p) => {
@@ -2332,6 +2391,7 @@ impl World {
                     economic: p.economic,
                     committed_at: p.committed_at,
                     other_administrative: p.other_administrative,
+                    from_agency: p.from_agency,
                     injury: p.injury,
                     sexual_or_violent: p.sexual_or_violent,
                     accepted_at: at,
@@ -2711,6 +2771,25 @@ impl World {
                             t.extended_at.push(at);
                         }
                     }
+                }
+            }
+            CaseCompletionRequested(p) => {
+                let case = self.case_mut(&p.id).expect("checked");
+                case.extras_mut().completion_requested_at = Some(at);
+            }
+            CaseReconsiderationRequested(p) => {
+                let case = self.case_mut(&p.id).expect("checked");
+                case.extras_mut().reconsideration = Some(Reconsideration {
+                    requested_at: at,
+                    decided_at: None,
+                    upheld: None,
+                });
+            }
+            CaseReconsiderationDecided(p) => {
+                let case = self.case_mut(&p.id).expect("checked");
+                if let Some(r) = &mut case.extras_mut().reconsideration {
+                    r.decided_at = Some(at);
+                    r.upheld = Some(p.upheld);
                 }
             }
             CaseJurisdictionFound(p) => {

@@ -842,6 +842,22 @@ fn probes() -> Vec<Probe> {
     reporter_told.own_setup = vec![
         json!({"fact": "incident.jurisdiction_found", "id": "@T", "finding": "not_police_matter"}),
     ];
+    // A fresh case came from no agency: A's own requests are refused by the domain (409).
+    let mut completion = probe(
+        "case",
+        json!({"fact": "case.completion_requested", "id": "@T"}),
+    );
+    completion.own = Own::Refused;
+    let mut reconsideration = probe(
+        "case",
+        json!({"fact": "case.reconsideration_requested", "id": "@T"}),
+    );
+    reconsideration.own = Own::Refused;
+    let mut reconsideration_decided = probe(
+        "case",
+        json!({"fact": "case.reconsideration_decided", "id": "@T", "upheld": true}),
+    );
+    reconsideration_decided.own = Own::Refused;
     // A fresh case is criminal: A's own bar on mediation is refused by the domain (409).
     let mut mediation_bar = probe(
         "case",
@@ -1086,6 +1102,9 @@ fn probes() -> Vec<Probe> {
         enforcement_person,
         mediation_bar,
         publicized_person,
+        completion,
+        reconsideration,
+        reconsideration_decided,
         probe(
             "case",
             json!({"fact": "case.jurisdiction_found", "id": "@T"}),

@@ -1,4 +1,4 @@
-//! 案件: XZ-02, XZ-03, XZ-04 (TS-10), XZ-05, XZ-06, XZ-08, XZ-14, XZ-15, XS-01 (XS-02), XS-05,
+//! 案件: XZ-02, XZ-03, XZ-04 (TS-10), XZ-05, XZ-06, XZ-08, XZ-14, XZ-15, XS-01 (XS-02), XS-03, XS-05,
 //! XS-07, XS-08, XS-09, XS-10, XZ-07, XZ-09, XZ-10, XZ-11, XZ-12, TS-08, XZ-13, TS-11, XS-06, XS-15, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
 
 use domain::elements::{
@@ -246,6 +246,9 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
         enforcement(cx, case);
     }
     transfer(cx, case);
+    if case.from_agency {
+        from_agency(cx, case);
+    }
     // XZ-09: mediated where mediation is not allowed (行规 §179): a downgrade risk, yellow.
     if let (Some(decision), false) = (&case.decision, case.extras().mediation_bars.is_empty())
         && decision.decision == DecisionKind::Mediated
@@ -669,6 +672,50 @@ fn transfer(cx: &mut Cx, case: &Case) {
         if !told {
             let due = cx.due(at.instant(), Limit::Days(3), Moves::PastRestDays);
             found.push(cx.passed("XS-07", subject, &due, Level::Yellow));
+        }
+    }
+    cx.highest(found);
+}
+
+/// XS-03: a case transferred by an administrative agency (刑规 §180–181). The filing decision
+/// within 3 日 is XS-01's. An incomplete file is notified to the agency within 24 h of the
+/// acceptance (yellow when the notice came later); the agency's request to reconsider not
+/// filing is decided within 3 日, a deadline in bands, red when passed or decided late (the
+/// catalog's template is red). The 3 日 moves past rest days (T-03); the 24 h does not.
+fn from_agency(cx: &mut Cx, case: &Case) {
+    let subject = case.id.as_str();
+    let extras = case.extras();
+    let mut found = Vec::new();
+    if let Some(requested) = extras.completion_requested_at {
+        let due = cx.due(case.accepted_at.instant(), Limit::Hours(24), Moves::Never);
+        if requested.instant() >= due.at {
+            found.push(Some(cx.found_at("XS-03", subject, Level::Yellow, || {
+                format!(
+                    "{}受案，{}才通知移送机关补正材料，超过24小时",
+                    case.accepted_at.display_china(),
+                    requested.display_china()
+                )
+            })));
+        }
+    }
+    if let Some(r) = &extras.reconsideration {
+        let due = cx.due(
+            r.requested_at.instant(),
+            Limit::Days(3),
+            Moves::PastRestDays,
+        );
+        match r.decided_at {
+            None => found.push(cx.banded("XS-03", subject, &due, false)),
+            Some(decided) if decided.instant() >= due.at => {
+                found.push(Some(cx.found_at("XS-03", subject, Level::Red, || {
+                    format!(
+                        "移送机关{}申请复议，{}才作出复议决定，超过3日",
+                        r.requested_at.display_china(),
+                        decided.display_china()
+                    )
+                })));
+            }
+            Some(_) => {}
         }
     }
     cx.highest(found);

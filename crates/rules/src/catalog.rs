@@ -522,8 +522,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "刑规 §180–181 (V); 经侦规定 §16 (S)",
         confidence: "V",
         template: "【红】移送案件接收超3日未作出立案决定",
-        status: Status::NotExpressible(
-            "`incident.received` source `transferred` does not say who transferred (an administrative agency or another police unit), and no fact records the file's completeness, the request to complete it, or the agency's request for review; the 3 d filing decision on an accepted criminal case is XS-01's.",
+        status: Status::Implemented(
+            "`case.accepted` `from_agency` (行政执法机关移送, a criminal case), `case.completion_requested` (通知补正材料), `case.reconsideration_requested` (移送机关申请复议, after `case.not_filed`) and `case.reconsideration_decided` (with `upheld`), Zhifa extensions (docs/format-extensions.md). The completion requested more than 24 h after the acceptance: yellow (never moved); a reconsideration not decided within 3日 of the request: blue, yellow and red as the deadline nears and passes (the catalog's template is red), red when decided late (moved past rest days, T-03). The filing decision within 3日 (7日 for an economic case, XS-02) is XS-01's, raised on every criminal case. Missing: the 3日 the agency has to complete the file and to ask for reconsideration, the written notices to the agency, and the economic-crime limits of 经侦规定 §16 (S).",
         ),
     },
     Entry {

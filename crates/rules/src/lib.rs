@@ -457,6 +457,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "侦查终结移送审查起诉的，须制作起诉意见书，并将案件移送情况告知犯罪嫌疑人及其辩护律师（平台阈值：移送后3日内）",
     },
     Rule {
+        id: "XS-03",
+        element: ElementKind::Case,
+        basis: "刑规 §180–181 (V); 经侦规定 §16 (S)",
+        duty_zh: "行政执法机关移送的案件，材料不全的须在受案后24小时内通知移送机关补正；移送机关对不予立案决定申请复议的，须在3日内作出决定",
+    },
+    Rule {
         id: "XS-07",
         element: ElementKind::Case,
         basis: "刑规 §175, §184–185",
@@ -883,6 +889,9 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
         F::CaseFineCash => only,         // XZ-10
         F::CaseEnforcement => only,      // XZ-11
         F::CaseJurisdictionFound => only, // XS-07
+        F::CaseCompletionRequested
+        | F::CaseReconsiderationRequested
+        | F::CaseReconsiderationDecided => only, // XS-03
         F::CaseMediationBarred => only,  // XZ-09
         F::CasePublicized => only,       // TS-08
         F::CaseLimitExtended => only,    // XZ-02

@@ -460,6 +460,9 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
                 field("sexual_or_violent", "性侵害、暴力伤害案件", Input::Check)
                     .optional()
                     .hint("询问未成年被害人、证人须同步录音录像，尽量一次完成"),
+                field("from_agency", "行政执法机关移送", Input::Check)
+                    .optional()
+                    .hint("行政执法机关移送的涉嫌犯罪案件：3日内审查决定是否立案；材料不全的，24小时内通知移送机关补正")
             ],
         ),
         action(
@@ -542,6 +545,27 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
                     EnforcementStep::label,
                 )
                 .hint("不履行处罚决定的，先送达催告书；送达10日后仍未履行的，自复议、诉讼期限届满之日起3个月内申请人民法院强制执行"),
+            ],
+        ),
+        action(
+            "case_completion_request",
+            "case.completion_requested",
+            "通知移送机关补正材料",
+            vec![existing("id", "案件编号").hint("材料不全的，须在受案后24小时内通知移送机关在3日内补正；不得以材料不全为由不接受移送")],
+        ),
+        action(
+            "case_reconsideration_request",
+            "case.reconsideration_requested",
+            "移送机关申请复议",
+            vec![existing("id", "案件编号").hint("移送机关对不予立案决定不服申请复议的，须在3日内作出决定并书面通知移送机关")],
+        ),
+        action(
+            "case_reconsideration_decide",
+            "case.reconsideration_decided",
+            "作出复议决定",
+            vec![
+                existing("id", "案件编号"),
+                field("upheld", "维持不予立案决定", Input::Check).hint("不勾选即撤销原决定，应当立案"),
             ],
         ),
         action(
@@ -1788,6 +1812,18 @@ pub fn for_element(
                         when(!decided && !closed, on("移送管辖", "case_transfer", "id")),
                         on("对外发布案件信息", "case_publicize", "id"),
                         when(
+                            criminal && set("from_agency") && undecided_filing,
+                            on("通知补正材料", "case_completion_request", "id"),
+                        ),
+                        when(
+                            criminal && set("from_agency") && status == "not_filed",
+                            on("移送机关申请复议", "case_reconsideration_request", "id"),
+                        ),
+                        when(
+                            set("reconsideration"),
+                            on("作出复议决定", "case_reconsideration_decide", "id"),
+                        ),
+                        when(
                             decided && !criminal,
                             on("暂缓执行行政拘留申请", "case_deferral_request", "id"),
                         ),
@@ -2119,6 +2155,16 @@ mod tests {
                 "case",
                 "accepted",
                 serde_json::json!({"kind": "administrative", "decision": null}),
+            ),
+            (
+                "case",
+                "accepted",
+                serde_json::json!({"kind": "criminal", "from_agency": true}),
+            ),
+            (
+                "case",
+                "not_filed",
+                serde_json::json!({"kind": "criminal", "from_agency": true, "reconsideration": {"requested_at": "2026-03-05T10:00:00+08:00"}}),
             ),
             (
                 "case",

@@ -651,6 +651,50 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             None,
         ),
         (
+            "an administrative case said to come from an agency",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x","from_agency":true}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "completion requested of a case no agency transferred",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"case.completion_requested","at":"2026-03-03T09:00:00+08:00","id":"C5"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "reconsideration asked of a case not refused filing",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"050200","from_agency":true}"#,
+                r#"{"fact":"case.reconsideration_requested","at":"2026-03-03T09:00:00+08:00","id":"C5"}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "reconsideration decided with none asked",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"050200","from_agency":true}"#,
+                r#"{"fact":"case.not_filed","at":"2026-03-03T09:00:00+08:00","id":"C5"}"#,
+                r#"{"fact":"case.reconsideration_decided","at":"2026-03-03T10:00:00+08:00","id":"C5","upheld":true}"#,
+            ],
+            Some(ImpossibleTransition),
+        ),
+        (
+            "an agency's case: completion requested, not filed, reconsidered, filed after all",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"050200","from_agency":true}"#,
+                r#"{"fact":"case.completion_requested","at":"2026-03-03T09:00:00+08:00","id":"C5"}"#,
+                r#"{"fact":"case.not_filed","at":"2026-03-04T09:00:00+08:00","id":"C5"}"#,
+                r#"{"fact":"case.reconsideration_requested","at":"2026-03-05T09:00:00+08:00","id":"C5"}"#,
+                r#"{"fact":"case.reconsideration_decided","at":"2026-03-06T09:00:00+08:00","id":"C5","upheld":false}"#,
+                r#"{"fact":"case.filed","at":"2026-03-06T10:00:00+08:00","id":"C5"}"#,
+            ],
+            None,
+        ),
+        (
             "a fine collected where the case fined no one",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
