@@ -554,6 +554,11 @@ fn references(fact: &Fact) -> Vec<(ElementKind, String)> {
         CaseHearingRequested(p) => one(K::Person, &p.person),
         CaseFineCash(p) => one(K::Person, &p.person),
         CaseEnforcement(p) => one(K::Person, &p.person),
+        CaseIdentification(p) => {
+            let mut refs = one(K::Person, &p.identifier);
+            refs.extend(officers(&p.officers));
+            refs
+        }
         CasePublicized(p) => p
             .identified
             .iter()

@@ -177,6 +177,14 @@ MediationBar {
     Fled = "fled" / "调解过程中违法嫌疑人逃跑",
 });
 
+code_enum!(/// 辨认的对象 (a Zhifa extension: docs/format-extensions.md).
+IdentificationKind {
+    Person = "person" / "辨认犯罪嫌疑人",
+    Photo = "photo" / "辨认照片",
+    Object = "object" / "辨认物品",
+    Place = "place" / "辨认场所、尸体等特定对象",
+});
+
 code_enum!(/// 检察机关的通知 (a Zhifa extension: docs/format-extensions.md).
 ProcuratorateNoticeKind {
     SupplementaryInvestigation = "supplementary_investigation" / "退回补充侦查",
@@ -632,6 +640,9 @@ pub struct CaseExtras {
     /// Situations in which mediation is not allowed, as they became known (XZ-09).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mediation_bars: Vec<(At, MediationBar)>,
+    /// 辨认, in order (JZ-05).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identifications: Vec<Identification>,
     /// 通知移送机关补正材料 (XS-03).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completion_requested_at: Option<At>,
@@ -641,6 +652,31 @@ pub struct CaseExtras {
     /// 对外发布案件信息: when, and whose identity each release disclosed (TS-08).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub publications: Vec<Publication>,
+}
+
+/// 辨认: a person (the identifier) picks out a suspect, photo, object or place among others, led
+/// by officers (a Zhifa extension, JZ-05).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Identification {
+    pub at: At,
+    pub identifier: PersonId,
+    pub kind: IdentificationKind,
+    /// How many persons, photos or objects were shown together, the one to identify included.
+    pub lineup: u32,
+    pub officers: Vec<OfficerId>,
+}
+
+impl IdentificationKind {
+    /// The fewest shown together (刑规 §260): 7 persons, 10 photos, 5 objects; a place, a body or
+    /// an object the identifier can describe exactly needs no others.
+    pub fn lineup_minimum(self) -> u32 {
+        match self {
+            IdentificationKind::Person => 7,
+            IdentificationKind::Photo => 10,
+            IdentificationKind::Object => 5,
+            IdentificationKind::Place => 1,
+        }
+    }
 }
 
 /// An administrative agency's request that the police reconsider not filing the case it
@@ -778,6 +814,7 @@ static NO_EXTRAS: CaseExtras = CaseExtras {
     publications: Vec::new(),
     completion_requested_at: None,
     reconsideration: None,
+    identifications: Vec::new(),
 };
 
 /// A person's link to a case.

@@ -289,6 +289,10 @@ facts! {
         id: CaseId,
         #[serde(default, skip_serializing_if = "Vec::is_empty")] identified: Vec<PersonId>,
     }
+    /// `case.identification` (辨认, a Zhifa extension).
+    CaseIdentification = "case.identification" / "辨认", Case, CaseIdentification {
+        id: CaseId, identifier: PersonId, kind: IdentificationKind, lineup: u32, officers: Vec<OfficerId>,
+    }
     /// `case.completion_requested` (通知移送机关补正材料, a Zhifa extension).
     CaseCompletionRequested = "case.completion_requested" / "通知补正材料", Case, CaseCompletionRequested { id: CaseId }
     /// `case.reconsideration_requested` (移送机关申请复议, a Zhifa extension).
@@ -683,6 +687,7 @@ impl Fact {
             CaseMediationBarred(p) => p.id.to_string(),
             CasePublicized(p) => p.id.to_string(),
             CaseCompletionRequested(p) => p.id.to_string(),
+            CaseIdentification(p) => p.id.to_string(),
             CaseReconsiderationRequested(p) => p.id.to_string(),
             CaseReconsiderationDecided(p) => p.id.to_string(),
             CaseHearingHeld(p) => p.id.to_string(),

@@ -1009,6 +1009,22 @@ impl World {
                     )?,
                 }
             }
+            CaseIdentification(p) => {
+                self.check_case_person(&p.id, &p.identifier, at)?;
+                if p.lineup == 0 {
+                    return Err(DomainError::invalid(
+                        "lineup",
+                        "辨认对象的数量至少为1 (at least the one to identify)",
+                    ));
+                }
+                if p.officers.is_empty() {
+                    return Err(DomainError::invalid(
+                        "officers",
+                        "须填写主持辨认的侦查人员 (the officers who led it)",
+                    ));
+                }
+                self.check_officers(&p.officers, at)?;
+            }
             CaseCompletionRequested(p) => {
                 let case = self.check_agency_case(&p.id, at)?;
                 once(
@@ -2772,6 +2788,16 @@ impl World {
                         }
                     }
                 }
+            }
+            CaseIdentification(p) => {
+                let case = self.case_mut(&p.id).expect("checked");
+                case.extras_mut().identifications.push(Identification {
+                    at,
+                    identifier: p.identifier.clone(),
+                    kind: p.kind,
+                    lineup: p.lineup,
+                    officers: p.officers.clone(),
+                });
             }
             CaseCompletionRequested(p) => {
                 let case = self.case_mut(&p.id).expect("checked");

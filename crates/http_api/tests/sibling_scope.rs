@@ -1104,6 +1104,18 @@ fn probes() -> Vec<Probe> {
         publicized_person,
         completion,
         reconsideration,
+        probe(
+            "case",
+            json!({"fact": "case.identification", "id": "@T", "identifier": "@fresh:person", "kind": "person", "lineup": 7, "officers": [officer, officer2]}),
+        ),
+        probe(
+            "person",
+            json!({"fact": "case.identification", "id": "@fresh:case", "identifier": "@T", "kind": "person", "lineup": 7, "officers": [officer, officer2]}),
+        ),
+        probe(
+            "officer",
+            json!({"fact": "case.identification", "id": "@fresh:case", "identifier": "@fresh:person", "kind": "person", "lineup": 7, "officers": ["@T", officer2]}),
+        ),
         reconsideration_decided,
         probe(
             "case",

@@ -2,8 +2,8 @@
 //! XS-07, XS-08, XS-09, XS-10, XZ-07, XZ-09, XZ-10, XZ-11, XZ-12, TS-08, XZ-13, TS-11, XS-06, XS-15, XS-11, XS-12, XS-14, RQ-15, JZ-01, JZ-02, JZ-03, JZ-07.
 
 use domain::elements::{
-    ActKind, Case, CaseKind, DecisionKind, DisposalResult, Facility, Gender, InjuryGrade,
-    MeasureKind, PenaltyKind, PersonRole, ProcuratorateNoticeKind, UnitLevel,
+    ActKind, BodyCheckKind, Case, CaseKind, DecisionKind, DisposalResult, Facility, Gender,
+    InjuryGrade, MeasureKind, PenaltyKind, PersonRole, ProcuratorateNoticeKind, UnitLevel,
 };
 use domain::ids::PersonId;
 use domain::legal_time::{Level, Limit, Moves};
@@ -246,6 +246,7 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
         enforcement(cx, case);
     }
     transfer(cx, case);
+    identifications(cx, case);
     if case.from_agency {
         from_agency(cx, case);
     }
@@ -641,6 +642,48 @@ fn deferrals(cx: &mut Cx, case: &Case) {
         }
     }
     cx.highest(found);
+}
+
+/// JZ-05: an identification is led by at least two officers (刑规 §259), and shows at least 7
+/// persons, 10 photos or 5 objects together (§260); a body search is done by at least two
+/// officers (§223). Red, as the catalog's template has it.
+fn identifications(cx: &mut Cx, case: &Case) {
+    let subject = case.id.as_str();
+    let extras = case.extras();
+    let mut faults: Vec<String> = Vec::new();
+    for i in &extras.identifications {
+        let minimum = i.kind.lineup_minimum();
+        if i.lineup < minimum {
+            faults.push(format!(
+                "{}{}（{}）混杂的对象共{}个，不足{}个",
+                i.at.display_china(),
+                i.kind.label(),
+                i.identifier,
+                i.lineup,
+                minimum
+            ));
+        }
+        if i.officers.len() < 2 {
+            faults.push(format!(
+                "{}{}（{}）主持辨认的侦查人员不足二人",
+                i.at.display_china(),
+                i.kind.label(),
+                i.identifier
+            ));
+        }
+    }
+    for b in &extras.body_checks {
+        if b.kind == BodyCheckKind::Search && b.officers.len() < 2 {
+            faults.push(format!(
+                "{}对{}人身搜查，执行搜查的侦查人员不足二人",
+                b.at.display_china(),
+                b.person
+            ));
+        }
+    }
+    if !faults.is_empty() {
+        cx.prohibited("JZ-05", subject, || faults.join("；"));
+    }
 }
 
 /// XS-07: a case found outside the unit's jurisdiction is transferred within 24 h (刑规 §175;

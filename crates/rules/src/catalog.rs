@@ -1231,8 +1231,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "CPL §122; 刑规 §199, §206, §223–225, §259–260; 行规 §68, §77, §102–104",
         confidence: "V",
         template: "【红】辨认笔录陪衬人数不足7人",
-        status: Status::NotExpressible(
-            "FORMAT records that an interrogation was held, not its record's content (read back, signatures and fingerprints on every page, closing statement, arrival and leaving times), and no fact records a search warrant, witnesses or an identification line-up.",
+        status: Status::Implemented(
+            "`case.identification` (辨认, a Zhifa extension: docs/format-extensions.md) with the identifier, `kind` (`person`, `photo`, `object`, `place`), `lineup` (how many were shown together, the one to identify included) and the leading `officers`: fewer than 7 persons, 10 photos or 5 objects (a place, a body, or an object described exactly, none), or fewer than two officers: red (the catalog's template); a body search (`case.person_searched` `search`, TS-11's extension) by fewer than two officers: red. Missing: the record's content (read back, signatures and fingerprints on every page, closing statement, arrival and leaving times), the search warrant and witness, and identifiers kept apart, which no fact records.",
         ),
     },
     Entry {

@@ -457,6 +457,12 @@ pub const IMPLEMENTED: &[Rule] = &[
         duty_zh: "侦查终结移送审查起诉的，须制作起诉意见书，并将案件移送情况告知犯罪嫌疑人及其辩护律师（平台阈值：移送后3日内）",
     },
     Rule {
+        id: "JZ-05",
+        element: ElementKind::Case,
+        basis: "CPL §122; 刑规 §199, §206, §223–225, §259–260; 行规 §68, §77, §102–104",
+        duty_zh: "辨认须由二名以上侦查人员主持，辨认犯罪嫌疑人不少于七人、照片不少于十张、物品不少于五件；执行搜查的侦查人员不得少于二人",
+    },
+    Rule {
         id: "XS-03",
         element: ElementKind::Case,
         basis: "刑规 §180–181 (V); 经侦规定 §16 (S)",
@@ -889,6 +895,7 @@ pub fn reach(fact: FactKind) -> Option<Reach> {
         F::CaseFineCash => only,         // XZ-10
         F::CaseEnforcement => only,      // XZ-11
         F::CaseJurisdictionFound => only, // XS-07
+        F::CaseIdentification => only,   // JZ-05
         F::CaseCompletionRequested
         | F::CaseReconsiderationRequested
         | F::CaseReconsiderationDecided => only, // XS-03

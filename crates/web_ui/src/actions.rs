@@ -569,6 +569,25 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             ],
         ),
         action(
+            "case_identification",
+            "case.identification",
+            "辨认",
+            vec![
+                existing("id", "案件编号"),
+                field("identifier", "辨认人编号", Input::Text),
+                select(
+                    "kind",
+                    "辨认对象",
+                    IdentificationKind::ALL,
+                    IdentificationKind::as_str,
+                    IdentificationKind::label,
+                ),
+                field("lineup", "混杂的对象数（含被辨认对象）", Input::Integer)
+                    .hint("辨认犯罪嫌疑人不少于7人，照片不少于10张，物品不少于5件"),
+                field("officers", "主持辨认的侦查人员", Input::List).hint("不得少于二人"),
+            ],
+        ),
+        action(
             "case_jurisdiction",
             "case.jurisdiction_found",
             "发现不属本单位管辖",
@@ -1811,6 +1830,7 @@ pub fn for_element(
                         ),
                         when(!decided && !closed, on("移送管辖", "case_transfer", "id")),
                         on("对外发布案件信息", "case_publicize", "id"),
+                        when(criminal, on("辨认", "case_identification", "id")),
                         when(
                             criminal && set("from_agency") && undecided_filing,
                             on("通知补正材料", "case_completion_request", "id"),

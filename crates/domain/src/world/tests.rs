@@ -695,6 +695,30 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             None,
         ),
         (
+            "an identification with nothing shown",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"case.identification","at":"2026-03-03T09:00:00+08:00","id":"C5","identifier":"P1","kind":"person","lineup":0,"officers":["O2"]}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "an identification led by no one",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"case.identification","at":"2026-03-03T09:00:00+08:00","id":"C5","identifier":"P1","kind":"person","lineup":7,"officers":[]}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
+            "an identification by an unknown person",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"case.identification","at":"2026-03-03T09:00:00+08:00","id":"C5","identifier":"P404","kind":"person","lineup":7,"officers":["O2"]}"#,
+            ],
+            Some(UnknownReference),
+        ),
+        (
             "a fine collected where the case fined no one",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
