@@ -18,6 +18,7 @@ pub fn kind_word(kind: &str) -> &str {
         "rehab_decision" => "强戒",
         "custody_change_notice" => "变更羁押",
         "transfer_notice" => "移送",
+        "preservation_decision" => "证保",
         "prosecution_transfer_notice" => "移诉告",
         "prosecution_opinion" => "诉",
         "summons_warrant" => "传",

@@ -185,6 +185,22 @@ IdentificationKind {
     Place = "place" / "辨认场所、尸体等特定对象",
 });
 
+code_enum!(/// 决定书的必备要素 (a Zhifa extension: docs/format-extensions.md).
+DocElement {
+    Identity = "identity" / "当事人身份",
+    Facts = "facts" / "违法事实和证据",
+    Penalty = "penalty" / "处罚的种类、幅度和依据",
+    Execution = "execution" / "履行方式和期限",
+    Property = "property" / "涉案财物的处理",
+    Remedies = "remedies" / "救济途径和期限",
+    Seal = "seal" / "机关名称、印章和日期",
+    Surcharge = "surcharge" / "逾期不缴纳罚款加处罚款",
+    Reasons = "reasons" / "理由",
+    Basis = "basis" / "依据",
+    Period = "period" / "期限",
+    List = "list" / "财物清单",
+});
+
 code_enum!(/// 检察机关的通知 (a Zhifa extension: docs/format-extensions.md).
 ProcuratorateNoticeKind {
     SupplementaryInvestigation = "supplementary_investigation" / "退回补充侦查",
@@ -1128,6 +1144,10 @@ pub struct Document {
     pub subject: Option<String>,
     pub issued_at: At,
     pub served: Vec<Service>,
+    /// The elements the document contains, where the system that wrote it says (a Zhifa
+    /// extension, JZ-09); behind one pointer, since most documents do not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contents: Option<Box<Vec<DocElement>>>,
 }
 
 /// 预警: a finding of the supervision engine kept as an element, and the loop people work it

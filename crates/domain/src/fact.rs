@@ -455,6 +455,8 @@ facts! {
         #[serde(default, skip_serializing_if = "Option::is_none")] subject: Option<String>,
         /// Zhifa extension: the serial within the issuing unit, kind and year when Zhifa numbered it.
         #[serde(default, skip_serializing_if = "Option::is_none")] serial: Option<u32>,
+        /// Zhifa extension: the elements the document contains (JZ-09).
+        #[serde(default, skip_serializing_if = "Option::is_none")] contents: Option<Vec<DocElement>>,
     }
     /// `document.served`.
     DocumentServed = "document.served" / "文书送达", Document, DocumentServed { id: DocumentId, to: PersonId }

@@ -2727,6 +2727,7 @@ impl World {
                     subject: p.subject.clone(),
                     issued_at: at,
                     served: Vec::new(),
+                    contents: p.contents.clone().map(Box::new),
                 };
                 self.put_document(p.id.clone(), document);
             }

@@ -247,6 +247,7 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
     }
     transfer(cx, case);
     identifications(cx, case);
+    document_elements(cx, case);
     if case.from_agency {
         from_agency(cx, case);
     }
@@ -642,6 +643,71 @@ fn deferrals(cx: &mut Cx, case: &Case) {
         }
     }
     cx.highest(found);
+}
+
+/// JZ-09: a penalty decision holds the person's identity, the facts and evidence, the penalty
+/// and its basis, how and when to comply, the remedies and their deadlines, and the organ's seal
+/// and date (行规 §175; 处罚法 §59), the late-payment surcharge where it fines and the property's
+/// outcome where the case seized any; an evidence-preservation decision its reasons, basis,
+/// period and list, with the remedies and seal (强制法 §24; 行规 §111). Checked where the
+/// document says what it contains (`contents`); red, as the catalog's template has it.
+fn document_elements(cx: &mut Cx, case: &Case) {
+    use domain::elements::DocElement as E;
+    // Few documents list their contents: look no further for the rest.
+    let listed: Vec<_> = cx
+        .documents(&case.id)
+        .filter(|d| d.contents.is_some())
+        .collect();
+    if listed.is_empty() {
+        return;
+    }
+    let fines = case
+        .decision
+        .as_ref()
+        .is_some_and(|d| d.penalties.iter().any(|p| p.kind == PenaltyKind::Fine));
+    let seized = cx.properties_of_case(&case.id).next().is_some();
+    let mut faults = Vec::new();
+    for d in listed {
+        let Some(contents) = &d.contents else {
+            continue;
+        };
+        let required: Vec<E> = match d.kind.as_str() {
+            documents::PENALTY_DECISION => {
+                let mut r = vec![
+                    E::Identity,
+                    E::Facts,
+                    E::Penalty,
+                    E::Execution,
+                    E::Remedies,
+                    E::Seal,
+                ];
+                r.extend(fines.then_some(E::Surcharge));
+                r.extend(seized.then_some(E::Property));
+                r
+            }
+            documents::PRESERVATION_DECISION => vec![
+                E::Identity,
+                E::Reasons,
+                E::Basis,
+                E::Period,
+                E::List,
+                E::Remedies,
+                E::Seal,
+            ],
+            _ => continue,
+        };
+        let missing: Vec<&str> = required
+            .into_iter()
+            .filter(|e| !contents.contains(e))
+            .map(E::label)
+            .collect();
+        if !missing.is_empty() {
+            faults.push(format!("{}缺少“{}”", d.number, missing.join("”“")));
+        }
+    }
+    if !faults.is_empty() {
+        cx.prohibited("JZ-09", case.id.as_str(), || faults.join("；"));
+    }
 }
 
 /// JZ-05: an identification is led by at least two officers (刑规 §259), and shows at least 7

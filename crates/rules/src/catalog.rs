@@ -1281,8 +1281,8 @@ pub const CATALOG: &[Entry] = &[
         basis: "行规 §111, §175; 强制法 §24",
         confidence: "V",
         template: "【红】决定书缺少“救济途径和期限”",
-        status: Status::NotExpressible(
-            "`document.issued` carries only kind, number and subject; a document's content (identity, facts and evidence, basis, remedies and their deadlines, seal and date) is not a fact.",
+        status: Status::Implemented(
+            "`document.issued` `contents` (a Zhifa extension: docs/format-extensions.md) lists the elements a document holds, as the system that wrote it knows them. A 行政处罚决定书 (`penalty_decision`) without identity, facts and evidence, the penalty and its basis, how and when to comply, the remedies and their deadlines, or the seal and date, without the late-payment surcharge where the decision fines, or without the property's outcome where the case seized any; a 证据保全决定书 (`preservation_decision`) without identity, reasons, basis, period, list, remedies, or seal: red, naming what is missing (the catalog's template). A document that does not list its contents is not checked. Missing: whether each element is right, which needs the document's text.",
         ),
     },
     Entry {

@@ -4,6 +4,8 @@
 
 /// 行政处罚决定书: JZ-01, JZ-02 (the case).
 pub(crate) const PENALTY_DECISION: &str = "penalty_decision";
+/// 证据保全决定书 (先行登记保存、查封扣押): JZ-09 (the case).
+pub(crate) const PRESERVATION_DECISION: &str = "preservation_decision";
 /// 不予行政处罚决定书: JZ-02 (the case).
 pub(crate) const NO_PENALTY_DECISION: &str = "no_penalty_decision";
 /// 不予立案通知书: XS-05 (the case).
@@ -60,6 +62,7 @@ pub(crate) enum Readers {
 pub(crate) fn readers(kind: &str) -> Readers {
     match kind {
         PENALTY_DECISION
+        | PRESERVATION_DECISION
         | NO_PENALTY_DECISION
         | NOT_FILING_NOTICE
         | NOT_FILING_EXPLANATION

@@ -4,7 +4,7 @@ use domain::elements::{DisposalResult, Incident, IncidentSource, JurisdictionFin
 use domain::legal_time::{Level, Limit, Moves};
 
 use crate::cx::Cx;
-use crate::thresholds::P;
+use crate::thresholds::{P, Thresholds};
 
 pub(crate) fn evaluate(cx: &mut Cx, incident: &Incident) {
     let subject = incident.id.as_str();
@@ -29,7 +29,7 @@ pub(crate) fn evaluate(cx: &mut Cx, incident: &Incident) {
         late[1] = cx.passed("JQ-02", subject, &due, Level::Red);
     }
     cx.highest(late);
-    receipt_and_jurisdiction(cx, incident);
+    receipt_and_jurisdiction(cx, incident, p);
     // JQ-04: a case-type incident with no case accepted for it, not transferred, duplicate or
     // invalid: 24 h from receipt.
     let has_case = incident.case.is_some() || cx.links.has_case(&incident.id);
@@ -100,9 +100,8 @@ pub(crate) fn evaluate(cx: &mut Cx, incident: &Incident) {
 /// §61, 刑规 §175): an incident found not to be the unit's is transferred to the competent unit
 /// within 24 h, and the reporter told of a finding of either kind (P `JQ-03.tell`). Yellow, as
 /// the catalog's templates have it; hour limits never move.
-fn receipt_and_jurisdiction(cx: &mut Cx, incident: &Incident) {
+fn receipt_and_jurisdiction(cx: &mut Cx, incident: &Incident, p: &Thresholds) {
     let subject = incident.id.as_str();
-    let p = cx.p(Some(&incident.unit));
     let extras = incident.extras();
     let mut jq01 = Vec::new();
     if incident.source == IncidentSource::WalkIn && extras.receipt_issued_at.is_none() {

@@ -1265,6 +1265,17 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
                 field("subject", "对象编号", Input::Text)
                     .optional()
                     .hint("措施、人员或财物编号"),
+                field(
+                    "contents",
+                    "文书要素",
+                    Input::Multi(options(
+                        DocElement::ALL,
+                        DocElement::as_str,
+                        DocElement::label,
+                    )),
+                )
+                .optional()
+                .hint("处罚决定书、证据保全决定书须载明的要素；勾选文书所含要素，系统核对是否齐全"),
             ],
         ),
         action(

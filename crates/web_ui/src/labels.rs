@@ -220,6 +220,7 @@ pub fn field_label(field: &str) -> &str {
         "identified" => "披露身份信息的人员",
         "from_agency" => "行政执法机关移送",
         "identifications" => "辨认",
+        "contents" => "文书要素",
         "identifier" => "辨认人",
         "lineup" => "混杂的对象数",
         "completion_requested_at" => "通知补正材料时间",
@@ -336,6 +337,7 @@ pub fn value_label(element: &str, field: &str, code: &str) -> Option<&'static st
         "role" => PersonRole::from_code(code).map(PersonRole::label),
         "flags" => PersonFlag::from_code(code).map(PersonFlag::label),
         "jurisdiction" => JurisdictionFinding::from_code(code).map(JurisdictionFinding::label),
+        "contents" => DocElement::from_code(code).map(DocElement::label),
         "flag" | "flagged" => PropertyFlag::from_code(code).map(PropertyFlag::label),
         "mediation_bars" | "reason" if MediationBar::from_code(code).is_some() => {
             MediationBar::from_code(code).map(MediationBar::label)
@@ -391,6 +393,7 @@ pub const DOCUMENT_KINDS: &[(&str, &str)] = &[
     ("custody_review_reply", "羁押必要性审查建议处理情况回复"),
     ("rehab_decision", "强制隔离戒毒决定书"),
     ("custody_change_notice", "变更羁押期限通知书"),
+    ("preservation_decision", "证据保全决定书"),
     ("transfer_notice", "移送案件通知书"),
     ("prosecution_opinion", "起诉意见书"),
     ("prosecution_transfer_notice", "移送审查起诉告知书"),

@@ -719,6 +719,14 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             Some(UnknownReference),
         ),
         (
+            "a document listing an unknown element",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"050200"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-03T09:00:00+08:00","id":"D5","case":"C5","kind":"penalty_decision","number":"N5","contents":["identity","signature"]}"#,
+            ],
+            Some(Invalid),
+        ),
+        (
             "a fine collected where the case fined no one",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"administrative","category":"order.x"}"#,
