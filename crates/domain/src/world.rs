@@ -874,6 +874,19 @@ impl World {
         Ok(case)
     }
 
+    /// The officer who approved an extension, an approval afterwards or a recalculation.
+    fn check_approver(&self, officer: &OfficerId, at: At) -> Result<(), DomainError> {
+        referenced(
+            &self.officers,
+            officer,
+            at,
+            "approved_by",
+            "审批人",
+            |o| o.defined_at,
+        )?;
+        Ok(())
+    }
+
     /// A case transferred by an administrative agency (XS-03).
     fn check_agency_case(&self, id: &CaseId, at: At) -> Result<&Case, DomainError> {
         let case = self.check_case_open(id, at)?;
@@ -917,14 +930,7 @@ impl World {
                     "已作出立案决定，不能再延长审查期限",
                     "filing is already decided",
                 )?;
-                referenced(
-                    &self.officers,
-                    &p.approved_by,
-                    at,
-                    "approved_by",
-                    "审批人",
-                    |o| o.defined_at,
-                )?;
+                self.check_approver(&p.approved_by, at)?;
                 positive_days(p.days)?;
             }
             CaseFiled(p) => {
@@ -1592,14 +1598,7 @@ impl World {
                         "a restraint is not extended",
                     ));
                 }
-                referenced(
-                    &self.officers,
-                    &p.approved_by,
-                    at,
-                    "approved_by",
-                    "审批人",
-                    |o| o.defined_at,
-                )?;
+                self.check_approver(&p.approved_by, at)?;
                 match (measure.kind.counts_hours(), p.hours, p.days) {
                     (true, Some(hours), None) if hours > 0 => {}
                     (false, None, Some(days)) if days > 0 => {}
@@ -1688,14 +1687,7 @@ impl World {
                     ));
                 }
                 once(&measure.approved_at, "已补办审批", "already approved")?;
-                referenced(
-                    &self.officers,
-                    &p.approved_by,
-                    at,
-                    "approved_by",
-                    "审批人",
-                    |o| o.defined_at,
-                )?;
+                self.check_approver(&p.approved_by, at)?;
             }
             MeasureCustodyRecalculated(p) => {
                 let measure = self.check_measure_active(&p.id, at)?;
@@ -1705,14 +1697,7 @@ impl World {
                         "only an arrest's custody period is recalculated",
                     ));
                 }
-                referenced(
-                    &self.officers,
-                    &p.approved_by,
-                    at,
-                    "approved_by",
-                    "审批人",
-                    |o| o.defined_at,
-                )?;
+                self.check_approver(&p.approved_by, at)?;
                 let unknown = measure
                     .recalculations()
                     .last()
@@ -1947,14 +1932,7 @@ impl World {
                         "the item is already checked out",
                     ));
                 }
-                referenced(
-                    &self.officers,
-                    &p.approved_by,
-                    at,
-                    "approved_by",
-                    "审批人",
-                    |o| o.defined_at,
-                )?;
+                self.check_approver(&p.approved_by, at)?;
                 if p.due <= at {
                     return Err(DomainError::invalid(
                         "due",
