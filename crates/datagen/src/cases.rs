@@ -21,6 +21,9 @@ const NO_PRIOR_NOTICE: f64 = 0.03;
 /// Share of persons owed the notice of the right to a hearing (a fine of 2000 元 or more, a
 /// minor's detention) told without it (XZ-07), drawn by key.
 pub(crate) const HEARING_RIGHT_UNTOLD: f64 = 0.04;
+/// Share of mediated cases in which a bar on mediation was known before it (XZ-09), drawn by
+/// key.
+pub(crate) const MEDIATION_BARRED: f64 = 0.05;
 /// Share of injury cases whose injury appraisal is commissioned only after 24 h (XZ-15), drawn
 /// by key.
 pub(crate) const APPRAISAL_COMMISSIONED_LATE: f64 = 0.04;
@@ -793,6 +796,18 @@ impl Gen {
         }
         match decision {
             "mediated" => {
+                // A bar on mediation known before it, for a few (XZ-09).
+                let key = format!("{}/mediation_bar", c.id);
+                if self.p_keyed(&key, MEDIATION_BARRED) {
+                    let reasons = ["refused", "repeated", "gang_fight"];
+                    let pick = (self.u_keyed(&format!("{key}/reason")) * 3.0) as usize;
+                    let at = c.t_a + (decided_at - c.t_a) / 2;
+                    self.sink
+                        .fact(at, "case.mediation_barred")
+                        .s("id", &c.id)
+                        .s("reason", reasons[pick.min(2)])
+                        .done();
+                }
                 let at = decided_at + self.mins(5, 30);
                 self.issue_doc(at, c, DocKind::MediationAgreement, None);
             }

@@ -111,6 +111,8 @@ const KNOWN_KINDS: &[&str] = &[
     "case.deferral_requested",
     "case.deferral_decided",
     "case.technical_investigation",
+    "case.identification",
+    "case.mediation_barred",
     "case.closed",
     "case.archived",
     "person.registered",

@@ -52,6 +52,13 @@ pub(crate) const FILED_LATE: f64 = 0.1;
 /// Share of detentions whose arrest request is late (RQ-07).
 /// Share of filed criminal cases with a technical investigation measure (XS-15), drawn by key.
 pub(crate) const TECHNICAL_INVESTIGATION: f64 = 0.01;
+/// Share of filed cases with a victim and a known suspect in which the victim identifies the
+/// suspect (JZ-05), drawn by key.
+pub(crate) const IDENTIFICATION: f64 = 0.15;
+/// Share of identifications among too few persons (JZ-05), drawn by key.
+pub(crate) const IDENTIFICATION_SMALL_LINEUP: f64 = 0.04;
+/// Share of identifications led by one officer (JZ-05), drawn by key.
+pub(crate) const IDENTIFICATION_ONE_OFFICER: f64 = 0.03;
 /// Share of those extended before the three months end (XS-15), drawn by key.
 pub(crate) const TECHNICAL_EXTENDED: f64 = 0.3;
 /// Share of those run past the three months, neither extended nor ended (XS-15), drawn by key.
@@ -167,6 +174,46 @@ impl Gen {
             approved + day(20.0 + u(self, "end") * 60.0)
         };
         step(self, end.min(until - HOUR), "ended");
+    }
+
+    /// The victim identifies the suspect among others on some filed cases (JZ-05), drawn by
+    /// key: led by the two case officers among 7 to 9 persons, by one officer or among 5 or 6
+    /// for a few.
+    fn identification(&mut self, c: &CaseCtx, filed: i64, until: i64, victims: &[usize]) {
+        let key = format!("{}/identification", c.id);
+        let Some(&victim) = victims.first() else {
+            return;
+        };
+        if !self.p_keyed(&key, IDENTIFICATION) {
+            return;
+        }
+        let at = self.office_keyed(&format!("{key}/at"), filed, 1, 20);
+        if at >= until {
+            return;
+        }
+        let lineup = if self.p_keyed(&format!("{key}/small"), IDENTIFICATION_SMALL_LINEUP) {
+            5 + (self.u_keyed(&format!("{key}/n")) * 2.0) as i64
+        } else {
+            7 + (self.u_keyed(&format!("{key}/n")) * 3.0) as i64
+        };
+        let mut leading = vec![c.main];
+        if !self.p_keyed(&format!("{key}/one"), IDENTIFICATION_ONE_OFFICER) {
+            leading.push(c.second);
+        }
+        let ids: Vec<String> = leading
+            .iter()
+            .map(|&o| self.org.officers[o].id.clone())
+            .collect();
+        let officers: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let identifier = self.persons[victim].id.clone();
+        self.sink
+            .fact(at, "case.identification")
+            .s("id", &c.id)
+            .s("identifier", &identifier)
+            .s("kind", "person")
+            .n("lineup", lineup)
+            .list("officers", &officers)
+            .done();
     }
 
     pub(crate) fn criminal_case(&mut self, c: &CaseCtx, complex: bool) {
@@ -354,6 +401,9 @@ impl Gen {
         let idle = n == 0 && self.p(IDLE_CASE);
         let until = resolution.unwrap_or(self.end);
         self.technical_investigation(c, t_f, until);
+        if known {
+            self.identification(c, t_f, until, &victims);
+        }
         let mut t = t_f;
         let mut count = 0;
         if !idle {

@@ -50,6 +50,13 @@ const INJECTED: &[(&str, &str)] = &[
         "cases::DEFERRAL_DECIDED_LATE, cases::DEFERRAL_BOND_WRONG",
     ),
     ("XS-15", "criminal::TECHNICAL_INVESTIGATION"),
+    ("JQ-01", "incidents::RECEIPT_MISSING"),
+    ("JQ-03", "incidents::REPORTER_UNTOLD"),
+    (
+        "JZ-05",
+        "criminal::IDENTIFICATION_SMALL_LINEUP, criminal::IDENTIFICATION_ONE_OFFICER",
+    ),
+    ("XZ-09", "cases::MEDIATION_BARRED"),
 ];
 
 #[test]
