@@ -143,6 +143,7 @@ const KNOWN_KINDS: &[&str] = &[
     "property.checked_in",
     "property.found_unrelated",
     "property.owner_sought",
+    "property.flagged",
     "property.seizure_extended",
     "property.disposed",
     "document.issued",

@@ -19,6 +19,9 @@ const NEVER_CHECKED_IN: f64 = 0.02;
 pub(crate) const NO_SEIZURE_LIST: f64 = 0.02;
 /// Share of registered-preservation items left undecided past 7 days (CW-07).
 pub(crate) const PRESERVATION_UNDECIDED: f64 = 0.03;
+/// Share of the victims' items returned three weeks or more after they were found to be the
+/// victims' (CW-11; on time, within ten days), drawn by key.
+pub(crate) const VICTIM_RETURN_LATE: f64 = 0.05;
 
 /// A seized item and what is known about it when the case is resolved.
 pub(crate) struct Item {
@@ -203,6 +206,22 @@ impl Gen {
             return;
         }
         let at = at.max(ready);
+        // A victim's item is found to be theirs before it is returned (CW-11): within ten
+        // days of the return, three to six weeks before it for a few. Drawn by key.
+        if method == "returned_to_victim" {
+            let key = format!("{}/victim_owned", item.id);
+            let days = if self.p_keyed(&format!("{key}/late"), VICTIM_RETURN_LATE) {
+                21.0 + self.u_keyed(&key) * 21.0
+            } else {
+                1.0 + self.u_keyed(&key) * 9.0
+            };
+            let flagged = (at - (days * DAY as f64) as i64).max(ready);
+            self.sink
+                .fact(flagged, "property.flagged")
+                .s("id", &item.id)
+                .s("flag", "victim_owned")
+                .done();
+        }
         if !c.criminal
             && lawful
             && matches!(item.measure, "seizure" | "sealing" | "freeze")

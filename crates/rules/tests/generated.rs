@@ -57,6 +57,7 @@ const INJECTED: &[(&str, &str)] = &[
         "criminal::IDENTIFICATION_SMALL_LINEUP, criminal::IDENTIFICATION_ONE_OFFICER",
     ),
     ("XZ-09", "cases::MEDIATION_BARRED"),
+    ("CW-11", "property::VICTIM_RETURN_LATE"),
 ];
 
 #[test]
