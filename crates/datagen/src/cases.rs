@@ -24,6 +24,8 @@ pub(crate) const HEARING_RIGHT_UNTOLD: f64 = 0.04;
 /// Share of mediated cases in which a bar on mediation was known before it (XZ-09), drawn by
 /// key.
 pub(crate) const MEDIATION_BARRED: f64 = 0.05;
+/// Share of criminal cases transferred by an administrative agency (XS-03), drawn by key.
+pub(crate) const FROM_AGENCY: f64 = 0.03;
 /// Share of injury cases whose injury appraisal is commissioned only after 24 h (XZ-15), drawn
 /// by key.
 pub(crate) const APPRAISAL_COMMISSIONED_LATE: f64 = 0.04;
@@ -77,6 +79,8 @@ pub(crate) struct CaseCtx {
     pub second: usize,
     /// An administrative case penalised on the spot (its incident disposed `on_spot_penalty`).
     pub on_spot: bool,
+    /// A criminal case transferred by an administrative agency (XS-03).
+    pub from_agency: bool,
 }
 
 impl CaseCtx {
@@ -182,6 +186,7 @@ impl Gen {
             };
             seed.t_a - (days * DAY as f64) as i64
         });
+        let from_agency = criminal && self.p_keyed(&format!("{id}/agency"), FROM_AGENCY);
         self.sink
             .fact(seed.t_a, "case.accepted")
             .s("id", &id)
@@ -200,6 +205,7 @@ impl Gen {
             .b("economic", cat.economic)
             .opt_t("committed_at", committed)
             .opt_b("injury", cat.injury.then_some(true))
+            .opt_b("from_agency", from_agency.then_some(true))
             .done();
         // An injury case's appraisal commissioned within 24 h, but for a few (XZ-15).
         if cat.injury {
@@ -243,6 +249,7 @@ impl Gen {
             main,
             second,
             on_spot,
+            from_agency,
         };
         if criminal {
             self.criminal_case(&c, complex);

@@ -59,6 +59,14 @@ pub(crate) const IDENTIFICATION: f64 = 0.15;
 pub(crate) const IDENTIFICATION_SMALL_LINEUP: f64 = 0.04;
 /// Share of identifications led by one officer (JZ-05), drawn by key.
 pub(crate) const IDENTIFICATION_ONE_OFFICER: f64 = 0.03;
+/// Share of an agency's cases whose file is incomplete (XS-03), drawn by key.
+pub(crate) const FILE_INCOMPLETE: f64 = 0.3;
+/// Share of those notified after 24 h (XS-03), drawn by key.
+pub(crate) const COMPLETION_LATE: f64 = 0.15;
+/// Share of an agency's cases not filed on which the agency asks to reconsider (XS-03).
+pub(crate) const RECONSIDERATION: f64 = 0.4;
+/// Share of those decided after the 3 days (XS-03), drawn by key.
+pub(crate) const RECONSIDERATION_LATE: f64 = 0.15;
 /// Share of those extended before the three months end (XS-15), drawn by key.
 pub(crate) const TECHNICAL_EXTENDED: f64 = 0.3;
 /// Share of those run past the three months, neither extended nor ended (XS-15), drawn by key.
@@ -216,6 +224,51 @@ impl Gen {
             .done();
     }
 
+    /// An agency's incomplete file notified within 24 h of the acceptance, after them for a
+    /// few, always before the filing decision at `decided` (XS-03). Drawn by key.
+    fn completion(&mut self, c: &CaseCtx, decided: i64) {
+        let key = format!("{}/completion", c.id);
+        if !self.p_keyed(&key, FILE_INCOMPLETE) {
+            return;
+        }
+        let room = decided - c.t_a - 10 * MINUTE;
+        let at = if self.p_keyed(&format!("{key}/late"), COMPLETION_LATE) && room > 27 * HOUR {
+            c.t_a + 25 * HOUR + (self.u_keyed(&key) * (room - 25 * HOUR) as f64) as i64
+        } else if room > 0 {
+            c.t_a + (self.u_keyed(&key) * room.min(20 * HOUR) as f64) as i64
+        } else {
+            return;
+        };
+        self.sink
+            .fact(at, "case.completion_requested")
+            .s("id", &c.id)
+            .done();
+    }
+
+    /// The agency asks to reconsider not filing, within 3 d; decided within 3 d, after a week
+    /// for a few (XS-03). Drawn by key; all before any procuratorate's oversight (10 d on).
+    fn reconsideration(&mut self, c: &CaseCtx, not_filed: i64) {
+        let key = format!("{}/reconsideration", c.id);
+        if !self.p_keyed(&key, RECONSIDERATION) {
+            return;
+        }
+        let asked = self.office_keyed(&format!("{key}/asked"), not_filed, 1, 3);
+        self.sink
+            .fact(asked, "case.reconsideration_requested")
+            .s("id", &c.id)
+            .done();
+        let decided = if self.p_keyed(&format!("{key}/late"), RECONSIDERATION_LATE) {
+            asked + 7 * DAY + (self.u_keyed(&format!("{key}/at")) * 2.0 * DAY as f64) as i64
+        } else {
+            asked + HOUR + (self.u_keyed(&format!("{key}/at")) * 40.0 * HOUR as f64) as i64
+        };
+        self.sink
+            .fact(decided, "case.reconsideration_decided")
+            .s("id", &c.id)
+            .b("upheld", true)
+            .done();
+    }
+
     pub(crate) fn criminal_case(&mut self, c: &CaseCtx, complex: bool) {
         let cat = c.category();
         let victims = self.victims(c);
@@ -289,6 +342,9 @@ impl Gen {
         if before_filing && n > 0 {
             // Filing only after the detention (XS-04).
             t_f = latest_measure + self.hrs(1, 10);
+        }
+        if c.from_agency {
+            self.completion(c, t_f);
         }
         self.sink.fact(t_f, "case.filed").s("id", &c.id).done();
         let doc_at = t_f + self.mins(1, 20);
@@ -578,7 +634,13 @@ impl Gen {
                 self.office(c.t_a + d)
             }
         };
+        if c.from_agency {
+            self.completion(c, at);
+        }
         self.sink.fact(at, "case.not_filed").s("id", &c.id).done();
+        if c.from_agency {
+            self.reconsideration(c, at);
+        }
         self.filing_oversight(c, at);
         let doc_at = at + self.mins(10, 600);
         let doc = self.issue_doc(doc_at, c, DocKind::NotFilingNotice, None);
