@@ -127,6 +127,7 @@ const KNOWN_KINDS: &[&str] = &[
     "measure.delivered",
     "measure.arrest_requested",
     "measure.change_requested",
+    "measure.custody_recalculated",
     "measure.ended",
     "legal_aid.notified",
     "legal_aid.requested",

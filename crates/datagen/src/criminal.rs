@@ -61,6 +61,12 @@ pub(crate) const IDENTIFICATION_SMALL_LINEUP: f64 = 0.04;
 pub(crate) const IDENTIFICATION_ONE_OFFICER: f64 = 0.03;
 /// Share of an agency's cases whose file is incomplete (XS-03), drawn by key.
 pub(crate) const FILE_INCOMPLETE: f64 = 0.3;
+/// Share of arrests during which another major crime is found and the custody period
+/// recalculated (RQ-10), drawn by key.
+pub(crate) const CUSTODY_RECALCULATED: f64 = 0.05;
+/// Share of those approved after the 5 days, and (apart) of those whose notice reaches the
+/// detention house only after a day (RQ-10), drawn by key.
+pub(crate) const RECALCULATION_LATE: f64 = 0.2;
 /// Share of those notified after 24 h (XS-03), drawn by key.
 pub(crate) const COMPLETION_LATE: f64 = 0.15;
 /// Share of an agency's cases not filed on which the agency asks to reconsider (XS-03).
@@ -267,6 +273,40 @@ impl Gen {
             .s("id", &c.id)
             .b("upheld", true)
             .done();
+    }
+
+    /// Another major crime found during a few arrests (RQ-10): the recalculation approved
+    /// within 5 d of the discovery and the detention house told within a day, each late for a
+    /// few; all before the case is sent (`send_after`). Drawn by key.
+    fn recalculation(&mut self, c: &CaseCtx, measure: &str, arrested: i64, send_after: i64) {
+        let key = format!("{measure}/recalculation");
+        let room = send_after - arrested - 22 * DAY;
+        if room <= 0 || !self.p_keyed(&key, CUSTODY_RECALCULATED) {
+            return;
+        }
+        let u = |g: &Self, part: &str| g.u_keyed(&format!("{key}/{part}"));
+        let found = arrested + 10 * DAY + (u(self, "found") * room as f64) as i64;
+        let approved = if self.p_keyed(&format!("{key}/late"), RECALCULATION_LATE) {
+            found + 7 * DAY + (u(self, "approved") * 3.0 * DAY as f64) as i64
+        } else {
+            found + HOUR + (u(self, "approved") * 3.0 * DAY as f64) as i64
+        };
+        // The county's head, picked by key, so that the rest of the history is as before.
+        let leaders = &self.org.counties[c.county].leaders;
+        let approver = leaders[(u(self, "leader") * leaders.len() as f64) as usize % leaders.len()];
+        self.sink
+            .fact(approved, "measure.custody_recalculated")
+            .s("id", measure)
+            .s("reason", "new_crime")
+            .s("approved_by", &self.org.officers[approver].id)
+            .t("from", found)
+            .done();
+        let notice = if self.p_keyed(&format!("{key}/notice_late"), RECALCULATION_LATE) {
+            approved + 30 * HOUR + (u(self, "notice") * 30.0 * HOUR as f64) as i64
+        } else {
+            approved + HOUR + (u(self, "notice") * 20.0 * HOUR as f64) as i64
+        };
+        self.issue_doc(notice, c, DocKind::CustodyChangeNotice, Some(measure));
     }
 
     pub(crate) fn criminal_case(&mut self, c: &CaseCtx, complex: bool) {
@@ -941,6 +981,7 @@ impl Gen {
             } else {
                 self.days(20, 58)
             };
+        self.recalculation(c, &measure, at, send_after);
         self.mark_busy(person, send_after + HOUR);
         Outcome::Pending {
             measure,

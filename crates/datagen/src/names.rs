@@ -965,6 +965,7 @@ pub(crate) enum DocKind {
     ChangeRequestReply,
     RehabDecision,
     ProsecutionTransferNotice,
+    CustodyChangeNotice,
 }
 
 impl DocKind {
@@ -996,6 +997,7 @@ impl DocKind {
             DocKind::ChangeRequestReply => "change_request_reply",
             DocKind::RehabDecision => "rehab_decision",
             DocKind::ProsecutionTransferNotice => "prosecution_transfer_notice",
+            DocKind::CustodyChangeNotice => "custody_change_notice",
         }
     }
 
@@ -1030,6 +1032,7 @@ impl DocKind {
             DocKind::ChangeRequestReply => "不变更",
             DocKind::RehabDecision => "强戒",
             DocKind::ProsecutionTransferNotice => "移诉告",
+            DocKind::CustodyChangeNotice => "变更羁押",
         }
     }
 

@@ -101,6 +101,9 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
     if m.kind == MeasureKind::CompulsoryRehab {
         rehab_served(cx, m);
     }
+    if m.kind == MeasureKind::Arrest && !m.recalculations().is_empty() {
+        recalculated(cx, m);
+    }
     if m.ended.is_some() {
         return;
     }
@@ -194,9 +197,6 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
                 let due = cx.due(from.instant(), limit, Moves::Never);
                 cx.deadline("RQ-09", subject, due, true);
             }
-            if !m.recalculations().is_empty() {
-                recalculated(cx, m);
-            }
         }
         MeasureKind::Bail => {
             let due = cx.due(started, Limit::Months(12), Moves::PastRestDays);
@@ -233,10 +233,11 @@ pub(crate) fn evaluate(cx: &mut Cx, m: &Measure) {
 }
 
 /// RQ-10: another major crime found in investigation is reported for approval within 5 日 of
-/// its discovery (刑规 §151), a finding about the past once late: yellow; and after each
-/// recalculation the detention house gets the notice of the changed period (变更羁押期限通知书,
-/// P `RQ-10.notice`), yellow when passed as the catalog's template has it. Both concern a
-/// period of custody, so neither moves past rest days.
+/// its discovery (刑规 §151), a finding about the past once late: yellow, also after the arrest
+/// ended; and while the arrest lasts, after each recalculation the detention house gets the
+/// notice of the changed period (变更羁押期限通知书, P `RQ-10.notice`), yellow when passed as
+/// the catalog's template has it. Both concern a period of custody, so neither moves past
+/// rest days.
 fn recalculated(cx: &mut Cx, m: &Measure) {
     let subject = m.id.as_str();
     let mut found = Vec::new();
@@ -261,7 +262,7 @@ fn recalculated(cx: &mut Cx, m: &Measure) {
         subject,
         last.at,
     );
-    if !notified {
+    if !notified && m.ended.is_none() {
         let p = cx.p(cx.world.cases.get(&m.case).map(|c| &c.unit));
         let due = cx.due(last.at.instant(), p.limit(P::Rq10Notice), Moves::Never);
         found.push(cx.passed("RQ-10", subject, &due, Level::Yellow));

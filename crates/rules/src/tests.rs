@@ -2197,6 +2197,30 @@ fn each_rule_beyond_the_core_by_its_basis() {
             Some(Yellow),
         ),
         (
+            "RQ-10 刑规 §151: … still yellow after the arrest ended (a finding about the past)",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"arrest"}"#,
+                r#"{"fact":"measure.custody_recalculated","at":"2026-04-27T10:00:00+08:00","id":"M1","reason":"new_crime","approved_by":"O2","from":"2026-04-20T10:00:00+08:00"}"#,
+                r#"{"fact":"measure.ended","at":"2026-04-28T10:00:00+08:00","id":"M1","outcome":"released"}"#,
+            ],
+            "2026-04-29T00:00:00+08:00",
+            "RQ-10",
+            "M1",
+            Some(Yellow),
+        ),
+        (
+            "RQ-10 刑规 §151: no notice owed once the arrest has ended",
+            &[
+                r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"arrest"}"#,
+                r#"{"fact":"measure.custody_recalculated","at":"2026-04-22T10:00:00+08:00","id":"M1","reason":"new_crime","approved_by":"O2","from":"2026-04-20T10:00:00+08:00"}"#,
+                r#"{"fact":"measure.ended","at":"2026-04-22T12:00:00+08:00","id":"M1","outcome":"released"}"#,
+            ],
+            "2026-04-24T00:00:00+08:00",
+            "RQ-10",
+            "M1",
+            None,
+        ),
+        (
             "RQ-10 刑规 §151: found 04-20, approved 04-25 (the fifth day), the notice issued: nothing",
             &[
                 r#"{"fact":"measure.started","at":"2026-03-02T10:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"arrest"}"#,

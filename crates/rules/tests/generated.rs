@@ -58,6 +58,7 @@ const INJECTED: &[(&str, &str)] = &[
     ),
     ("XZ-09", "cases::MEDIATION_BARRED"),
     ("CW-11", "property::VICTIM_RETURN_LATE"),
+    ("RQ-10", "criminal::RECALCULATION_LATE"),
     (
         "XS-03",
         "criminal::COMPLETION_LATE, criminal::RECONSIDERATION_LATE",
