@@ -113,6 +113,7 @@ const KNOWN_KINDS: &[&str] = &[
     "case.technical_investigation",
     "case.identification",
     "case.mediation_barred",
+    "case.publicized",
     "case.completion_requested",
     "case.reconsideration_requested",
     "case.reconsideration_decided",

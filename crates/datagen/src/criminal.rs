@@ -64,6 +64,12 @@ pub(crate) const FILE_INCOMPLETE: f64 = 0.3;
 /// Share of arrests during which another major crime is found and the custody period
 /// recalculated (RQ-10), drawn by key.
 pub(crate) const CUSTODY_RECALCULATED: f64 = 0.05;
+/// Share of filed cases whose information is released to the public, naming the suspects
+/// (TS-08), drawn by key.
+pub(crate) const PUBLICIZED: f64 = 0.1;
+/// Share of releases that name the minors among the suspects and victims too (TS-08), drawn
+/// by key.
+pub(crate) const MINOR_DISCLOSED: f64 = 0.5;
 /// Share of those approved after the 5 days, and (apart) of those whose notice reaches the
 /// detention house only after a day (RQ-10), drawn by key.
 pub(crate) const RECALCULATION_LATE: f64 = 0.2;
@@ -309,6 +315,43 @@ impl Gen {
         self.issue_doc(notice, c, DocKind::CustodyChangeNotice, Some(measure));
     }
 
+    /// A release of a few filed cases to the public, naming the adult suspects known by then,
+    /// and for a few the minor suspects and victims too (TS-08). Drawn by key; before the
+    /// case's resolution.
+    fn publication(
+        &mut self,
+        c: &CaseCtx,
+        filed: i64,
+        until: i64,
+        suspects: &[(usize, i64)],
+        victims: &[usize],
+    ) {
+        let key = format!("{}/publication", c.id);
+        if !self.p_keyed(&key, PUBLICIZED) {
+            return;
+        }
+        let at = self.office_keyed(&format!("{key}/at"), filed, 1, 10);
+        if at >= until {
+            return;
+        }
+        // Minors (suspects or victims) are named by a few releases only.
+        let disclose = self.p_keyed(&format!("{key}/minor"), MINOR_DISCLOSED);
+        let named: Vec<String> = suspects
+            .iter()
+            .filter(|&&(s, linked)| linked < at)
+            .map(|&(s, _)| s)
+            .chain(victims.iter().copied().filter(|&v| self.age(v, at) < 18))
+            .filter(|&p| disclose || self.age(p, at) >= 18)
+            .map(|p| self.persons[p].id.clone())
+            .collect();
+        let named: Vec<&str> = named.iter().map(String::as_str).collect();
+        self.sink
+            .fact(at, "case.publicized")
+            .s("id", &c.id)
+            .list("identified", &named)
+            .done();
+    }
+
     pub(crate) fn criminal_case(&mut self, c: &CaseCtx, complex: bool) {
         let cat = c.category();
         let victims = self.victims(c);
@@ -500,6 +543,7 @@ impl Gen {
         if known {
             self.identification(c, t_f, until, &victims);
         }
+        self.publication(c, t_f, until, &suspects, &victims);
         let mut t = t_f;
         let mut count = 0;
         if !idle {

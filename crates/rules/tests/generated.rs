@@ -59,6 +59,7 @@ const INJECTED: &[(&str, &str)] = &[
     ("XZ-09", "cases::MEDIATION_BARRED"),
     ("CW-11", "property::VICTIM_RETURN_LATE"),
     ("RQ-10", "criminal::RECALCULATION_LATE"),
+    ("TS-08", "criminal::MINOR_DISCLOSED"),
     (
         "XS-03",
         "criminal::COMPLETION_LATE, criminal::RECONSIDERATION_LATE",
