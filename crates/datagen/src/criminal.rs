@@ -338,7 +338,7 @@ impl Gen {
         let disclose = self.p_keyed(&format!("{key}/minor"), MINOR_DISCLOSED);
         let named: Vec<String> = suspects
             .iter()
-            .filter(|&&(s, linked)| linked < at)
+            .filter(|&&(_, linked)| linked < at)
             .map(|&(s, _)| s)
             .chain(victims.iter().copied().filter(|&v| self.age(v, at) < 18))
             .filter(|&p| disclose || self.age(p, at) >= 18)
