@@ -63,7 +63,7 @@ pub(crate) const IDENTIFICATION_ONE_OFFICER: f64 = 0.03;
 pub(crate) const FILE_INCOMPLETE: f64 = 0.3;
 /// Share of arrests during which another major crime is found and the custody period
 /// recalculated (RQ-10), drawn by key.
-pub(crate) const CUSTODY_RECALCULATED: f64 = 0.05;
+pub(crate) const CUSTODY_RECALCULATED: f64 = 0.15;
 /// Share of filed cases whose information is released to the public, naming the suspects
 /// (TS-08), drawn by key.
 pub(crate) const PUBLICIZED: f64 = 0.1;
@@ -292,11 +292,13 @@ impl Gen {
         }
         let u = |g: &Self, part: &str| g.u_keyed(&format!("{key}/{part}"));
         let found = arrested + 10 * DAY + (u(self, "found") * room as f64) as i64;
+        // Approved in office hours: within 3 working days, or a week and more for a few.
         let approved = if self.p_keyed(&format!("{key}/late"), RECALCULATION_LATE) {
-            found + 7 * DAY + (u(self, "approved") * 3.0 * DAY as f64) as i64
+            self.office_keyed(&format!("{key}/approved"), found, 7, 10)
         } else {
-            found + HOUR + (u(self, "approved") * 3.0 * DAY as f64) as i64
-        };
+            self.office_keyed(&format!("{key}/approved"), found, 0, 3)
+        }
+        .max(found + HOUR);
         // The county's head, picked by key, so that the rest of the history is as before.
         let leaders = &self.org.counties[c.county].leaders;
         let approver = leaders[(u(self, "leader") * leaders.len() as f64) as usize % leaders.len()];
