@@ -26,6 +26,13 @@ pub(crate) const HEARING_RIGHT_UNTOLD: f64 = 0.04;
 pub(crate) const MEDIATION_BARRED: f64 = 0.05;
 /// Share of criminal cases transferred by an administrative agency (XS-03), drawn by key.
 pub(crate) const FROM_AGENCY: f64 = 0.03;
+/// Share of penalty decisions written without the remedies and their deadlines (JZ-09), drawn
+/// by key.
+pub(crate) const DECISION_WITHOUT_REMEDIES: f64 = 0.02;
+/// Share of fines penalised on the spot collected in cash (XZ-10), drawn by key.
+pub(crate) const CASH_COLLECTED: f64 = 0.5;
+/// Share of those handed over but never deposited at the bank (XZ-10), drawn by key.
+pub(crate) const CASH_NOT_DEPOSITED: f64 = 0.05;
 /// Share of injury cases whose injury appraisal is commissioned only after 24 h (XZ-15), drawn
 /// by key.
 pub(crate) const APPRAISAL_COMMISSIONED_LATE: f64 = 0.04;
@@ -378,6 +385,47 @@ impl Gen {
             .fact(archived, "case.archived")
             .s("id", &c.id)
             .done();
+    }
+
+    /// Fines penalised on the spot, half collected in cash (XZ-10): handed over to the unit
+    /// within a day and deposited at the bank within a day of that, never deposited for a
+    /// few. All within two days of the decision, before the case can be archived. Drawn by
+    /// key.
+    fn cash_fines(&mut self, c: &CaseCtx, decided_at: i64, penalties: &[Penalty]) {
+        if !c.on_spot {
+            return;
+        }
+        for p in penalties.iter().filter(|p| p.kind == "fine") {
+            let person = self.persons[p.person].id.clone();
+            let key = format!("{}/{person}/cash", c.id);
+            if !self.p_keyed(&key, CASH_COLLECTED) {
+                continue;
+            }
+            let u = |g: &Self, part: &str| g.u_keyed(&format!("{key}/{part}"));
+            let collected =
+                decided_at + MINUTE + (u(self, "collected") * 9.0 * MINUTE as f64) as i64;
+            let handed = collected + HOUR + (u(self, "handed") * 19.0 * HOUR as f64) as i64;
+            let deposited = handed + HOUR + (u(self, "deposited") * 15.0 * HOUR as f64) as i64;
+            let step = |g: &mut Self, at: i64, step: &str| {
+                let fact = g
+                    .sink
+                    .fact(at, "case.fine_cash")
+                    .s("id", &c.id)
+                    .s("person", &person)
+                    .s("step", step);
+                let fact = if step == "collected" {
+                    fact.n("amount_yuan", p.amount_yuan)
+                } else {
+                    fact
+                };
+                fact.done();
+            };
+            step(self, collected, "collected");
+            step(self, handed, "handed_over");
+            if !self.p_keyed(&format!("{key}/kept"), CASH_NOT_DEPOSITED) {
+                step(self, deposited, "deposited");
+            }
+        }
     }
 
     /// Writes `case.decided`.
@@ -749,16 +797,35 @@ impl Gen {
                 .done();
         }
         self.decide(c, decided_at, decision, by_unit, &penalties);
+        self.cash_fines(c, decided_at, &penalties);
 
-        // Documents and service.
+        // Documents and service. Each decision says what it holds (JZ-09): the surcharge where
+        // it fines, the property's outcome where the case seized any; a few lack the remedies.
+        let fines = penalties.iter().any(|p| p.kind == "fine");
         let mut decision_docs: Vec<(usize, String, i64)> = Vec::new();
         for &person in &penalised {
             let at = decided_at + self.mins(3, 30);
-            let doc = self.issue_doc(
+            let person_id = self.persons[person].id.clone();
+            let mut contents = vec!["identity", "facts", "penalty", "execution"];
+            if !self.p_keyed(
+                &format!("{}/{person_id}/remedies", c.id),
+                DECISION_WITHOUT_REMEDIES,
+            ) {
+                contents.push("remedies");
+            }
+            contents.push("seal");
+            if fines {
+                contents.push("surcharge");
+            }
+            if !items.is_empty() {
+                contents.push("property");
+            }
+            let doc = self.issue_doc_listing(
                 at,
                 c,
                 DocKind::PenaltyDecision,
-                Some(&self.persons[person].id.clone()),
+                Some(&person_id),
+                Some(&contents),
             );
             let roll = self.r(0, 1000) as f64 / 1000.0;
             let served = if roll < LATE_SERVICE * 0.3 {

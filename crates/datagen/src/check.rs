@@ -114,6 +114,7 @@ const KNOWN_KINDS: &[&str] = &[
     "case.identification",
     "case.mediation_barred",
     "case.publicized",
+    "case.fine_cash",
     "case.completion_requested",
     "case.reconsideration_requested",
     "case.reconsideration_decided",

@@ -575,6 +575,18 @@ impl Gen {
         kind: DocKind,
         subject: Option<&str>,
     ) -> String {
+        self.issue_doc_listing(at, case, kind, subject, None)
+    }
+
+    /// As [`Self::issue_doc`], saying which elements the document holds (JZ-09).
+    pub(crate) fn issue_doc_listing(
+        &mut self,
+        at: i64,
+        case: &crate::cases::CaseCtx,
+        kind: DocKind,
+        subject: Option<&str>,
+        contents: Option<&[&str]>,
+    ) -> String {
         let id = self.new_id(IdKind::Document);
         let county = &self.org.counties[case.county];
         let series = DocSeries {
@@ -584,14 +596,19 @@ impl Gen {
             dept: if case.criminal { "刑" } else { "治" },
             word: kind.word(case.criminal),
         };
-        self.sink
+        let fact = self
+            .sink
             .fact(at, "document.issued")
             .s("id", &id)
             .s("case", &case.id)
             .s("kind", kind.as_str())
             .number(series)
-            .opt("subject", subject)
-            .done();
+            .opt("subject", subject);
+        let fact = match contents {
+            Some(contents) => fact.list("contents", contents),
+            None => fact,
+        };
+        fact.done();
         id
     }
 

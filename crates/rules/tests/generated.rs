@@ -60,6 +60,8 @@ const INJECTED: &[(&str, &str)] = &[
     ("CW-11", "property::VICTIM_RETURN_LATE"),
     ("RQ-10", "criminal::RECALCULATION_LATE"),
     ("TS-08", "criminal::MINOR_DISCLOSED"),
+    ("JZ-09", "cases::DECISION_WITHOUT_REMEDIES"),
+    ("XZ-10", "cases::CASH_NOT_DEPOSITED"),
     (
         "XS-03",
         "criminal::COMPLETION_LATE, criminal::RECONSIDERATION_LATE",
