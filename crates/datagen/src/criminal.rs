@@ -121,7 +121,8 @@ const ACTS: [&str; 5] = [
 
 /// Where a suspect stands after the first measures.
 enum Outcome {
-    Released,
+    /// Released from every measure, at `at`.
+    Released { at: i64 },
     /// Under a measure that lasts until the case goes to the procuratorate.
     Pending {
         measure: String,
@@ -131,9 +132,7 @@ enum Outcome {
         custodial: bool,
     },
     /// The case was dropped while the person was still detained.
-    DroppedWhileDetained {
-        dropped: i64,
-    },
+    DroppedWhileDetained { dropped: i64 },
 }
 
 impl Gen {
@@ -299,6 +298,10 @@ impl Gen {
             self.office_keyed(&format!("{key}/approved"), found, 0, 3)
         }
         .max(found + HOUR);
+        // A holiday may push the approval past the sending, when the arrest has ended.
+        if approved >= send_after - HOUR {
+            return;
+        }
         // The county's head, picked by key, so that the rest of the history is as before.
         let leaders = &self.org.counties[c.county].leaders;
         let approver = leaders[(u(self, "leader") * leaders.len() as f64) as usize % leaders.len()];
@@ -476,7 +479,20 @@ impl Gen {
                 _ => None,
             })
             .collect();
-        let all_released = n > 0 && outcomes.iter().all(|o| matches!(o, Outcome::Released));
+        let all_released = n > 0
+            && outcomes
+                .iter()
+                .all(|o| matches!(o, Outcome::Released { .. }));
+        // Not dropped before the last release: a detention extended to 30 days may outlast
+        // the usual ten days (and a refusal to arrest must reach a case not yet archived).
+        let last_release = outcomes
+            .iter()
+            .filter_map(|o| match o {
+                Outcome::Released { at } => Some(*at),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(t_f);
         let resolution = if let Some(dropped) = dropped_early {
             self.drop_case(c, dropped, &mut items);
             Some(dropped)
@@ -515,7 +531,8 @@ impl Gen {
             let at = {
                 let d = self.days(10, 60);
                 self.office(latest_measure + d)
-            };
+            }
+            .max(last_release + HOUR);
             self.drop_case(c, at, &mut items);
             Some(at)
         } else if n == 0 && self.p(0.08) {
@@ -859,7 +876,7 @@ impl Gen {
             _ => {
                 let exit = self.sent_without_measure(&ep, t_o);
                 self.finish_episode(c, &ep, t_o, "released", exit, lawful);
-                (Outcome::Released, t_o)
+                (Outcome::Released { at: t_o }, t_o)
             }
         }
     }
@@ -980,7 +997,7 @@ impl Gen {
                     if self.p(0.7) {
                         self.release_on_bail(c, person, answer)
                     } else {
-                        Outcome::Released
+                        Outcome::Released { at: answer }
                     }
                 }
             }
@@ -992,7 +1009,7 @@ impl Gen {
             _ => {
                 let at = (t_d + self.hrs(24, 70)).max(floor);
                 self.end_measure(det, person, at, "released");
-                Outcome::Released
+                Outcome::Released { at }
             }
         }
     }
