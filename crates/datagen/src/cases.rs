@@ -401,11 +401,11 @@ impl Gen {
             if !self.p_keyed(&key, CASH_COLLECTED) {
                 continue;
             }
-            let u = |g: &Self, part: &str| g.u_keyed(&format!("{key}/{part}"));
-            let collected =
-                decided_at + MINUTE + (u(self, "collected") * 9.0 * MINUTE as f64) as i64;
-            let handed = collected + HOUR + (u(self, "handed") * 19.0 * HOUR as f64) as i64;
-            let deposited = handed + HOUR + (u(self, "deposited") * 15.0 * HOUR as f64) as i64;
+            let span =
+                |g: &Self, part: &str, n, unit| g.span_keyed(&format!("{key}/{part}"), n, unit);
+            let collected = decided_at + MINUTE + span(self, "collected", 9.0, MINUTE);
+            let handed = collected + HOUR + span(self, "handed", 19.0, HOUR);
+            let deposited = handed + HOUR + span(self, "deposited", 15.0, HOUR);
             let step = |g: &mut Self, at: i64, step: &str| {
                 let fact = g
                     .sink
@@ -874,12 +874,12 @@ impl Gen {
                 let key = format!("{}/mediation_bar", c.id);
                 if self.p_keyed(&key, MEDIATION_BARRED) {
                     let reasons = ["refused", "repeated", "gang_fight"];
-                    let pick = (self.u_keyed(&format!("{key}/reason")) * 3.0) as usize;
+                    let pick = self.pick_keyed(&format!("{key}/reason"), reasons.len());
                     let at = c.t_a + (decided_at - c.t_a) / 2;
                     self.sink
                         .fact(at, "case.mediation_barred")
                         .s("id", &c.id)
-                        .s("reason", reasons[pick.min(2)])
+                        .s("reason", reasons[pick])
                         .done();
                 }
                 let at = decided_at + self.mins(5, 30);

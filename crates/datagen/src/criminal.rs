@@ -244,9 +244,9 @@ impl Gen {
         }
         let room = decided - c.t_a - 10 * MINUTE;
         let at = if self.p_keyed(&format!("{key}/late"), COMPLETION_LATE) && room > 27 * HOUR {
-            c.t_a + 25 * HOUR + (self.u_keyed(&key) * (room - 25 * HOUR) as f64) as i64
+            c.t_a + 25 * HOUR + self.span_keyed(&key, (room - 25 * HOUR) as f64, 1)
         } else if room > 0 {
-            c.t_a + (self.u_keyed(&key) * room.min(20 * HOUR) as f64) as i64
+            c.t_a + self.span_keyed(&key, room.min(20 * HOUR) as f64, 1)
         } else {
             return;
         };
@@ -269,9 +269,9 @@ impl Gen {
             .s("id", &c.id)
             .done();
         let decided = if self.p_keyed(&format!("{key}/late"), RECONSIDERATION_LATE) {
-            asked + 7 * DAY + (self.u_keyed(&format!("{key}/at")) * 2.0 * DAY as f64) as i64
+            asked + 7 * DAY + self.span_keyed(&format!("{key}/at"), 2.0, DAY)
         } else {
-            asked + HOUR + (self.u_keyed(&format!("{key}/at")) * 40.0 * HOUR as f64) as i64
+            asked + HOUR + self.span_keyed(&format!("{key}/at"), 40.0, HOUR)
         };
         self.sink
             .fact(decided, "case.reconsideration_decided")
@@ -289,8 +289,7 @@ impl Gen {
         if room <= 0 || !self.p_keyed(&key, CUSTODY_RECALCULATED) {
             return;
         }
-        let u = |g: &Self, part: &str| g.u_keyed(&format!("{key}/{part}"));
-        let found = arrested + 10 * DAY + (u(self, "found") * room as f64) as i64;
+        let found = arrested + 10 * DAY + self.span_keyed(&format!("{key}/found"), room as f64, 1);
         // Approved in office hours: within 3 working days, or a week and more for a few.
         let approved = if self.p_keyed(&format!("{key}/late"), RECALCULATION_LATE) {
             self.office_keyed(&format!("{key}/approved"), found, 7, 10)
@@ -304,7 +303,7 @@ impl Gen {
         }
         // The county's head, picked by key, so that the rest of the history is as before.
         let leaders = &self.org.counties[c.county].leaders;
-        let approver = leaders[(u(self, "leader") * leaders.len() as f64) as usize % leaders.len()];
+        let approver = leaders[self.pick_keyed(&format!("{key}/leader"), leaders.len())];
         self.sink
             .fact(approved, "measure.custody_recalculated")
             .s("id", measure)
@@ -313,9 +312,9 @@ impl Gen {
             .t("from", found)
             .done();
         let notice = if self.p_keyed(&format!("{key}/notice_late"), RECALCULATION_LATE) {
-            approved + 30 * HOUR + (u(self, "notice") * 30.0 * HOUR as f64) as i64
+            approved + 30 * HOUR + self.span_keyed(&format!("{key}/notice"), 30.0, HOUR)
         } else {
-            approved + HOUR + (u(self, "notice") * 20.0 * HOUR as f64) as i64
+            approved + HOUR + self.span_keyed(&format!("{key}/notice"), 20.0, HOUR)
         };
         self.issue_doc(notice, c, DocKind::CustodyChangeNotice, Some(measure));
     }

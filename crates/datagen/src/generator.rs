@@ -243,6 +243,16 @@ impl Gen {
 
     /// A time in office hours (09:00–17:00) on the first working day at least `lo` and less
     /// than `hi` days after `t`, drawn from the seed and `key` (see [`Self::p_keyed`]).
+    /// A duration of up to `n` units, drawn from the seed and `key` (see [`Self::p_keyed`]).
+    pub(crate) fn span_keyed(&self, key: &str, n: f64, unit: i64) -> i64 {
+        (self.u_keyed(key) * n * unit as f64) as i64
+    }
+
+    /// One of `n` choices, drawn from the seed and `key` (see [`Self::p_keyed`]).
+    pub(crate) fn pick_keyed(&self, key: &str, n: usize) -> usize {
+        (self.u_keyed(key) * n as f64) as usize % n
+    }
+
     pub(crate) fn office_keyed(&self, key: &str, t: i64, lo: i64, hi: i64) -> i64 {
         let days = lo + (self.u_keyed(&format!("{key}/days")) * (hi - lo) as f64) as i64;
         let day = self.cal.next_working_day(clock::local_day(t + days * DAY));

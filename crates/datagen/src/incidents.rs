@@ -159,7 +159,7 @@ impl Gen {
         // that the rest of the history is as before.
         if source == "walk_in" && !self.p_keyed(&format!("{id}/receipt"), RECEIPT_MISSING) {
             // Within 10 minutes: before the disposal, which is 11 minutes after at the earliest.
-            let at = t + MINUTE + (self.u_keyed(&format!("{id}/receipt/at")) * 9.0 * 60.0) as i64;
+            let at = t + MINUTE + self.span_keyed(&format!("{id}/receipt/at"), 9.0, MINUTE);
             self.sink
                 .fact(at, "incident.receipt_issued")
                 .s("id", &id)

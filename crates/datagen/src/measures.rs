@@ -647,7 +647,7 @@ impl Gen {
         }
         let at = entered + ((exited - entered) as f64 * self.u_keyed(&format!("{key}/at"))) as i64;
         let kinds = ["illness", "illness", "injury", "self_harm"];
-        let kind = kinds[(self.u_keyed(&format!("{key}/kind")) * 4.0) as usize % 4];
+        let kind = kinds[self.pick_keyed(&format!("{key}/kind"), kinds.len())];
         self.sink
             .fact(at, "custody.incident")
             .s("id", stay)
@@ -806,15 +806,15 @@ impl Gen {
             return;
         }
         let u = |g: &Self, part: &str| g.u_keyed(&format!("{key}/{part}"));
-        let start = from + (u(self, "start") * HOUR as f64) as i64;
+        let start = from + self.span_keyed(&format!("{key}/start"), 1.0, HOUR);
         let m = self.start_measure(c, person, MeasureKind::CompulsoryRehab, start);
         let issued = start + 10 * MINUTE;
         let doc = self.issue_doc(issued, c, DocKind::RehabDecision, Some(&m));
-        let served = issued + 5 * MINUTE + (u(self, "served") * 30.0 * MINUTE as f64) as i64;
+        let served = issued + 5 * MINUTE + self.span_keyed(&format!("{key}/served"), 30.0, MINUTE);
         self.serve_doc(served, &doc, person);
         self.sink
             .fact(
-                served + HOUR + (u(self, "delivered") * 2.0 * HOUR as f64) as i64,
+                served + HOUR + self.span_keyed(&format!("{key}/delivered"), 2.0, HOUR),
                 "measure.delivered",
             )
             .s("id", &m)
