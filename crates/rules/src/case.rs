@@ -656,7 +656,7 @@ fn document_elements(cx: &mut Cx, case: &Case) {
     // Few documents list their contents: look no further for the rest.
     let listed: Vec<_> = cx
         .documents(&case.id)
-        .filter(|d| d.contents.is_some())
+        .filter_map(|d| d.contents.as_deref().map(|contents| (d, contents)))
         .collect();
     if listed.is_empty() {
         return;
@@ -667,10 +667,7 @@ fn document_elements(cx: &mut Cx, case: &Case) {
         .is_some_and(|d| d.penalties.iter().any(|p| p.kind == PenaltyKind::Fine));
     let seized = cx.properties_of_case(&case.id).next().is_some();
     let mut faults = Vec::new();
-    for d in listed {
-        let Some(contents) = &d.contents else {
-            continue;
-        };
+    for (d, contents) in listed {
         let required: Vec<E> = match d.kind.as_str() {
             documents::PENALTY_DECISION => {
                 let mut r = vec![

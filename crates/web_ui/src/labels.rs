@@ -339,10 +339,9 @@ pub fn value_label(element: &str, field: &str, code: &str) -> Option<&'static st
         "jurisdiction" => JurisdictionFinding::from_code(code).map(JurisdictionFinding::label),
         "contents" => DocElement::from_code(code).map(DocElement::label),
         "flag" | "flagged" => PropertyFlag::from_code(code).map(PropertyFlag::label),
-        "mediation_bars" | "reason" if MediationBar::from_code(code).is_some() => {
-            MediationBar::from_code(code).map(MediationBar::label)
-        }
-        "reason" => RecalculationReason::from_code(code).map(RecalculationReason::label),
+        "mediation_bars" | "reason" => MediationBar::from_code(code)
+            .map(MediationBar::label)
+            .or_else(|| RecalculationReason::from_code(code).map(RecalculationReason::label)),
         "step" => TechStep::from_code(code)
             .map(TechStep::label)
             .or_else(|| CashStep::from_code(code).map(CashStep::label)),
