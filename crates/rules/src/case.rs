@@ -829,23 +829,35 @@ fn from_agency(cx: &mut Cx, case: &Case) {
 
 /// XZ-11: a penalty decision not complied with is enforced through the court (强制法 §53–54;
 /// 行规 §206–207). The court is asked only after a reminder (催告书) has been served and 10 日
-/// have passed (red otherwise), and within 3个月 of the end of the periods for review (60 日)
-/// and lawsuit (6个月, 行诉法 §46), the later of which ends six months after the decision (its
-/// service is not recorded apart: the earlier date). Once a reminder is served and the person
-/// neither complied nor contested, the three months are a deadline, blue as they near their
-/// end (the catalog's template); applied after them: red. Day and month limits of an
-/// administrative procedure, moved past rest days (T-03).
+/// have passed, and only once the periods for review (60 日, 复议法 §20) and lawsuit (6个月,
+/// 行诉法 §46) have ended, within 3个月 of their end (强制法 §53 "自期限届满之日起三个月内").
+/// Both periods run from when the person knew of the decision: the service of the penalty
+/// decision (`document.served` of a `penalty_decision` on the case) on that person, or the
+/// decision itself where no service is recorded (the earlier date). Once a reminder is served
+/// and the person neither complied nor contested, the three months are a deadline, blue as they
+/// near their end (the catalog's template); the court applied to without a reminder, less than
+/// 10 日 after it, before the periods ended or after the three months: red. Day and month limits
+/// of an administrative procedure, moved past rest days (T-03).
 fn enforcement(cx: &mut Cx, case: &Case) {
     let subject = case.id.as_str();
     let Some(decision) = &case.decision else {
         return;
     };
-    let periods = cx.due(decision.at.instant(), Limit::Months(6), Moves::PastRestDays);
-    // 自期限届满之日起三个月: the day the periods end is not counted.
-    let last = periods.at - jiff::SignedDuration::from_secs(1);
-    let deadline = cx.due(last, Limit::Months(3), Moves::PastRestDays);
     let mut found = Vec::new();
     for e in &case.extras().enforcements {
+        // 知道或者应当知道: the decision served on this person, else the decision.
+        let served = cx
+            .documents(&case.id)
+            .filter(|d| d.kind == documents::PENALTY_DECISION)
+            .flat_map(|d| &d.served)
+            .filter(|s| s.to == e.person && s.at >= decision.at)
+            .map(|s| s.at)
+            .min();
+        let known = served.unwrap_or(decision.at);
+        let periods = cx.due(known.instant(), Limit::Months(6), Moves::PastRestDays);
+        // 自期限届满之日起三个月: the day the periods end is not counted.
+        let last = periods.at - jiff::SignedDuration::from_secs(1);
+        let deadline = cx.due(last, Limit::Months(3), Moves::PastRestDays);
         let Some(applied) = e.court_applied_at else {
             if e.reminder_served_at.is_some() && e.contested_at.is_none() && e.complied_at.is_none()
             {
@@ -858,12 +870,12 @@ fn enforcement(cx: &mut Cx, case: &Case) {
                 "未送达催告书即于{}申请人民法院强制执行",
                 applied.display_china()
             )),
-            Some(served) => {
-                let wait = cx.due(served.instant(), Limit::Days(10), Moves::PastRestDays);
+            Some(reminded) => {
+                let wait = cx.due(reminded.instant(), Limit::Days(10), Moves::PastRestDays);
                 (applied.instant() < wait.at).then(|| {
                     format!(
                         "催告书于{}送达，未满10日即于{}申请人民法院强制执行",
-                        served.display_china(),
+                        reminded.display_china(),
                         applied.display_china()
                     )
                 })
@@ -874,12 +886,28 @@ fn enforcement(cx: &mut Cx, case: &Case) {
                 format!("{}：{}", e.person, what)
             })));
         }
+        let known_zh = || match served {
+            Some(at) => format!("处罚决定书{}送达", at.display_china()),
+            None => format!("{}作出处罚决定", decision.at.display_china()),
+        };
+        if applied.instant() < periods.at {
+            found.push(Some(cx.found_at("XZ-11", subject, Level::Red, || {
+                format!(
+                    "{}：{}即申请人民法院强制执行，复议、诉讼期限（自{}起6个月）至{}方届满",
+                    e.person,
+                    applied.display_china(),
+                    known_zh(),
+                    domain::At::china(last).china_date()
+                )
+            })));
+        }
         if applied.instant() >= deadline.at {
             found.push(Some(cx.found_at("XZ-11", subject, Level::Red, || {
                 format!(
-                    "{}：{}才申请人民法院强制执行，已超过复议、诉讼期限届满后3个月（{}）",
+                    "{}：{}才申请人民法院强制执行，已超过复议、诉讼期限届满后3个月（自{}起算，至{}）",
                     e.person,
                     applied.display_china(),
+                    known_zh(),
                     domain::At::china(deadline.at).display_china()
                 )
             })));
