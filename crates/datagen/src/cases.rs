@@ -33,6 +33,16 @@ pub(crate) const DECISION_WITHOUT_REMEDIES: f64 = 0.02;
 pub(crate) const CASH_COLLECTED: f64 = 0.5;
 /// Share of those handed over but never deposited at the bank (XZ-10), drawn by key.
 pub(crate) const CASH_NOT_DEPOSITED: f64 = 0.05;
+/// Share of fines (not penalised on the spot) left unpaid, so that a reminder (催告书) is served
+/// (XZ-11), drawn by key.
+pub(crate) const FINE_UNPAID: f64 = 0.05;
+/// Of those, the share who pay after the reminder, and who contest the decision instead; the
+/// rest are enforced through the court (XZ-11), drawn by key.
+pub(crate) const PAID_AFTER_REMINDER: f64 = 0.6;
+pub(crate) const CONTESTED: f64 = 0.1;
+/// Share of applications to the court made before the review and lawsuit periods ended
+/// (XZ-11), drawn by key.
+pub(crate) const COURT_APPLIED_EARLY: f64 = 0.2;
 /// Share of injury cases whose injury appraisal is commissioned only after 24 h (XZ-15), drawn
 /// by key.
 pub(crate) const APPRAISAL_COMMISSIONED_LATE: f64 = 0.04;
@@ -365,12 +375,19 @@ impl Gen {
 
     /// Closes the case after `after` and archives it (mostly within 30 days, JZ-07).
     pub(crate) fn close_and_archive(&mut self, c: &CaseCtx, after: i64) {
-        let closed = {
+        self.close_and_archive_held(c, after, i64::MIN);
+    }
+
+    /// As [`Gen::close_and_archive`], the case held open until `held` (a fine enforced, XZ-11).
+    /// The times are drawn as without it, so that the rest of the history stays as it was;
+    /// a case held past them closes 1–10 days after `held`, drawn by key, and is archived
+    /// 1–20 days after that.
+    fn close_and_archive_held(&mut self, c: &CaseCtx, after: i64, held: i64) {
+        let mut closed = {
             let d = self.days(1, 10);
             self.office(after + d)
         };
-        self.sink.fact(closed, "case.closed").s("id", &c.id).done();
-        let archived = if self.p(LATE_ARCHIVE) {
+        let mut archived = if self.p(LATE_ARCHIVE) {
             {
                 let d = self.days(35, 70);
                 self.office(closed + d)
@@ -381,6 +398,11 @@ impl Gen {
                 self.office(closed + d)
             }
         };
+        if held >= closed {
+            closed = self.office_keyed(&format!("{}/closed", c.id), held, 1, 10);
+            archived = self.office_keyed(&format!("{}/archived", c.id), closed, 1, 20);
+        }
+        self.sink.fact(closed, "case.closed").s("id", &c.id).done();
         self.sink
             .fact(archived, "case.archived")
             .s("id", &c.id)
@@ -426,6 +448,68 @@ impl Gen {
                 step(self, deposited, "deposited");
             }
         }
+    }
+
+    /// Fines left unpaid (XZ-11), drawn by key: a reminder (催告书) served 20–45 days after the
+    /// decision was served; then paid within days, contested, or enforced through the court,
+    /// applied to 195–250 days after the service (the six-month lawsuit period over, within the
+    /// three months after it), but for a few applied to 11–30 days after the reminder, before
+    /// the periods ended. Returns when the last step was taken, after which the case can close.
+    fn enforce_fines(
+        &mut self,
+        c: &CaseCtx,
+        penalties: &[Penalty],
+        served: &[(usize, i64)],
+    ) -> i64 {
+        let mut last = i64::MIN;
+        if c.on_spot {
+            return last;
+        }
+        for p in penalties.iter().filter(|p| p.kind == "fine") {
+            let Some(&(_, served_at)) = served.iter().find(|s| s.0 == p.person) else {
+                continue;
+            };
+            let person = self.persons[p.person].id.clone();
+            let key = format!("{}/{person}/enforcement", c.id);
+            if !self.p_keyed(&key, FINE_UNPAID) {
+                continue;
+            }
+            let step = |g: &mut Self, at: i64, step: &str| {
+                g.sink
+                    .fact(at, "case.enforcement")
+                    .s("id", &c.id)
+                    .s("person", &person)
+                    .s("step", step)
+                    .done();
+            };
+            let reminded = self.office_keyed(&format!("{key}/reminder"), served_at, 20, 45);
+            step(self, reminded, "reminder_served");
+            let after = self.u_keyed(&format!("{key}/after"));
+            let (at, what) = if after < PAID_AFTER_REMINDER {
+                (
+                    self.office_keyed(&format!("{key}/paid"), reminded, 1, 9),
+                    "complied",
+                )
+            } else if after < PAID_AFTER_REMINDER + CONTESTED {
+                (
+                    self.office_keyed(&format!("{key}/contested"), reminded, 1, 5),
+                    "contested",
+                )
+            } else if self.p_keyed(&format!("{key}/early"), COURT_APPLIED_EARLY) {
+                (
+                    self.office_keyed(&format!("{key}/court"), reminded, 11, 30),
+                    "court_applied",
+                )
+            } else {
+                (
+                    self.office_keyed(&format!("{key}/court"), served_at, 195, 250),
+                    "court_applied",
+                )
+            };
+            step(self, at, what);
+            last = last.max(at);
+        }
+        last
     }
 
     /// Writes `case.decided`.
@@ -803,6 +887,7 @@ impl Gen {
         // it fines, the property's outcome where the case seized any; a few lack the remedies.
         let fines = penalties.iter().any(|p| p.kind == "fine");
         let mut decision_docs: Vec<(usize, String, i64)> = Vec::new();
+        let mut services: Vec<(usize, i64)> = Vec::new();
         for &person in &penalised {
             let at = decided_at + self.mins(3, 30);
             let person_id = self.persons[person].id.clone();
@@ -842,6 +927,7 @@ impl Gen {
             };
             if let Some(served) = served {
                 self.serve_doc(served, &doc, person);
+                services.push((person, served));
             }
             decision_docs.push((person, doc, at));
         }
@@ -966,7 +1052,8 @@ impl Gen {
             };
             self.dispose(c, item, at, method, lawful);
         }
-        self.close_and_archive(c, finished.max(decided_at));
+        let enforced = self.enforce_fines(c, &penalties, &services);
+        self.close_and_archive_held(c, finished.max(decided_at), enforced);
     }
 
     /// An administrative case with no identified suspect: investigated, then terminated.

@@ -115,6 +115,7 @@ const KNOWN_KINDS: &[&str] = &[
     "case.mediation_barred",
     "case.publicized",
     "case.fine_cash",
+    "case.enforcement",
     "case.completion_requested",
     "case.reconsideration_requested",
     "case.reconsideration_decided",

@@ -66,6 +66,7 @@ const INJECTED: &[(&str, &str)] = &[
         "XS-03",
         "criminal::COMPLETION_LATE, criminal::RECONSIDERATION_LATE",
     ),
+    ("XZ-11", "cases::FINE_UNPAID, cases::COURT_APPLIED_EARLY"),
 ];
 
 /// The province `config` generates, applied fact by fact in time order; a fact the domain
