@@ -116,6 +116,8 @@ const KNOWN_KINDS: &[&str] = &[
     "case.publicized",
     "case.fine_cash",
     "case.enforcement",
+    "case.jurisdiction_found",
+    "case.transferred",
     "case.completion_requested",
     "case.reconsideration_requested",
     "case.reconsideration_decided",

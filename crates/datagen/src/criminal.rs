@@ -86,6 +86,13 @@ pub(crate) const TECHNICAL_OVERRUN: f64 = 0.1;
 /// Share of suspects told of the transfer for prosecution only after 3 days, or never (XS-10),
 /// drawn by key.
 pub(crate) const TRANSFER_UNTOLD: f64 = 0.04;
+/// Share of filed cases with no known suspect found, during the investigation, to belong to
+/// another unit and transferred there (XS-07), drawn by key.
+pub(crate) const JURISDICTION_TRANSFERRED: f64 = 0.04;
+/// Of those, the share transferred more than 24 h after the finding, and the share whose
+/// notice is served on the reporter after the 3 days or never (XS-07), drawn by key.
+pub(crate) const TRANSFERRED_LATE: f64 = 0.1;
+pub(crate) const TRANSFER_NOTICE_LATE: f64 = 0.1;
 const LATE_ARREST_REQUEST: f64 = 0.02;
 /// Share of detention/arrest notices issued after 24 h (JZ-04).
 const LATE_NOTICE: f64 = 0.02;
@@ -356,7 +363,62 @@ impl Gen {
             .done();
     }
 
+    /// A criminal case, from its acceptance to its end at this unit.
     pub(crate) fn criminal_case(&mut self, c: &CaseCtx, complex: bool) {
+        let mode = self.sink.mode();
+        self.criminal_case_here(c, complex);
+        self.sink.set_mode(mode);
+    }
+
+    /// A filed case with no known suspect, found to belong to another unit (XS-07), drawn by
+    /// key: the finding 2–15 days after the filing, the transfer to a station of another county
+    /// within 24 h (after it for a few), and the 移送案件通知书 served on the reporter within 3
+    /// days (after them, or never, for a few). Returns when the case left, or `None`.
+    fn transferred(&mut self, c: &CaseCtx, filed: i64, victims: &[usize]) -> Option<i64> {
+        let key = format!("{}/jurisdiction", c.id);
+        if !self.p_keyed(&key, JURISDICTION_TRANSFERRED) {
+            return None;
+        }
+        let found = self.office_keyed(&key, filed, 2, 15);
+        self.sink
+            .fact(found, "case.jurisdiction_found")
+            .s("id", &c.id)
+            .done();
+        let hours = if self.p_keyed(&format!("{key}/late"), TRANSFERRED_LATE) {
+            26.0 + self.u_keyed(&format!("{key}/hours")) * 40.0
+        } else {
+            1.0 + self.u_keyed(&format!("{key}/hours")) * 20.0
+        };
+        let at = found + (hours * HOUR as f64) as i64;
+        let others: Vec<usize> = (0..self.org.stations.len())
+            .filter(|&s| self.org.stations[s].county != c.county)
+            .collect();
+        let to = others[self.pick_keyed(&format!("{key}/to"), others.len())];
+        let to_unit = self.org.units[self.org.stations[to].unit].id.clone();
+        self.sink
+            .fact(at, "case.transferred")
+            .s("id", &c.id)
+            .s("to_unit", &to_unit)
+            .done();
+        let doc_at = at + 10 * MINUTE + self.span_keyed(&format!("{key}/doc"), 3.0, HOUR);
+        let doc = self.issue_doc(doc_at, c, DocKind::TransferNotice, None);
+        // The victim who reported the crime is owed the notice.
+        if let Some(&reporter) = victims.first() {
+            self.link(c, reporter, "reporter", c.t_a);
+            let served = if self.p_keyed(&format!("{key}/untold"), TRANSFER_NOTICE_LATE) {
+                (!self.p_keyed(&format!("{key}/never"), 0.5))
+                    .then(|| self.office_keyed(&format!("{key}/served"), doc_at, 5, 9))
+            } else {
+                Some(self.office_keyed(&format!("{key}/served"), doc_at, 0, 2))
+            };
+            if let Some(served) = served {
+                self.serve_doc(served.max(doc_at + 30 * MINUTE), &doc, reporter);
+            }
+        }
+        Some(at)
+    }
+
+    fn criminal_case_here(&mut self, c: &CaseCtx, complex: bool) {
         let cat = c.category();
         let victims = self.victims(c);
         let known = self.p(cat.suspect_known);
@@ -436,6 +498,11 @@ impl Gen {
         self.sink.fact(t_f, "case.filed").s("id", &c.id).done();
         let doc_at = t_f + self.mins(1, 20);
         self.issue_doc(doc_at, c, DocKind::FilingDecision, None);
+        // A case transferred goes on at the other unit: what it would have had here is drawn
+        // as before (the rest of the history stays as it was) and dropped.
+        if !known && n == 0 && self.transferred(c, doc_at, &victims).is_some() {
+            self.sink.set_mode(crate::emit::Mode::Drop);
+        }
 
         // Property.
         let mut items: Vec<Item> = Vec::new();

@@ -144,6 +144,10 @@ impl Sink {
         self.mode = mode;
     }
 
+    pub(crate) fn mode(&self) -> Mode {
+        self.mode
+    }
+
     pub(crate) fn set_lane(&mut self, lane: Lane) {
         self.lane = lane;
     }

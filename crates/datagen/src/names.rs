@@ -966,6 +966,7 @@ pub(crate) enum DocKind {
     RehabDecision,
     ProsecutionTransferNotice,
     CustodyChangeNotice,
+    TransferNotice,
 }
 
 impl DocKind {
@@ -998,6 +999,7 @@ impl DocKind {
             DocKind::RehabDecision => "rehab_decision",
             DocKind::ProsecutionTransferNotice => "prosecution_transfer_notice",
             DocKind::CustodyChangeNotice => "custody_change_notice",
+            DocKind::TransferNotice => "transfer_notice",
         }
     }
 
@@ -1033,6 +1035,7 @@ impl DocKind {
             DocKind::RehabDecision => "强戒",
             DocKind::ProsecutionTransferNotice => "移诉告",
             DocKind::CustodyChangeNotice => "变更羁押",
+            DocKind::TransferNotice => "移管",
         }
     }
 

@@ -67,6 +67,10 @@ const INJECTED: &[(&str, &str)] = &[
         "criminal::COMPLETION_LATE, criminal::RECONSIDERATION_LATE",
     ),
     ("XZ-11", "cases::FINE_UNPAID, cases::COURT_APPLIED_EARLY"),
+    (
+        "XS-07",
+        "criminal::TRANSFERRED_LATE, criminal::TRANSFER_NOTICE_LATE",
+    ),
 ];
 
 /// The province `config` generates, applied fact by fact in time order; a fact the domain
