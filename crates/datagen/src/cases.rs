@@ -52,6 +52,9 @@ pub(crate) const DEFERRAL_REQUESTED: f64 = 0.03;
 pub(crate) const DEFERRAL_DECIDED_LATE: f64 = 0.08;
 /// Share of deferrals granted with a bond not at 200 元 a day (XZ-12), drawn by key.
 pub(crate) const DEFERRAL_BOND_WRONG: f64 = 0.1;
+/// Share of women suspected of drug use whose urine sample is taken by the case officers, men
+/// among them, instead of female staff (TS-11), drawn by key.
+pub(crate) const SAMPLED_BY_MEN: f64 = 0.08;
 /// Share of detention decisions without legal review (XZ-08).
 const DETENTION_UNREVIEWED: f64 = 0.02;
 /// Share of detention decisions made by a station (XZ-08).
@@ -512,6 +515,53 @@ impl Gen {
         last
     }
 
+    /// A drug user's urine sample (提取生物样本) taken soon after arrival by two officers: the
+    /// case officers for a man, two female staff of the station (or county) for a woman, but for a few
+    /// women taken by the case officers all the same (TS-11), drawn by key.
+    fn drug_sample(&mut self, c: &CaseCtx, ep: &Episode) {
+        let person = &self.persons[ep.person];
+        let key = format!("{}/{}/sample", c.id, person.id);
+        let at = ep.arrived + 15 * MINUTE + self.span_keyed(&key, 30.0, MINUTE);
+        // The station's female staff, or the county's where the station has fewer than two.
+        let women_of = |stations: &mut dyn Iterator<Item = &crate::org::Station>| -> Vec<usize> {
+            stations
+                .flat_map(|s| s.regular.iter().chain(&s.auxiliary))
+                .copied()
+                .filter(|&o| self.org.officers[o].female)
+                .collect()
+        };
+        let mut women = women_of(&mut std::iter::once(&self.org.stations[c.station]));
+        if women.len() < 2 {
+            women = women_of(&mut self.org.stations.iter().filter(|s| s.county == c.county));
+        }
+        let officers = if person.female
+            && women.len() >= 2
+            && !self.p_keyed(&format!("{key}/men"), SAMPLED_BY_MEN)
+        {
+            let first = self.pick_keyed(&format!("{key}/first"), women.len());
+            let second = (first + 1 + self.pick_keyed(&format!("{key}/second"), women.len() - 1))
+                % women.len();
+            [women[first], women[second]]
+        } else {
+            [c.main, c.second]
+        };
+        let mut list = String::from("[");
+        for (i, &o) in officers.iter().enumerate() {
+            if i > 0 {
+                list.push(',');
+            }
+            push_json_str(&mut list, &self.org.officers[o].id);
+        }
+        list.push(']');
+        self.sink
+            .fact(at, "case.person_searched")
+            .s("id", &c.id)
+            .s("person", &person.id)
+            .s("kind", "sample")
+            .raw("officers", &list)
+            .done();
+    }
+
     /// Writes `case.decided`.
     pub(crate) fn decide(
         &mut self,
@@ -653,6 +703,11 @@ impl Gen {
                 }
             };
             episodes.push(self.start_episode(c, s, MeasureKind::AdminQuestioning, at));
+        }
+        if cat.code == "drug.use" {
+            for ep in &episodes {
+                self.drug_sample(c, ep);
+            }
         }
         let first_arrival = episodes.iter().map(|e| e.arrived).min().unwrap_or(c.t_a);
         let all_ready = episodes.iter().map(|e| e.ready).max().unwrap_or(c.t_a);

@@ -117,6 +117,7 @@ const KNOWN_KINDS: &[&str] = &[
     "case.fine_cash",
     "case.enforcement",
     "case.jurisdiction_found",
+    "case.person_searched",
     "case.transferred",
     "case.completion_requested",
     "case.reconsideration_requested",

@@ -71,6 +71,7 @@ const INJECTED: &[(&str, &str)] = &[
         "XS-07",
         "criminal::TRANSFERRED_LATE, criminal::TRANSFER_NOTICE_LATE",
     ),
+    ("TS-11", "cases::SAMPLED_BY_MEN"),
 ];
 
 /// The province `config` generates, applied fact by fact in time order; a fact the domain
