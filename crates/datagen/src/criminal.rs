@@ -93,6 +93,9 @@ pub(crate) const JURISDICTION_TRANSFERRED: f64 = 0.04;
 /// notice is served on the reporter after the 3 days or never (XS-07), drawn by key.
 pub(crate) const TRANSFERRED_LATE: f64 = 0.1;
 pub(crate) const TRANSFER_NOTICE_LATE: f64 = 0.1;
+/// Share of detentions and arrests of foreign nationals reported to the provincial level after
+/// 48 h or never (TS-13), drawn by key.
+pub(crate) const FOREIGN_REPORT_LATE: f64 = 0.2;
 const LATE_ARREST_REQUEST: f64 = 0.02;
 /// Share of detention/arrest notices issued after 24 h (JZ-04).
 const LATE_NOTICE: f64 = 0.02;
@@ -361,6 +364,25 @@ impl Gen {
             .s("id", &c.id)
             .list("identified", &named)
             .done();
+    }
+
+    /// The report on a foreign national's detention or arrest to the provincial level and the
+    /// foreign-affairs office (TS-13): within 48 h, later or never for a few, drawn by key.
+    fn foreign_national_report(&mut self, c: &CaseCtx, person: usize, measure: &str, at: i64) {
+        if self.persons[person].flags & crate::generator::flag::FOREIGN == 0 {
+            return;
+        }
+        let key = format!("{measure}/foreign_report");
+        let hours = if self.p_keyed(&key, FOREIGN_REPORT_LATE) {
+            if self.p_keyed(&format!("{key}/never"), 0.5) {
+                return;
+            }
+            55.0 + self.u_keyed(&format!("{key}/hours")) * 40.0
+        } else {
+            2.0 + self.u_keyed(&format!("{key}/hours")) * 40.0
+        };
+        let report = at + (hours * HOUR as f64) as i64;
+        self.issue_doc(report, c, DocKind::ForeignNationalReport, Some(measure));
     }
 
     /// A criminal case, from its acceptance to its end at this unit.
@@ -1004,6 +1026,7 @@ impl Gen {
             t_d + self.mins(30, 22 * 60)
         };
         self.issue_doc(notice_at, c, DocKind::DetentionNotice, Some(det));
+        self.foreign_national_report(c, person, det, t_d);
         self.sink
             .fact(delivered, "measure.delivered")
             .s("id", det)
@@ -1091,6 +1114,7 @@ impl Gen {
             at + self.hrs(1, 20)
         };
         self.issue_doc(notice_at, c, DocKind::ArrestNotice, Some(&measure));
+        self.foreign_national_report(c, person, &measure, at);
         // The execution receipt goes back to the procuratorate within 3 days (RQ-08).
         if !self.p(NO_ARREST_RECEIPT) {
             let receipt_at = warrant_at + self.hrs(1, 40);

@@ -29,6 +29,11 @@ pub(crate) enum IdKind {
 const ID_PREFIX: [&str; 8] = ["J", "C", "P", "M", "S", "I", "W", "D"];
 
 /// Person flags, in FORMAT.md order.
+/// Share of suspects who are foreign nationals (TS-13), drawn by key.
+pub(crate) const FOREIGN_SUSPECT: f64 = 0.02;
+/// Their nationalities (ISO 3166-1 alpha-3), drawn by key.
+const FOREIGN_NATIONALITIES: [&str; 6] = ["VNM", "MMR", "KOR", "RUS", "NGA", "PAK"];
+
 pub(crate) mod flag {
     pub const PREGNANT: u8 = 1;
     pub const NURSING: u8 = 2;
@@ -36,6 +41,8 @@ pub(crate) mod flag {
     pub const DEAF: u8 = 8;
     pub const MUTE: u8 = 16;
     pub const MENTAL: u8 = 32;
+    /// A foreign national (TS-13); not one of the FORMAT flags.
+    pub const FOREIGN: u8 = 64;
     pub const NAMES: [&str; 6] = [
         "pregnant",
         "nursing_infant",
@@ -496,6 +503,17 @@ impl Gen {
         } else {
             None
         };
+        // A few suspects are foreign nationals (TS-13), drawn by key: a passport, not an ID
+        // number (the number drawn all the same, so that the rest of the history stays).
+        let nationality = (profile == Profile::Suspect
+            && self.p_keyed(&format!("{id}/foreign"), FOREIGN_SUSPECT))
+        .then(|| FOREIGN_NATIONALITIES[self.pick_keyed(&format!("{id}/nationality"), 6)]);
+        let id_number = if nationality.is_some() {
+            flags |= flag::FOREIGN;
+            None
+        } else {
+            id_number
+        };
         let flag_names: Vec<&str> = (0..6)
             .filter(|i| flags & (1 << i) != 0)
             .map(|i| flag::NAMES[i])
@@ -508,6 +526,7 @@ impl Gen {
             .opt("id_number", id_number.as_deref())
             .date("birth_date", birth)
             .list("flags", &flag_names)
+            .opt("nationality", nationality)
             .done();
         self.persons.push(Person {
             id,

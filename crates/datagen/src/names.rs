@@ -967,6 +967,7 @@ pub(crate) enum DocKind {
     ProsecutionTransferNotice,
     CustodyChangeNotice,
     TransferNotice,
+    ForeignNationalReport,
 }
 
 impl DocKind {
@@ -1000,6 +1001,7 @@ impl DocKind {
             DocKind::ProsecutionTransferNotice => "prosecution_transfer_notice",
             DocKind::CustodyChangeNotice => "custody_change_notice",
             DocKind::TransferNotice => "transfer_notice",
+            DocKind::ForeignNationalReport => "foreign_national_report",
         }
     }
 
@@ -1036,6 +1038,7 @@ impl DocKind {
             DocKind::ProsecutionTransferNotice => "移诉告",
             DocKind::CustodyChangeNotice => "变更羁押",
             DocKind::TransferNotice => "移管",
+            DocKind::ForeignNationalReport => "涉外报",
         }
     }
 

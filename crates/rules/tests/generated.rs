@@ -72,6 +72,7 @@ const INJECTED: &[(&str, &str)] = &[
         "criminal::TRANSFERRED_LATE, criminal::TRANSFER_NOTICE_LATE",
     ),
     ("TS-11", "cases::SAMPLED_BY_MEN"),
+    ("TS-13", "criminal::FOREIGN_REPORT_LATE"),
 ];
 
 /// The province `config` generates, applied fact by fact in time order; a fact the domain
