@@ -55,6 +55,13 @@ pub(crate) const DEFERRAL_BOND_WRONG: f64 = 0.1;
 /// Share of women suspected of drug use whose urine sample is taken by the case officers, men
 /// among them, instead of female staff (TS-11), drawn by key.
 pub(crate) const SAMPLED_BY_MEN: f64 = 0.08;
+/// Share of suspects of fights and disturbances caught drunk and restrained (约束) until
+/// brought in (RQ-17), drawn by key.
+pub(crate) const RESTRAINED: f64 = 0.06;
+/// Of those, the share whose restraint is approved after 24 h or never, and whose family is
+/// told after a day or never (RQ-17), drawn by key.
+pub(crate) const RESTRAINT_APPROVED_LATE: f64 = 0.1;
+pub(crate) const RESTRAINT_FAMILY_UNTOLD: f64 = 0.05;
 /// Share of detention decisions without legal review (XZ-08).
 const DETENTION_UNREVIEWED: f64 = 0.02;
 /// Share of detention decisions made by a station (XZ-08).
@@ -562,6 +569,58 @@ impl Gen {
             .done();
     }
 
+    /// A suspect caught drunk, restrained (约束) on the spot until brought in for questioning
+    /// (RQ-17), drawn by key: the restraint approved afterwards by a county head within 24 h and
+    /// the family told while it lasts, but for a few. Its id is the questioning's with `R`, so
+    /// that the later measures keep theirs.
+    fn restraint(&mut self, c: &CaseCtx, ep: &Episode) {
+        let key = format!("{}/restraint", ep.measure);
+        if !self.p_keyed(&key, RESTRAINED) {
+            return;
+        }
+        let id = format!("{}R", ep.measure);
+        let start = c.t_a + MINUTE + self.span_keyed(&format!("{key}/start"), 5.0, MINUTE);
+        let end = ep.arrived.max(start + 10 * MINUTE);
+        self.sink
+            .fact(start, "measure.started")
+            .s("id", &id)
+            .s("person", &self.persons[ep.person].id)
+            .s("case", &c.id)
+            .s("kind", "restraint")
+            .done();
+        self.sink
+            .fact(end, "measure.ended")
+            .s("id", &id)
+            .s("outcome", "released")
+            .done();
+        let approved = if self.p_keyed(&format!("{key}/late"), RESTRAINT_APPROVED_LATE) {
+            (!self.p_keyed(&format!("{key}/never"), 0.5)).then(|| {
+                start + 26 * HOUR + self.span_keyed(&format!("{key}/approved"), 30.0, HOUR)
+            })
+        } else {
+            Some(start + HOUR + self.span_keyed(&format!("{key}/approved"), 20.0, HOUR))
+        };
+        if let Some(at) = approved {
+            let leaders = &self.org.counties[c.county].leaders;
+            let leader = leaders[self.pick_keyed(&format!("{key}/leader"), leaders.len())];
+            self.sink
+                .fact(at, "measure.approved")
+                .s("id", &id)
+                .s("approved_by", &self.org.officers[leader].id)
+                .done();
+        }
+        if !self.p_keyed(&format!("{key}/untold"), RESTRAINT_FAMILY_UNTOLD) {
+            // While it lasts: on the way, or as soon as the person is brought in.
+            let at = start
+                + 5 * MINUTE
+                + self.span_keyed(&format!("{key}/told"), 1.0, end - start - 5 * MINUTE);
+            self.sink
+                .fact(at, "measure.family_notified")
+                .s("id", &id)
+                .done();
+        }
+    }
+
     /// Writes `case.decided`.
     pub(crate) fn decide(
         &mut self,
@@ -707,6 +766,11 @@ impl Gen {
         if cat.code == "drug.use" {
             for ep in &episodes {
                 self.drug_sample(c, ep);
+            }
+        }
+        if caught && matches!(cat.code, "order.fight" | "order.disturbance") {
+            for ep in &episodes {
+                self.restraint(c, ep);
             }
         }
         let first_arrival = episodes.iter().map(|e| e.arrived).min().unwrap_or(c.t_a);

@@ -118,6 +118,7 @@ const KNOWN_KINDS: &[&str] = &[
     "case.enforcement",
     "case.jurisdiction_found",
     "case.person_searched",
+    "measure.approved",
     "case.transferred",
     "case.completion_requested",
     "case.reconsideration_requested",
@@ -356,7 +357,8 @@ pub(crate) fn check(facts: &[Value], end: i64) -> Checked {
                     continue;
                 }
                 let m = measures.get_mut(id).expect("defined");
-                if m.ended {
+                // A restraint is approved afterwards, also once it ended (RQ-17).
+                if m.ended && kind != "measure.approved" {
                     err(line, format!("{kind} after measure {id} ended"));
                 }
                 if kind == "measure.ended" {
