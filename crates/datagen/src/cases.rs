@@ -91,6 +91,12 @@ pub(crate) const APPRAISAL_NOT_SERVED: f64 = 0.03;
 /// Share of administrative detentions never executed (RQ-15).
 pub(crate) const DETENTION_NOT_EXECUTED: f64 = 0.02;
 
+/// A criminal case of violent harm (TS-03): robbery and assault. (The categories generated
+/// hold no sexual offence.)
+pub(crate) fn sexual_or_violent(cat: &Category, criminal: bool) -> bool {
+    criminal && matches!(cat.code, "robbery" | "injury.assault")
+}
+
 /// What the generator needs to know about a case while writing its facts.
 pub(crate) struct CaseCtx {
     pub id: String,
@@ -232,6 +238,10 @@ impl Gen {
             .b("economic", cat.economic)
             .opt_t("committed_at", committed)
             .opt_b("injury", cat.injury.then_some(true))
+            .opt_b(
+                "sexual_or_violent",
+                sexual_or_violent(cat, criminal).then_some(true),
+            )
             .opt_b("from_agency", from_agency.then_some(true))
             .done();
         // An injury case's appraisal commissioned within 24 h, but for a few (XZ-15).
@@ -322,7 +332,13 @@ impl Gen {
                 self.office(c.t_a + d)
             };
             let end = at + self.mins(20, 80);
-            self.interrogate(c, v, "questioning", at, end, None);
+            let first = self.interrogate(c, v, "questioning", at, end, None);
+            if let Some(first) = first
+                && sexual_or_violent(cat, c.criminal)
+                && self.age(v, at) < 18
+            {
+                self.question_minor_again(c, v, &first, end);
+            }
             victims.push(v);
         }
         let receipt_at = c.t_a + self.mins(3, 30);

@@ -10,6 +10,11 @@ use crate::generator::{Gen, IdKind};
 use crate::names::{self, DocKind};
 
 /// Share of interrogations by a single officer (CS-05).
+/// Share of minor victims and witnesses of violent harm questioned without audio and video
+/// (TS-03); of the 15 % of questionings outside the center drawn unrecorded, drawn by key.
+pub(crate) const MINOR_VICTIM_UNRECORDED: f64 = 0.05;
+/// Share of them questioned a second time (TS-03: one session if possible), drawn by key.
+pub(crate) const MINOR_VICTIM_AGAIN: f64 = 0.25;
 /// Share of persons detained for drug use then sent to compulsory rehabilitation (RQ-16), drawn
 /// by key.
 pub(crate) const COMPULSORY_REHAB: f64 = 0.15;
@@ -704,9 +709,9 @@ impl Gen {
         at: i64,
         end: i64,
         stay: Option<&str>,
-    ) {
+    ) -> Option<String> {
         if end > self.end {
-            return;
+            return None;
         }
         let mut officers = vec![c.main];
         if self.p(ONE_OFFICER) {
@@ -742,6 +747,16 @@ impl Gen {
             self.p(0.85)
         };
         let id = self.new_id(IdKind::Interrogation);
+        // A minor victim or witness of violent harm is questioned with audio and video (TS-03),
+        // but for a few; drawn by key over the draw above, so that the rest stays as it was.
+        let av_recorded = if minor
+            && kind == "questioning"
+            && crate::cases::sexual_or_violent(c.category(), c.criminal)
+        {
+            av_recorded || !self.p_keyed(&format!("{id}/av"), MINOR_VICTIM_UNRECORDED / 0.15)
+        } else {
+            av_recorded
+        };
         // Deaf or mute persons with a sign-language interpreter, but a few (TS-12); the field is
         // written for them only. Keyed by the interrogation.
         let flags = self.persons[person].flags;
@@ -765,6 +780,45 @@ impl Gen {
             .b("female_staff_present", female_staff_present)
             .b("av_recorded", av_recorded)
             .opt_b("interpreter_present", interpreter)
+            .done();
+        Some(id)
+    }
+
+    /// A minor victim or witness of violent harm questioned again 1–5 days after the session
+    /// `first` (TS-03), drawn by key: recorded, with a guardian and, for a girl, female staff,
+    /// by the case officers. Its id is the first's with `B`, so that later ids stay as they
+    /// were.
+    pub(crate) fn question_minor_again(
+        &mut self,
+        c: &CaseCtx,
+        person: usize,
+        first: &str,
+        after: i64,
+    ) {
+        let key = format!("{first}/again");
+        if !self.p_keyed(&key, MINOR_VICTIM_AGAIN) {
+            return;
+        }
+        let at = self.office_keyed(&key, after, 1, 5);
+        let end = at + 30 * MINUTE + self.span_keyed(&format!("{key}/end"), 60.0, MINUTE);
+        if end > self.end {
+            return;
+        }
+        let ids = [
+            self.org.officers[c.main].id.as_str(),
+            self.org.officers[c.second].id.as_str(),
+        ];
+        self.sink
+            .fact(at, "interrogation.held")
+            .s("id", &format!("{first}B"))
+            .s("person", &self.persons[person].id)
+            .s("case", &c.id)
+            .s("kind", "questioning")
+            .t("end", end)
+            .list("officers", &ids)
+            .b("guardian_present", true)
+            .b("female_staff_present", true)
+            .b("av_recorded", true)
             .done();
     }
 

@@ -74,6 +74,10 @@ const INJECTED: &[(&str, &str)] = &[
     ("TS-11", "cases::SAMPLED_BY_MEN"),
     ("TS-13", "criminal::FOREIGN_REPORT_LATE"),
     ("RQ-17", "cases::RESTRAINT_APPROVED_LATE"),
+    (
+        "TS-03",
+        "measures::MINOR_VICTIM_UNRECORDED, measures::MINOR_VICTIM_AGAIN",
+    ),
 ];
 
 /// The province `config` generates, applied fact by fact in time order; a fact the domain
