@@ -339,7 +339,7 @@ pub const IMPLEMENTED: &[Rule] = &[
         id: "CW-12",
         element: ElementKind::Property,
         basis: "行规 §193–196; 刑规 §187, §288, §293",
-        duty_zh: "案件办结后涉案财物须及时处置（平台阈值：30日黄、90日红）",
+        duty_zh: "案件办结后涉案财物须及时处置（平台阈值：30日黄、90日红；已发布招领公告、待认领的财物依CW-13处理）",
     },
     Rule {
         id: "JZ-04",

@@ -84,6 +84,8 @@ pub(crate) fn evaluate(cx: &mut Cx, item: &Property) {
             cx.deadline("CW-08", subject, due, false);
         }
         // CW-12 (P): the case ended 30 d (yellow) or 90 d (red) ago, the item not disposed.
+        // An item whose owner is being called for is kept the six months the notice runs
+        // (刑规 §233, 行规 §197): CW-13 watches it instead.
         let ended = [
             case.decision.as_ref().map(|d| d.at),
             case.dropped_at,
@@ -92,7 +94,9 @@ pub(crate) fn evaluate(cx: &mut Cx, item: &Property) {
         .into_iter()
         .flatten()
         .min();
-        if let Some(ended) = ended {
+        if let Some(ended) = ended
+            && item.owner_sought_at.is_none()
+        {
             let red = cx.due(ended.instant(), p.limit(P::Cw12Red), Moves::Never);
             let yellow = cx.due(ended.instant(), p.limit(P::Cw12Yellow), Moves::Never);
             let found = [

@@ -482,6 +482,21 @@ fn each_rule_by_its_basis() {
             Some(Yellow),
         ),
         (
+            "CW-12 刑规 §233, 行规 §197: … its owner called for on 03-20, so it is kept the six months: nothing (CW-13 watches it)",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"person.linked","at":"2026-03-02T10:00:00+08:00","id":"P1","case":"C2","role":"suspect"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"seizure","category":"phone","seized_by":"O2"}"#,
+                r#"{"fact":"case.prior_notice_given","at":"2026-03-04T10:00:00+08:00","id":"C2","person":"P1"}"#,
+                r#"{"fact":"case.decided","at":"2026-03-05T10:00:00+08:00","id":"C2","decision":"penalty","decided_by_unit":"U330503","penalties":[{"person":"P1","kind":"fine","amount_yuan":200}]}"#,
+                r#"{"fact":"property.owner_sought","at":"2026-03-20T10:00:00+08:00","id":"W1"}"#,
+            ],
+            "2026-06-10T10:00:00+08:00",
+            "CW-12",
+            "W1",
+            None,
+        ),
+        (
             "JZ-04 刑规 §125: no detention notice 24 h after is red",
             &[
                 r#"{"fact":"measure.started","at":"2026-03-02T11:00:00+08:00","id":"M1","person":"P1","case":"C1","kind":"criminal_detention"}"#,
