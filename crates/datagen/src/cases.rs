@@ -114,6 +114,9 @@ pub(crate) struct CaseCtx {
     pub on_spot: bool,
     /// A criminal case transferred by an administrative agency (XS-03).
     pub from_agency: bool,
+    /// No victim is linked (set when the victims are drawn): a victim's item has no owner to
+    /// go back to, and its owner is called for (CW-13).
+    pub victimless: std::cell::Cell<bool>,
 }
 
 impl CaseCtx {
@@ -287,6 +290,7 @@ impl Gen {
             second,
             on_spot,
             from_agency,
+            victimless: std::cell::Cell::new(false),
         };
         if criminal {
             self.criminal_case(&c, complex);
@@ -308,6 +312,7 @@ impl Gen {
     pub(crate) fn victims(&mut self, c: &CaseCtx) -> Vec<usize> {
         let cat = c.category();
         if !cat.victim {
+            c.victimless.set(true);
             return Vec::new();
         }
         // The victim is often a shop or a company, or not identified by name in the case yet.
@@ -320,6 +325,7 @@ impl Gen {
         } else {
             1
         };
+        c.victimless.set(n == 0);
         let mut victims = Vec::new();
         for _ in 0..n {
             let v = self.new_person(c.t_a, Profile::Victim, c.county);

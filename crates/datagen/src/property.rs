@@ -22,6 +22,9 @@ pub(crate) const PRESERVATION_UNDECIDED: f64 = 0.03;
 /// Share of the victims' items returned three weeks or more after they were found to be the
 /// victims' (CW-11; on time, within ten days), drawn by key.
 pub(crate) const VICTIM_RETURN_LATE: f64 = 0.05;
+/// Share of items whose owner was called for and not dealt with until two months after the six
+/// months of the notice (CW-13), drawn by key.
+pub(crate) const UNCLAIMED_LATE: f64 = 0.1;
 
 /// A seized item and what is known about it when the case is resolved.
 pub(crate) struct Item {
@@ -205,7 +208,26 @@ impl Gen {
         if item.disposed {
             return;
         }
-        let at = at.max(ready);
+        let mut at = at.max(ready);
+        let mut method = method;
+        // A victim's item on a criminal case with no victim known has no one to go back to:
+        // its owner is called for by a public notice (招领公告) when it would have been
+        // returned, and six months on it is sold at auction as ownerless, a few two months
+        // late (CW-13). Drawn by key.
+        if method == "returned_to_victim" && c.criminal && c.victimless.get() {
+            let key = format!("{}/owner_sought", item.id);
+            self.sink
+                .fact(at, "property.owner_sought")
+                .s("id", &item.id)
+                .done();
+            let (lo, hi) = if self.p_keyed(&format!("{key}/late"), UNCLAIMED_LATE) {
+                (245, 290)
+            } else {
+                (186, 200)
+            };
+            at = self.office_keyed(&key, at, lo, hi);
+            method = "auctioned";
+        }
         // A victim's item is found to be theirs before it is returned (CW-11): within ten
         // days of the return, three to six weeks before it for a few. Drawn by key.
         if method == "returned_to_victim" {

@@ -16,7 +16,9 @@ use jiff::SignedDuration;
 /// (`app::history`), not reliably at its end. TS-12 (`measures::NO_INTERPRETER`) is injected
 /// among the demo's dozen or so interrogations of deaf or mute persons: too few to expect one.
 /// XZ-15 (`cases::APPRAISAL_COMMISSIONED_LATE`) and RQ-16 (`measures::REHAB_FAMILY_LATE`) warn
-/// only for the day or two until the late act is recorded: they show over the demo's history.
+/// only for the day or two until the late act is recorded, and CW-11
+/// (`property::VICTIM_RETURN_LATE`) for the week or four until the late return, among the few
+/// dozen victims' items a half-year returns late: they show over the demo's history.
 const INJECTED: &[(&str, &str)] = &[
     ("JQ-06", "incidents::MISSING_VIDEO"),
     ("XZ-05", "cases::ON_SPOT_OVER_LIMIT"),
@@ -57,7 +59,6 @@ const INJECTED: &[(&str, &str)] = &[
         "criminal::IDENTIFICATION_SMALL_LINEUP, criminal::IDENTIFICATION_ONE_OFFICER",
     ),
     ("XZ-09", "cases::MEDIATION_BARRED"),
-    ("CW-11", "property::VICTIM_RETURN_LATE"),
     ("RQ-10", "criminal::RECALCULATION_LATE"),
     ("TS-08", "criminal::MINOR_DISCLOSED"),
     ("JZ-09", "cases::DECISION_WITHOUT_REMEDIES"),
@@ -78,6 +79,7 @@ const INJECTED: &[(&str, &str)] = &[
         "TS-03",
         "measures::MINOR_VICTIM_UNRECORDED, measures::MINOR_VICTIM_AGAIN",
     ),
+    ("CW-13", "CaseCtx::victimless"),
 ];
 
 /// The province `config` generates, applied fact by fact in time order; a fact the domain
