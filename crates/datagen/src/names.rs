@@ -968,6 +968,7 @@ pub(crate) enum DocKind {
     CustodyChangeNotice,
     TransferNotice,
     ForeignNationalReport,
+    PreservationDecision,
 }
 
 impl DocKind {
@@ -1002,6 +1003,7 @@ impl DocKind {
             DocKind::CustodyChangeNotice => "custody_change_notice",
             DocKind::TransferNotice => "transfer_notice",
             DocKind::ForeignNationalReport => "foreign_national_report",
+            DocKind::PreservationDecision => "preservation_decision",
         }
     }
 
@@ -1039,6 +1041,7 @@ impl DocKind {
             DocKind::CustodyChangeNotice => "变更羁押",
             DocKind::TransferNotice => "移管",
             DocKind::ForeignNationalReport => "涉外报",
+            DocKind::PreservationDecision => "证保",
         }
     }
 

@@ -17,6 +17,8 @@ const LATE_CHECK_IN: f64 = 0.06;
 const NEVER_CHECKED_IN: f64 = 0.02;
 /// Share of seizure batches (扣押/查封) with no seizure list (CW-04).
 pub(crate) const NO_SEIZURE_LIST: f64 = 0.02;
+/// Share of registered preservations made without their 证据保全决定书 (CW-04), drawn by key.
+pub(crate) const NO_PRESERVATION_DECISION: f64 = 0.02;
 /// Share of registered-preservation items left undecided past 7 days (CW-07).
 pub(crate) const PRESERVATION_UNDECIDED: f64 = 0.03;
 /// Share of the victims' items returned three weeks or more after they were found to be the
@@ -71,6 +73,27 @@ impl Gen {
         if listed && !self.p(NO_SEIZURE_LIST) {
             let list_at = at + self.mins(5, 30);
             self.issue_doc(list_at, c, DocKind::SeizureList, None);
+        }
+        // A registered preservation's 证据保全决定书 with its list, made on the spot (CW-04,
+        // JZ-09), but for a few; drawn by key.
+        if let Some(first) = items
+            .iter()
+            .find(|i| i.measure == "registration_preservation")
+        {
+            let key = format!("{}/preservation_decision", first.id);
+            if !self.p_keyed(&key, NO_PRESERVATION_DECISION) {
+                let doc_at = at + 5 * MINUTE + self.span_keyed(&key, 25.0, MINUTE);
+                let contents = [
+                    "identity", "reasons", "basis", "period", "list", "remedies", "seal",
+                ];
+                self.issue_doc_listing(
+                    doc_at,
+                    c,
+                    DocKind::PreservationDecision,
+                    None,
+                    Some(&contents),
+                );
+            }
         }
         items
     }

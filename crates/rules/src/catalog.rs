@@ -846,7 +846,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "【黄】行政拘留决定后未送拘留所/未通知家属",
         status: Status::Implemented(
-            "A `case.decided` with penalties of kind detention, on the case, one warning at the higher level: (1) a person so penalised whom TS-09 does not exempt (under 16 at the case's acceptance, 70 or over at the decision, pregnant or nursing_infant) has no admin_detention `measure.started` on the case both `measure.delivered` to a detention_center and with `measure.family_notified` or `measure.family_not_notified`: yellow when passed, 24 h (P `RQ-15.execution`; the law says 及时) from the decision; (2) one person's detention penalties in the decision total more than 20 `days`: red at once. Missing: deferred execution (XZ-12) has no fact, so (1) also fires while it runs; the offset of earlier restriction (T-07), leave requests, complaints and referrals of wrongful detention have no fact.",
+            "A `case.decided` with penalties of kind detention, on the case, one warning at the higher level: (1) a person so penalised whom TS-09 does not exempt (under 16 at the case's acceptance, 70 or over at the decision, pregnant or nursing_infant) has no admin_detention `measure.started` on the case both `measure.delivered` to a detention_center and with `measure.family_notified` or `measure.family_not_notified`: yellow when passed, 24 h (P `RQ-15.execution`; the law says 及时) from the decision; (2) one person's detention penalties in the decision total more than 20 `days`: red at once. (1) does not run while the person's execution is deferred (XZ-12's `case.deferral_decided` granted). Missing: the offset of earlier restriction (T-07), leave requests, complaints and referrals of wrongful detention have no fact.",
         ),
     },
     Entry {
@@ -1053,7 +1053,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "【红】扣押清单无见证人/持有人签名",
         status: Status::Implemented(
-            "A `property.seized` with measure seizure or sealing and no `document.issued` of kind `seizure_list` (a FORMAT example kind) on its case, issued at or after the seizure and naming the item as `subject` (or naming no subject): red when passed, 24 h from the seizure (P `CW-04.list`; the law says on the spot), cleared by a late list. Missing: the witnesses' and holder's signatures, photographs and valuation (no fact), and the administrative 证据保全决定书 (no kind defined for it).",
+            "A `property.seized` with measure seizure or sealing and no `document.issued` of kind `seizure_list` (a FORMAT example kind) on its case, issued at or after the seizure and naming the item as `subject` (or naming no subject): red when passed, 24 h from the seizure (P `CW-04.list`; the law says on the spot), cleared by a late list. A `property.seized` with measure registration_preservation (先行登记保存) likewise, with a `document.issued` of kind `preservation_decision` (证据保全决定书 with its list, a Zhifa document kind: docs/format-extensions.md; its contents are JZ-09's) instead of a seizure list. Missing: the witnesses' and holder's signatures, photographs and valuation (no fact).",
         ),
     },
     Entry {
@@ -1404,7 +1404,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "【红】未成年人案件适用快速办理",
         status: Status::Expressible(
-            "Covered by XZ-04 (implemented, core set), not raised separately: XZ-04's minor branch is this rule's checkable part: a case flagged `case.fast_track` with a suspect under 18 is red at once; implementing TS-10 would mean only raising it under its own id. Missing: the guardian's notice for mediation (no fact; `guardian_present` is on interrogations only) and the 2026 hearing right (no hearing fact).",
+            "Covered by XZ-04 (implemented, core set), not raised separately: XZ-04's minor branch is this rule's checkable part: a case flagged `case.fast_track` with a suspect under 18 is red at once; implementing TS-10 would mean only raising it under its own id. Missing: the guardian's notice for mediation (no fact; `guardian_present` is on interrogations only); the 2026 hearing right when a minor's detention may be executed is XZ-07's.",
         ),
     },
     Entry {

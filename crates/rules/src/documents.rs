@@ -4,7 +4,8 @@
 
 /// 行政处罚决定书: JZ-01, JZ-02 (the case).
 pub(crate) const PENALTY_DECISION: &str = "penalty_decision";
-/// 证据保全决定书 (先行登记保存、查封扣押): JZ-09 (the case).
+/// 证据保全决定书 (先行登记保存、查封扣押): JZ-09 (the case), CW-04 (a registered preservation:
+/// the item it names, or every item of the case).
 pub(crate) const PRESERVATION_DECISION: &str = "preservation_decision";
 /// 不予行政处罚决定书: JZ-02 (the case).
 pub(crate) const NO_PENALTY_DECISION: &str = "no_penalty_decision";
@@ -54,6 +55,8 @@ pub(crate) enum Readers {
     CaseInterrogations,
     /// The property item its `subject` names, or without one every item of its case.
     ListedProperty,
+    /// Its case's, and the property it lists (as `ListedProperty`).
+    CaseAndListedProperty,
     /// None.
     Nobody,
 }
@@ -62,7 +65,6 @@ pub(crate) enum Readers {
 pub(crate) fn readers(kind: &str) -> Readers {
     match kind {
         PENALTY_DECISION
-        | PRESERVATION_DECISION
         | NO_PENALTY_DECISION
         | NOT_FILING_NOTICE
         | NOT_FILING_EXPLANATION
@@ -81,6 +83,7 @@ pub(crate) fn readers(kind: &str) -> Readers {
         | CUSTODY_CHANGE_NOTICE => Readers::NamedMeasure,
         RIGHTS_NOTICE => Readers::CaseInterrogations,
         SEIZURE_LIST => Readers::ListedProperty,
+        PRESERVATION_DECISION => Readers::CaseAndListedProperty,
         _ => Readers::Nobody,
     }
 }

@@ -658,7 +658,7 @@ pub const IMPLEMENTED: &[Rule] = &[
         id: "CW-04",
         element: ElementKind::Property,
         basis: "CPL §142; 刑规 §229–230; 行规 §111; 强制法 §24",
-        duty_zh: "扣押、查封财物须当场开列扣押清单（平台阈值24小时）",
+        duty_zh: "扣押、查封财物须当场开列扣押清单，先行登记保存须当场开具证据保全决定书（平台阈值24小时）",
     },
     Rule {
         id: "CW-07",
@@ -1189,6 +1189,13 @@ pub fn affected(world: &World, links: &Links, kind: ElementKind, id: &str) -> Af
                     (Readers::ListedProperty, Some(item)) => push(K::Property, Id(item)),
                     (Readers::ListedProperty, None) => {
                         of_case(Tag::Property, K::Property, &mut push)
+                    }
+                    (Readers::CaseAndListedProperty, item) => {
+                        push(K::Case, Id(d.case.as_str()));
+                        match item {
+                            Some(item) => push(K::Property, Id(item)),
+                            None => of_case(Tag::Property, K::Property, &mut push),
+                        }
                     }
                     (Readers::NamedMeasure, None) | (Readers::Nobody, _) => {}
                 }

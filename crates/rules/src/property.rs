@@ -145,13 +145,16 @@ pub(crate) fn evaluate(cx: &mut Cx, item: &Property) {
         }
     }
     // CW-04 (P): a seizure or sealing listed (a seizure list on the case naming the item, or no
-    // item, made since) within 24 h, red when passed.
-    if matches!(
-        item.measure,
-        PropertyMeasure::Seizure | PropertyMeasure::Sealing
-    ) {
+    // item, made since) within 24 h, red when passed; a registered preservation likewise with
+    // its 证据保全决定书 (and list, 行规 §111, 强制法 §24).
+    let needed = match item.measure {
+        PropertyMeasure::Seizure | PropertyMeasure::Sealing => Some(crate::documents::SEIZURE_LIST),
+        PropertyMeasure::RegistrationPreservation => Some(crate::documents::PRESERVATION_DECISION),
+        PropertyMeasure::Freeze => None,
+    };
+    if let Some(needed) = needed {
         let listed = cx.documents(&item.case).any(|d| {
-            d.kind == crate::documents::SEIZURE_LIST
+            d.kind == needed
                 && d.subject.as_deref().is_none_or(|s| s == subject)
                 && d.issued_at >= item.seized_at
         });

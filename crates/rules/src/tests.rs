@@ -4287,6 +4287,53 @@ fn each_rule_beyond_the_core_by_its_basis() {
             Some(Red),
         ),
         (
+            "CW-04 行规 §111, 强制法 §24: a registered preservation with no 证据保全决定书 24 h (P) on is red",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"registration_preservation","category":"phone","seized_by":"O2"}"#,
+            ],
+            "2026-03-03T11:00:00+08:00",
+            "CW-04",
+            "W1",
+            Some(Red),
+        ),
+        (
+            "CW-04 行规 §111: … a seizure list does not do for it: red",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"registration_preservation","category":"phone","seized_by":"O2"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-02T11:30:00+08:00","id":"D1","case":"C2","kind":"seizure_list","number":"X1"}"#,
+            ],
+            "2026-03-03T12:00:00+08:00",
+            "CW-04",
+            "W1",
+            Some(Red),
+        ),
+        (
+            "CW-04 行规 §111: … the decision made on the spot, naming no item: nothing",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"registration_preservation","category":"phone","seized_by":"O2"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-02T11:30:00+08:00","id":"D1","case":"C2","kind":"preservation_decision","number":"X1"}"#,
+            ],
+            "2026-03-03T12:00:00+08:00",
+            "CW-04",
+            "W1",
+            None,
+        ),
+        (
+            "CW-04 强制法 §24: … a decision naming another item does not count: red",
+            &[
+                r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,
+                r#"{"fact":"property.seized","at":"2026-03-02T11:00:00+08:00","id":"W1","case":"C2","measure":"registration_preservation","category":"phone","seized_by":"O2"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-02T11:30:00+08:00","id":"D1","case":"C2","kind":"preservation_decision","number":"X1","subject":"W9"}"#,
+            ],
+            "2026-03-03T12:00:00+08:00",
+            "CW-04",
+            "W1",
+            Some(Red),
+        ),
+        (
             "CW-07 行规 §110: registered preservation undecided 7 days on (Monday) is yellow on its last day",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-02T10:00:00+08:00","id":"C2","unit":"U33050301","kind":"administrative","category":"order.fight"}"#,

@@ -422,6 +422,15 @@ fn each_cross_element_dependency_is_re_evaluated() {
             ],
             "2026-03-04T12:00:00+08:00",
         ),
+        // CW-04: a registered preservation's decision (document → the case's property, and the
+        // case for JZ-09).
+        (
+            &[
+                r#"{"fact":"property.seized","at":"2026-03-03T10:00:00+08:00","id":"W1","case":"C1","measure":"registration_preservation","category":"phone","seized_by":"O1"}"#,
+                r#"{"fact":"document.issued","at":"2026-03-03T11:00:00+08:00","id":"D1","case":"C1","kind":"preservation_decision","number":"X1","contents":["identity"]}"#,
+            ],
+            "2026-03-04T12:00:00+08:00",
+        ),
         // XS-14 (JZ-02, JZ-03 alike): a victim linked after the injury assessment (person → the
         // cases they are linked to).
         (
