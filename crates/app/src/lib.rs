@@ -572,6 +572,7 @@ fn references(fact: &Fact) -> Vec<(ElementKind, String)> {
             refs
         }
         CasePriorNoticeGiven(p) => one(K::Person, &p.person),
+        CustodySecurityChecked(p) => officers(&p.officers),
         CaseReviewPassed(p) => one(K::Officer, &p.reviewer),
         CaseReviewReturned(p) => one(K::Officer, &p.reviewer),
         CaseLimitExtended(p) => one(K::Unit, &p.approved_by_unit),

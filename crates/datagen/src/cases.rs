@@ -62,6 +62,9 @@ pub(crate) const RESTRAINED: f64 = 0.06;
 /// told after a day or never (RQ-17), drawn by key.
 pub(crate) const RESTRAINT_APPROVED_LATE: f64 = 0.1;
 pub(crate) const RESTRAINT_FAMILY_UNTOLD: f64 = 0.05;
+/// Share of women whose security check at the center's entry is done by the case officers, men
+/// among them, instead of female staff (CS-02), drawn by key.
+pub(crate) const CHECKED_BY_MEN: f64 = 0.03;
 /// Share of detention decisions without legal review (XZ-08).
 const DETENTION_UNREVIEWED: f64 = 0.02;
 /// Share of detention decisions made by a station (XZ-08).
@@ -544,14 +547,9 @@ impl Gen {
         last
     }
 
-    /// A drug user's urine sample (提取生物样本) taken soon after arrival by two officers: the
-    /// case officers for a man, two female staff of the station (or county) for a woman, but for a few
-    /// women taken by the case officers all the same (TS-11), drawn by key.
-    fn drug_sample(&mut self, c: &CaseCtx, ep: &Episode) {
-        let person = &self.persons[ep.person];
-        let key = format!("{}/{}/sample", c.id, person.id);
-        let at = ep.arrived + 15 * MINUTE + self.span_keyed(&key, 30.0, MINUTE);
-        // The station's female staff, or the county's where the station has fewer than two.
+    /// The female staff of the case's station, or of its county where the station has fewer
+    /// than two: who checks, searches or samples a woman's body (TS-11, CS-02).
+    pub(crate) fn female_staff(&self, c: &CaseCtx) -> Vec<usize> {
         let women_of = |stations: &mut dyn Iterator<Item = &crate::org::Station>| -> Vec<usize> {
             stations
                 .flat_map(|s| s.regular.iter().chain(&s.auxiliary))
@@ -559,18 +557,34 @@ impl Gen {
                 .filter(|&o| self.org.officers[o].female)
                 .collect()
         };
-        let mut women = women_of(&mut std::iter::once(&self.org.stations[c.station]));
-        if women.len() < 2 {
-            women = women_of(&mut self.org.stations.iter().filter(|s| s.county == c.county));
+        let women = women_of(&mut std::iter::once(&self.org.stations[c.station]));
+        if women.len() >= 2 {
+            return women;
         }
+        women_of(&mut self.org.stations.iter().filter(|s| s.county == c.county))
+    }
+
+    /// Two of `women`, drawn by `key`.
+    pub(crate) fn two_of(&self, key: &str, women: &[usize]) -> [usize; 2] {
+        let first = self.pick_keyed(&format!("{key}/first"), women.len());
+        let second =
+            (first + 1 + self.pick_keyed(&format!("{key}/second"), women.len() - 1)) % women.len();
+        [women[first], women[second]]
+    }
+
+    /// A drug user's urine sample (提取生物样本) taken soon after arrival by two officers: the
+    /// case officers for a man, two female staff of the station (or county) for a woman, but for a few
+    /// women taken by the case officers all the same (TS-11), drawn by key.
+    fn drug_sample(&mut self, c: &CaseCtx, ep: &Episode) {
+        let person = &self.persons[ep.person];
+        let key = format!("{}/{}/sample", c.id, person.id);
+        let at = ep.arrived + 15 * MINUTE + self.span_keyed(&key, 30.0, MINUTE);
+        let women = self.female_staff(c);
         let officers = if person.female
             && women.len() >= 2
             && !self.p_keyed(&format!("{key}/men"), SAMPLED_BY_MEN)
         {
-            let first = self.pick_keyed(&format!("{key}/first"), women.len());
-            let second = (first + 1 + self.pick_keyed(&format!("{key}/second"), women.len() - 1))
-                % women.len();
-            [women[first], women[second]]
+            self.two_of(&key, &women)
         } else {
             [c.main, c.second]
         };

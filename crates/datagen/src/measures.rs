@@ -398,9 +398,30 @@ impl Gen {
                 } else {
                     self.mins(3, 20)
                 };
+            // By the case officer and a center staff member; a woman by two female staff, but
+            // for a few (CS-02). Drawn by key.
+            let key = format!("{id}/checked_by");
+            let women = if self.persons[person].female {
+                self.female_staff(c)
+            } else {
+                Vec::new()
+            };
+            let by = if women.len() >= 2
+                && !self.p_keyed(&format!("{key}/men"), crate::cases::CHECKED_BY_MEN)
+            {
+                self.two_of(&key, &women)
+            } else {
+                let staff = &self.org.counties[c.county].center_staff;
+                [c.main, staff[self.pick_keyed(&key, staff.len())]]
+            };
+            let by: Vec<&str> = by
+                .iter()
+                .map(|&o| self.org.officers[o].id.as_str())
+                .collect();
             self.sink
                 .fact(checked, "custody.security_checked")
                 .s("id", &id)
+                .list("officers", &by)
                 .done();
             let collected = checked + self.mins(5, 25);
             self.sink

@@ -1028,6 +1028,9 @@ pub struct Stay {
     pub basis: Option<MeasureId>,
     pub entered_at: At,
     pub security_checked_at: Option<At>,
+    /// Who did the security check, where recorded (a Zhifa extension, CS-02).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub security_checked_by: Vec<OfficerId>,
     pub info_collected_at: Option<At>,
     pub meals: Vec<At>,
     pub placements: Vec<Placement>,

@@ -391,7 +391,11 @@ facts! {
         #[serde(default, skip_serializing_if = "Option::is_none")] basis: Option<MeasureId>,
     }
     /// `custody.security_checked`.
-    CustodySecurityChecked = "custody.security_checked" / "人身安全检查", Stay, CustodySecurityChecked { id: StayId }
+    CustodySecurityChecked = "custody.security_checked" / "人身安全检查", Stay, CustodySecurityChecked {
+        id: StayId,
+        /// Who did the check (a Zhifa extension, CS-02: a woman's body by female staff).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")] officers: Vec<OfficerId>,
+    }
     /// `custody.info_collected`.
     CustodyInfoCollected = "custody.info_collected" / "信息采集", Stay, CustodyInfoCollected { id: StayId }
     /// `custody.meal`.

@@ -1785,6 +1785,7 @@ impl World {
                     "已登记人身安全检查",
                     "security check already recorded",
                 )?;
+                self.check_officers(&p.officers, at)?;
             }
             CustodyInfoCollected(p) => {
                 let stay = self.check_stay_open(&p.id, at)?;
@@ -2544,6 +2545,7 @@ impl World {
                     basis: p.basis.clone(),
                     entered_at: at,
                     security_checked_at: None,
+                    security_checked_by: Vec::new(),
                     info_collected_at: None,
                     meals: Vec::new(),
                     incidents: Vec::new(),
@@ -2555,7 +2557,9 @@ impl World {
                 self.put_open_stay(p.person.clone(), p.id.clone());
             }
             CustodySecurityChecked(p) => {
-                self.stay_mut(&p.id).expect("checked").security_checked_at = Some(at)
+                let stay = self.stay_mut(&p.id).expect("checked");
+                stay.security_checked_at = Some(at);
+                stay.security_checked_by = p.officers.clone();
             }
             CustodyInfoCollected(p) => {
                 self.stay_mut(&p.id).expect("checked").info_collected_at = Some(at)

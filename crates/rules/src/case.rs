@@ -341,27 +341,12 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
             .persons
             .get(&check.person)
             .filter(|p| p.gender == Gender::Female);
+        let men = cx.men(&check.officers);
         if let Some(woman) = woman
             && !check.doctor
-            && check.officers.iter().any(|o| {
-                cx.world
-                    .officers
-                    .get(o)
-                    .is_some_and(|o| o.gender == Gender::Male)
-            })
+            && !men.is_empty()
         {
             cx.prohibited("TS-11", subject, || {
-                let men: Vec<&str> = check
-                    .officers
-                    .iter()
-                    .filter(|o| {
-                        cx.world
-                            .officers
-                            .get(*o)
-                            .is_some_and(|o| o.gender == Gender::Male)
-                    })
-                    .map(|o| o.as_str())
-                    .collect();
                 format!(
                     "{}对女性{}（{}）{}，执行人有男性工作人员{}",
                     check.at.display_china(),

@@ -1417,7 +1417,7 @@ pub const CATALOG: &[Entry] = &[
         confidence: "V",
         template: "【红】女性人身检查执行人为男性",
         status: Status::Implemented(
-            "A `case.person_searched` (a Zhifa extension: docs/format-extensions.md: the person, `kind` search 人身搜查, examination 人身检查 or sample 提取生物样本, the `officers` who did it, and `doctor` for an examination by a doctor) of a person registered female, done by any officer defined male, not by a doctor: red at once on the case, naming the time, the person and the men. Missing: the security check at entry to a case-handling center (`custody.security_checked` names no officer) and who manages women in detention, which no fact records.",
+            "A `case.person_searched` (a Zhifa extension: docs/format-extensions.md: the person, `kind` search 人身搜查, examination 人身检查 or sample 提取生物样本, the `officers` who did it, and `doctor` for an examination by a doctor) of a person registered female, done by any officer defined male, not by a doctor: red at once on the case, naming the time, the person and the men. The security check at entry to a case-handling center is CS-02's (`custody.security_checked` `officers`, a Zhifa extension: a woman checked with a man among them, red). Missing: who manages women in detention, which no fact records.",
         ),
     },
     Entry {

@@ -246,6 +246,20 @@ impl<'a> Cx<'a> {
         )
     }
 
+    /// The officers among `officers` defined male, by id.
+    pub fn men<'o>(&self, officers: &'o [domain::ids::OfficerId]) -> Vec<&'o str> {
+        officers
+            .iter()
+            .filter(|o| {
+                self.world
+                    .officers
+                    .get(*o)
+                    .is_some_and(|o| o.gender == domain::elements::Gender::Male)
+            })
+            .map(|o| o.as_str())
+            .collect()
+    }
+
     /// Whether a document of `kind` on a case was served on a person at or after `from`.
     pub fn served(&self, case: &CaseId, kind: &str, person: &PersonId, from: domain::At) -> bool {
         self.documents(case)

@@ -213,7 +213,7 @@ pub const IMPLEMENTED: &[Rule] = &[
         id: "CS-02",
         element: ElementKind::Stay,
         basis: "行规 §53; 刑规 §154–155",
-        duty_zh: "人员进入办案中心后须在30分钟内完成安全检查",
+        duty_zh: "人员进入办案中心后须在30分钟内完成安全检查；检查女性的身体须由女性工作人员进行",
     },
     Rule {
         id: "CS-07",

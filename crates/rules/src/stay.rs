@@ -170,6 +170,29 @@ pub(crate) fn evaluate(cx: &mut Cx, s: &Stay) {
             cx.prohibited("TS-06", subject, || with_adults.join("；"));
         }
     }
+    // CS-02: a woman's security check by female staff (刑规 §155; TS-11's rule at the entry),
+    // where the check names who did it: red at once.
+    if let Some(checked) = s.security_checked_at {
+        let men = cx.men(&s.security_checked_by);
+        let woman = cx
+            .world
+            .persons
+            .get(&s.person)
+            .filter(|p| p.gender == domain::elements::Gender::Female);
+        if let Some(woman) = woman
+            && !men.is_empty()
+        {
+            cx.prohibited("CS-02", subject, || {
+                format!(
+                    "{}对女性{}（{}）进行人身安全检查，检查人有男性工作人员{}",
+                    checked.display_china(),
+                    woman.name,
+                    woman.id,
+                    men.join("、")
+                )
+            });
+        }
+    }
     // CS-02 (P): a security check within 30 min of entry, red when passed.
     if s.security_checked_at.is_none() && s.exited.is_none() {
         let due = cx.due(s.entered_at.instant(), p.limit(P::Cs02Check), Moves::Never);

@@ -667,6 +667,56 @@ fn each_rule_by_its_basis() {
             Some(Red),
         ),
         (
+            "CS-02 刑规 §155: a woman's security check done with a male officer is red at once",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"小红","gender":"female","birth_date":"1990-05-01"}"#,
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王芳","unit":"U33050301","gender":"female","roles":["officer"]}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P2","center":"U330503"}"#,
+                r#"{"fact":"custody.security_checked","at":"2026-03-02T11:10:00+08:00","id":"S1","officers":["O3","O2"]}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "CS-02",
+            "S1",
+            Some(Red),
+        ),
+        (
+            "CS-02 刑规 §155: … done by two female officers: nothing",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"小红","gender":"female","birth_date":"1990-05-01"}"#,
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O3","name":"王芳","unit":"U33050301","gender":"female","roles":["officer"]}"#,
+                r#"{"fact":"officer.defined","at":"2026-01-01T00:00:00+08:00","id":"O4","name":"赵丽","unit":"U33050301","gender":"female","roles":["officer"]}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P2","center":"U330503"}"#,
+                r#"{"fact":"custody.security_checked","at":"2026-03-02T11:10:00+08:00","id":"S1","officers":["O3","O4"]}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "CS-02",
+            "S1",
+            None,
+        ),
+        (
+            "CS-02 刑规 §155: … the check names no one: nothing to judge",
+            &[
+                r#"{"fact":"person.registered","at":"2026-03-02T08:00:00+08:00","id":"P2","name":"小红","gender":"female","birth_date":"1990-05-01"}"#,
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P2","center":"U330503"}"#,
+                r#"{"fact":"custody.security_checked","at":"2026-03-02T11:10:00+08:00","id":"S1"}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "CS-02",
+            "S1",
+            None,
+        ),
+        (
+            "CS-02 刑规 §155: a man's security check by a male officer: nothing",
+            &[
+                r#"{"fact":"custody.entered","at":"2026-03-02T11:00:00+08:00","id":"S1","person":"P1","center":"U330503"}"#,
+                r#"{"fact":"custody.security_checked","at":"2026-03-02T11:10:00+08:00","id":"S1","officers":["O2"]}"#,
+            ],
+            "2026-03-02T12:00:00+08:00",
+            "CS-02",
+            "S1",
+            None,
+        ),
+        (
             "CS-05 CPL §118: one officer questioning is red",
             &[
                 r#"{"fact":"interrogation.held","at":"2026-03-02T11:00:00+08:00","id":"I1","person":"P1","case":"C1","kind":"interrogation","end":"2026-03-02T12:00:00+08:00","officers":["O2"]}"#,

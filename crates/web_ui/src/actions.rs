@@ -1020,7 +1020,12 @@ pub static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
             "custody_security_check",
             "custody.security_checked",
             "人身安全检查",
-            vec![existing("id", "在区记录编号")],
+            vec![
+                existing("id", "在区记录编号"),
+                field("officers", "检查人员", Input::List)
+                    .optional()
+                    .hint("检查妇女的身体，须由女性工作人员进行；用逗号分隔"),
+            ],
         ),
         action(
             "custody_info_collect",

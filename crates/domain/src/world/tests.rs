@@ -766,6 +766,20 @@ fn impossible_histories_are_refused_and_irregular_ones_accepted() {
             None,
         ),
         (
+            "a security check by an officer never defined",
+            &[
+                r#"{"fact":"custody.security_checked","at":"2026-03-02T10:40:00+08:00","id":"S1","officers":["O404"]}"#,
+            ],
+            Some(UnknownReference),
+        ),
+        (
+            "a security check naming who did it",
+            &[
+                r#"{"fact":"custody.security_checked","at":"2026-03-02T10:40:00+08:00","id":"S1","officers":["O2"]}"#,
+            ],
+            None,
+        ),
+        (
             "a body search said to be done by a doctor",
             &[
                 r#"{"fact":"case.accepted","at":"2026-03-03T08:00:00+08:00","id":"C5","unit":"U33050301","kind":"criminal","category":"theft"}"#,
