@@ -249,6 +249,12 @@ impl Gen {
                 sexual_or_violent(cat, criminal).then_some(true),
             )
             .opt_b("from_agency", from_agency.then_some(true))
+            // A traffic accident taken up as a case is one under the road traffic law, not a
+            // public-order case: 处罚法 §60's 90 days (XZ-03), not 治安法's 30 (XZ-02).
+            .opt_b(
+                "other_administrative",
+                (!criminal && cat.code == "dispute.traffic").then_some(true),
+            )
             .done();
         // An injury case's appraisal commissioned within 24 h, but for a few (XZ-15).
         if cat.injury {
