@@ -1504,6 +1504,13 @@ fn extension_facts_come_at_their_rates() {
         .filter(|f| f["gender"] == "female")
         .map(|f| f["id"].as_str().unwrap())
         .collect();
+    let with_a_man = |f: &Value| {
+        f["officers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| !female_officers.contains(o.as_str().unwrap()))
+    };
     let women: HashSet<&str> = of("person.registered")
         .filter(|f| f["gender"] == "female")
         .map(|f| f["id"].as_str().unwrap())
@@ -1520,16 +1527,7 @@ fn extension_facts_come_at_their_rates() {
         .collect();
     within(
         "women sampled by men",
-        of_women
-            .iter()
-            .filter(|f| {
-                f["officers"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .any(|o| !female_officers.contains(o.as_str().unwrap()))
-            })
-            .count(),
+        of_women.iter().filter(|f| with_a_man(f)).count(),
         of_women.len(),
         crate::cases::SAMPLED_BY_MEN,
     );
@@ -1729,16 +1727,7 @@ fn extension_facts_come_at_their_rates() {
         .collect();
     within(
         "women checked with a man among the checkers",
-        of_women
-            .iter()
-            .filter(|f| {
-                f["officers"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .any(|o| !female_officers.contains(o.as_str().unwrap()))
-            })
-            .count(),
+        of_women.iter().filter(|f| with_a_man(f)).count(),
         of_women.len(),
         crate::cases::CHECKED_BY_MEN,
     );
