@@ -200,6 +200,9 @@ pub fn field_label(field: &str) -> &str {
         "basis" => "依据措施",
         "entered_at" => "入区时间",
         "security_checked_at" => "安全检查时间",
+        "security_checked_by" => "安全检查人员",
+        "finding" => "管辖审查结论",
+        "flag" => "性质认定",
         "info_collected_at" => "信息采集时间",
         "meals" => "就餐",
         "placements" => "房间安排",
@@ -336,7 +339,9 @@ pub fn value_label(element: &str, field: &str, code: &str) -> Option<&'static st
         "decision" => DecisionKind::from_code(code).map(DecisionKind::label),
         "role" => PersonRole::from_code(code).map(PersonRole::label),
         "flags" => PersonFlag::from_code(code).map(PersonFlag::label),
-        "jurisdiction" => JurisdictionFinding::from_code(code).map(JurisdictionFinding::label),
+        "jurisdiction" | "finding" => {
+            JurisdictionFinding::from_code(code).map(JurisdictionFinding::label)
+        }
         "contents" => DocElement::from_code(code).map(DocElement::label),
         "flag" | "flagged" => PropertyFlag::from_code(code).map(PropertyFlag::label),
         "mediation_bars" | "reason" => MediationBar::from_code(code)
@@ -344,7 +349,16 @@ pub fn value_label(element: &str, field: &str, code: &str) -> Option<&'static st
             .or_else(|| RecalculationReason::from_code(code).map(RecalculationReason::label)),
         "step" => TechStep::from_code(code)
             .map(TechStep::label)
-            .or_else(|| CashStep::from_code(code).map(CashStep::label)),
+            .or_else(|| CashStep::from_code(code).map(CashStep::label))
+            .or_else(|| EnforcementStep::from_code(code).map(EnforcementStep::label)),
+        // Tuples shown as `[at, code]` (`rows`): a measure's end and delivery, an item's
+        // disposal, a stay's exit.
+        "ended" if element == "measure" => {
+            MeasureOutcome::from_code(code).map(MeasureOutcome::label)
+        }
+        "delivered" => Facility::from_code(code).map(Facility::label),
+        "disposed" => DisposalMethod::from_code(code).map(DisposalMethod::label),
+        "exited" => Destination::from_code(code).map(Destination::label),
         "outcome" => MeasureOutcome::from_code(code).map(MeasureOutcome::label),
         "facility" => Facility::from_code(code).map(Facility::label),
         "room_kind" => RoomKind::from_code(code).map(RoomKind::label),
@@ -355,9 +369,12 @@ pub fn value_label(element: &str, field: &str, code: &str) -> Option<&'static st
         }
         "kind" => match element {
             // A case's own kind, or a body check's (`case.person_searched`, `body_checks`).
+            // … or an identification's (`case.identification`, `identifications`).
             "case" => CaseKind::from_code(code)
                 .map(CaseKind::label)
-                .or_else(|| BodyCheckKind::from_code(code).map(BodyCheckKind::label)),
+                .or_else(|| BodyCheckKind::from_code(code).map(BodyCheckKind::label))
+                .or_else(|| IdentificationKind::from_code(code).map(IdentificationKind::label)),
+            "calendar" => DayKind::from_code(code).map(DayKind::label),
             "measure" => MeasureKind::from_code(code).map(MeasureKind::label),
             "interrogation" => InterrogationKind::from_code(code).map(InterrogationKind::label),
             "document" => document_kind_label(code),
@@ -371,9 +388,17 @@ pub fn value_label(element: &str, field: &str, code: &str) -> Option<&'static st
 
 /// Common document kinds and their names, with every kind a rule reads (docs/format-extensions.md).
 pub const DOCUMENT_KINDS: &[(&str, &str)] = &[
+    ("acceptance_receipt", "受案回执"),
     ("filing_decision", "立案决定书"),
     ("not_filing_notice", "不予立案通知书"),
     ("summons_warrant", "传唤证"),
+    ("compelled_appearance_warrant", "拘传证"),
+    ("detention_warrant", "拘留证"),
+    ("arrest_warrant", "逮捕证"),
+    ("residential_surveillance_decision", "监视居住决定书"),
+    ("case_dropping_decision", "撤销案件决定书"),
+    ("mediation_agreement", "治安调解协议书"),
+    ("termination_decision", "终止案件调查决定书"),
     ("detention_notice", "拘留通知书"),
     ("seizure_list", "扣押清单"),
     ("seizure_decision", "扣押决定书"),
@@ -507,6 +532,83 @@ pub fn micros_display(micros: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Chinese first: every field an element page or a timeline shows has a Chinese label, and
+    /// every coded value (`reminder_served`, `other_unit`) a Chinese name, over every element
+    /// and fact of a generated province (labels and values fall back to the code itself, so a
+    /// field or code added without one would show in English).
+    #[test]
+    fn every_field_of_a_generated_province_has_a_chinese_label() {
+        /// Each (element, field, code-like string value it holds, or "" for the field itself);
+        /// a penalty's fields are the penalty's, as `display_value` shows them.
+        type Seen<'v> = std::collections::BTreeSet<(&'v str, &'v str, &'v str)>;
+        fn keys<'v>(value: &'v Value, element: &'v str, field: &'v str, out: &mut Seen<'v>) {
+            match value {
+                Value::Object(map) => {
+                    for (k, v) in map {
+                        out.insert((element, k, ""));
+                        keys(v, element, k, out);
+                    }
+                }
+                Value::Array(items) => {
+                    let sub = if field == "penalties" {
+                        "penalty"
+                    } else {
+                        element
+                    };
+                    items.iter().for_each(|v| keys(v, sub, field, out))
+                }
+                Value::String(code)
+                    if !code.is_empty()
+                        && code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') =>
+                {
+                    out.insert((element, field, code));
+                }
+                _ => {}
+            }
+        }
+        let untranslated = |element: &str, k: &str, code: &str| {
+            if code.is_empty() {
+                field_label_of(element, k) == k && !["fact", "at", "id"].contains(&k)
+            } else {
+                display_value(element, k, &Value::String(code.into())) == code
+            }
+        };
+        let province = datagen::generate(&datagen::Config {
+            scale: 0.2,
+            ..datagen::Config::default()
+        });
+        let mut world = domain::World::new();
+        let mut unlabelled = std::collections::BTreeSet::new();
+        for line in &province.facts {
+            let fact = domain::Fact::from_line(&line.to_string()).unwrap();
+            world.apply(&fact, None).unwrap();
+            let mut fields = Seen::new();
+            keys(line, fact.kind().element().as_str(), "", &mut fields);
+            for (element, k, code) in fields {
+                if k != "fact" && untranslated(element, k, code) {
+                    unlabelled.insert(format!("fact {}: {k} {code}", fact.kind().as_str()));
+                }
+            }
+        }
+        for kind in domain::fact::ElementKind::VIEWED {
+            for id in world.ids(kind) {
+                let view = world.view(kind, &id).unwrap();
+                let snapshot: Value = serde_json::from_str(&view.snapshot).unwrap();
+                let mut fields = Seen::new();
+                keys(&snapshot, kind.as_str(), "", &mut fields);
+                for (element, k, code) in fields {
+                    if untranslated(element, k, code) {
+                        unlabelled.insert(format!("{}: {k} {code}", kind.as_str()));
+                    }
+                }
+            }
+        }
+        assert!(
+            unlabelled.is_empty(),
+            "fields without a label: {unlabelled:#?}"
+        );
+    }
 
     #[test]
     fn category_codes_show_their_chinese_name_beside_the_code() {
