@@ -236,3 +236,45 @@ fn the_tables_are_the_schema() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The facts file is read on a thread of its own while the world is built: what it loads is
+/// what applying every line in order builds, the tail handed back unapplied, and a line that
+/// does not parse fails the load naming the file and line.
+#[test]
+fn load_applies_every_line_in_order_and_names_a_bad_one() {
+    let config = datagen::Config {
+        scale: 0.05,
+        ..datagen::Config::default()
+    };
+    let dir = std::env::temp_dir().join(format!("zhifa-load-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("facts.jsonl");
+    let mut out = Vec::new();
+    datagen::generate_jsonl(&config, &mut out).unwrap();
+    std::fs::write(&path, &out).unwrap();
+    let lines: Vec<&str> = std::str::from_utf8(&out).unwrap().lines().collect();
+    assert!(
+        lines.len() > 10_000,
+        "{} lines: more than one batch",
+        lines.len()
+    );
+    let (world, applied, tail) = crate::load(&path, 100).unwrap();
+    assert_eq!((applied, tail.len()), (lines.len() - 100, 100));
+    let mut expected = World::new();
+    for line in &lines[..applied] {
+        expected
+            .apply(&Fact::from_line(line).unwrap(), None)
+            .unwrap();
+    }
+    for kind in domain::fact::ElementKind::VIEWED {
+        assert_eq!(world.ids(kind), expected.ids(kind), "{kind:?}");
+    }
+    assert_eq!(tail[99], Fact::from_line(lines[lines.len() - 1]).unwrap());
+
+    let mut broken = lines.clone();
+    broken[4_999] = r#"{"fact":"no.such"}"#;
+    std::fs::write(&path, broken.join("\n")).unwrap();
+    let error = crate::load(&path, 0).unwrap_err().to_string();
+    assert!(error.contains("facts.jsonl:5000:"), "{error}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
