@@ -124,7 +124,9 @@ async fn a_wrong_username_takes_about_as_long_as_a_wrong_password() {
     let _ = app.login("zhangqiang", "x").await;
     app.login("zhangqiang", "初始密码12345").await.unwrap();
 
-    // Interleaved, so load on the machine falls on both; medians, so one stall does not decide.
+    // Interleaved, so load on the machine falls on both; the least of each, since load (the
+    // other tests of this file hash passwords on the same 2 cores) only ever adds time: a
+    // median still let a busy stretch decide (35 against 86 ms once, in CI).
     let mut known = Vec::new();
     let mut unknown = Vec::new();
     for round in 0..7 {
@@ -138,11 +140,8 @@ async fn a_wrong_username_takes_about_as_long_as_a_wrong_password() {
         // skips the hash and would be fast).
         app.login("liming", "初始密码12345").await.unwrap();
     }
-    let median = |times: &mut Vec<Duration>| {
-        times.sort();
-        times[times.len() / 2]
-    };
-    let (known, unknown) = (median(&mut known), median(&mut unknown));
+    let least = |times: &[Duration]| *times.iter().min().expect("seven rounds");
+    let (known, unknown) = (least(&known), least(&unknown));
     let ratio = unknown.as_secs_f64() / known.as_secs_f64();
     assert!(
         (0.5..2.0).contains(&ratio),
