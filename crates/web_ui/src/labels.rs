@@ -449,7 +449,11 @@ pub fn display_value(element: &str, field: &str, value: &Value) -> String {
         Value::Null => String::new(),
         Value::Bool(true) => "是".into(),
         Value::Bool(false) => "否".into(),
-        Value::Number(n) => n.to_string(),
+        // Whole amounts kept as floats (`500.0` 元) read as whole numbers.
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
+            _ => n.to_string(),
+        },
         Value::String(s) => {
             if let Some(label) = value_label(element, field, s) {
                 label.to_string()
@@ -608,6 +612,14 @@ mod tests {
             unlabelled.is_empty(),
             "fields without a label: {unlabelled:#?}"
         );
+    }
+
+    #[test]
+    fn whole_amounts_show_without_a_fraction() {
+        let shown = |v: Value| display_value("case", "amount_yuan", &v);
+        assert_eq!(shown(serde_json::json!(500.0)), "500");
+        assert_eq!(shown(serde_json::json!(12.5)), "12.5");
+        assert_eq!(shown(serde_json::json!(3)), "3");
     }
 
     #[test]
