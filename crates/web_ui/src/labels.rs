@@ -434,6 +434,49 @@ fn document_kind_label(code: &str) -> Option<&'static str> {
         .map(|(_, l)| *l)
 }
 
+/// Countries by ISO 3166-1 code (alpha-3 or alpha-2), for a foreigner's nationality (TS-13):
+/// China's neighbours and the countries most often seen in its cases; another code shows as
+/// itself.
+const COUNTRIES: &[(&str, &str, &str)] = &[
+    ("CHN", "CN", "中国"),
+    ("VNM", "VN", "越南"),
+    ("MMR", "MM", "缅甸"),
+    ("LAO", "LA", "老挝"),
+    ("KHM", "KH", "柬埔寨"),
+    ("THA", "TH", "泰国"),
+    ("MYS", "MY", "马来西亚"),
+    ("SGP", "SG", "新加坡"),
+    ("IDN", "ID", "印度尼西亚"),
+    ("PHL", "PH", "菲律宾"),
+    ("KOR", "KR", "韩国"),
+    ("PRK", "KP", "朝鲜"),
+    ("JPN", "JP", "日本"),
+    ("MNG", "MN", "蒙古"),
+    ("RUS", "RU", "俄罗斯"),
+    ("KAZ", "KZ", "哈萨克斯坦"),
+    ("KGZ", "KG", "吉尔吉斯斯坦"),
+    ("TJK", "TJ", "塔吉克斯坦"),
+    ("AFG", "AF", "阿富汗"),
+    ("PAK", "PK", "巴基斯坦"),
+    ("IND", "IN", "印度"),
+    ("NPL", "NP", "尼泊尔"),
+    ("BTN", "BT", "不丹"),
+    ("NGA", "NG", "尼日利亚"),
+    ("USA", "US", "美国"),
+    ("CAN", "CA", "加拿大"),
+    ("GBR", "GB", "英国"),
+    ("FRA", "FR", "法国"),
+    ("DEU", "DE", "德国"),
+    ("AUS", "AU", "澳大利亚"),
+];
+
+fn country_name(code: &str) -> Option<&'static str> {
+    COUNTRIES
+        .iter()
+        .find(|(a3, a2, _)| code.eq_ignore_ascii_case(a3) || code.eq_ignore_ascii_case(a2))
+        .map(|(_, _, name)| *name)
+}
+
 /// Whether a text is an RFC 3339 time; if so, shown in China time.
 fn time_text(text: &str) -> Option<String> {
     if text.len() >= 20 && text.as_bytes().get(10) == Some(&b'T') {
@@ -459,6 +502,10 @@ pub fn display_value(element: &str, field: &str, value: &Value) -> String {
                 label.to_string()
             } else if field == "category"
                 && let Some(name) = domain::category::name(s)
+            {
+                format!("{name}（{s}）")
+            } else if field == "nationality"
+                && let Some(name) = country_name(s)
             {
                 format!("{name}（{s}）")
             } else if let Some(time) = time_text(s) {
@@ -612,6 +659,14 @@ mod tests {
             unlabelled.is_empty(),
             "fields without a label: {unlabelled:#?}"
         );
+    }
+
+    #[test]
+    fn a_nationality_shows_its_country_beside_the_code() {
+        let shown = |c: &str| display_value("person", "nationality", &Value::String(c.into()));
+        assert_eq!(shown("PAK"), "巴基斯坦（PAK）");
+        assert_eq!(shown("vn"), "越南（vn）");
+        assert_eq!(shown("ZZZ"), "ZZZ");
     }
 
     #[test]
