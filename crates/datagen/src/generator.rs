@@ -31,8 +31,40 @@ const ID_PREFIX: [&str; 8] = ["J", "C", "P", "M", "S", "I", "W", "D"];
 /// Person flags, in FORMAT.md order.
 /// Share of suspects who are foreign nationals (TS-13), drawn by key.
 pub(crate) const FOREIGN_SUSPECT: f64 = 0.02;
-/// Their nationalities (ISO 3166-1 alpha-3), drawn by key.
-const FOREIGN_NATIONALITIES: [&str; 6] = ["VNM", "MMR", "KOR", "RUS", "NGA", "PAK"];
+/// Their nationalities (ISO 3166-1 alpha-3), drawn by key, each with names as Chinese records
+/// transliterate them (men's, then women's).
+pub(crate) const FOREIGN_NATIONALITIES: [(&str, [&str; 3], [&str; 3]); 6] = [
+    (
+        "VNM",
+        ["阮文雄", "陈文俊", "黎光明"],
+        ["阮氏兰", "陈氏秋", "黎氏花"],
+    ),
+    (
+        "MMR",
+        ["吴敏昂", "梭温", "貌丁"],
+        ["杜丹丹", "玛敏", "杜温"],
+    ),
+    (
+        "KOR",
+        ["金敏俊", "李成浩", "朴志勋"],
+        ["金秀妍", "李智恩", "朴敏智"],
+    ),
+    (
+        "RUS",
+        ["伊万·彼得罗夫", "谢尔盖·伊万诺夫", "安德烈·索科洛夫"],
+        ["安娜·彼得罗娃", "叶莲娜·伊万诺娃", "奥尔加·索科洛娃"],
+    ),
+    (
+        "NGA",
+        ["奥卢·阿德巴约", "伊菲亚尼·奥孔科沃", "丘库·埃泽"],
+        ["阿达·奥比", "恩戈齐·埃泽", "芙恩克·阿德巴约"],
+    ),
+    (
+        "PAK",
+        ["穆罕默德·阿里", "阿赫迈德·汗", "伊姆兰·沙阿"],
+        ["法蒂玛·汗", "艾莎·阿里", "萨娜·沙阿"],
+    ),
+];
 
 pub(crate) mod flag {
     pub const PREGNANT: u8 = 1;
@@ -505,9 +537,20 @@ impl Gen {
         };
         // A few suspects are foreign nationals (TS-13), drawn by key: a passport, not an ID
         // number (the number drawn all the same, so that the rest of the history stays).
-        let nationality = (profile == Profile::Suspect
+        // Their names as the records transliterate them (the Chinese name drawn all the same).
+        let foreign = (profile == Profile::Suspect
             && self.p_keyed(&format!("{id}/foreign"), FOREIGN_SUSPECT))
-        .then(|| FOREIGN_NATIONALITIES[self.pick_keyed(&format!("{id}/nationality"), 6)]);
+        .then(|| {
+            let (code, men, women) = FOREIGN_NATIONALITIES
+                [self.pick_keyed(&format!("{id}/nationality"), FOREIGN_NATIONALITIES.len())];
+            let names = if female { women } else { men };
+            (
+                code,
+                names[self.pick_keyed(&format!("{id}/name"), names.len())],
+            )
+        });
+        let nationality = foreign.map(|(code, _)| code);
+        let name = foreign.map_or(name, |(_, name)| name.to_owned());
         let id_number = if nationality.is_some() {
             flags |= flag::FOREIGN;
             None
