@@ -341,11 +341,11 @@ pub(crate) fn evaluate(cx: &mut Cx, case: &Case) {
             .persons
             .get(&check.person)
             .filter(|p| p.gender == Gender::Female);
+        let Some(woman) = woman.filter(|_| !check.doctor) else {
+            continue;
+        };
         let men = cx.men(&check.officers);
-        if let Some(woman) = woman
-            && !check.doctor
-            && !men.is_empty()
-        {
+        if !men.is_empty() {
             cx.prohibited("TS-11", subject, || {
                 format!(
                     "{}对女性{}（{}）{}，执行人有男性工作人员{}",
@@ -831,13 +831,12 @@ fn enforcement(cx: &mut Cx, case: &Case) {
     let mut found = Vec::new();
     for e in &case.extras().enforcements {
         // 知道或者应当知道: the decision served on this person, else the decision.
-        let served = cx
-            .documents(&case.id)
-            .filter(|d| d.kind == documents::PENALTY_DECISION)
-            .flat_map(|d| &d.served)
-            .filter(|s| s.to == e.person && s.at >= decision.at)
-            .map(|s| s.at)
-            .min();
+        let served = cx.first_service(
+            &case.id,
+            documents::PENALTY_DECISION,
+            &e.person,
+            decision.at,
+        );
         let known = served.unwrap_or(decision.at);
         let periods = cx.due(known.instant(), Limit::Months(6), Moves::PastRestDays);
         // 自期限届满之日起三个月: the day the periods end is not counted.

@@ -262,8 +262,23 @@ impl<'a> Cx<'a> {
 
     /// Whether a document of `kind` on a case was served on a person at or after `from`.
     pub fn served(&self, case: &CaseId, kind: &str, person: &PersonId, from: domain::At) -> bool {
+        self.first_service(case, kind, person, from).is_some()
+    }
+
+    /// When a document of `kind` on a case was first served on a person at or after `from`.
+    pub fn first_service(
+        &self,
+        case: &CaseId,
+        kind: &str,
+        person: &PersonId,
+        from: domain::At,
+    ) -> Option<domain::At> {
         self.documents(case)
-            .any(|d| d.kind == kind && d.served.iter().any(|s| s.to == *person && s.at >= from))
+            .filter(|d| d.kind == kind)
+            .flat_map(|d| &d.served)
+            .filter(|s| s.to == *person && s.at >= from)
+            .map(|s| s.at)
+            .min()
     }
 
     /// Whether a document of `kind` on a case names `subject` (a measure, an item) and was

@@ -172,16 +172,17 @@ pub(crate) fn evaluate(cx: &mut Cx, s: &Stay) {
     }
     // CS-02: a woman's security check by female staff (刑规 §155; TS-11's rule at the entry),
     // where the check names who did it: red at once.
-    if let Some(checked) = s.security_checked_at {
-        let men = cx.men(&s.security_checked_by);
-        let woman = cx
+    // The person first: most stays are men's, and need no look at the checkers.
+    if let Some(checked) = s.security_checked_at
+        && !s.security_checked_by.is_empty()
+        && let Some(woman) = cx
             .world
             .persons
             .get(&s.person)
-            .filter(|p| p.gender == domain::elements::Gender::Female);
-        if let Some(woman) = woman
-            && !men.is_empty()
-        {
+            .filter(|p| p.gender == domain::elements::Gender::Female)
+    {
+        let men = cx.men(&s.security_checked_by);
+        if !men.is_empty() {
             cx.prohibited("CS-02", subject, || {
                 format!(
                     "{}对女性{}（{}）进行人身安全检查，检查人有男性工作人员{}",
